@@ -1,0 +1,194 @@
+/**
+ * Shared data model of Persona Observatory.
+ *
+ * Every layer speaks these shapes: site adapters produce `CapturedTurn`s, the store keeps
+ * `Conversation`/`Turn`/`ReplyAnalysis`/`Annotation` records, formats read and write them,
+ * views render them. Pure types only: this file imports nothing.
+ */
+
+export type Role = 'user' | 'assistant';
+
+/** Sites with a dedicated adapter, plus `generic` (fallback) and `unknown` (imported data). */
+export type SiteId =
+  | 'chatgpt'
+  | 'claude'
+  | 'gemini'
+  | 'copilot'
+  | 'perplexity'
+  | 'deepseek'
+  | 'grok'
+  | 'mistral'
+  | 'poe'
+  | 'huggingchat'
+  | 'meta-ai'
+  | 'generic'
+  | 'unknown';
+
+/** A branch counter as the page shows it ("2/3" → index 2, count 3). 1-based index. */
+export interface BranchMarker {
+  index: number;
+  count: number;
+}
+
+/** One turn as a site adapter reads it off the page right now. */
+export interface CapturedTurn {
+  /** Stable id within the conversation: the site's own id where it has one, else hash + position. */
+  id: string;
+  role: Role;
+  /** Text as the user reads it, Markdown-like (lists, code fences, tables kept). */
+  text: string;
+  /** Model the page shows for THIS reply (e.g. ChatGPT data-message-model-slug); null if not shown. */
+  model: string | null;
+  /** Model/mode picker of the composer at capture time (applies to the next message); null if none. */
+  selectedModel: string | null;
+  /** True while the reply is still being generated. Streaming turns are never stored. */
+  streaming: boolean;
+  /** Thinking / reasoning summary, kept apart from the reply text; null if none. */
+  thinking: string | null;
+  /** Edit/regenerate counter next to the message, if shown. */
+  branch: BranchMarker | null;
+}
+
+/** What an adapter answers for a page. */
+export interface PageCapture {
+  site: SiteId;
+  conversationId: string | null;
+  status: 'ok' | 'layout-not-recognized';
+  /** Human-readable reason when status is not ok. */
+  detail?: string;
+  title: string | null;
+  turns: CapturedTurn[];
+}
+
+export type ConversationSource = 'capture' | 'import:chatgpt' | 'import:claude' | 'import:bundle' | 'import:jsonl';
+
+/** A stored conversation. key = `${site}:${conversationId}`. */
+export interface Conversation {
+  key: string;
+  site: SiteId;
+  conversationId: string;
+  title: string | null;
+  url: string | null;
+  source: ConversationSource;
+  /** Epoch milliseconds. */
+  firstSeen: number;
+  lastSeen: number;
+  /** Distinct models shown per reply, in order of first appearance. */
+  models: string[];
+  /** Main-line turns (alternatives excluded). */
+  turnCount: number;
+  assistantCount: number;
+  /** Shifts found by the detector on the main line. */
+  shiftCount: number;
+  annotationCount: number;
+}
+
+/** A stored turn. key = `${conversationKey}:${turnId}`. */
+export interface Turn {
+  key: string;
+  conversationKey: string;
+  turnId: string;
+  /** Sortable position in the conversation; alternatives share their main-line turn's order. */
+  order: number;
+  role: Role;
+  text: string;
+  /** SHA-1-like hash of role + text, hex; used to dedupe and detect edits. */
+  contentHash: string;
+  model: string | null;
+  selectedModel: string | null;
+  thinking: string | null;
+  branch: BranchMarker | null;
+  /** Key of the main-line turn this one is an alternative to; null on the main line. */
+  alternativeOf: string | null;
+  /** Epoch ms when first stored. */
+  capturedAt: number;
+  /** Epoch ms the site says the message was written (exports); null when unknown. */
+  createdAt: number | null;
+}
+
+/** Feature values of one reply. null = not applicable (e.g. English lexicon on other languages). */
+export type FeatureValues = Record<string, number | null>;
+
+/** One feature that moved at a shift: the evidence behind a label. */
+export interface FeatureEvidence {
+  feature: string;
+  before: number;
+  after: number;
+  /** Standardised size of the move (difference in pooled standard deviations). */
+  effect: number;
+}
+
+/** A shift put into words, e.g. kind "tone", text "tone: formal → playful". */
+export interface ShiftLabel {
+  kind: string;
+  text: string;
+  /** Calibrated probability that this label describes a real persona change. */
+  confidence: number;
+  evidence: FeatureEvidence[];
+}
+
+/** The detector's output for one assistant reply. */
+export interface ReplyAnalysis {
+  /** Index among assistant replies of the conversation (0-based). */
+  index: number;
+  /** Persona state id within the conversation (e.g. "A", "B"), and a short human name. */
+  state: string;
+  stateName: string;
+  /** True when a new persona segment starts at this reply. */
+  shift: boolean;
+  /** Probability that a shift happens at this reply. */
+  confidence: number;
+  labels: ShiftLabel[];
+  features: FeatureValues;
+}
+
+/** Detector output for one conversation, tagged with the detector version that made it. */
+export interface ConversationAnalysis {
+  detectorVersion: string;
+  /** Indices among assistant replies where a new segment starts. */
+  switches: number[];
+  replies: ReplyAnalysis[];
+}
+
+/** Stored per-reply analysis. key = turn key. */
+export interface StoredAnalysis extends ReplyAnalysis {
+  turnKey: string;
+  conversationKey: string;
+  detectorVersion: string;
+}
+
+export type AnnotationKind = 'confirm' | 'reject' | 'relabel' | 'note';
+
+/** The user's own judgement on a reply, kept apart from heuristic labels. */
+export interface Annotation {
+  id: string;
+  turnKey: string;
+  conversationKey: string;
+  kind: AnnotationKind;
+  /** For relabel: the user's label (free text or one from the vocabulary). */
+  label: string | null;
+  note: string | null;
+  createdAt: number;
+  updatedAt: number;
+}
+
+export interface SiteSettings {
+  enabled: boolean;
+  /** User selector overrides for when a site changes its layout before we ship a fix. */
+  selectors: Partial<Record<'turn' | 'user' | 'assistant' | 'text', string>>;
+}
+
+export interface Settings {
+  paused: boolean;
+  badgesHidden: boolean;
+  sites: Partial<Record<SiteId, SiteSettings>>;
+}
+
+/** Everything about one conversation, as the dashboard and exports use it. */
+export interface ConversationBundle {
+  conversation: Conversation;
+  /** Main line and alternatives, sorted by order. */
+  turns: Turn[];
+  analyses: StoredAnalysis[];
+  annotations: Annotation[];
+}

@@ -1,0 +1,45 @@
+/**
+ * Foundation: the built extension loads in Debian Chromium, its worker answers a typed message,
+ * the popup and dashboard render, and the content script runs on a chat URL (served locally).
+ */
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { launchWithExtension, type ExtensionSession } from './lib/browser.ts';
+import { readFixture } from './lib/fixtures.ts';
+
+let session: ExtensionSession;
+
+before(async () => {
+  session = await launchWithExtension();
+});
+after(async () => {
+  await session?.close();
+});
+
+test('the service worker answers ping with its version', async () => {
+  const page = await session.openPage(session.extensionUrl('src/ui/popup/index.html'));
+  const reply = await page.evaluate(() => chrome.runtime.sendMessage({ type: 'ping' }));
+  assert.equal((reply as { ok: boolean }).ok, true);
+  assert.match(String((reply as { version: string }).version), /^\d+\.\d+\.\d+/);
+  await page.close();
+});
+
+test('popup and dashboard render with Preact', async () => {
+  for (const path of ['src/ui/popup/index.html', 'src/ui/dashboard/index.html']) {
+    const page = await session.openPage(session.extensionUrl(path));
+    await page.waitForSelector('#app *', { timeout: 10_000 });
+    const text = await page.locator('#app').innerText();
+    assert.ok(text.includes('Persona Observatory'), `${path} shows the product name, got: ${text.slice(0, 80)}`);
+    await page.close();
+  }
+});
+
+test('the content script recognises a chat page at its real URL', async () => {
+  const url = 'https://chatgpt.com/c/6880ba4e-0a4c-8004-b0c5-7a2b7c2ac1f0';
+  session.serve(url, readFixture('chatgpt/yongseopkim__chatgpt-2025-11.html'));
+  const page = await session.openPage(url);
+  await page.waitForFunction(() => document.documentElement.hasAttribute('data-persona-observatory'), null, { timeout: 15_000 });
+  const site = await page.evaluate(() => document.documentElement.getAttribute('data-persona-observatory'));
+  assert.equal(site, 'chatgpt');
+  await page.close();
+});

@@ -1,0 +1,16 @@
+/** Read-only inputs for browser tests: real saved pages (../shared) and our own e2e pages. */
+import { readFileSync, existsSync } from 'node:fs';
+import { resolve } from 'node:path';
+
+/** ../shared next to the project root (CI lays a copy of shared/ beside the clone). */
+export const SHARED = resolve(process.env.PO_SHARED ?? '../shared');
+
+export function readFixture(relativeToSites: string): string {
+  const path = resolve(SHARED, 'fixtures/sites', relativeToSites);
+  if (!existsSync(path)) throw new Error(`fixture missing: ${path} (set PO_SHARED to the shared/ folder)`);
+  return readFileSync(path, 'utf8');
+}
+
+export function readE2eFixture(name: string): string {
+  return readFileSync(resolve('tests/fixtures/e2e', name), 'utf8');
+}

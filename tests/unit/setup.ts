@@ -1,0 +1,2 @@
+// Shared unit-test setup: an in-memory IndexedDB for store tests.
+import 'fake-indexeddb/auto';

@@ -1,0 +1,23 @@
+import { defineConfig } from 'vite';
+import preact from '@preact/preset-vite';
+import { crx, type ManifestV3Export } from '@crxjs/vite-plugin';
+import { readFileSync } from 'node:fs';
+import { browserManifest, type BuildTarget } from './scripts/manifest-for-target.ts';
+
+// One manifest source (manifest.json), two builds: TARGET=firefox → dist/firefox, else dist/chrome.
+const target: BuildTarget = process.env.TARGET === 'firefox' ? 'firefox' : 'chrome';
+const source = JSON.parse(readFileSync(new URL('./manifest.json', import.meta.url), 'utf8'));
+const pkg = JSON.parse(readFileSync(new URL('./package.json', import.meta.url), 'utf8'));
+const manifest = browserManifest(source, target, pkg.version) as ManifestV3Export;
+
+export default defineConfig({
+  plugins: [preact(), crx({ manifest, browser: target })],
+  build: {
+    outDir: `dist/${target}`,
+    emptyOutDir: true,
+    sourcemap: false,
+    // No inlined data: URLs for assets: the CSP allows them for images only.
+    assetsInlineLimit: 0,
+  },
+  server: { cors: { origin: [/chrome-extension:\/\//] } },
+});
