@@ -1,0 +1,104 @@
+/**
+ * `convert IN --to json|jsonl|csv|md [--out FILE]`: any file we import (auto-detected, also an
+ * account-export .zip) → any export format. Conversations without analyses are labelled first,
+ * so CSV/JSONL/Markdown carry labels. Exit 0 ok, 1 bad input, 2 bad usage.
+ */
+import { createWriteStream } from 'node:fs';
+import { readFile, stat } from 'node:fs/promises';
+import type { Writable } from 'node:stream';
+import { analyzeConversation } from '../core/analyze.ts';
+import type { ConversationBundle } from '../core/types.ts';
+import { analyzeInput, attachAnalysis } from '../core/formats/analysis-join.ts';
+import { bundleJsonChunks } from '../core/formats/bundle-json.ts';
+import { csvChunks } from '../core/formats/csv.ts';
+import { parseAnyConversationFile, type ParsedImport } from '../core/formats/detect.ts';
+import { FormatError } from '../core/formats/errors.ts';
+import { jsonlChunks } from '../core/formats/jsonl-export.ts';
+import { DEFAULT_LIMITS } from '../core/formats/limits.ts';
+import { markdownChunks } from '../core/formats/markdown.ts';
+import { parseConversationZip, type ExportFormat } from '../core/formats/zip.ts';
+
+export const usage = 'convert IN --to json|jsonl|csv|md [--out FILE]   convert a conversation file (format auto-detected)';
+
+const CHUNKS: Record<ExportFormat, (bundles: readonly ConversationBundle[]) => Iterable<string>> = {
+  json: bundleJsonChunks,
+  jsonl: jsonlChunks,
+  csv: csvChunks,
+  md: markdownChunks,
+};
+
+interface ConvertArgs {
+  input: string;
+  to: ExportFormat;
+  out: string | null;
+}
+
+export async function run(args: string[]): Promise<number> {
+  const parsed = parseArgs(args);
+  if (typeof parsed === 'string') {
+    console.error(`convert: ${parsed}\nusage: ${usage}`);
+    return 2;
+  }
+  let imported: ParsedImport;
+  try {
+    imported = await readInput(parsed.input);
+  } catch (err) {
+    console.error(`convert: ${describe(err, parsed.input)}`);
+    return 1;
+  }
+  const bundles = imported.bundles.map(withAnalysis);
+  await writeChunks(CHUNKS[parsed.to](bundles), parsed.out);
+  const replies = bundles.reduce((n, b) => n + b.conversation.assistantCount, 0);
+  console.error(`convert: ${imported.format} → ${parsed.to}: ${bundles.length} conversation(s), ${replies} repl${replies === 1 ? 'y' : 'ies'}${parsed.out ? ` → ${parsed.out}` : ''}`);
+  return 0;
+}
+
+function parseArgs(args: string[]): ConvertArgs | string {
+  let input: string | null = null;
+  let to: string | null = null;
+  let out: string | null = null;
+  for (let i = 0; i < args.length; i++) {
+    const a = args[i];
+    if (a === '--to' || a === '--out') {
+      const value = args[++i];
+      if (value === undefined || value.startsWith('--')) return `${a} needs a value`;
+      if (a === '--to') to = value;
+      else out = value;
+    } else if (a.startsWith('--')) return `unknown option ${a}`;
+    else if (input === null) input = a;
+    else return `unexpected argument ${a}`;
+  }
+  if (input === null) return 'missing input file';
+  if (to === null) return 'missing --to';
+  if (!(to in CHUNKS)) return `--to should be one of ${Object.keys(CHUNKS).join(', ')}, got "${to}"`;
+  return { input, to: to as ExportFormat, out };
+}
+
+async function readInput(path: string): Promise<ParsedImport> {
+  // Refuse before reading: a UTF-8 file has at least one byte per character.
+  const { size } = await stat(path);
+  if (size > DEFAULT_LIMITS.maxChars * 4) throw new FormatError(path, `file is too large (${size} bytes)`);
+  if (/\.zip$/i.test(path)) return parseConversationZip(new Uint8Array(await readFile(path)), path);
+  return parseAnyConversationFile(await readFile(path, 'utf8'), path);
+}
+
+function withAnalysis(bundle: ConversationBundle): ConversationBundle {
+  if (bundle.analyses.length > 0 || bundle.conversation.assistantCount === 0) return bundle;
+  return attachAnalysis(bundle, analyzeConversation(analyzeInput(bundle)));
+}
+
+async function writeChunks(chunks: Iterable<string>, out: string | null): Promise<void> {
+  const stream: Writable = out ? createWriteStream(out) : process.stdout;
+  for (const chunk of chunks) {
+    if (chunk !== '' && !stream.write(chunk)) await new Promise<void>((resolve) => stream.once('drain', () => resolve()));
+  }
+  if (out) await new Promise<void>((resolve, reject) => stream.end((err?: Error | null) => (err ? reject(err) : resolve())));
+}
+
+function describe(err: unknown, path: string): string {
+  if (err instanceof FormatError) return err.message;
+  const code = (err as { code?: string } | null)?.code;
+  if (code === 'ENOENT') return `cannot read ${path}: no such file`;
+  if (code === 'EISDIR') return `cannot read ${path}: it is a directory`;
+  return err instanceof Error ? err.message : String(err);
+}

@@ -1,0 +1,86 @@
+/**
+ * Markdown transcript: each conversation as a heading, each turn as a numbered sub-heading with
+ * its model and time, the detector's labels and the user's annotations inline in block quotes,
+ * alternatives quoted under the turn they replace. Meant for reading and sharing.
+ */
+import type { Annotation, ConversationBundle, StoredAnalysis, Turn } from '../types.ts';
+import { indexExtras, type TurnExtras } from './analysis-join.ts';
+import { collect, eachBundle, type ExportOptions } from './export-options.ts';
+import { groupBy } from './group-by.ts';
+import { isoTime } from './time.ts';
+
+export function* markdownChunks(bundles: readonly ConversationBundle[], options: ExportOptions = {}): Generator<string> {
+  yield* eachBundle(bundles, options, (b, i) => (i > 0 ? '\n---\n\n' : '') + conversationMarkdown(b));
+}
+
+export function exportMarkdown(bundles: readonly ConversationBundle[], options: ExportOptions = {}): string {
+  return collect(markdownChunks(bundles, options));
+}
+
+export function conversationMarkdown(bundle: ConversationBundle): string {
+  const c = bundle.conversation;
+  const extras = indexExtras(bundle);
+  const versions = [...new Set(bundle.analyses.map((a) => a.detectorVersion))];
+  const out: string[] = [`# ${oneLine(c.title ?? 'Untitled conversation')}`, ''];
+  out.push(`- Conversation: \`${c.key}\` (${c.source})`);
+  if (c.url) out.push(`- Link: <${c.url}>`);
+  if (c.models.length) out.push(`- Models: ${c.models.join(', ')}`);
+  out.push(versions.length ? `- Detector: ${versions.join(', ')} · ${c.shiftCount} shift(s) on the main line` : '- Detector: not run');
+  out.push('');
+  let n = 0;
+  const alternatives = groupBy(bundle.turns, (t) => t.alternativeOf);
+  for (const turn of bundle.turns) {
+    if (turn.alternativeOf !== null) continue;
+    n++;
+    out.push(...turnBlock(turn, `${n} · ${roleName(turn)}`, extras), '');
+    for (const alt of alternatives.get(turn.key) ?? []) {
+      out.push(...quote(turnBlock(alt, `Alternative to ${n} · ${roleName(alt)}`, extras)), '');
+    }
+  }
+  return out.join('\n');
+}
+
+function turnBlock(turn: Turn, title: string, extras: TurnExtras): string[] {
+  const meta = [turn.model, isoTime(turn.createdAt)?.replace('T', ' ').replace(/\.\d+Z$/, ' UTC')].filter(Boolean);
+  const lines = [`### ${title}${meta.length ? ' · ' + meta.join(' · ') : ''}`, ''];
+  const notes = [...analysisLines(extras.analysisOf(turn.key)), ...extras.annotationsOf(turn.key).map(annotationLine)];
+  if (notes.length) lines.push(...quote(notes), '');
+  if (turn.thinking) lines.push(...quote(['**Thinking:**', '', ...turn.thinking.split('\n')]), '');
+  lines.push(turn.text);
+  return lines;
+}
+
+function analysisLines(a: StoredAnalysis | undefined): string[] {
+  if (!a) return [];
+  const head = `**Persona ${a.state}** (${a.stateName})${a.shift ? ` · **shift** (confidence ${a.confidence.toFixed(2)})` : ''}`;
+  return [
+    head,
+    ...a.labels.map((l) => {
+      const moved = l.evidence.map((e) => `${e.feature} ${fmt(e.before)} → ${fmt(e.after)}`).join(', ');
+      return `- ${l.text} (${l.confidence.toFixed(2)}${moved ? `; ${moved}` : ''})`;
+    }),
+  ];
+}
+
+function annotationLine(a: Annotation): string {
+  const parts = [`**Your annotation:** ${a.kind}`];
+  if (a.label) parts.push(`label “${oneLine(a.label)}”`);
+  if (a.note) parts.push(`note: ${oneLine(a.note)}`);
+  return parts.join(' · ');
+}
+
+function roleName(turn: Turn): string {
+  return turn.role === 'user' ? 'User' : 'Assistant';
+}
+
+function quote(lines: string[]): string[] {
+  return lines.flatMap((l) => l.split('\n')).map((l) => (l === '' ? '>' : `> ${l}`));
+}
+
+function oneLine(text: string): string {
+  return text.replace(/\s+/g, ' ').trim();
+}
+
+function fmt(x: number): string {
+  return Number.isInteger(x) ? String(x) : x.toFixed(2);
+}

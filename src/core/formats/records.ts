@@ -1,0 +1,94 @@
+/**
+ * Schemas of the stored records (src/core/types.ts) as our own formats write them. Field order
+ * here IS the key order in exported JSON; change it only with a format version bump.
+ */
+import type {
+  Annotation,
+  AnnotationKind,
+  BranchMarker,
+  Conversation,
+  ConversationSource,
+  FeatureEvidence,
+  Role,
+  ShiftLabel,
+  SiteId,
+  StoredAnalysis,
+  Turn,
+} from '../types.ts';
+import type { SchemaOf } from './schema.ts';
+
+export const SITE_IDS: readonly SiteId[] = [
+  'chatgpt', 'claude', 'gemini', 'copilot', 'perplexity', 'deepseek', 'grok', 'mistral', 'poe',
+  'huggingchat', 'meta-ai', 'generic', 'unknown',
+];
+export const SOURCES: readonly ConversationSource[] = ['capture', 'import:chatgpt', 'import:claude', 'import:bundle', 'import:jsonl'];
+export const ROLES: readonly Role[] = ['user', 'assistant'];
+export const ANNOTATION_KINDS: readonly AnnotationKind[] = ['confirm', 'reject', 'relabel', 'note'];
+
+export const CONVERSATION_SCHEMA: SchemaOf<Conversation> = {
+  key: 'string',
+  site: { oneOf: SITE_IDS },
+  conversationId: 'string',
+  title: 'nullableString',
+  url: 'nullableString',
+  source: { oneOf: SOURCES },
+  firstSeen: 'number',
+  lastSeen: 'number',
+  models: 'stringArray',
+  turnCount: 'number',
+  assistantCount: 'number',
+  shiftCount: 'number',
+  annotationCount: 'number',
+};
+
+const BRANCH_SCHEMA: SchemaOf<BranchMarker> = { index: 'number', count: 'number' };
+
+export const TURN_SCHEMA: SchemaOf<Turn> = {
+  key: 'string',
+  conversationKey: 'string',
+  turnId: 'string',
+  order: 'number',
+  role: { oneOf: ROLES },
+  text: 'string',
+  contentHash: 'string',
+  model: 'nullableString',
+  selectedModel: 'nullableString',
+  thinking: 'nullableString',
+  branch: { object: BRANCH_SCHEMA, nullable: true },
+  alternativeOf: 'nullableString',
+  capturedAt: 'number',
+  createdAt: 'nullableNumber',
+};
+
+const EVIDENCE_SCHEMA: SchemaOf<FeatureEvidence> = { feature: 'string', before: 'number', after: 'number', effect: 'number' };
+
+const LABEL_SCHEMA: SchemaOf<ShiftLabel> = {
+  kind: 'string',
+  text: 'string',
+  confidence: 'number',
+  evidence: { arrayOf: EVIDENCE_SCHEMA },
+};
+
+export const ANALYSIS_SCHEMA: SchemaOf<StoredAnalysis> = {
+  turnKey: 'string',
+  conversationKey: 'string',
+  detectorVersion: 'string',
+  index: 'number',
+  state: 'string',
+  stateName: 'string',
+  shift: 'boolean',
+  confidence: 'number',
+  labels: { arrayOf: LABEL_SCHEMA },
+  features: 'numberMap',
+};
+
+export const ANNOTATION_SCHEMA: SchemaOf<Annotation> = {
+  id: 'string',
+  turnKey: 'string',
+  conversationKey: 'string',
+  kind: { oneOf: ANNOTATION_KINDS },
+  label: 'nullableString',
+  note: 'nullableString',
+  createdAt: 'number',
+  updatedAt: 'number',
+};
