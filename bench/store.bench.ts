@@ -1,0 +1,186 @@
+/**
+ * Store benchmark (issue 5): 100k replies over 3k conversations, built from real replies in
+ * ../shared/data, written through the same code path as live captures (storeCapture) into
+ * fake-indexeddb in Node. Prints numbers; asserts nothing.
+ *
+ *   npm run bench:store
+ *   BENCH_REPLIES=20000 BENCH_CONVERSATIONS=600 npm run bench:store   # smaller run
+ *   BENCH_ANALYZE_EVERY=1 npm run bench:store                         # label every conversation (slow)
+ *
+ * What is measured, and what is not:
+ * - Insert: wall time of one storeCapture per conversation (all its turns in one capture),
+ *   in fake-indexeddb (a JS implementation): a real browser's IndexedDB is a different engine.
+ * - Labels: the real detector (src/core/analyze.ts) runs on every Nth conversation
+ *   (BENCH_ANALYZE_EVERY, default 10) to keep the run short; analysis bytes for the rest are
+ *   extrapolated from the measured mean and reported as such.
+ * - Size: fake-indexeddb has no disk. Stored size is ESTIMATED as UTF-8 bytes of
+ *   JSON.stringify(record) for every record, plus JSON bytes of (index key + primary key) for
+ *   every index entry. Chrome/Firefox serialise differently (and Chrome compresses large
+ *   values), so treat the ratio as an estimate. Raw text = UTF-8 bytes of all turn texts.
+ */
+import 'fake-indexeddb/auto';
+import { readFileSync, readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { serialize } from 'node:v8';
+import type { CapturedTurn, Conversation, StoredAnalysis, Turn } from '../src/core/types.ts';
+import { recomputeConversation } from '../src/store/analyses.ts';
+import type { Analyzer } from '../src/store/analyzer.ts';
+import { storeCapture } from '../src/store/capture.ts';
+import { openObservatoryDB } from '../src/store/connection.ts';
+import { getConversationBundle, listConversations } from '../src/store/read.ts';
+import type { ObservatoryDB } from '../src/store/schema.ts';
+
+const DATA = join(import.meta.dirname, '..', '..', 'shared', 'data');
+const REPLIES = Number(process.env.BENCH_REPLIES ?? 100_000);
+const CONVERSATIONS = Number(process.env.BENCH_CONVERSATIONS ?? 3_000);
+const ANALYZE_EVERY = Number(process.env.BENCH_ANALYZE_EVERY ?? 10);
+const utf8 = (s: string): number => Buffer.byteLength(s, 'utf8');
+const ms = (t0: number): number => performance.now() - t0;
+
+interface Exchange { prompt: string; reply: string; model: string | null }
+
+/** Real (prompt, reply, model) exchanges: AlpacaEval (12 generators) + the conversation files. */
+function loadExchanges(): Exchange[] {
+  const out: Exchange[] = [];
+  for (const line of readFileSync(join(DATA, 'multimodel', 'alpaca_eval.jsonl'), 'utf8').split('\n')) {
+    if (!line) continue;
+    const r = JSON.parse(line) as { prompt: string; outputs: Record<string, string> };
+    for (const [model, reply] of Object.entries(r.outputs)) if (reply) out.push({ prompt: r.prompt, reply, model });
+  }
+  for (const file of readdirSync(join(DATA, 'conversations'))) {
+    for (const line of readFileSync(join(DATA, 'conversations', file), 'utf8').split('\n')) {
+      if (!line) continue;
+      const turns = (JSON.parse(line) as { turns: { role: string; text: string; model?: string }[] }).turns;
+      for (let i = 1; i < turns.length; i++) {
+        if (turns[i - 1].role === 'user' && turns[i].role === 'assistant' && turns[i].text) {
+          out.push({ prompt: turns[i - 1].text, reply: turns[i].text, model: turns[i].model ?? null });
+        }
+      }
+    }
+  }
+  return out;
+}
+
+function conversationTurns(pool: Exchange[], start: number, replies: number, c: number): CapturedTurn[] {
+  const turns: CapturedTurn[] = [];
+  for (let i = 0; i < replies; i++) {
+    const ex = pool[(start + i) % pool.length];
+    const base = { model: null, selectedModel: null, streaming: false, thinking: null, branch: null };
+    turns.push({ ...base, id: `m${c}-${i}-u`, role: 'user', text: ex.prompt });
+    turns.push({ ...base, id: `m${c}-${i}-a`, role: 'assistant', text: ex.reply, model: ex.model });
+  }
+  return turns;
+}
+
+function jsonBytes(v: unknown): number { return utf8(JSON.stringify(v)); }
+/** V8 structured-serialisation bytes: the value format Chromium's IndexedDB stores (before its own compression). */
+function v8Bytes(v: unknown): number { return serialize(v).length; }
+
+async function estimateSize(db: ObservatoryDB): Promise<{ records: Record<string, number>; indexes: number; analysesMeasured: number; analysesCount: number }> {
+  const records: Record<string, number> = { conversations: 0, turns: 0, analyses: 0, turnsV8: 0, analysesV8: 0 };
+  let indexes = 0;
+  let cursor = await db.transaction('turns').store.openCursor();
+  while (cursor) {
+    const t: Turn = cursor.value;
+    records.turns += jsonBytes(t);
+    records.turnsV8 += v8Bytes(t);
+    indexes += jsonBytes([t.conversationKey, t.order]) + jsonBytes(t.key);
+    cursor = await cursor.continue();
+  }
+  for (const c of await db.getAll('conversations') as Conversation[]) {
+    records.conversations += jsonBytes(c);
+    indexes += (2 + c.models.length) * jsonBytes(c.key) + jsonBytes(c.lastSeen) + jsonBytes(c.site) + c.models.reduce((s, m) => s + jsonBytes(m), 0);
+  }
+  const analyses = await db.getAll('analyses') as StoredAnalysis[];
+  for (const a of analyses) {
+    records.analyses += jsonBytes(a);
+    records.analysesV8 += v8Bytes(a);
+    indexes += jsonBytes(a.conversationKey) + jsonBytes(a.turnKey);
+  }
+  return { records, indexes, analysesMeasured: records.analyses, analysesCount: analyses.length };
+}
+
+function median(xs: number[]): number {
+  const s = [...xs].sort((a, b) => a - b);
+  return s[Math.floor(s.length / 2)];
+}
+
+async function loadAnalyzer(): Promise<Analyzer | null> {
+  try {
+    const core = await import('../src/core/analyze.ts');
+    return { version: core.DETECTOR_VERSION, analyze: (turns) => core.analyzeConversation(turns) };
+  } catch (error) {
+    console.log(`(detector not loadable, labels skipped: ${(error as Error).message})`);
+    return null;
+  }
+}
+
+async function main(): Promise<void> {
+  const wall = performance.now();
+  const pool = loadExchanges();
+  const db = await openObservatoryDB({ name: 'persona-observatory-bench' });
+  const analyzer = await loadAnalyzer();
+  console.log(`store bench: ${REPLIES} replies over ${CONVERSATIONS} conversations, from ${pool.length} real exchanges (fake-indexeddb, Node ${process.version})`);
+
+  let rawBytes = 0;
+  let insertMs = 0;
+  let labelMs = 0;
+  let labelled = 0;
+  const perConv = Math.floor(REPLIES / CONVERSATIONS);
+  const extra = REPLIES - perConv * CONVERSATIONS;
+  let offset = 0;
+  for (let c = 0; c < CONVERSATIONS; c++) {
+    const n = perConv + (c < extra ? 1 : 0);
+    const turns = conversationTurns(pool, offset, n, c);
+    offset += n * 7; // stride so conversations mix models and sources
+    for (const t of turns) rawBytes += utf8(t.text);
+    let t0 = performance.now();
+    await storeCapture(db, { site: c % 3 ? 'chatgpt' : 'claude', conversationId: `conv-${c}`, url: `https://chatgpt.com/c/conv-${c}`, title: `Conversation ${c}: ${turns[0].text.slice(0, 40)}`, turns }, 1_700_000_000_000 + c * 60_000);
+    insertMs += ms(t0);
+    if (analyzer && c % ANALYZE_EVERY === 0) {
+      t0 = performance.now();
+      await recomputeConversation(db, `${c % 3 ? 'chatgpt' : 'claude'}:conv-${c}`, analyzer);
+      labelMs += ms(t0);
+      labelled++;
+    }
+    if ((c + 1) % 500 === 0) console.log(`  ${c + 1} conversations, insert ${(insertMs / 1000).toFixed(1)} s so far`);
+  }
+  const turnCount = await db.count('turns');
+  console.log(`insert: ${(insertMs / 1000).toFixed(1)} s for ${turnCount} turns (${(insertMs / CONVERSATIONS).toFixed(1)} ms per conversation capture, ${(turnCount / (insertMs / 1000)).toFixed(0)} turns/s)`);
+  if (analyzer) console.log(`labels (real detector ${analyzer.version}): ${labelled} conversations in ${(labelMs / 1000).toFixed(1)} s (${(labelMs / Math.max(labelled, 1)).toFixed(1)} ms each, detector + analyses write)`);
+
+  // Queries, each repeated; first run reported apart (cold-ish caches in fake-indexeddb are not a thing, but JIT is).
+  const listTimes: number[] = [];
+  for (let i = 0; i < 7; i++) { const t0 = performance.now(); await listConversations(db, { sort: 'lastSeen', limit: 50 }); listTimes.push(ms(t0)); }
+  const filterTimes: number[] = [];
+  for (let i = 0; i < 7; i++) { const t0 = performance.now(); await listConversations(db, { model: 'gpt-4o-2024-05-13', search: 'conversation 1', sort: 'turnCount' }); filterTimes.push(ms(t0)); }
+  const timelineTimes: number[] = [];
+  for (let i = 0; i < 21; i++) {
+    const c = (i * 137) % CONVERSATIONS - ((i * 137) % CONVERSATIONS) % ANALYZE_EVERY; // a labelled one
+    const t0 = performance.now();
+    const b = await getConversationBundle(db, `${c % 3 ? 'chatgpt' : 'claude'}:conv-${c}`);
+    timelineTimes.push(ms(t0));
+    if (!b || b.turns.length === 0) throw new Error(`timeline ${c} empty`);
+  }
+  console.log(`conversation list (all ${CONVERSATIONS}, sort by lastSeen, first 50): median ${median(listTimes).toFixed(1)} ms, first ${listTimes[0].toFixed(1)} ms  [target < 500 ms]`);
+  console.log(`conversation list (by-model index + search + sort): median ${median(filterTimes).toFixed(1)} ms`);
+  console.log(`one timeline (conversation + ~${2 * perConv} turns + analyses + annotations): median ${median(timelineTimes).toFixed(1)} ms, max ${Math.max(...timelineTimes).toFixed(1)} ms  [target < 100 ms]`);
+
+  const size = await estimateSize(db);
+  const perAnalysis = size.analysesCount ? size.analysesMeasured / size.analysesCount : 0;
+  const analysesAll = perAnalysis * REPLIES;
+  const mb = (b: number): string => `${(b / 1e6).toFixed(1)} MB`;
+  const base = size.records.turns + size.records.conversations;
+  console.log('size (ESTIMATE: UTF-8 bytes of JSON.stringify per record + JSON bytes of key pairs per index entry; not real disk bytes):');
+  console.log(`  raw text (all turn texts, UTF-8): ${mb(rawBytes)}`);
+  console.log(`  turns ${mb(size.records.turns)}, conversations ${mb(size.records.conversations)}, index entries ${mb(size.indexes)} (incl. measured analyses' index entries)`);
+  console.log(`  turns as V8 structured clone (Chromium's IndexedDB value format, uncompressed): ${mb(size.records.turnsV8)} = ${(size.records.turnsV8 / rawBytes).toFixed(2)}x raw; analyses ${size.analysesCount ? (size.records.analysesV8 / size.analysesCount).toFixed(0) : 0} bytes each`);
+  console.log(`  turns+conversations: ${(base / rawBytes).toFixed(2)}x raw; + index entries: ${((base + size.indexes) / rawBytes).toFixed(2)}x raw  [target <= 1.5x]`);
+  if (size.analysesCount) {
+    console.log(`  analyses: measured ${size.analysesCount} records, mean ${perAnalysis.toFixed(0)} bytes; extrapolated to ${REPLIES} replies: ${mb(analysesAll)}`);
+    console.log(`  everything incl. analyses for every reply (extrapolated): ${((base + size.indexes + analysesAll - size.analysesMeasured) / rawBytes).toFixed(2)}x raw`);
+  }
+  console.log(`wall time: ${(ms(wall) / 1000).toFixed(1)} s`);
+}
+
+main().catch((error: unknown) => { console.error(error); process.exit(1); });

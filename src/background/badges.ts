@@ -1,0 +1,30 @@
+/** Badge data for the captured assistant turns of a page, from stored analyses and annotations. */
+import { turnKey } from '../core/formats/keys.ts';
+import type { Annotation, CapturedTurn } from '../core/types.ts';
+import type { BadgeInfo } from '../messages.ts';
+import type { ObservatoryDB } from '../store/schema.ts';
+
+export async function buildBadges(db: ObservatoryDB, conversationKey: string, turns: readonly CapturedTurn[]): Promise<Record<string, BadgeInfo>> {
+  const [analyses, annotations] = await Promise.all([
+    db.getAllFromIndex('analyses', 'by-conversation', conversationKey),
+    db.getAllFromIndex('annotations', 'by-conversation', conversationKey),
+  ]);
+  const analysisOf = new Map(analyses.map((a) => [a.turnKey, a]));
+  const annotationOf = new Map<string, Annotation>();
+  // A verdict (confirm/reject/relabel) is what a badge shows; a note only when there is no verdict.
+  for (const a of [...annotations].sort((x, y) => Number(x.kind !== 'note') - Number(y.kind !== 'note'))) {
+    annotationOf.set(a.turnKey, a);
+  }
+  const badges: Record<string, BadgeInfo> = {};
+  for (const t of turns) {
+    if (t.role !== 'assistant' || t.streaming) continue;
+    const key = turnKey(conversationKey, t.id);
+    const a = analysisOf.get(key);
+    if (!a) continue;
+    badges[t.id] = {
+      turnKey: key, state: a.state, stateName: a.stateName, shift: a.shift, confidence: a.confidence,
+      labels: a.labels, evidence: a.labels.flatMap((l) => l.evidence), annotation: annotationOf.get(key) ?? null,
+    };
+  }
+  return badges;
+}

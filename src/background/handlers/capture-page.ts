@@ -1,0 +1,76 @@
+/**
+ * `capture/page`: store the finished turns the content script sees, label new replies, answer
+ * with badges. Capture is refused (nothing written) while paused, off for the site, or halted
+ * after a write error; the tab's status records why.
+ */
+import { conversationKey as makeConversationKey } from '../../core/formats/keys.ts';
+import type { Settings } from '../../core/types.ts';
+import type { CapturePageMessage } from '../../messages.ts';
+import { recomputeConversation } from '../../store/analyses.ts';
+import { storeCapture } from '../../store/capture.ts';
+import { getSettings, siteEnabled } from '../../store/settings.ts';
+import { StoreWriteError } from '../../store/write-error.ts';
+import { buildBadges } from '../badges.ts';
+import type { BackgroundContext } from '../context.ts';
+import type { TabEntry } from '../tab-registry.ts';
+import type { Handler } from './types.ts';
+
+export const capturePage: Handler<'capture/page'> = async (m, ctx, from) => {
+  if (from.kind !== 'content') return { ok: false, error: 'capture/page only comes from content scripts', paused: false };
+  const db = await ctx.db();
+  const settings = await getSettings(db);
+  const key = m.conversationId === null ? null : makeConversationKey(m.site, m.conversationId);
+  // tab/status shows the conversation only once it is really stored.
+  const record = (patch: Partial<TabEntry>): void => ctx.tabs.set(from.tabId, {
+    site: m.site, status: m.status, detail: m.detail ?? null, conversationKey: key, pending: m.pending,
+    updatedAt: ctx.now(), ...patch,
+  });
+
+  const refusal = refuse(ctx, settings, m);
+  if (refusal) {
+    record({ status: ctx.gate.storeError ? 'error' : m.status, detail: refusal });
+    return { ok: false, error: refusal, paused: true, settings };
+  }
+  if (m.status !== 'ok' || key === null) {
+    record({});
+    return { ok: true, conversationKey: null, stored: 0, badges: {}, settings };
+  }
+
+  let stored = 0;
+  try {
+    const result = await ctx.queue.run(() => storeCapture(db, {
+      site: m.site, conversationId: m.conversationId as string, url: m.url, title: m.title, turns: m.turns,
+    }, ctx.now()));
+    stored = result.stored;
+    if (result.mainLineChanged) await labelConversation(ctx, key);
+  } catch (error) {
+    if (!(error instanceof StoreWriteError)) throw error;
+    ctx.gate.halt(error.message);
+    record({ status: 'error', detail: error.message });
+    return { ok: false, error: error.message, paused: true, settings };
+  }
+  record({});
+  return { ok: true, conversationKey: key, stored, badges: await buildBadges(db, key, m.turns), settings };
+};
+
+/** Why capture is refused right now, or null. */
+function refuse(ctx: BackgroundContext, settings: Settings, m: CapturePageMessage): string | null {
+  if (ctx.gate.storeError) return ctx.gate.storeError;
+  if (settings.paused) return 'Capture is paused.';
+  if (!siteEnabled(settings, m.site)) return `Capture is turned off for ${m.site}.`;
+  return null;
+}
+
+/**
+ * Labels are derived data: a detector failure is logged and the capture still succeeds
+ * (turns are already committed). A write failure halts capture like any other.
+ */
+async function labelConversation(ctx: BackgroundContext, key: string): Promise<void> {
+  const db = await ctx.db();
+  try {
+    await ctx.queue.run(() => recomputeConversation(db, key, ctx.analyzer));
+  } catch (error) {
+    if (error instanceof StoreWriteError) throw error;
+    console.warn(`persona-observatory: labelling ${key} failed; turns are stored`, error);
+  }
+}

@@ -1,0 +1,45 @@
+/**
+ * Background worker (Chrome service worker / Firefox event page): the only writer to the store.
+ * Thin wiring of webextension-polyfill to the testable modules beside it. Listeners are
+ * registered synchronously at top level, as MV3 requires for a worker woken by an event.
+ */
+import browser, { type Runtime } from 'webextension-polyfill';
+import { adapterForUrl } from '../sites/registry.ts';
+import { recomputeStale } from '../store/analyses.ts';
+import { getObservatoryDB } from '../store/connection.ts';
+import { coreAnalyzer } from './analyzer.ts';
+import { createBackgroundContext } from './context.ts';
+import { handleRuntimeMessage } from './dispatch.ts';
+import type { SessionArea } from './session.ts';
+
+function sessionArea(): SessionArea | null {
+  const area = (browser.storage as { session?: typeof browser.storage.local }).session;
+  if (!area) return null;
+  return {
+    get: async (key) => (await area.get(key))[key],
+    set: async (key, value) => { await area.set({ [key]: value }); },
+  };
+}
+
+const ctx = createBackgroundContext({
+  db: getObservatoryDB,
+  analyzer: coreAnalyzer,
+  version: browser.runtime.getManifest().version,
+  policy: {
+    extensionId: browser.runtime.id,
+    extensionOrigin: browser.runtime.getURL(''),
+    siteForUrl: (url) => adapterForUrl(url)?.id ?? null,
+  },
+  session: sessionArea(),
+});
+
+browser.runtime.onMessage.addListener((message: unknown, sender: Runtime.MessageSender) => handleRuntimeMessage(message, sender, ctx));
+browser.tabs.onRemoved.addListener((tabId) => ctx.tabs.remove(tabId));
+
+// Labels made by an older detector (or never made, e.g. after an import cut short) are
+// brought up to date in the background; captures queue behind it.
+void ctx.ready.then(async () => {
+  const db = await getObservatoryDB();
+  const count = await ctx.queue.run(() => recomputeStale(db, coreAnalyzer));
+  if (count > 0) console.info(`persona-observatory: recomputed labels of ${count} conversations (detector ${coreAnalyzer.version})`);
+}).catch((error: unknown) => console.warn('persona-observatory: recompute at startup failed', error));

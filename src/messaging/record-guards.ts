@@ -1,0 +1,131 @@
+/**
+ * Guards for stored record shapes (Conversation, Turn, StoredAnalysis, Annotation, Settings,
+ * ConversationBundle). Used when records arrive from outside the store: the `import/bundles`
+ * and `settings/set` messages. Pure; imports only guards and core types.
+ */
+import type {
+  Annotation, CapturedTurn, Conversation, ConversationBundle, ConversationSource, FeatureEvidence,
+  FeatureValues, SiteSettings, Settings, ShiftLabel, StoredAnalysis, Turn,
+} from '../core/types.ts';
+import {
+  LIMITS, isAnnotationKind, isArrayOf, isBoolean, isBranchMarkerOrNull, isFiniteNumber, isNonEmptyString,
+  isNonNegativeInt, isRecord, isRole, isSiteId, isString, isStringOrNull, optional,
+} from './guards.ts';
+
+const SOURCES: readonly ConversationSource[] = ['capture', 'import:chatgpt', 'import:claude', 'import:bundle', 'import:jsonl'];
+
+export function isCapturedTurn(v: unknown): v is CapturedTurn {
+  return isRecord(v)
+    && isNonEmptyString(v.id)
+    && isRole(v.role)
+    && isString(v.text, LIMITS.turnText)
+    && isStringOrNull(v.model)
+    && isStringOrNull(v.selectedModel)
+    && isBoolean(v.streaming)
+    && isStringOrNull(v.thinking, LIMITS.turnText)
+    && isBranchMarkerOrNull(v.branch);
+}
+
+export function isConversation(v: unknown): v is Conversation {
+  return isRecord(v)
+    && isNonEmptyString(v.key)
+    && isSiteId(v.site)
+    && isNonEmptyString(v.conversationId)
+    && isStringOrNull(v.title)
+    && isStringOrNull(v.url)
+    && typeof v.source === 'string' && SOURCES.includes(v.source as ConversationSource)
+    && isFiniteNumber(v.firstSeen)
+    && isFiniteNumber(v.lastSeen)
+    && isArrayOf(v.models, (x): x is string => isString(x))
+    && isNonNegativeInt(v.turnCount)
+    && isNonNegativeInt(v.assistantCount)
+    && isNonNegativeInt(v.shiftCount)
+    && isNonNegativeInt(v.annotationCount);
+}
+
+export function isTurn(v: unknown): v is Turn {
+  return isRecord(v)
+    && isNonEmptyString(v.key)
+    && isNonEmptyString(v.conversationKey)
+    && isNonEmptyString(v.turnId)
+    && isFiniteNumber(v.order)
+    && isRole(v.role)
+    && isString(v.text, LIMITS.turnText)
+    && isNonEmptyString(v.contentHash)
+    && isStringOrNull(v.model)
+    && isStringOrNull(v.selectedModel)
+    && isStringOrNull(v.thinking, LIMITS.turnText)
+    && isBranchMarkerOrNull(v.branch)
+    && isStringOrNull(v.alternativeOf)
+    && isFiniteNumber(v.capturedAt)
+    && (v.createdAt === null || isFiniteNumber(v.createdAt));
+}
+
+function isFeatureValues(v: unknown): v is FeatureValues {
+  return isRecord(v) && Object.values(v).every((x) => x === null || isFiniteNumber(x));
+}
+
+function isFeatureEvidence(v: unknown): v is FeatureEvidence {
+  return isRecord(v) && isString(v.feature) && isFiniteNumber(v.before) && isFiniteNumber(v.after) && isFiniteNumber(v.effect);
+}
+
+function isShiftLabel(v: unknown): v is ShiftLabel {
+  return isRecord(v) && isString(v.kind) && isString(v.text) && isFiniteNumber(v.confidence)
+    && isArrayOf(v.evidence, isFeatureEvidence);
+}
+
+export function isStoredAnalysis(v: unknown): v is StoredAnalysis {
+  return isRecord(v)
+    && isNonEmptyString(v.turnKey)
+    && isNonEmptyString(v.conversationKey)
+    && isNonEmptyString(v.detectorVersion)
+    && isNonNegativeInt(v.index)
+    && isString(v.state)
+    && isString(v.stateName)
+    && isBoolean(v.shift)
+    && isFiniteNumber(v.confidence)
+    && isArrayOf(v.labels, isShiftLabel)
+    && isFeatureValues(v.features);
+}
+
+export function isAnnotation(v: unknown): v is Annotation {
+  return isRecord(v)
+    && isNonEmptyString(v.id)
+    && isNonEmptyString(v.turnKey)
+    && isNonEmptyString(v.conversationKey)
+    && isAnnotationKind(v.kind)
+    && isStringOrNull(v.label)
+    && isStringOrNull(v.note, LIMITS.note)
+    && isFiniteNumber(v.createdAt)
+    && isFiniteNumber(v.updatedAt);
+}
+
+export function isConversationBundle(v: unknown): v is ConversationBundle {
+  return isRecord(v)
+    && isConversation(v.conversation)
+    && isArrayOf(v.turns, isTurn)
+    && isArrayOf(v.analyses, isStoredAnalysis)
+    && isArrayOf(v.annotations, isAnnotation);
+}
+
+const SELECTOR_KEYS = ['turn', 'user', 'assistant', 'text'] as const;
+
+export function isSiteSettings(v: unknown): v is SiteSettings {
+  return isRecord(v)
+    && isBoolean(v.enabled)
+    && isRecord(v.selectors)
+    && Object.entries(v.selectors).every(
+      ([k, s]) => (SELECTOR_KEYS as readonly string[]).includes(k) && (s === undefined || isString(s, LIMITS.selector)),
+    );
+}
+
+/** A `settings/set` patch: every present field must be valid; unknown fields are rejected. */
+export function isSettingsPatch(v: unknown): v is Partial<Settings> {
+  if (!isRecord(v)) return false;
+  const known = ['paused', 'badgesHidden', 'sites'];
+  if (Object.keys(v).some((k) => !known.includes(k))) return false;
+  return optional(v.paused, isBoolean)
+    && optional(v.badgesHidden, isBoolean)
+    && optional(v.sites, (s): s is Settings['sites'] =>
+      isRecord(s) && Object.entries(s).every(([site, conf]) => isSiteId(site) && isSiteSettings(conf)));
+}

@@ -1,0 +1,66 @@
+/**
+ * Storing one page capture: conversation record + turns, in ONE transaction (all or nothing).
+ * Placement rules live in plan-capture.ts; this file only reads, plans and writes.
+ */
+import { conversationKey as makeConversationKey } from '../core/formats/keys.ts';
+import type { CapturedTurn, Conversation, SiteId, Turn } from '../core/types.ts';
+import { planCapture } from './plan-capture.ts';
+import { conversationRange, type ObservatoryDB } from './schema.ts';
+import { turnCounters } from './summary.ts';
+import { commitOrAbort } from './write-error.ts';
+import { forEach } from './requests.ts';
+
+export interface CaptureInput {
+  site: SiteId;
+  conversationId: string;
+  url: string;
+  title: string | null;
+  turns: CapturedTurn[];
+}
+
+export interface CaptureResult {
+  conversation: Conversation;
+  /** Turn records written (new, changed or re-pointed). 0 when the page showed nothing new. */
+  stored: number;
+  mainLineChanged: boolean;
+}
+
+export async function storeCapture(db: ObservatoryDB, input: CaptureInput, now: number): Promise<CaptureResult> {
+  const key = makeConversationKey(input.site, input.conversationId);
+  const tx = db.transaction(['conversations', 'turns', 'analyses'], 'readwrite');
+  return commitOrAbort(tx, async () => {
+    const turnStore = tx.objectStore('turns');
+    const [existingTurns, existingConv] = await Promise.all([
+      turnStore.index('by-conversation-order').getAll(conversationRange(key)),
+      tx.objectStore('conversations').get(key),
+    ]);
+    const plan = planCapture(existingTurns, input.turns, key, now);
+    const conversation = nextConversation(existingConv, input, key, plan.turns, now, plan.writes.length > 0);
+    await forEach(plan.writes, (t) => turnStore.put(t));
+    // Features of an edited turn describe the old text; drop them so they are recomputed.
+    await forEach(plan.editedKeys, (k) => tx.objectStore('analyses').delete(k));
+    if (conversation !== existingConv) await tx.objectStore('conversations').put(conversation);
+    return { conversation, stored: plan.writes.length, mainLineChanged: plan.mainLineChanged };
+  });
+}
+
+/** The conversation record after a capture; the same object when nothing about it changed. */
+function nextConversation(
+  existing: Conversation | undefined, input: CaptureInput, key: string, turns: Turn[], now: number, turnsChanged: boolean,
+): Conversation {
+  const title = input.title ?? existing?.title ?? null;
+  if (existing && !turnsChanged && existing.title === title && existing.url === input.url) return existing;
+  return {
+    key,
+    site: input.site,
+    conversationId: input.conversationId,
+    title,
+    url: input.url,
+    source: existing?.source ?? 'capture',
+    firstSeen: existing?.firstSeen ?? now,
+    lastSeen: now,
+    ...turnCounters(turns),
+    shiftCount: existing?.shiftCount ?? 0,
+    annotationCount: existing?.annotationCount ?? 0,
+  };
+}

@@ -1,0 +1,119 @@
+/**
+ * Import of ConversationBundle[] in ONE transaction: all bundles land or none does.
+ * Dedupe by key: a conversation, turn, analysis or annotation already stored is not added again,
+ * so importing the same file twice adds nothing the second time. A stored turn whose imported
+ * text differs is kept as is; the imported text is added as an alternative version.
+ */
+import type { Conversation, ConversationBundle, Turn } from '../core/types.ts';
+import { conversationRange, type ObservatoryDB } from './schema.ts';
+import { turnCounters } from './summary.ts';
+import { commitOrAbort } from './write-error.ts';
+import { forEach } from './requests.ts';
+
+export interface ImportResult {
+  /** Conversations new to the store. */
+  added: number;
+  /** Conversations already stored that gained turns, analyses or annotations. */
+  updated: number;
+  /** Conversations already stored that gained nothing. */
+  skipped: number;
+  /** Keys of added or updated conversations (their analyses may need computing). */
+  touched: string[];
+}
+
+export class ImportError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'ImportError';
+  }
+}
+
+/** Cross-record consistency that the per-record guards cannot see. Throws ImportError. */
+export function checkBundles(bundles: readonly ConversationBundle[]): void {
+  bundles.forEach((b, i) => {
+    const where = `bundle ${i + 1} (${b.conversation.key})`;
+    const key = b.conversation.key;
+    const turnKeys = new Set(b.turns.map((t) => t.key));
+    if (turnKeys.size !== b.turns.length) throw new ImportError(`${where}: a turn key appears twice`);
+    for (const t of b.turns) {
+      if (t.conversationKey !== key) throw new ImportError(`${where}: turn ${t.key} belongs to ${t.conversationKey}`);
+      if (t.alternativeOf !== null && !turnKeys.has(t.alternativeOf)) {
+        throw new ImportError(`${where}: turn ${t.key} is an alternative of ${t.alternativeOf}, which is not in the bundle`);
+      }
+    }
+    for (const r of [...b.analyses, ...b.annotations]) {
+      if (r.conversationKey !== key || !turnKeys.has(r.turnKey)) {
+        throw new ImportError(`${where}: an analysis or annotation refers to turn ${r.turnKey}, which is not in the bundle`);
+      }
+    }
+  });
+}
+
+export async function importBundles(db: ObservatoryDB, bundles: readonly ConversationBundle[]): Promise<ImportResult> {
+  checkBundles(bundles);
+  const tx = db.transaction(['conversations', 'turns', 'analyses', 'annotations'], 'readwrite');
+  return commitOrAbort(tx, async () => {
+    const result: ImportResult = { added: 0, updated: 0, skipped: 0, touched: [] };
+    const conversations = tx.objectStore('conversations');
+    const turnStore = tx.objectStore('turns');
+    const analyses = tx.objectStore('analyses');
+    const annotations = tx.objectStore('annotations');
+    const outcome = new Map<string, 'added' | 'updated' | 'skipped'>();
+
+    for (const bundle of bundles) {
+      const key = bundle.conversation.key;
+      const stored = await conversations.get(key);
+      const storedTurns = stored ? await turnStore.index('by-conversation-order').getAll(conversationRange(key)) : [];
+      const byKey = new Map(storedTurns.map((t) => [t.key, t]));
+      const newTurns: Turn[] = [];
+      for (const t of bundle.turns) {
+        const existing = byKey.get(t.key);
+        if (!existing) newTurns.push(t);
+        else if (existing.contentHash !== t.contentHash) {
+          const versionId = `${t.turnId}@${t.contentHash}`;
+          const versionKey = `${key}:${versionId}`;
+          if (!byKey.has(versionKey)) {
+            newTurns.push({ ...t, key: versionKey, turnId: versionId, order: existing.order, alternativeOf: existing.alternativeOf ?? existing.key });
+          }
+        }
+      }
+      for (const t of newTurns) byKey.set(t.key, t);
+      await forEach(newTurns, (t) => turnStore.put(t));
+
+      let gained = newTurns.length;
+      for (const a of bundle.analyses) {
+        if ((await analyses.count(a.turnKey)) === 0) { await analyses.put(a); gained++; }
+      }
+      for (const a of bundle.annotations) {
+        if ((await annotations.count(a.id)) === 0) { await annotations.put(a); gained++; }
+      }
+
+      if (!stored || gained > 0) {
+        const merged = mergeConversation(stored, bundle.conversation, [...byKey.values()]);
+        merged.annotationCount = await annotations.index('by-conversation').count(key);
+        merged.shiftCount = (await analyses.index('by-conversation').getAll(key)).filter((a) => a.shift).length;
+        await conversations.put(merged);
+      }
+      // The same conversation twice in one file counts once, by its first outcome.
+      if (!outcome.has(key)) outcome.set(key, !stored ? 'added' : gained > 0 ? 'updated' : 'skipped');
+      else if (gained > 0 && outcome.get(key) === 'skipped') outcome.set(key, 'updated');
+    }
+    for (const [key, o] of outcome) {
+      result[o]++;
+      if (o !== 'skipped') result.touched.push(key);
+    }
+    return result;
+  });
+}
+
+function mergeConversation(stored: Conversation | undefined, imported: Conversation, turns: Turn[]): Conversation {
+  const base = stored ?? imported;
+  return {
+    ...base,
+    title: stored?.title ?? imported.title,
+    url: stored?.url ?? imported.url,
+    firstSeen: Math.min(base.firstSeen, imported.firstSeen),
+    lastSeen: Math.max(base.lastSeen, imported.lastSeen),
+    ...turnCounters(turns),
+  };
+}

@@ -1,0 +1,105 @@
+/**
+ * Numbered schema migrations. Version N of the database is the result of running migrations
+ * 1..N in order inside the upgrade transaction. Never edit a shipped migration: add a new one.
+ * Each is tested by opening a database left at the previous version, full of data
+ * (tests/unit/store/migrations.test.ts).
+ */
+import type { Conversation, Turn } from '../core/types.ts';
+import type { ObservatoryDB, UpgradeTransaction } from './schema.ts';
+import { distinctModels } from './summary.ts';
+
+export interface Migration {
+  version: number;
+  description: string;
+  /** May return a promise; async steps must keep issuing requests on `tx` so it stays alive. */
+  run(db: ObservatoryDB, tx: UpgradeTransaction): void | Promise<void>;
+}
+
+/** v1: the first schema. Conversations had no `models` list and no by-model index yet. */
+const v1: Migration = {
+  version: 1,
+  description: 'object stores conversations, turns, analyses, annotations, settings, meta',
+  run(db) {
+    const conversations = db.createObjectStore('conversations', { keyPath: 'key' });
+    conversations.createIndex('by-lastSeen', 'lastSeen');
+    conversations.createIndex('by-site', 'site');
+    const turns = db.createObjectStore('turns', { keyPath: 'key' });
+    turns.createIndex('by-conversation-order', ['conversationKey', 'order']);
+    const analyses = db.createObjectStore('analyses', { keyPath: 'turnKey' });
+    analyses.createIndex('by-conversation', 'conversationKey');
+    const annotations = db.createObjectStore('annotations', { keyPath: 'id' });
+    annotations.createIndex('by-turn', 'turnKey');
+    annotations.createIndex('by-conversation', 'conversationKey');
+    db.createObjectStore('settings');
+    db.createObjectStore('meta');
+  },
+};
+
+/**
+ * v2: conversations gain `models` (distinct reply models, first appearance first) and
+ * `assistantCount`, backfilled from their turns, and a multiEntry by-model index so the
+ * dashboard can filter by model without reading turns.
+ */
+const v2: Migration = {
+  version: 2,
+  description: 'conversations.models + assistantCount backfilled from turns; by-model multiEntry index',
+  async run(_db, tx) {
+    const conversations = tx.objectStore('conversations');
+    conversations.createIndex('by-model', 'models', { multiEntry: true });
+    const turnIndex = tx.objectStore('turns').index('by-conversation-order');
+    // Walk turns once in [conversationKey, order] order, flushing each conversation as it ends.
+    let current: string | null = null;
+    let bucket: Turn[] = [];
+    const flush = async () => {
+      if (current === null) return;
+      const conv = (await conversations.get(current)) as (Partial<Conversation> & { key: string }) | undefined;
+      if (conv) {
+        const main = bucket.filter((t) => t.alternativeOf === null);
+        await conversations.put({
+          ...conv,
+          models: distinctModels(bucket),
+          assistantCount: main.filter((t) => t.role === 'assistant').length,
+        } as Conversation);
+      }
+    };
+    let cursor = await turnIndex.openCursor();
+    while (cursor) {
+      const turn = cursor.value;
+      if (turn.conversationKey !== current) {
+        await flush();
+        current = turn.conversationKey;
+        bucket = [];
+      }
+      bucket.push(turn);
+      cursor = await cursor.continue();
+    }
+    await flush();
+    // Conversations without any turn still need the new fields.
+    let convCursor = await conversations.openCursor();
+    while (convCursor) {
+      const conv = convCursor.value as Partial<Conversation>;
+      if (!Array.isArray(conv.models)) await convCursor.update({ ...conv, models: [], assistantCount: 0 } as Conversation);
+      convCursor = await convCursor.continue();
+    }
+  },
+};
+
+export const MIGRATIONS: readonly Migration[] = [v1, v2];
+export const DB_VERSION = MIGRATIONS.length;
+
+/**
+ * Run migrations oldVersion+1..newVersion. Synchronous steps run synchronously; an async step's
+ * successor is chained on its promise, which settles inside a request callback, so the upgrade
+ * transaction is still active when the next step issues requests.
+ */
+export function runMigrations(db: ObservatoryDB, tx: UpgradeTransaction, oldVersion: number, newVersion: number): Promise<void> {
+  const pending = MIGRATIONS.filter((m) => m.version > oldVersion && m.version <= newVersion);
+  const step = (i: number): Promise<void> => {
+    for (; i < pending.length; i++) {
+      const result = pending[i].run(db, tx);
+      if (result instanceof Promise) return result.then(() => step(i + 1));
+    }
+    return Promise.resolve();
+  };
+  return step(0);
+}

@@ -1,0 +1,169 @@
+/**
+ * Where the turns of one capture land in a conversation's timeline. Pure: given the stored turns
+ * and the captured batch (finished turns in DOM order), returns the records to write.
+ *
+ * Rules (see docs/store.md):
+ * - A turn is identified by key `${conversationKey}:${turnId}`; seen again, it is updated in
+ *   place (never duplicated). Its text changing in place (not just growing) keeps the old text
+ *   as an alternative version `${turnId}@${oldHash}`.
+ * - A new turn is placed right after the previous turn of the batch and before the next known
+ *   one, so overlapping virtualised windows stitch into one timeline.
+ * - A new turn shown right after a known turn where the stored main line has a different turn
+ *   of the same role (that the page no longer shows) is an alternative at the same position
+ *   (regenerate / edit). The page's current choice becomes the main line; the other becomes
+ *   `alternativeOf` it. A stored alternative the page shows again is promoted the same way.
+ * - Turns absent from the batch are left alone: leaving the DOM never deletes anything.
+ */
+import { contentHash } from '../core/text/hash.ts';
+import { turnKey } from '../core/formats/keys.ts';
+import type { CapturedTurn, Turn } from '../core/types.ts';
+import { Timeline } from './timeline.ts';
+
+export interface CapturePlan {
+  /** Records to put: new turns, changed turns, re-pointed alternatives. */
+  writes: Turn[];
+  /** Every turn of the conversation after the plan (for counters). */
+  turns: Turn[];
+  /** The main line changed (new main turn, swap, or main text edit): labels need recomputing. */
+  mainLineChanged: boolean;
+  /** Keys of known turns whose text changed: their stored features are stale. */
+  editedKeys: string[];
+}
+
+export function planCapture(
+  existing: readonly Turn[], captured: readonly CapturedTurn[], conversationKey: string, now: number,
+): CapturePlan {
+  const tl = new Timeline(existing);
+  const batch = dedupeById(captured.filter((c) => !c.streaming));
+  const keys = batch.map((c) => turnKey(conversationKey, c.id));
+  const inBatch = new Set(keys);
+  const knownAtStart = keys.map((k) => tl.has(k));
+  let mainLineChanged = false;
+  let anchorKey: string | null = null;
+  const editedKeys: string[] = [];
+
+  for (let i = 0; i < batch.length; i++) {
+    const c = batch[i];
+    const key = keys[i];
+    const hash = contentHash(c.role, c.text);
+    const known = tl.get(key);
+
+    if (known) {
+      if (refreshKnown(tl, known, c, hash, conversationKey)) {
+        editedKeys.push(key);
+        if (known.alternativeOf === null) mainLineChanged = true;
+      }
+      const current = tl.get(key) as Turn;
+      if (current.alternativeOf !== null && !inBatch.has(current.alternativeOf)) {
+        promote(tl, current);
+        mainLineChanged = true;
+      }
+      anchorKey = key;
+      continue;
+    }
+
+    const nextKnownIndex = knownAtStart.indexOf(true, i + 1);
+    const upperKey = nextKnownIndex >= 0 ? keys[nextKnownIndex] : null;
+    const upperOrder = upperKey ? (tl.get(upperKey) as Turn).order : Infinity;
+    const fresh = newTurn(c, key, hash, conversationKey, now);
+
+    if (anchorKey === null) {
+      placeWithoutAnchor(tl, fresh, c, i, upperKey, upperOrder, inBatch);
+    } else {
+      const slot = tl.mainAfter((tl.get(anchorKey) as Turn).order);
+      if (slot && slot.order < upperOrder && slot.role === c.role && !inBatch.has(slot.key)) {
+        replaceAt(tl, fresh, slot);
+      } else {
+        const hiKey = slot && slot.order < upperOrder ? slot.key : upperKey;
+        tl.put({ ...fresh, order: tl.orderBetween(anchorKey, hiKey) });
+      }
+    }
+    mainLineChanged = true;
+    anchorKey = key;
+  }
+
+  return { writes: tl.changed(), turns: tl.all(), mainLineChanged, editedKeys };
+}
+
+/** First turn of the batch is new: no known turn before it on the page. */
+function placeWithoutAnchor(
+  tl: Timeline, fresh: Turn, c: CapturedTurn, index: number, upperKey: string | null, upperOrder: number,
+  inBatch: Set<string>,
+): void {
+  if (upperKey !== null) {
+    // A window that overlaps the stored timeline further down: go just before that known turn.
+    const before = tl.mainBefore(upperOrder);
+    tl.put({ ...fresh, order: tl.orderBetween(before?.key ?? null, upperKey) });
+    return;
+  }
+  const first = tl.firstMain();
+  // Nothing on the page is known. A branch counter ("2/2") on the first turn says the page shows
+  // another branch from the start: an alternative of the stored first turn. Otherwise it is a
+  // window we cannot place exactly: append after the stored main line.
+  if (index === 0 && first && (c.branch?.count ?? 0) > 1 && first.role === c.role && !inBatch.has(first.key)) {
+    replaceAt(tl, fresh, first);
+    return;
+  }
+  tl.put({ ...fresh, order: tl.orderBetween(tl.lastMain()?.key ?? null, null) });
+}
+
+/** A new turn shown where the main line has `slot`: the new one becomes main, `slot` its alternative. */
+function replaceAt(tl: Timeline, fresh: Turn, slot: Turn): void {
+  tl.put({ ...fresh, order: slot.order, alternativeOf: slot.key });
+  tl.swapMain(fresh.key, slot.key);
+}
+
+/** A stored alternative shown on the page again becomes the main line at its position. */
+function promote(tl: Timeline, alternative: Turn): void {
+  const main = alternative.alternativeOf !== null ? tl.get(alternative.alternativeOf) : undefined;
+  if (main && main.alternativeOf === null) tl.swapMain(alternative.key, main.key);
+  else tl.put({ ...alternative, alternativeOf: null });
+}
+
+/**
+ * Update a known turn from a new sighting. Returns true when its text changed.
+ * Text that only grew (a reply captured before it finished) is updated in place; any other change
+ * keeps the previous text as an alternative version so nothing the user saw is lost.
+ */
+function refreshKnown(tl: Timeline, known: Turn, c: CapturedTurn, hash: string, conversationKey: string): boolean {
+  let next: Turn = {
+    ...known,
+    model: c.model ?? known.model,
+    selectedModel: known.selectedModel ?? c.selectedModel,
+    thinking: c.thinking ?? known.thinking,
+    branch: c.branch ?? known.branch,
+  };
+  const textChanged = known.contentHash !== hash;
+  if (textChanged) {
+    const grew = known.role === c.role && c.text.startsWith(known.text);
+    if (!grew) {
+      const versionId = `${known.turnId}@${known.contentHash}`;
+      const versionKey = turnKey(conversationKey, versionId);
+      if (!tl.has(versionKey)) {
+        tl.put({ ...known, key: versionKey, turnId: versionId, alternativeOf: known.alternativeOf ?? known.key });
+      }
+    }
+    next = { ...next, role: c.role, text: c.text, contentHash: hash };
+  }
+  if (textChanged || !sameMetadata(known, next)) tl.put(next);
+  return textChanged;
+}
+
+function sameMetadata(a: Turn, b: Turn): boolean {
+  return a.model === b.model && a.selectedModel === b.selectedModel && a.thinking === b.thinking
+    && a.branch?.index === b.branch?.index && a.branch?.count === b.branch?.count;
+}
+
+function newTurn(c: CapturedTurn, key: string, hash: string, conversationKey: string, now: number): Turn {
+  return {
+    key, conversationKey, turnId: c.id, order: 0, role: c.role, text: c.text, contentHash: hash,
+    model: c.model, selectedModel: c.selectedModel, thinking: c.thinking, branch: c.branch,
+    alternativeOf: null, capturedAt: now, createdAt: null,
+  };
+}
+
+/** The same id twice in one batch (an adapter bug) counts once, first sighting wins. */
+function dedupeById(turns: CapturedTurn[]): CapturedTurn[] {
+  const seen = new Set<string>();
+  return turns.filter((t) => (seen.has(t.id) ? false : (seen.add(t.id), true)));
+}
