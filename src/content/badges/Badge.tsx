@@ -1,0 +1,75 @@
+import type { Annotation } from '../../core/types.ts';
+import type { BadgeInfo } from '../../messages.ts';
+import { StateChip } from '../../ui/components/StateChip.tsx';
+import { LabelText } from '../../ui/components/LabelText.tsx';
+import { EvidenceList } from '../../ui/components/EvidenceList.tsx';
+import { AnnotationControls, type AnnotationDraft, type VocabularyEntry } from '../../ui/components/AnnotationControls.tsx';
+import { formatConfidence } from '../../ui/components/format.ts';
+import type { Placement } from './position.ts';
+
+export interface BadgeProps {
+  turnId: string;
+  /** null while the reply is still streaming. */
+  info: BadgeInfo | null;
+  place: Placement;
+  open: boolean;
+  onToggle(turnId: string): void;
+}
+
+export function badgeButtonId(turnId: string): string {
+  return `po-badge-${turnId.replace(/[^a-zA-Z0-9_-]/g, '_')}`;
+}
+
+/** The badge beside a reply: state colour + short name, and the shift label when one was detected. */
+export function Badge({ turnId, info, place, open, onToggle }: BadgeProps) {
+  const style = { top: `${place.top}px`, left: `${place.left}px`, visibility: place.visible ? 'visible' : 'hidden' };
+  if (!info) {
+    return <span class="po-badge" style={style} role="status" aria-label="Persona Observatory: reply still streaming"><StateChip state="?" stateName="" pending /></span>;
+  }
+  const top = info.shift ? info.labels[0] : undefined;
+  const label = `Persona ${info.stateName} (state ${info.state})${info.shift ? `; shift${top ? `: ${top.text}` : ''}, ${formatConfidence(info.confidence)}` : ''}. Show details.`;
+  return (
+    <button type="button" id={badgeButtonId(turnId)} class={`po-badge${info.shift ? ' po-badge-shift' : ''}`} style={style}
+      aria-expanded={open} aria-haspopup="dialog" aria-label={label} title={label} onClick={() => onToggle(turnId)}>
+      <StateChip state={info.state} stateName={info.stateName} />
+      {info.shift && <span class="po-badge-mark">⇄ {top ? top.text : 'shift'} {formatConfidence(info.confidence)}</span>}
+    </button>
+  );
+}
+
+interface PanelProps {
+  turnId: string;
+  info: BadgeInfo;
+  annotation: Annotation | null;
+  position: { top: number; left: number };
+  /** Hidden (not unmounted, so a half-typed note survives) while its reply is scrolled away. */
+  visible: boolean;
+  vocabulary: readonly VocabularyEntry[];
+  save(draft: AnnotationDraft): Promise<Annotation>;
+  remove(id: string): Promise<void>;
+  onClose(): void;
+  onHideAll(): void;
+}
+
+/** Evidence and annotation controls for one reply. Escape or "Close" closes it. */
+export function BadgePanel({ turnId, info, annotation, position, visible, vocabulary, save, remove, onClose, onHideAll }: PanelProps) {
+  const headingId = `${badgeButtonId(turnId)}-h`;
+  return (
+    <div class="po-panel" role="dialog" aria-labelledby={headingId} style={{ top: `${position.top}px`, left: `${position.left}px`, visibility: visible ? 'visible' : 'hidden' }}
+      onKeyDown={(e) => { if (e.key === 'Escape') { e.preventDefault(); onClose(); } }}>
+      <div class="po-panel-head">
+        <StateChip state={info.state} stateName={info.stateName} />
+        <h2 id={headingId}>{info.shift ? `Shift detected · ${formatConfidence(info.confidence)}` : 'No shift at this reply'}</h2>
+        <span class="po-spacer" />
+        <button type="button" class="po-btn po-btn-small" onClick={onClose} aria-label="Close details">✕</button>
+      </div>
+      {info.labels.length > 0 && <ul>{info.labels.map((l) => <li key={l.kind + l.text}><LabelText label={l} /></li>)}</ul>}
+      <EvidenceList evidence={info.evidence} limit={5} />
+      <AnnotationControls idPrefix={badgeButtonId(turnId)} annotation={annotation} vocabulary={vocabulary} save={save} remove={remove} />
+      <div class="po-panel-foot">
+        <span class="po-muted">Persona Observatory</span>
+        <button type="button" class="po-btn po-btn-small" onClick={onHideAll}>Hide all badges</button>
+      </div>
+    </div>
+  );
+}

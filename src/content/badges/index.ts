@@ -1,0 +1,31 @@
+/**
+ * In-page badges (entry used by src/content/index.ts). One lazily created BadgeLayer per page;
+ * see layer.tsx. Contract with the capture controller: called after every successful
+ * capture/page answer with the worker's badges keyed by turn id and the element of each turn
+ * in the DOM; `pending` (optional) lists turn ids still streaming, shown as "analysing…".
+ * May import: src/ui/components, src/core/detect/vocabulary.ts, src/messages.ts types, messaging client.
+ */
+import type { BadgeInfo } from '../../messages.ts';
+import { sendMessage } from '../../messaging/client.ts';
+import { createBadgeLayer, type BadgeLayer } from './layer.tsx';
+
+let layer: BadgeLayer | null = null;
+
+export function renderBadges(badges: Record<string, BadgeInfo>, turnElements: Map<string, Element>, pending?: ReadonlySet<string>): void {
+  try {
+    if (!layer) {
+      if (Object.keys(badges).length === 0 && !pending?.size) return;
+      layer = createBadgeLayer(document, sendMessage);
+    }
+    layer.setHidden(false);
+    layer.update(badges, turnElements, pending);
+  } catch (err) {
+    // Never throw into the page.
+    console.warn('[persona-observatory] badges failed (contained):', err);
+  }
+}
+
+/** The "hide all" toggle; also used when the settings say badgesHidden. */
+export function setBadgesHidden(hidden: boolean): void {
+  layer?.setHidden(hidden);
+}

@@ -1,0 +1,70 @@
+/**
+ * Everything the views need from the rest of the extension, behind one interface. Views call
+ * `useServices()`; main.tsx provides the real implementation (IndexedDB reads + worker
+ * messages + core), tests provide fakes. This keeps every view testable in happy-dom without
+ * an extension runtime, and keeps the wiring to other layers in this folder only.
+ */
+import { createContext } from 'preact';
+import { useContext } from 'preact/hooks';
+import type {
+  Annotation, AnnotationKind, Conversation, ConversationBundle, Settings,
+} from '../../core/types.ts';
+import type { FeatureDef } from '../../core/features/types.ts';
+import type { RouterReport } from '../../core/router/types.ts';
+import type { VocabularyEntry } from '../components/AnnotationControls.tsx';
+
+export interface ProgressReport {
+  done: number;
+  total: number | null;
+}
+
+export type ExportFormat = 'json' | 'jsonl' | 'csv' | 'md' | 'zip';
+
+export interface ParsedFile {
+  format: string;
+  bundles: ConversationBundle[];
+}
+
+/** Reads: straight from IndexedDB (extension pages share the extension origin). */
+export interface DataReads {
+  listConversations(): Promise<Conversation[]>;
+  getBundle(conversationKey: string): Promise<ConversationBundle | null>;
+  /** Whole bundles, for export and router analysis; reports progress, honours the signal. */
+  getBundles(keys: readonly string[], onProgress: (p: ProgressReport) => void, signal: AbortSignal): Promise<ConversationBundle[]>;
+}
+
+/** Writes: always through the background worker (the only writer). */
+export interface Commands {
+  saveAnnotation(input: { turnKey: string; conversationKey: string; kind: AnnotationKind; label: string | null; note: string | null }): Promise<Annotation>;
+  deleteAnnotation(id: string): Promise<void>;
+  getSettings(): Promise<Settings>;
+  setSettings(patch: Partial<Settings>): Promise<Settings>;
+  deleteConversation(conversationKey: string): Promise<void>;
+  clearStore(): Promise<void>;
+  importBundles(bundles: ConversationBundle[]): Promise<{ added: number; updated: number; skipped: number }>;
+}
+
+/** Pure core functions (instrument, formats, router). */
+export interface CoreApi {
+  features: readonly FeatureDef[];
+  vocabulary: readonly VocabularyEntry[];
+  detectorVersion: string;
+  /** Text for JSON/JSONL files, bytes for .zip archives. Throws FormatError with a readable message. */
+  parseFile(content: string | Uint8Array, fileName: string): ParsedFile;
+  exportBundles(bundles: ConversationBundle[], format: ExportFormat, onProgress: (p: ProgressReport) => void, signal: AbortSignal): Promise<Blob>;
+  analyzeRouter(bundles: ConversationBundle[], signal: AbortSignal): Promise<RouterReport>;
+}
+
+export interface UiServices {
+  data: DataReads;
+  commands: Commands;
+  core: CoreApi;
+}
+
+export const ServicesContext = createContext<UiServices | null>(null);
+
+export function useServices(): UiServices {
+  const s = useContext(ServicesContext);
+  if (!s) throw new Error('UiServices not provided');
+  return s;
+}

@@ -1,0 +1,30 @@
+/** DataReads straight from IndexedDB through src/store's read API (same extension origin). */
+import type { ConversationBundle } from '../../core/types.ts';
+import { getObservatoryDB, listConversations, getConversationBundle } from '../../store/index.ts';
+import { throwIfCancelled, yieldToBrowser } from '../components/cancel.ts';
+import type { DataReads } from './services.ts';
+
+/** Bundles read in parallel per step; progress and cancellation are checked between steps. */
+const READ_BATCH = 25;
+
+export const storeReads: DataReads = {
+  async listConversations() {
+    return (await listConversations(await getObservatoryDB())).conversations;
+  },
+  async getBundle(key) {
+    return getConversationBundle(await getObservatoryDB(), key);
+  },
+  async getBundles(keys, onProgress, signal) {
+    const db = await getObservatoryDB();
+    const out: ConversationBundle[] = [];
+    for (let i = 0; i < keys.length; i += READ_BATCH) {
+      throwIfCancelled(signal);
+      onProgress({ done: i, total: keys.length });
+      const part = await Promise.all(keys.slice(i, i + READ_BATCH).map((k) => getConversationBundle(db, k)));
+      for (const b of part) if (b) out.push(b);
+      await yieldToBrowser();
+    }
+    onProgress({ done: keys.length, total: keys.length });
+    return out;
+  },
+};

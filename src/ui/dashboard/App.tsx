@@ -1,0 +1,65 @@
+import { useEffect, useState } from 'preact/hooks';
+import { Tabs, TabPanel, type TabDef } from '../components/Tabs.tsx';
+import { ConversationList } from './list/ConversationList.tsx';
+import { EMPTY_QUERY, type ListQuery } from './list/query.ts';
+import { ConversationView } from './conversation/ConversationView.tsx';
+import { RouterTab } from './router/RouterTab.tsx';
+import { ImportExportTab } from './io/ImportExportTab.tsx';
+import { SettingsTab } from './settings/SettingsTab.tsx';
+import { AboutPanel } from './about/AboutPanel.tsx';
+import { parseRoute, routeHash, type Route, type TabKey } from './route.ts';
+
+const TABS: readonly TabDef<TabKey>[] = [
+  { key: 'conversations', label: 'Conversations' },
+  { key: 'router', label: 'Router analysis' },
+  { key: 'io', label: 'Import / export' },
+  { key: 'settings', label: 'Settings' },
+  { key: 'about', label: 'About the instrument' },
+];
+
+/** Dashboard shell: header, tabs, and the view of the current route (kept in location.hash). */
+export function App() {
+  const [route, setRoute] = useState<Route>(() => parseRoute(location.hash));
+  const [query, setQuery] = useState<ListQuery>(EMPTY_QUERY);
+  // Bumped after deletes/imports so lists re-read the store.
+  const [generation, setGeneration] = useState(0);
+
+  useEffect(() => {
+    const onHash = () => setRoute(parseRoute(location.hash));
+    addEventListener('hashchange', onHash);
+    return () => removeEventListener('hashchange', onHash);
+  }, []);
+
+  function go(next: Route) {
+    const hash = routeHash(next);
+    if (location.hash !== hash) history.pushState(null, '', hash);
+    setRoute(next);
+  }
+  const open = (conversationKey: string) => go({ tab: 'conversations', conversationKey });
+  const toList = () => go({ tab: 'conversations', conversationKey: null });
+
+  return (
+    <div class="po-app">
+      <header class="po-header">
+        <h1><span class="po-logo" aria-hidden="true" />Persona Observatory</h1>
+        <p class="po-muted">Everything here stays on this device.</p>
+      </header>
+      <nav>
+        <Tabs tabs={TABS} active={route.tab} label="Dashboard sections" idPrefix="po-dash"
+          onChange={(tab) => go(tab === 'conversations' ? { tab, conversationKey: null } : { tab })} />
+      </nav>
+      <main>
+        <TabPanel idPrefix="po-dash" active={route.tab}>
+          {route.tab === 'conversations' && (route.conversationKey
+            ? <ConversationView conversationKey={route.conversationKey} onBack={toList}
+                onDeleted={() => { setGeneration((g) => g + 1); toList(); }} />
+            : <ConversationList key={generation} query={query} onQuery={setQuery} onOpen={open} />)}
+          {route.tab === 'router' && <RouterTab onOpen={open} />}
+          {route.tab === 'io' && <ImportExportTab key={generation} />}
+          {route.tab === 'settings' && <SettingsTab onCleared={() => setGeneration((g) => g + 1)} />}
+          {route.tab === 'about' && <AboutPanel />}
+        </TabPanel>
+      </main>
+    </div>
+  );
+}

@@ -1,0 +1,59 @@
+import { useServices } from '../../adapters/services.ts';
+import { formatValue } from '../../components/format.ts';
+
+/**
+ * "About the instrument": generated from the feature registry and the label vocabulary, so it
+ * can never disagree with what the detector actually measures.
+ */
+export function AboutPanel() {
+  const { core } = useServices();
+  const families = [...new Set(core.features.map((f) => f.family))];
+  return (
+    <div class="po-about">
+      <section class="po-card">
+        <h3>How labels are made</h3>
+        <p>
+          Each assistant reply is turned into the numbers below. A change-point detector looks for replies where several of them
+          move together and stay moved; the label names the largest moves in words, with a calibrated confidence. Labels are
+          heuristics about style, not claims about the model’s inner state: confirm or reject them and your judgement is kept
+          apart from the detector’s. Detector version <code>{core.detectorVersion}</code>; {core.features.length} features.
+        </p>
+      </section>
+      <section class="po-card" aria-labelledby="po-about-labels">
+        <h3 id="po-about-labels">Label vocabulary</h3>
+        {core.vocabulary.length === 0 ? <p class="po-muted">The vocabulary is not available in this build.</p> : (
+          <table class="po-table">
+            <thead><tr><th scope="col">Kind</th><th scope="col">Example</th><th scope="col">Meaning</th></tr></thead>
+            <tbody>
+              {core.vocabulary.map((v) => (
+                <tr key={v.kind + v.example}><th scope="row">{v.kind}</th><td>{v.example}</td><td>{v.meaning}</td></tr>
+              ))}
+            </tbody>
+          </table>
+        )}
+      </section>
+      {families.map((fam) => (
+        <section key={fam} class="po-card" aria-labelledby={`po-fam-${fam}`}>
+          <h3 id={`po-fam-${fam}`}>Features: {fam}</h3>
+          <dl class="po-features">
+            {core.features.filter((f) => f.family === fam).map((f) => (
+              <div key={f.name} class="po-feature">
+                <dt><strong>{f.label}</strong> <code class="po-muted">{f.name}</code></dt>
+                <dd>
+                  <p>{f.description}</p>
+                  <p class="po-muted">
+                    Unit: {f.unit || '—'} · typical range {formatValue(f.range[0])}–{formatValue(f.range[1])}
+                    {f.englishOnly && ' · English only (n/a on other languages)'}
+                  </p>
+                  {f.failureCases.length > 0 && (
+                    <p class="po-muted">Known to fail on: {f.failureCases.join('; ')}</p>
+                  )}
+                </dd>
+              </div>
+            ))}
+          </dl>
+        </section>
+      ))}
+    </div>
+  );
+}

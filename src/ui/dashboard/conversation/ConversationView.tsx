@@ -1,0 +1,102 @@
+import { useMemo, useState } from 'preact/hooks';
+import type { Annotation, ConversationBundle } from '../../../core/types.ts';
+import { useServices } from '../../adapters/services.ts';
+import { useAsync } from '../../components/use-async.ts';
+import { Empty, ErrorBox, Loading } from '../../components/Status.tsx';
+import { TimelineStrip } from '../../components/TimelineStrip.tsx';
+import { ConfirmButton } from '../../components/ConfirmButton.tsx';
+import { formatDateTime, plural } from '../../components/format.ts';
+import { buildConversationModel } from './model.ts';
+import { FeatureTraces } from './FeatureTraces.tsx';
+import { TurnView, replyElementId } from './TurnView.tsx';
+import { ExportButtons } from '../io/ExportButtons.tsx';
+
+interface Props {
+  conversationKey: string;
+  onBack(): void;
+  onDeleted(): void;
+}
+
+export function ConversationView({ conversationKey, onBack, onDeleted }: Props) {
+  const { data } = useServices();
+  const result = useAsync(() => data.getBundle(conversationKey), [data, conversationKey]);
+  const back = <button type="button" class="po-btn" onClick={onBack}>← All conversations</button>;
+  if (result.status === 'loading') return <div>{back}<Loading what="conversation" /></div>;
+  if (result.status === 'error') return <div>{back}<ErrorBox title="Could not read this conversation" error={result.error} onRetry={result.reload} /></div>;
+  if (!result.data) return <div>{back}<Empty title="This conversation is not in your store">It may have been deleted.</Empty></div>;
+  return <LoadedConversation key={conversationKey} initial={result.data} back={back} onDeleted={onDeleted} />;
+}
+
+function LoadedConversation({ initial, back, onDeleted }: { initial: ConversationBundle; back: preact.JSX.Element; onDeleted(): void }) {
+  const { core, commands } = useServices();
+  const [bundle, setBundle] = useState(initial);
+  const [selected, setSelected] = useState<number | null>(null);
+  const [deleteError, setDeleteError] = useState<unknown>(null);
+  const model = useMemo(() => buildConversationModel(bundle), [bundle]);
+  const labels = useMemo(() => new Map(core.features.map((f) => [f.name, f.label])), [core.features]);
+  const labelOf = (name: string) => labels.get(name) ?? name.replace(/_/g, ' ');
+  const perReply = useMemo(() => model.entryOfReply.map((e) => model.entries[e].analysis?.features ?? null), [model]);
+  const shiftReplies = useMemo(() => model.cells.filter((c) => c.shift).map((c) => c.index), [model]);
+  const c = bundle.conversation;
+
+  function select(replyIndex: number) {
+    setSelected(replyIndex);
+    const el = document.getElementById(replyElementId(replyIndex));
+    el?.scrollIntoView?.({ block: 'start', behavior: 'smooth' });
+    el?.focus({ preventScroll: true });
+  }
+
+  function onAnnotated(turnKey: string, annotation: Annotation | null) {
+    setBundle((b) => ({
+      ...b,
+      annotations: [...b.annotations.filter((a) => a.turnKey !== turnKey), ...(annotation ? [annotation] : [])],
+    }));
+  }
+
+  async function remove() {
+    try {
+      await commands.deleteConversation(c.key);
+      onDeleted();
+    } catch (err) {
+      setDeleteError(err);
+    }
+  }
+
+  return (
+    <div class="po-conversation">
+      <div class="po-toolbar">
+        {back}
+        <span class="po-spacer" />
+        <ExportButtons bundles={[bundle]} baseName={c.title || c.conversationId} compact />
+        <ConfirmButton label="Delete conversation" question="Delete this conversation and its annotations for good?"
+          confirmLabel="Delete" onConfirm={remove} />
+      </div>
+      {deleteError !== null && <ErrorBox title="Not deleted" error={deleteError} />}
+      <header class="po-conv-head">
+        <h2>{c.title?.trim() || 'Untitled conversation'}</h2>
+        <p class="po-muted">
+          <span class="po-tag">{c.site}</span> {c.models.join(', ') || 'model not shown'} · {plural(c.assistantCount, 'reply', 'replies')} ·{' '}
+          {plural(c.shiftCount, 'shift')} · {formatDateTime(c.firstSeen)} – {formatDateTime(c.lastSeen)}
+          {c.url && <> · <a href={c.url} target="_blank" rel="noopener noreferrer">open on site</a></>}
+        </p>
+      </header>
+      <section class="po-card" aria-labelledby="po-timeline-h">
+        <h3 id="po-timeline-h">Persona timeline</h3>
+        <TimelineStrip cells={model.cells} selected={selected} onSelect={select} />
+      </section>
+      <section class="po-card" aria-labelledby="po-traces-h">
+        <h3 id="po-traces-h">Feature traces</h3>
+        <FeatureTraces features={core.features} perReply={perReply} analyses={bundle.analyses} shiftReplies={shiftReplies} onPick={select} />
+      </section>
+      <section aria-labelledby="po-transcript-h" class="po-transcript">
+        <h3 id="po-transcript-h">Transcript</h3>
+        {model.entries.length === 0
+          ? <Empty title="No turns stored for this conversation" />
+          : model.entries.map((e) => (
+            <TurnView key={e.turn.key} entry={e} selected={e.replyIndex !== null && e.replyIndex === selected}
+              labelOf={labelOf} onAnnotated={onAnnotated} />
+          ))}
+      </section>
+    </div>
+  );
+}

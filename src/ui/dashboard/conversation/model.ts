@@ -1,0 +1,70 @@
+/**
+ * A stored bundle arranged for the conversation view: main-line turns in order, each assistant
+ * reply joined with its analysis and the user's latest annotation, alternatives grouped under
+ * the turn they replace, and the timeline cells. Pure.
+ */
+import type { Annotation, ConversationBundle, StoredAnalysis, Turn } from '../../../core/types.ts';
+import type { TimelineCell } from '../../components/TimelineStrip.tsx';
+
+export interface TranscriptEntry {
+  turn: Turn;
+  /** Index among assistant replies of the main line; null for user turns. */
+  replyIndex: number | null;
+  analysis: StoredAnalysis | null;
+  annotation: Annotation | null;
+  alternatives: Turn[];
+}
+
+export interface ConversationModel {
+  entries: TranscriptEntry[];
+  cells: TimelineCell[];
+  /** Entry position of each reply index, for scrolling. */
+  entryOfReply: number[];
+}
+
+/** The user's current judgement on a turn: the most recently updated annotation. */
+export function latestAnnotations(annotations: readonly Annotation[]): Map<string, Annotation> {
+  const out = new Map<string, Annotation>();
+  for (const a of annotations) {
+    const prev = out.get(a.turnKey);
+    if (!prev || a.updatedAt >= prev.updatedAt) out.set(a.turnKey, a);
+  }
+  return out;
+}
+
+export function buildConversationModel(bundle: ConversationBundle): ConversationModel {
+  const analyses = new Map(bundle.analyses.map((a) => [a.turnKey, a]));
+  const annotations = latestAnnotations(bundle.annotations);
+  const alternatives = new Map<string, Turn[]>();
+  const main: Turn[] = [];
+  for (const t of bundle.turns) {
+    if (t.alternativeOf === null) main.push(t);
+    else alternatives.set(t.alternativeOf, [...(alternatives.get(t.alternativeOf) ?? []), t]);
+  }
+  main.sort((a, b) => a.order - b.order);
+  const entries: TranscriptEntry[] = [];
+  const cells: TimelineCell[] = [];
+  const entryOfReply: number[] = [];
+  let reply = 0;
+  for (const turn of main) {
+    const isReply = turn.role === 'assistant';
+    const analysis = analyses.get(turn.key) ?? null;
+    const annotation = annotations.get(turn.key) ?? null;
+    if (isReply) {
+      entryOfReply.push(entries.length);
+      cells.push({
+        index: reply,
+        state: analysis?.state ?? '?',
+        stateName: analysis?.stateName ?? 'not analysed',
+        shift: analysis?.shift ?? false,
+        confidence: analysis?.confidence ?? 0,
+        topLabel: analysis?.labels[0]?.text ?? null,
+        model: turn.model,
+        annotation: annotation?.kind ?? null,
+      });
+    }
+    entries.push({ turn, replyIndex: isReply ? reply : null, analysis, annotation, alternatives: alternatives.get(turn.key) ?? [] });
+    if (isReply) reply++;
+  }
+  return { entries, cells, entryOfReply };
+}

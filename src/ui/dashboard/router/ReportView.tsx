@@ -1,0 +1,159 @@
+import type { RouterReport, TransitionsResult, RepertoireResult, TriggersResult } from '../../../core/router/types.ts';
+import { StateChip } from '../../components/StateChip.tsx';
+import { LineChart } from '../../components/LineChart.tsx';
+import { stateClass } from '../../components/state-colors.ts';
+import { formatValue } from '../../components/format.ts';
+
+interface Props {
+  report: RouterReport;
+  titleOf(conversationId: string): string;
+  onOpen(conversationId: string): void;
+}
+
+const TIMELINE_ROWS = 200;
+
+/** Renders a RouterReport as it comes from src/core/router: words first, then the evidence. */
+export function ReportView({ report, titleOf, onOpen }: Props) {
+  const { sizes } = report;
+  return (
+    <div class="po-router-report">
+      <section class="po-card" aria-labelledby="po-r-summary">
+        <h3 id="po-r-summary">What the data says</h3>
+        <p class="po-muted">
+          {sizes.conversationsUsed} of {sizes.conversations} conversations used · {sizes.replies} replies · {sizes.userTurns} user turns
+        </p>
+        {report.summary.map((s, i) => <p key={i}>{s}</p>)}
+        {report.warnings.length > 0 && (
+          <ul class="po-warnings" aria-label="Warnings">{report.warnings.map((w, i) => <li key={i}>{w}</li>)}</ul>
+        )}
+      </section>
+      {report.repertoire && <Repertoire r={report.repertoire} titleOf={titleOf} onOpen={onOpen} />}
+      {report.transitions && <Transitions t={report.transitions} />}
+      {report.comparison && (
+        <section class="po-card" aria-labelledby="po-r-cmp">
+          <h3 id="po-r-cmp">Router or drift?</h3>
+          <p>{report.comparison.conclusion}</p>
+          <table class="po-table">
+            <caption class="po-sr-only">Model fits by BIC (lower is better)</caption>
+            <thead><tr><th scope="col">Model</th><th scope="col">BIC</th><th scope="col">ΔBIC</th><th scope="col">Parameters</th><th scope="col">Detail</th></tr></thead>
+            <tbody>
+              {report.comparison.fits.map((f) => (
+                <tr key={f.model} class={f.deltaBic === 0 ? 'po-best' : ''}>
+                  <th scope="row">{f.model}</th><td>{formatValue(f.bic)}</td><td>{formatValue(f.deltaBic)}</td><td>{f.params}</td><td>{f.detail}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </section>
+      )}
+      {report.triggers && <Triggers t={report.triggers} />}
+      <section class="po-card" aria-labelledby="po-r-model">
+        <h3 id="po-r-model">Model switches by the site</h3>
+        <p>{report.modelSwitch.conclusion}</p>
+        {report.modelSwitch.available && (
+          <p class="po-muted">
+            Persona switches where the shown model changed: {report.modelSwitch.switchesWithModelChange} of {report.modelSwitch.pairsWithModelChange} reply pairs;
+            where it stayed: {report.modelSwitch.switchesWithoutModelChange} of {report.modelSwitch.pairsWithoutModelChange}.
+          </p>
+        )}
+      </section>
+      <section class="po-card" aria-labelledby="po-r-mirror">
+        <h3 id="po-r-mirror">Mirroring the user</h3>
+        <p>{report.mirroring.conclusion}</p>
+      </section>
+    </div>
+  );
+}
+
+function Repertoire({ r, titleOf, onOpen }: { r: RepertoireResult; titleOf(id: string): string; onOpen(id: string): void }) {
+  return (
+    <section class="po-card" aria-labelledby="po-r-rep">
+      <h3 id="po-r-rep">Repertoire: {r.chosenK} state{r.chosenK === 1 ? '' : 's'}</h3>
+      <p>{r.conclusion}</p>
+      <ul class="po-states">
+        {r.states.map((s) => (
+          <li key={s.id}><StateChip state={s.id} stateName={s.name} /> <span class="po-muted">{Math.round(s.share * 100)}% of replies</span> — {s.description}</li>
+        ))}
+      </ul>
+      <p class="po-muted">
+        Number of states by BIC weight: {r.candidates.map((c) => `K=${c.k}: ${Math.round(c.weight * 100)}%`).join(' · ')}
+      </p>
+      <h4>State timeline across conversations</h4>
+      <div class="po-state-rows" role="list" aria-label="State per reply, one row per conversation">
+        {r.timeline.slice(0, TIMELINE_ROWS).map((row) => (
+          <div key={row.conversationId} role="listitem" class="po-state-row">
+            <button type="button" class="po-linkish" onClick={() => onOpen(row.conversationId)}>{titleOf(row.conversationId)}</button>
+            <span class="po-state-cells" aria-label={`states: ${row.states.join(' ')}`}>
+              {row.states.map((s, i) => <span key={i} class={`po-state-cell ${stateClass(s)}`} title={`reply ${i + 1}: ${s}`} />)}
+            </span>
+          </div>
+        ))}
+      </div>
+      {r.timeline.length > TIMELINE_ROWS && <p class="po-muted">First {TIMELINE_ROWS} of {r.timeline.length} conversations shown.</p>}
+    </section>
+  );
+}
+
+function Transitions({ t }: { t: TransitionsResult }) {
+  return (
+    <section class="po-card" aria-labelledby="po-r-tr">
+      <h3 id="po-r-tr">Transitions</h3>
+      <p>{t.conclusion}</p>
+      <table class="po-table po-matrix">
+        <caption>Share of moves from the row state to the column state (counts in brackets)</caption>
+        <thead><tr><th scope="col">from \ to</th>{t.stateIds.map((s) => <th key={s} scope="col">{s}</th>)}</tr></thead>
+        <tbody>
+          {t.stateIds.map((from, i) => (
+            <tr key={from}>
+              <th scope="row">{from}</th>
+              {t.stateIds.map((to, j) => (
+                <td key={to} style={{ '--po-heat': String(t.matrix[i][j]) }} class="po-heat">
+                  {Math.round(t.matrix[i][j] * 100)}% <span class="po-muted">({t.counts[i][j]})</span>
+                </td>
+              ))}
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      <p class="po-muted">
+        {t.switches} switches in {t.replyPairs} reply pairs ({Math.round(t.switchRate * 100)}%). Mean dwell {formatValue(t.dwell.mean)} replies (median {formatValue(t.dwell.median)}).
+        {t.recurrenceRate !== null && ` Recurrence ${Math.round(t.recurrenceRate * 100)}%.`}
+        {t.cascadeRate !== null && ` Cascades within ${t.cascadeWindow} replies: ${Math.round(t.cascadeRate * 100)}% (expected ${t.cascadeExpected === null ? '—' : `${Math.round(t.cascadeExpected * 100)}%`}).`}
+      </p>
+    </section>
+  );
+}
+
+function Triggers({ t }: { t: TriggersResult }) {
+  const lags = t.periTrigger[0]?.lags ?? [];
+  return (
+    <section class="po-card" aria-labelledby="po-r-trig">
+      <h3 id="po-r-trig">Do user cues trigger switches?</h3>
+      <p>{t.conclusion}</p>
+      <table class="po-table">
+        <caption class="po-sr-only">Trigger tests, circular-shift permutation, Holm-corrected</caption>
+        <thead><tr><th scope="col">Cue</th><th scope="col">Events</th><th scope="col">Switch after cue</th><th scope="col">Risk ratio</th><th scope="col">p (Holm)</th><th scope="col">Reading</th></tr></thead>
+        <tbody>
+          {t.tests.map((x) => (
+            <tr key={x.cue} class={x.significant ? 'po-best' : ''}>
+              <th scope="row">{x.cue}</th>
+              <td>{x.cueEvents}</td>
+              <td>{x.switchesAfterCue}</td>
+              <td>{x.riskRatio === null ? '—' : formatValue(x.riskRatio)}</td>
+              <td>{x.pHolm === null ? '—' : formatValue(x.pHolm)}</td>
+              <td>{x.conclusion}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      {lags.length > 0 && (
+        <>
+          <h4>Peri-trigger plot</h4>
+          <LineChart x={lags} series={t.periTrigger.map((p) => ({ label: p.cue, values: p.switchRate }))}
+            xLabel="Replies after the cue" yLabel="Share of replies that switch" markers={[0]}
+            ariaLabel="Share of replies that switch persona at each lag from a user cue, one line per cue class" />
+        </>
+      )}
+    </section>
+  );
+}

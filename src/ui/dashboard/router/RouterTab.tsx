@@ -1,0 +1,53 @@
+import { useMemo } from 'preact/hooks';
+import type { RouterReport } from '../../../core/router/types.ts';
+import { useServices } from '../../adapters/services.ts';
+import { useAsync } from '../../components/use-async.ts';
+import { Empty, ErrorBox, Loading } from '../../components/Status.tsx';
+import { Progress } from '../../components/Progress.tsx';
+import { plural } from '../../components/format.ts';
+import { useOperation } from '../io/use-operation.ts';
+import { ReportView } from './ReportView.tsx';
+
+/**
+ * The router view: runs analyzeRouter over the stored conversations on demand (it is the
+ * heaviest computation in the product) and renders its report.
+ */
+export function RouterTab({ onOpen }: { onOpen(key: string): void }) {
+  const { data, core } = useServices();
+  const list = useAsync(() => data.listConversations(), [data]);
+  const op = useOperation<RouterReport>();
+  const titles = useMemo(
+    () => new Map(list.status === 'data' ? list.data.map((c) => [c.key, c.title?.trim() || c.conversationId]) : []),
+    [list],
+  );
+  if (list.status === 'loading') return <Loading what="conversations" />;
+  if (list.status === 'error') return <ErrorBox title="Could not read your conversations" error={list.error} onRetry={list.reload} />;
+  if (list.data.length === 0) return <Empty title="Nothing to analyse yet">The router analysis needs stored conversations.</Empty>;
+  const keys = list.data.map((c) => c.key);
+
+  function run() {
+    void op.start(async (step, signal) => {
+      const bundles = await data.getBundles(keys, (p) => step('Reading conversations', p), signal);
+      step('Analysing (this can take a while)', { done: 0, total: null });
+      return core.analyzeRouter(bundles, signal);
+    });
+  }
+
+  return (
+    <div class="po-router">
+      <div class="po-card">
+        <p>
+          Does the assistant jump among a small, recurring repertoire of personas, and do the jumps follow what you wrote —
+          or is it gradual drift, noise, or the site switching models? Every conclusion states its null hypothesis and how sure it is.
+        </p>
+        <button type="button" class="po-btn po-btn-primary" disabled={op.state.kind === 'running'} onClick={run}>
+          {op.state.kind === 'done' ? 'Run again' : `Analyse ${plural(keys.length, 'conversation')}`}
+        </button>
+        {op.state.kind === 'running' && <Progress label={op.state.label} done={op.state.progress.done} total={op.state.progress.total} onCancel={op.cancel} />}
+        {op.state.kind === 'cancelled' && <p class="po-muted" role="status">Analysis cancelled.</p>}
+      </div>
+      {op.state.kind === 'error' && <ErrorBox title="The analysis failed" error={op.state.error} onRetry={run} />}
+      {op.state.kind === 'done' && <ReportView report={op.state.result} titleOf={(id) => titles.get(id) ?? id} onOpen={onOpen} />}
+    </div>
+  );
+}

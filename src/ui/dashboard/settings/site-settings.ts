@@ -1,0 +1,36 @@
+/** Editing per-site settings without losing the fields we do not touch. Pure. */
+import type { Settings, SiteId, SiteSettings } from '../../../core/types.ts';
+
+import { SITE_IDS } from '../../../core/formats/records.ts';
+
+/** Sites capture can run on ('unknown' only tags imported data). */
+export const CAPTURE_SITES: readonly SiteId[] = SITE_IDS.filter((s) => s !== 'unknown');
+
+export const SELECTOR_KEYS = ['turn', 'user', 'assistant', 'text'] as const;
+export type SelectorKey = (typeof SELECTOR_KEYS)[number];
+
+export function siteSettings(settings: Settings, site: SiteId): SiteSettings {
+  return settings.sites[site] ?? { enabled: true, selectors: {} };
+}
+
+/** A new `sites` map with one site changed; empty selector overrides are dropped. */
+export function withSite(settings: Settings, site: SiteId, change: Partial<SiteSettings>): Settings['sites'] {
+  const current = siteSettings(settings, site);
+  const selectors: SiteSettings['selectors'] = {};
+  for (const k of SELECTOR_KEYS) {
+    const v = (change.selectors ?? current.selectors)[k]?.trim();
+    if (v) selectors[k] = v;
+  }
+  return { ...settings.sites, [site]: { enabled: change.enabled ?? current.enabled, selectors } };
+}
+
+/** null when the selector parses, else the browser's message. Needs a DOM (dashboard only). */
+export function selectorError(selector: string): string | null {
+  if (!selector.trim()) return null;
+  try {
+    document.createDocumentFragment().querySelector(selector);
+    return null;
+  } catch (err) {
+    return err instanceof Error ? err.message : 'not a valid CSS selector';
+  }
+}

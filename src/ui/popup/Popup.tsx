@@ -1,0 +1,99 @@
+import { useState } from 'preact/hooks';
+import type { Settings } from '../../core/types.ts';
+import type { TabStatus } from '../../messages.ts';
+import { useAsync } from '../components/use-async.ts';
+import { ErrorBox, Loading } from '../components/Status.tsx';
+import { plural } from '../components/format.ts';
+import { withSite, siteSettings } from '../dashboard/settings/site-settings.ts';
+
+export interface PopupServices {
+  /** Status of the active tab from the worker (tab/status). */
+  tabStatus(): Promise<TabStatus>;
+  getSettings(): Promise<Settings>;
+  setSettings(patch: Partial<Settings>): Promise<Settings>;
+  /** Opens the dashboard in a tab, at `hash` when given (e.g. a conversation). */
+  openDashboard(hash?: string): void;
+}
+
+const STATUS_TEXT: Record<TabStatus['status'], string> = {
+  'ok': 'Recognised',
+  'layout-not-recognized': 'Layout not recognized',
+  'unsupported': 'Not a supported chat site',
+  'paused': 'Capture paused',
+  'error': 'Capture stopped by an error',
+};
+
+export function Popup({ services }: { services: PopupServices }) {
+  const loaded = useAsync(() => Promise.all([services.tabStatus(), services.getSettings()]), [services]);
+  return (
+    <main class="po-popup">
+      <header class="po-popup-head">
+        <span class="po-logo" aria-hidden="true" />
+        <h1>Persona Observatory</h1>
+      </header>
+      {loaded.status === 'loading' && <Loading what="this tab’s status" />}
+      {loaded.status === 'error' && <ErrorBox title="The extension’s worker did not answer" error={loaded.error} onRetry={loaded.reload} />}
+      {loaded.status === 'data' && <PopupBody services={services} status={loaded.data[0]} initialSettings={loaded.data[1]} />}
+      <button type="button" class="po-btn po-popup-wide" onClick={() => services.openDashboard()}>Open dashboard</button>
+    </main>
+  );
+}
+
+function PopupBody({ services, status, initialSettings }: { services: PopupServices; status: TabStatus; initialSettings: Settings }) {
+  const [settings, setSettings] = useState(initialSettings);
+  const [error, setError] = useState<unknown>(null);
+  const site = status.site;
+  const siteOn = site ? siteSettings(settings, site).enabled : false;
+
+  async function patch(p: Partial<Settings>) {
+    try {
+      setSettings(await services.setSettings(p));
+      setError(null);
+    } catch (err) {
+      setError(err);
+    }
+  }
+
+  const capturing = !settings.paused && siteOn && status.status === 'ok';
+  return (
+    <div class="po-popup-body">
+      <p class="po-popup-site">
+        <strong>{site ?? 'This page'}</strong>{' '}
+        <span class={`po-status po-status-${status.status}`}>{STATUS_TEXT[status.status]}</span>
+      </p>
+      {status.detail && <p class="po-muted po-small">{status.detail}</p>}
+      {status.storeError && <p class="po-error po-small" role="alert">Storage problem: {status.storeError}</p>}
+      {site && (
+        <>
+          <dl class="po-facts">
+            <div><dt>Capture</dt><dd>{settings.paused ? 'paused everywhere' : siteOn ? (capturing ? 'on' : 'on, waiting') : 'off for this site'}</dd></div>
+            <div><dt>Turns captured</dt><dd>{status.turnCount.toLocaleString('en')}</dd></div>
+            <div><dt>Shifts so far</dt><dd>{status.shiftCount.toLocaleString('en')}</dd></div>
+            <div><dt>Model{status.models.length === 1 ? '' : 's'} seen</dt><dd>{status.models.join(', ') || 'not shown by the site'}</dd></div>
+          </dl>
+          <div class="po-popup-actions">
+            <button type="button" class="po-btn" aria-pressed={!siteOn}
+              onClick={() => patch({ sites: withSite(settings, site, { enabled: !siteOn }) })}>
+              {siteOn ? `Pause on ${site}` : `Resume on ${site}`}
+            </button>
+            {status.conversationKey && (
+              <button type="button" class="po-btn po-btn-primary"
+                onClick={() => services.openDashboard(`#/c/${encodeURIComponent(status.conversationKey!)}`)}>
+                Open this conversation ({plural(status.shiftCount, 'shift')})
+              </button>
+            )}
+          </div>
+        </>
+      )}
+      <div class="po-popup-actions">
+        <button type="button" class="po-btn" aria-pressed={settings.paused} onClick={() => patch({ paused: !settings.paused })}>
+          {settings.paused ? 'Resume capture everywhere' : 'Pause all capture'}
+        </button>
+        <button type="button" class="po-btn" aria-pressed={settings.badgesHidden} onClick={() => patch({ badgesHidden: !settings.badgesHidden })}>
+          {settings.badgesHidden ? 'Show badges' : 'Hide badges'}
+        </button>
+      </div>
+      {error !== null && <ErrorBox title="Not saved" error={error} />}
+    </div>
+  );
+}

@@ -1,0 +1,125 @@
+// @vitest-environment happy-dom
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { act } from 'preact/test-utils';
+import { createBadgeLayer, HOST_ID, UI_ATTRIBUTE, type BadgeLayer, type Send } from '../../../src/content/badges/layer.tsx';
+import { conversationKeyOf, placeBadge } from '../../../src/content/badges/position.ts';
+import type { BadgeInfo } from '../../../src/messages.ts';
+import { HOSTILE, annotationFor } from './fixtures.ts';
+import { settle } from './render.tsx';
+
+let layer: BadgeLayer | null = null;
+afterEach(() => { layer?.destroy(); layer = null; document.body.replaceChildren(); });
+
+function info(over: Partial<BadgeInfo> = {}): BadgeInfo {
+  return {
+    turnKey: 'chatgpt:abc:t3', state: 'B', stateName: 'playful', shift: true, confidence: 0.72,
+    labels: [{ kind: 'tone', text: 'tone: formal → playful', confidence: 0.72, evidence: [] }],
+    evidence: [{ feature: 'exclamation_rate', before: 0.1, after: 2.5, effect: 1.8 }], annotation: null, ...over,
+  };
+}
+
+function setup(send: Send = vi.fn() as unknown as Send) {
+  const reply = document.createElement('div');
+  reply.textContent = 'a reply';
+  document.body.append(reply);
+  layer = createBadgeLayer(document, send);
+  return { reply, root: layer.root };
+}
+
+describe('badge placement', () => {
+  const viewport = { width: 1000, height: 800 };
+  it('sits in the right margin when there is room, inside the box otherwise', () => {
+    expect(placeBadge({ top: 100, left: 100, right: 600, bottom: 300, width: 500, height: 200 }, viewport, 150)).toEqual({ top: 106, left: 606, visible: true });
+    expect(placeBadge({ top: 100, left: 100, right: 990, bottom: 300, width: 890, height: 200 }, viewport, 150).left).toBe(990 - 150 - 6);
+  });
+  it('hides off-screen or box-less replies', () => {
+    expect(placeBadge({ top: -500, left: 0, right: 500, bottom: -10, width: 500, height: 490 }, viewport, 150).visible).toBe(false);
+    expect(placeBadge({ top: 0, left: 0, right: 0, bottom: 0, width: 0, height: 0 }, viewport, 150).visible).toBe(false);
+  });
+  it('derives the conversation key from turn key and id', () => {
+    expect(conversationKeyOf('chatgpt:abc:t3', 't3')).toBe('chatgpt:abc');
+    expect(conversationKeyOf('chatgpt:abc:t3', 'x')).toBeNull();
+  });
+});
+
+describe('in-page badge layer', () => {
+  it('one marked host with an open shadow root, zero-size and fixed', () => {
+    setup();
+    setup();
+    const hosts = document.querySelectorAll(`#${HOST_ID}`);
+    expect(hosts.length).toBe(2); // two layers were created explicitly; index.ts keeps one per page
+    const host = hosts[0] as HTMLElement;
+    expect(host.hasAttribute(UI_ATTRIBUTE)).toBe(true);
+    expect(host.style.position).toBe('fixed');
+    expect(host.style.width).toBe('0px');
+  });
+
+  it('shows state name and shift label; hostile text stays text', async () => {
+    const { reply, root } = setup();
+    await act(() => layer!.update({ t3: info({ stateName: HOSTILE, labels: [{ kind: 'tone', text: HOSTILE, confidence: 0.9, evidence: [] }] }) }, new Map([['t3', reply]])));
+    const badge = root.querySelector('.po-badge')!;
+    expect(badge.tagName).toBe('BUTTON');
+    expect(badge.textContent).toContain('<img src=x');
+    expect(root.querySelector('img, script')).toBeNull();
+    expect((globalThis as { __pwned?: number }).__pwned).toBeUndefined();
+    expect(document.activeElement).not.toBe(badge);
+  });
+
+  it('pending replies show "analysing…"; replies without elements get no badge', async () => {
+    const { reply, root } = setup();
+    await act(() => layer!.update({ gone: info() }, new Map([['t5', reply]]), new Set(['t5'])));
+    expect(root.querySelectorAll('.po-badge')).toHaveLength(1);
+    expect(root.textContent).toContain('analysing…');
+  });
+
+  it('click opens the panel with evidence; confirm saves via annotation/save and says saved', async () => {
+    const send = vi.fn(async (m: { type: string }) => (m.type === 'annotation/save' ? { ok: true, annotation: annotationFor('chatgpt:abc:t3', 'confirm') } : { ok: true }));
+    const { reply, root } = setup(send as unknown as Send);
+    await act(() => layer!.update({ t3: info() }, new Map([['t3', reply]])));
+    await act(() => (root.querySelector('.po-badge') as HTMLElement).click());
+    const panel = root.querySelector('[role="dialog"]')!;
+    expect(panel.textContent).toContain('Shift detected · 72%');
+    expect(panel.querySelector('.po-evidence')?.textContent).toContain('exclamation rate');
+    const confirm = [...panel.querySelectorAll('button')].find((b) => b.textContent === 'Confirm shift')!;
+    await act(() => confirm.click());
+    await settle();
+    expect(send).toHaveBeenCalledWith({ type: 'annotation/save', turnKey: 'chatgpt:abc:t3', conversationKey: 'chatgpt:abc', kind: 'confirm', label: null, note: null });
+    expect(root.querySelector('.po-annot-status')?.textContent).toContain('Saved');
+  });
+
+  it('Escape closes the panel; keys typed in it do not reach the site', async () => {
+    const siteShortcut = vi.fn();
+    document.addEventListener('keydown', siteShortcut);
+    const { reply, root } = setup();
+    await act(() => layer!.update({ t3: info() }, new Map([['t3', reply]])));
+    await act(() => (root.querySelector('.po-badge') as HTMLElement).click());
+    const note = root.querySelector('textarea')!;
+    await act(() => { note.dispatchEvent(new KeyboardEvent('keydown', { key: '/', bubbles: true, composed: true })); });
+    expect(siteShortcut).not.toHaveBeenCalled();
+    await act(() => { note.dispatchEvent(new KeyboardEvent('keydown', { key: 'Escape', bubbles: true, composed: true })); });
+    expect(root.querySelector('[role="dialog"]')).toBeNull();
+    document.removeEventListener('keydown', siteShortcut);
+  });
+
+  it('hide all removes every badge and tells the worker', async () => {
+    const send = vi.fn(async () => ({ ok: true, settings: {} }));
+    const { reply, root } = setup(send as unknown as Send);
+    await act(() => layer!.update({ t3: info() }, new Map([['t3', reply]])));
+    await act(() => (root.querySelector('.po-badge') as HTMLElement).click());
+    const hide = [...root.querySelectorAll('button')].find((b) => b.textContent === 'Hide all badges')!;
+    await act(() => hide.click());
+    expect(root.querySelectorAll('.po-badge')).toHaveLength(0);
+    expect(send).toHaveBeenCalledWith({ type: 'settings/set', patch: { badgesHidden: true } });
+  });
+
+  it('never writes HTML: no innerHTML in the badge sources', async () => {
+    const { readFileSync, readdirSync } = await import('node:fs');
+    const dirs = ['src/content/badges', 'src/ui/components'];
+    for (const dir of dirs) {
+      for (const f of readdirSync(dir)) {
+        const text = readFileSync(`${dir}/${f}`, 'utf8');
+        expect(text, `${dir}/${f}`).not.toMatch(/innerHTML|dangerouslySetInnerHTML|insertAdjacentHTML/);
+      }
+    }
+  });
+});

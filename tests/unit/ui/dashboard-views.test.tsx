@@ -1,0 +1,248 @@
+// @vitest-environment happy-dom
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { ConversationList } from '../../../src/ui/dashboard/list/ConversationList.tsx';
+import { applyQuery, EMPTY_QUERY } from '../../../src/ui/dashboard/list/query.ts';
+import { ConversationView } from '../../../src/ui/dashboard/conversation/ConversationView.tsx';
+import { buildConversationModel } from '../../../src/ui/dashboard/conversation/model.ts';
+import { SettingsTab } from '../../../src/ui/dashboard/settings/SettingsTab.tsx';
+import { AboutPanel } from '../../../src/ui/dashboard/about/AboutPanel.tsx';
+import { ImportExportTab } from '../../../src/ui/dashboard/io/ImportExportTab.tsx';
+import { parseRoute, routeHash } from '../../../src/ui/dashboard/route.ts';
+import { HOSTILE, annotationFor, bundle, conversation, services } from './fixtures.ts';
+import { byText, cleanup, click, mount, settle, type } from './render.tsx';
+
+afterEach(cleanup);
+
+const never = () => new Promise<never>(() => {});
+
+describe('conversation list query', () => {
+  const list = [
+    conversation({ key: 'chatgpt:1', title: 'Trip to Rome', lastSeen: Date.parse('2025-03-01T10:00:00'), shiftCount: 0 }),
+    conversation({ key: 'claude:2', site: 'claude', title: 'Poems', models: ['claude-3'], lastSeen: Date.parse('2025-03-05T10:00:00'), shiftCount: 2, annotationCount: 1 }),
+    conversation({ key: 'chatgpt:3', title: 'Rome again', lastSeen: Date.parse('2025-02-01T10:00:00'), shiftCount: 1 }),
+  ];
+  it('filters by text, site, model, dates, shifts and annotations', () => {
+    expect(applyQuery(list, { ...EMPTY_QUERY, text: 'rome' }).map((c) => c.key)).toEqual(['chatgpt:1', 'chatgpt:3']);
+    expect(applyQuery(list, { ...EMPTY_QUERY, site: 'claude' }).map((c) => c.key)).toEqual(['claude:2']);
+    expect(applyQuery(list, { ...EMPTY_QUERY, model: 'claude-3' }).map((c) => c.key)).toEqual(['claude:2']);
+    expect(applyQuery(list, { ...EMPTY_QUERY, from: '2025-03-01', to: '2025-03-01' }).map((c) => c.key)).toEqual(['chatgpt:1']);
+    expect(applyQuery(list, { ...EMPTY_QUERY, hasShifts: true }).map((c) => c.key)).toEqual(['claude:2', 'chatgpt:3']);
+    expect(applyQuery(list, { ...EMPTY_QUERY, hasAnnotations: true }).map((c) => c.key)).toEqual(['claude:2']);
+  });
+  it('sorts both ways', () => {
+    expect(applyQuery(list, { ...EMPTY_QUERY, sort: 'shifts', descending: false }).map((c) => c.shiftCount)).toEqual([0, 1, 2]);
+    expect(applyQuery(list, EMPTY_QUERY).map((c) => c.key)).toEqual(['claude:2', 'chatgpt:1', 'chatgpt:3']);
+  });
+});
+
+describe('ConversationList view', () => {
+  it('loading', async () => {
+    const s = services();
+    s.data.listConversations.mockImplementation(never);
+    const root = await mount(<ConversationList query={EMPTY_QUERY} onQuery={() => {}} onOpen={() => {}} />, s);
+    expect(root.textContent).toContain('Loading conversations');
+  });
+  it('error, with retry', async () => {
+    const s = services();
+    s.data.listConversations.mockRejectedValueOnce(new Error('IndexedDB blocked'));
+    const root = await mount(<ConversationList query={EMPTY_QUERY} onQuery={() => {}} onOpen={() => {}} />, s);
+    await settle();
+    expect(root.querySelector('[role="alert"]')?.textContent).toContain('IndexedDB blocked');
+    await click(byText(root, 'button', 'Try again'));
+    await settle();
+    expect(root.textContent).toContain('Trip planning');
+  });
+  it('empty', async () => {
+    const root = await mount(<ConversationList query={EMPTY_QUERY} onQuery={() => {}} onOpen={() => {}} />, services({ list: [] }));
+    await settle();
+    expect(root.textContent).toContain('No conversations yet');
+  });
+  it('data: rows open conversations; hostile titles stay text', async () => {
+    const onOpen = vi.fn();
+    const list = [conversation({ title: HOSTILE }), conversation({ key: 'claude:x', site: 'claude', title: 'Other' })];
+    const root = await mount(<ConversationList query={EMPTY_QUERY} onQuery={() => {}} onOpen={onOpen} />, services({ list }));
+    await settle();
+    expect(root.querySelectorAll('.po-row')).toHaveLength(2);
+    expect(root.querySelector('img, script')).toBeNull();
+    await click(byText(root, '.po-row', 'Other'));
+    expect(onOpen).toHaveBeenCalledWith('claude:x');
+  });
+  it('search input updates the query', async () => {
+    const onQuery = vi.fn();
+    const root = await mount(<ConversationList query={EMPTY_QUERY} onQuery={onQuery} onOpen={() => {}} />, services());
+    await settle();
+    await type(root.querySelector('input[type="search"]'), 'trip');
+    expect(onQuery).toHaveBeenCalledWith(expect.objectContaining({ text: 'trip' }));
+  });
+});
+
+describe('conversation model', () => {
+  it('joins replies with analyses and latest annotations', () => {
+    const b = bundle({ annotations: [{ ...annotationFor('chatgpt:abc:t3', 'reject'), updatedAt: 1 }, { ...annotationFor('chatgpt:abc:t3', 'confirm'), updatedAt: 5 }] });
+    const m = buildConversationModel(b);
+    expect(m.entries).toHaveLength(4);
+    expect(m.cells.map((c) => [c.state, c.shift, c.model, c.annotation])).toEqual([['A', false, 'gpt-4o', null], ['B', true, 'gpt-4o-mini', 'confirm']]);
+    expect(m.entryOfReply).toEqual([1, 3]);
+  });
+});
+
+describe('ConversationView', () => {
+  const props = { conversationKey: 'chatgpt:abc', onBack: () => {}, onDeleted: () => {} };
+  it('loading', async () => {
+    const s = services();
+    s.data.getBundle.mockImplementation(never);
+    const root = await mount(<ConversationView {...props} />, s);
+    expect(root.textContent).toContain('Loading conversation');
+  });
+  it('error', async () => {
+    const s = services();
+    s.data.getBundle.mockRejectedValue(new Error('boom'));
+    const root = await mount(<ConversationView {...props} />, s);
+    await settle();
+    expect(root.querySelector('[role="alert"]')?.textContent).toContain('boom');
+  });
+  it('missing conversation', async () => {
+    const root = await mount(<ConversationView {...props} />, services({ bundle: null }));
+    await settle();
+    expect(root.textContent).toContain('not in your store');
+  });
+  it('data: timeline, labels inline, transcript text stays text', async () => {
+    const root = await mount(<ConversationView {...props} />, services({ bundle: bundle({ text: HOSTILE, label: HOSTILE }) }));
+    await settle();
+    expect(root.querySelectorAll('.po-tl-cell')).toHaveLength(2);
+    expect(root.querySelectorAll('article.po-turn')).toHaveLength(4);
+    expect(root.querySelector('article.po-turn-shift')?.textContent).toContain('Shift · 72%');
+    expect(root.querySelector('img, script')).toBeNull();
+    expect(root.textContent).toContain('onerror="globalThis.__pwned=1"');
+    expect((globalThis as { __pwned?: number }).__pwned).toBeUndefined();
+  });
+  it('timeline click selects and marks the reply', async () => {
+    const root = await mount(<ConversationView {...props} />, services());
+    await settle();
+    await click(root.querySelectorAll('.po-tl-cell')[1]);
+    expect(root.querySelector('#po-reply-1')?.className).toContain('po-turn-selected');
+  });
+  it('annotating a reply saves through the worker and marks the timeline', async () => {
+    const s = services();
+    const root = await mount(<ConversationView {...props} />, s);
+    await settle();
+    await click(byText(root.querySelector('#po-reply-1')!, 'button', 'Annotate'));
+    await click(byText(root.querySelector('#po-reply-1')!, 'button', 'Confirm shift'));
+    await settle();
+    expect(s.commands.saveAnnotation).toHaveBeenCalledWith({ turnKey: 'chatgpt:abc:t3', conversationKey: 'chatgpt:abc', kind: 'confirm', label: null, note: null });
+    expect(root.querySelectorAll('.po-tl-annot')[1].textContent).toBe('✓');
+  });
+  it('shows the evidence behind a shift', async () => {
+    const root = await mount(<ConversationView {...props} />, services());
+    await settle();
+    await click(byText(root.querySelector('#po-reply-1')!, 'button', 'Why?'));
+    expect(root.querySelector('.po-evidence')?.textContent).toContain('Exclamations');
+  });
+  it('delete asks first', async () => {
+    const s = services();
+    const onDeleted = vi.fn();
+    const root = await mount(<ConversationView {...props} onDeleted={onDeleted} />, s);
+    await settle();
+    await click(byText(root, 'button', 'Delete conversation'));
+    expect(s.commands.deleteConversation).not.toHaveBeenCalled();
+    await click(byText(root, '.po-confirm button', 'Delete'));
+    await settle();
+    expect(s.commands.deleteConversation).toHaveBeenCalledWith('chatgpt:abc');
+    expect(onDeleted).toHaveBeenCalled();
+  });
+});
+
+describe('SettingsTab', () => {
+  it('loading and error', async () => {
+    const s = services();
+    s.commands.getSettings.mockImplementation(never);
+    const root = await mount(<SettingsTab onCleared={() => {}} />, s);
+    expect(root.textContent).toContain('Loading settings');
+    cleanup();
+    const s2 = services();
+    s2.commands.getSettings.mockRejectedValue(new Error('no worker'));
+    const root2 = await mount(<SettingsTab onCleared={() => {}} />, s2);
+    await settle();
+    expect(root2.querySelector('[role="alert"]')?.textContent).toContain('no worker');
+  });
+  it('pause all, per-site toggle, and delete everything with confirmation', async () => {
+    const s = services();
+    const onCleared = vi.fn();
+    const root = await mount(<SettingsTab onCleared={onCleared} />, s);
+    await settle();
+    await click(byText(root, 'label', 'Pause capture on every site')?.querySelector('input'));
+    await settle();
+    expect(s.commands.setSettings).toHaveBeenCalledWith({ paused: true });
+    await click(byText(root, 'label', 'Capture on claude')?.querySelector('input'));
+    await settle();
+    expect(s.commands.setSettings).toHaveBeenLastCalledWith({ sites: { claude: { enabled: false, selectors: {} } } });
+    await click(byText(root, 'button', 'Delete everything…'));
+    await click(byText(root, '.po-confirm button', 'Delete everything'));
+    await settle();
+    expect(s.commands.clearStore).toHaveBeenCalledTimes(1);
+    expect(onCleared).toHaveBeenCalled();
+  });
+  it('refuses an invalid selector override', async () => {
+    const root = await mount(<SettingsTab onCleared={() => {}} />, services());
+    await settle();
+    const site = byText(root, 'details.po-site', 'chatgpt')!;
+    await type(site.querySelector('input.po-mono'), 'div[[[');
+    expect(site.querySelector('input.po-mono')?.getAttribute('aria-invalid')).toBe('true');
+    expect(byText(site, 'button', 'Save selectors')?.hasAttribute('disabled')).toBe(true);
+  });
+});
+
+describe('AboutPanel', () => {
+  it('is generated from the registry and vocabulary', async () => {
+    const s = services();
+    const root = await mount(<AboutPanel />, s);
+    for (const f of s.core.features) expect(root.textContent).toContain(f.label);
+    expect(root.textContent).toContain('Known to fail on: quoted text');
+    expect(root.textContent).toContain('tone: formal → playful');
+    expect(root.textContent).toContain('test-1');
+  });
+});
+
+describe('ImportExportTab', () => {
+  it('parses picked files, reports refusals, imports the rest', async () => {
+    const s = services();
+    s.core.parseFile.mockImplementation((_c, name) => {
+      if (name === 'bad.json') throw new Error('bad.json: line 3: unexpected token');
+      return { format: 'chatgpt', bundles: [bundle()] };
+    });
+    const root = await mount(<ImportExportTab />, s);
+    await settle();
+    const input = root.querySelector<HTMLInputElement>('input[type="file"]')!;
+    const files = [new File(['{}'], 'good.json'), new File(['{'], 'bad.json')];
+    Object.defineProperty(input, 'files', { value: files, configurable: true });
+    input.dispatchEvent(new Event('change', { bubbles: true }));
+    await settle(6);
+    expect(root.querySelector('table')?.textContent).toContain('Refused: bad.json: line 3');
+    await click(byText(root, 'button', 'Import 1 conversation'));
+    await settle(4);
+    expect(s.commands.importBundles).toHaveBeenCalledTimes(1);
+    expect(root.textContent).toContain('Imported: 1 new');
+  });
+  it('shows a refused import as an error', async () => {
+    const s = services();
+    s.commands.importBundles.mockRejectedValue(new Error('quota exceeded'));
+    const root = await mount(<ImportExportTab />, s);
+    await settle();
+    const input = root.querySelector<HTMLInputElement>('input[type="file"]')!;
+    Object.defineProperty(input, 'files', { value: [new File(['{}'], 'a.json')], configurable: true });
+    input.dispatchEvent(new Event('change', { bubbles: true }));
+    await settle(6);
+    await click(byText(root, 'button', 'Import 1 conversation'));
+    await settle(4);
+    expect(root.querySelector('[role="alert"]')?.textContent).toContain('quota exceeded');
+  });
+});
+
+describe('routes', () => {
+  it('round-trip conversation keys with odd characters', () => {
+    const key = 'chatgpt:a/b#c d';
+    expect(parseRoute(routeHash({ tab: 'conversations', conversationKey: key }))).toEqual({ tab: 'conversations', conversationKey: key });
+    expect(parseRoute('#/router')).toEqual({ tab: 'router' });
+    expect(parseRoute('#/nonsense')).toEqual({ tab: 'conversations', conversationKey: null });
+  });
+});

@@ -1,0 +1,121 @@
+// @vitest-environment happy-dom
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { Popup, type PopupServices } from '../../../src/ui/popup/Popup.tsx';
+import { RouterTab } from '../../../src/ui/dashboard/router/RouterTab.tsx';
+import type { TabStatus } from '../../../src/messages.ts';
+import type { Settings } from '../../../src/core/types.ts';
+import type { RouterReport } from '../../../src/core/router/types.ts';
+import { SETTINGS, services } from './fixtures.ts';
+import { byText, cleanup, click, mount, settle } from './render.tsx';
+
+afterEach(cleanup);
+
+const STATUS: TabStatus = {
+  site: 'chatgpt', status: 'ok', detail: null, conversationKey: 'chatgpt:abc', turnCount: 12, shiftCount: 3,
+  models: ['gpt-4o', 'o3'], paused: false, sitePaused: false, storeError: null,
+};
+
+function popupServices(status: Promise<TabStatus>) {
+  return {
+    tabStatus: vi.fn(() => status),
+    getSettings: vi.fn(async () => SETTINGS),
+    setSettings: vi.fn(async (p: Partial<Settings>) => ({ ...SETTINGS, ...p })),
+    openDashboard: vi.fn((_hash?: string) => undefined),
+  } satisfies PopupServices;
+}
+
+describe('Popup', () => {
+  it('loading', async () => {
+    const root = await mount(<Popup services={popupServices(new Promise(() => {}))} />);
+    expect(root.textContent).toContain('Loading');
+  });
+  it('error when the worker does not answer', async () => {
+    const root = await mount(<Popup services={popupServices(Promise.reject(new Error('no response')))} />);
+    await settle();
+    expect(root.querySelector('[role="alert"]')?.textContent).toContain('no response');
+  });
+  it('data: status, counts, models, and actions', async () => {
+    const s = popupServices(Promise.resolve(STATUS));
+    const root = await mount(<Popup services={s} />);
+    await settle();
+    expect(root.textContent).toContain('Recognised');
+    expect(root.querySelector('.po-facts')?.textContent).toMatch(/Turns captured12.*Shifts so far3.*gpt-4o, o3/);
+    await click(byText(root, 'button', 'Open this conversation'));
+    expect(s.openDashboard).toHaveBeenCalledWith('#/c/chatgpt%3Aabc');
+    await click(byText(root, 'button', 'Pause on chatgpt'));
+    await settle();
+    expect(s.setSettings).toHaveBeenCalledWith({ sites: { chatgpt: { enabled: false, selectors: {} } } });
+    expect(byText(root, 'button', 'Resume on chatgpt')).toBeDefined();
+  });
+  it('layout not recognized and unsupported pages', async () => {
+    const root = await mount(<Popup services={popupServices(Promise.resolve({ ...STATUS, status: 'layout-not-recognized', detail: 'no turns found', conversationKey: null }))} />);
+    await settle();
+    expect(root.textContent).toContain('Layout not recognized');
+    expect(root.textContent).toContain('no turns found');
+    expect(byText(root, 'button', 'Open this conversation')).toBeUndefined();
+    cleanup();
+    const root2 = await mount(<Popup services={popupServices(Promise.resolve({ ...STATUS, site: null, status: 'unsupported', conversationKey: null }))} />);
+    await settle();
+    expect(root2.textContent).toContain('Not a supported chat site');
+    expect(byText(root2, 'button', 'Pause all capture')).toBeDefined();
+  });
+});
+
+const REPORT: RouterReport = {
+  version: 'router-test',
+  sizes: { conversations: 1, replies: 2, userTurns: 2, conversationsUsed: 1 },
+  repertoire: {
+    chosenK: 2, candidates: [{ k: 1, logLik: -10, params: 2, bic: 24, weight: 0.2 }, { k: 2, logLik: -5, params: 5, bic: 21, weight: 0.8 }],
+    states: [
+      { id: 'A', name: 'formal', share: 0.5, profile: [], description: 'Long, formal replies.' },
+      { id: 'B', name: 'playful', share: 0.5, profile: [], description: 'Short, playful replies.' },
+    ],
+    timeline: [{ conversationId: 'chatgpt:abc', states: ['A', 'B'], maxPosterior: [0.9, 0.9] }],
+    featuresUsed: ['word_count'], dims: 1, conclusion: 'Two states fit best.',
+  },
+  transitions: {
+    stateIds: ['A', 'B'], counts: [[0, 1], [0, 0]], matrix: [[0, 1], [0, 0]], switches: 1, replyPairs: 1, switchRate: 1,
+    dwell: { lengths: [1, 1], mean: 1, median: 1, censoredShare: 0.5 }, recurrenceRate: null, cascadeRate: null, cascadeExpected: null,
+    cascadeWindow: 2, conclusion: 'One switch.',
+  },
+  comparison: null,
+  triggers: null,
+  modelSwitch: { available: false, models: [], pairsWithModelChange: 0, switchesWithModelChange: 0, pairsWithoutModelChange: 0, switchesWithoutModelChange: 0, conclusion: 'No models shown.' },
+  mirroring: { status: 'insufficient-data', pairs: 0, lags: [], conclusion: 'Too little data to test mirroring.' },
+  summary: ['Too little data to call this router-like (null: a single stable persona).'],
+  warnings: ['Only 2 replies.'],
+};
+
+describe('RouterTab', () => {
+  it('empty store', async () => {
+    const root = await mount(<RouterTab onOpen={() => {}} />, services({ list: [] }));
+    await settle();
+    expect(root.textContent).toContain('Nothing to analyse yet');
+  });
+  it('runs the analysis on demand and renders the report', async () => {
+    const s = services();
+    s.core.analyzeRouter.mockResolvedValue(REPORT);
+    const onOpen = vi.fn();
+    const root = await mount(<RouterTab onOpen={onOpen} />, s);
+    await settle();
+    expect(s.core.analyzeRouter).not.toHaveBeenCalled();
+    await click(byText(root, 'button', 'Analyse 1 conversation'));
+    await settle(5);
+    expect(root.textContent).toContain('Too little data to call this router-like');
+    expect(root.textContent).toContain('Only 2 replies.');
+    expect(root.textContent).toContain('Repertoire: 2 states');
+    expect(root.querySelectorAll('.po-state-cell')).toHaveLength(2);
+    expect(root.querySelector('.po-matrix')?.textContent).toContain('100% (1)');
+    await click(byText(root, '.po-linkish', 'Trip planning'));
+    expect(onOpen).toHaveBeenCalledWith('chatgpt:abc');
+  });
+  it('shows a failed analysis', async () => {
+    const s = services();
+    s.core.analyzeRouter.mockRejectedValue(new Error('singular covariance'));
+    const root = await mount(<RouterTab onOpen={() => {}} />, s);
+    await settle();
+    await click(byText(root, 'button', 'Analyse'));
+    await settle(5);
+    expect(root.querySelector('[role="alert"]')?.textContent).toContain('singular covariance');
+  });
+});
