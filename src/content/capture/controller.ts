@@ -1,0 +1,315 @@
+/**
+ * The capture controller: watches a chat page and sends finished turns to the background.
+ *
+ * - ONE MutationObserver, debounced (trailing, with a max wait so a long stream still gets
+ *   looked at); no polling. When the page is idle nothing runs: the only timer besides the
+ *   debounce is a one-shot re-check scheduled while some turn is waiting out its quiet period.
+ * - Streaming-aware: a turn is sent only when the adapter says it is not streaming (per-message
+ *   attribute or stop button) AND its text has held still for `quietMs`.
+ * - Incremental: turns are keyed by id and re-sent only when they change, so virtualised lists
+ *   that unmount and remount turns cause no duplicates; a turn that leaves the DOM is simply
+ *   not in the next batch (the worker never deletes it).
+ * - SPA navigation: the URL is compared at every mutation, on popstate and on the Navigation
+ *   API's navigatesuccess; turns still on screen from the previous conversation are ignored.
+ * - Errors are contained: nothing here throws into the page.
+ *
+ * May import: src/sites, src/core/types, types from src/messages. No preact, no browser APIs
+ * (the sender is injected so the controller is unit-testable).
+ */
+import type { CapturedTurn, SiteId } from '../../core/types.ts';
+import type { BadgeInfo, CapturePageMessage, CapturePageResponse } from '../../messages.ts';
+import { readPage, type SelectorOverrides, type SiteAdapter } from '../../sites/adapter.ts';
+
+/** Elements carrying this attribute (our own badge hosts) are ignored by the observer. */
+export const OWN_UI_ATTRIBUTE = 'data-persona-observatory-ui';
+
+/** Attributes whose change can mean "a reply finished" (see sites.md §0.5). */
+const WATCHED_ATTRIBUTES = [
+  'data-is-streaming', 'data-streaming-state', 'data-streaming-complete', 'data-complete', 'aria-busy', 'data-testid',
+];
+
+export interface TimerApi {
+  setTimeout(fn: () => void, ms: number): unknown;
+  clearTimeout(handle: unknown): void;
+  now(): number;
+}
+
+export interface CaptureControllerOptions {
+  doc: Document;
+  adapterFor: (url: URL) => SiteAdapter | null;
+  send: (message: CapturePageMessage) => Promise<CapturePageResponse | undefined>;
+  /** Called with the worker's badges and the elements of the turns they belong to. */
+  onBadges?: (badges: Record<string, BadgeInfo>, elements: Map<string, Element>) => void;
+  getUrl?: () => string;
+  overrides?: (site: SiteId) => SelectorOverrides | undefined;
+  debounceMs?: number;
+  maxWaitMs?: number;
+  quietMs?: number;
+  timers?: TimerApi;
+  onError?: (error: unknown) => void;
+}
+
+export interface CaptureController {
+  start(): void;
+  stop(): void;
+  /** Run a scan right now (tests, and the first look after start). */
+  scanNow(): void;
+  /** The element of a turn currently in the DOM, for anchoring its badge. */
+  findTurnElement(turnId: string): Element | null;
+  setOverrides(overrides: (site: SiteId) => SelectorOverrides | undefined): void;
+}
+
+interface Seen {
+  signature: string;
+  since: number;
+}
+
+const defaultTimers: TimerApi = {
+  setTimeout: (fn, ms) => globalThis.setTimeout(fn, ms),
+  clearTimeout: (h) => globalThis.clearTimeout(h as ReturnType<typeof setTimeout>),
+  now: () => Date.now(),
+};
+
+function signatureOf(t: CapturedTurn): string {
+  return JSON.stringify([t.role, t.text, t.model, t.thinking, t.branch?.index ?? 0, t.branch?.count ?? 0]);
+}
+
+function parseUrl(href: string): URL | null {
+  try {
+    return new URL(href);
+  } catch {
+    return null;
+  }
+}
+
+export function createCaptureController(options: CaptureControllerOptions): CaptureController {
+  const { doc, adapterFor, send } = options;
+  const timers = options.timers ?? defaultTimers;
+  const debounceMs = options.debounceMs ?? 250;
+  const maxWaitMs = options.maxWaitMs ?? 2000;
+  const quietMs = options.quietMs ?? 1500;
+  const getUrl = options.getUrl ?? (() => doc.location?.href ?? '');
+  const report = (err: unknown) => {
+    try {
+      options.onError?.(err);
+    } catch {
+      // even the error reporter must not throw into the page
+    }
+  };
+  let overridesFor = options.overrides ?? (() => undefined);
+
+  let observer: MutationObserver | null = null;
+  let debounceHandle: unknown = null;
+  let firstPendingAt: number | null = null;
+  let recheckHandle: unknown = null;
+  let lastUrl = getUrl();
+  let lastStatusKey = '';
+  let seen = new Map<string, Seen>();
+  let sent = new Map<string, string>();
+  let elements = new Map<string, Element>();
+  // Turns left on screen by the previous conversation during an SPA navigation.
+  let staleElements = new WeakSet<Element>();
+  let staleIds = new Set<string>();
+
+  const win = doc.defaultView;
+  const navigation = (win as (Window & { navigation?: EventTarget }) | null)?.navigation;
+
+  function schedule(): void {
+    const now = timers.now();
+    if (firstPendingAt === null) firstPendingAt = now;
+    if (debounceHandle !== null) timers.clearTimeout(debounceHandle);
+    const wait = now - firstPendingAt >= maxWaitMs ? 0 : debounceMs;
+    debounceHandle = timers.setTimeout(runScheduled, wait);
+  }
+
+  function runScheduled(): void {
+    debounceHandle = null;
+    firstPendingAt = null;
+    scan();
+  }
+
+  function scheduleRecheck(delay: number): void {
+    if (recheckHandle !== null) timers.clearTimeout(recheckHandle);
+    recheckHandle = timers.setTimeout(() => {
+      recheckHandle = null;
+      scan();
+    }, Math.max(0, delay));
+  }
+
+  function isOwnNode(node: Node): boolean {
+    const el = node.nodeType === 1 ? (node as Element) : node.parentElement;
+    return !!el?.closest?.(`[${OWN_UI_ATTRIBUTE}]`);
+  }
+
+  function onMutations(records: MutationRecord[]): void {
+    try {
+      if (records.every((r) => isOwnNode(r.target))) return;
+      // An SPA navigation is noticed here too: scan() compares the URL before reading turns.
+      schedule();
+    } catch (err) {
+      report(err);
+    }
+  }
+
+  function onNavigationEvent(): void {
+    try {
+      schedule();
+    } catch (err) {
+      report(err);
+    }
+  }
+
+  function handleNavigation(oldHref: string, newHref: string): void {
+    lastUrl = newHref;
+    const oldUrl = parseUrl(oldHref);
+    const newUrl = parseUrl(newHref);
+    const oldAdapter = oldUrl ? adapterFor(oldUrl) : null;
+    const newAdapter = newUrl ? adapterFor(newUrl) : null;
+    const oldId = oldUrl && oldAdapter ? oldAdapter.conversationId(oldUrl) : null;
+    const newId = newUrl && newAdapter ? newAdapter.conversationId(newUrl) : null;
+    if (oldId === newId && oldAdapter === newAdapter) return;
+    if (oldId !== null) {
+      // Another conversation: what is still on screen belongs to the old one until it is replaced.
+      staleElements = new WeakSet(elements.values());
+      staleIds = new Set(elements.keys());
+    }
+    // A new chat that just received its id keeps its turns; they are re-sent under the id.
+    seen = oldId === null ? seen : new Map();
+    sent = new Map();
+    lastStatusKey = '';
+  }
+
+  function scan(): void {
+    try {
+      const href = getUrl();
+      if (href !== lastUrl) handleNavigation(lastUrl, href);
+      const url = parseUrl(href);
+      const adapter = url ? adapterFor(url) : null;
+      if (!url || !adapter) return;
+      const reading = readPage(adapter, doc, url, { overrides: overridesFor(adapter.id) });
+      const base = {
+        type: 'capture/page' as const,
+        site: reading.site,
+        conversationId: reading.conversationId,
+        url: href,
+        title: reading.title,
+        selectedModel: adapter.selectedModel(doc),
+      };
+      if (reading.status !== 'ok') {
+        elements = new Map();
+        const key = `${href}|${reading.status}|${reading.detail ?? ''}`;
+        if (key === lastStatusKey) return;
+        lastStatusKey = key;
+        deliver({ ...base, status: reading.status, ...(reading.detail ? { detail: reading.detail } : {}), turns: [], pending: 0 }, new Map());
+        return;
+      }
+      const now = timers.now();
+      const finished: CapturedTurn[] = [];
+      const live = new Map<string, Element>();
+      let pending = 0;
+      let nextRecheck = Infinity;
+      for (const turn of reading.turns) {
+        const el = reading.elements.get(turn.id);
+        if (el && staleElements.has(el) && staleIds.has(turn.id)) continue;
+        if (el) live.set(turn.id, el);
+        const signature = signatureOf(turn);
+        const prev = seen.get(turn.id);
+        if (turn.streaming || !prev || prev.signature !== signature) {
+          seen.set(turn.id, { signature, since: now });
+          pending++;
+          if (!turn.streaming) nextRecheck = Math.min(nextRecheck, quietMs);
+          continue;
+        }
+        const waited = now - prev.since;
+        if (waited < quietMs) {
+          pending++;
+          nextRecheck = Math.min(nextRecheck, quietMs - waited);
+          continue;
+        }
+        finished.push(turn);
+      }
+      elements = live;
+      if (nextRecheck !== Infinity) scheduleRecheck(nextRecheck);
+      const changed = finished.filter((t) => sent.get(t.id) !== signatureOf(t));
+      const statusKey = `${href}|ok`;
+      // Nothing new: stay quiet. (A first look where everything is still settling waits for the re-check.)
+      if (changed.length === 0 && (statusKey === lastStatusKey || pending > 0)) return;
+      lastStatusKey = statusKey;
+      for (const t of finished) sent.set(t.id, signatureOf(t));
+      deliver({ ...base, status: 'ok', turns: finished, pending }, live);
+    } catch (err) {
+      report(err);
+    }
+  }
+
+  function deliver(message: CapturePageMessage, live: Map<string, Element>): void {
+    let pendingSend: Promise<CapturePageResponse | undefined>;
+    try {
+      pendingSend = send(message);
+    } catch (err) {
+      report(err);
+      return;
+    }
+    Promise.resolve(pendingSend).then(
+      (response) => {
+        if (!response) return;
+        if (response.ok) {
+          if (response.settings) {
+            const sites = response.settings.sites;
+            overridesFor = (site) => sites[site]?.selectors;
+          }
+          const badges = response.settings?.badgesHidden ? {} : response.badges;
+          options.onBadges?.(badges ?? {}, live);
+        } else if (message.turns.length > 0) {
+          // Not stored (paused, store error): forget that we sent these so a later change retries.
+          for (const t of message.turns) sent.delete(t.id);
+        }
+      },
+      (err: unknown) => {
+        for (const t of message.turns) sent.delete(t.id);
+        report(err);
+      },
+    ).catch(report);
+  }
+
+  return {
+    start() {
+      try {
+        if (observer) return;
+        const MO = win?.MutationObserver ?? globalThis.MutationObserver;
+        observer = new MO(onMutations);
+        observer.observe(doc, {
+          childList: true, subtree: true, characterData: true, attributes: true, attributeFilter: WATCHED_ATTRIBUTES,
+        });
+        win?.addEventListener('popstate', onNavigationEvent);
+        navigation?.addEventListener('navigatesuccess', onNavigationEvent);
+        scan();
+      } catch (err) {
+        report(err);
+      }
+    },
+    stop() {
+      try {
+        observer?.disconnect();
+        observer = null;
+        if (debounceHandle !== null) timers.clearTimeout(debounceHandle);
+        if (recheckHandle !== null) timers.clearTimeout(recheckHandle);
+        debounceHandle = null;
+        recheckHandle = null;
+        firstPendingAt = null;
+        win?.removeEventListener('popstate', onNavigationEvent);
+        navigation?.removeEventListener('navigatesuccess', onNavigationEvent);
+      } catch (err) {
+        report(err);
+      }
+    },
+    scanNow: scan,
+    findTurnElement(turnId) {
+      const el = elements.get(turnId);
+      return el && el.isConnected ? el : null;
+    },
+    setOverrides(next) {
+      overridesFor = next;
+    },
+  };
+}

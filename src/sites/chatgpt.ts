@@ -1,0 +1,107 @@
+/**
+ * ChatGPT (chatgpt.com, chat.openai.com). Reference: shared/reference/sites.md §1.
+ * Turn wrappers moved from <article> to <section> in 2026-03, so everything here is
+ * tag-agnostic. Model per reply: data-message-model-slug (the only site that shows one).
+ */
+import type { SiteAdapter, TurnReading } from './adapter.ts';
+import { domToText } from './dom-text.ts';
+import {
+  elementsBefore, hasAny, plainText, queryFirst, queryFirstList, readBranchMarker, STOP_BUTTON, outermost,
+} from './query.ts';
+import { buildTurns, markLastAssistantStreaming, type TurnParts } from './turn.ts';
+import type { Role } from '../core/types.ts';
+
+export const CHATGPT_SELECTORS = {
+  turn: [
+    '[data-testid^="conversation-turn-"]',
+    '[data-turn-id][data-turn]',
+    'li[data-message-role]',
+    '[data-chatgpt-search-unit-key]',
+  ],
+  message: '[data-message-author-role], [data-message-role]',
+  assistantContent: ['.markdown', '.markdown-new-styling', '.prose'],
+  userContent: ['.whitespace-pre-wrap', '.user-message-bubble-color'],
+  modelSlug: 'data-message-model-slug',
+  streamingInTurn: '.result-streaming, .streaming-animation',
+  stop: ['button[data-testid="stop-button"]', 'button[data-testid="composer-stop-button"]', ...STOP_BUTTON],
+  modelPicker: ['[data-testid="model-switcher-dropdown-button"]'],
+  image: 'img[alt]:not([aria-hidden="true"])',
+  title: ['nav a[data-active] .truncate', 'a[data-active] .truncate span'],
+} as const;
+
+const S = CHATGPT_SELECTORS;
+const ID = /^\/(?:share|c|g\/[a-z0-9-]+\/c)\/([a-z0-9-]+)/i;
+
+function roleOfTurn(turn: Element, messages: Element[]): Role | null {
+  const attr = turn.getAttribute('data-turn') ?? messages[0]?.getAttribute('data-message-author-role')
+    ?? turn.getAttribute('data-message-role') ?? messages[0]?.getAttribute('data-message-role')
+    ?? turn.getAttribute('data-chatgpt-search-unit-key')?.split(':').pop();
+  return attr === 'user' || attr === 'assistant' ? attr : null;
+}
+
+/** Messages that belong to this turn (one assistant turn can hold several message elements). */
+function messagesOf(turn: Element): Element[] {
+  const own = turn.matches(S.message) ? [turn] : [];
+  const inner = Array.from(turn.querySelectorAll(S.message)).filter((m) => {
+    const owner = m.parentElement?.closest(S.turn.join(', '));
+    return !owner || owner === turn;
+  });
+  return outermost([...own, ...inner]);
+}
+
+function contentOf(message: Element, role: Role): Element {
+  return queryFirst(message, role === 'assistant' ? S.assistantContent : S.userContent) ?? message;
+}
+
+/** "Thought for 12s" header (and any expanded reasoning) that sits before the first message. */
+function thinkingOf(turn: Element, firstMessage: Element): string | null {
+  const text = elementsBefore(turn, firstMessage)
+    .map((el) => domToText(el, { keepButtons: true }))
+    .filter(Boolean)
+    .join('\n\n');
+  return text || null;
+}
+
+/** Image-generation turns have no message element: describe the images by their alt text. */
+function imageText(turn: Element): string {
+  return Array.from(turn.querySelectorAll(S.image))
+    .map((img) => img.getAttribute('alt')?.trim())
+    .filter((alt): alt is string => !!alt)
+    .map((alt) => `[image: ${alt}]`)
+    .join('\n');
+}
+
+function readTurns(root: ParentNode): TurnReading[] {
+  const turns = outermost(queryFirstList(root, S.turn));
+  const parts: TurnParts[] = [];
+  for (const turn of turns) {
+    const messages = messagesOf(turn);
+    const role = roleOfTurn(turn, messages);
+    if (!role) continue;
+    const contents = messages.map((m) => contentOf(m, role));
+    const text = messages.length > 0 ? contents.map((c) => domToText(c)).filter(Boolean).join('\n\n') : imageText(turn);
+    const model = messages.map((m) => m.getAttribute(S.modelSlug)).find((v) => v) ?? null;
+    parts.push({
+      element: turn,
+      role,
+      text,
+      siteId: messages[0]?.getAttribute('data-message-id') ?? turn.getAttribute('data-turn-id'),
+      model,
+      thinking: role === 'assistant' && messages[0] ? thinkingOf(turn, messages[0]) : null,
+      streaming: turn.querySelector(S.streamingInTurn) !== null,
+      branch: readBranchMarker(turn, contents[0] ?? null),
+    });
+  }
+  return buildTurns(markLastAssistantStreaming(parts, hasAny(root, S.stop)));
+}
+
+export const chatgpt: SiteAdapter = {
+  id: 'chatgpt',
+  label: 'ChatGPT',
+  matchesUrl: (url) => /^(www\.)?(chatgpt\.com|chat\.openai\.com)$/.test(url.hostname),
+  conversationId: (url) => ID.exec(url.pathname)?.[1] ?? null,
+  looksLike: (root) => root.querySelector('[data-message-model-slug], [data-testid^="conversation-turn-"]') !== null,
+  readTurns,
+  selectedModel: (root) => plainText(queryFirst(root, S.modelPicker)),
+  title: (root) => plainText(queryFirst(root, S.title)),
+};

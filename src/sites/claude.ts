@@ -1,0 +1,103 @@
+/**
+ * Claude (claude.ai). Reference: shared/reference/sites.md §2.
+ * No message ids and no per-message model in the DOM; rows of the virtualised list carry a
+ * monotonic data-index, used as the turn id when present. Thinking lives in collapsible blocks
+ * inside the reply, apart from the .standard-markdown answer parts.
+ */
+import type { SiteAdapter, TurnReading } from './adapter.ts';
+import { domToText } from './dom-text.ts';
+import {
+  elementsBefore, hasAny, inDomOrder, outermost, plainText, queryFirst, queryFirstList, readBranchMarker, STOP_BUTTON,
+} from './query.ts';
+import { buildTurns, markLastAssistantStreaming, type TurnParts } from './turn.ts';
+
+export const CLAUDE_SELECTORS = {
+  user: ['[data-testid="user-message"]', '[data-user-message-bubble="true"]', '.font-user-message', '.\\!font-user-message'],
+  assistant: ['[data-is-streaming]', '[data-test-render-count] .font-claude-response', '[data-index] .font-claude-response'],
+  response: '.font-claude-response',
+  answer: '.standard-markdown, .progressive-markdown',
+  /** Artifact and file viewers render markdown with the same classes but are not chat turns. */
+  notATurn: '#markdown-artifact, #wiggle-file-content, [data-skill-file-viewer]',
+  row: '[data-index], [data-test-render-count]',
+  thinkingSummary: 'button[aria-expanded]',
+  stop: STOP_BUTTON,
+  modelPicker: ['button[data-testid="model-selector-dropdown"]'],
+  title: ['[data-testid="chat-title-button"]', 'button[data-testid="chat-menu-trigger"]'],
+} as const;
+
+const S = CLAUDE_SELECTORS;
+const ID = /^\/(?:chat|share)\/([a-z0-9-]+)/i;
+
+function rowId(el: Element): string | null {
+  const index = el.closest('[data-index]')?.getAttribute('data-index');
+  return index ? `row-${index}` : null;
+}
+
+/** Answer parts of a reply: the outermost markdown blocks not inside a thinking block. */
+function answerParts(reply: Element): Element[] {
+  return outermost(Array.from(reply.querySelectorAll(S.answer))).filter((el) => !isInsideThinking(el, reply));
+}
+
+/** A nested .font-claude-response (not an answer part) is a reasoning body. */
+function isInsideThinking(el: Element, reply: Element): boolean {
+  const inner = el.parentElement?.closest(S.response);
+  return !!inner && inner !== reply && reply.contains(inner) && !inner.matches(S.answer);
+}
+
+function thinkingOf(reply: Element, answers: Element[]): string | null {
+  const bodies = outermost(Array.from(reply.querySelectorAll(S.response)))
+    .filter((el) => el !== reply && !el.matches(S.answer) && !el.closest(S.answer));
+  const bodyText = bodies.map((el) => domToText(el)).filter(Boolean).join('\n\n');
+  if (bodyText) return bodyText;
+  // Collapsed thinking shows only its one-line summary in a toggle before the answer.
+  if (answers.length === 0) return null;
+  const summary = elementsBefore(reply, answers[0])
+    .flatMap((el) => (el.matches(S.thinkingSummary) ? [el] : Array.from(el.querySelectorAll(S.thinkingSummary))))
+    .map((el) => domToText(el, { keepButtons: true }))
+    .find(Boolean);
+  return summary ?? null;
+}
+
+function readTurns(root: ParentNode): TurnReading[] {
+  const users = queryFirstList(root, S.user);
+  const replies = queryFirstList(root, S.assistant);
+  const all = outermost(inDomOrder([...users, ...replies])).filter((el) => !el.closest(S.notATurn));
+  const parts: TurnParts[] = [];
+  for (const el of all) {
+    const isUser = users.includes(el);
+    if (isUser) {
+      parts.push({ element: el, role: 'user', text: domToText(el), siteId: rowId(el), branch: readBranchMarker(el.closest(S.row) ?? el, el) });
+      continue;
+    }
+    const reply = el.matches(S.response) ? el : el.querySelector(S.response) ?? el;
+    const answers = answerParts(reply);
+    const text = answers.length > 0
+      ? answers.map((a) => domToText(a)).filter(Boolean).join('\n\n')
+      : domToText(reply, { exclude: S.response });
+    parts.push({
+      element: el,
+      role: 'assistant',
+      text,
+      siteId: rowId(el),
+      thinking: thinkingOf(reply, answers),
+      streaming: el.getAttribute('data-is-streaming') === 'true' || el.querySelector('[data-is-streaming="true"]') !== null,
+      branch: readBranchMarker(el.closest(S.row) ?? el, reply),
+    });
+  }
+  return buildTurns(markLastAssistantStreaming(parts, hasAny(root, S.stop)));
+}
+
+export const claude: SiteAdapter = {
+  id: 'claude',
+  label: 'Claude',
+  matchesUrl: (url) => url.hostname === 'claude.ai',
+  conversationId: (url) => ID.exec(url.pathname)?.[1] ?? null,
+  looksLike: (root) => root.querySelector('.font-claude-response, [data-testid="user-message"][class*="font-"]') !== null,
+  readTurns,
+  selectedModel: (root) => {
+    const picker = queryFirst(root, S.modelPicker);
+    const label = picker?.getAttribute('aria-label')?.replace(/^Model:\s*/i, '').trim();
+    return label || plainText(picker);
+  },
+  title: (root) => plainText(queryFirst(root, S.title)),
+};

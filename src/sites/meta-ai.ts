@@ -1,0 +1,68 @@
+/**
+ * Meta AI (meta.ai, www.meta.ai). Reference: shared/reference/sites.md §11.
+ * Message ids end in _user / _assistant; data-streaming-state="DONE" and
+ * data-streaming-complete="true" are the best per-message "finished" signal of any site.
+ */
+import type { SiteAdapter, TurnReading } from './adapter.ts';
+import { domToText } from './dom-text.ts';
+import { hasAny, outermost, queryFirst, queryFirstList, STOP_BUTTON, plainText } from './query.ts';
+import { buildTurns, markLastAssistantStreaming, type TurnParts } from './turn.ts';
+import type { Role } from '../core/types.ts';
+
+export const META_AI_SELECTORS = {
+  turn: ['[data-message-item="true"]', '[data-message-id$="_user"], [data-message-id$="_assistant"]'],
+  userMarker: '[data-message-type="user"]',
+  assistantMarker: '[data-testid="assistant-message"]',
+  assistantText: ['.markdown-content', '.ur-markdown', '.prose', '[data-testid="assistant-message"]'],
+  userText: ['[data-slot="text"]', '.text-response', '.whitespace-pre-wrap', '[data-message-type="user"]'],
+  chrome: '[data-testid="thinking-status"]',
+  stop: STOP_BUTTON,
+  title: ['input[placeholder="Conversation title"]'],
+} as const;
+
+const S = META_AI_SELECTORS;
+
+function roleOf(turn: Element): Role | null {
+  const id = turn.getAttribute('data-message-id') ?? '';
+  if (id.endsWith('_user') || turn.querySelector(S.userMarker)) return 'user';
+  if (id.endsWith('_assistant') || turn.querySelector(S.assistantMarker)) return 'assistant';
+  return null;
+}
+
+function isStreaming(turn: Element): boolean {
+  const el = turn.matches('[data-streaming-state]') ? turn : turn.querySelector('[data-streaming-state], [data-streaming-complete]');
+  if (!el) return false;
+  const state = el.getAttribute('data-streaming-state');
+  return (state !== null && state !== 'DONE') || el.getAttribute('data-streaming-complete') === 'false';
+}
+
+function readTurns(root: ParentNode): TurnReading[] {
+  const parts: TurnParts[] = [];
+  for (const turn of outermost(queryFirstList(root, S.turn))) {
+    const role = roleOf(turn);
+    if (!role) continue;
+    const content = queryFirst(turn, role === 'user' ? S.userText : S.assistantText) ?? turn;
+    parts.push({
+      element: turn,
+      role,
+      text: domToText(content, { exclude: S.chrome }),
+      siteId: turn.getAttribute('data-message-id'),
+      streaming: role === 'assistant' && isStreaming(turn),
+    });
+  }
+  return buildTurns(markLastAssistantStreaming(parts, hasAny(root, S.stop)));
+}
+
+export const metaAi: SiteAdapter = {
+  id: 'meta-ai',
+  label: 'Meta AI',
+  matchesUrl: (url) => /^(www\.)?meta\.ai$/.test(url.hostname),
+  conversationId: (url) => /^\/(?:prompt|c)\/([a-z0-9-]+)/i.exec(url.pathname)?.[1] ?? null,
+  looksLike: (root) => root.querySelector('[data-message-item="true"], [data-streaming-state]') !== null,
+  readTurns,
+  selectedModel: () => null,
+  title: (root) => {
+    const input = queryFirst(root, S.title);
+    return input?.getAttribute('value')?.trim() || plainText(input);
+  },
+};

@@ -1,0 +1,127 @@
+/**
+ * Selector helpers shared by the site adapters: ordered fallback lists (first selector that
+ * matches wins), outermost-only matches, DOM order, and small readers (branch counters,
+ * stop buttons) that several sites share.
+ */
+import type { BranchMarker } from '../core/types.ts';
+
+/** A selector with fallbacks, most specific / most current first. */
+export type SelectorList = readonly string[];
+
+/** Matches of the first selector in `list` that matches anything; [] when none does. */
+export function queryFirstList(root: ParentNode, list: SelectorList): Element[] {
+  for (const sel of list) {
+    const found = Array.from(root.querySelectorAll(sel));
+    if (found.length > 0) return found;
+  }
+  return [];
+}
+
+/** First element matching any selector of `list`, trying them in order. */
+export function queryFirst(root: ParentNode, list: SelectorList): Element | null {
+  for (const sel of list) {
+    const found = root.querySelector(sel);
+    if (found) return found;
+  }
+  return null;
+}
+
+/** Drops elements nested inside another element of the same set. Input in DOM order. */
+export function outermost(els: Element[]): Element[] {
+  const out: Element[] = [];
+  for (const el of els) {
+    const last = out[out.length - 1];
+    if (last && last.contains(el)) continue;
+    out.push(el);
+  }
+  return out;
+}
+
+/**
+ * Sorts elements into document order. Compares child-index paths from the root rather than
+ * compareDocumentPosition, which some DOM implementations (linkedom) get wrong for nested nodes.
+ */
+export function inDomOrder(els: Element[]): Element[] {
+  const paths = new Map<Element, number[]>();
+  for (const el of new Set(els)) paths.set(el, pathOf(el));
+  return [...paths.keys()].sort((a, b) => comparePaths(paths.get(a)!, paths.get(b)!));
+}
+
+function pathOf(el: Element): number[] {
+  const path: number[] = [];
+  let node: Element | null = el;
+  while (node) {
+    let i = 0;
+    for (let s = node.previousElementSibling; s; s = s.previousElementSibling) i++;
+    path.push(i);
+    node = node.parentElement;
+  }
+  return path.reverse();
+}
+
+function comparePaths(a: number[], b: number[]): number {
+  const n = Math.min(a.length, b.length);
+  for (let i = 0; i < n; i++) if (a[i] !== b[i]) return a[i] - b[i];
+  return a.length - b.length;
+}
+
+const BRANCH_TEXT = /^\s*(\d{1,3})\s*\/\s*(\d{1,3})\s*$/;
+
+/**
+ * A "2/3" edit/regenerate counter inside `scope` but outside `content` (the message text).
+ * Only leaf elements are considered so a message that says "1/2 cup" is not mistaken; the
+ * content subtree is skipped entirely (it is most of the turn, so this also keeps it cheap).
+ */
+export function readBranchMarker(scope: Element, content: Element | null): BranchMarker | null {
+  const stack: Element[] = [scope];
+  while (stack.length > 0) {
+    const el = stack.pop()!;
+    if (el === content) continue;
+    const first = el.firstElementChild;
+    if (!first) {
+      const m = BRANCH_TEXT.exec(el.textContent ?? '');
+      if (m) {
+        const index = Number(m[1]);
+        const count = Number(m[2]);
+        if (index >= 1 && count >= 2 && index <= count) return { index, count };
+      }
+      continue;
+    }
+    for (let c = el.lastElementChild; c; c = c.previousElementSibling) stack.push(c);
+  }
+  return null;
+}
+
+/** Generic composer stop button, shown only while a reply is generating. */
+export const STOP_BUTTON: SelectorList = [
+  'button[data-testid="stop-button"]',
+  'button[data-testid="composer-stop-button"]',
+  'button[aria-label*="Stop" i]',
+];
+
+export function hasAny(root: ParentNode, list: SelectorList): boolean {
+  return queryFirst(root, list) !== null;
+}
+
+/** Trimmed, whitespace-collapsed text content; null when empty. */
+export function plainText(el: Element | null | undefined): string | null {
+  const t = el?.textContent?.replace(/\s+/g, ' ').trim() ?? '';
+  return t === '' ? null : t;
+}
+
+/** The text before the first of `parts` inside `scope`, in document order (e.g. a thinking header). */
+export function elementsBefore(scope: Element, anchor: Element): Element[] {
+  const out: Element[] = [];
+  let node: Element | null = anchor;
+  while (node && node !== scope) {
+    const before: Element[] = [];
+    let sib = node.previousElementSibling;
+    while (sib) {
+      before.unshift(sib);
+      sib = sib.previousElementSibling;
+    }
+    out.unshift(...before);
+    node = node.parentElement;
+  }
+  return out;
+}
