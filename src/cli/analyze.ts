@@ -1,0 +1,83 @@
+/**
+ * `persona-observatory analyze FILE [--json]`: the router analysis on any conversation file
+ * the formats layer reads (JSONL label contract, our bundle/JSONL export, ChatGPT/Claude
+ * account exports). Prints a readable report, or the RouterReport as JSON.
+ */
+import { readFile } from 'node:fs/promises';
+import { basename } from 'node:path';
+import { parseAnyConversationFile } from '../core/formats/detect.ts';
+import { analyzeRouter } from '../core/router/index.ts';
+import type { RouterReport } from '../core/router/types.ts';
+
+export const usage =
+  'analyze FILE [--json] [--seed N] [--permutations N]   router analysis: persona repertoire, router vs drift, user-cue triggers';
+
+interface AnalyzeArgs {
+  file: string;
+  json: boolean;
+  seed: number;
+  permutations: number;
+}
+
+function parseArgs(args: readonly string[]): AnalyzeArgs | string {
+  let file: string | null = null;
+  let json = false;
+  let seed = 1;
+  let permutations = 999;
+  for (let i = 0; i < args.length; i++) {
+    const a = args[i];
+    if (a === '--json') json = true;
+    else if (a === '--seed' || a === '--permutations') {
+      const v = Number(args[++i]);
+      if (!Number.isInteger(v) || v < (a === '--seed' ? 0 : 19)) return `${a} needs an integer${a === '--permutations' ? ' ≥ 19' : ''}`;
+      if (a === '--seed') seed = v;
+      else permutations = v;
+    } else if (a.startsWith('-')) return `unknown option ${a}`;
+    else if (file === null) file = a;
+    else return `unexpected argument ${a}`;
+  }
+  return file === null ? 'missing FILE' : { file, json, seed, permutations };
+}
+
+export async function run(args: string[]): Promise<number> {
+  const parsed = parseArgs(args);
+  if (typeof parsed === 'string') {
+    console.error(`analyze: ${parsed}\nusage: persona-observatory ${usage}`);
+    return 2;
+  }
+  const text = await readFile(parsed.file, 'utf8');
+  const { format, bundles } = parseAnyConversationFile(text, basename(parsed.file));
+  const report = analyzeRouter(bundles, { seed: parsed.seed, permutations: parsed.permutations });
+  console.log(parsed.json ? JSON.stringify({ file: basename(parsed.file), format, report }, null, 2) : formatReport(report, format));
+  return 0;
+}
+
+const f1 = (x: number) => x.toFixed(1);
+
+/** The report as plain text: conclusions first, then the evidence tables. */
+export function formatReport(r: RouterReport, format: string): string {
+  const out: string[] = [
+    `Router analysis (${r.version}) — ${r.sizes.conversationsUsed} conversations, ${r.sizes.replies} assistant replies, ${r.sizes.userTurns} user turns (format: ${format})`,
+    '',
+    ...r.summary.map((s) => `• ${s}`),
+  ];
+  if (r.comparison) {
+    out.push('', 'Model comparison (lower BIC is better):');
+    for (const f of r.comparison.fits) out.push(`  ${f.model.padEnd(20)} ΔBIC ${f1(f.deltaBic).padStart(9)}  params ${String(f.params).padStart(4)}  ${f.detail}`);
+  }
+  if (r.repertoire) {
+    out.push('', `Number of states (BIC weights): ${r.repertoire.candidates.map((c) => `K=${c.k} ${Math.round(100 * c.weight)}%`).join(', ')}`);
+    for (const s of r.repertoire.states) out.push(`  ${s.id} "${s.name}": ${s.description}`);
+  }
+  if (r.transitions && r.transitions.stateIds.length > 1) {
+    out.push('', 'Transition matrix (row = from, column = to):');
+    out.push(`      ${r.transitions.stateIds.map((s) => s.padStart(6)).join('')}`);
+    r.transitions.matrix.forEach((row, i) => out.push(`  ${r.transitions!.stateIds[i].padEnd(4)}${row.map((v) => v.toFixed(2).padStart(6)).join('')}`));
+  }
+  if (r.triggers) {
+    out.push('', `Trigger tests (${r.triggers.permutations} circular shifts, Holm, α = ${r.triggers.alpha}):`);
+    for (const t of r.triggers.tests) out.push(`  ${t.conclusion}`);
+    out.push(`  continuation requests ("continue", "go on"; not tested): ${r.triggers.cueCounts.continuation}`);
+  }
+  return out.join('\n');
+}

@@ -1,0 +1,120 @@
+/**
+ * Repertoire: how many recurring persona states explain the replies, and what each looks like.
+ * K = 1..maxK sticky HMMs are fitted jointly across conversations; K is chosen by BIC and its
+ * uncertainty reported as BIC weights. States are described from the z-scores of the named
+ * features (posterior-weighted means), not from the abstract components.
+ */
+import { fitHmm, forwardBackward, viterbi, type HmmFit } from './hmm.ts';
+import type { Embedding } from './embed.ts';
+import { bic, bicWeights, formatNumber } from './stats.ts';
+import type { KChoice, RepertoireResult, StateDescription, StateProfileItem } from './types.ts';
+
+export interface RepertoireFit {
+  result: RepertoireResult;
+  /** Best fit per K (index k−1), for the model comparison and for switch extraction. */
+  fits: HmmFit[];
+  /** Viterbi path per conversation under the chosen K (or the best K ≥ 2 when K = 1 won). */
+  paths: number[][];
+  /** K whose path is in `paths`. */
+  pathK: number;
+}
+
+export interface RepertoireOptions {
+  maxStates: number;
+  stickiness: number;
+  restarts: number;
+  seed: number;
+  featureLabels: Record<string, string>;
+}
+
+const STATE_IDS = 'ABCDEFGHIJ';
+
+export function fitRepertoire(
+  conversationIds: readonly string[],
+  seqs: readonly number[][][],
+  emb: Embedding,
+  rowsOf: readonly number[][],
+  opts: RepertoireOptions,
+): RepertoireFit {
+  const n = seqs.reduce((s, q) => s + q.length, 0);
+  const maxK = Math.max(1, Math.min(opts.maxStates, Math.floor(n / 10)));
+  const fits: HmmFit[] = [];
+  for (let k = 1; k <= maxK; k++)
+    fits.push(fitHmm(seqs, k, { stickiness: opts.stickiness, restarts: opts.restarts, seed: opts.seed + 7919 * k }));
+  const bics = fits.map((f) => bic(f.logLik, f.paramCount, n));
+  const weights = bicWeights(bics);
+  const candidates: KChoice[] = fits.map((f, i) => ({ k: i + 1, logLik: f.logLik, params: f.paramCount, bic: bics[i], weight: weights[i] }));
+  const chosen = candidates.reduce((a, b) => (b.bic < a.bic ? b : a));
+  // With K = 1 there are no switches; the best 2+-state fit still gives a timeline to look at.
+  const pathK = chosen.k > 1 || fits.length < 2 ? chosen.k : 2 + bics.slice(1).indexOf(Math.min(...bics.slice(1)));
+  const fit = fits[pathK - 1];
+  const paths = seqs.map((s) => viterbi(s, fit.params));
+  const gammas = seqs.map((s) => forwardBackward(s, fit.params).gamma);
+  const states = describeStates(pathK, gammas, rowsOf, emb, opts.featureLabels);
+  const timeline = conversationIds.map((id, c) => ({
+    conversationId: id,
+    states: paths[c].map((k) => STATE_IDS[k]),
+    maxPosterior: gammas[c].map((g) => Math.max(...g)),
+  }));
+  const result: RepertoireResult = {
+    chosenK: chosen.k,
+    candidates,
+    states,
+    timeline,
+    featuresUsed: emb.names,
+    dims: seqs.find((s) => s.length)?.[0].length ?? 0,
+    conclusion: repertoireConclusion(chosen, candidates, states, pathK, n),
+  };
+  return { result, fits, paths, pathK };
+}
+
+export function stateId(k: number): string {
+  return STATE_IDS[k];
+}
+
+/** Posterior-weighted mean z-score of every named feature in every state. */
+function describeStates(
+  k: number,
+  gammas: readonly number[][][],
+  rowsOf: readonly number[][],
+  emb: Embedding,
+  labels: Record<string, string>,
+): StateDescription[] {
+  const flatGamma = gammas.flat();
+  const total = flatGamma.length || 1;
+  return Array.from({ length: k }, (_, s) => {
+    let w = 0;
+    const sums = new Array<number>(emb.names.length).fill(0);
+    rowsOf.flat().forEach((row, i) => {
+      const g = flatGamma[i][s];
+      w += g;
+      emb.z[row].forEach((v, f) => (sums[f] += g * v));
+    });
+    const profile: StateProfileItem[] = emb.names
+      .map((name, f) => ({ feature: name, label: labels[name] ?? name.replace(/_/g, ' '), z: w > 0 ? sums[f] / w : 0 }))
+      .sort((a, b) => Math.abs(b.z) - Math.abs(a.z))
+      .slice(0, 5);
+    const top = profile.filter((p) => Math.abs(p.z) >= 0.3).slice(0, 3);
+    const words = top.map((p) => `${p.z > 0 ? 'more' : 'less'} ${p.label} (${p.z > 0 ? '+' : ''}${formatNumber(p.z, 1)} SD)`);
+    const name = top.length ? `${top[0].z > 0 ? 'high' : 'low'} ${top[0].label}` : 'typical';
+    return {
+      id: STATE_IDS[s],
+      name,
+      share: w / total,
+      profile,
+      description: top.length
+        ? `State ${STATE_IDS[s]} (${Math.round((100 * w) / total)}% of replies): ${words.join(', ')} than the overall median.`
+        : `State ${STATE_IDS[s]} (${Math.round((100 * w) / total)}% of replies): close to the overall median on every feature.`,
+    };
+  });
+}
+
+function repertoireConclusion(chosen: KChoice, cands: readonly KChoice[], states: readonly StateDescription[], pathK: number, n: number): string {
+  const weightText = cands.map((c) => `K=${c.k}: ${Math.round(100 * c.weight)}%`).join(', ');
+  const head =
+    chosen.k === 1
+      ? `One persona state explains the ${n} replies best (BIC); a repertoire of 2 or more recurring states is not supported.`
+      : `${chosen.k} recurring states explain the ${n} replies best (BIC), better than a single constant persona.`;
+  const tail = chosen.k === 1 && pathK > 1 ? ` The timeline shows the best ${pathK}-state fit for inspection only.` : '';
+  return `${head} Null hypothesis: one persona plus sampling noise (K = 1). Uncertainty in K (BIC weights): ${weightText}.${tail} ${states.length > 1 ? states.map((s) => s.description).join(' ') : ''}`.trim();
+}
