@@ -8,7 +8,7 @@ import { browserManifest, type BuildTarget } from './scripts/manifest-for-target
 const target: BuildTarget = process.env.TARGET === 'firefox' ? 'firefox' : 'chrome';
 const source = JSON.parse(readFileSync(new URL('./manifest.json', import.meta.url), 'utf8'));
 const pkg = JSON.parse(readFileSync(new URL('./package.json', import.meta.url), 'utf8'));
-const manifest = browserManifest(source, target, pkg.version) as ManifestV3Export;
+const manifest = browserManifest(source, target, pkg.version) as unknown as ManifestV3Export;
 
 export default defineConfig({
   plugins: [preact(), crx({ manifest, browser: target })],

@@ -70,7 +70,8 @@ section[data-turn=user] .user-message-bubble-color{background:#f2f2f2;border-rad
 .actions button{font-size:12px;border:0;background:none;color:#888}
 pre{background:#f6f6f6;padding:10px;overflow:auto}
 </style></head>
-<body><main id="main"><div id="thread"><h1 style="font-size:18px">${escapeHtml(opts.title)}</h1>
+<body><nav aria-label="Chat history" style="position:fixed;left:0;top:0;width:200px;padding:16px;font-size:13px"><a href="#" data-active=""><div class="truncate">${escapeHtml(opts.title)}</div></a></nav>
+<main id="main"><div id="thread"><h1 style="font-size:18px">${escapeHtml(opts.title)}</h1>
 ${sections.join('\n')}
 </div>
 <form><textarea id="prompt-textarea" aria-label="Message"></textarea><button data-testid="send-button" type="button">Send</button></form>

@@ -7,7 +7,7 @@ export type BuildTarget = 'chrome' | 'firefox';
 
 export const GECKO_ID = 'persona-observatory@persona-observatory.org';
 
-type Manifest = Record<string, unknown> & { background?: { service_worker?: string; type?: string } };
+type Manifest = Record<string, unknown> & { background?: { service_worker?: string; scripts?: string[]; type?: string } };
 
 export function browserManifest(source: Manifest, target: BuildTarget, version: string): Manifest {
   const manifest: Manifest = structuredClone(source);

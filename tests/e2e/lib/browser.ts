@@ -57,7 +57,7 @@ const CHROMIUM_ARGS = [
   '--metrics-recording-only',
 ];
 
-export async function launchWithExtension(opts: { userDataDir?: string; dist?: string } = {}): Promise<ExtensionSession> {
+export async function launchWithExtension(opts: { userDataDir?: string; dist?: string; headless?: boolean } = {}): Promise<ExtensionSession> {
   const dist = opts.dist ?? DIST_CHROME;
   if (!existsSync(join(dist, 'manifest.json'))) {
     throw new Error(`${dist}/manifest.json is missing: run \`npm run build\` first.`);
@@ -65,7 +65,7 @@ export async function launchWithExtension(opts: { userDataDir?: string; dist?: s
   const userDataDir = opts.userDataDir ?? mkdtempSync(join(tmpdir(), 'po-e2e-'));
   const context = await chromium.launchPersistentContext(userDataDir, {
     executablePath: findChromium(),
-    headless: true,
+    headless: opts.headless ?? true,
     viewport: { width: 1280, height: 900 },
     args: [`--disable-extensions-except=${dist}`, `--load-extension=${dist}`, ...CHROMIUM_ARGS],
   });

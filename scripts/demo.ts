@@ -1,0 +1,80 @@
+/**
+ * `npm start` (after the build): the extension loaded in Debian Chromium on the bundled demo
+ * conversation, served at a real ChatGPT URL by request interception (nothing leaves the machine).
+ * With a display: a window stays open until you close it. Without one: headless, writes
+ * screenshots to ./demo-output/ and prints a short summary.
+ */
+import { mkdirSync, readFileSync } from 'node:fs';
+import { launchWithExtension, findChromium } from '../tests/e2e/lib/browser.ts';
+import { dumpStore } from '../tests/e2e/lib/extension.ts';
+import { renderChatGptPage, type DemoTurn } from '../demo/chatgpt-page.ts';
+import { analyzeConversation, DETECTOR_VERSION } from '../src/core/analyze.ts';
+
+const OUT = 'demo-output';
+const analysisFor = (turns: DemoTurn[]) => analyzeConversation(turns.map((t) => ({ role: t.role, text: t.text, model: t.model ?? null })));
+const demo = JSON.parse(readFileSync('demo/conversation.json', 'utf8')) as { id: string; title: string; turns: DemoTurn[] };
+const url = `https://chatgpt.com/c/${demo.id}`;
+const headed = Boolean(process.env.DISPLAY) && !process.env.CI;
+
+try {
+  findChromium();
+} catch (err) {
+  console.error(String((err as Error).message));
+  process.exit(1);
+}
+
+mkdirSync(OUT, { recursive: true });
+const session = await launchWithExtension({ headless: !headed });
+session.serve(url, renderChatGptPage({ title: demo.title, turns: demo.turns }), { keepScripts: true });
+const page = await session.openPage(url);
+
+const turnsStored = async () => ((await dumpStore(session)).turns ?? []).length;
+const deadline = Date.now() + 30_000;
+while ((await turnsStored()) < demo.turns.length && Date.now() < deadline) await page.waitForTimeout(300);
+const stored = await turnsStored();
+await page.waitForTimeout(800); // let the badge layer settle after the last answer
+
+const shots: string[] = [];
+async function shot(name: string, target = page, fullPage = true) {
+  const path = `${OUT}/${name}.png`;
+  await target.screenshot({ path, fullPage });
+  shots.push(path);
+}
+// The badge layer follows the replies in the viewport: show the page around the first shift.
+const focus = Math.max(0, analysisFor(demo.turns).switches[0] ?? 3);
+await page.locator('[data-message-author-role="assistant"]').nth(Math.max(0, focus - 1)).scrollIntoViewIfNeeded();
+await page.waitForTimeout(600);
+await shot('annotated-page', page, false);
+
+const dashboard = await session.openPage(session.extensionUrl('src/ui/dashboard/index.html'));
+await dashboard.waitForTimeout(1200);
+await shot('dashboard-list', dashboard, false);
+await dashboard.goto(session.extensionUrl(`src/ui/dashboard/index.html#/c/${encodeURIComponent(`chatgpt:${demo.id}`)}`));
+await dashboard.waitForTimeout(1500);
+await shot('dashboard-conversation', dashboard, false);
+await dashboard.goto(session.extensionUrl('src/ui/dashboard/index.html#/router'));
+await dashboard.getByRole('button', { name: /^Analyse/ }).click();
+await dashboard.waitForTimeout(3000);
+await shot('dashboard-router', dashboard, true);
+
+// The summary re-runs the same detector in Node on the same turns: what the badges show.
+const analysis = analysisFor(demo.turns);
+console.log(`\nPersona Observatory demo — ${url}`);
+console.log(`turns on the page: ${demo.turns.length}; captured and stored by the extension: ${stored}`);
+console.log(`detector ${DETECTOR_VERSION}: ${analysis.replies.length} replies, shifts at replies [${analysis.switches.join(', ')}]`);
+for (const r of analysis.replies.filter((r) => r.shift)) {
+  const words = r.labels.map((l) => `${l.text} (${Math.round(l.confidence * 100)}%)`).join('; ');
+  console.log(`  reply ${r.index + 1}: ${words || 'shift'}`);
+}
+console.log(`screenshots: ${shots.join(', ')}`);
+
+if (headed) {
+  console.log('\nThe browser stays open: close its window to finish.');
+  await new Promise<void>((resolve) => session.context.on('close', () => resolve()));
+} else {
+  await session.close();
+}
+if (stored < demo.turns.length) {
+  console.error(`only ${stored} of ${demo.turns.length} turns were stored`);
+  process.exitCode = 1;
+}
