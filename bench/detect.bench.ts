@@ -1,0 +1,173 @@
+/**
+ * Shift-detection benchmark (prints numbers, asserts nothing).
+ *   npx tsx bench/detect.bench.ts          evaluate the committed parameters (src/core/detect/params.ts)
+ *   npx tsx bench/detect.bench.ts --tune   re-tune on DEV generators only and print new parameters
+ *                                          (slow: several minutes; QUICK=1 narrows the grid and logs it)
+ * Generator split and why: bench/lib/split.ts. Margin: a switch found one reply early/late counts.
+ */
+import { analyzeConversation, DETECTOR_VERSION, requestsBefore } from '../src/core/analyze.ts';
+import { promptFeatures } from '../src/core/features/prompt.ts';
+import { residualize } from '../src/core/detect/prompt-model.ts';
+import { DETECTOR_PARAMS, type DetectorParams } from '../src/core/detect/params.ts';
+import { standardise } from '../src/core/detect/series.ts';
+import { bocpdStartProbabilities } from '../src/core/detect/bocpd.ts';
+import { loadAlpaca } from './lib/data.ts';
+import { replyMeasures } from './lib/features.ts';
+import { assistantAxis, devSets, evalSplicedSets, realModelSwitches, realSingleSourceSets, type BenchConversation } from './lib/sets.ts';
+import { DEV_GENERATORS, EVAL_GENERATORS } from './lib/split.ts';
+import { matchedEstimates, scoreSet } from './lib/score.ts';
+import { printTable } from './lib/table.ts';
+import { devFisherWeights, devPriorScales, devPromptModel, naiveSwitches, runParams, tune, tuneNaive, type Prepared, type WeightScheme } from './lib/tune.ts';
+import { toTurns } from './lib/data.ts';
+import { FEATURES } from '../src/core/features/registry.ts';
+
+const started = performance.now();
+const prep = (cs: BenchConversation[]): Prepared[] =>
+  cs.map((c) => {
+    const m = replyMeasures(c.turns);
+    return { features: m.map((x) => x.features), profiles: m.map((x) => x.profile), prompts: requestsBefore(c.turns).map(promptFeatures), truth: c.truth };
+  });
+
+const records = loadAlpaca();
+const dev = devSets(records);
+const devSwitch = prep(dev['dev cross-family']);
+const devSingle = prep(dev['dev single-generator']);
+
+console.log(`Persona shift detector ${DETECTOR_VERSION}`);
+console.log(`DEV generators (tuning only): ${DEV_GENERATORS.join(', ')}`);
+console.log(`EVAL generators (reported):   ${EVAL_GENERATORS.join(', ')}`);
+console.log('Spliced conversations: 2–4 segments of 3–8 replies on distinct random alpaca_eval prompts (seeded).');
+console.log('Scores pooled over conversations; a switch found ≤ 1 reply off counts (ruptures margin 2).\n');
+
+let params: DetectorParams = DETECTOR_PARAMS;
+if (process.argv.includes('--tune')) {
+  const priorScale = devPriorScales(records, DEV_GENERATORS);
+  const fisher = devFisherWeights(records, DEV_GENERATORS);
+  const base = { ...DETECTOR_PARAMS, priorScale };
+  const uniform = Object.fromEntries(FEATURES.filter((f) => !f.englishOnly || ['function_word_share', 'contractions_per_100w', 'hedge_per_100w', 'second_person_per_100w', 'first_singular_per_100w'].includes(f.name)).map((f) => [f.name, 0.5]));
+  const fisherWide = devFisherWeights(records, DEV_GENERATORS, 0.05);
+  const promptModel = devPromptModel(records, DEV_GENERATORS);
+  const fisherPrompt = devFisherWeights(records, DEV_GENERATORS, 0.2, promptModel);
+  const none = {};
+  const all: Record<string, WeightScheme> = {
+    committed: { weights: DETECTOR_PARAMS.weights, promptModel: none },
+    fisher: { weights: fisher, promptModel: none },
+    fisherWide: { weights: fisherWide, promptModel: none },
+    uniform: { weights: uniform, promptModel: none },
+    fisherPrompt: { weights: fisherPrompt, promptModel },
+    fisherPromptCommittedWeights: { weights: fisher, promptModel },
+    // A priori (not learned): equal weights on language-neutral layout and length features.
+    layout: { weights: Object.fromEntries(['words_log', 'paragraphs', 'sentence_words', 'list_share', 'headers', 'bold_per_100w', 'mattr', 'word_length', 'function_word_share'].map((f) => [f, 0.6])), promptModel: none },
+  };
+  const schemes: Record<string, WeightScheme> = process.env.QUICK ? { fisher: all.fisher, layout: all.layout } : all;
+  const res = tune(base, schemes, devSwitch, devSingle);
+  params = res.params;
+  console.log(`Tuned on DEV (scheme ${res.scheme}): dev cross F1 ${res.devSwitch.f1.toFixed(3)}, dev single false/100 ${res.devSingle.falsePer100.toFixed(2)}`);
+  console.log('PRIOR_SCALE =', JSON.stringify(priorScale));
+  console.log('params =', JSON.stringify({ ...params, priorScale: undefined }), '\n');
+}
+
+const naiveThreshold = tuneNaive(devSwitch, devSingle, params.priorScale);
+
+// BOCPD (online detector) threshold on P(start | 2 more replies), tuned on DEV like everything else.
+const bocpdSwitches = (it: Prepared, th: number) => {
+  const input = Object.keys(params.promptModel).length ? residualize(it.features, it.prompts, params.promptModel) : it.features;
+  const s = standardise(input, { weights: params.weights, priorScale: params.priorScale, priorStrength: params.priorStrength, clip: params.clip, transform: params.transform });
+  const p = bocpdStartProbabilities(s.matrix, 2, params.bocpd);
+  return p.flatMap((x, t) => (x > th && (p[t - 1] ?? 0) <= x && x >= (p[t + 1] ?? 0) ? [t] : []));
+};
+let bocpdTh = 0.5;
+{
+  let bestObj = -Infinity;
+  for (const th of [0.2, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9]) {
+    const a = scoreSet(devSwitch.map((it) => ({ truth: it.truth, est: bocpdSwitches(it, th), n: it.features.length })));
+    const b = scoreSet(devSingle.map((it) => ({ truth: it.truth, est: bocpdSwitches(it, th), n: it.features.length })));
+    const obj = a.f1 - 0.01 * b.falsePer100;
+    if (obj > bestObj) [bestObj, bocpdTh] = [obj, th];
+  }
+}
+
+type Method = 'ours (PELT offline)' | 'BOCPD online (lag 2)' | 'naive style window' | 'zero baseline';
+function runAll(items: Prepared[]): Record<Method, number[][]> {
+  return {
+    'ours (PELT offline)': runParams(items, params).est,
+    'BOCPD online (lag 2)': items.map((it) => bocpdSwitches(it, bocpdTh)),
+    'naive style window': items.map((it) => naiveSwitches(it.features, params.priorScale, naiveThreshold)),
+    'zero baseline': items.map(() => []),
+  };
+}
+
+const evalSets = evalSplicedSets(records);
+const real = realSingleSourceSets();
+const allSets: Record<string, Prepared[]> = {
+  'dev cross-family': devSwitch,
+  'dev single-generator': devSingle,
+  ...Object.fromEntries(Object.entries(evalSets).map(([k, v]) => [k, prep(v)])),
+  ...Object.fromEntries(Object.entries(real).map(([k, v]) => [k, prep(v)])),
+};
+
+const rows: (string | number)[][] = [];
+const reliability: { conf: number; ok: boolean }[] = [];
+for (const [name, items] of Object.entries(allSets)) {
+  const results = runAll(items);
+  for (const [method, est] of Object.entries(results)) {
+    const s = scoreSet(items.map((it, i) => ({ truth: it.truth, est: est[i], n: it.features.length })));
+    const hasTruth = s.trueSwitches > 0;
+    rows.push([name, method, s.conversations, s.replies, hasTruth ? s.precision ?? NaN : NaN, hasTruth ? s.recall ?? NaN : NaN, hasTruth ? s.f1 : NaN, s.falsePer100]);
+  }
+  if (name.startsWith('eval')) {
+    // Reliability of the confidence of our detected switches (eval and real sets only).
+    const { est, score } = runParams(items, params);
+    items.forEach((it, i) => {
+      const ok = matchedEstimates(it.truth, est[i]);
+      est[i].forEach((t, j) => {
+        const c = analyzeConfidence(score[i][t]);
+        reliability.push({ conf: c, ok: ok[j] });
+      });
+    });
+  }
+}
+function analyzeConfidence(score: number): number {
+  return 1 / (1 + Math.exp(-(params.calibration.a + params.calibration.b * Math.log(Math.max(score, 1e-6)))));
+}
+
+console.log(`Thresholds tuned on DEV: naive window ${naiveThreshold}, BOCPD ${bocpdTh}.`);
+printTable(['set', 'method', 'convs', 'replies', 'precision', 'recall', 'F1', 'false switches /100 replies'], rows);
+
+console.log('\nTargets (eval): cross-family F1 ≥ 0.90, same-family F1 ≥ 0.65, prompted-mode F1 ≥ 0.85, ≤ 2 false switches /100 single-source replies.');
+
+console.log('\nReliability of switch confidence (our detector; all eval spliced sets, incl. single-generator):');
+const bins = [0, 0.2, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9, 1.0001];
+printTable(
+  ['confidence bin', 'switches', 'mean confidence', 'observed precision'],
+  bins.slice(0, -1).map((lo, i) => {
+    const inBin = reliability.filter((r) => r.conf >= lo && r.conf < bins[i + 1]);
+    const mc = inBin.reduce((a, r) => a + r.conf, 0) / Math.max(1, inBin.length);
+    const prec = inBin.filter((r) => r.ok).length / Math.max(1, inBin.length);
+    return [`[${lo.toFixed(1)}, ${Math.min(1, bins[i + 1]).toFixed(1)})`, inBin.length, inBin.length ? mc : NaN, inBin.length ? prec : NaN];
+  }),
+);
+
+console.log('\nReal ChatGPT export conversations that switch model (truth = model slug changes; detector blind to slugs):');
+for (const c of realModelSwitches()) {
+  const a = analyzeConversation(c.turns.map((t) => ({ role: t.role, text: t.text })), { params });
+  const s = scoreSet([{ truth: c.truth, est: a.switches, n: a.replies.length }]);
+  console.log(`  "${c.title}": ${a.replies.length} replies, true switch at ${JSON.stringify(c.truth)} (${c.models[c.truth[0] - 1]} → ${c.models[c.truth[0]]}); detected ${JSON.stringify(a.switches)} → recall ${s.recall}, precision ${s.precision ?? '—'}`);
+  for (const t of a.switches) console.log(`    reply ${t} (conf ${a.replies[t].confidence}): ${a.replies[t].labels.map((l) => l.text).join('; ')}`);
+}
+
+console.log('\nAssistant Axis transcripts (documented gradual drift, not switches; what the detector says):');
+printTable(
+  ['transcript', 'replies', 'other-identity /100w, 1st → 2nd half', 'switches', 'states', 'labels at switches'],
+  assistantAxis().map((c) => {
+    const a = analyzeConversation(toTurns(c), { params });
+    const oi = a.replies.map((r) => r.features.other_identity_per_100w ?? 0);
+    const half = Math.floor(oi.length / 2);
+    const avg = (xs: number[]) => (xs.length ? xs.reduce((x, y) => x + y, 0) / xs.length : 0);
+    const drift = `${avg(oi.slice(0, half)).toFixed(2)} → ${avg(oi.slice(half)).toFixed(2)}`;
+    const states = [...new Set(a.replies.map((r) => `${r.state}:${r.stateName}`))].join(', ');
+    const labels = a.switches.map((t) => `${t}: ${a.replies[t].labels.map((l) => l.text).join('/')} (${a.replies[t].confidence})`).join('; ');
+    return [c.id.replace('assistant_axis-', ''), a.replies.length, drift, JSON.stringify(a.switches), states, labels || '—'];
+  }),
+);
+console.log(`\nBench time ${((performance.now() - started) / 1000).toFixed(1)} s`);

@@ -1,0 +1,189 @@
+/**
+ * Tuning on DEVELOPMENT data only: prior scales and feature weights from dev generators'
+ * replies, then a grid over penalty / method / shrinkage scored on dev spliced conversations,
+ * then the confidence calibration fitted on dev detections.
+ */
+import { FEATURES } from '../../src/core/features/registry.ts';
+import { fitCalibration } from '../../src/core/detect/calibration.ts';
+import { segmentSeries, type SearchMethod } from '../../src/core/detect/segment.ts';
+import { gramCost, l2Cost, sumCost, type SegmentCost } from '../../src/core/detect/cost.ts';
+import { diffScale, standardise } from '../../src/core/detect/series.ts';
+import { fitRidge, residualize, type PromptModel } from '../../src/core/detect/prompt-model.ts';
+import { promptFeatures } from '../../src/core/features/prompt.ts';
+import type { DetectorParams } from '../../src/core/detect/params.ts';
+import type { FeatureValues } from '../../src/core/types.ts';
+import type { AlpacaRecord } from './data.ts';
+import { featuresOf } from './features.ts';
+import { matchedEstimates, scoreSet, type SetScore } from './score.ts';
+import { styleWindowBaseline, styleWindowScores } from './baselines.ts';
+
+export interface Prepared {
+  features: FeatureValues[];
+  /** promptFeatures() of the user message before each reply. */
+  prompts: number[][];
+  profiles: (Float64Array | null)[];
+  truth: number[];
+  /** Profile cost, built once (it depends on no parameter). */
+  gram?: SegmentCost;
+}
+
+function gramOf(it: Prepared): SegmentCost {
+  it.gram ??= gramCost(it.profiles.map((x) => x ?? new Float64Array(1)));
+  return it.gram;
+}
+
+/** The detector's cost for one conversation under parameters p (same as analyzeConversation). */
+export function costOf(it: Prepared, p: DetectorParams): SegmentCost {
+  const input = Object.keys(p.promptModel).length ? residualize(it.features, it.prompts, p.promptModel) : it.features;
+  const s = standardise(input, { weights: p.weights, priorScale: p.priorScale, priorStrength: p.priorStrength, clip: p.clip, transform: p.transform });
+  if (p.profileWeight === 0) return l2Cost(s.matrix);
+  return sumCost([{ cost: l2Cost(s.matrix), weight: 1 }, { cost: gramOf(it), weight: p.profileWeight }]);
+}
+
+const numeric = (xs: (number | null | undefined)[]) => xs.filter((x): x is number => typeof x === 'number');
+const mean = (xs: number[]) => xs.reduce((a, b) => a + b, 0) / Math.max(1, xs.length);
+const variance = (xs: number[]) => {
+  const m = mean(xs);
+  return xs.reduce((a, b) => a + (b - m) ** 2, 0) / Math.max(1, xs.length - 1);
+};
+
+/** Per feature: median over dev generators of the reply-to-reply noise scale. */
+export function devPriorScales(records: AlpacaRecord[], gens: readonly string[]): Record<string, number> {
+  const out: Record<string, number> = {};
+  for (const def of FEATURES) {
+    const scales = gens.map((g) => diffScale(numeric(records.map((r) => (r.outputs[g] ? featuresOf(r.outputs[g])[def.name] : null)))));
+    const s = [...scales].sort((a, b) => a - b)[gens.length >> 1];
+    // Sparse features (mostly zero) have zero median difference; floor at a small share of the range.
+    out[def.name] = Number(Math.max(s, 0.02 * (def.range[1] - def.range[0])).toPrecision(3));
+  }
+  return out;
+}
+
+/** Ridge fit, per feature, of dev generators' reply values on what the request asks for. */
+export function devPromptModel(records: AlpacaRecord[], gens: readonly string[], lambda = 5): PromptModel {
+  const model: Record<string, number[]> = {};
+  for (const def of FEATURES) {
+    const X: number[][] = [];
+    const y: number[] = [];
+    for (const r of records) {
+      const x = promptFeatures(r.prompt);
+      for (const g of gens) {
+        const v = r.outputs[g] ? featuresOf(r.outputs[g])[def.name] : null;
+        if (typeof v === 'number') {
+          X.push(x);
+          y.push(v);
+        }
+      }
+    }
+    if (X.length) model[def.name] = fitRidge(X, y, lambda).map((c) => Number(c.toPrecision(4)));
+  }
+  return model;
+}
+
+/** Fisher-style weights: spread of dev generators' means over the within-generator SD. */
+export function devFisherWeights(records: AlpacaRecord[], gens: readonly string[], minWeight = 0.2, promptModel: PromptModel = {}): Record<string, number> {
+  const ratios: Record<string, number> = {};
+  const value = (r: AlpacaRecord, g: string, f: string): number | null => {
+    if (!r.outputs[g]) return null;
+    const v = featuresOf(r.outputs[g]);
+    if (!promptModel[f]) return v[f];
+    return residualize([v], [promptFeatures(r.prompt)], { [f]: promptModel[f] })[0][f] ?? null;
+  };
+  for (const def of FEATURES) {
+    if (def.englishOnly && ['flattery_per_100w', 'refusal_per_100w', 'apology_per_100w', 'ai_identity_per_100w', 'other_identity_per_100w'].includes(def.name)) continue;
+    const perGen = gens.map((g) => numeric(records.map((r) => value(r, g, def.name))));
+    const within = mean(perGen.map(variance));
+    const between = variance(perGen.map(mean));
+    if (within > 0) ratios[def.name] = Math.sqrt(between / within);
+  }
+  const max = Math.max(...Object.values(ratios));
+  const w: Record<string, number> = {};
+  for (const [f, r] of Object.entries(ratios)) if (r / max >= minWeight) w[f] = Number((r / max).toFixed(2));
+  return w;
+}
+
+export function runParams(items: readonly Prepared[], p: DetectorParams): { est: number[][]; score: number[][] } {
+  const est: number[][] = [];
+  const score: number[][] = [];
+  for (const it of items) {
+    const seg = segmentSeries(costOf(it, p), p.segment);
+    est.push(seg.switches);
+    score.push(seg.score);
+  }
+  return { est, score };
+}
+
+export function scoreParams(items: readonly Prepared[], p: DetectorParams): SetScore {
+  const { est } = runParams(items, p);
+  return scoreSet(items.map((it, i) => ({ truth: it.truth, est: est[i], n: it.features.length })));
+}
+
+export interface TuneResult {
+  params: DetectorParams;
+  devSwitch: SetScore;
+  devSingle: SetScore;
+  naiveThreshold: number;
+}
+
+/** Grid search on dev: maximise dev cross-family F1 with ≤ maxFalsePer100 on dev single-generator. */
+export interface WeightScheme {
+  weights: Record<string, number> | Readonly<Record<string, number>>;
+  promptModel: PromptModel;
+}
+
+export function tune(base: DetectorParams, weightSchemes: Record<string, WeightScheme>, devSwitch: Prepared[], devSingle: Prepared[], maxFalsePer100 = 1.5): TuneResult & { scheme: string } {
+  let best: (TuneResult & { scheme: string; objective: number }) | null = null;
+  for (const [scheme, { weights, promptModel }] of Object.entries(weightSchemes)) {
+    for (const method of (process.env.QUICK ? ['pelt'] : ['pelt', 'binseg']) as SearchMethod[]) {
+      for (const transform of (process.env.QUICK ? ['robust-z'] : ['robust-z', 'rank']) as ('robust-z' | 'rank')[]) {
+      for (const priorStrength of [10]) {
+        for (const [clip, profileWeight] of process.env.QUICK ? [[2.5, 0]] : [[2.5, 0], [2.5, 2], [2.5, 6]]) {
+          for (const penaltyBase of [0, 2, 3, 4, 5, 6, 8, 10, 15, 20, 30, 45]) {
+            for (const penaltyPerLogN of [0, 1, 2, 4]) {
+              const p: DetectorParams = { ...base, weights, promptModel, priorStrength, clip, profileWeight, transform, segment: { ...base.segment, method, penaltyBase, penaltyPerLogN } };
+              const single = scoreParams(devSingle, p);
+              if (single.falsePer100 > maxFalsePer100) continue;
+              const sw = scoreParams(devSwitch, p);
+              const objective = sw.f1 - 0.01 * single.falsePer100;
+              if (process.env.QUICK) console.log(scheme, method, transform, clip, profileWeight, penaltyBase, penaltyPerLogN, sw.f1.toFixed(3), single.falsePer100.toFixed(2));
+              if (!best || objective > best.objective) best = { params: p, devSwitch: sw, devSingle: single, naiveThreshold: 0, scheme, objective };
+            }
+          }
+        }
+      }
+    }
+    }
+  }
+  if (!best) throw new Error('no parameter setting met the dev false-switch constraint');
+  // Calibration on dev detections (switch sets and single-source together).
+  const all = [...devSwitch, ...devSingle];
+  const { est, score } = runParams(all, best.params);
+  const samples = all.flatMap((it, i) => {
+    const ok = matchedEstimates(it.truth, est[i]);
+    return est[i].map((t, j) => ({ score: score[i][t], positive: ok[j] }));
+  });
+  best.params = { ...best.params, calibration: fitCalibration(samples) };
+  best.naiveThreshold = tuneNaive(devSwitch, devSingle, best.params.priorScale);
+  return best;
+}
+
+/** The naive style window gets its threshold tuned on dev too (best dev F1 minus false switches). */
+export function tuneNaive(devSwitch: Prepared[], devSingle: Prepared[], priorScale: Record<string, number> | Readonly<Record<string, number>>): number {
+  let best = { th: 1, obj: -Infinity };
+  for (let th = 0.2; th <= 2.0; th += 0.05) {
+    const sc = (items: Prepared[]) => scoreSet(items.map((it) => ({ truth: it.truth, est: naiveSwitches(it.features, priorScale, th), n: it.features.length })));
+    const a = sc(devSwitch), b = sc(devSingle);
+    const obj = a.f1 - 0.01 * b.falsePer100;
+    if (obj > best.obj) best = { th, obj };
+  }
+  return Number(best.th.toFixed(2));
+}
+
+/** Naive baseline: uniform weights on every feature, robust z within the conversation. */
+export function naiveSwitches(features: FeatureValues[], priorScale: Readonly<Record<string, number>>, threshold: number): number[] {
+  const weights = Object.fromEntries(FEATURES.map((f) => [f.name, 1]));
+  const s = standardise(features, { weights, priorScale, priorStrength: 3, clip: 4 });
+  return styleWindowBaseline(s.matrix, threshold);
+}
+
+export { styleWindowScores };

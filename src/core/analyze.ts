@@ -1,0 +1,108 @@
+/**
+ * The instrument's entry point (contract in BRIEF.md): per assistant reply, its persona
+ * features, its persona state, whether a new persona segment starts there, how sure we are, and
+ * the shift in words. Pure; runs in Node and the browser.
+ */
+import type { ConversationAnalysis, ReplyAnalysis, ShiftLabel } from './types.ts';
+import { measureReply, type ReplyMeasures } from './features/registry.ts';
+import { LEXICON_VERSION } from './lexicons/index.ts';
+import { standardise } from './detect/series.ts';
+import { residualize } from './detect/prompt-model.ts';
+import { promptFeatures } from './features/prompt.ts';
+import { gramCost, l2Cost, sumCost } from './detect/cost.ts';
+import { segmentSeries } from './detect/segment.ts';
+import { calibrate } from './detect/calibration.ts';
+import { labelChange, modelLabel } from './detect/labels.ts';
+import { assignStates } from './detect/states.ts';
+import { DETECTOR_PARAMS, PARAMS_VERSION, type DetectorParams } from './detect/params.ts';
+
+/** semver of the detector code + lexicon and parameter versions; stored with every label. */
+export const DETECTOR_VERSION = `0.1.0+${LEXICON_VERSION}.${PARAMS_VERSION}`;
+
+export interface AnalyzeTurn {
+  role: 'user' | 'assistant';
+  text: string;
+  model?: string | null;
+}
+
+export interface AnalyzeOptions {
+  /** Use the page's model slug: a change of slug is a switch with confidence 1. Off by default. */
+  useModel?: boolean;
+  /** Precomputed features and style profiles per assistant reply (skips extraction; benches). */
+  measures?: readonly ReplyMeasures[];
+  /** Parameter override for benchmarks and tuning. */
+  params?: DetectorParams;
+}
+
+/** Highest confidence reported for a reply that is not a switch: it stays below the decision line. */
+const NON_SWITCH_CAP = 0.49;
+
+export function analyzeConversation(turns: readonly AnalyzeTurn[], opts: AnalyzeOptions = {}): ConversationAnalysis {
+  const p = opts.params ?? DETECTOR_PARAMS;
+  const replies = turns.filter((t) => t.role === 'assistant');
+  const useProfile = p.profileWeight > 0;
+  const measures = opts.measures ?? replies.map((r) => measureReply(r.text, useProfile));
+  const features = measures.map((m) => m.features);
+  const n = replies.length;
+  const detectorInput = Object.keys(p.promptModel).length ? residualize(features, requestsBefore(turns).map(promptFeatures), p.promptModel) : features;
+  const series = standardise(detectorInput, { weights: p.weights, priorScale: p.priorScale, priorStrength: p.priorStrength, clip: p.clip, transform: p.transform });
+  const profiles = measures.map((m) => m.profile);
+  const cost = useProfile && profiles.every((x): x is Float64Array => x !== null)
+    ? sumCost([{ cost: l2Cost(series.matrix), weight: 1 }, { cost: gramCost(profiles), weight: p.profileWeight }])
+    : l2Cost(series.matrix);
+  const seg = segmentSeries(cost, p.segment);
+  const switchSet = new Set(seg.switches);
+  const confidence = seg.score.map((s, t) => (t === 0 ? 0 : switchSet.has(t) ? calibrate(s, p.calibration) : Math.min(NON_SWITCH_CAP, calibrate(s, p.calibration))));
+
+  const modelSwitches = new Map<number, ShiftLabel>();
+  if (opts.useModel) {
+    for (let t = 1; t < n; t++) {
+      const a = replies[t - 1].model, b = replies[t].model;
+      if (a && b && a !== b) modelSwitches.set(t, modelLabel(a, b));
+    }
+  }
+  // A style switch one reply away from a model switch is the same event, seen a reply early/late.
+  const nearModel = (t: number) => modelSwitches.has(t - 1) || modelSwitches.has(t + 1);
+  const styleSwitches = seg.switches.filter((t) => modelSwitches.has(t) || !nearModel(t));
+  const switches = [...new Set([...styleSwitches, ...modelSwitches.keys()])].sort((a, b) => a - b);
+  for (const t of seg.switches) if (!switches.includes(t)) confidence[t] = Math.min(NON_SWITCH_CAP, confidence[t]);
+  const bounds = [0, ...switches, n];
+  const labels = new Map<number, ShiftLabel[]>();
+  for (let i = 1; i < bounds.length - 1; i++) {
+    const t = bounds[i];
+    const conf = modelSwitches.has(t) ? 1 : confidence[t];
+    const ls = labelChange(features.slice(bounds[i - 1], t), features.slice(t, bounds[i + 1]), conf, { priorScale: p.priorScale, ...p.labels });
+    const model = modelSwitches.get(t);
+    labels.set(t, model ? [model, ...ls] : ls);
+    if (model) confidence[t] = 1;
+  }
+  const states = assignStates(series.matrix, switches, features, p.stateMergeDistance, p.priorScale);
+  const out: ReplyAnalysis[] = [];
+  let segIndex = 0;
+  for (let t = 0; t < n; t++) {
+    if (t === bounds[segIndex + 1]) segIndex++;
+    out.push({
+      index: t,
+      state: states[segIndex]?.state ?? 'A',
+      stateName: states[segIndex]?.stateName ?? 'baseline',
+      shift: switches.includes(t),
+      confidence: round(confidence[t] ?? 0),
+      labels: labels.get(t) ?? [],
+      features: features[t],
+    });
+  }
+  return { detectorVersion: DETECTOR_VERSION, switches, replies: out };
+}
+
+const round = (x: number) => Math.round(x * 1000) / 1000;
+
+/** For each assistant reply, the latest user message before it ('' if none). */
+export function requestsBefore(turns: readonly AnalyzeTurn[]): string[] {
+  const out: string[] = [];
+  let last = '';
+  for (const t of turns) {
+    if (t.role === 'user') last = t.text;
+    else out.push(last);
+  }
+  return out;
+}

@@ -1,0 +1,42 @@
+/**
+ * Maps a boundary score (split gain / penalty) to a calibrated probability with a logistic
+ * curve p = σ(a + b·ln(score)). a and b are fitted on development conversations only
+ * (bench/detect.bench.ts); the bench prints the reliability table on evaluation sets.
+ */
+
+export interface Calibration {
+  a: number;
+  b: number;
+}
+
+export function calibrate(score: number, c: Calibration): number {
+  const s = Math.max(score, 1e-6);
+  return 1 / (1 + Math.exp(-(c.a + c.b * Math.log(s))));
+}
+
+/** Fits a and b by Newton's method on (score, matched) pairs; small ridge keeps it stable. */
+export function fitCalibration(samples: readonly { score: number; positive: boolean }[], iterations = 50): Calibration {
+  let a = 0, b = 1;
+  const ridge = 1e-3;
+  for (let it = 0; it < iterations; it++) {
+    let ga = 0, gb = 0, haa = ridge, hab = 0, hbb = ridge;
+    for (const { score, positive } of samples) {
+      const x = Math.log(Math.max(score, 1e-6));
+      const p = 1 / (1 + Math.exp(-(a + b * x)));
+      const r = (positive ? 1 : 0) - p;
+      ga += r;
+      gb += r * x;
+      const w = p * (1 - p);
+      haa += w;
+      hab += w * x;
+      hbb += w * x * x;
+    }
+    ga -= ridge * a;
+    gb -= ridge * b;
+    const det = haa * hbb - hab * hab;
+    if (Math.abs(det) < 1e-12) break;
+    a += (hbb * ga - hab * gb) / det;
+    b += (haa * gb - hab * ga) / det;
+  }
+  return { a, b };
+}

@@ -1,0 +1,60 @@
+/**
+ * Tuned detector parameters. Tuned ONLY on the development generators of alpaca_eval
+ * (see bench/lib/split.ts and `npx tsx bench/detect.bench.ts --tune`); evaluation generators and
+ * the real conversation sets were never used to choose these numbers. Changing any value means
+ * bumping PARAMS_VERSION (part of DETECTOR_VERSION).
+ */
+import type { BocpdOptions } from './bocpd.ts';
+import type { Calibration } from './calibration.ts';
+import type { SegmentOptions } from './segment.ts';
+import type { PromptModel } from './prompt-model.ts';
+
+export const PARAMS_VERSION = 'p2';
+
+/** Typical reply-to-reply noise scale per feature (feature units), from dev generators. */
+export const PRIOR_SCALE: Readonly<Record<string, number>> = {
+  words_log: 0.309, sentence_words: 6.59, paragraphs: 2.1, list_share: 0.262, headers: 0.6,
+  bold_per_100w: 0.4, table_rows: 2, code_share: 0.02, question_share: 0.02, exclamation_share: 0.02,
+  emoji_per_100w: 0.4, first_singular_per_100w: 0.3, first_plural_per_100w: 0.2,
+  second_person_per_100w: 1.23, hedge_per_100w: 1.7, booster_per_100w: 0.311, sentiment: 0.0632,
+  warmth_per_100w: 0.1, enthusiasm_per_100w: 0.3, flattery_per_100w: 0.1, apology_per_100w: 0.1,
+  refusal_per_100w: 0.1, ai_identity_per_100w: 0.1, other_identity_per_100w: 0.1,
+  contractions_per_100w: 0.818, slang_per_100w: 0.2, formal_per_100w: 0.215,
+  flesch_reading_ease: 18.2, syllables_per_word: 0.197, function_word_share: 0.0785, mattr: 0.0791,
+  word_length: 0.555,
+};
+
+export interface DetectorParams {
+  priorScale: Readonly<Record<string, number>>;
+  weights: Readonly<Record<string, number>>;
+  priorStrength: number;
+  /** Weight of the style-token profile dimensions against the standardised features. */
+  profileWeight: number;
+  clip: number;
+  transform: 'robust-z' | 'rank';
+  /** What the user's request predicts of each feature (removed before detection); {} = off. */
+  promptModel: PromptModel;
+  segment: SegmentOptions;
+  calibration: Calibration;
+  /** RMS centroid distance under which a later segment reuses an earlier state. */
+  stateMergeDistance: number;
+  bocpd: BocpdOptions;
+  labels: { minEffect: number; minEvidence: number; maxLabels: number };
+}
+
+export const DETECTOR_PARAMS: DetectorParams = {
+  priorScale: PRIOR_SCALE,
+  weights: {
+    words_log: 1, paragraphs: 0.97, list_share: 0.56, function_word_share: 0.29, mattr: 0.33,
+  },
+  priorStrength: 10,
+  profileWeight: 0,
+  clip: 2.5,
+  transform: 'robust-z',
+  promptModel: {},
+  segment: { method: 'pelt', penaltyBase: 3, penaltyPerLogN: 2, minSize: 2 },
+  calibration: { a: -0.6451, b: 2.3086 },
+  stateMergeDistance: 0.6,
+  bocpd: { lambda: 10, mu0: 0, kappa0: 0.5, alpha0: 2, beta0: 2, maxRun: 64 },
+  labels: { minEffect: 0.8, minEvidence: 0.5, maxLabels: 3 },
+};

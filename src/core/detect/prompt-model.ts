@@ -1,0 +1,53 @@
+/**
+ * Removes what the user's request predicts from reply features: residual = value − (prediction −
+ * conversation mean of predictions). Linear models over promptFeatures(), fitted by ridge
+ * regression on DEVELOPMENT generators' replies only (bench/lib/tune.ts). Only the detector's
+ * input is adjusted; labels and stored features stay raw.
+ */
+import type { FeatureValues } from '../types.ts';
+
+/** Per reply feature: coefficients aligned with PROMPT_FEATURE_NAMES. */
+export type PromptModel = Readonly<Record<string, readonly number[]>>;
+
+export function predict(coef: readonly number[], x: readonly number[]): number {
+  let s = 0;
+  for (let i = 0; i < coef.length; i++) s += coef[i] * (x[i] ?? 0);
+  return s;
+}
+
+export function residualize(values: readonly FeatureValues[], prompts: readonly (readonly number[])[], model: PromptModel): FeatureValues[] {
+  const out = values.map((v) => ({ ...v }));
+  for (const [f, coef] of Object.entries(model)) {
+    const preds = prompts.map((x) => predict(coef, x));
+    const mean = preds.reduce((a, b) => a + b, 0) / Math.max(1, preds.length);
+    out.forEach((v, t) => {
+      const x = v[f];
+      if (typeof x === 'number') v[f] = x - (preds[t] - mean);
+    });
+  }
+  return out;
+}
+
+/** Ridge regression (normal equations, Gaussian elimination); the intercept (column 0) is not penalised. */
+export function fitRidge(X: readonly (readonly number[])[], y: readonly number[], lambda: number): number[] {
+  const d = X[0]?.length ?? 0;
+  const A = Array.from({ length: d }, (_, i) => Array.from({ length: d + 1 }, (_, j) => (j === i && i > 0 ? lambda : 0)));
+  X.forEach((x, r) => {
+    for (let i = 0; i < d; i++) {
+      for (let j = 0; j < d; j++) A[i][j] += x[i] * x[j];
+      A[i][d] += x[i] * y[r];
+    }
+  });
+  for (let c = 0; c < d; c++) {
+    let p = c;
+    for (let r = c + 1; r < d; r++) if (Math.abs(A[r][c]) > Math.abs(A[p][c])) p = r;
+    [A[c], A[p]] = [A[p], A[c]];
+    if (Math.abs(A[c][c]) < 1e-12) continue;
+    for (let r = 0; r < d; r++) {
+      if (r === c) continue;
+      const k = A[r][c] / A[c][c];
+      for (let j = c; j <= d; j++) A[r][j] -= k * A[c][j];
+    }
+  }
+  return A.map((row, i) => (Math.abs(row[i]) < 1e-12 ? 0 : row[d] / row[i]));
+}

@@ -1,0 +1,45 @@
+/**
+ * Offline segmentation of a standardised series plus a score for every boundary:
+ * score[t] = (cost reduction of a change at t within its neighbouring segments) / penalty.
+ * A detected switch has score > 1 by construction (for PELT, approximately).
+ */
+import { binseg } from './binseg.ts';
+import { splitGain, type SegmentCost } from './cost.ts';
+import { pelt } from './pelt.ts';
+
+export type SearchMethod = 'pelt' | 'binseg';
+
+export interface SegmentOptions {
+  method: SearchMethod;
+  /** penalty = base + perLogN·ln(n). */
+  penaltyBase: number;
+  penaltyPerLogN: number;
+  minSize: number;
+}
+
+export interface Segmentation {
+  switches: number[];
+  /** score[t] for t ≥ 1; score[0] = 0. */
+  score: number[];
+  penalty: number;
+}
+
+export function penaltyFor(n: number, o: SegmentOptions): number {
+  return o.penaltyBase + o.penaltyPerLogN * Math.log(Math.max(2, n));
+}
+
+export function segmentSeries(cost: SegmentCost, o: SegmentOptions): Segmentation {
+  const n = cost.n;
+  const score = new Array<number>(n).fill(0);
+  if (n < 2) return { switches: [], score, penalty: 0 };
+  const penalty = penaltyFor(n, o);
+  const switches = o.method === 'pelt' ? pelt(cost, penalty, o.minSize) : binseg(cost, penalty, o.minSize);
+  const bounds = [0, ...switches, n];
+  // Detected switches: gain within the two neighbouring segments.
+  for (let i = 1; i < bounds.length - 1; i++) score[bounds[i]] = splitGain(cost, bounds[i - 1], bounds[i], bounds[i + 1]) / penalty;
+  // Other replies: best gain of a split there within their segment (how close it came).
+  for (let i = 0; i < bounds.length - 1; i++) {
+    for (let t = bounds[i] + 1; t < bounds[i + 1]; t++) score[t] = splitGain(cost, bounds[i], t, bounds[i + 1]) / penalty;
+  }
+  return { switches, score, penalty };
+}

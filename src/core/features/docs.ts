@@ -1,0 +1,92 @@
+/**
+ * Renders docs/instrument.md from the registry and the label vocabulary, so the documentation
+ * cannot drift from the code (a unit test compares the file with this output).
+ * Regenerate: `npx tsx bench/lib/write-instrument-doc.ts`.
+ */
+import { LABEL_VOCABULARY } from '../detect/vocabulary.ts';
+import { LABEL_RULES } from '../detect/rules.ts';
+import { FEATURES } from './registry.ts';
+
+const cell = (s: string) => s.replace(/\|/g, '\\|').replace(/\n/g, ' ');
+
+export function renderInstrumentDoc(detectorVersion: string): string {
+  const out: string[] = [];
+  out.push('# The instrument: persona features and shift labels');
+  out.push('');
+  out.push('<!-- Generated from src/core/features/registry.ts and src/core/detect/vocabulary.ts by');
+  out.push('     `npx tsx bench/lib/write-instrument-doc.ts`. Do not edit by hand: a unit test checks it. -->');
+  out.push('');
+  out.push(`Detector version: \`${detectorVersion}\``);
+  out.push('');
+  out.push('## How a reply is measured');
+  out.push('');
+  out.push('- Code blocks (``` / ~~~ fences) and inline code are removed before every prose feature; their share is');
+  out.push('  measured separately (`code_share`). Markdown markup is stripped before word and readability features.');
+  out.push('- Words and sentences: a Unicode regex for scripts written with spaces; `Intl.Segmenter` for scripts');
+  out.push('  without spaces (Chinese, Japanese, Thai, …). Line breaks end sentences, so list items are sentences.');
+  out.push('- English check: share of common English function words ≥ 0.2 (replies under 8 words: Latin letters only).');
+  out.push('  On non-English replies every feature marked *English only* is `null` ("not applicable").');
+  out.push('- Rates are per 100 prose words unless the unit says otherwise.');
+  out.push('');
+  out.push(`## Features (${FEATURES.length})`);
+  out.push('');
+  out.push('| name | family | what it measures | unit | typical range | English only | known failure cases |');
+  out.push('|---|---|---|---|---|---|---|');
+  for (const f of FEATURES) {
+    out.push(`| \`${f.name}\` | ${f.family} | ${cell(f.description)} | ${cell(f.unit)} | ${f.range[0]} – ${f.range[1]} | ${f.englishOnly ? 'yes' : 'no'} | ${cell(f.failureCases.join(' '))} |`);
+  }
+  out.push('');
+  out.push('Also computed (not scalar features): a function-word profile, hashed character 3-grams and a hashed');
+  out.push('style-token profile (closed-class words, line-start markup, punctuation, opening words) in');
+  out.push('`src/core/features/profile.ts`. The detector can add the style profile through a linear-kernel cost;');
+  out.push('tuning on development generators gave it weight 0, so it is off (`profileWeight` in params.ts).');
+  out.push('');
+  out.push('## How shifts are found');
+  out.push('');
+  out.push('Features are standardised within the conversation (median centre; scale = reply-to-reply noise, from');
+  out.push('the median absolute first difference, shrunk toward a prior noise scale measured on development');
+  out.push('generators; |z| clipped), weighted, and segmented offline with PELT (L2 cost, penalty = base +');
+  out.push('c·ln n, segments of at least 2 replies). BinSeg and the online BOCPD detector (Student-t predictive)');
+  out.push('are implemented and measured beside it in the benchmark; PELT was chosen on development data, as');
+  out.push('were the feature weights (spread of dev generators\' means over their within-generator SD) and the');
+  out.push('penalty. Also measured and rejected on development data (kept as options): a rank (normal-score)');
+  out.push('transform, the style-token profile, and removing what the user\'s request predicts of each feature');
+  out.push('(`features/prompt.ts`, `detect/prompt-model.ts`; generic request cues explained only ~9% of length).');
+  out.push('With `useModel`, a change of the page\'s model slug is also a switch ("model changed", confidence 1).');
+  out.push('');
+  out.push('## Shift labels');
+  out.push('');
+  out.push('A detected shift is described by comparing the segment before with the segment after: for each');
+  out.push('feature, effect = (mean after − mean before) / pooled within-segment SD (floored by the feature\'s');
+  out.push('prior noise scale). A label fires when the signed mean effect of its features is ≥ 0.8; each label');
+  out.push('lists its evidence (feature, before, after, effect). At most three labels per shift; if none fires,');
+  out.push('"style shift" lists the three largest moves.');
+  out.push('');
+  out.push('| kind | example | meaning | features (sign) |');
+  out.push('|---|---|---|---|');
+  for (const v of LABEL_VOCABULARY) {
+    const rule = LABEL_RULES.find((r) => r.kind === v.kind);
+    const feats = rule ? Object.entries(rule.features).map(([f, s]) => `${s > 0 ? '+' : '−'}\`${f}\``).join(' ') : '—';
+    out.push(`| ${v.kind} | ${cell(v.example)} | ${cell(v.meaning)} | ${feats} |`);
+  }
+  out.push('');
+  out.push('## Confidence');
+  out.push('');
+  out.push('Each reply gets the probability that a new persona segment starts there: the cost reduction of a');
+  out.push('change at that reply (relative to the penalty) mapped through a logistic curve fitted on development');
+  out.push('conversations. Replies that are not switches are capped at 0.49. Every label of a shift carries the');
+  out.push('shift\'s confidence. `bench/detect.bench.ts` prints the reliability table (confidence bins against');
+  out.push('observed precision) on evaluation data; read it before trusting a number.');
+  out.push('');
+  out.push('## Detector version policy');
+  out.push('');
+  out.push('`DETECTOR_VERSION` = `<semver of the detection code>+<lexicon version>.<parameter version>`, e.g.');
+  out.push('`0.1.0+lex-1.p2`. It is attached to every ConversationAnalysis and every stored label.');
+  out.push('- Change any word list → bump `LEXICON_VERSION` (src/core/lexicons/index.ts).');
+  out.push('- Re-tune any parameter → bump `PARAMS_VERSION` (src/core/detect/params.ts).');
+  out.push('- Change a feature definition, the segmentation or labelling code → bump the semver (minor when');
+  out.push('  outputs change, patch for fixes that leave outputs equal on the benchmark).');
+  out.push('Stored labels with another version are stale: recompute them from the stored text.');
+  out.push('');
+  return out.join('\n');
+}

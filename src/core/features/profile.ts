@@ -1,0 +1,82 @@
+/**
+ * Vector style profiles (not scalar features, so not in FeatureValues): a function-word profile
+ * (relative frequencies of PROFILE_FUNCTION_WORDS) and hashed character 3-gram frequencies.
+ * Used for Burrows-style distances between windows of replies; a single reply is far too short
+ * for author-level stylometry (Eder 2015, methods.md §4.2), so compare pooled windows.
+ */
+import { ENGLISH_FUNCTION_WORDS, PROFILE_FUNCTION_WORDS } from '../lexicons/function-words.ts';
+
+export const CHAR_NGRAM_BUCKETS = 64;
+const FW_INDEX = new Map(PROFILE_FUNCTION_WORDS.map((w, i) => [w, i]));
+
+/** Relative frequency of each profile function word among `lowerWords`. */
+export function functionWordProfile(lowerWords: readonly string[]): number[] {
+  const v = new Array<number>(PROFILE_FUNCTION_WORDS.length).fill(0);
+  for (const w of lowerWords) {
+    const i = FW_INDEX.get(w);
+    if (i !== undefined) v[i]++;
+  }
+  const n = Math.max(1, lowerWords.length);
+  return v.map((c) => c / n);
+}
+
+/** Hashed (FNV-1a) character 3-gram frequencies of the lower-cased text, normalised to sum 1. */
+export function charNgramProfile(text: string, buckets = CHAR_NGRAM_BUCKETS): number[] {
+  const v = new Array<number>(buckets).fill(0);
+  const t = text.toLowerCase().replace(/\s+/g, ' ');
+  let total = 0;
+  for (let i = 0; i + 3 <= t.length; i++) {
+    let h = 0x811c9dc5;
+    for (let k = 0; k < 3; k++) h = Math.imul(h ^ t.charCodeAt(i + k), 0x01000193);
+    v[(h >>> 0) % buckets]++;
+    total++;
+  }
+  return total ? v.map((c) => c / total) : v;
+}
+
+export const STYLE_BUCKETS = 512;
+
+function bucket(token: string, buckets: number): number {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < token.length; i++) h = Math.imul(h ^ token.charCodeAt(i), 0x01000193);
+  return (h >>> 0) % buckets;
+}
+
+/** Discourse markers and stock phrasing words that are habits rather than topic (v1). */
+const STYLE_WORDS = new Set(
+  `certainly sure absolutely here here's however additionally furthermore moreover overall ultimately
+  essentially basically generally typically important note remember hope helps feel free let know
+  please thank thanks great happy glad example instance following steps step first second finally
+  also well ok okay yes no just really actually simply quite rather perhaps maybe likely might
+  could would should can will may must including such like e.g i.e etc summary conclusion`.split(/\s+/),
+);
+
+const LINE_MARK = /^[ \t]*(#{1,6} |[-*+•] |\d+[.)] |\*\*|> |\|)/;
+const PUNCT = /[:;!?—–()"“”…*]/g;
+
+/**
+ * Style token profile of a reply: hashed bag of its words, the line-start markup it uses (list
+ * markers, headers, bold lead-ins, tables), its punctuation, and its opening words — the small
+ * habits that tell generators apart (methods.md §4.2: "certainly", "utilize"…) without any list
+ * of particular models. sqrt(count) then unit length, so one long reply does not dominate.
+ * Topic words vary from reply to reply and average out over a segment; habits do not.
+ */
+export function styleProfile(raw: string, lowerWords: readonly string[], buckets = STYLE_BUCKETS): Float64Array {
+  const v = new Float64Array(buckets);
+  // Only closed-class words: content words follow the topic, which changes with every prompt.
+  for (const w of lowerWords) if (ENGLISH_FUNCTION_WORDS.has(w) || STYLE_WORDS.has(w)) v[bucket(w, buckets)]++;
+  for (const line of raw.split('\n')) {
+    const m = LINE_MARK.exec(line);
+    if (m) v[bucket('§line:' + m[1].trim().replace(/\d+/, '1'), buckets)]++;
+  }
+  for (const p of raw.match(PUNCT) ?? []) v[bucket('§p:' + p, buckets)]++;
+  for (let i = 0; i < Math.min(3, lowerWords.length); i++) v[bucket(`§open${i}:` + lowerWords[i], buckets)] += 2;
+  let norm = 0;
+  for (let i = 0; i < buckets; i++) {
+    v[i] = Math.sqrt(v[i]);
+    norm += v[i] * v[i];
+  }
+  norm = Math.sqrt(norm) || 1;
+  for (let i = 0; i < buckets; i++) v[i] /= norm;
+  return v;
+}

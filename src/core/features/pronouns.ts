@@ -1,0 +1,25 @@
+/** First- and second-person rates (LIWC-like, open lists). English only. */
+import { countIn, per100, type FeatureFamily } from './types.ts';
+
+const FIRST_SINGULAR = new Set(['i', 'me', 'my', 'mine', 'myself', "i'm", "i've", "i'd", "i'll", 'i’m', 'i’ve', 'i’d', 'i’ll']);
+const FIRST_PLURAL = new Set(['we', 'us', 'our', 'ours', 'ourselves', "we're", "we've", "let's", 'we’re', 'we’ve', 'let’s']);
+const SECOND = new Set(['you', 'your', 'yours', 'yourself', 'yourselves', "you're", "you've", "you'll", "you'd", 'you’re', 'you’ve', 'you’ll', 'you’d']);
+
+const failure = ['Quoted dialogue or example sentences ("I am happy" as a translation example) count as the assistant speaking.', 'Generic "you" ("you can use a loop") counts as addressing the user.'];
+
+export const pronouns: FeatureFamily = {
+  family: 'pronouns',
+  defs: [
+    { name: 'first_singular_per_100w', label: 'I / me', family: 'pronouns', description: 'First-person singular pronouns (I, me, my, …) per 100 words: self-reference.', unit: 'per 100 words', range: [0, 15], failureCases: failure, englishOnly: true },
+    { name: 'first_plural_per_100w', label: 'we / us', family: 'pronouns', description: "First-person plural pronouns (we, us, our, let's) per 100 words: inclusive, tutorial register.", unit: 'per 100 words', range: [0, 10], failureCases: failure, englishOnly: true },
+    { name: 'second_person_per_100w', label: 'you', family: 'pronouns', description: 'Second-person pronouns per 100 words: addressing the user.', unit: 'per 100 words', range: [0, 15], failureCases: failure, englishOnly: true },
+  ],
+  compute(ctx) {
+    const n = ctx.words.length;
+    return {
+      first_singular_per_100w: per100(countIn(ctx.words, FIRST_SINGULAR), n),
+      first_plural_per_100w: per100(countIn(ctx.words, FIRST_PLURAL), n),
+      second_person_per_100w: per100(countIn(ctx.words, SECOND), n),
+    };
+  },
+};

@@ -1,0 +1,59 @@
+/**
+ * Readability on stripped prose (code and Markdown removed first). Formulas were calibrated on
+ * passages; chat replies are short and list-heavy, so values are noisy under ~100 words.
+ */
+import { syllable } from 'syllable';
+import { countIn, type FeatureFamily } from './types.ts';
+import { ENGLISH_FUNCTION_WORDS } from '../lexicons/function-words.ts';
+
+// Syllable counting is the slowest step; words repeat a lot, so cache (bounded).
+const syllableCache = new Map<string, number>();
+function syllables(word: string): number {
+  let n = syllableCache.get(word);
+  if (n === undefined) {
+    n = Math.max(1, syllable(word));
+    if (syllableCache.size > 50_000) syllableCache.clear();
+    syllableCache.set(word, n);
+  }
+  return n;
+}
+
+export const readability: FeatureFamily = {
+  family: 'readability',
+  defs: [
+    {
+      name: 'flesch_reading_ease', label: 'Reading ease', family: 'readability',
+      description: 'Flesch Reading Ease = 206.835 − 1.015·(words/sentence) − 84.6·(syllables/word), on prose only (syllables from the `syllable` package). Higher = easier.',
+      unit: 'Flesch score', range: [-50, 120],
+      failureCases: ['Unreliable under ~100 words or 3 sentences.', 'Lists make sentences short and inflate ease.', 'Numbers and acronyms get odd syllable counts.'],
+      englishOnly: true,
+    },
+    {
+      name: 'syllables_per_word', label: 'Syllables/word', family: 'readability',
+      description: 'Mean syllables per prose word: latinate, technical vocabulary scores higher.',
+      unit: 'syllables/word', range: [1, 3],
+      failureCases: ['Acronyms and identifiers left in prose ("JSON", "getElementById").'],
+      englishOnly: true,
+    },
+    {
+      name: 'function_word_share', label: 'Function words', family: 'readability',
+      description: 'Share of words that are English function words (the, of, it, …): topic-robust style marker (Burrows/Kestemont).',
+      unit: 'fraction', range: [0, 0.7],
+      failureCases: ['Telegraphic lists and tables have very few function words whatever the persona.'],
+      englishOnly: true,
+    },
+  ],
+  compute(ctx) {
+    const n = ctx.words.length;
+    if (n === 0) return { flesch_reading_ease: null, syllables_per_word: null, function_word_share: null };
+    let syl = 0;
+    for (const w of ctx.words) syl += syllables(w);
+    const spw = syl / n;
+    const wps = n / Math.max(1, ctx.sentences.length);
+    return {
+      flesch_reading_ease: 206.835 - 1.015 * wps - 84.6 * spw,
+      syllables_per_word: spw,
+      function_word_share: countIn(ctx.words, ENGLISH_FUNCTION_WORDS) / n,
+    };
+  },
+};

@@ -1,0 +1,42 @@
+/** Register / formality: contractions, slang, formal connectives. English only. */
+import { FORMAL_WORDS, SLANG_WORDS } from '../lexicons/phrases.ts';
+import { countIn, per100, type FeatureFamily } from './types.ts';
+
+const CONTRACTION = /^[a-z]+(?:'|’)(?:s|re|ve|ll|d|m|t)$/;
+
+export const register: FeatureFamily = {
+  family: 'register',
+  defs: [
+    {
+      name: 'contractions_per_100w', label: 'Contractions', family: 'register',
+      description: "Contractions (don't, it's, we'll) per 100 words: informal, spoken register.",
+      unit: 'per 100 words', range: [0, 10],
+      failureCases: ["Possessives (John's) count as contractions.", 'Sites that replace apostrophes with other characters.'],
+      englishOnly: true,
+    },
+    {
+      name: 'slang_per_100w', label: 'Slang', family: 'register',
+      description: 'Chat-speak and casual words (gonna, yeah, hey, lol, awesome, cool, …) per 100 words: playful register.',
+      unit: 'per 100 words', range: [0, 10],
+      failureCases: ['"cool" as temperature, "hey" quoted in an example dialogue, "ok" in instructions.'],
+      englishOnly: true,
+    },
+    {
+      name: 'formal_per_100w', label: 'Formal markers', family: 'register',
+      description: 'Formal connectives and latinate markers (furthermore, moreover, utilize, ensure, …) per 100 words.',
+      unit: 'per 100 words', range: [0, 10],
+      failureCases: ['Technical writing uses "ensure"/"significant" in a literal, non-register sense.'],
+      englishOnly: true,
+    },
+  ],
+  compute(ctx) {
+    const n = ctx.words.length;
+    let contractions = 0;
+    for (const w of ctx.words) if (CONTRACTION.test(w)) contractions++;
+    return {
+      contractions_per_100w: per100(contractions, n),
+      slang_per_100w: per100(countIn(ctx.words, SLANG_WORDS), n),
+      formal_per_100w: per100(countIn(ctx.words, FORMAL_WORDS), n),
+    };
+  },
+};

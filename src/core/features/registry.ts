@@ -1,0 +1,53 @@
+/**
+ * The one list of persona features. Docs (docs/instrument.md), CSV columns, labels and the UI
+ * legend come from FEATURES; adding a family means adding one import here, nothing else.
+ */
+import type { FeatureValues } from '../types.ts';
+import { buildContext } from './context.ts';
+import { styleProfile } from './profile.ts';
+import type { FeatureDef, FeatureFamily } from './types.ts';
+import { verbosity } from './verbosity.ts';
+import { structure } from './structure.ts';
+import { punctuation } from './punctuation.ts';
+import { pronouns } from './pronouns.ts';
+import { stance } from './stance.ts';
+import { affect } from './affect.ts';
+import { modes } from './modes.ts';
+import { register } from './register.ts';
+import { readability } from './readability.ts';
+import { diversity } from './diversity.ts';
+
+export type { FeatureDef } from './types.ts';
+
+export const FEATURE_FAMILIES: readonly FeatureFamily[] = [verbosity, structure, punctuation, pronouns, stance, affect, modes, register, readability, diversity];
+
+export const FEATURES: FeatureDef[] = FEATURE_FAMILIES.flatMap((f) => f.defs);
+
+export const FEATURE_NAMES: readonly string[] = FEATURES.map((f) => f.name);
+
+const ENGLISH_ONLY = new Set(FEATURES.filter((f) => f.englishOnly).map((f) => f.name));
+
+export interface ReplyMeasures {
+  features: FeatureValues;
+  /** Style token profile (see profile.ts); null when not requested. */
+  profile: Float64Array | null;
+}
+
+/** All registry features of one reply; English-only features are null on non-English text. */
+export function extractFeatures(text: string): FeatureValues {
+  return measureReply(text).features;
+}
+
+/** Features (plus the style profile if asked), from one pass over the text. */
+export function measureReply(text: string, withProfile = false): ReplyMeasures {
+  const ctx = buildContext(text);
+  const out: FeatureValues = {};
+  for (const family of FEATURE_FAMILIES) {
+    const values = family.compute(ctx);
+    for (const def of family.defs) {
+      const v = values[def.name];
+      out[def.name] = (!ctx.english && ENGLISH_ONLY.has(def.name)) || v === undefined || (v !== null && !Number.isFinite(v)) ? null : v;
+    }
+  }
+  return { features: out, profile: withProfile ? styleProfile(ctx.prose, ctx.words) : null };
+}

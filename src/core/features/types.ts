@@ -1,0 +1,64 @@
+/** Shapes shared by the feature families and the registry. */
+import type { FeatureValues } from '../types.ts';
+
+export interface FeatureDef {
+  /** Stable snake_case key used in FeatureValues, CSV columns and stored analyses. */
+  name: string;
+  /** Short human label for legends. */
+  label: string;
+  family: string;
+  description: string;
+  unit: string;
+  /** Typical range [min, max]; values outside are possible only where the unit allows. */
+  range: [number, number];
+  failureCases: string[];
+  /** True when the feature relies on English word lists: null ("not applicable") otherwise. */
+  englishOnly: boolean;
+}
+
+/** Everything a family needs, computed once per reply. */
+export interface ReplyContext {
+  raw: string;
+  /** Text without code blocks or inline code. */
+  prose: string;
+  /** Prose with Markdown markup removed. */
+  plain: string;
+  /** Lower-cased prose, for phrase patterns. */
+  lowerProse: string;
+  /** Words of the plain prose, lower-cased. */
+  words: string[];
+  sentences: string[];
+  english: boolean;
+  codeBlocks: number;
+  codeChars: number;
+  inlineCode: number;
+}
+
+export interface FeatureFamily {
+  family: string;
+  defs: FeatureDef[];
+  compute(ctx: ReplyContext): FeatureValues;
+}
+
+/** Per-100-words rate with a floor of 1 word, so empty replies give 0 rather than NaN. */
+export function per100(count: number, wordCount: number): number {
+  return (100 * count) / Math.max(1, wordCount);
+}
+
+/** Number of matches of every pattern in the text. */
+export function countMatches(text: string, patterns: readonly RegExp[]): number {
+  let n = 0;
+  for (const p of patterns) {
+    p.lastIndex = 0;
+    const m = text.match(p);
+    if (m) n += m.length;
+  }
+  return n;
+}
+
+/** Number of words that belong to the set. */
+export function countIn(words: readonly string[], set: ReadonlySet<string>): number {
+  let n = 0;
+  for (const w of words) if (set.has(w)) n++;
+  return n;
+}
