@@ -2,11 +2,12 @@
 import { turnKey } from '../core/formats/keys.ts';
 import type { Annotation, CapturedTurn } from '../core/types.ts';
 import type { BadgeInfo } from '../messages.ts';
+import { getConversationAnalyses } from '../store/read.ts';
 import type { ObservatoryDB } from '../store/schema.ts';
 
 export async function buildBadges(db: ObservatoryDB, conversationKey: string, turns: readonly CapturedTurn[]): Promise<Record<string, BadgeInfo>> {
   const [analyses, annotations] = await Promise.all([
-    db.getAllFromIndex('analyses', 'by-conversation', conversationKey),
+    getConversationAnalyses(db, conversationKey),
     db.getAllFromIndex('annotations', 'by-conversation', conversationKey),
   ]);
   const analysisOf = new Map(analyses.map((a) => [a.turnKey, a]));

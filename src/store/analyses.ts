@@ -5,10 +5,12 @@
  */
 import type { ConversationAnalysis, StoredAnalysis } from '../core/types.ts';
 import type { Analyzer } from './analyzer.ts';
-import { META_DETECTOR_VERSION, conversationRange, type ObservatoryDB } from './schema.ts';
+import { loadFeatureNames, putAnalyses } from './analysis-io.ts';
+import { analysisRange } from './analysis-rows.ts';
+import { META_DETECTOR_VERSION, type ObservatoryDB } from './schema.ts';
 import { mainLine } from './summary.ts';
+import { ofConversation, turnRange } from './turn-rows.ts';
 import { commitOrAbort } from './write-error.ts';
-import { forEach } from './requests.ts';
 
 /**
  * Recompute one conversation. Reads in one transaction, runs the detector outside any
@@ -17,7 +19,7 @@ import { forEach } from './requests.ts';
  */
 export async function recomputeConversation(db: ObservatoryDB, conversationKey: string, analyzer: Analyzer): Promise<StoredAnalysis[]> {
   for (let attempt = 0; attempt < 3; attempt++) {
-    const turns = mainLine(await db.getAllFromIndex('turns', 'by-conversation-order', conversationRange(conversationKey)));
+    const turns = mainLine(ofConversation(await db.getAll('turns', turnRange(conversationKey)), conversationKey));
     const signature = turns.map((t) => `${t.key}#${t.contentHash}`).join('|');
     const assistants = turns.filter((t) => t.role === 'assistant');
     const analysis: ConversationAnalysis = analyzer.analyze(turns.map((t) => ({ role: t.role, text: t.text, model: t.model })));
@@ -25,14 +27,13 @@ export async function recomputeConversation(db: ObservatoryDB, conversationKey: 
       .filter((r) => r.index < assistants.length)
       .map((r) => ({ ...r, turnKey: assistants[r.index].key, conversationKey, detectorVersion: analysis.detectorVersion }));
 
-    const tx = db.transaction(['turns', 'analyses', 'conversations'], 'readwrite');
+    const tx = db.transaction(['turns', 'analyses', 'conversations', 'meta'], 'readwrite');
     const written = await commitOrAbort(tx, async () => {
-      const now = mainLine(await tx.objectStore('turns').index('by-conversation-order').getAll(conversationRange(conversationKey)));
+      const now = mainLine(ofConversation(await tx.objectStore('turns').getAll(turnRange(conversationKey)), conversationKey));
       if (now.map((t) => `${t.key}#${t.contentHash}`).join('|') !== signature) return false;
       const analyses = tx.objectStore('analyses');
-      const oldKeys = await analyses.index('by-conversation').getAllKeys(conversationKey);
-      await forEach(oldKeys, (k) => analyses.delete(k));
-      await forEach(stored, (a) => analyses.put(a));
+      await analyses.delete(analysisRange(conversationKey));
+      await putAnalyses(analyses, tx.objectStore('meta'), stored);
       const conv = await tx.objectStore('conversations').get(conversationKey);
       if (conv) await tx.objectStore('conversations').put({ ...conv, shiftCount: stored.filter((a) => a.shift).length });
       return true;
@@ -44,12 +45,15 @@ export async function recomputeConversation(db: ObservatoryDB, conversationKey: 
 
 /** Does this conversation lack analyses from `version` for any main-line reply? */
 export async function needsRecompute(db: ObservatoryDB, conversationKey: string, version: string): Promise<boolean> {
-  const [conv, analyses] = await Promise.all([
-    db.get('conversations', conversationKey),
-    db.getAllFromIndex('analyses', 'by-conversation', conversationKey),
+  const tx = db.transaction(['conversations', 'analyses', 'meta'], 'readonly');
+  const [conv, rows, names] = await Promise.all([
+    tx.objectStore('conversations').get(conversationKey),
+    tx.objectStore('analyses').getAll(analysisRange(conversationKey)),
+    loadFeatureNames(tx.objectStore('meta'), []),
   ]);
   if (!conv) return false;
-  return analyses.length !== conv.assistantCount || analyses.some((a) => a.detectorVersion !== version);
+  const id = names.findVersion(version);
+  return rows.length !== conv.assistantCount || rows.some((r) => r.v !== id);
 }
 
 /**

@@ -6,6 +6,7 @@
 import type { Annotation, AnnotationKind } from '../core/types.ts';
 import type { IDBPTransaction } from 'idb';
 import type { ObservatoryDB, ObservatorySchema, StoreName } from './schema.ts';
+import { rowConversationKey } from './turn-rows.ts';
 import { commitOrAbort } from './write-error.ts';
 
 export interface AnnotationInput {
@@ -29,7 +30,7 @@ export async function saveAnnotation(db: ObservatoryDB, input: AnnotationInput, 
   const tx = db.transaction<StoreName[], 'readwrite'>(['turns', 'annotations', 'conversations'], 'readwrite');
   return commitOrAbort(tx, async () => {
     const turn = await tx.objectStore('turns').get(input.turnKey);
-    if (!turn || turn.conversationKey !== input.conversationKey) throw new NotFoundError(`turn ${input.turnKey}`);
+    if (!turn || rowConversationKey(turn) !== input.conversationKey) throw new NotFoundError(`turn ${input.turnKey}`);
     const annotations = tx.objectStore('annotations');
     const previous = (await annotations.index('by-turn').getAll(input.turnKey)).find((a) => group(a.kind) === group(input.kind));
     const annotation: Annotation = {

@@ -4,9 +4,11 @@
  */
 import { conversationKey as makeConversationKey } from '../core/formats/keys.ts';
 import type { CapturedTurn, Conversation, SiteId, Turn } from '../core/types.ts';
+import { analysisKey } from './analysis-rows.ts';
 import { planCapture } from './plan-capture.ts';
-import { conversationRange, type ObservatoryDB } from './schema.ts';
+import type { ObservatoryDB } from './schema.ts';
 import { turnCounters } from './summary.ts';
+import { encodeTurn, ofConversation, turnRange } from './turn-rows.ts';
 import { commitOrAbort } from './write-error.ts';
 import { forEach } from './requests.ts';
 
@@ -31,14 +33,14 @@ export async function storeCapture(db: ObservatoryDB, input: CaptureInput, now: 
   return commitOrAbort(tx, async () => {
     const turnStore = tx.objectStore('turns');
     const [existingTurns, existingConv] = await Promise.all([
-      turnStore.index('by-conversation-order').getAll(conversationRange(key)),
+      turnStore.getAll(turnRange(key)),
       tx.objectStore('conversations').get(key),
     ]);
-    const plan = planCapture(existingTurns, input.turns, key, now);
+    const plan = planCapture(ofConversation(existingTurns, key), input.turns, key, now);
     const conversation = nextConversation(existingConv, input, key, plan.turns, now, plan.writes.length > 0);
-    await forEach(plan.writes, (t) => turnStore.put(t));
+    await forEach(plan.writes, (t) => turnStore.put(encodeTurn(t)));
     // Features of an edited turn describe the old text; drop them so they are recomputed.
-    await forEach(plan.editedKeys, (k) => tx.objectStore('analyses').delete(k));
+    await forEach(plan.editedKeys, (k) => tx.objectStore('analyses').delete(analysisKey(key, k)));
     if (conversation !== existingConv) await tx.objectStore('conversations').put(conversation);
     return { conversation, stored: plan.writes.length, mainLineChanged: plan.mainLineChanged };
   });

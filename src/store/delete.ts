@@ -3,7 +3,9 @@
  * stored conversation. Settings are preferences, not captured content, and are kept.
  * (The browser may keep deleted bytes on disk until its own compaction; see docs/store.md.)
  */
-import { DATA_STORES, conversationRange, type ObservatoryDB } from './schema.ts';
+import { analysisRange } from './analysis-rows.ts';
+import { DATA_STORES, type ObservatoryDB } from './schema.ts';
+import { ofConversation, turnRange } from './turn-rows.ts';
 import { commitOrAbort } from './write-error.ts';
 import { forEach } from './requests.ts';
 
@@ -12,14 +14,12 @@ export async function deleteConversation(db: ObservatoryDB, conversationKey: str
   return commitOrAbort(tx, async () => {
     const existed = (await tx.objectStore('conversations').count(conversationKey)) > 0;
     await tx.objectStore('conversations').delete(conversationKey);
-    const turnIndex = tx.objectStore('turns').index('by-conversation-order');
-    // Turns are keyed by their own key; delete through the index's primary keys.
-    const turnKeys = await turnIndex.getAllKeys(conversationRange(conversationKey));
-    await forEach(turnKeys, (k) => tx.objectStore('turns').delete(k));
-    for (const store of ['analyses', 'annotations'] as const) {
-      const keys = await tx.objectStore(store).index('by-conversation').getAllKeys(conversationKey);
-      await forEach(keys, (k) => tx.objectStore(store).delete(k));
-    }
+    // The key range also holds conversations whose key extends this one: keep those.
+    const turns = ofConversation(await tx.objectStore('turns').getAll(turnRange(conversationKey)), conversationKey);
+    await forEach(turns, (t) => tx.objectStore('turns').delete(t.key));
+    await tx.objectStore('analyses').delete(analysisRange(conversationKey));
+    const annotationKeys = await tx.objectStore('annotations').index('by-conversation').getAllKeys(conversationKey);
+    await forEach(annotationKeys, (k) => tx.objectStore('annotations').delete(k));
     return existed;
   });
 }

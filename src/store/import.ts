@@ -4,9 +4,12 @@
  * so importing the same file twice adds nothing the second time. A stored turn whose imported
  * text differs is kept as is; the imported text is added as an alternative version.
  */
-import type { Conversation, ConversationBundle, Turn } from '../core/types.ts';
-import { conversationRange, type ObservatoryDB } from './schema.ts';
+import type { Conversation, ConversationBundle, StoredAnalysis, Turn } from '../core/types.ts';
+import { putAnalyses } from './analysis-io.ts';
+import { analysisKey, analysisRange } from './analysis-rows.ts';
+import type { ObservatoryDB } from './schema.ts';
 import { turnCounters } from './summary.ts';
+import { encodeTurn, ofConversation, turnRange } from './turn-rows.ts';
 import { commitOrAbort } from './write-error.ts';
 import { forEach } from './requests.ts';
 
@@ -37,6 +40,8 @@ export function checkBundles(bundles: readonly ConversationBundle[]): void {
     if (turnKeys.size !== b.turns.length) throw new ImportError(`${where}: a turn key appears twice`);
     for (const t of b.turns) {
       if (t.conversationKey !== key) throw new ImportError(`${where}: turn ${t.key} belongs to ${t.conversationKey}`);
+      // Turns are found by key prefix (turn-rows.ts turnRange), so the key must be conversationKey:turnId.
+      if (t.key !== `${key}:${t.turnId}`) throw new ImportError(`${where}: turn key ${t.key} should be ${key}:${t.turnId}`);
       if (t.alternativeOf !== null && !turnKeys.has(t.alternativeOf)) {
         throw new ImportError(`${where}: turn ${t.key} is an alternative of ${t.alternativeOf}, which is not in the bundle`);
       }
@@ -51,7 +56,7 @@ export function checkBundles(bundles: readonly ConversationBundle[]): void {
 
 export async function importBundles(db: ObservatoryDB, bundles: readonly ConversationBundle[]): Promise<ImportResult> {
   checkBundles(bundles);
-  const tx = db.transaction(['conversations', 'turns', 'analyses', 'annotations'], 'readwrite');
+  const tx = db.transaction(['conversations', 'turns', 'analyses', 'annotations', 'meta'], 'readwrite');
   return commitOrAbort(tx, async () => {
     const result: ImportResult = { added: 0, updated: 0, skipped: 0, touched: [] };
     const conversations = tx.objectStore('conversations');
@@ -63,7 +68,7 @@ export async function importBundles(db: ObservatoryDB, bundles: readonly Convers
     for (const bundle of bundles) {
       const key = bundle.conversation.key;
       const stored = await conversations.get(key);
-      const storedTurns = stored ? await turnStore.index('by-conversation-order').getAll(conversationRange(key)) : [];
+      const storedTurns = stored ? ofConversation(await turnStore.getAll(turnRange(key)), key) : [];
       const byKey = new Map(storedTurns.map((t) => [t.key, t]));
       const newTurns: Turn[] = [];
       for (const t of bundle.turns) {
@@ -78,12 +83,19 @@ export async function importBundles(db: ObservatoryDB, bundles: readonly Convers
         }
       }
       for (const t of newTurns) byKey.set(t.key, t);
-      await forEach(newTurns, (t) => turnStore.put(t));
+      await forEach(newTurns, (t) => turnStore.put(encodeTurn(t)));
 
       let gained = newTurns.length;
+      const newAnalyses: StoredAnalysis[] = [];
+      const taken = new Set<string>();
       for (const a of bundle.analyses) {
-        if ((await analyses.count(a.turnKey)) === 0) { await analyses.put(a); gained++; }
+        // The same turn twice in one bundle: the first one counts (as when they were put one by one).
+        if (taken.has(a.turnKey)) continue;
+        taken.add(a.turnKey);
+        if ((await analyses.count(analysisKey(a.conversationKey, a.turnKey))) === 0) newAnalyses.push(a);
       }
+      await putAnalyses(analyses, tx.objectStore('meta'), newAnalyses);
+      gained += newAnalyses.length;
       for (const a of bundle.annotations) {
         if ((await annotations.count(a.id)) === 0) { await annotations.put(a); gained++; }
       }
@@ -91,7 +103,7 @@ export async function importBundles(db: ObservatoryDB, bundles: readonly Convers
       if (!stored || gained > 0) {
         const merged = mergeConversation(stored, bundle.conversation, [...byKey.values()]);
         merged.annotationCount = await annotations.index('by-conversation').count(key);
-        merged.shiftCount = (await analyses.index('by-conversation').getAll(key)).filter((a) => a.shift).length;
+        merged.shiftCount = (await analyses.getAll(analysisRange(key))).filter((a) => a.sh).length;
         await conversations.put(merged);
       }
       // The same conversation twice in one file counts once, by its first outcome.

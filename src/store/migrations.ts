@@ -4,9 +4,13 @@
  * Each is tested by opening a database left at the previous version, full of data
  * (tests/unit/store/migrations.test.ts).
  */
-import type { Conversation, Turn } from '../core/types.ts';
+import type { Conversation, StoredAnalysis, Turn } from '../core/types.ts';
+import { saveFeatureNames } from './analysis-io.ts';
+import { FeatureNames, encodeAnalysis, type AnalysisKey, type AnalysisRow } from './analysis-rows.ts';
 import type { ObservatoryDB, UpgradeTransaction } from './schema.ts';
 import { distinctModels } from './summary.ts';
+import { encodeTurn } from './turn-rows.ts';
+import { forEach } from './requests.ts';
 
 export interface Migration {
   version: number;
@@ -24,9 +28,11 @@ const v1: Migration = {
     conversations.createIndex('by-lastSeen', 'lastSeen');
     conversations.createIndex('by-site', 'site');
     const turns = db.createObjectStore('turns', { keyPath: 'key' });
-    turns.createIndex('by-conversation-order', ['conversationKey', 'order']);
+    // Dropped again by v3 (typed as never because the v3+ schema has no such index).
+    turns.createIndex('by-conversation-order' as never, ['conversationKey', 'order']);
     const analyses = db.createObjectStore('analyses', { keyPath: 'turnKey' });
-    analyses.createIndex('by-conversation', 'conversationKey');
+    // Dropped again by v3 (typed as never because the v3+ schema has no such index).
+    analyses.createIndex('by-conversation' as never, 'conversationKey');
     const annotations = db.createObjectStore('annotations', { keyPath: 'id' });
     annotations.createIndex('by-turn', 'turnKey');
     annotations.createIndex('by-conversation', 'conversationKey');
@@ -46,7 +52,7 @@ const v2: Migration = {
   async run(_db, tx) {
     const conversations = tx.objectStore('conversations');
     conversations.createIndex('by-model', 'models', { multiEntry: true });
-    const turnIndex = tx.objectStore('turns').index('by-conversation-order');
+    const turnIndex = tx.objectStore('turns').index('by-conversation-order' as never);
     // Walk turns once in [conversationKey, order] order, flushing each conversation as it ends.
     let current: string | null = null;
     let bucket: Turn[] = [];
@@ -64,7 +70,8 @@ const v2: Migration = {
     };
     let cursor = await turnIndex.openCursor();
     while (cursor) {
-      const turn = cursor.value;
+      // v1/v2 rows are plain Turns (the schema types describe v3+ rows).
+      const turn = cursor.value as unknown as Turn;
       if (turn.conversationKey !== current) {
         await flush();
         current = turn.conversationKey;
@@ -84,7 +91,44 @@ const v2: Migration = {
   },
 };
 
-export const MIGRATIONS: readonly Migration[] = [v1, v2];
+/**
+ * v3: compact storage (measured ~2.3x raw text with labels before, see bench/store.bench.ts).
+ * Turns become TurnRows (short field names, nulls omitted, conversation key and turnId not
+ * repeated beside the key) and lose the [conversationKey, order] index: a conversation's turns
+ * are a key range, and every reader sorts them by order in memory anyway. Analyses become AnalysisRows under out-of-line keys
+ * [conversationKey, turnId], features as a number array in the order of a name list kept once
+ * per detector version in `meta`; the `by-conversation` index of analyses goes (a key range
+ * does its job). Every row is converted; nothing is dropped.
+ */
+const v3: Migration = {
+  version: 3,
+  description: 'compact turn rows, timeline index dropped (key range instead); analyses as compact rows keyed [conversationKey, turnId], feature names per detector version in meta',
+  async run(db, tx) {
+    const turns = tx.objectStore('turns');
+    turns.deleteIndex('by-conversation-order');
+    let cursor = await turns.openCursor();
+    while (cursor) {
+      await cursor.update(encodeTurn(cursor.value as unknown as Turn));
+      cursor = await cursor.continue();
+    }
+
+    // Rows are encoded while reading (a fraction of the old size), then the store is rebuilt
+    // with out-of-line keys: a keyPath cannot be changed in place.
+    const names = new FeatureNames();
+    const rows: { key: AnalysisKey; row: AnalysisRow }[] = [];
+    let analysisCursor = await tx.objectStore('analyses').openCursor();
+    while (analysisCursor) {
+      rows.push(encodeAnalysis(analysisCursor.value as unknown as StoredAnalysis, names));
+      analysisCursor = await analysisCursor.continue();
+    }
+    db.deleteObjectStore('analyses');
+    const analyses = db.createObjectStore('analyses');
+    await forEach(rows, ({ key, row }) => analyses.put(row, key));
+    await saveFeatureNames(tx.objectStore('meta'), names);
+  },
+};
+
+export const MIGRATIONS: readonly Migration[] = [v1, v2, v3];
 export const DB_VERSION = MIGRATIONS.length;
 
 /**

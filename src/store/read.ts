@@ -2,9 +2,11 @@
  * Read API for extension pages (dashboard, popup) and the worker. Pages read IndexedDB
  * directly (same extension origin); they never write (writes go through the worker).
  */
-import type { Conversation, ConversationBundle, SiteId } from '../core/types.ts';
-import { conversationRange, type ObservatoryDB } from './schema.ts';
+import type { Conversation, ConversationBundle, SiteId, StoredAnalysis } from '../core/types.ts';
+import { readConversationAnalyses } from './analysis-io.ts';
+import type { ObservatoryDB } from './schema.ts';
 import { sortTurns } from './summary.ts';
+import { ofConversation, turnRange } from './turn-rows.ts';
 
 export type ConversationSort = 'lastSeen' | 'firstSeen' | 'title' | 'turnCount' | 'shiftCount';
 
@@ -63,15 +65,21 @@ export async function getConversation(db: ObservatoryDB, conversationKey: string
 
 /** One conversation with its turns (main line and alternatives, by order), analyses and annotations. */
 export async function getConversationBundle(db: ObservatoryDB, conversationKey: string): Promise<ConversationBundle | null> {
-  const tx = db.transaction(['conversations', 'turns', 'analyses', 'annotations'], 'readonly');
+  const tx = db.transaction(['conversations', 'turns', 'analyses', 'annotations', 'meta'], 'readonly');
   const [conversation, turns, analyses, annotations] = await Promise.all([
     tx.objectStore('conversations').get(conversationKey),
-    tx.objectStore('turns').index('by-conversation-order').getAll(conversationRange(conversationKey)),
-    tx.objectStore('analyses').index('by-conversation').getAll(conversationKey),
+    tx.objectStore('turns').getAll(turnRange(conversationKey)),
+    readConversationAnalyses(tx.objectStore('analyses'), tx.objectStore('meta'), conversationKey),
     tx.objectStore('annotations').index('by-conversation').getAll(conversationKey),
   ]);
   if (!conversation) return null;
-  return { conversation, turns: sortTurns(turns), analyses, annotations };
+  return { conversation, turns: sortTurns(ofConversation(turns, conversationKey)), analyses, annotations };
+}
+
+/** The stored analyses of one conversation (any order; match them to turns by turnKey). */
+export async function getConversationAnalyses(db: ObservatoryDB, conversationKey: string): Promise<StoredAnalysis[]> {
+  const tx = db.transaction(['analyses', 'meta'], 'readonly');
+  return readConversationAnalyses(tx.objectStore('analyses'), tx.objectStore('meta'), conversationKey);
 }
 
 /** Every conversation as a bundle, newest first (for export). */

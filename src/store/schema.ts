@@ -3,7 +3,9 @@
  * The shape of each object store is created and changed only by src/store/migrations.ts.
  */
 import type { DBSchema, IDBPDatabase, IDBPTransaction, StoreNames } from 'idb';
-import type { Annotation, Conversation, Settings, SiteId, StoredAnalysis, Turn } from '../core/types.ts';
+import type { Annotation, Conversation, Settings, SiteId } from '../core/types.ts';
+import type { AnalysisKey, AnalysisRow } from './analysis-rows.ts';
+import type { TurnRow } from './turn-rows.ts';
 
 export const DB_NAME = 'persona-observatory';
 
@@ -13,17 +15,22 @@ export interface ObservatorySchema extends DBSchema {
     value: Conversation;
     indexes: { 'by-lastSeen': number; 'by-site': SiteId; 'by-model': string };
   };
+  /**
+   * Compact rows (turn-rows.ts); read and write through decodeTurn / encodeTurn. No index: one
+   * conversation's turns are a key range (turnRange); callers sort by order in memory.
+   */
   turns: {
     key: string;
-    value: Turn;
-    /** [conversationKey, order]: one conversation's timeline in order, by key range. */
-    indexes: { 'by-conversation-order': [string, number] };
+    value: TurnRow;
   };
-  /** Heuristic per-reply analyses (labels + features), keyed by turn key, tagged with detectorVersion. */
+  /**
+   * Heuristic per-reply analyses (labels + features), tagged with detectorVersion. Compact rows
+   * under out-of-line keys [conversationKey, turnId] (analysis-rows.ts); no index: one
+   * conversation's analyses are a key range.
+   */
   analyses: {
-    key: string;
-    value: StoredAnalysis;
-    indexes: { 'by-conversation': string };
+    key: AnalysisKey;
+    value: AnalysisRow;
   };
   /** The user's own judgements, kept apart from heuristic labels. */
   annotations: {
@@ -33,8 +40,8 @@ export interface ObservatorySchema extends DBSchema {
   };
   /** One record under SETTINGS_KEY. */
   settings: { key: string; value: Settings };
-  /** Bookkeeping (e.g. META_DETECTOR_VERSION). */
-  meta: { key: string; value: string | number | boolean };
+  /** Bookkeeping (META_DETECTOR_VERSION; feature-name lists per detector version, `featureNames:<version>`). */
+  meta: { key: string; value: string | number | boolean | string[] };
 }
 
 export type ObservatoryDB = IDBPDatabase<ObservatorySchema>;
@@ -48,8 +55,3 @@ export const DATA_STORES: StoreName[] = ['conversations', 'turns', 'analyses', '
 export const SETTINGS_KEY = 'settings';
 /** Detector version the stored analyses were last brought up to. */
 export const META_DETECTOR_VERSION = 'detectorVersion';
-
-/** Key range covering every [conversationKey, order] entry of one conversation. */
-export function conversationRange(conversationKey: string): IDBKeyRange {
-  return IDBKeyRange.bound([conversationKey, -Infinity], [conversationKey, Infinity]);
-}

@@ -10,6 +10,7 @@ import { FormatError } from './errors.ts';
 import { collect, eachBundle, type ExportOptions } from './export-options.ts';
 import { conversationKey, turnKey } from './keys.ts';
 import { checkCount, type ImportLimits } from './limits.ts';
+import { canonicalJson, jsonArray } from './json-text.ts';
 import { asArray, asObject, isObject } from './read-unknown.ts';
 import { ANALYSIS_SCHEMA, ANNOTATION_SCHEMA, CONVERSATION_SCHEMA, TURN_SCHEMA } from './records.ts';
 import { canonicalRecord, readRecord } from './schema.ts';
@@ -20,12 +21,20 @@ export const BUNDLE_VERSION = 1;
 export function* bundleJsonChunks(bundles: readonly ConversationBundle[], options: ExportOptions = {}): Generator<string> {
   const header = { format: BUNDLE_FORMAT, version: BUNDLE_VERSION, detectorVersions: detectorVersions(bundles) };
   yield JSON.stringify(header).slice(0, -1) + ',"conversations":[\n';
-  yield* eachBundle(bundles, options, (b, i) => (i > 0 ? ',\n' : '') + JSON.stringify(canonicalBundle(b)));
+  yield* eachBundle(bundles, options, (b, i) => (i > 0 ? ',\n' : '') + bundleJson(b));
   yield '\n]}\n';
 }
 
 export function exportBundleJson(bundles: readonly ConversationBundle[], options: ExportOptions = {}): string {
   return collect(bundleJsonChunks(bundles, options));
+}
+
+/** `JSON.stringify(canonicalBundle(bundle))`, written straight from the schemas (no canonical copy). */
+export function bundleJson(bundle: ConversationBundle): string {
+  return '{"conversation":' + canonicalJson(CONVERSATION_SCHEMA, bundle.conversation)
+    + ',"turns":' + jsonArray(bundle.turns, (t) => canonicalJson(TURN_SCHEMA, t))
+    + ',"analyses":' + jsonArray(bundle.analyses, (a) => canonicalJson(ANALYSIS_SCHEMA, a))
+    + ',"annotations":' + jsonArray(bundle.annotations, (a) => canonicalJson(ANNOTATION_SCHEMA, a)) + '}';
 }
 
 export function canonicalBundle(bundle: ConversationBundle): ConversationBundle {

@@ -37,12 +37,12 @@ export function csvColumns(features: readonly { name: string }[] = FEATURES): st
 }
 
 export function* csvChunks(bundles: readonly ConversationBundle[], options: CsvOptions = {}): Generator<string> {
-  const features = options.features ?? FEATURES;
+  const features = (options.features ?? FEATURES).map((f) => f.name);
   const config = { escapeFormulae: FORMULA_START, newline: '\r\n', header: false };
-  yield (options.bom ? '\uFEFF' : '') + Papa.unparse([csvColumns(features)], config) + '\r\n';
+  yield (options.bom ? '\uFEFF' : '') + Papa.unparse([csvColumns(options.features ?? FEATURES)], config) + '\r\n';
   yield* eachBundle(bundles, options, (bundle) => {
     if (bundle.turns.length === 0) return '';
-    return Papa.unparse(rowsOf(bundle, features), config) + '\r\n';
+    return rowsOf(bundle, features) + '\r\n';
   });
 }
 
@@ -50,30 +50,57 @@ export function exportCsv(bundles: readonly ConversationBundle[], options: CsvOp
   return collect(csvChunks(bundles, options));
 }
 
-function rowsOf(bundle: ConversationBundle, features: readonly { name: string }[]): Cell[][] {
+/** One bundle's rows as CSV text, rows joined by CRLF (no trailing one). */
+function rowsOf(bundle: ConversationBundle, features: readonly string[]): string {
   const extras = indexExtras(bundle);
   const turnIdOf = new Map(bundle.turns.map((t) => [t.key, t.turnId]));
-  return bundle.turns.map((turn) => {
+  const c = bundle.conversation;
+  // The conversation's cells are the same on every row: escape them once.
+  const head = [c.key, c.site, c.conversationId, c.title].map(csvCell).join(',');
+  let out = '';
+  bundle.turns.forEach((turn, i) => {
     const analysis = extras.analysisOf(turn.key);
-    const annotations = extras.annotationsOf(turn.key);
-    return [
-      ...turnCells(bundle, turn, turnIdOf),
-      ...analysisCells(analysis),
-      ...annotationCells(annotations),
-      ...features.map((f) => analysis?.features[f.name] ?? null),
-    ];
+    let row = (i > 0 ? '\r\n' : '') + head;
+    for (const cell of turnCells(turn, turnIdOf)) row += ',' + csvCell(cell);
+    for (const cell of analysisCells(analysis)) row += ',' + csvCell(cell);
+    for (const cell of annotationCells(extras.annotationsOf(turn.key))) row += ',' + csvCell(cell);
+    const values = analysis?.features;
+    for (const name of features) row += ',' + csvCell(values?.[name] ?? null);
+    out += row;
   });
+  return out;
 }
 
-function turnCells(bundle: ConversationBundle, turn: Turn, turnIdOf: Map<string, string>): Cell[] {
-  const c = bundle.conversation;
+/**
+ * One cell exactly as Papa.unparse writes it with our config (checked against papaparse in
+ * tests/unit/core/formats/fast-export.test.ts), without papaparse's per-cell overhead: quoted
+ * when it contains a quote, comma, CR, LF or BOM or starts/ends with a space; formula-like
+ * strings get a leading apostrophe and quotes.
+ */
+const NEEDS_QUOTES = /[\r\n",\uFEFF]/;
+
+export function csvCell(value: Cell): string {
+  if (value === null || value === undefined) return '';
+  if (typeof value === 'number') return String(value);
+  if (typeof value === 'boolean') return value ? 'true' : 'false';
+  if (typeof value !== 'string') return Papa.unparse([[value]], { escapeFormulae: FORMULA_START, newline: '\r\n', header: false });
+  let text = value;
+  let quote = false;
+  if (FORMULA_START.test(text)) {
+    text = "'" + text;
+    quote = true;
+  }
+  quote ||= NEEDS_QUOTES.test(text) || text.charCodeAt(0) === 32 || text.charCodeAt(text.length - 1) === 32;
+  return quote ? '"' + text.replaceAll('"', '""') + '"' : text;
+}
+
+function turnCells(turn: Turn, turnIdOf: Map<string, string>): Cell[] {
   return [
-    c.key, c.site, c.conversationId, c.title, turn.turnId, turn.order, turn.role,
+    turn.turnId, turn.order, turn.role,
     turn.alternativeOf === null ? null : turnIdOf.get(turn.alternativeOf) ?? turn.alternativeOf,
     turn.model, turn.selectedModel, isoTime(turn.createdAt), turn.text, turn.thinking,
   ];
 }
-
 function analysisCells(a: StoredAnalysis | undefined): Cell[] {
   if (!a) return [null, null, null, null, null, null, null];
   return [

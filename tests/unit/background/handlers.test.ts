@@ -5,6 +5,7 @@ import { memorySession, type SessionArea } from '../../../src/background/session
 import type { SenderLike } from '../../../src/background/sender.ts';
 import type { CapturedTurn } from '../../../src/core/types.ts';
 import type { CapturePageResponse, TabStatus } from '../../../src/messages.ts';
+import { getConversationBundle } from '../../../src/store/read.ts';
 import type { ObservatoryDB } from '../../../src/store/schema.ts';
 import { fakeAnalyzer, freshDB, turn } from '../store/helpers.ts';
 
@@ -133,7 +134,7 @@ describe('other handlers', () => {
     expect(await send({ type: 'recompute' })).toEqual({ ok: true, recomputed: 1 });
     expect(await send({ type: 'recompute', conversationKey: 'chatgpt:none' })).toMatchObject({ ok: false });
 
-    const bundle = { conversation: (await db.get('conversations', 'chatgpt:c1'))!, turns: await db.getAll('turns'), analyses: await db.getAll('analyses'), annotations: await db.getAll('annotations') };
+    const bundle = (await getConversationBundle(db, 'chatgpt:c1'))!;
     expect(await send({ type: 'conversation/delete', conversationKey: 'chatgpt:c1' })).toEqual({ ok: true });
     expect(await db.count('turns')).toBe(0);
     expect(await db.count('annotations')).toBe(0);

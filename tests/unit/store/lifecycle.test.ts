@@ -5,7 +5,8 @@ import { deleteAnnotation, saveAnnotation } from '../../../src/store/annotations
 import { storeCapture } from '../../../src/store/capture.ts';
 import { clearAllData, deleteConversation } from '../../../src/store/delete.ts';
 import { ImportError, importBundles } from '../../../src/store/import.ts';
-import { getConversationBundle, listConversations, storeCounts } from '../../../src/store/read.ts';
+import { getConversationAnalyses, getConversationBundle, listConversations, storeCounts } from '../../../src/store/read.ts';
+import { decodeTurn } from '../../../src/store/turn-rows.ts';
 import type { ObservatoryDB } from '../../../src/store/schema.ts';
 import { getSettings, setSettings } from '../../../src/store/settings.ts';
 import { dialogue, fakeAnalyzer, freshDB, turn } from './helpers.ts';
@@ -35,7 +36,7 @@ describe('analyses', () => {
     expect(await recomputeStale(db, v1)).toBe(0);
     const v2 = fakeAnalyzer('v2');
     expect(await recomputeStale(db, v2)).toBe(1);
-    expect((await db.getAll('analyses')).every((a) => a.detectorVersion === 'v2')).toBe(true);
+    expect((await getConversationAnalyses(db, 'chatgpt:c1')).every((a) => a.detectorVersion === 'v2')).toBe(true);
   });
 
   it('a regenerated reply replaces its analysis; alternatives carry none', async () => {
@@ -44,7 +45,8 @@ describe('analyses', () => {
     await recomputeConversation(db, 'chatgpt:c1', an);
     await capture('c1', [turn('u0', 'user', 'q'), turn('a0b', 'assistant', 'loud!')]);
     await recomputeConversation(db, 'chatgpt:c1', an);
-    expect((await db.getAll('analyses')).map((a) => a.turnKey)).toEqual(['chatgpt:c1:a0b']);
+    expect((await getConversationAnalyses(db, 'chatgpt:c1')).map((a) => a.turnKey)).toEqual(['chatgpt:c1:a0b']);
+    expect(await db.count('analyses')).toBe(1);
   });
 });
 
@@ -91,7 +93,7 @@ describe('delete', () => {
     expect(await deleteConversation(db, 'chatgpt:c1')).toBe(true);
     expect(await getConversationBundle(db, 'chatgpt:c1')).toBeNull();
     expect(await storeCounts(db)).toEqual({ conversations: 2, turns: 2 + 8, analyses: 1 + 4, annotations: 0 });
-    expect((await db.getAll('turns')).some((t) => t.conversationKey === 'chatgpt:c1')).toBe(false);
+    expect((await db.getAll('turns')).map(decodeTurn).some((t) => t.conversationKey === 'chatgpt:c1')).toBe(false);
   });
 
   it('delete everything empties every data store and keeps settings', async () => {

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { Turn } from '../../../src/core/types.ts';
 import { openObservatoryDB } from '../../../src/store/connection.ts';
 import { DB_VERSION, MIGRATIONS } from '../../../src/store/migrations.ts';
+import { decodeTurn } from '../../../src/store/turn-rows.ts';
 import { freshDB } from './helpers.ts';
 
 function v1Turn(conv: string, i: number, alt = false): Turn {
@@ -35,7 +36,7 @@ describe('migrations', () => {
     const turns: Turn[] = [];
     for (const conv of convs.slice(0, 2)) for (let i = 0; i < 6; i++) turns.push(v1Turn(conv, i));
     turns.push(v1Turn('chatgpt:a', 5, true));
-    for (const t of turns) await tx.objectStore('turns').put(t);
+    for (const t of turns) await tx.objectStore('turns').put(t as never);
     await tx.objectStore('annotations').put({ id: 'n1', turnKey: 'chatgpt:a:t1', conversationKey: 'chatgpt:a', kind: 'note', label: null, note: 'x', createdAt: 1, updatedAt: 1 });
     await tx.objectStore('settings').put({ paused: true, badgesHidden: false, sites: {} }, 'settings');
     await tx.objectStore('meta').put('v-old', 'detectorVersion');
@@ -45,7 +46,7 @@ describe('migrations', () => {
     const db = await openObservatoryDB();
     expect(db.version).toBe(DB_VERSION);
     expect(await db.count('turns')).toBe(turns.length);
-    for (const t of turns) expect(await db.get('turns', t.key)).toEqual(t);
+    for (const t of turns) expect(decodeTurn((await db.get('turns', t.key))!)).toEqual(t);
     expect(await db.get('annotations', 'n1')).toBeTruthy();
     expect(await db.get('settings', 'settings')).toEqual({ paused: true, badgesHidden: false, sites: {} });
     expect(await db.get('meta', 'detectorVersion')).toBe('v-old');
