@@ -15,5 +15,9 @@ export function sanitizeFixtureHtml(html: string): string {
     .replace(/\s(src|srcset|poster)\s*=\s*("[^"]*"|'[^']*')/gi, (m, attr: string, value: string) =>
       /^["']\s*(data:|blob:)/i.test(value) ? m : ` data-removed-${attr.toLowerCase()}=${value}`,
     )
+    // SVG sprites (`<use href="/cdn/...svg#icon">`) and images fetch too.
+    .replace(/<(use|image|feImage)\b([^>]*?)\s(xlink:href|href)\s*=\s*("[^"]*"|'[^']*')/gi, (m, tag: string, attrs: string, attr: string, value: string) =>
+      /^["']\s*#/.test(value) ? m : `<${tag}${attrs} data-removed-${attr.replace(':', '-').toLowerCase()}=${value}`,
+    )
     .replace(/url\(\s*(['"]?)https?:[^)]*\)/gi, 'none');
 }

@@ -1,0 +1,81 @@
+/**
+ * Capture on REAL saved chat pages served at their real URLs (the manifest's own match
+ * patterns apply): every finished turn the site adapter reads is stored exactly once with the
+ * text the page shows, a reload adds nothing, badges appear beside assistant replies, and no
+ * request leaves the machine.
+ */
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { launchWithExtension, type ExtensionSession } from './lib/browser.ts';
+import { readFixture } from './lib/fixtures.ts';
+import { expectedCapture } from './lib/oracle.ts';
+import { describeRequests, foreignRequests, storedTurns, waitFor, watchPage } from './lib/extension.ts';
+
+/** Real pages and plausible real URLs for them (the id shape each site uses). */
+const PAGES = [
+  { file: 'chatgpt/yongseopkim__chatgpt-2025-11.html', url: 'https://chatgpt.com/c/6880ba4e-0a4c-8004-b0c5-7a2b7c2ac1f0' },
+  { file: 'chatgpt/nuncaeslupus__real-capture-2026-01.html', url: 'https://chatgpt.com/c/69561f3e-1b2c-8005-a1d4-3e6f2b7c9d01' },
+  { file: 'claude/yongseopkim__claude-2025-11.html', url: 'https://claude.ai/chat/0b5e3c1a-7d2f-4e8b-9a61-2c4d5e6f7a8b' },
+  { file: 'gemini/covai__gemini-chat-2026-05.html', url: 'https://gemini.google.com/app/3f9a2b7c1d4e5f60' },
+  { file: 'deepseek/covai__deepseek-chat-2026-05.html', url: 'https://chat.deepseek.com/a/chat/s/5d2c8e1f-3a4b-4c6d-8e9f-0a1b2c3d4e5f' },
+];
+
+let session: ExtensionSession;
+
+before(async () => {
+  session = await launchWithExtension();
+});
+after(async () => {
+  await session?.close();
+});
+
+/** Count ChatGPT messages straight from the markup: an oracle that shares no code with src/. */
+function chatgptMessageCount(html: string): number {
+  return (html.match(/data-message-author-role="(user|assistant)"/g) ?? []).length;
+}
+
+for (const { file, url } of PAGES) {
+  test(`real page ${file}: every turn stored once, reload adds nothing, badges shown`, async () => {
+    const html = readFixture(file);
+    const expected = expectedCapture(url, html);
+    assert.ok(expected.turns.length >= 2, `the adapter reads at least 2 turns from ${file} in Node`);
+    if (expected.site === 'chatgpt') {
+      assert.equal(expected.turns.length, chatgptMessageCount(html), 'adapter turn count matches the message elements in the markup');
+    }
+    session.serve(url, html);
+    const page = await session.openPage(url);
+    const watch = watchPage(page);
+
+    const stored = await waitFor(`${expected.turns.length} turns of ${expected.conversationKey} stored`, async () => {
+      const turns = await storedTurns(session, expected.conversationKey);
+      return turns.length >= expected.turns.length ? turns : null;
+    }, 20_000, 300);
+    const main = stored.filter((t) => t.alternativeOf === null);
+    assert.equal(main.length, expected.turns.length, 'exactly the turns the adapter reads, none duplicated');
+    assert.deepEqual(main.map((t) => t.role), expected.turns.map((t) => t.role), 'roles in page order');
+    assert.deepEqual(main.map((t) => t.text), expected.turns.map((t) => t.text), 'text as the page shows it');
+    assert.equal(new Set(stored.map((t) => t.key)).size, stored.length, 'turn keys are unique');
+
+    // Badges: one per assistant reply, inside our own UI layer (open shadow root; CSS pierces it).
+    const assistants = expected.turns.filter((t) => t.role === 'assistant').length;
+    const badges = page.locator('[data-persona-observatory-ui] button[aria-haspopup="dialog"][aria-label^="Persona "]');
+    const shown = await waitFor('badges beside the assistant replies', async () => {
+      const n = await badges.count();
+      return n >= assistants ? n : null;
+    }, 10_000).catch(() => badges.count());
+    assert.equal(shown, assistants, `one badge per assistant reply (${shown} badges for ${assistants} replies)`);
+
+    // Reload: the same turns are seen again and must update in place.
+    await page.reload({ waitUntil: 'domcontentloaded' });
+    await page.waitForTimeout(3_000);
+    const again = await storedTurns(session, expected.conversationKey);
+    assert.equal(again.length, stored.length, 'a reload adds no turn');
+    assert.deepEqual(watch.errors, [], 'the page shows no script errors');
+    await page.close();
+  });
+}
+
+test('no network: nothing but served fixtures and extension resources was requested', () => {
+  const foreign = foreignRequests(session);
+  assert.equal(foreign.length, 0, `unexpected requests:\n${describeRequests(foreign)}`);
+});

@@ -1,0 +1,171 @@
+/**
+ * Firefox smoke test: dist/firefox runs in firefox-esr (headless, via `web-ext run`), and its
+ * content script → background (event page) → IndexedDB → badge round trip works on a chat page
+ * at its real URL (https://chatgpt.com/c/…).
+ *
+ * How the page is served without network: Firefox's HTTPS proxy is set to a local proxy that
+ * accepts CONNECT only for chatgpt.com and hands the tunnel to a local TLS server with a
+ * throw-away self-signed certificate; Marionette (Firefox's remote protocol, `--marionette`)
+ * opens a session with acceptInsecureCerts. Any other request reaching the proxy is recorded;
+ * requests from our page are checked to be none.
+ */
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { createServer as createHttpServer, type Server } from 'node:http';
+import { createServer as createHttpsServer, type Server as HttpsServer } from 'node:https';
+import type { AddressInfo } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { chatgptPage, chatgptUrl, makeTurns } from './lib/chat-page.ts';
+import { Marionette } from './lib/marionette.ts';
+
+const FIREFOX = ['/usr/bin/firefox-esr', '/usr/bin/firefox'].find((p) => existsSync(p));
+const DIST = resolve('dist/firefox');
+const URL_ = chatgptUrl('firefox-smoke');
+const TURNS = makeTurns('ff', 6);
+
+let tmp: string;
+let httpsServer: HttpsServer;
+let proxy: Server;
+let webExt: ChildProcess | null = null;
+let marionette: Marionette | null = null;
+const refused: string[] = [];
+const served: string[] = [];
+
+async function listen(server: Server | HttpsServer): Promise<number> {
+  await new Promise<void>((r) => server.listen(0, '127.0.0.1', () => r()));
+  return (server.address() as AddressInfo).port;
+}
+
+before(async () => {
+  if (!FIREFOX) throw new Error('firefox-esr not found: run `apt-get update && apt-get install -y firefox-esr` (as root) for the Firefox smoke test.');
+  if (!existsSync(join(DIST, 'manifest.json'))) throw new Error(`${DIST}/manifest.json is missing: run \`npm run build\` first.`);
+  tmp = mkdtempSync(join(tmpdir(), 'po-ff-'));
+  const key = join(tmp, 'key.pem');
+  const cert = join(tmp, 'cert.pem');
+  const ssl = spawnSync('openssl', ['req', '-x509', '-newkey', 'rsa:2048', '-nodes', '-keyout', key, '-out', cert, '-days', '1',
+    '-subj', '/CN=chatgpt.com', '-addext', 'subjectAltName=DNS:chatgpt.com'], { encoding: 'utf8' });
+  if (ssl.status !== 0) throw new Error(`openssl could not make a test certificate: ${ssl.stderr}`);
+
+  const html = chatgptPage({ title: 'Firefox smoke', turns: TURNS });
+  httpsServer = createHttpsServer({ key: readFileSync(key), cert: readFileSync(cert) }, (req, res) => {
+    const url = `https://${req.headers.host}${req.url}`;
+    if (req.headers.host === 'chatgpt.com' && url.startsWith(URL_)) {
+      served.push(url);
+      res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }).end(html);
+    } else {
+      refused.push(url);
+      res.writeHead(404).end();
+    }
+  });
+  proxy = createHttpServer((req, res) => {
+    refused.push(`http ${req.url}`);
+    res.writeHead(403).end();
+  });
+  proxy.on('connect', (req, socket) => {
+    if (req.url === 'chatgpt.com:443') {
+      socket.write('HTTP/1.1 200 Connection Established\r\n\r\n');
+      httpsServer.emit('connection', socket);
+    } else {
+      refused.push(`connect ${req.url}`);
+      socket.end('HTTP/1.1 403 Forbidden\r\n\r\n');
+    }
+  });
+  await listen(httpsServer);
+  const proxyPort = await listen(proxy);
+  const marionettePort = 20_000 + Math.floor(Math.random() * 20_000);
+
+  const prefs = {
+    'marionette.port': marionettePort,
+    'network.proxy.type': 1,
+    'network.proxy.ssl': '127.0.0.1',
+    'network.proxy.ssl_port': proxyPort,
+    'network.proxy.http': '127.0.0.1',
+    'network.proxy.http_port': proxyPort,
+    'network.proxy.no_proxies_on': '',
+    'network.proxy.allow_hijacking_localhost': true,
+    'app.update.enabled': false,
+    'browser.shell.checkDefaultBrowser': false,
+    'datareporting.policy.dataSubmissionEnabled': false,
+    'toolkit.telemetry.enabled': false,
+    'extensions.update.enabled': false,
+  };
+  webExt = spawn('npx', [
+    'web-ext', 'run', '--no-input', '--no-reload', '--source-dir', DIST, '--firefox', FIREFOX, '--arg=--marionette',
+    ...Object.entries(prefs).map(([k, v]) => `--pref=${k}=${v}`),
+  ], { detached: true, stdio: 'ignore', env: { ...process.env, MOZ_HEADLESS: '1' } });
+  marionette = await Marionette.connect(marionettePort, 60_000);
+  // Marionette takes flat, already-merged capabilities (geckodriver does the W3C matching).
+  await marionette.send('WebDriver:NewSession', { acceptInsecureCerts: true });
+});
+
+after(async () => {
+  try {
+    await marionette?.send('WebDriver:DeleteSession').catch(() => undefined);
+  } finally {
+    marionette?.close();
+    if (webExt?.pid) {
+      try {
+        process.kill(-webExt.pid, 'SIGTERM');
+      } catch {
+        /* already gone */
+      }
+    }
+    await new Promise((r) => setTimeout(r, 500));
+    if (webExt?.pid) {
+      try {
+        process.kill(-webExt.pid, 'SIGKILL');
+      } catch {
+        /* already gone */
+      }
+    }
+    proxy?.close();
+    httpsServer?.close();
+    if (tmp) rmSync(tmp, { recursive: true, force: true });
+  }
+});
+
+async function pageState(): Promise<{ site: string | null; badges: number }> {
+  const { value } = await marionette!.send<{ value: { site: string | null; badges: number } }>('WebDriver:ExecuteScript', {
+    script: `
+      var hosts = Array.from(document.querySelectorAll('[data-persona-observatory-ui]'));
+      var badges = 0;
+      hosts.forEach(function (h) { if (h.shadowRoot) badges += h.shadowRoot.querySelectorAll('button[aria-haspopup="dialog"]').length; });
+      return { site: document.documentElement.getAttribute('data-persona-observatory'), badges: badges };`,
+    args: [],
+  });
+  return value;
+}
+
+test('Firefox: content script → background → IndexedDB → badges on a chat page at its real URL', async () => {
+  await marionette!.send('WebDriver:Navigate', { url: URL_ });
+  assert.ok(served.length >= 1, 'the page came from the local test server');
+  const assistants = TURNS.filter((t) => t.role === 'assistant').length;
+  let state = await pageState();
+  const end = Date.now() + 25_000;
+  while (state.badges < assistants && Date.now() < end) {
+    await new Promise((r) => setTimeout(r, 500));
+    state = await pageState();
+  }
+  assert.equal(state.site, 'chatgpt', 'the content script recognised the page');
+  assert.equal(state.badges, assistants, 'one badge per assistant reply: the worker stored the turns and answered with their analyses');
+
+  // Reload: the worker answers from the store again; still one badge per reply, no error.
+  await marionette!.send('WebDriver:Refresh');
+  let again = await pageState();
+  const end2 = Date.now() + 15_000;
+  while (again.badges < assistants && Date.now() < end2) {
+    await new Promise((r) => setTimeout(r, 500));
+    again = await pageState();
+  }
+  assert.equal(again.badges, assistants);
+});
+
+test('Firefox: no request from the chat page or the extension left for another host', () => {
+  // Firefox itself may try its own services (remote settings) and the page's favicon through the
+  // proxy; those are refused and listed. Anything else for a chat host would come from us.
+  const ours = refused.filter((r) => /chatgpt\.com|openai|claude\.ai/.test(r) && !r.endsWith('/favicon.ico'));
+  assert.deepEqual(ours, [], `requests refused by the proxy:\n${refused.join('\n')}`);
+});
