@@ -1,5 +1,5 @@
 /**
- * `npm test`: every check this project has, in order — type-check, unit tests (vitest), build,
+ * `npm test`: every check this project has, in order — type-check, build, unit tests (vitest),
  * browser tests (node:test driving Debian Chromium), Firefox add-ons lint. Prints each step's
  * counts and ends with one plain line `N passed, N failed` (the totals CI reads).
  * A step that cannot run (e.g. no Chromium) counts as failed and says how to fix it.
@@ -88,8 +88,9 @@ function firefoxLint(): StepResult {
 const only = process.argv.slice(2);
 const steps: [string, () => StepResult][] = [
   ['typecheck', typecheck],
-  ['unit', unit],
+  // Build before the unit tests: the least-privilege test reads the built manifests.
   ['build', build],
+  ['unit', unit],
   ['e2e', e2e],
   ['lint', firefoxLint],
 ];

@@ -1,9 +1,10 @@
 /**
  * Small hand-written type guards used by the message validators (src/messages.ts) and by
- * the bundle validators. Pure TypeScript: imports only src/core/types (types only), so it
+ * the bundle validators. Pure TypeScript: imports only src/core (types and limits), so it
  * runs in Node tests, the worker, content scripts and pages alike.
  */
 import type { AnnotationKind, BranchMarker, Role, SiteId } from '../core/types.ts';
+import { MAX_TURN_TEXT_CHARS } from '../core/limits.ts';
 
 export type Rec = Record<string, unknown>;
 
@@ -21,8 +22,8 @@ export const ANNOTATION_KINDS = ['confirm', 'reject', 'relabel', 'note'] as cons
 /** Upper bounds that keep a buggy or hostile sender from making the worker store megabytes per field. */
 export const LIMITS = {
   shortString: 2_048,
-  /** One turn's text (and thinking). Long code answers stay well under this. */
-  turnText: 1_000_000,
+  /** One turn's text (and thinking); the same limit the import parsers apply. */
+  turnText: MAX_TURN_TEXT_CHARS,
   turnsPerCapture: 5_000,
   note: 10_000,
   selector: 500,

@@ -3,6 +3,7 @@
  * clear message instead of freezing the tab. Callers may raise limits (the CLI does not need to).
  */
 import { FormatError } from './errors.ts';
+import { MAX_TURN_TEXT_CHARS } from '../limits.ts';
 
 export interface ImportLimits {
   /** Characters in one file (a ChatGPT export of several years is ~100–300 MB). */
@@ -21,7 +22,7 @@ export const DEFAULT_LIMITS: Readonly<ImportLimits> = Object.freeze({
   maxDepth: 200,
   maxConversations: 200_000,
   maxTurnsPerConversation: 100_000,
-  maxTextChars: 5_000_000,
+  maxTextChars: MAX_TURN_TEXT_CHARS,
 });
 
 export function resolveLimits(partial?: Partial<ImportLimits>): ImportLimits {

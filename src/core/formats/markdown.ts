@@ -2,6 +2,9 @@
  * Markdown transcript: each conversation as a heading, each turn as a numbered sub-heading with
  * its model and time, the detector's labels and the user's annotations inline in block quotes,
  * alternatives quoted under the turn they replace. Meant for reading and sharing.
+ *
+ * Captured text is hostile input: most Markdown viewers pass raw HTML through, so every piece of
+ * text that came from a page or a file goes through `inert()` (no tag, comment or entity can form).
  */
 import type { Annotation, ConversationBundle, StoredAnalysis, Turn } from '../types.ts';
 import { indexExtras, type TurnExtras } from './analysis-join.ts';
@@ -21,10 +24,10 @@ export function conversationMarkdown(bundle: ConversationBundle): string {
   const c = bundle.conversation;
   const extras = indexExtras(bundle);
   const versions = [...new Set(bundle.analyses.map((a) => a.detectorVersion))];
-  const out: string[] = [`# ${oneLine(c.title ?? 'Untitled conversation')}`, ''];
-  out.push(`- Conversation: \`${c.key}\` (${c.source})`);
-  if (c.url) out.push(`- Link: <${c.url}>`);
-  if (c.models.length) out.push(`- Models: ${c.models.join(', ')}`);
+  const out: string[] = [`# ${inert(oneLine(c.title ?? 'Untitled conversation'))}`, ''];
+  out.push(`- Conversation: ${inert(c.key)} (${c.source})`);
+  if (c.url) out.push(/^https?:\/\/[^\s<>]+$/i.test(c.url) ? `- Link: <${c.url}>` : `- Link: ${inert(c.url)}`);
+  if (c.models.length) out.push(`- Models: ${inert(c.models.join(', '))}`);
   out.push(versions.length ? `- Detector: ${versions.join(', ')} · ${c.shiftCount} shift(s) on the main line` : '- Detector: not run');
   out.push('');
   let n = 0;
@@ -41,31 +44,31 @@ export function conversationMarkdown(bundle: ConversationBundle): string {
 }
 
 function turnBlock(turn: Turn, title: string, extras: TurnExtras): string[] {
-  const meta = [turn.model, isoTime(turn.createdAt)?.replace('T', ' ').replace(/\.\d+Z$/, ' UTC')].filter(Boolean);
+  const meta = [turn.model === null ? null : inert(turn.model), isoTime(turn.createdAt)?.replace('T', ' ').replace(/\.\d+Z$/, ' UTC')].filter(Boolean);
   const lines = [`### ${title}${meta.length ? ' · ' + meta.join(' · ') : ''}`, ''];
   const notes = [...analysisLines(extras.analysisOf(turn.key)), ...extras.annotationsOf(turn.key).map(annotationLine)];
   if (notes.length) lines.push(...quote(notes), '');
-  if (turn.thinking) lines.push(...quote(['**Thinking:**', '', ...turn.thinking.split('\n')]), '');
-  lines.push(turn.text);
+  if (turn.thinking) lines.push(...quote(['**Thinking:**', '', ...inert(turn.thinking).split('\n')]), '');
+  lines.push(inert(turn.text));
   return lines;
 }
 
 function analysisLines(a: StoredAnalysis | undefined): string[] {
   if (!a) return [];
-  const head = `**Persona ${a.state}** (${a.stateName})${a.shift ? ` · **shift** (confidence ${a.confidence.toFixed(2)})` : ''}`;
+  const head = `**Persona ${inert(a.state)}** (${inert(a.stateName)})${a.shift ? ` · **shift** (confidence ${a.confidence.toFixed(2)})` : ''}`;
   return [
     head,
     ...a.labels.map((l) => {
-      const moved = l.evidence.map((e) => `${e.feature} ${fmt(e.before)} → ${fmt(e.after)}`).join(', ');
-      return `- ${l.text} (${l.confidence.toFixed(2)}${moved ? `; ${moved}` : ''})`;
+      const moved = l.evidence.map((e) => `${inert(e.feature)} ${fmt(e.before)} → ${fmt(e.after)}`).join(', ');
+      return `- ${inert(l.text)} (${l.confidence.toFixed(2)}${moved ? `; ${moved}` : ''})`;
     }),
   ];
 }
 
 function annotationLine(a: Annotation): string {
   const parts = [`**Your annotation:** ${a.kind}`];
-  if (a.label) parts.push(`label “${oneLine(a.label)}”`);
-  if (a.note) parts.push(`note: ${oneLine(a.note)}`);
+  if (a.label) parts.push(`label “${inert(oneLine(a.label))}”`);
+  if (a.note) parts.push(`note: ${inert(oneLine(a.note))}`);
   return parts.join(' · ');
 }
 
@@ -75,6 +78,11 @@ function roleName(turn: Turn): string {
 
 function quote(lines: string[]): string[] {
   return lines.flatMap((l) => l.split('\n')).map((l) => (l === '' ? '>' : `> ${l}`));
+}
+
+/** Text that cannot become HTML in a Markdown viewer: `<` and entity-forming `&` are escaped. */
+export function inert(text: string): string {
+  return text.replace(/&(?=#?[a-z0-9]+;)/gi, '&amp;').replace(/</g, '&lt;');
 }
 
 function oneLine(text: string): string {
