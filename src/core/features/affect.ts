@@ -1,19 +1,29 @@
 /** Sentiment, warmth and enthusiasm. English only (lexicons). */
-import { NEGATORS, VALENCE } from '../lexicons/sentiment.ts';
-import { INTENSIFIER_WORDS } from '../lexicons/stance.ts';
-import { WARMTH_PATTERNS } from '../lexicons/phrases.ts';
-import { countIn, countMatches, per100, type FeatureFamily } from './types.ts';
+// Lexicons (lexicons/sentiment.ts, stance.ts, phrases.ts) are looked up through the word table
+// and phrase-scan.ts.
+import { per100, type FeatureFamily } from './types.ts';
+import { CAT, internAll, isNegator, valenceOf } from './word-table.ts';
 
 /** Mean AFINN valence per word; a negator flips the next two words. */
-export function meanValence(words: readonly string[]): number {
+export function meanValence(lowerWords: readonly string[]): number {
+  return meanValenceOfTokens(internAll(lowerWords));
+}
+
+function meanValenceOfTokens(tokens: Int32Array): number {
   let sum = 0;
   let flip = 0;
-  for (const w of words) {
-    const v = VALENCE.get(w);
+  for (let i = 0; i < tokens.length; i++) {
+    const v = valenceOf(tokens[i]);
     if (v !== undefined) sum += flip > 0 ? -v : v;
-    flip = NEGATORS.has(w) ? 2 : Math.max(0, flip - 1);
+    flip = isNegator(tokens[i]) ? 2 : Math.max(0, flip - 1);
   }
-  return words.length ? sum / words.length : 0;
+  return tokens.length ? sum / tokens.length : 0;
+}
+
+function countChar(text: string, ch: string): number {
+  let n = 0;
+  for (let i = text.indexOf(ch); i !== -1; i = text.indexOf(ch, i + 1)) n++;
+  return n;
 }
 
 export const affect: FeatureFamily = {
@@ -43,11 +53,11 @@ export const affect: FeatureFamily = {
   ],
   compute(ctx) {
     const n = ctx.words.length;
-    const bangs = ctx.prose.split('!').length - 1;
+    const bangs = countChar(ctx.prose, '!');
     return {
-      sentiment: meanValence(ctx.words),
-      warmth_per_100w: per100(countMatches(ctx.lowerProse, WARMTH_PATTERNS), n),
-      enthusiasm_per_100w: per100(countIn(ctx.words, INTENSIFIER_WORDS) + bangs, n),
+      sentiment: meanValenceOfTokens(ctx.tokens),
+      warmth_per_100w: per100(ctx.phrases.warmth, n),
+      enthusiasm_per_100w: per100(ctx.categories[CAT.intensifier] + bangs, n),
     };
   },
 };

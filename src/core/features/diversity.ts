@@ -1,32 +1,32 @@
 /** Lexical diversity and word shape. Language-neutral. */
 import type { FeatureFamily } from './types.ts';
+import { internAll, lengthOf, typeCount } from './word-table.ts';
 
 export const MATTR_WINDOW = 50;
 
 /** Moving-average type–token ratio over windows of `window` words (plain TTR when shorter). */
 export function mattr(words: readonly string[], window = MATTR_WINDOW): number {
-  const n = words.length;
+  return mattrOfTokens(internAll(words), window);
+}
+
+// Per-type counts in the current window, indexed by word-table id; all zero between calls.
+let counts = new Int32Array(1024);
+
+function mattrOfTokens(tokens: Int32Array, window = MATTR_WINDOW): number {
+  const n = tokens.length;
   if (n === 0) return 0;
-  if (n <= window) return new Set(words).size / n;
-  const counts = new Map<string, number>();
+  if (counts.length < typeCount()) counts = new Int32Array(Math.max(typeCount(), 2 * counts.length));
+  const w = Math.min(n, window);
   let types = 0;
-  for (let i = 0; i < window; i++) {
-    const c = counts.get(words[i]) ?? 0;
-    if (c === 0) types++;
-    counts.set(words[i], c + 1);
-  }
+  for (let i = 0; i < w; i++) if (counts[tokens[i]]++ === 0) types++;
   let sum = types;
-  for (let i = window; i < n; i++) {
-    const out = words[i - window];
-    const co = counts.get(out)! - 1;
-    counts.set(out, co);
-    if (co === 0) types--;
-    const c = counts.get(words[i]) ?? 0;
-    if (c === 0) types++;
-    counts.set(words[i], c + 1);
+  for (let i = w; i < n; i++) {
+    if (--counts[tokens[i - w]] === 0) types--;
+    if (counts[tokens[i]]++ === 0) types++;
     sum += types;
   }
-  return sum / (n - window + 1) / window;
+  for (let i = n - w; i < n; i++) counts[tokens[i]] = 0;
+  return n <= window ? types / n : sum / (n - window + 1) / window;
 }
 
 export const diversity: FeatureFamily = {
@@ -49,7 +49,7 @@ export const diversity: FeatureFamily = {
   ],
   compute(ctx) {
     let chars = 0;
-    for (const w of ctx.words) chars += w.length;
-    return { mattr: mattr(ctx.words), word_length: ctx.words.length ? chars / ctx.words.length : 0 };
+    for (let i = 0; i < ctx.tokens.length; i++) chars += lengthOf(ctx.tokens[i]);
+    return { mattr: mattrOfTokens(ctx.tokens), word_length: ctx.words.length ? chars / ctx.words.length : 0 };
   },
 };

@@ -5,6 +5,7 @@
  */
 import { LABEL_VOCABULARY } from '../detect/vocabulary.ts';
 import { LABEL_RULES } from '../detect/rules.ts';
+import { confidenceDocSection, detectorDocSection } from '../detect/docs-section.ts';
 import { FEATURES } from './registry.ts';
 
 const cell = (s: string) => s.replace(/\|/g, '\\|').replace(/\n/g, ' ');
@@ -38,21 +39,10 @@ export function renderInstrumentDoc(detectorVersion: string): string {
   out.push('');
   out.push('Also computed (not scalar features): a function-word profile, hashed character 3-grams and a hashed');
   out.push('style-token profile (closed-class words, line-start markup, punctuation, opening words) in');
-  out.push('`src/core/features/profile.ts`. The detector can add the style profile through a linear-kernel cost;');
-  out.push('tuning on development generators gave it weight 0, so it is off (`profileWeight` in params.ts).');
+  out.push('`src/core/features/profile.ts` (off in the detector: `profileWeight` 0). The detector uses the style');
+  out.push('skeleton vectors of `src/core/style` instead (below).');
   out.push('');
-  out.push('## How shifts are found');
-  out.push('');
-  out.push('Features are standardised within the conversation (median centre; scale = reply-to-reply noise, from');
-  out.push('the median absolute first difference, shrunk toward a prior noise scale measured on development');
-  out.push('generators; |z| clipped), weighted, and segmented offline with PELT (L2 cost, penalty = base +');
-  out.push('c·ln n, segments of at least 2 replies). BinSeg and the online BOCPD detector (Student-t predictive)');
-  out.push('are implemented and measured beside it in the benchmark; PELT was chosen on development data, as');
-  out.push('were the feature weights (spread of dev generators\' means over their within-generator SD) and the');
-  out.push('penalty. Also measured and rejected on development data (kept as options): a rank (normal-score)');
-  out.push('transform, the style-token profile, and removing what the user\'s request predicts of each feature');
-  out.push('(`features/prompt.ts`, `detect/prompt-model.ts`; generic request cues explained only ~9% of length).');
-  out.push('With `useModel`, a change of the page\'s model slug is also a switch ("model changed", confidence 1).');
+  out.push(...detectorDocSection());
   out.push('');
   out.push('## Shift labels');
   out.push('');
@@ -70,13 +60,7 @@ export function renderInstrumentDoc(detectorVersion: string): string {
     out.push(`| ${v.kind} | ${cell(v.example)} | ${cell(v.meaning)} | ${feats} |`);
   }
   out.push('');
-  out.push('## Confidence');
-  out.push('');
-  out.push('Each reply gets the probability that a new persona segment starts there: the cost reduction of a');
-  out.push('change at that reply (relative to the penalty) mapped through a logistic curve fitted on development');
-  out.push('conversations. Replies that are not switches are capped at 0.49. Every label of a shift carries the');
-  out.push('shift\'s confidence. `bench/detect.bench.ts` prints the reliability table (confidence bins against');
-  out.push('observed precision) on evaluation data; read it before trusting a number.');
+  out.push(...confidenceDocSection());
   out.push('');
   out.push('## Detector version policy');
   out.push('');

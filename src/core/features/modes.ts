@@ -1,6 +1,6 @@
 /** Persona modes from phrase lexicons: flattery, apology, refusal, identity claims. English only. */
-import { AI_IDENTITY_PATTERNS, APOLOGY_PATTERNS, FLATTERY_PATTERNS, OTHER_IDENTITY_PATTERNS, REFUSAL_PATTERNS } from '../lexicons/phrases.ts';
-import { countMatches, per100, type FeatureFamily } from './types.ts';
+// Pattern lists: lexicons/phrases.ts, counted once per reply by phrase-scan.ts (see context.ts).
+import { per100, type FeatureFamily } from './types.ts';
 
 export const modes: FeatureFamily = {
   family: 'modes',
@@ -43,13 +43,13 @@ export const modes: FeatureFamily = {
   ],
   compute(ctx) {
     const n = ctx.words.length;
-    const t = ctx.lowerProse;
+    const p = ctx.phrases;
     return {
-      flattery_per_100w: per100(countMatches(t, FLATTERY_PATTERNS), n),
-      apology_per_100w: per100(countMatches(t, APOLOGY_PATTERNS), n),
-      refusal_per_100w: per100(countMatches(t, REFUSAL_PATTERNS), n),
-      ai_identity_per_100w: per100(countMatches(t, AI_IDENTITY_PATTERNS), n),
-      other_identity_per_100w: per100(countMatches(t, OTHER_IDENTITY_PATTERNS), n),
+      flattery_per_100w: per100(p.flattery, n),
+      apology_per_100w: per100(p.apology, n),
+      refusal_per_100w: per100(p.refusal, n),
+      ai_identity_per_100w: per100(p.aiIdentity, n),
+      other_identity_per_100w: per100(p.otherIdentity, n),
     };
   },
 };

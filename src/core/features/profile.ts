@@ -5,6 +5,8 @@
  * for author-level stylometry (Eder 2015, methods.md §4.2), so compare pooled windows.
  */
 import { ENGLISH_FUNCTION_WORDS, PROFILE_FUNCTION_WORDS } from '../lexicons/function-words.ts';
+import { STYLE_BUCKETS, STYLE_WORDS, styleBucket } from './style-words.ts';
+import { styleBucketOf } from './word-table.ts';
 
 export const CHAR_NGRAM_BUCKETS = 64;
 const FW_INDEX = new Map(PROFILE_FUNCTION_WORDS.map((w, i) => [w, i]));
@@ -34,22 +36,7 @@ export function charNgramProfile(text: string, buckets = CHAR_NGRAM_BUCKETS): nu
   return total ? v.map((c) => c / total) : v;
 }
 
-export const STYLE_BUCKETS = 512;
-
-function bucket(token: string, buckets: number): number {
-  let h = 0x811c9dc5;
-  for (let i = 0; i < token.length; i++) h = Math.imul(h ^ token.charCodeAt(i), 0x01000193);
-  return (h >>> 0) % buckets;
-}
-
-/** Discourse markers and stock phrasing words that are habits rather than topic (v1). */
-const STYLE_WORDS = new Set(
-  `certainly sure absolutely here here's however additionally furthermore moreover overall ultimately
-  essentially basically generally typically important note remember hope helps feel free let know
-  please thank thanks great happy glad example instance following steps step first second finally
-  also well ok okay yes no just really actually simply quite rather perhaps maybe likely might
-  could would should can will may must including such like e.g i.e etc summary conclusion`.split(/\s+/),
-);
+export { STYLE_BUCKETS } from './style-words.ts';
 
 const LINE_MARK = /^[ \t]*(#{1,6} |[-*+•] |\d+[.)] |\*\*|> |\|)/;
 const PUNCT = /[:;!?—–()"“”…*]/g;
@@ -62,15 +49,27 @@ const PUNCT = /[:;!?—–()"“”…*]/g;
  * Topic words vary from reply to reply and average out over a segment; habits do not.
  */
 export function styleProfile(raw: string, lowerWords: readonly string[], buckets = STYLE_BUCKETS): Float64Array {
-  const v = new Float64Array(buckets);
   // Only closed-class words: content words follow the topic, which changes with every prompt.
-  for (const w of lowerWords) if (ENGLISH_FUNCTION_WORDS.has(w) || STYLE_WORDS.has(w)) v[bucket(w, buckets)]++;
+  return profileFrom(raw, lowerWords, buckets, (w) => (ENGLISH_FUNCTION_WORDS.has(w) || STYLE_WORDS.has(w) ? styleBucket(w, buckets) : -1));
+}
+
+/** styleProfile with the word buckets taken from the word table (`tokens` = ids of `lowerWords`). */
+export function styleProfileOfTokens(raw: string, lowerWords: readonly string[], tokens: Int32Array): Float64Array {
+  return profileFrom(raw, lowerWords, STYLE_BUCKETS, (_, i) => styleBucketOf(tokens[i]));
+}
+
+function profileFrom(raw: string, lowerWords: readonly string[], buckets: number, wordBucket: (w: string, i: number) => number): Float64Array {
+  const v = new Float64Array(buckets);
+  for (let i = 0; i < lowerWords.length; i++) {
+    const b = wordBucket(lowerWords[i], i);
+    if (b >= 0) v[b]++;
+  }
   for (const line of raw.split('\n')) {
     const m = LINE_MARK.exec(line);
-    if (m) v[bucket('§line:' + m[1].trim().replace(/\d+/, '1'), buckets)]++;
+    if (m) v[styleBucket('§line:' + m[1].trim().replace(/\d+/, '1'), buckets)]++;
   }
-  for (const p of raw.match(PUNCT) ?? []) v[bucket('§p:' + p, buckets)]++;
-  for (let i = 0; i < Math.min(3, lowerWords.length); i++) v[bucket(`§open${i}:` + lowerWords[i], buckets)] += 2;
+  for (const p of raw.match(PUNCT) ?? []) v[styleBucket('§p:' + p, buckets)]++;
+  for (let i = 0; i < Math.min(3, lowerWords.length); i++) v[styleBucket(`§open${i}:` + lowerWords[i], buckets)] += 2;
   let norm = 0;
   for (let i = 0; i < buckets; i++) {
     v[i] = Math.sqrt(v[i]);

@@ -1,9 +1,7 @@
 /** First- and second-person rates (LIWC-like, open lists). English only. */
-import { countIn, per100, type FeatureFamily } from './types.ts';
-
-const FIRST_SINGULAR = new Set(['i', 'me', 'my', 'mine', 'myself', "i'm", "i've", "i'd", "i'll", 'i’m', 'i’ve', 'i’d', 'i’ll']);
-const FIRST_PLURAL = new Set(['we', 'us', 'our', 'ours', 'ourselves', "we're", "we've", "let's", 'we’re', 'we’ve', 'let’s']);
-const SECOND = new Set(['you', 'your', 'yours', 'yourself', 'yourselves', "you're", "you've", "you'll", "you'd", 'you’re', 'you’ve', 'you’ll', 'you’d']);
+// Word lists: lexicons/pronouns.ts, counted once per reply in the word table.
+import { per100, type FeatureFamily } from './types.ts';
+import { CAT } from './word-table.ts';
 
 const failure = ['Quoted dialogue or example sentences ("I am happy" as a translation example) count as the assistant speaking.', 'Generic "you" ("you can use a loop") counts as addressing the user.'];
 
@@ -17,9 +15,9 @@ export const pronouns: FeatureFamily = {
   compute(ctx) {
     const n = ctx.words.length;
     return {
-      first_singular_per_100w: per100(countIn(ctx.words, FIRST_SINGULAR), n),
-      first_plural_per_100w: per100(countIn(ctx.words, FIRST_PLURAL), n),
-      second_person_per_100w: per100(countIn(ctx.words, SECOND), n),
+      first_singular_per_100w: per100(ctx.categories[CAT.firstSingular], n),
+      first_plural_per_100w: per100(ctx.categories[CAT.firstPlural], n),
+      second_person_per_100w: per100(ctx.categories[CAT.second], n),
     };
   },
 };

@@ -2,6 +2,17 @@
 import { per100, type FeatureFamily } from './types.ts';
 
 const EMOJI = /\p{Extended_Pictographic}/gu;
+/** Extended_Pictographic starts at U+00A9 (©): text without such characters has no emoji. */
+const MAYBE_EMOJI = /[^\x00-\xa8]/;
+/** Closing quotes, brackets, emphasis and spaces that may follow a sentence's end mark. */
+const TRAILING = /["'”’)\]*_\s]/;
+
+/** Last character of a sentence before trailing quotes/brackets/emphasis ('' if none). */
+function endMark(s: string): string {
+  let j = s.length;
+  while (j > 0 && TRAILING.test(s[j - 1])) j--;
+  return j > 0 ? s[j - 1] : '';
+}
 
 export const punctuation: FeatureFamily = {
   family: 'punctuation',
@@ -31,7 +42,7 @@ export const punctuation: FeatureFamily = {
   compute(ctx) {
     let q = 0, e = 0;
     for (const s of ctx.sentences) {
-      const end = s.replace(/["'”’)\]*_\s]+$/, '').slice(-1);
+      const end = endMark(s);
       if (end === '?' || end === '？') q++;
       else if (end === '!' || end === '！') e++;
     }
@@ -39,7 +50,7 @@ export const punctuation: FeatureFamily = {
     return {
       question_share: q / n,
       exclamation_share: e / n,
-      emoji_per_100w: per100(ctx.raw.match(EMOJI)?.length ?? 0, ctx.words.length),
+      emoji_per_100w: per100(MAYBE_EMOJI.test(ctx.raw) ? (ctx.raw.match(EMOJI)?.length ?? 0) : 0, ctx.words.length),
     };
   },
 };

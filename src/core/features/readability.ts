@@ -2,21 +2,9 @@
  * Readability on stripped prose (code and Markdown removed first). Formulas were calibrated on
  * passages; chat replies are short and list-heavy, so values are noisy under ~100 words.
  */
-import { syllable } from 'syllable';
-import { countIn, type FeatureFamily } from './types.ts';
-import { ENGLISH_FUNCTION_WORDS } from '../lexicons/function-words.ts';
-
-// Syllable counting is the slowest step; words repeat a lot, so cache (bounded).
-const syllableCache = new Map<string, number>();
-function syllables(word: string): number {
-  let n = syllableCache.get(word);
-  if (n === undefined) {
-    n = Math.max(1, syllable(word));
-    if (syllableCache.size > 50_000) syllableCache.clear();
-    syllableCache.set(word, n);
-  }
-  return n;
-}
+import type { FeatureFamily } from './types.ts';
+// Syllables (the `syllable` package, at least 1) are counted once per word type in the word table.
+import { CAT, syllablesOf } from './word-table.ts';
 
 export const readability: FeatureFamily = {
   family: 'readability',
@@ -47,13 +35,13 @@ export const readability: FeatureFamily = {
     const n = ctx.words.length;
     if (n === 0) return { flesch_reading_ease: null, syllables_per_word: null, function_word_share: null };
     let syl = 0;
-    for (const w of ctx.words) syl += syllables(w);
+    for (let i = 0; i < n; i++) syl += syllablesOf(ctx.tokens[i]);
     const spw = syl / n;
     const wps = n / Math.max(1, ctx.sentences.length);
     return {
       flesch_reading_ease: 206.835 - 1.015 * wps - 84.6 * spw,
       syllables_per_word: spw,
-      function_word_share: countIn(ctx.words, ENGLISH_FUNCTION_WORDS) / n,
+      function_word_share: ctx.categories[CAT.functionWord] / n,
     };
   },
 };

@@ -1,8 +1,7 @@
 /** Register / formality: contractions, slang, formal connectives. English only. */
-import { FORMAL_WORDS, SLANG_WORDS } from '../lexicons/phrases.ts';
-import { countIn, per100, type FeatureFamily } from './types.ts';
-
-const CONTRACTION = /^[a-z]+(?:'|’)(?:s|re|ve|ll|d|m|t)$/;
+// Word lists (lexicons/phrases.ts) and the contraction shape are looked up in the word table.
+import { per100, type FeatureFamily } from './types.ts';
+import { CAT } from './word-table.ts';
 
 export const register: FeatureFamily = {
   family: 'register',
@@ -31,12 +30,10 @@ export const register: FeatureFamily = {
   ],
   compute(ctx) {
     const n = ctx.words.length;
-    let contractions = 0;
-    for (const w of ctx.words) if (CONTRACTION.test(w)) contractions++;
     return {
-      contractions_per_100w: per100(contractions, n),
-      slang_per_100w: per100(countIn(ctx.words, SLANG_WORDS), n),
-      formal_per_100w: per100(countIn(ctx.words, FORMAL_WORDS), n),
+      contractions_per_100w: per100(ctx.categories[CAT.contraction], n),
+      slang_per_100w: per100(ctx.categories[CAT.slang], n),
+      formal_per_100w: per100(ctx.categories[CAT.formal], n),
     };
   },
 };

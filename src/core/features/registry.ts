@@ -4,7 +4,7 @@
  */
 import type { FeatureValues } from '../types.ts';
 import { buildContext } from './context.ts';
-import { styleProfile } from './profile.ts';
+import { styleProfileOfTokens } from './profile.ts';
 import type { FeatureDef, FeatureFamily } from './types.ts';
 import { verbosity } from './verbosity.ts';
 import { structure } from './structure.ts';
@@ -49,5 +49,5 @@ export function measureReply(text: string, withProfile = false): ReplyMeasures {
       out[def.name] = (!ctx.english && ENGLISH_ONLY.has(def.name)) || v === undefined || (v !== null && !Number.isFinite(v)) ? null : v;
     }
   }
-  return { features: out, profile: withProfile ? styleProfile(ctx.prose, ctx.words) : null };
+  return { features: out, profile: withProfile ? styleProfileOfTokens(ctx.prose, ctx.words, ctx.tokens) : null };
 }

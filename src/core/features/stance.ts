@@ -1,22 +1,9 @@
 /** Hedging versus certainty (stance). English only. */
-import { HEDGE_PHRASES, HEDGE_WORDS } from '../lexicons/hedges.ts';
-import { BOOSTER_WORDS } from '../lexicons/stance.ts';
-import { countIn, per100, type FeatureFamily } from './types.ts';
+// Lexicons: lexicons/hedges.ts (words via the word table, phrases via phrase-scan.ts), lexicons/stance.ts.
+import { per100, type FeatureFamily } from './types.ts';
+import { CAT } from './word-table.ts';
 
-/** Occurrences of whole-word phrases in lower-cased text. */
-export function countPhrases(lower: string, phrases: readonly string[]): number {
-  let n = 0;
-  for (const p of phrases) {
-    let i = lower.indexOf(p);
-    while (i !== -1) {
-      const before = i === 0 ? ' ' : lower[i - 1];
-      const after = lower[i + p.length] ?? ' ';
-      if (!/[\p{L}\p{N}]/u.test(before) && !/[\p{L}\p{N}]/u.test(after)) n++;
-      i = lower.indexOf(p, i + p.length);
-    }
-  }
-  return n;
-}
+export { countPhrases } from './phrase-scan.ts';
 
 export const stance: FeatureFamily = {
   family: 'stance',
@@ -39,8 +26,8 @@ export const stance: FeatureFamily = {
   compute(ctx) {
     const n = ctx.words.length;
     return {
-      hedge_per_100w: per100(countIn(ctx.words, HEDGE_WORDS) + countPhrases(ctx.lowerProse, HEDGE_PHRASES), n),
-      booster_per_100w: per100(countIn(ctx.words, BOOSTER_WORDS), n),
+      hedge_per_100w: per100(ctx.categories[CAT.hedge] + ctx.phrases.hedgePhrases, n),
+      booster_per_100w: per100(ctx.categories[CAT.booster], n),
     };
   },
 };

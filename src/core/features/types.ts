@@ -27,11 +27,27 @@ export interface ReplyContext {
   lowerProse: string;
   /** Words of the plain prose, lower-cased. */
   words: string[];
+  /** Type ids of `words` in the shared word table (word-table.ts). */
+  tokens: Int32Array;
+  /** Number of words in each word-table category (index = CAT value). */
+  categories: Int32Array;
+  /** Phrase-pattern matches in lowerProse, per lexicon. */
+  phrases: PhraseCounts;
   sentences: string[];
   english: boolean;
   codeBlocks: number;
   codeChars: number;
   inlineCode: number;
+}
+
+export interface PhraseCounts {
+  flattery: number;
+  apology: number;
+  refusal: number;
+  aiIdentity: number;
+  otherIdentity: number;
+  warmth: number;
+  hedgePhrases: number;
 }
 
 export interface FeatureFamily {
@@ -53,12 +69,5 @@ export function countMatches(text: string, patterns: readonly RegExp[]): number 
     const m = text.match(p);
     if (m) n += m.length;
   }
-  return n;
-}
-
-/** Number of words that belong to the set. */
-export function countIn(words: readonly string[], set: ReadonlySet<string>): number {
-  let n = 0;
-  for (const w of words) if (set.has(w)) n++;
   return n;
 }

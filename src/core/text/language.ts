@@ -12,11 +12,24 @@ export const ENGLISH_FUNCTION_SHARE = 0.2;
 
 /** `lowerWords` must already be lower-cased. */
 export function isLikelyEnglish(lowerWords: readonly string[]): boolean {
-  if (lowerWords.length < MIN_WORDS_FOR_LANGUAGE_CHECK) {
-    // Too short to judge by word share; fall back to "written in Latin letters".
-    return lowerWords.every((w) => /^[a-z0-9'’_-]+$/.test(w));
-  }
   let hits = 0;
-  for (const w of lowerWords) if (ENGLISH_FUNCTION_WORDS.has(w)) hits++;
-  return hits / lowerWords.length >= ENGLISH_FUNCTION_SHARE;
+  let latin = 0;
+  for (const w of lowerWords) {
+    if (ENGLISH_FUNCTION_WORDS.has(w)) hits++;
+    if (LATIN_WORD.test(w)) latin++;
+  }
+  return englishFromCounts(lowerWords.length, hits, latin);
+}
+
+/** A word written only in a–z, digits and ' ’ _ - (lower-cased input). */
+export const LATIN_WORD = /^[a-z0-9'’_-]+$/;
+
+/**
+ * The same decision from counts (the feature context already has them): `functionWords` words
+ * are English function words, `latinWords` are written only in a–z, digits and ' ’ _ -.
+ */
+export function englishFromCounts(wordCount: number, functionWords: number, latinWords: number): boolean {
+  // Too short to judge by word share; fall back to "written in Latin letters".
+  if (wordCount < MIN_WORDS_FOR_LANGUAGE_CHECK) return latinWords === wordCount;
+  return functionWords / wordCount >= ENGLISH_FUNCTION_SHARE;
 }

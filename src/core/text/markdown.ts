@@ -20,26 +20,34 @@ const INLINE = /`[^`\n]+`/g;
 export function splitCode(text: string): SplitReply {
   let codeBlocks = 0;
   let codeChars = 0;
-  let prose = text.replace(FENCE, (m, lead: string) => {
-    codeBlocks++;
-    codeChars += m.length;
-    return lead + '\n';
-  });
+  let prose = text;
+  // Each replace below is skipped when the text lacks a character its pattern requires (same
+  // result, no regex scan): most replies have no code and little markup.
+  if (text.includes('```') || text.includes('~~~')) {
+    prose = text.replace(FENCE, (m, lead: string) => {
+      codeBlocks++;
+      codeChars += m.length;
+      return lead + '\n';
+    });
+  }
   let inlineCode = 0;
-  prose = prose.replace(INLINE, () => {
-    inlineCode++;
-    return ' code ';
-  });
+  if (prose.includes('`')) {
+    prose = prose.replace(INLINE, () => {
+      inlineCode++;
+      return ' code ';
+    });
+  }
   return { prose, codeBlocks, codeChars, inlineCode };
 }
 
 /** Removes Markdown markup (list markers, headers, emphasis, table pipes, links) keeping words. */
 export function stripMarkup(prose: string): string {
-  return prose
-    .replace(/^[ \t]*#{1,6}[ \t]+/gm, '')
-    .replace(/^[ \t]*(?:[-*+•]|\d+[.)])[ \t]+/gm, '')
-    .replace(/^[ \t]*\|?[ \t]*:?-{3,}.*$/gm, '')
-    .replace(/\|/g, ' ')
-    .replace(/!?\[([^\]]*)\]\([^)]*\)/g, '$1')
-    .replace(/(\*\*|__|\*|_)(\S[^*_\n]*?)\1/g, '$2');
+  let s = prose;
+  if (s.includes('#')) s = s.replace(/^[ \t]*#{1,6}[ \t]+/gm, '');
+  s = s.replace(/^[ \t]*(?:[-*+•]|\d+[.)])[ \t]+/gm, '');
+  if (s.includes('---')) s = s.replace(/^[ \t]*\|?[ \t]*:?-{3,}.*$/gm, '');
+  if (s.includes('|')) s = s.replaceAll('|', ' ');
+  if (s.includes('](')) s = s.replace(/!?\[([^\]]*)\]\([^)]*\)/g, '$1');
+  if (s.includes('*') || s.includes('_')) s = s.replace(/(\*\*|__|\*|_)(\S[^*_\n]*?)\1/g, '$2');
+  return s;
 }
