@@ -7,6 +7,7 @@
 import { createCaptureController, type CaptureController } from './capture/controller.ts';
 import { renderBadges } from './badges/index.ts';
 import { adapterForUrl } from '../sites/registry.ts';
+import { useNativeMatching } from '../sites/dom-text.ts';
 import { sendMessage } from '../messaging/client.ts';
 
 const MARK = 'data-persona-observatory';
@@ -22,6 +23,7 @@ function logOnce(): (err: unknown) => void {
 async function main(): Promise<void> {
   const adapter = adapterForUrl(location.href);
   if (!adapter) return;
+  useNativeMatching(true); // a real browser: one native selector match per node is the fast path
   // Marks that the page was recognised (used by the e2e tests and for debugging).
   document.documentElement.setAttribute(MARK, adapter.id);
   let overrides: Record<string, Record<string, string> | undefined> = {};
@@ -39,7 +41,7 @@ async function main(): Promise<void> {
     doc: document,
     adapterFor: (url) => adapterForUrl(url),
     send: (message) => sendMessage(message),
-    onBadges: (badges, elements) => renderBadges(badges, elements),
+    onBadges: (badges, elements, pending) => renderBadges(badges, elements, pending),
     overrides: (site) => overrides[site],
     onError: logOnce(),
   });

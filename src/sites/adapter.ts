@@ -7,6 +7,7 @@
  */
 import type { CapturedTurn, PageCapture, SiteId, SiteSettings } from '../core/types.ts';
 import { readTurnsWithSelectors } from './selector-reader.ts';
+import { cachedPageRead, ScanPaused } from './read-cache.ts';
 
 /** User selector overrides from Settings.sites[site].selectors. */
 export type SelectorOverrides = SiteSettings['selectors'];
@@ -49,6 +50,11 @@ export interface PageReading extends PageCapture {
   elements: Map<string, Element>;
 }
 
+/** The composer's model picker (memoised per page state while a read cache is installed). */
+export function selectedModelOf(adapter: SiteAdapter, root: ParentNode): string | null {
+  return cachedPageRead(root, `selected-model|${adapter.id}`, () => adapter.selectedModel(root));
+}
+
 function hasOverrides(o: SelectorOverrides | undefined): o is SelectorOverrides {
   return !!o && Object.values(o).some((v) => typeof v === 'string' && v.trim() !== '');
 }
@@ -60,7 +66,8 @@ function notRecognized(adapter: SiteAdapter, conversationId: string | null, titl
 }
 
 /**
- * Reads a page with `adapter`. Never throws: an adapter error, a failed layout check, or zero
+ * Reads a page with `adapter`. Never throws (except `ScanPaused`, which only a content-script
+ * read cache raises, to split a long scan across tasks): an adapter error, a failed layout check, or zero
  * turns where turns are expected all become status 'layout-not-recognized' with a detail, and
  * no turns (so nothing wrong is stored).
  */
@@ -69,7 +76,7 @@ export function readPage(adapter: SiteAdapter, root: ParentNode, url: URL, optio
   let title: string | null = null;
   try {
     conversationId = adapter.conversationId(url);
-    title = adapter.title(root);
+    title = cachedPageRead(root, `title|${adapter.id}`, () => adapter.title(root));
     let readings: TurnReading[] = [];
     let via = 'built-in selectors';
     if (hasOverrides(options.overrides)) {
@@ -86,12 +93,13 @@ export function readPage(adapter: SiteAdapter, root: ParentNode, url: URL, optio
     }
     const problem = adapter.layoutProblem?.(root, readings) ?? null;
     if (problem) return notRecognized(adapter, conversationId, title, `${adapter.label}: ${problem}`);
-    const selected = adapter.selectedModel(root);
+    const selected = selectedModelOf(adapter, root);
     const turns = readings.map((r) => ({ ...r.turn, selectedModel: r.turn.selectedModel ?? selected }));
     const elements = new Map<string, Element>();
     readings.forEach((r) => elements.set(r.turn.id, r.element));
     return { site: adapter.id, conversationId, status: 'ok', title, turns, elements };
   } catch (err) {
+    if (err instanceof ScanPaused) throw err; // not an adapter error: the caller resumes the scan later
     const message = err instanceof Error ? err.message : String(err);
     return notRecognized(adapter, conversationId, title, `${adapter.label}: adapter error: ${message}`);
   }

@@ -9,6 +9,7 @@ import {
   elementsBefore, hasAny, plainText, queryFirst, queryFirstList, readBranchMarker, STOP_BUTTON, outermost,
 } from './query.ts';
 import { buildTurns, markLastAssistantStreaming, type TurnParts } from './turn.ts';
+import { cachedPageRead, cachedRead } from './read-cache.ts';
 import type { Role } from '../core/types.ts';
 
 export const CHATGPT_SELECTORS = {
@@ -71,28 +72,38 @@ function imageText(turn: Element): string {
     .join('\n');
 }
 
+/**
+ * Everything of a turn but its streaming flag: a pure function of the turn's subtree, so the
+ * content script may memoise it (read-cache.ts). Null when the turn has no recognisable role.
+ */
+function stablePartsOf(turn: Element): Omit<TurnParts, 'streaming'> | null {
+  const messages = messagesOf(turn);
+  const role = roleOfTurn(turn, messages);
+  if (!role) return null;
+  const contents = messages.map((m) => contentOf(m, role));
+  const text = messages.length > 0 ? contents.map((c) => domToText(c)).filter(Boolean).join('\n\n') : imageText(turn);
+  const model = messages.map((m) => m.getAttribute(S.modelSlug)).find((v) => v) ?? null;
+  return {
+    element: turn,
+    role,
+    text,
+    siteId: messages[0]?.getAttribute('data-message-id') ?? turn.getAttribute('data-turn-id'),
+    model,
+    thinking: role === 'assistant' && messages[0] ? thinkingOf(turn, messages[0]) : null,
+    branch: readBranchMarker(turn, contents[0] ?? null),
+  };
+}
+
 function readTurns(root: ParentNode): TurnReading[] {
   const turns = outermost(queryFirstList(root, S.turn));
   const parts: TurnParts[] = [];
   for (const turn of turns) {
-    const messages = messagesOf(turn);
-    const role = roleOfTurn(turn, messages);
-    if (!role) continue;
-    const contents = messages.map((m) => contentOf(m, role));
-    const text = messages.length > 0 ? contents.map((c) => domToText(c)).filter(Boolean).join('\n\n') : imageText(turn);
-    const model = messages.map((m) => m.getAttribute(S.modelSlug)).find((v) => v) ?? null;
-    parts.push({
-      element: turn,
-      role,
-      text,
-      siteId: messages[0]?.getAttribute('data-message-id') ?? turn.getAttribute('data-turn-id'),
-      model,
-      thinking: role === 'assistant' && messages[0] ? thinkingOf(turn, messages[0]) : null,
-      streaming: turn.querySelector(S.streamingInTurn) !== null,
-      branch: readBranchMarker(turn, contents[0] ?? null),
-    });
+    const stable = cachedRead(turn, 'chatgpt:turn', () => stablePartsOf(turn));
+    if (!stable) continue;
+    // Re-read every time: the streaming marker is a class flip, which the page observer does not watch.
+    parts.push({ ...stable, streaming: turn.querySelector(S.streamingInTurn) !== null });
   }
-  return buildTurns(markLastAssistantStreaming(parts, hasAny(root, S.stop)));
+  return buildTurns(markLastAssistantStreaming(parts, cachedPageRead(root, 'chatgpt:stop', () => hasAny(root, S.stop))));
 }
 
 export const chatgpt: SiteAdapter = {

@@ -8,19 +8,42 @@
  * (browser, happy-dom, linkedom): it only reads nodes, never writes or renders them.
  */
 
+import { cachedRead } from './read-cache.ts';
 
 const CHROME_TAGS = new Set(['button', 'svg', 'style', 'script', 'noscript', 'template', 'textarea', 'input', 'select', 'mat-icon']);
 const CHROME_CLASSES = ['sr-only', 'cdk-visually-hidden', 'visually-hidden', 'ur-citation-pill'];
 const CHROME_TESTIDS = new Set(['webpage-citation-pill', 'citation-pill']);
 
+/** The attribute and class part of `isChrome` as one selector, for DOMs with fast native matching. */
+const CHROME_SELECTOR = [
+  '[hidden]', '[aria-hidden="true"]', '[data-pplx-citation-url]',
+  ...[...CHROME_TESTIDS].map((t) => `[data-testid="${t}"]`),
+  'span.citation', ...CHROME_CLASSES.map((c) => `.${c}`),
+].join(', ');
+
+let nativeMatching = false;
+
+/**
+ * Real browsers answer one selector match per node faster than five attribute reads (each a
+ * call across the DOM bindings, and message markup such as ChatGPT's carries attributes on
+ * almost every node); Node DOMs are the other way round. Same answer either way. The content
+ * script turns this on; the CLI and tests run with the predicate.
+ */
+export function useNativeMatching(on: boolean): void {
+  nativeMatching = on;
+}
+
 /**
  * Chrome that is never part of what the user reads: buttons, icons, screen-reader-only labels,
  * hidden nodes, citation pills (ChatGPT, Meta AI, Perplexity). A predicate rather than a selector
- * because it runs on every node of every message and selector matching is slow in Node DOMs.
+ * by default because it runs on every node of every message and selector matching is slow in
+ * Node DOMs (see useNativeMatching). `tag` is the element's lower-case local name.
  */
-function isChrome(el: Element, keepButtons: boolean): boolean {
-  const tag = el.localName.toLowerCase();
+function isChrome(el: Element, tag: string, keepButtons: boolean): boolean {
   if (CHROME_TAGS.has(tag)) return !(keepButtons && tag === 'button');
+  if (nativeMatching) return el.matches(CHROME_SELECTOR);
+  // Most message markup (p, li, strong, ...) has no attributes: one DOM call instead of five.
+  if (!el.hasAttributes()) return false;
   if (el.hasAttribute('hidden') || el.getAttribute('aria-hidden') === 'true') return true;
   if (el.hasAttribute('data-pplx-citation-url')) return true;
   const testid = el.getAttribute('data-testid');
@@ -58,8 +81,15 @@ interface Ctx {
 
 const KEEP_LINES_CLASS = /(^|\s)whitespace-pre(-wrap|-line)?(\s|$)/;
 
-/** Text of `el` as Markdown-like plain text; '' when nothing readable. */
+/**
+ * Text of `el` as Markdown-like plain text; '' when nothing readable. Memoised per element
+ * while the content script's read cache is installed (see read-cache.ts).
+ */
 export function domToText(el: Element, options: DomTextOptions = {}): string {
+  return cachedRead(el, `text|${options.keepButtons ? 1 : 0}|${options.exclude ?? ''}`, () => readText(el, options));
+}
+
+function readText(el: Element, options: DomTextOptions): string {
   const ctx: Ctx = {
     excluded: new Set(options.exclude ? Array.from(el.querySelectorAll(options.exclude)) : []),
     keepButtons: options.keepButtons ?? false,
@@ -71,7 +101,7 @@ export function domToText(el: Element, options: DomTextOptions = {}): string {
     for (let a: Element | null = pre; a && a !== el; a = a.parentElement) ctx.preAncestors.add(a);
   }
   // The root itself may be chrome too (callers pass sibling lists such as "everything before the message").
-  if (isChrome(el, ctx.keepButtons) || (options.exclude && el.matches(options.exclude))) return '';
+  if (isChrome(el, el.localName.toLowerCase(), ctx.keepButtons) || (options.exclude && el.matches(options.exclude))) return '';
   const raw = renderChildren(el, ctx);
   return finish(raw, ctx.codes);
 }
@@ -79,12 +109,23 @@ export function domToText(el: Element, options: DomTextOptions = {}): string {
 function finish(raw: string, codes: string[]): string {
   const text = raw
     .split('\n')
-    .map((line) => line.replace(/[ \t\u00a0]+$/g, '').replace(/^ (?=\S)/, ''))
+    .map((line) => tidyLine(line, true))
     .join('\n')
     .replace(/\n{3,}/g, '\n\n')
     .trim();
   // Code fences were kept out of whitespace normalisation; put them back verbatim.
   return text.replace(/\u0000(\d+)\u0000/g, (_, i: string) => codes[Number(i)] ?? '');
+}
+
+/**
+ * Trailing spaces/tabs (and no-break spaces when `nbsp`) dropped, and one leading space before
+ * text. The regular expressions only run when the line's ends call for them: most lines need
+ * neither, and this runs on every line of every message.
+ */
+function tidyLine(line: string, nbsp: boolean): string {
+  const last = line.charCodeAt(line.length - 1);
+  if (last === 32 || last === 9 || (nbsp && last === 0xa0)) line = line.replace(nbsp ? /[ \t\u00a0]+$/ : /[ \t]+$/, '');
+  return line.charCodeAt(0) === 32 ? line.replace(/^ (?=\S)/, '') : line;
 }
 
 function keepsLines(el: Element): boolean {
@@ -110,8 +151,8 @@ function renderNode(node: Node, ctx: Ctx): string {
   }
   if (node.nodeType !== 1) return '';
   const el = node as Element;
-  if (ctx.excluded.has(el) || isChrome(el, ctx.keepButtons)) return '';
   const tag = el.localName.toLowerCase();
+  if (ctx.excluded.has(el) || isChrome(el, tag, ctx.keepButtons)) return '';
   if (tag === 'span' && isKatex(el)) return katexText(el);
   const code = ctx.preAncestors.has(el) ? codeBlockOf(el) : null;
   if (code) return fence(el, code, ctx);
@@ -153,7 +194,7 @@ function wrapInline(s: string, mark: string): string {
 function blockText(el: Element, ctx: Ctx): string {
   return renderChildren(el, ctx)
     .split('\n')
-    .map((l) => l.replace(/[ \t]+$/g, '').replace(/^ (?=\S)/, ''))
+    .map((l) => tidyLine(l, false))
     .join('\n')
     .replace(/\n{3,}/g, '\n\n')
     .trim();
@@ -168,7 +209,7 @@ function listText(list: Element, ctx: Ctx): string {
   let n = Number(list.getAttribute('start') ?? '1') || 1;
   const items: string[] = [];
   for (const li of Array.from(list.children)) {
-    if (li.localName.toLowerCase() !== 'li' || ctx.excluded.has(li) || isChrome(li, ctx.keepButtons)) continue;
+    if (li.localName.toLowerCase() !== 'li' || ctx.excluded.has(li) || isChrome(li, 'li', ctx.keepButtons)) continue;
     const marker = ordered ? `${n++}.` : '-';
     const body = blockText(li, ctx).replace(/\n{2,}/g, '\n');
     const pad = ' '.repeat(marker.length + 1);

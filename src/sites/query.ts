@@ -19,6 +19,8 @@ export function queryFirstList(root: ParentNode, list: SelectorList): Element[] 
 
 /** First element matching any selector of `list`, trying them in order. */
 export function queryFirst(root: ParentNode, list: SelectorList): Element | null {
+  // One document walk answers the common "none of them" case (each miss walks the whole page).
+  if (list.length > 1 && root.querySelector(list.join(', ')) === null) return null;
   for (const sel of list) {
     const found = root.querySelector(sel);
     if (found) return found;
@@ -100,7 +102,7 @@ export const STOP_BUTTON: SelectorList = [
 ];
 
 export function hasAny(root: ParentNode, list: SelectorList): boolean {
-  return queryFirst(root, list) !== null;
+  return list.length > 0 && root.querySelector(list.join(', ')) !== null;
 }
 
 /** Trimmed, whitespace-collapsed text content; null when empty. */

@@ -8,7 +8,11 @@
  *   attribute or stop button) AND its text has held still for `quietMs`.
  * - Incremental: turns are keyed by id and re-sent only when they change, so virtualised lists
  *   that unmount and remount turns cause no duplicates; a turn that leaves the DOM is simply
- *   not in the next batch (the worker never deletes it).
+ *   not in the next batch (the worker never deletes it). Reads are incremental too: the
+ *   adapters' per-element reads are memoised in an element cache that the observer's records
+ *   invalidate (element-cache.ts), so a scan re-reads only the turns whose subtree changed.
+ * - Short tasks: a scan that has much to read (the first look at a long thread) stops after a
+ *   time slice and resumes in a later task, keeping what it read in the cache.
  * - SPA navigation: the URL is compared at every mutation, on popstate and on the Navigation
  *   API's navigatesuccess; turns still on screen from the previous conversation are ignored.
  * - Errors are contained: nothing here throws into the page.
@@ -18,14 +22,21 @@
  */
 import type { CapturedTurn, SiteId } from '../../core/types.ts';
 import type { BadgeInfo, CapturePageMessage, CapturePageResponse } from '../../messages.ts';
-import { readPage, type SelectorOverrides, type SiteAdapter } from '../../sites/adapter.ts';
+import { readPage, selectedModelOf, type SelectorOverrides, type SiteAdapter } from '../../sites/adapter.ts';
+import { ScanPaused, withReadCache } from '../../sites/read-cache.ts';
+import { createElementCache } from './element-cache.ts';
 
 /** Elements carrying this attribute (our own badge hosts) are ignored by the observer. */
 export const OWN_UI_ATTRIBUTE = 'data-persona-observatory-ui';
 
-/** Attributes whose change can mean "a reply finished" (see sites.md §0.5). */
+/**
+ * Attributes whose change can mean "a reply finished" (see sites.md §0.5), plus the ones that
+ * hide text from the reader (they change what the text reader returns, so they must invalidate
+ * the element cache).
+ */
 const WATCHED_ATTRIBUTES = [
   'data-is-streaming', 'data-streaming-state', 'data-streaming-complete', 'data-complete', 'aria-busy', 'data-testid',
+  'hidden', 'aria-hidden',
 ];
 
 export interface TimerApi {
@@ -38,13 +49,18 @@ export interface CaptureControllerOptions {
   doc: Document;
   adapterFor: (url: URL) => SiteAdapter | null;
   send: (message: CapturePageMessage) => Promise<CapturePageResponse | undefined>;
-  /** Called with the worker's badges and the elements of the turns they belong to. */
-  onBadges?: (badges: Record<string, BadgeInfo>, elements: Map<string, Element>) => void;
+  /**
+   * Called with the worker's badges, the elements of the turns on screen, and the ids of turns
+   * still streaming (shown as pending): after every stored batch, and when the pending set changes.
+   */
+  onBadges?: (badges: Record<string, BadgeInfo>, elements: Map<string, Element>, pending: ReadonlySet<string>) => void;
   getUrl?: () => string;
   overrides?: (site: SiteId) => SelectorOverrides | undefined;
   debounceMs?: number;
   maxWaitMs?: number;
   quietMs?: number;
+  /** Longest stretch of reading per task before a scan pauses and resumes in the next task. */
+  sliceMs?: number;
   timers?: TimerApi;
   onError?: (error: unknown) => void;
 }
@@ -60,8 +76,10 @@ export interface CaptureController {
 }
 
 interface Seen {
-  signature: string;
+  turn: CapturedTurn;
   since: number;
+  /** Seen streaming: shown as pending until it is sent. */
+  streamed: boolean;
 }
 
 const defaultTimers: TimerApi = {
@@ -70,8 +88,16 @@ const defaultTimers: TimerApi = {
   now: () => Date.now(),
 };
 
-function signatureOf(t: CapturedTurn): string {
-  return JSON.stringify([t.role, t.text, t.model, t.thinking, t.branch?.index ?? 0, t.branch?.count ?? 0]);
+/** Same content as far as storing is concerned (cheap: cached texts are the same strings). */
+function sameTurn(a: CapturedTurn, b: CapturedTurn): boolean {
+  return a.role === b.role && a.text === b.text && a.model === b.model && a.thinking === b.thinking
+    && (a.branch?.index ?? 0) === (b.branch?.index ?? 0) && (a.branch?.count ?? 0) === (b.branch?.count ?? 0);
+}
+
+function sameIds(a: ReadonlySet<string>, b: ReadonlySet<string>): boolean {
+  if (a.size !== b.size) return false;
+  for (const id of a) if (!b.has(id)) return false;
+  return true;
 }
 
 function parseUrl(href: string): URL | null {
@@ -88,6 +114,7 @@ export function createCaptureController(options: CaptureControllerOptions): Capt
   const debounceMs = options.debounceMs ?? 250;
   const maxWaitMs = options.maxWaitMs ?? 2000;
   const quietMs = options.quietMs ?? 1500;
+  const sliceMs = options.sliceMs ?? 20;
   const getUrl = options.getUrl ?? (() => doc.location?.href ?? '');
   const report = (err: unknown) => {
     try {
@@ -102,11 +129,15 @@ export function createCaptureController(options: CaptureControllerOptions): Capt
   let debounceHandle: unknown = null;
   let firstPendingAt: number | null = null;
   let recheckHandle: unknown = null;
+  let resumeHandle: unknown = null;
+  const cache = createElementCache();
   let lastUrl = getUrl();
   let lastStatusKey = '';
   let seen = new Map<string, Seen>();
-  let sent = new Map<string, string>();
+  let sent = new Map<string, CapturedTurn>();
   let elements = new Map<string, Element>();
+  let lastBadges: Record<string, BadgeInfo> = {};
+  let shownPending: ReadonlySet<string> = new Set();
   // Turns left on screen by the previous conversation during an SPA navigation.
   let staleElements = new WeakSet<Element>();
   let staleIds = new Set<string>();
@@ -136,6 +167,15 @@ export function createCaptureController(options: CaptureControllerOptions): Capt
     }, Math.max(0, delay));
   }
 
+  /** A paused scan continues in the next task (one continuation at a time). */
+  function scheduleResume(): void {
+    if (resumeHandle !== null) return;
+    resumeHandle = timers.setTimeout(() => {
+      resumeHandle = null;
+      scan();
+    }, 0);
+  }
+
   function isOwnNode(node: Node): boolean {
     const el = node.nodeType === 1 ? (node as Element) : node.parentElement;
     return !!el?.closest?.(`[${OWN_UI_ATTRIBUTE}]`);
@@ -143,6 +183,7 @@ export function createCaptureController(options: CaptureControllerOptions): Capt
 
   function onMutations(records: MutationRecord[]): void {
     try {
+      cache.noteMutations(records);
       if (records.every((r) => isOwnNode(r.target))) return;
       // An SPA navigation is noticed here too: scan() compares the URL before reading turns.
       schedule();
@@ -177,52 +218,66 @@ export function createCaptureController(options: CaptureControllerOptions): Capt
     seen = oldId === null ? seen : new Map();
     sent = new Map();
     lastStatusKey = '';
+    lastBadges = {};
   }
 
   function scan(): void {
     try {
+      // Records not yet delivered to the callback still have to invalidate the cache.
+      if (observer) cache.noteMutations(observer.takeRecords());
       const href = getUrl();
       if (href !== lastUrl) handleNavigation(lastUrl, href);
       const url = parseUrl(href);
       const adapter = url ? adapterFor(url) : null;
       if (!url || !adapter) return;
-      const reading = readPage(adapter, doc, url, { overrides: overridesFor(adapter.id) });
+      cache.startSlice(sliceMs);
+      let reading: ReturnType<typeof readPage>;
+      try {
+        reading = withReadCache(cache, () => readPage(adapter, doc, url, { overrides: overridesFor(adapter.id) }));
+      } catch (err) {
+        if (!(err instanceof ScanPaused)) throw err;
+        scheduleResume();
+        return;
+      }
       const base = {
         type: 'capture/page' as const,
         site: reading.site,
         conversationId: reading.conversationId,
         url: href,
         title: reading.title,
-        selectedModel: adapter.selectedModel(doc),
+        selectedModel: withReadCache(cache, () => selectedModelOf(adapter, doc)),
       };
       if (reading.status !== 'ok') {
         elements = new Map();
         const key = `${href}|${reading.status}|${reading.detail ?? ''}`;
         if (key === lastStatusKey) return;
         lastStatusKey = key;
-        deliver({ ...base, status: reading.status, ...(reading.detail ? { detail: reading.detail } : {}), turns: [], pending: 0 }, new Map());
+        deliver({ ...base, status: reading.status, ...(reading.detail ? { detail: reading.detail } : {}), turns: [], pending: 0 });
         return;
       }
       const now = timers.now();
       const finished: CapturedTurn[] = [];
       const live = new Map<string, Element>();
+      const pendingIds = new Set<string>();
       let pending = 0;
       let nextRecheck = Infinity;
       for (const turn of reading.turns) {
         const el = reading.elements.get(turn.id);
         if (el && staleElements.has(el) && staleIds.has(turn.id)) continue;
         if (el) live.set(turn.id, el);
-        const signature = signatureOf(turn);
         const prev = seen.get(turn.id);
-        if (turn.streaming || !prev || prev.signature !== signature) {
-          seen.set(turn.id, { signature, since: now });
+        if (turn.streaming || !prev || !sameTurn(prev.turn, turn)) {
+          const streamed = turn.streaming || (prev?.streamed ?? false);
+          seen.set(turn.id, { turn, since: now, streamed });
           pending++;
+          if (streamed) pendingIds.add(turn.id);
           if (!turn.streaming) nextRecheck = Math.min(nextRecheck, quietMs);
           continue;
         }
         const waited = now - prev.since;
         if (waited < quietMs) {
           pending++;
+          if (prev.streamed) pendingIds.add(turn.id);
           nextRecheck = Math.min(nextRecheck, quietMs - waited);
           continue;
         }
@@ -230,19 +285,37 @@ export function createCaptureController(options: CaptureControllerOptions): Capt
       }
       elements = live;
       if (nextRecheck !== Infinity) scheduleRecheck(nextRecheck);
-      const changed = finished.filter((t) => sent.get(t.id) !== signatureOf(t));
+      const changed = finished.some((t) => {
+        const before = sent.get(t.id);
+        return !before || !sameTurn(before, t);
+      });
       const statusKey = `${href}|ok`;
       // Nothing new: stay quiet. (A first look where everything is still settling waits for the re-check.)
-      if (changed.length === 0 && (statusKey === lastStatusKey || pending > 0)) return;
+      if (!changed && (statusKey === lastStatusKey || pending > 0)) {
+        showPending(pendingIds);
+        return;
+      }
       lastStatusKey = statusKey;
-      for (const t of finished) sent.set(t.id, signatureOf(t));
-      deliver({ ...base, status: 'ok', turns: finished, pending }, live);
+      for (const t of finished) {
+        sent.set(t.id, t);
+        const s = seen.get(t.id);
+        if (s) s.streamed = false;
+      }
+      shownPending = pendingIds;
+      deliver({ ...base, status: 'ok', turns: finished, pending });
     } catch (err) {
       report(err);
     }
   }
 
-  function deliver(message: CapturePageMessage, live: Map<string, Element>): void {
+  /** A streaming reply shows as pending right away, without waiting for a stored batch. */
+  function showPending(pendingIds: ReadonlySet<string>): void {
+    if (sameIds(pendingIds, shownPending)) return;
+    shownPending = pendingIds;
+    options.onBadges?.(lastBadges, elements, pendingIds);
+  }
+
+  function deliver(message: CapturePageMessage): void {
     let pendingSend: Promise<CapturePageResponse | undefined>;
     try {
       pendingSend = send(message);
@@ -258,8 +331,9 @@ export function createCaptureController(options: CaptureControllerOptions): Capt
             const sites = response.settings.sites;
             overridesFor = (site) => sites[site]?.selectors;
           }
-          const badges = response.settings?.badgesHidden ? {} : response.badges;
-          options.onBadges?.(badges ?? {}, live);
+          lastBadges = (response.settings?.badgesHidden ? {} : response.badges) ?? {};
+          // The freshest elements and pending set: later scans may have run while the worker answered.
+          options.onBadges?.(lastBadges, elements, shownPending);
         } else if (message.turns.length > 0) {
           // Not stored (paused, store error): forget that we sent these so a later change retries.
           for (const t of message.turns) sent.delete(t.id);
@@ -277,6 +351,7 @@ export function createCaptureController(options: CaptureControllerOptions): Capt
       try {
         if (observer) return;
         const MO = win?.MutationObserver ?? globalThis.MutationObserver;
+        cache.clear();
         observer = new MO(onMutations);
         observer.observe(doc, {
           childList: true, subtree: true, characterData: true, attributes: true, attributeFilter: WATCHED_ATTRIBUTES,
@@ -294,8 +369,10 @@ export function createCaptureController(options: CaptureControllerOptions): Capt
         observer = null;
         if (debounceHandle !== null) timers.clearTimeout(debounceHandle);
         if (recheckHandle !== null) timers.clearTimeout(recheckHandle);
+        if (resumeHandle !== null) timers.clearTimeout(resumeHandle);
         debounceHandle = null;
         recheckHandle = null;
+        resumeHandle = null;
         firstPendingAt = null;
         win?.removeEventListener('popstate', onNavigationEvent);
         navigation?.removeEventListener('navigatesuccess', onNavigationEvent);

@@ -200,4 +200,32 @@ describe('capture controller', () => {
     expect(controller!.findTurnElement('row-1')?.getAttribute('data-is-streaming')).toBe('false');
     expect(got.at(-1)?.[1]).toEqual(['row-0', 'row-1']);
   });
+  it('a long first look is split into time slices across tasks and sends the same turns', async () => {
+    const texts = Array.from({ length: 8 }, (_, i) => `Turn number ${i}`);
+    main().innerHTML = texts.map((t, i) => (i % 2 ? replyTurn(i, t) : userTurn(i, t))).join('');
+    let reads = 0;
+    const base = adapterForUrl(url)!;
+    const counting: SiteAdapter = { ...base, readTurns: (root, u) => { reads++; return base.readTurns(root, u); } };
+    start({ adapterFor: () => counting, sliceMs: -1 }); // every slice pauses after one new value
+    await settle();
+    expect(reads).toBeGreaterThan(4);
+    expect(sent).toHaveLength(1);
+    expect(sent[0].turns.map((t) => t.text)).toEqual(texts);
+  });
+
+  it('hands a streaming reply to the badge renderer as pending until it is stored', async () => {
+    const pendingSeen: string[][] = [];
+    main().innerHTML = userTurn(0, 'Q') + replyTurn(1, 'A');
+    start({ onBadges: (_badges, _elements, pending) => pendingSeen.push([...pending]) });
+    await settle();
+    expect(pendingSeen.at(-1)).toEqual([]);
+    main().insertAdjacentHTML('beforeend', userTurn(2, 'Q2') + replyTurn(3, 'Partial', true));
+    await settle();
+    expect(pendingSeen.at(-1)).toEqual(['row-3']);
+    expect(sent.flatMap((m) => m.turns).some((t) => t.id === 'row-3')).toBe(false);
+    main().querySelector('[data-is-streaming="true"]')!.setAttribute('data-is-streaming', 'false');
+    await settle();
+    expect(sent.at(-1)?.turns.map((t) => t.id)).toContain('row-3');
+    expect(pendingSeen.at(-1)).toEqual([]);
+  });
 });
