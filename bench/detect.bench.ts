@@ -1,11 +1,16 @@
 /**
  * Shift-detection benchmark (prints numbers, asserts nothing).
  *   npx tsx bench/detect.bench.ts          evaluate the committed parameters (src/core/detect/params.ts)
+ *   npx tsx bench/detect.bench.ts --tune-robust  re-tune shrinkage, style weight, penalty, calibration on DEV
+ *                                          (worst-generator false-switch constraint; ~1 min)
  *   npx tsx bench/detect.bench.ts --tune   re-tune on DEV generators only and print new parameters
  *                                          (slow: several minutes; QUICK=1 narrows the grid and logs it)
  * Generator split and why: bench/lib/split.ts. Margin: a switch found one reply early/late counts.
  */
-import { analyzeConversation, DETECTOR_VERSION, requestsBefore } from '../src/core/analyze.ts';
+import { analyzeConversation, DETECTOR_VERSION, replyStyleVector, requestsBefore } from '../src/core/analyze.ts';
+import { cosineGram, styleVector, type SparseVector } from '../src/core/style/vector.ts';
+import { kernelCost, type SegmentCost } from '../src/core/detect/cost.ts';
+import { learnBucketWeights } from './lib/style-weights.ts';
 import { promptFeatures } from '../src/core/features/prompt.ts';
 import { residualize } from '../src/core/detect/prompt-model.ts';
 import { DETECTOR_PARAMS, type DetectorParams } from '../src/core/detect/params.ts';
@@ -17,21 +22,48 @@ import { assistantAxis, devSets, evalSplicedSets, realModelSwitches, realSingleS
 import { DEV_GENERATORS, EVAL_GENERATORS } from './lib/split.ts';
 import { matchedEstimates, scoreSet } from './lib/score.ts';
 import { printTable } from './lib/table.ts';
-import { devFisherWeights, devPriorScales, devPromptModel, naiveSwitches, runParams, tune, tuneNaive, type Prepared, type WeightScheme } from './lib/tune.ts';
+import { devFisherWeights, devPriorScales, devPromptModel, naiveSwitches, runParams, tune, tuneNaive, tuneRobust, type Prepared, type WeightScheme } from './lib/tune.ts';
 import { toTurns } from './lib/data.ts';
 import { FEATURES } from '../src/core/features/registry.ts';
 
 const started = performance.now();
-const prep = (cs: BenchConversation[]): Prepared[] =>
+const records = loadAlpaca();
+// Style-skeleton vectors: eval and real sets use the committed bucket weights (learned on all DEV
+// generators); DEV sets use weights learned on the OTHER dev generators (cross-fitting), so dev
+// scores measure transfer to generators the weights never saw.
+const committedStyle = new Map<string, SparseVector>();
+const crossFitWeights = new Map<string, Float32Array>();
+function styleGram(c: BenchConversation, crossFit: boolean): SegmentCost {
+  const replies = c.turns.filter((t) => t.role === 'assistant');
+  let vs: SparseVector[];
+  if (crossFit) {
+    const own = [...new Set(replies.map((t) => t.model ?? ''))].sort();
+    const key = own.join('|');
+    let w = crossFitWeights.get(key);
+    if (!w) crossFitWeights.set(key, (w = learnBucketWeights(records, DEV_GENERATORS.filter((g) => !own.includes(g)))));
+    vs = replies.map((t) => styleVector(t.text, { bucketWeights: w }));
+  } else {
+    vs = replies.map((t) => {
+      let v = committedStyle.get(t.text);
+      if (!v) committedStyle.set(t.text, (v = replyStyleVector(t.text)));
+      return v;
+    });
+  }
+  return kernelCost(cosineGram(vs), vs.length);
+}
+// Style vectors cost time; build them only when the committed detector or the tuner uses them.
+const needStyle = DETECTOR_PARAMS.styleWeight > 0 || process.argv.includes('--tune-robust');
+const prep = (cs: BenchConversation[], crossFit = false): Prepared[] =>
   cs.map((c) => {
     const m = replyMeasures(c.turns);
-    return { features: m.map((x) => x.features), profiles: m.map((x) => x.profile), prompts: requestsBefore(c.turns).map(promptFeatures), truth: c.truth };
+    const group = [...new Set(c.turns.filter((t) => t.role === 'assistant').map((t) => t.model ?? ''))].sort().join('|');
+    return { features: m.map((x) => x.features), profiles: m.map((x) => x.profile), prompts: requestsBefore(c.turns).map(promptFeatures), truth: c.truth, style: needStyle ? styleGram(c, crossFit) : undefined, group };
   });
 
-const records = loadAlpaca();
 const dev = devSets(records);
-const devSwitch = prep(dev['dev cross-family']);
-const devSingle = prep(dev['dev single-generator']);
+const devSwitch = prep(dev['dev cross-family'], true);
+const devNear = prep(dev['dev near-family (llama-2/vicuna)'], true);
+const devSingle = prep(dev['dev single-generator'], true);
 
 console.log(`Persona shift detector ${DETECTOR_VERSION}`);
 console.log(`DEV generators (tuning only): ${DEV_GENERATORS.join(', ')}`);
@@ -65,6 +97,13 @@ if (process.argv.includes('--tune')) {
   console.log(`Tuned on DEV (scheme ${res.scheme}): dev cross F1 ${res.devSwitch.f1.toFixed(3)}, dev single false/100 ${res.devSingle.falsePer100.toFixed(2)}`);
   console.log('PRIOR_SCALE =', JSON.stringify(priorScale));
   console.log('params =', JSON.stringify({ ...params, priorScale: undefined }), '\n');
+}
+
+if (process.argv.includes('--tune-robust')) {
+  const res = tuneRobust(params, [devSwitch, devNear], devSingle);
+  params = res.params;
+  console.log(`Re-tuned on DEV (cross-fitted style weights): dev F1 cross ${res.f1[0].toFixed(3)}, near ${res.f1[1].toFixed(3)}; single false/100 mean ${res.meanFalse.toFixed(2)}, worst generator ${res.worstFalse.toFixed(2)}`);
+  console.log('priorStrength', params.priorStrength, 'styleWeight', params.styleWeight, 'segment', JSON.stringify(params.segment), 'calibration', JSON.stringify(params.calibration), '\n');
 }
 
 const naiveThreshold = tuneNaive(devSwitch, devSingle, params.priorScale);
@@ -101,6 +140,7 @@ const evalSets = evalSplicedSets(records);
 const real = realSingleSourceSets();
 const allSets: Record<string, Prepared[]> = {
   'dev cross-family': devSwitch,
+  'dev near-family (llama-2/vicuna)': devNear,
   'dev single-generator': devSingle,
   ...Object.fromEntries(Object.entries(evalSets).map(([k, v]) => [k, prep(v)])),
   ...Object.fromEntries(Object.entries(real).map(([k, v]) => [k, prep(v)])),

@@ -2,7 +2,7 @@
 import { loadAlpaca, readJsonl, toTurns, type AlpacaRecord, type RealConversation } from './data.ts';
 import { makeRng } from './rng.ts';
 import { spliceConversation, type SplicedConversation } from './splice.ts';
-import { DEV_CROSS_PAIRS, DEV_GENERATORS, EVAL_CROSS_PAIRS, EVAL_GENERATORS, EVAL_PROMPTED_MODES, EVAL_SAME_FAMILY } from './split.ts';
+import { DEV_CROSS_PAIRS, DEV_GENERATORS, DEV_NEAR_FAMILY, EVAL_CROSS_PAIRS, EVAL_GENERATORS, EVAL_PROMPTED_MODES, EVAL_SAME_FAMILY } from './split.ts';
 import type { AnalyzeTurn } from '../../src/core/analyze.ts';
 
 export interface BenchConversation {
@@ -33,6 +33,7 @@ const asBench = (c: SplicedConversation): BenchConversation => ({ id: c.id, turn
 export function devSets(records = loadAlpaca()) {
   return {
     'dev cross-family': fromPairs(records, 'dev-x', DEV_CROSS_PAIRS, 40, 101).map(asBench),
+    'dev near-family (llama-2/vicuna)': fromPairs(records, 'dev-n', [DEV_NEAR_FAMILY], 100, 103).map(asBench),
     'dev single-generator': singles(records, 'dev-1', DEV_GENERATORS, 25, 102).map(asBench),
   };
 }

@@ -9,7 +9,9 @@ import { LEXICON_VERSION } from './lexicons/index.ts';
 import { standardise } from './detect/series.ts';
 import { residualize } from './detect/prompt-model.ts';
 import { promptFeatures } from './features/prompt.ts';
-import { gramCost, l2Cost, sumCost } from './detect/cost.ts';
+import { gramCost, kernelCost, l2Cost, sumCost, type SegmentCost } from './detect/cost.ts';
+import { cosineGram, styleVector, type SparseVector } from './style/vector.ts';
+import { styleBucketWeights } from './style/weights.ts';
 import { segmentSeries } from './detect/segment.ts';
 import { calibrate } from './detect/calibration.ts';
 import { labelChange, modelLabel } from './detect/labels.ts';
@@ -30,6 +32,8 @@ export interface AnalyzeOptions {
   useModel?: boolean;
   /** Precomputed features and style profiles per assistant reply (skips extraction; benches). */
   measures?: readonly ReplyMeasures[];
+  /** Precomputed style-skeleton vectors per assistant reply (benches; see replyStyleVector). */
+  styleVectors?: readonly SparseVector[];
   /** Parameter override for benchmarks and tuning. */
   params?: DetectorParams;
 }
@@ -47,9 +51,13 @@ export function analyzeConversation(turns: readonly AnalyzeTurn[], opts: Analyze
   const detectorInput = Object.keys(p.promptModel).length ? residualize(features, requestsBefore(turns).map(promptFeatures), p.promptModel) : features;
   const series = standardise(detectorInput, { weights: p.weights, priorScale: p.priorScale, priorStrength: p.priorStrength, clip: p.clip, transform: p.transform });
   const profiles = measures.map((m) => m.profile);
-  const cost = useProfile && profiles.every((x): x is Float64Array => x !== null)
-    ? sumCost([{ cost: l2Cost(series.matrix), weight: 1 }, { cost: gramCost(profiles), weight: p.profileWeight }])
-    : l2Cost(series.matrix);
+  const parts: { cost: SegmentCost; weight: number }[] = [{ cost: l2Cost(series.matrix), weight: 1 }];
+  if (useProfile && profiles.every((x): x is Float64Array => x !== null)) parts.push({ cost: gramCost(profiles), weight: p.profileWeight });
+  if (p.styleWeight > 0 && n > 1) {
+    const vectors = opts.styleVectors ?? replies.map((r) => replyStyleVector(r.text));
+    parts.push({ cost: kernelCost(cosineGram(vectors), n), weight: p.styleWeight });
+  }
+  const cost = parts.length > 1 ? sumCost(parts) : parts[0].cost;
   const seg = segmentSeries(cost, p.segment);
   const switchSet = new Set(seg.switches);
   const confidence = seg.score.map((s, t) => (t === 0 ? 0 : switchSet.has(t) ? calibrate(s, p.calibration) : Math.min(NON_SWITCH_CAP, calibrate(s, p.calibration))));
@@ -92,6 +100,11 @@ export function analyzeConversation(turns: readonly AnalyzeTurn[], opts: Analyze
     });
   }
   return { detectorVersion: DETECTOR_VERSION, switches, replies: out };
+}
+
+/** The style-skeleton vector the detector uses for one reply (weighted by the committed bucket weights). */
+export function replyStyleVector(text: string): SparseVector {
+  return styleVector(text, { bucketWeights: styleBucketWeights() });
 }
 
 const round = (x: number) => Math.round(x * 1000) / 1000;

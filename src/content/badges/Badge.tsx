@@ -29,7 +29,7 @@ export function Badge({ turnId, info, place, open, onToggle }: BadgeProps) {
   const top = info.shift ? info.labels[0] : undefined;
   const label = `Persona ${info.stateName} (state ${info.state})${info.shift ? `; shift${top ? `: ${top.text}` : ''}, ${formatConfidence(info.confidence)}` : ''}. Show details.`;
   return (
-    <button type="button" id={badgeButtonId(turnId)} class={`po-badge${info.shift ? ' po-badge-shift' : ''}`} style={style}
+    <button type="button" id={badgeButtonId(turnId)} data-turn={turnId} class={`po-badge${info.shift ? ' po-badge-shift' : ''}`} style={style}
       aria-expanded={open} aria-haspopup="dialog" aria-label={label} title={label} onClick={() => onToggle(turnId)}>
       <StateChip state={info.state} stateName={info.stateName} />
       {info.shift && <span class="po-badge-mark">⇄ {top ? top.text : 'shift'} {formatConfidence(info.confidence)}</span>}

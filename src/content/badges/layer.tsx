@@ -18,8 +18,9 @@ export type Send = <M extends Message>(message: M) => Promise<ResponseFor<M>>;
 /** Marks our nodes so the capture observer ignores their mutations. */
 export const UI_ATTRIBUTE = 'data-persona-observatory-ui';
 export const HOST_ID = 'persona-observatory-badges';
+/** First-paint guesses; replaced by the rendered sizes (see measure()). */
 const BADGE_WIDTH_ESTIMATE = 150;
-const PANEL_SIZE = { width: 340, height: 420 };
+const PANEL_SIZE_ESTIMATE = { width: 340, height: 420 };
 
 export interface BadgeLayer {
   update(badges: Record<string, BadgeInfo>, elements: Map<string, Element>, pending?: ReadonlySet<string>): void;
@@ -46,6 +47,10 @@ export function createBadgeLayer(doc: Document, send: Send): BadgeLayer {
 
   // Typing in our panel must not trigger the site's shortcuts (they listen on document/window).
   for (const type of ['keydown', 'keyup', 'keypress'] as const) root.addEventListener(type, (e) => e.stopPropagation());
+  // Escape also closes the panel while focus is still on its badge (the panel handles its own).
+  root.addEventListener('keydown', (e) => {
+    if ((e as KeyboardEvent).key === 'Escape' && openTurn && !e.defaultPrevented) close(true);
+  });
 
   let badges: Record<string, BadgeInfo> = {};
   let elements = new Map<string, Element>();
@@ -53,6 +58,9 @@ export function createBadgeLayer(doc: Document, send: Send): BadgeLayer {
   let hidden = false;
   let openTurn: string | null = null;
   let frame = 0;
+  /** Rendered sizes, so placement keeps badges and the panel inside the viewport exactly. */
+  const badgeWidths = new Map<string, number>();
+  let panelSize = PANEL_SIZE_ESTIMATE;
   /** Annotations saved from the page, newer than what the last capture answer carried. */
   const saved = new Map<string, Annotation | null>();
   const resizeObserver = typeof ResizeObserver === 'undefined' ? null : new ResizeObserver(() => schedule());
@@ -67,7 +75,7 @@ export function createBadgeLayer(doc: Document, send: Send): BadgeLayer {
   function place(turnId: string): Placement {
     const el = elements.get(turnId);
     if (!el || !el.isConnected) return { top: 0, left: 0, visible: false };
-    return placeBadge(el.getBoundingClientRect(), { width: win.innerWidth, height: win.innerHeight }, BADGE_WIDTH_ESTIMATE);
+    return placeBadge(el.getBoundingClientRect(), { width: win.innerWidth, height: win.innerHeight }, badgeWidths.get(turnId) ?? BADGE_WIDTH_ESTIMATE);
   }
 
   function close(refocus: boolean) {
@@ -100,6 +108,12 @@ export function createBadgeLayer(doc: Document, send: Send): BadgeLayer {
 
   function draw() {
     frame = 0;
+    paint();
+    // At most one corrective paint: sizes do not depend on position (badges are max-content).
+    if (!hidden && measure()) paint();
+  }
+
+  function paint() {
     if (hidden) {
       render(null, mount);
       return;
@@ -117,13 +131,37 @@ export function createBadgeLayer(doc: Document, send: Send): BadgeLayer {
         ))}
         {openTurn && openInfo && openPlace && (
           <BadgePanel key={openTurn} turnId={openTurn} info={openInfo} annotation={annotationFor(openInfo)}
-            position={placePanel(openPlace, viewport, PANEL_SIZE)} visible={openPlace.visible} vocabulary={LABEL_VOCABULARY}
+            position={placePanel(openPlace, viewport, panelSize)} visible={openPlace.visible} vocabulary={LABEL_VOCABULARY}
             save={(d) => save(openInfo, openTurn!, d)} remove={(id) => remove(openInfo, id)}
             onClose={() => close(true)} onHideAll={hideAll} />
         )}
       </>,
       mount,
     );
+  }
+
+  /**
+   * Reads the rendered widths of the badges and the size of the open panel; true when one
+   * differs from what placement assumed (then one more paint places them with the real sizes).
+   */
+  function measure(): boolean {
+    let changed = false;
+    for (const button of root.querySelectorAll<HTMLElement>('.po-badge[id]')) {
+      const turnId = button.dataset.turn;
+      const width = button.getBoundingClientRect().width;
+      if (!turnId || width <= 0) continue;
+      if (Math.abs((badgeWidths.get(turnId) ?? BADGE_WIDTH_ESTIMATE) - width) > 1) changed = true;
+      badgeWidths.set(turnId, width);
+    }
+    const panel = root.querySelector<HTMLElement>('.po-panel');
+    // The panel grows when its status line or evidence changes: re-place it when it does.
+    if (panel) resizeObserver?.observe(panel);
+    const box = panel?.getBoundingClientRect();
+    if (box && box.width > 0 && (Math.abs(box.width - panelSize.width) > 1 || Math.abs(box.height - panelSize.height) > 1)) {
+      panelSize = { width: box.width, height: box.height };
+      changed = true;
+    }
+    return changed;
   }
 
   function schedule() {

@@ -34,12 +34,23 @@ export function placeBadge(box: Box, viewport: { width: number; height: number }
   return { top, left, visible };
 }
 
-/** The panel opens under the badge, flipped above when it would leave the viewport. */
+/** Height of a badge, used to open the panel just under it. */
+export const BADGE_HEIGHT = 24;
+
+/**
+ * The panel opens under the badge, flipped above when it would leave the viewport's bottom, and
+ * clamped so it never leaves the viewport on any side: its left edge follows the badge, but when
+ * that would push it past the right edge it slides left (right-aligned to the viewport margin).
+ * `size` should be the panel's measured size; a viewport smaller than the panel pins it to the
+ * top-left margin (the panel scrolls internally).
+ */
 export function placePanel(badge: Placement, viewport: { width: number; height: number }, size: { width: number; height: number }): { top: number; left: number } {
-  const below = badge.top + 28;
-  const top = below + size.height <= viewport.height - BADGE_GAP ? below : Math.max(BADGE_GAP, badge.top - size.height - BADGE_GAP);
-  const left = Math.max(BADGE_GAP, Math.min(badge.left, viewport.width - size.width - BADGE_GAP));
-  return { top, left };
+  const below = badge.top + BADGE_HEIGHT + BADGE_GAP;
+  const above = badge.top - size.height - BADGE_GAP;
+  const fitsBelow = below + size.height <= viewport.height - BADGE_GAP;
+  const top = fitsBelow ? below : above >= BADGE_GAP ? above : viewport.height - size.height - BADGE_GAP;
+  const left = Math.min(badge.left, viewport.width - size.width - BADGE_GAP);
+  return { top: Math.max(BADGE_GAP, top), left: Math.max(BADGE_GAP, left) };
 }
 
 export function conversationKeyOf(turnKey: string, turnId: string): string | null {

@@ -90,3 +90,40 @@ export function sumCost(parts: readonly { cost: SegmentCost; weight: number }[])
     },
   };
 }
+
+/**
+ * Kernel change-point cost (Arlot, Celisse & Harchaoui 2019) from a precomputed Gram matrix
+ * K (row-major n×n): c(a, b) = Σ_{i∈[a,b)} K_ii − (1/(b−a)) Σ_{i,j∈[a,b)} K_ij, O(1) per query
+ * from a 2-D prefix sum. With a linear kernel on unit vectors this is the spread of the segment's
+ * vectors around their mean direction.
+ */
+export function kernelCost(K: Float64Array, n: number): SegmentCost {
+  const w = n + 1;
+  const S = new Float64Array(w * w);
+  const D = new Float64Array(w);
+  for (let i = 0; i < n; i++) {
+    let row = 0;
+    for (let j = 0; j < n; j++) {
+      row += K[i * n + j];
+      S[(i + 1) * w + j + 1] = S[i * w + j + 1] + row;
+    }
+    D[i + 1] = D[i] + K[i * n + i];
+  }
+  return {
+    n,
+    cost(a, b) {
+      const len = b - a;
+      if (len <= 0) return 0;
+      const block = S[b * w + b] - S[a * w + b] - S[b * w + a] + S[a * w + a];
+      return Math.max(0, D[b] - D[a] - block / len);
+    },
+  };
+}
+
+/** Gaussian kernel from a cosine Gram of unit vectors: exp(−‖x−y‖² / (2h²)), ‖x−y‖² = 2 − 2cos. */
+export function rbfFromCosine(K: Float64Array, n: number, bandwidth: number): Float64Array {
+  const out = new Float64Array(n * n);
+  const g = 1 / (2 * bandwidth * bandwidth);
+  for (let i = 0; i < n; i++) for (let j = 0; j < n; j++) out[i * n + j] = Math.exp(-Math.max(0, K[i * n + i] + K[j * n + j] - 2 * K[i * n + j]) * g);
+  return out;
+}

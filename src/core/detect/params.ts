@@ -1,6 +1,8 @@
 /**
  * Tuned detector parameters. Tuned ONLY on the development generators of alpaca_eval
- * (see bench/lib/split.ts and `npx tsx bench/detect.bench.ts --tune`); evaluation generators and
+ * (see bench/lib/split.ts; weights/prior scales by `npx tsx bench/detect.bench.ts --tune`, then
+ * priorStrength, styleWeight, penalty and calibration by `--tune-robust`; the style bucket
+ * weights by bench/lib/style-weights.ts); evaluation generators and
  * the real conversation sets were never used to choose these numbers. Changing any value means
  * bumping PARAMS_VERSION (part of DETECTOR_VERSION).
  */
@@ -9,7 +11,7 @@ import type { Calibration } from './calibration.ts';
 import type { SegmentOptions } from './segment.ts';
 import type { PromptModel } from './prompt-model.ts';
 
-export const PARAMS_VERSION = 'p2';
+export const PARAMS_VERSION = 'p3';
 
 /** Typical reply-to-reply noise scale per feature (feature units), from dev generators. */
 export const PRIOR_SCALE: Readonly<Record<string, number>> = {
@@ -30,6 +32,12 @@ export interface DetectorParams {
   priorStrength: number;
   /** Weight of the style-token profile dimensions against the standardised features. */
   profileWeight: number;
+  /**
+   * Weight of the style-skeleton kernel cost (src/core/style: hashed skeleton n-grams, linear
+   * kernel on unit vectors) against the scalar-feature L2 cost; 0 = off. Off by default: on dev
+   * its gain was within noise (+0.02 F1) and it costs ~1.5 ms per reply plus an O(n²·nnz) Gram.
+   */
+  styleWeight: number;
   clip: number;
   transform: 'robust-z' | 'rank';
   /** What the user's request predicts of each feature (removed before detection); {} = off. */
@@ -49,11 +57,12 @@ export const DETECTOR_PARAMS: DetectorParams = {
   },
   priorStrength: 10,
   profileWeight: 0,
+  styleWeight: 0,
   clip: 2.5,
   transform: 'robust-z',
   promptModel: {},
   segment: { method: 'pelt', penaltyBase: 3, penaltyPerLogN: 2, minSize: 2 },
-  calibration: { a: -0.6451, b: 2.3086 },
+  calibration: { a: -0.6803, b: 2.3667 },
   stateMergeDistance: 0.6,
   bocpd: { lambda: 10, mu0: 0, kappa0: 0.5, alpha0: 2, beta0: 2, maxRun: 64 },
   labels: { minEffect: 0.8, minEvidence: 0.5, maxLabels: 3 },

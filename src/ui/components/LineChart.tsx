@@ -64,6 +64,8 @@ export function LineChart({ x, series, xLabel, yLabel, markers = [], onPick, hei
         ...series.map((s, i) => ({ label: s.label, stroke: palette[i % palette.length], width: 2, spanGaps: false, points: { show: true, size: 5 } })),
       ],
       cursor: { drag: { x: false, y: false } },
+      // A static legend (names and colours): live values read "--" until hovered, which looks broken.
+      legend: { live: false },
       hooks: {
         draw: [
           (u: uPlot) => {

@@ -2,7 +2,7 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { act } from 'preact/test-utils';
 import { createBadgeLayer, HOST_ID, UI_ATTRIBUTE, type BadgeLayer, type Send } from '../../../src/content/badges/layer.tsx';
-import { conversationKeyOf, placeBadge } from '../../../src/content/badges/position.ts';
+import { BADGE_GAP, conversationKeyOf, placeBadge, placePanel } from '../../../src/content/badges/position.ts';
 import type { BadgeInfo } from '../../../src/messages.ts';
 import { HOSTILE, annotationFor } from './fixtures.ts';
 import { settle } from './render.tsx';
@@ -31,6 +31,24 @@ describe('badge placement', () => {
   it('sits in the right margin when there is room, inside the box otherwise', () => {
     expect(placeBadge({ top: 100, left: 100, right: 600, bottom: 300, width: 500, height: 200 }, viewport, 150)).toEqual({ top: 106, left: 606, visible: true });
     expect(placeBadge({ top: 100, left: 100, right: 990, bottom: 300, width: 890, height: 200 }, viewport, 150).left).toBe(990 - 150 - 6);
+  });
+  it('keeps the panel inside the viewport on every side', () => {
+    const size = { width: 366, height: 330 };
+    const inside = (p: { top: number; left: number }) =>
+      p.left >= BADGE_GAP && p.top >= BADGE_GAP && p.left + size.width <= viewport.width - BADGE_GAP && p.top + size.height <= viewport.height - BADGE_GAP;
+    // A badge near the right edge (the real-page case): the panel slides left instead of overflowing.
+    const right = placePanel({ top: 20, left: 900, visible: true }, viewport, size);
+    expect(right.left).toBe(viewport.width - size.width - BADGE_GAP);
+    expect(inside(right)).toBe(true);
+    // Near the bottom it flips above the badge.
+    const low = placePanel({ top: 700, left: 100, visible: true }, viewport, size);
+    expect(low.top + size.height).toBeLessThanOrEqual(700);
+    expect(inside(low)).toBe(true);
+    // Room neither below nor above: pinned inside, bottom margin kept.
+    const short = { width: 1000, height: 400 };
+    expect(placePanel({ top: 150, left: 10, visible: true }, short, size).top).toBe(short.height - size.height - BADGE_GAP);
+    // Plenty of room: under the badge, aligned with it.
+    expect(placePanel({ top: 100, left: 200, visible: true }, viewport, size)).toEqual({ top: 100 + 24 + BADGE_GAP, left: 200 });
   });
   it('hides off-screen or box-less replies', () => {
     expect(placeBadge({ top: -500, left: 0, right: 500, bottom: -10, width: 500, height: 490 }, viewport, 150).visible).toBe(false);

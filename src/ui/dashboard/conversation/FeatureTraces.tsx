@@ -29,7 +29,12 @@ export function FeatureTraces({ features, perReply, analyses, shiftReplies, onPi
     setPicked((p) => (on ? [...p.filter((n) => n !== name), name].slice(-MAX_PICKS) : p.filter((n) => n !== name)));
   }
 
-  const yLabel = standardised ? 'SD from this conversation’s mean' : defs[0] ? `${defs[0].label}${defs[0].unit ? ` (${defs[0].unit})` : ''}` : '';
+  // The y-axis label is drawn along the plot's height, so it stays short (the unit only); the
+  // caption above the chart says what the values are in full.
+  const yLabel = standardised ? 'SD from mean' : defs[0]?.unit ?? '';
+  const caption = standardised
+    ? 'Standardised values: 0 is this conversation’s mean, ±1 one standard deviation.'
+    : defs[0] ? `${defs[0].label}${defs[0].unit ? ` (${defs[0].unit})` : ''}, per reply.` : '';
   return (
     <div class="po-traces">
       <details class="po-picker">
@@ -51,9 +56,12 @@ export function FeatureTraces({ features, perReply, analyses, shiftReplies, onPi
       </details>
       {defs.length === 0 || perReply.length === 0
         ? <p class="po-muted">Pick a feature to see its trace.</p>
-        : <LineChart x={x} series={series} xLabel="Reply" yLabel={yLabel} markers={markers}
+        : <>
+          <p class="po-muted po-chart-caption">{caption} Dashed lines mark shifts; click a point to jump to that reply.</p>
+          <LineChart x={x} series={series} xLabel="Reply" yLabel={yLabel} markers={markers}
             ariaLabel={`Feature traces per reply: ${defs.map((d) => d.label).join(', ')}. Dashed lines mark shifts. Click a point to jump to that reply.`}
-            onPick={onPick} />}
+            onPick={onPick} />
+        </>}
     </div>
   );
 }

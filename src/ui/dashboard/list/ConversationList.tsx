@@ -81,8 +81,9 @@ function FilteredList({ all, query, onQuery, onOpen }: Props & { all: Conversati
 function ConversationRow({ c, onOpen }: { c: Conversation; onOpen(key: string): void }) {
   const title = c.title?.trim() || 'Untitled conversation';
   return (
-    <button type="button" class="po-row" onClick={() => onOpen(c.key)}
-      aria-label={`${title}, ${c.site}, ${plural(c.assistantCount, 'reply', 'replies')}, ${plural(c.shiftCount, 'shift')}, last active ${formatDate(c.lastSeen)}`}>
+    // No aria-label: the row's own text is its accessible name, so what a speech-input user reads
+    // on screen is what they can say (WCAG 2.5.3 label-in-name).
+    <button type="button" class="po-row" onClick={() => onOpen(c.key)}>
       <span class="po-row-main">
         <span class="po-row-title">{title}</span>
         <span class="po-row-meta po-muted">
@@ -94,8 +95,10 @@ function ConversationRow({ c, onOpen }: { c: Conversation; onOpen(key: string): 
       <span class="po-row-stats">
         <span class={c.shiftCount > 0 ? 'po-stat po-stat-shift' : 'po-stat'}>{plural(c.shiftCount, 'shift')}</span>
         <span class="po-stat">{plural(c.assistantCount, 'reply', 'replies')}</span>
-        {c.annotationCount > 0 && <span class="po-stat po-stat-annot">✎ {c.annotationCount}</span>}
-        <span class="po-stat po-muted">{formatDate(c.lastSeen)}</span>
+        {c.annotationCount > 0 && (
+          <span class="po-stat po-stat-annot" title="Your annotations"><span aria-hidden="true">✎ </span>{c.annotationCount}<span class="po-sr-only"> annotated</span></span>
+        )}
+        <span class="po-stat po-muted"><span class="po-sr-only">last active </span>{formatDate(c.lastSeen)}</span>
       </span>
     </button>
   );

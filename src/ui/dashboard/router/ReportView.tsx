@@ -22,7 +22,8 @@ export function ReportView({ report, titleOf, onOpen }: Props) {
         <p class="po-muted">
           {sizes.conversationsUsed} of {sizes.conversations} conversations used · {sizes.replies} replies · {sizes.userTurns} user turns
         </p>
-        {report.summary.map((s, i) => <p key={i}>{s}</p>)}
+        {/* The summary repeats each warning as a sentence; they are listed once, below. */}
+        {report.summary.filter((s) => !report.warnings.some((w) => s === `Warning: ${w}`)).map((s, i) => <p key={i}>{s}</p>)}
         {report.warnings.length > 0 && (
           <ul class="po-warnings" aria-label="Warnings">{report.warnings.map((w, i) => <li key={i}>{w}</li>)}</ul>
         )}

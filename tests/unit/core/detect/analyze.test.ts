@@ -3,6 +3,7 @@ import { analyzeConversation, DETECTOR_VERSION, type AnalyzeTurn } from '../../.
 import { LABEL_VOCABULARY } from '../../../../src/core/detect/vocabulary.ts';
 import { labelChange } from '../../../../src/core/detect/labels.ts';
 import { FEATURE_NAMES } from '../../../../src/core/features/registry.ts';
+import { DETECTOR_PARAMS } from '../../../../src/core/detect/params.ts';
 
 const terse = (i: number) => `Yes. Use option ${i}.`;
 const long = (i: number) =>
@@ -76,5 +77,16 @@ describe('labelChange', () => {
     const labels = labelChange(same, same, 0.3, { priorScale: { words_log: 0.3 }, minEffect: 0.8, minEvidence: 0.5, maxLabels: 3 });
     expect(labels).toHaveLength(1);
     expect(labels[0].kind).toBe('style');
+  });
+  it('analyzeConversation uses style-skeleton vectors when styleWeight > 0 (switch in style vectors only)', () => {
+    const same = conv(Array.from({ length: 12 }, () => 'The same reply every time, with the same words.'));
+    expect(analyzeConversation(same).switches).toEqual([]);
+    const unit = (b: number) => ({ index: Int32Array.from([b]), value: Float64Array.from([1]) });
+    const styleVectors = Array.from({ length: 12 }, (_, i) => unit(i < 6 ? 3 : 7));
+    const withStyle = { ...DETECTOR_PARAMS, styleWeight: 8 };
+    expect(analyzeConversation(same, { styleVectors, params: withStyle }).switches).toEqual([6]);
+    expect(analyzeConversation(same, { styleVectors, params: { ...DETECTOR_PARAMS, styleWeight: 0 } }).switches).toEqual([]);
+    // Without precomputed vectors it computes them from the text: identical texts → no switch.
+    expect(analyzeConversation(same, { params: withStyle }).switches).toEqual([]);
   });
 });
