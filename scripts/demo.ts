@@ -8,10 +8,11 @@ import { mkdirSync, readFileSync } from 'node:fs';
 import { launchWithExtension, findChromium } from '../tests/e2e/lib/browser.ts';
 import { dumpStore } from '../tests/e2e/lib/extension.ts';
 import { renderChatGptPage, type DemoTurn } from '../demo/chatgpt-page.ts';
-import { analyzeConversation, DETECTOR_VERSION } from '../src/core/analyze.ts';
+import { coreAnalyzer } from '../src/background/analyzer.ts';
 
 const OUT = 'demo-output';
-const analysisFor = (turns: DemoTurn[]) => analyzeConversation(turns.map((t) => ({ role: t.role, text: t.text, model: t.model ?? null })));
+// The extension's own detector configuration (with the page's per-reply model as evidence).
+const analysisFor = (turns: DemoTurn[]) => coreAnalyzer.analyze(turns.map((t) => ({ role: t.role, text: t.text, model: t.model ?? null })));
 const demo = JSON.parse(readFileSync('demo/conversation.json', 'utf8')) as { id: string; title: string; turns: DemoTurn[] };
 const url = `https://chatgpt.com/c/${demo.id}`;
 const headed = Boolean(process.env.DISPLAY) && !process.env.CI;
@@ -61,7 +62,7 @@ await shot('dashboard-router', dashboard, true);
 const analysis = analysisFor(demo.turns);
 console.log(`\nPersona Observatory demo — ${url}`);
 console.log(`turns on the page: ${demo.turns.length}; captured and stored by the extension: ${stored}`);
-console.log(`detector ${DETECTOR_VERSION}: ${analysis.replies.length} replies, shifts at replies [${analysis.switches.join(', ')}]`);
+console.log(`detector ${coreAnalyzer.version}: ${analysis.replies.length} replies, shifts at replies [${analysis.switches.join(', ')}]`);
 for (const r of analysis.replies.filter((r) => r.shift)) {
   const words = r.labels.map((l) => `${l.text} (${Math.round(l.confidence * 100)}%)`).join('; ');
   console.log(`  reply ${r.index + 1}: ${words || 'shift'}`);

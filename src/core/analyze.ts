@@ -14,12 +14,13 @@ import { cosineGram, styleVector, type SparseVector } from './style/vector.ts';
 import { styleBucketWeights } from './style/weights.ts';
 import { segmentSeries } from './detect/segment.ts';
 import { calibrate } from './detect/calibration.ts';
+import { liveShiftProbability } from './detect/bocpd.ts';
 import { labelChange, modelLabel } from './detect/labels.ts';
 import { assignStates } from './detect/states.ts';
 import { DETECTOR_PARAMS, PARAMS_VERSION, type DetectorParams } from './detect/params.ts';
 
 /** semver of the detector code + lexicon and parameter versions; stored with every label. */
-export const DETECTOR_VERSION = `0.1.0+${LEXICON_VERSION}.${PARAMS_VERSION}`;
+export const DETECTOR_VERSION = `0.2.0+${LEXICON_VERSION}.${PARAMS_VERSION}`;
 
 export interface AnalyzeTurn {
   role: 'user' | 'assistant';
@@ -78,12 +79,17 @@ export function analyzeConversation(turns: readonly AnalyzeTurn[], opts: Analyze
   const labels = new Map<number, ShiftLabel[]>();
   for (let i = 1; i < bounds.length - 1; i++) {
     const t = bounds[i];
-    const conf = modelSwitches.has(t) ? 1 : confidence[t];
-    const ls = labelChange(features.slice(bounds[i - 1], t), features.slice(t, bounds[i + 1]), conf, { priorScale: p.priorScale, ...p.labels });
+    // Style labels carry the style evidence's confidence, even where the model also changed.
+    const styleConf = calibrate(seg.score[t] ?? 0, p.calibration);
+    const ls = labelChange(features.slice(bounds[i - 1], t), features.slice(t, bounds[i + 1]), styleConf, { priorScale: p.priorScale, ...p.labels });
     const model = modelSwitches.get(t);
     labels.set(t, model ? [model, ...ls] : ls);
     if (model) confidence[t] = 1;
   }
+  // The newest reply has no right-hand context for the offline segmenter (a segment needs
+  // minSize replies), so its confidence is the online detector's live probability; the offline
+  // answer replaces it when later replies arrive and the conversation is analysed again.
+  if (n >= 3 && !switches.includes(n - 1)) confidence[n - 1] = liveShiftProbability(series.matrix, p.bocpd);
   const states = assignStates(series.matrix, switches, features, p.stateMergeDistance, p.priorScale);
   const out: ReplyAnalysis[] = [];
   let segIndex = 0;

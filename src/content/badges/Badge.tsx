@@ -20,6 +20,14 @@ export function badgeButtonId(turnId: string): string {
   return `po-badge-${turnId.replace(/[^a-zA-Z0-9_-]/g, '_')}`;
 }
 
+/**
+ * Only the newest reply can be a "possible shift": the detector caps every other non-switch reply
+ * below 0.5, and gives the newest one the online detector's live probability (docs/instrument.md).
+ */
+function possibleShift(info: BadgeInfo): boolean {
+  return !info.shift && info.confidence >= 0.5;
+}
+
 /** The badge beside a reply: state colour + short name, and the shift label when one was detected. */
 export function Badge({ turnId, info, place, open, onToggle }: BadgeProps) {
   const style = { top: `${place.top}px`, left: `${place.left}px`, visibility: place.visible ? 'visible' : 'hidden' };
@@ -27,12 +35,14 @@ export function Badge({ turnId, info, place, open, onToggle }: BadgeProps) {
     return <span class="po-badge" style={style} role="status" aria-label="Persona Observatory: reply still streaming"><StateChip state="?" stateName="" pending /></span>;
   }
   const top = info.shift ? info.labels[0] : undefined;
-  const label = `Persona ${info.stateName} (state ${info.state})${info.shift ? `; shift${top ? `: ${top.text}` : ''}, ${formatConfidence(info.confidence)}` : ''}. Show details.`;
+  const live = possibleShift(info);
+  const label = `Persona ${info.stateName} (state ${info.state})${info.shift ? `; shift${top ? `: ${top.text}` : ''}, ${formatConfidence(info.confidence)}` : ''}${live ? `; possible shift (live estimate), ${formatConfidence(info.confidence)}` : ''}. Show details.`;
   return (
     <button type="button" id={badgeButtonId(turnId)} data-turn={turnId} class={`po-badge${info.shift ? ' po-badge-shift' : ''}`} style={style}
       aria-expanded={open} aria-haspopup="dialog" aria-label={label} title={label} onClick={() => onToggle(turnId)}>
       <StateChip state={info.state} stateName={info.stateName} />
       {info.shift && <span class="po-badge-mark">⇄ {top ? top.text : 'shift'} {formatConfidence(info.confidence)}</span>}
+      {live && <span class="po-badge-mark po-badge-live">possible shift? {formatConfidence(info.confidence)}</span>}
     </button>
   );
 }
@@ -59,7 +69,7 @@ export function BadgePanel({ turnId, info, annotation, position, visible, vocabu
       onKeyDown={(e) => { if (e.key === 'Escape') { e.preventDefault(); onClose(); } }}>
       <div class="po-panel-head">
         <StateChip state={info.state} stateName={info.stateName} />
-        <h2 id={headingId}>{info.shift ? `Shift detected · ${formatConfidence(info.confidence)}` : 'No shift at this reply'}</h2>
+        <h2 id={headingId}>{info.shift ? `Shift detected · ${formatConfidence(info.confidence)}` : possibleShift(info) ? `Possible shift (live estimate, revised when the next reply arrives) · ${formatConfidence(info.confidence)}` : 'No shift at this reply'}</h2>
         <span class="po-spacer" />
         <button type="button" class="po-btn po-btn-small" onClick={onClose} aria-label="Close details">✕</button>
       </div>

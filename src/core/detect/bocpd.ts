@@ -122,3 +122,10 @@ export function bocpdStartProbabilities(series: readonly (readonly number[])[], 
   for (let s = Math.max(1, series.length - lag); s < series.length; s++) p[s] = det.startProbability(series.length - 1 - s);
   return p;
 }
+
+/** Live answer for the newest reply: P(a new segment starts at the last reply | all replies so far). */
+export function liveShiftProbability(series: readonly (readonly number[])[], options: Partial<BocpdOptions> = {}): number {
+  const det = new OnlineDetector(options);
+  for (const x of series) det.push(x);
+  return series.length > 1 ? det.startProbability(0) : 0;
+}

@@ -83,6 +83,16 @@ describe('in-page badge layer', () => {
     expect(document.activeElement).not.toBe(badge);
   });
 
+  it('the newest reply shows the live estimate as a possible shift; a settled non-shift shows nothing', async () => {
+    const { reply, root } = setup();
+    await act(() => layer!.update({ t3: info({ shift: false, confidence: 0.64, labels: [] }) }, new Map([['t3', reply]])));
+    expect(root.querySelector('.po-badge-live')?.textContent).toContain('possible shift? 64%');
+    await act(() => (root.querySelector('.po-badge') as HTMLElement).click());
+    expect(root.querySelector('[role="dialog"]')?.textContent).toContain('Possible shift (live estimate');
+    await act(() => layer!.update({ t3: info({ shift: false, confidence: 0.3, labels: [] }) }, new Map([['t3', reply]])));
+    expect(root.querySelector('.po-badge-live')).toBeNull();
+  });
+
   it('pending replies show "analysing…"; replies without elements get no badge', async () => {
     const { reply, root } = setup();
     await act(() => layer!.update({ gone: info() }, new Map([['t5', reply]]), new Set(['t5'])));
