@@ -8,7 +8,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { launchWithExtension, type ExtensionSession } from './lib/browser.ts';
-import { chatgptPage, chatgptUrl, makeTurns, streamingScript, turnHtml, type PageTurn } from './lib/chat-page.ts';
+import { chatgptPage, chatgptUrl, makeTurns, streamingScript, turnHtml, type PageTurn, keyOf } from './lib/chat-page.ts';
 import { describeRequests, foreignRequests, openTab, storedTurns, tabStatus, waitFor, type StoredTurnLike } from './lib/extension.ts';
 
 let session: ExtensionSession;
@@ -19,10 +19,6 @@ before(async () => {
 after(async () => {
   await session?.close();
 });
-
-function keyOf(url: string): string {
-  return `chatgpt:${new URL(url).pathname.split('/').pop()}`;
-}
 
 test('streaming reply → exactly one stored reply, with the full text, never a partial', async () => {
   const url = chatgptUrl('streaming');

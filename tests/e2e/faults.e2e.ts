@@ -10,7 +10,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { launchWithExtension, type ExtensionSession } from './lib/browser.ts';
-import { chatgptPage, chatgptUrl, makeTurns, turnHtml } from './lib/chat-page.ts';
+import { chatgptPage, chatgptUrl, makeTurns, turnHtml, keyOf } from './lib/chat-page.ts';
 import { describeRequests, dumpStore, foreignRequests, stopServiceWorker, storedTurns, waitFor, type StoredTurnLike } from './lib/extension.ts';
 
 let session: ExtensionSession;
@@ -21,10 +21,6 @@ before(async () => {
 after(async () => {
   await session?.close();
 });
-
-function keyOf(url: string): string {
-  return `chatgpt:${new URL(url).pathname.split('/').pop()}`;
-}
 
 function assertExactlyOnce(stored: StoredTurnLike[], texts: string[], what: string) {
   const keys = stored.map((t) => t.key);

@@ -6,6 +6,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { launchWithExtension, type ExtensionSession } from './lib/browser.ts';
 import { readFixture } from './lib/fixtures.ts';
+import { describeRequests, foreignRequests } from './lib/extension.ts';
 
 let session: ExtensionSession;
 
@@ -42,4 +43,9 @@ test('the content script recognises a chat page at its real URL', async () => {
   const site = await page.evaluate(() => document.documentElement.getAttribute('data-persona-observatory'));
   assert.equal(site, 'chatgpt');
   await page.close();
+});
+
+test('no network: nothing but served fixtures and extension resources was requested', () => {
+  const foreign = foreignRequests(session);
+  assert.equal(foreign.length, 0, `unexpected requests:\n${describeRequests(foreign)}`);
 });

@@ -14,7 +14,7 @@ import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:f
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { DIST_CHROME, launchWithExtension, type ExtensionSession } from './lib/browser.ts';
-import { chatgptPage, chatgptUrl, HEARTBEAT_SCRIPT, makeTurns } from './lib/chat-page.ts';
+import { chatgptPage, chatgptUrl, HEARTBEAT_SCRIPT, makeTurns, keyOf } from './lib/chat-page.ts';
 import {
   describeRequests, dumpStore, extensionPage, foreignRequests, openTab, sendFromExtension, storedTurns, tabStatus, waitFor, watchPage,
 } from './lib/extension.ts';
@@ -28,10 +28,6 @@ before(async () => {
 after(async () => {
   await session?.close();
 });
-
-function keyOf(url: string): string {
-  return `chatgpt:${new URL(url).pathname.split('/').pop()}`;
-}
 
 async function heartbeat(page: Page): Promise<{ ticks: number; clicks: number }> {
   return page.evaluate(() => {

@@ -58,6 +58,11 @@ export function makeTurns(prefix: string, count: number, model = 'gpt-4o', texts
 }
 
 /** A conversation id in ChatGPT's URL shape (uuid-like), derived from a short name. */
+/** The store's conversation key for a ChatGPT conversation URL (`chatgpt:<id>`). */
+export function keyOf(url: string): string {
+  return `chatgpt:${new URL(url).pathname.split('/').pop()}`;
+}
+
 export function chatgptUrl(name: string): string {
   const hex = Buffer.from(name).toString('hex').padEnd(32, '0').slice(0, 32);
   return `https://chatgpt.com/c/${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20, 32)}`;
