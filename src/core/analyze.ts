@@ -39,6 +39,11 @@ export interface AnalyzeOptions {
   params?: DetectorParams;
 }
 
+/** The per-reply measures analyzeConversation would compute for `text` (for callers that cache them). */
+export function measureForDetector(text: string, params: DetectorParams = DETECTOR_PARAMS): ReplyMeasures {
+  return measureReply(text, params.profileWeight > 0);
+}
+
 /** Highest confidence reported for a reply that is not a switch: it stays below the decision line. */
 const NON_SWITCH_CAP = 0.49;
 
@@ -46,7 +51,7 @@ export function analyzeConversation(turns: readonly AnalyzeTurn[], opts: Analyze
   const p = opts.params ?? DETECTOR_PARAMS;
   const replies = turns.filter((t) => t.role === 'assistant');
   const useProfile = p.profileWeight > 0;
-  const measures = opts.measures ?? replies.map((r) => measureReply(r.text, useProfile));
+  const measures = opts.measures ?? replies.map((r) => measureForDetector(r.text, p));
   const features = measures.map((m) => m.features);
   const n = replies.length;
   const detectorInput = Object.keys(p.promptModel).length ? residualize(features, requestsBefore(turns).map(promptFeatures), p.promptModel) : features;
