@@ -2,13 +2,18 @@
  * `npm start` (after the build): the extension loaded in Debian Chromium on the bundled demo
  * conversation, served at a real ChatGPT URL by request interception (nothing leaves the machine).
  * With a display: a window stays open until you close it. Without one: headless, writes
- * screenshots to ./demo-output/ and prints a short summary.
+ * screenshots to ./demo-output/ and prints a short summary. Without Chromium: says how to install
+ * it, and runs the same adapter and detector on the demo page in Node.
  */
 import { mkdirSync, readFileSync } from 'node:fs';
 import { launchWithExtension, findChromium } from '../tests/e2e/lib/browser.ts';
 import { dumpStore } from '../tests/e2e/lib/extension.ts';
 import { renderChatGptPage, type DemoTurn } from '../demo/chatgpt-page.ts';
 import { coreAnalyzer } from '../src/background/analyzer.ts';
+import { parseSavedPage } from '../src/cli/saved-page.ts';
+import { adapterForUrl } from '../src/sites/registry.ts';
+import { capturePage } from '../src/sites/adapter.ts';
+import { writeFileSync } from 'node:fs';
 
 const OUT = 'demo-output';
 // The extension's own detector configuration (with the page's per-reply model as evidence).
@@ -17,14 +22,17 @@ const demo = JSON.parse(readFileSync('demo/conversation.json', 'utf8')) as { id:
 const url = `https://chatgpt.com/c/${demo.id}`;
 const headed = Boolean(process.env.DISPLAY) && !process.env.CI;
 
+mkdirSync(OUT, { recursive: true });
 try {
+  // PO_DEMO_NO_BROWSER=1 forces the browser-less path (to try it on a machine that has Chromium).
+  if (process.env.PO_DEMO_NO_BROWSER) throw new Error('PO_DEMO_NO_BROWSER is set: skipping the browser.');
   findChromium();
 } catch (err) {
-  console.error(String((err as Error).message));
-  process.exit(1);
+  // No browser: still show the pipeline (the same adapter and detector, in Node), and say how to get the rest.
+  console.error(`${(err as Error).message}\nRunning the browser-less part of the demo instead (no screenshots).`);
+  runWithoutBrowser();
+  process.exit(0);
 }
-
-mkdirSync(OUT, { recursive: true });
 const session = await launchWithExtension({ headless: !headed });
 session.serve(url, renderChatGptPage({ title: demo.title, turns: demo.turns }), { keepScripts: true });
 const page = await session.openPage(url);
@@ -59,14 +67,9 @@ await dashboard.waitForTimeout(3000);
 await shot('dashboard-router', dashboard, true);
 
 // The summary re-runs the same detector in Node on the same turns: what the badges show.
-const analysis = analysisFor(demo.turns);
 console.log(`\nPersona Observatory demo — ${url}`);
 console.log(`turns on the page: ${demo.turns.length}; captured and stored by the extension: ${stored}`);
-console.log(`detector ${coreAnalyzer.version}: ${analysis.replies.length} replies, shifts at replies [${analysis.switches.join(', ')}]`);
-for (const r of analysis.replies.filter((r) => r.shift)) {
-  const words = r.labels.map((l) => `${l.text} (${Math.round(l.confidence * 100)}%)`).join('; ');
-  console.log(`  reply ${r.index + 1}: ${words || 'shift'}`);
-}
+printShifts(demo.turns);
 console.log(`screenshots: ${shots.join(', ')}`);
 
 if (headed) {
@@ -78,4 +81,26 @@ if (headed) {
 if (stored < demo.turns.length) {
   console.error(`only ${stored} of ${demo.turns.length} turns were stored`);
   process.exitCode = 1;
+}
+
+function printShifts(turns: DemoTurn[]): void {
+  const analysis = analysisFor(turns);
+  console.log(`detector ${coreAnalyzer.version}: ${analysis.replies.length} replies, shifts at replies [${analysis.switches.map((i) => i + 1).join(', ')}]`);
+  for (const r of analysis.replies.filter((r) => r.shift)) {
+    const words = r.labels.map((l) => `${l.text} (${Math.round(l.confidence * 100)}%)`).join('; ');
+    console.log(`  reply ${r.index + 1}: ${words || 'shift'}`);
+  }
+}
+
+/** The demo page through the real ChatGPT adapter (linkedom) and the detector, in Node. */
+function runWithoutBrowser(): void {
+  const html = renderChatGptPage({ title: demo.title, turns: demo.turns });
+  writeFileSync(`${OUT}/demo-page.html`, html);
+  const adapter = adapterForUrl(url)!;
+  const capture = capturePage(adapter, parseSavedPage(html), new URL(url));
+  const turns = capture.turns.map((t) => ({ role: t.role, text: t.text, model: t.model ?? undefined }));
+  console.log(`\nPersona Observatory demo (no browser) — ${url}`);
+  console.log(`adapter ${adapter.id}: status ${capture.status}, ${capture.turns.length} of ${demo.turns.length} turns read from the page`);
+  printShifts(turns);
+  console.log(`page written to ${OUT}/demo-page.html`);
 }
