@@ -7,17 +7,28 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { launchWithExtension, type ExtensionSession } from './lib/browser.ts';
-import { readFixture } from './lib/fixtures.ts';
+import { readFixture, readReferenceSite } from './lib/fixtures.ts';
 import { expectedCapture } from './lib/oracle.ts';
 import { describeRequests, foreignRequests, storedTurns, waitFor, watchPage } from './lib/extension.ts';
 
-/** Real pages and plausible real URLs for them (the id shape each site uses). */
+/**
+ * Real saved pages (../shared/fixtures/sites) for every site that has one, and our
+ * reference-built pages (tests/fixtures/sites, from the documented markup) for the sites with no
+ * real capture — each at a plausible real URL (the id shape each site uses).
+ */
 const PAGES = [
   { file: 'chatgpt/yongseopkim__chatgpt-2025-11.html', url: 'https://chatgpt.com/c/6880ba4e-0a4c-8004-b0c5-7a2b7c2ac1f0' },
   { file: 'chatgpt/nuncaeslupus__real-capture-2026-01.html', url: 'https://chatgpt.com/c/69561f3e-1b2c-8005-a1d4-3e6f2b7c9d01' },
   { file: 'claude/yongseopkim__claude-2025-11.html', url: 'https://claude.ai/chat/0b5e3c1a-7d2f-4e8b-9a61-2c4d5e6f7a8b' },
   { file: 'gemini/covai__gemini-chat-2026-05.html', url: 'https://gemini.google.com/app/3f9a2b7c1d4e5f60' },
   { file: 'deepseek/covai__deepseek-chat-2026-05.html', url: 'https://chat.deepseek.com/a/chat/s/5d2c8e1f-3a4b-4c6d-8e9f-0a1b2c3d4e5f' },
+  { file: 'mistral/covai__mistral-chat-2026-05.html', url: 'https://chat.mistral.ai/chat/7c1e9a2b-4d3f-4a5b-8c6d-9e0f1a2b3c4d' },
+  { file: 'perplexity/covai__perplexity-chat-2026-05.html', url: 'https://www.perplexity.ai/search/tide-mills-Ab3dE5fG7hI9jK1lM3nO5p' },
+  { file: 'meta-ai/covai__meta-chat-2026-05.html', url: 'https://www.meta.ai/prompt/4b6d8f0a-2c4e-4a6b-8d0f-1a3c5e7a9b1d' },
+  { file: 'copilot-reference-built.html', url: 'https://copilot.microsoft.com/chats/Xy12AbCdEf34GhIj', reference: true },
+  { file: 'grok-reference-built.html', url: 'https://grok.com/c/2e4a6c8e-0b2d-4f6a-8c0e-2a4c6e8a0c2e', reference: true },
+  { file: 'huggingchat-reference-built.html', url: 'https://huggingface.co/chat/conversation/66a1b2c3d4e5f60718293a4b', reference: true },
+  { file: 'poe-reference-built.html', url: 'https://poe.com/chat/2k8f4h6j9m1n3p5q7r', reference: true },
 ];
 
 let session: ExtensionSession;
@@ -34,9 +45,9 @@ function chatgptMessageCount(html: string): number {
   return (html.match(/data-message-author-role="(user|assistant)"/g) ?? []).length;
 }
 
-for (const { file, url } of PAGES) {
-  test(`real page ${file}: every turn stored once, reload adds nothing, badges shown`, async () => {
-    const html = readFixture(file);
+for (const { file, url, reference } of PAGES) {
+  test(`${reference ? 'reference-built' : 'real'} page ${file}: every turn stored once, reload adds nothing, badges shown`, async () => {
+    const html = reference ? readReferenceSite(file) : readFixture(file);
     const expected = expectedCapture(url, html);
     assert.ok(expected.turns.length >= 2, `the adapter reads at least 2 turns from ${file} in Node`);
     if (expected.site === 'chatgpt') {

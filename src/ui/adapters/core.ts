@@ -1,18 +1,21 @@
 /**
  * CoreApi backed by src/core: instrument registry and vocabulary, formats, router. The only
  * place the dashboard imports those modules, so their surfaces are wired in one file.
+ * The two heavy synchronous calls (router analysis, zip export) run in a dedicated worker
+ * (core.worker.ts) so the page stays responsive and Cancel terminates them.
  */
 import type { ConversationBundle } from '../../core/types.ts';
 import { FEATURES } from '../../core/features/registry.ts';
 import { LABEL_VOCABULARY } from '../../core/detect/vocabulary.ts';
 import { DETECTOR_VERSION } from '../../core/analyze.ts';
 import {
-  parseAnyConversationFile, parseConversationZip, bundleJsonChunks, jsonlChunks, csvChunks, markdownChunks, exportZip,
+  parseAnyConversationFile, parseConversationZip, bundleJsonChunks, jsonlChunks, csvChunks, markdownChunks,
 } from '../../core/formats/index.ts';
 import type { ExportOptions } from '../../core/formats/index.ts';
-import { analyzeRouter } from '../../core/router/index.ts';
 import { throwIfCancelled, yieldToBrowser } from '../components/cancel.ts';
 import type { CoreApi, ExportFormat, ProgressReport } from './services.ts';
+import { runInWorker, type JobName, type WorkResults } from './worker-protocol.ts';
+import { WORK_JOBS } from './work-jobs.ts';
 
 type ChunkFn = (bundles: readonly ConversationBundle[], options?: ExportOptions) => Generator<string>;
 
@@ -26,15 +29,30 @@ const CHUNKS: Record<Exclude<ExportFormat, 'zip'>, { fn: ChunkFn; mime: string }
 /** Conversations rendered between two yields to the browser (keeps Cancel clickable). */
 const CHUNKS_PER_YIELD = 50;
 
+/** Vite sees this exact pattern and emits core.worker.ts as its own script file. */
+function spawnCoreWorker(): Worker {
+  return new Worker(new URL('./core.worker.ts', import.meta.url), { type: 'module' });
+}
+
+/**
+ * Runs a heavy job in a fresh worker; where Worker does not exist (unit tests in happy-dom)
+ * it runs on this thread instead, and can then only be cancelled before it starts.
+ */
+async function runJob<J extends JobName>(
+  job: J, bundles: ConversationBundle[], onProgress: (p: ProgressReport) => void, signal: AbortSignal,
+): Promise<WorkResults[J]> {
+  if (typeof Worker !== 'undefined') return runInWorker(spawnCoreWorker, job, bundles, onProgress, signal);
+  await yieldToBrowser(); // let the progress bar paint first
+  throwIfCancelled(signal);
+  return (WORK_JOBS[job] as (b: ConversationBundle[], p: (p: ProgressReport) => void) => WorkResults[J])(bundles, onProgress);
+}
+
 async function exportBundles(
   bundles: ConversationBundle[], format: ExportFormat, onProgress: (p: ProgressReport) => void, signal: AbortSignal,
 ): Promise<Blob> {
   if (format === 'zip') {
-    // exportZip is synchronous: yield once so the progress bar paints before the work starts.
     onProgress({ done: 0, total: null });
-    await yieldToBrowser();
-    throwIfCancelled(signal);
-    const bytes = exportZip(bundles, ['json', 'jsonl', 'csv', 'md'], { signal });
+    const bytes = await runJob('zip', bundles, onProgress, signal);
     return new Blob([bytes as BlobPart], { type: 'application/zip' });
   }
   const { fn, mime } = CHUNKS[format];
@@ -52,8 +70,6 @@ async function exportBundles(
   return new Blob(parts, { type: `${mime};charset=utf-8` });
 }
 
-const featureLabels = Object.fromEntries(FEATURES.map((f) => [f.name, f.label]));
-
 export const coreApi: CoreApi = {
   features: FEATURES,
   vocabulary: LABEL_VOCABULARY,
@@ -62,10 +78,7 @@ export const coreApi: CoreApi = {
     return typeof content === 'string' ? parseAnyConversationFile(content, fileName) : parseConversationZip(content, fileName);
   },
   exportBundles,
-  async analyzeRouter(bundles, signal) {
-    // analyzeRouter is synchronous; it can only be cancelled before it starts.
-    await yieldToBrowser();
-    throwIfCancelled(signal);
-    return analyzeRouter(bundles, { featureLabels });
+  analyzeRouter(bundles, signal) {
+    return runJob('router', bundles, () => {}, signal);
   },
 };

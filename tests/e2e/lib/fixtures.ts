@@ -14,3 +14,8 @@ export function readFixture(relativeToSites: string): string {
 export function readE2eFixture(name: string): string {
   return readFileSync(resolve('tests/fixtures/e2e', name), 'utf8');
 }
+
+/** Pages built from the reference's documented markup, for sites with no real saved page. */
+export function readReferenceSite(name: string): string {
+  return readFileSync(resolve('tests/fixtures/sites', name), 'utf8');
+}

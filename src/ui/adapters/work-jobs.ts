@@ -1,0 +1,18 @@
+/**
+ * The heavy, synchronous core calls the dashboard runs in its background worker (and, where
+ * Worker does not exist, on the page). One table so both paths run exactly the same code.
+ */
+import { FEATURES } from '../../core/features/registry.ts';
+import { exportZip } from '../../core/formats/index.ts';
+import { analyzeRouter } from '../../core/router/index.ts';
+import type { JobTable } from './worker-protocol.ts';
+
+const featureLabels = Object.fromEntries(FEATURES.map((f) => [f.name, f.label]));
+
+export const WORK_JOBS: JobTable = {
+  // analyzeRouter has no progress hook: the page shows an indeterminate bar.
+  router: (bundles) => analyzeRouter(bundles, { featureLabels }),
+  zip: (bundles, onProgress) => exportZip(bundles, ['json', 'jsonl', 'csv', 'md'], {
+    onProgress: (done, total) => onProgress({ done, total }),
+  }),
+};
