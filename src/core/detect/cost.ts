@@ -50,32 +50,18 @@ export function splitGain(c: SegmentCost, a: number, t: number, b: number): numb
  */
 export function gramCost(vectors: readonly Float64Array[]): SegmentCost {
   const n = vectors.length;
-  const S = new Float64Array((n + 1) * (n + 1));
-  const D = new Float64Array(n + 1);
-  const w = n + 1;
+  const K = new Float64Array(n * n);
   for (let i = 0; i < n; i++) {
     const vi = vectors[i];
-    for (let j = 0; j < n; j++) {
+    for (let j = i; j < n; j++) {
+      const vj = vectors[j];
       let k = 0;
-      if (j >= i) {
-        const vj = vectors[j];
-        for (let q = 0; q < vi.length; q++) k += vi[q] * vj[q];
-      } else {
-        k = S[(j + 1) * w + i + 1] - S[j * w + i + 1] - S[(j + 1) * w + i] + S[j * w + i];
-      }
-      S[(i + 1) * w + j + 1] = k + S[i * w + j + 1] + S[(i + 1) * w + j] - S[i * w + j];
-      if (i === j) D[i + 1] = D[i] + k;
+      for (let q = 0; q < vi.length; q++) k += vi[q] * vj[q];
+      K[i * n + j] = k;
+      K[j * n + i] = k;
     }
   }
-  return {
-    n,
-    cost(a, b) {
-      const len = b - a;
-      if (len <= 0) return 0;
-      const block = S[b * w + b] - S[a * w + b] - S[b * w + a] + S[a * w + a];
-      return Math.max(0, D[b] - D[a] - block / len);
-    },
-  };
+  return kernelCost(K, n);
 }
 
 /** Weighted sum of costs over the same series length. */
