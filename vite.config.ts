@@ -19,5 +19,8 @@ export default defineConfig({
     // No inlined data: URLs for assets: the CSP allows them for images only.
     assetsInlineLimit: 0,
   },
+  // Dashboard workers (src/ui/adapters/core.worker.ts) as ES modules, like the pages: in the
+  // default IIFE format, bundled CommonJS/UMD deps (pluralize, under syllable) export nothing.
+  worker: { format: 'es' },
   server: { cors: { origin: [/chrome-extension:\/\//] } },
 });

@@ -10,7 +10,8 @@ import { ReportView } from './ReportView.tsx';
 
 /**
  * The router view: runs analyzeRouter over the stored conversations on demand (it is the
- * heaviest computation in the product) and renders its report.
+ * heaviest computation in the product; the adapter runs it in a worker, so Cancel stops it)
+ * and renders its report.
  */
 export function RouterTab({ onOpen }: { onOpen(key: string): void }) {
   const { data, core } = useServices();
@@ -28,7 +29,7 @@ export function RouterTab({ onOpen }: { onOpen(key: string): void }) {
   function run() {
     void op.start(async (step, signal) => {
       const bundles = await data.getBundles(keys, (p) => step('Reading conversations', p), signal);
-      step('Analysing (this can take a while)', { done: 0, total: null });
+      step('Analysing in the background (this can take a while)', { done: 0, total: null });
       return core.analyzeRouter(bundles, signal);
     });
   }
