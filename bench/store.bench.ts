@@ -13,6 +13,9 @@
  * - Labels: the real detector (src/core/analyze.ts) runs on every Nth conversation
  *   (BENCH_ANALYZE_EVERY, default 3) to keep the run short; analysis bytes for the rest are
  *   extrapolated from the measured mean and reported as such.
+ * - Text search: searchConversationsByText (full scan of the turns store, no index) for a rare
+ *   query, a common one (with and without a limit of 50) and one that matches nothing (the
+ *   worst case: every turn read). Same caveat: fake-indexeddb in Node, not a browser.
  * - Size: fake-indexeddb has no disk. Stored size is ESTIMATED as UTF-8 bytes of
  *   JSON.stringify(record) for every record, plus JSON bytes of (index key + primary key) for
  *   every index entry. Chrome/Firefox serialise differently (and Chrome compresses large
@@ -28,6 +31,7 @@ import type { Analyzer } from '../src/store/analyzer.ts';
 import { storeCapture } from '../src/store/capture.ts';
 import { openObservatoryDB } from '../src/store/connection.ts';
 import { getConversationBundle, listConversations } from '../src/store/read.ts';
+import { searchConversationsByText } from '../src/store/search.ts';
 import type { ObservatoryDB } from '../src/store/schema.ts';
 import type { TurnRow } from '../src/store/turn-rows.ts';
 
@@ -180,6 +184,8 @@ async function main(): Promise<void> {
   console.log(`conversation list (by-model index + search + sort): median ${median(filterTimes).toFixed(1)} ms`);
   console.log(`one timeline (conversation + ~${2 * perConv} turns + analyses + annotations): median ${median(timelineTimes).toFixed(1)} ms, max ${Math.max(...timelineTimes).toFixed(1)} ms  [target < 100 ms]`);
 
+  await benchTextSearch(db);
+
   const size = await estimateSize(db);
   const perAnalysis = size.analysesCount ? size.analysesMeasured / size.analysesCount : 0;
   const analysesAll = perAnalysis * REPLIES;
@@ -196,6 +202,38 @@ async function main(): Promise<void> {
     console.log(`  everything incl. analyses for every reply (extrapolated): ${((base + size.indexes + analysesAll) / rawBytes).toFixed(3)}x raw  [target <= 1.5x]`);
   }
   console.log(`wall time: ${(ms(wall) / 1000).toFixed(1)} s`);
+}
+
+/** Full-text search over every turn; queries fixed in advance (not picked from results). */
+async function benchTextSearch(db: ObservatoryDB): Promise<void> {
+  console.log('full-text search over turn text (searchConversationsByText; fake-indexeddb in Node, a JS IndexedDB: not browser timings):');
+  const runs: { label: string; query: string; limit?: number }[] = [
+    { label: 'rare query', query: 'photosynthesis chlorophyll' },
+    { label: 'common query, no limit', query: 'the' },
+    { label: 'common query, limit 50', query: 'the', limit: 50 },
+    { label: 'no match (reads every turn)', query: 'zqxjvw' },
+  ];
+  for (const { label, query, limit } of runs) {
+    const times: number[] = [];
+    let last = { matches: 0, scanned: 0, total: 0 };
+    for (let i = 0; i < 3; i++) {
+      const t0 = performance.now();
+      const r = await searchConversationsByText(db, query, { limit });
+      times.push(ms(t0));
+      last = { matches: r.matches.length, scanned: r.scanned, total: r.total };
+    }
+    console.log(`  ${label} "${query}": ${last.matches} conversations, ${last.scanned}/${last.total} turns read; median ${median(times).toFixed(0)} ms, first ${times[0].toFixed(0)} ms (3 runs)`);
+  }
+  // Reference: the same pages read with no decoding or matching (the storage share of the above).
+  const t0 = performance.now();
+  let rows = 0;
+  let page = await db.transaction('turns').store.getAll(null, 500);
+  for (;;) {
+    rows += page.length;
+    if (page.length < 500) break;
+    page = await db.transaction('turns').store.getAll(IDBKeyRange.lowerBound(page[page.length - 1].key, true), 500);
+  }
+  console.log(`  reference: reading the same ${rows} turns in pages of 500, no decoding or matching: ${ms(t0).toFixed(0)} ms`);
 }
 
 main().catch((error: unknown) => { console.error(error); process.exit(1); });

@@ -8,4 +8,8 @@ export { DB_NAME, type ObservatoryDB } from './schema.ts';
 export { DB_VERSION } from './migrations.ts';
 export { getObservatoryDB, openObservatoryDB, resetObservatoryDBCache } from './connection.ts';
 export * from './read.ts';
+export {
+  searchConversationsByText, searchTerms, foldText, textSearchAbortError, SNIPPET_MAX,
+  type TextSearchMatch, type TextSearchOptions, type TextSearchProgress, type TextSearchResult,
+} from './search.ts';
 export type { Analyzer, AnalyzerTurn } from './analyzer.ts';

@@ -15,6 +15,12 @@ export interface ConversationQuery {
   model?: string;
   /** Case-insensitive substring of title, conversation id or a model name (not turn text). */
   search?: string;
+  /**
+   * Keys of conversations whose turn text matches `search` (searchConversationsByText(db,
+   * search).matches' conversationKey): with a non-empty `search`, a conversation is kept when
+   * its title / id / model matches OR its key is here. Ignored without `search`.
+   */
+  textMatches?: Iterable<string>;
   sort?: ConversationSort;
   /** Default: 'desc' (newest / largest first). */
   direction?: 'asc' | 'desc';
@@ -41,8 +47,10 @@ export async function listConversations(db: ObservatoryDB, query: ConversationQu
   if (query.site !== undefined) rows = rows.filter((c) => c.site === query.site);
   const needle = query.search?.trim().toLowerCase();
   if (needle) {
+    const byText = new Set(query.textMatches ?? []);
     rows = rows.filter((c) =>
-      (c.title ?? '').toLowerCase().includes(needle)
+      byText.has(c.key)
+      || (c.title ?? '').toLowerCase().includes(needle)
       || c.conversationId.toLowerCase().includes(needle)
       || c.models.some((m) => m.toLowerCase().includes(needle)));
   }

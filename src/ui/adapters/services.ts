@@ -31,6 +31,15 @@ export interface DataReads {
   getBundle(conversationKey: string): Promise<ConversationBundle | null>;
   /** Whole bundles, for export and router analysis; reports progress, honours the signal. */
   getBundles(keys: readonly string[], onProgress: (p: ProgressReport) => void, signal: AbortSignal): Promise<ConversationBundle[]>;
+  /** Conversations whose turns contain every word of `query` (a scan; capped, cancellable). */
+  searchText(query: string, onProgress: (p: ProgressReport) => void, signal: AbortSignal): Promise<TextSearchResult>;
+}
+
+export interface TextSearchResult {
+  /** Conversation key → plain-text snippet around the first match. */
+  matches: Map<string, string>;
+  /** False when the cap was reached before the whole store was read. */
+  complete: boolean;
 }
 
 /** Writes: always through the background worker (the only writer). */

@@ -76,6 +76,39 @@ describe('ConversationList view', () => {
   });
 });
 
+describe('ConversationList transcript search', () => {
+  it('a conversation whose transcript matches is shown with its snippet; others filtered out', async () => {
+    const list = [conversation({ key: 'chatgpt:abc', title: 'Alpha' }), conversation({ key: 'claude:x', site: 'claude', title: 'Other' })];
+    const s = services({ list });
+    s.data.searchText.mockImplementation(async (q: string, onProgress: unknown, _signal: AbortSignal) => {
+      (onProgress as (p: { done: number; total: number }) => void)({ done: 5, total: 10 });
+      return { matches: new Map([['claude:x', `…the tide mill ${q} <b>x</b>…`]]), complete: true };
+    });
+    const root = await mount(<ConversationList query={{ ...EMPTY_QUERY, text: 'ebb' }} onQuery={() => {}} onOpen={() => {}} />, s);
+    await settle();
+    await new Promise((r) => setTimeout(r, 350)); // debounce
+    await settle();
+    expect(s.data.searchText).toHaveBeenCalledWith('ebb', expect.any(Function), expect.any(AbortSignal));
+    const rows = root.querySelectorAll('.po-row');
+    expect(rows).toHaveLength(1);
+    expect(rows[0].textContent).toContain('Other');
+    expect(root.querySelector('.po-row-snippet')?.textContent).toContain('<b>x</b>'); // shown as text
+    expect(root.querySelector('.po-row b')).toBeNull();
+    expect(root.textContent).toContain('1 conversation match in their text');
+  });
+
+  it('a failed search says so and falls back to titles and models', async () => {
+    const s = services({ list: [conversation({ title: 'ebb tides' })] });
+    s.data.searchText.mockRejectedValueOnce(new Error('IndexedDB blocked'));
+    const root = await mount(<ConversationList query={{ ...EMPTY_QUERY, text: 'ebb' }} onQuery={() => {}} onOpen={() => {}} />, s);
+    await settle();
+    await new Promise((r) => setTimeout(r, 350));
+    await settle();
+    expect(root.textContent).toContain('transcript search failed: IndexedDB blocked');
+    expect(root.querySelectorAll('.po-row')).toHaveLength(1);
+  });
+});
+
 describe('conversation model', () => {
   it('joins replies with analyses and latest annotations', () => {
     const b = bundle({ annotations: [{ ...annotationFor('chatgpt:abc:t3', 'reject'), updatedAt: 1 }, { ...annotationFor('chatgpt:abc:t3', 'confirm'), updatedAt: 5 }] });

@@ -6,6 +6,7 @@ import { VirtualList } from '../../components/VirtualList.tsx';
 import { Empty, ErrorBox, Loading } from '../../components/Status.tsx';
 import { formatDate, plural } from '../../components/format.ts';
 import { applyQuery, facets, EMPTY_QUERY, type ListQuery, type SortKey } from './query.ts';
+import { useTextSearch, type TextSearchState } from './use-text-search.ts';
 
 interface Props {
   query: ListQuery;
@@ -40,13 +41,17 @@ export function ConversationList(props: Props) {
 }
 
 function FilteredList({ all, query, onQuery, onOpen }: Props & { all: Conversation[] }) {
-  const shown = useMemo(() => applyQuery(all, query), [all, query]);
+  const { data } = useServices();
+  const search = useTextSearch(data, query.text);
+  const snippets = search.status === 'done' ? search.matches : null;
+  const textKeys = useMemo(() => (snippets ? new Set(snippets.keys()) : undefined), [snippets]);
+  const shown = useMemo(() => applyQuery(all, query, textKeys), [all, query, textKeys]);
   const { sites, models } = useMemo(() => facets(all), [all]);
   const set = <K extends keyof ListQuery>(k: K, v: ListQuery[K]) => onQuery({ ...query, [k]: v });
   return (
     <div class="po-list">
       <form class="po-filters" role="search" aria-label="Filter conversations" onSubmit={(e) => e.preventDefault()}>
-        <input class="po-input po-search" type="search" placeholder="Search titles, models…" aria-label="Search conversations"
+        <input class="po-input po-search" type="search" placeholder="Search titles, models, transcripts…" aria-label="Search conversations"
           value={query.text} onInput={(e) => set('text', e.currentTarget.value)} />
         <select class="po-select" aria-label="Site" value={query.site} onChange={(e) => set('site', e.currentTarget.value as SiteId | '')}>
           <option value="">All sites</option>
@@ -69,16 +74,37 @@ function FilteredList({ all, query, onQuery, onOpen }: Props & { all: Conversati
       </form>
       <p class="po-muted" role="status" aria-live="polite">
         {shown.length === all.length ? plural(all.length, 'conversation') : `${shown.length.toLocaleString('en')} of ${plural(all.length, 'conversation')}`}
+        <TextSearchStatus state={search} />
       </p>
       {shown.length === 0
         ? <Empty title="Nothing matches these filters"><button type="button" class="po-btn" onClick={() => onQuery(EMPTY_QUERY)}>Clear filters</button></Empty>
         : <VirtualList count={shown.length} rowHeight={ROW_HEIGHT} label="Conversations" class="po-list-scroll"
-            renderRow={(i) => <ConversationRow c={shown[i]} onOpen={onOpen} />} />}
+            renderRow={(i) => <ConversationRow c={shown[i]} snippet={snippets?.get(shown[i].key) ?? null} onOpen={onOpen} />} />}
     </div>
   );
 }
 
-function ConversationRow({ c, onOpen }: { c: Conversation; onOpen(key: string): void }) {
+/** What the transcript search is doing, after the count line. */
+function TextSearchStatus({ state }: { state: TextSearchState }) {
+  switch (state.status) {
+    case 'searching':
+      return (
+        <span> · searching transcripts{state.total ? ` ${Math.round((100 * state.done) / state.total)}%` : '…'}{' '}
+          <button type="button" class="po-btn po-btn-small" onClick={state.cancel}>Stop</button>
+        </span>
+      );
+    case 'done':
+      return <span> · {plural(state.matches.size, 'conversation')} match in their text{state.complete ? '' : ' (first matches only)'}</span>;
+    case 'cancelled':
+      return <span> · transcript search stopped (titles and models only)</span>;
+    case 'error':
+      return <span> · transcript search failed: {state.error instanceof Error ? state.error.message : String(state.error)}</span>;
+    default:
+      return null;
+  }
+}
+
+function ConversationRow({ c, snippet, onOpen }: { c: Conversation; snippet: string | null; onOpen(key: string): void }) {
   const title = c.title?.trim() || 'Untitled conversation';
   return (
     // No aria-label: the row's own text is its accessible name, so what a speech-input user reads
@@ -88,8 +114,11 @@ function ConversationRow({ c, onOpen }: { c: Conversation; onOpen(key: string): 
         <span class="po-row-title">{title}</span>
         <span class="po-row-meta po-muted">
           <span class="po-tag">{c.site}</span>
-          {c.models.slice(0, 3).map((m) => <span key={m} class="po-tag po-tag-model">{m}</span>)}
-          {c.models.length > 3 && <span>+{c.models.length - 3}</span>}
+          {/* A transcript match shows where the words are instead of the models (rows have a fixed height). */}
+          {snippet
+            ? <span class="po-row-snippet">“{snippet}”</span>
+            : c.models.slice(0, 3).map((m) => <span key={m} class="po-tag po-tag-model">{m}</span>)}
+          {!snippet && c.models.length > 3 && <span>+{c.models.length - 3}</span>}
         </span>
       </span>
       <span class="po-row-stats">

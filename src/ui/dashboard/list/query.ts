@@ -49,7 +49,11 @@ export function matchesText(c: Conversation, words: readonly string[]): boolean 
   return words.every((w) => hay.includes(w));
 }
 
-export function applyQuery(all: readonly Conversation[], q: ListQuery): Conversation[] {
+/**
+ * `textMatches`: keys of conversations whose transcript matched the search words (from the store's
+ * text search); such a conversation passes the text filter even if its title does not.
+ */
+export function applyQuery(all: readonly Conversation[], q: ListQuery, textMatches?: ReadonlySet<string>): Conversation[] {
   const words = q.text.toLowerCase().split(/\s+/).filter(Boolean);
   const from = q.from ? dayStart(q.from) : -Infinity;
   const to = q.to ? dayEnd(q.to) : Infinity;
@@ -59,7 +63,7 @@ export function applyQuery(all: readonly Conversation[], q: ListQuery): Conversa
     && c.lastSeen >= from && c.lastSeen <= to
     && (!q.hasShifts || c.shiftCount > 0)
     && (!q.hasAnnotations || c.annotationCount > 0)
-    && matchesText(c, words));
+    && (matchesText(c, words) || (textMatches?.has(c.key) ?? false)));
   const cmp = COMPARE[q.sort];
   out.sort((a, b) => (q.descending ? cmp(b, a) : cmp(a, b)) || a.key.localeCompare(b.key));
   return out;
