@@ -239,6 +239,9 @@ export function createCaptureController(options: CaptureControllerOptions): Capt
         scheduleResume();
         return;
       }
+      // The turns are read; what is left of this scan is a few cheap page reads that must not
+      // pause half-way (a pause outside readPage would lose the reading).
+      cache.startSlice(Infinity);
       const base = {
         type: 'capture/page' as const,
         site: reading.site,
@@ -304,7 +307,8 @@ export function createCaptureController(options: CaptureControllerOptions): Capt
       shownPending = pendingIds;
       deliver({ ...base, status: 'ok', turns: finished, pending });
     } catch (err) {
-      report(err);
+      if (err instanceof ScanPaused) scheduleResume();
+      else report(err);
     }
   }
 
