@@ -1,10 +1,12 @@
 /**
  * Shift-detection benchmark (prints numbers, asserts nothing).
  *   npx tsx bench/detect.bench.ts          evaluate the committed parameters (src/core/detect/params.ts)
- *   npx tsx bench/detect.bench.ts --tune-robust  re-tune shrinkage, style weight, penalty, calibration on DEV
+ *   npx tsx bench/detect.bench.ts --tune-robust  re-tune shrinkage, style weight, penalty on DEV
  *                                          (worst-generator false-switch constraint; ~1 min)
  *   npx tsx bench/detect.bench.ts --tune   re-tune on DEV generators only and print new parameters
  *                                          (slow: several minutes; QUICK=1 narrows the grid and logs it)
+ * Every run fits the confidence curve out of fold on DEV (leave-one-generator-out) and prints its
+ * dev out-of-fold and eval reliability; a re-tune adopts the curve with lower dev held-out ECE.
  * Generator split and why: bench/lib/split.ts. Margin: a switch found one reply early/late counts.
  */
 import { analyzeConversation, DETECTOR_VERSION, replyStyleVector, requestsBefore } from '../src/core/analyze.ts';
@@ -20,9 +22,12 @@ import { loadAlpaca } from './lib/data.ts';
 import { replyMeasures } from './lib/features.ts';
 import { assistantAxis, devSets, evalSplicedSets, realModelSwitches, realSingleSourceSets, type BenchConversation } from './lib/sets.ts';
 import { DEV_GENERATORS, EVAL_GENERATORS } from './lib/split.ts';
-import { matchedEstimates, scoreSet } from './lib/score.ts';
+import { scoreSet } from './lib/score.ts';
+import { calibrate, fitCalibration, type Calibration } from '../src/core/detect/calibration.ts';
+import { crossFitCalibration, foldPrecision } from './lib/calibration-oof.ts';
+import { expectedCalibrationError, RELIABILITY_HEADERS, reliabilityRows, type ConfidenceOutcome } from './lib/reliability.ts';
 import { printTable } from './lib/table.ts';
-import { devFisherWeights, devPriorScales, devPromptModel, naiveSwitches, runParams, tune, tuneNaive, tuneRobust, type Prepared, type WeightScheme } from './lib/tune.ts';
+import { detectionSamples, devFisherWeights, devPriorScales, devPromptModel, naiveSwitches, runParams, tune, tuneNaive, tuneRobust, type Prepared, type WeightScheme } from './lib/tune.ts';
 import { toTurns } from './lib/data.ts';
 import { FEATURES } from '../src/core/features/registry.ts';
 
@@ -103,8 +108,26 @@ if (process.argv.includes('--tune-robust')) {
   const res = tuneRobust(params, [devSwitch, devNear], devSingle);
   params = res.params;
   console.log(`Re-tuned on DEV (cross-fitted style weights): dev F1 cross ${res.f1[0].toFixed(3)}, near ${res.f1[1].toFixed(3)}; single false/100 mean ${res.meanFalse.toFixed(2)}, worst generator ${res.worstFalse.toFixed(2)}`);
-  console.log('priorStrength', params.priorStrength, 'styleWeight', params.styleWeight, 'segment', JSON.stringify(params.segment), 'calibration', JSON.stringify(params.calibration), '\n');
+  console.log('priorStrength', params.priorStrength, 'styleWeight', params.styleWeight, 'segment', JSON.stringify(params.segment), '\n');
 }
+
+// Confidence curve, fitted out of fold on DEV (leave-one-generator-out; bench/lib/calibration-oof.ts).
+// Near-family counts twice: hard pairs are 2 of the 3 eval switch sets. Runs every time, so the
+// dev out-of-fold reliability is always printed.
+const calibrationSets = { switchSets: [{ items: devSwitch, weight: 1 }, { items: devNear, weight: 2 }], single: { items: devSingle, weight: 1 } };
+const oof = crossFitCalibration(params, DEV_GENERATORS, calibrationSets.switchSets, calibrationSets.single);
+// The p3 method: curve fitted in-sample on dev detections of the final parameters.
+const inSampleCurve = fitCalibration([...calibrationSets.switchSets, calibrationSets.single].flatMap((s) => detectionSamples(s.items, params, s.weight)));
+// Which curve a re-tune adopts is decided on DEV only: lower expected calibration error on the
+// held-out-generator detections (out-of-fold curve vs the in-sample method). Measured with p3:
+// the in-sample method wins (dev held-out generators are not harder than dev in-sample ones).
+const oofEce = expectedCalibrationError(oof.reliability.outOfFold), inSampleEce = expectedCalibrationError(oof.reliability.inSample);
+const devChoice = oofEce < inSampleEce ? oof.calibration : inSampleCurve;
+if (process.argv.includes('--tune') || process.argv.includes('--tune-robust')) params = { ...params, calibration: devChoice };
+const fmtCurve = (c: Calibration) => `a ${c.a.toFixed(4)}, b ${c.b.toFixed(4)}`;
+console.log(`Confidence curves (DEV only): out-of-fold fit ${fmtCurve(oof.calibration)} (dev held-out ECE ${oofEce.toFixed(3)}); in-sample fit ${fmtCurve(inSampleCurve)} (dev held-out ECE ${inSampleEce.toFixed(3)}); dev choice: ${devChoice === inSampleCurve ? 'in-sample' : 'out-of-fold'}; in use: ${fmtCurve(params.calibration)}`);
+console.log(`  held-out generator precision of detections: ${foldPrecision(oof.samples, DEV_GENERATORS).map((f) => `${f.generator} ${f.precision.toFixed(2)} (w ${f.weight.toFixed(0)})`).join(', ')}`);
+console.log(`  fold parameters: ${oof.folds.map((f) => `without ${f.generator}: priorStrength ${f.params.priorStrength}, penalty ${f.params.segment.penaltyBase} + ${f.params.segment.penaltyPerLogN}·ln n`).join('; ')}\n`);
 
 const naiveThreshold = tuneNaive(devSwitch, devSingle, params.priorScale);
 
@@ -147,7 +170,7 @@ const allSets: Record<string, Prepared[]> = {
 };
 
 const rows: (string | number)[][] = [];
-const reliability: { conf: number; ok: boolean }[] = [];
+const reliability: { score: number; ok: boolean }[] = [];
 for (const [name, items] of Object.entries(allSets)) {
   const results = runAll(items);
   for (const [method, est] of Object.entries(results)) {
@@ -155,39 +178,25 @@ for (const [name, items] of Object.entries(allSets)) {
     const hasTruth = s.trueSwitches > 0;
     rows.push([name, method, s.conversations, s.replies, hasTruth ? s.precision ?? NaN : NaN, hasTruth ? s.recall ?? NaN : NaN, hasTruth ? s.f1 : NaN, s.falsePer100]);
   }
-  if (name.startsWith('eval')) {
-    // Reliability of the confidence of our detected switches (eval and real sets only).
-    const { est, score } = runParams(items, params);
-    items.forEach((it, i) => {
-      const ok = matchedEstimates(it.truth, est[i]);
-      est[i].forEach((t, j) => {
-        const c = analyzeConfidence(score[i][t]);
-        reliability.push({ conf: c, ok: ok[j] });
-      });
-    });
-  }
+  // Reliability of the confidence of our detected switches (eval spliced sets only; reported, never fitted on).
+  if (name.startsWith('eval')) for (const x of detectionSamples(items, params)) reliability.push({ score: x.score, ok: x.positive });
 }
-function analyzeConfidence(score: number): number {
-  return 1 / (1 + Math.exp(-(params.calibration.a + params.calibration.b * Math.log(Math.max(score, 1e-6)))));
-}
+const evalWith = (c: Calibration): ConfidenceOutcome[] => reliability.map((r) => ({ conf: calibrate(r.score, c), ok: r.ok }));
 
 console.log(`Thresholds tuned on DEV: naive window ${naiveThreshold}, BOCPD ${bocpdTh}.`);
 printTable(['set', 'method', 'convs', 'replies', 'precision', 'recall', 'F1', 'false switches /100 replies'], rows);
 
 console.log('\nTargets (eval): cross-family F1 ≥ 0.90, same-family F1 ≥ 0.65, prompted-mode F1 ≥ 0.85, ≤ 2 false switches /100 single-source replies.');
 
-console.log('\nReliability of switch confidence (our detector; all eval spliced sets, incl. single-generator):');
-const bins = [0, 0.2, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9, 1.0001];
-printTable(
-  ['confidence bin', 'switches', 'mean confidence', 'observed precision'],
-  bins.slice(0, -1).map((lo, i) => {
-    const inBin = reliability.filter((r) => r.conf >= lo && r.conf < bins[i + 1]);
-    const mc = inBin.reduce((a, r) => a + r.conf, 0) / Math.max(1, inBin.length);
-    const prec = inBin.filter((r) => r.ok).length / Math.max(1, inBin.length);
-    return [`[${lo.toFixed(1)}, ${Math.min(1, bins[i + 1]).toFixed(1)})`, inBin.length, inBin.length ? mc : NaN, inBin.length ? prec : NaN];
-  }),
-);
-
+const reliabilityReport = (title: string, rs: ConfidenceOutcome[]) => {
+  console.log(`\n${title} — ECE ${expectedCalibrationError(rs).toFixed(3)}`);
+  printTable(RELIABILITY_HEADERS, reliabilityRows(rs));
+};
+console.log('\nReliability of switch confidence (our detector). ECE = expected calibration error over these bins.');
+reliabilityReport('DEV held-out generator, curve fitted out of fold (on held-out detections of the other generators)', oof.reliability.outOfFold);
+reliabilityReport('DEV held-out generator, curve fitted in-sample on the fold\'s training generators (the p3 method)', oof.reliability.inSample);
+reliabilityReport('EVAL, all eval spliced sets incl. single-generator: curve in use', evalWith(params.calibration));
+reliabilityReport('EVAL, same detections: out-of-fold dev curve (for comparison)', evalWith(oof.calibration));
 console.log('\nReal ChatGPT export conversations that switch model (truth = model slug changes; detector blind to slugs):');
 for (const c of realModelSwitches()) {
   const a = analyzeConversation(c.turns.map((t) => ({ role: t.role, text: t.text })), { params });

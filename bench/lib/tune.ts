@@ -1,10 +1,9 @@
 /**
  * Tuning on DEVELOPMENT data only: prior scales and feature weights from dev generators'
  * replies, then a grid over penalty / method / shrinkage scored on dev spliced conversations,
- * then the confidence calibration fitted on dev detections.
+ * then (bench/lib/calibration-oof.ts) the confidence curve fitted on out-of-fold dev detections.
  */
 import { FEATURES } from '../../src/core/features/registry.ts';
-import { fitCalibration } from '../../src/core/detect/calibration.ts';
 import { segmentSeries, type SearchMethod } from '../../src/core/detect/segment.ts';
 import { gramCost, kernelCost, l2Cost, sumCost, type SegmentCost } from '../../src/core/detect/cost.ts';
 import { diffScale, standardise } from '../../src/core/detect/series.ts';
@@ -161,38 +160,41 @@ export function tune(base: DetectorParams, weightSchemes: Record<string, WeightS
     }
   }
   if (!best) throw new Error('no parameter setting met the dev false-switch constraint');
-  // Calibration on dev detections (switch sets and single-source together).
-  const all = [...devSwitch, ...devSingle];
-  const { est, score } = runParams(all, best.params);
-  const samples = all.flatMap((it, i) => {
-    const ok = matchedEstimates(it.truth, est[i]);
-    return est[i].map((t, j) => ({ score: score[i][t], positive: ok[j] }));
-  });
-  best.params = { ...best.params, calibration: fitCalibration(samples) };
+  // The confidence curve is fitted afterwards, out of fold (bench/lib/calibration-oof.ts).
   best.naiveThreshold = tuneNaive(devSwitch, devSingle, best.params.priorScale);
   return best;
 }
 
-/** The naive style window gets its threshold tuned on dev too (best dev F1 minus false switches). */
 /**
  * Re-tune of shrinkage, style-kernel weight and penalty on DEV (the committed feature weights
  * stay). Objective: mean F1 over the dev switch sets (cross-family and near-family). Constraint:
  * the false-switch rate of EVERY dev generator's single-source conversations ≤ maxFalsePer100
- * (worst case, so the penalty does not just fit the quietest generators). Then the calibration
- * is refit on all dev detections (switchSets[0] = cross-family; later sets = harder, counted twice).
+ * (worst case, so the penalty does not just fit the quietest generators). The confidence curve
+ * is fitted afterwards, out of fold (bench/lib/calibration-oof.ts); `grid` narrows the search
+ * (the per-fold re-tune there keeps the style weight fixed).
  */
-export function tuneRobust(base: DetectorParams, switchSets: Prepared[][], devSingle: Prepared[], maxFalsePer100 = 2): { params: DetectorParams; f1: number[]; worstFalse: number; meanFalse: number } {
+export interface RobustGrid {
+  priorStrength: number[];
+  styleWeight: number[];
+  penaltyBase: number[];
+  penaltyPerLogN: number[];
+}
+
+export const ROBUST_GRID: RobustGrid = { priorStrength: [2, 5, 10], styleWeight: [0, 4, 8, 16], penaltyBase: [2, 3, 4, 6, 8, 10, 12, 16, 20], penaltyPerLogN: [0, 1, 2, 3] };
+
+export function tuneRobust(base: DetectorParams, switchSets: Prepared[][], devSingle: Prepared[], maxFalsePer100 = 2, grid: RobustGrid = ROBUST_GRID): { params: DetectorParams; f1: number[]; worstFalse: number; meanFalse: number } {
   let best: { params: DetectorParams; f1: number[]; worstFalse: number; meanFalse: number; objective: number } | null = null;
   const groups = [...new Set(devSingle.map((it) => it.group ?? ''))];
-  for (const priorStrength of [2, 5, 10]) {
-    for (const styleWeight of [0, 4, 8, 16]) {
-      for (const penaltyBase of [2, 3, 4, 6, 8, 10, 12, 16, 20]) {
-        for (const penaltyPerLogN of [0, 1, 2, 3]) {
+  const sets = switchSets.filter((s) => s.length > 0);
+  for (const priorStrength of grid.priorStrength) {
+    for (const styleWeight of grid.styleWeight) {
+      for (const penaltyBase of grid.penaltyBase) {
+        for (const penaltyPerLogN of grid.penaltyPerLogN) {
           const p: DetectorParams = { ...base, priorStrength, styleWeight, segment: { ...base.segment, penaltyBase, penaltyPerLogN } };
           const perGroup = groups.map((g) => scoreParams(devSingle.filter((it) => (it.group ?? '') === g), p).falsePer100);
           const worstFalse = Math.max(...perGroup);
           if (worstFalse > maxFalsePer100) continue;
-          const f1 = switchSets.map((items) => scoreParams(items, p).f1);
+          const f1 = sets.map((items) => scoreParams(items, p).f1);
           const meanFalse = scoreParams(devSingle, p).falsePer100;
           const objective = f1.reduce((a, b) => a + b, 0) / f1.length - 0.01 * meanFalse;
           if (!best || objective > best.objective) best = { params: p, f1, worstFalse, meanFalse, objective };
@@ -201,20 +203,23 @@ export function tuneRobust(base: DetectorParams, switchSets: Prepared[][], devSi
     }
   }
   if (!best) throw new Error('no parameter setting met the dev false-switch constraint');
-  // Calibration: near-family-like sets count twice, as hard sets are 2 of the 3 eval switch sets.
-  const calibrationItems = [...switchSets[0], ...switchSets.slice(1).flatMap((s) => [...s, ...s]), ...devSingle];
-  return { ...best, params: { ...best.params, calibration: fitDevCalibration(calibrationItems, best.params) } };
+  const { objective: _, ...out } = best;
+  return out;
 }
 
-/** Logistic calibration of boundary scores on dev detections (matched within the margin or not). */
-export function fitDevCalibration(items: readonly Prepared[], p: DetectorParams) {
+/**
+ * Samples (score, matched) of the detections of p on items. In-sample when p was tuned on the
+ * same items: that is how the p3 curve was fitted, and why it was optimistic on unseen generators.
+ */
+export function detectionSamples(items: readonly Prepared[], p: DetectorParams, weight = 1) {
   const { est, score } = runParams(items, p);
-  return fitCalibration(items.flatMap((it, i) => {
+  return items.flatMap((it, i) => {
     const ok = matchedEstimates(it.truth, est[i]);
-    return est[i].map((t, j) => ({ score: score[i][t], positive: ok[j] }));
-  }));
+    return est[i].map((t, j) => ({ score: score[i][t], positive: ok[j], weight, group: it.group ?? '' }));
+  });
 }
 
+/** The naive style window gets its threshold tuned on dev too (best dev F1 minus false switches). */
 export function tuneNaive(devSwitch: Prepared[], devSingle: Prepared[], priorScale: Record<string, number> | Readonly<Record<string, number>>): number {
   let best = { th: 1, obj: -Infinity };
   for (let th = 0.2; th <= 2.0; th += 0.05) {

@@ -1,7 +1,8 @@
 /**
  * Tuned detector parameters. Tuned ONLY on the development generators of alpaca_eval
  * (see bench/lib/split.ts; weights/prior scales by `npx tsx bench/detect.bench.ts --tune`, then
- * priorStrength, styleWeight, penalty and calibration by `--tune-robust`; the style bucket
+ * priorStrength, styleWeight and penalty by `--tune-robust`, the confidence curve by the
+ * lower dev held-out-generator calibration error of two fits (bench/lib/calibration-oof.ts); the style bucket
  * weights by bench/lib/style-weights.ts); evaluation generators and
  * the real conversation sets were never used to choose these numbers. Changing any value means
  * bumping PARAMS_VERSION (part of DETECTOR_VERSION).

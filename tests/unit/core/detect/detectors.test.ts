@@ -128,3 +128,17 @@ describe('calibration', () => {
     expect(meanP).toBeCloseTo(rate, 2);
   });
 });
+
+describe('weighted calibration', () => {
+  it('counts a sample of weight 2 like two copies of it', () => {
+    const base = Array.from({ length: 60 }, (_, i) => ({ score: 0.5 + (i % 12) / 4, positive: (i * 37) % 10 < 3 + (i % 12) / 2 }));
+    const weighted = base.map((s, i) => ({ ...s, weight: i % 3 === 0 ? 2 : 1 }));
+    const copied = base.flatMap((s, i) => (i % 3 === 0 ? [s, s] : [s]));
+    const a = fitCalibration(weighted), b = fitCalibration(copied);
+    expect(a.a).toBeCloseTo(b.a, 6);
+    expect(a.b).toBeCloseTo(b.b, 6);
+    // Weighting changes the fit: doubling the failures lowers the curve.
+    const failuresDoubled = fitCalibration(base.map((s) => ({ ...s, weight: s.positive ? 1 : 2 })));
+    expect(calibrate(2, failuresDoubled)).toBeLessThan(calibrate(2, fitCalibration(base)));
+  });
+});
