@@ -5,7 +5,7 @@
  * screenshots to ./demo-output/ and prints a short summary. Without Chromium: says how to install
  * it, and runs the same adapter and detector on the demo page in Node.
  */
-import { mkdirSync, readFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { launchWithExtension, findChromium } from '../tests/e2e/lib/browser.ts';
 import { dumpStore } from '../tests/e2e/lib/extension.ts';
 import { renderChatGptPage, type DemoTurn } from '../demo/chatgpt-page.ts';
@@ -13,7 +13,6 @@ import { coreAnalyzer } from '../src/background/analyzer.ts';
 import { parseSavedPage } from '../src/cli/saved-page.ts';
 import { adapterForUrl } from '../src/sites/registry.ts';
 import { capturePage } from '../src/sites/adapter.ts';
-import { writeFileSync } from 'node:fs';
 
 const OUT = 'demo-output';
 // The extension's own detector configuration (with the page's per-reply model as evidence).

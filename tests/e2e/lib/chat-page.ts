@@ -6,7 +6,7 @@
  * Optional inline scripts (kept by the fixture sanitizer via `data-e2e-script`) make the page
  * behave: stream a reply, unmount/remount turns, navigate as an SPA, count its own ticks.
  */
-import { escapeHtml } from '../../fixtures/hostile/corpus.ts';
+import { escapeHtml } from '../../../demo/chatgpt-page.ts';
 
 export interface PageTurn {
   id: string;
