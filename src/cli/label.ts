@@ -1,5 +1,5 @@
 /**
- * `label FILE [--out FILE] [--use-model]`: persona-shift labels for every conversation.
+ * `label FILE|- [--out FILE] [--use-model]`: persona-shift labels for every conversation (- = stdin).
  * Input: label-contract JSONL (one conversation a line: {"id", "turns": [{"role", "text",
  * "model"?}]}), read directly; any other conversation file the formats layer recognises
  * (bundle JSON, ChatGPT/Claude export, other JSONL shapes) goes through parseAnyConversationFile.
@@ -12,7 +12,7 @@ import { analyzeConversation, type AnalyzeTurn } from '../core/analyze.ts';
 import { parseAnyConversationFile } from '../core/formats/detect.ts';
 import type { ConversationBundle } from '../core/types.ts';
 
-export const usage = 'label FILE [--out FILE] [--use-model]   label persona shifts (JSONL: one conversation a line)';
+export const usage = 'label FILE|- [--out FILE] [--use-model]   label persona shifts (JSONL: one conversation a line; - reads stdin)';
 
 interface LabelArgs {
   input: string;
@@ -23,6 +23,8 @@ interface LabelArgs {
 export interface LabelInput {
   id: string;
   turns: AnalyzeTurn[];
+  /** Turns with a non-conversational role (system, tool, …) left out. */
+  skippedTurns?: number;
 }
 
 function parseArgs(args: string[]): LabelArgs | string {
@@ -44,18 +46,29 @@ function parseArgs(args: string[]): LabelArgs | string {
 
 class InputError extends Error {}
 
+/**
+ * Roles chat logs carry beside the conversation itself (OpenAI-style system/developer prompts,
+ * tool and function results). They are not replies or requests, so they are skipped (and
+ * counted, see run) rather than failing the file; any other role is an error, so a typo in
+ * "assistant" cannot silently drop replies.
+ */
+const SKIPPED_ROLES = new Set(['system', 'developer', 'tool', 'function']);
+
 /** One label-contract line, validated; null if the line is not in that shape at all. */
 function contractLine(value: unknown, where: string): LabelInput | null {
   if (typeof value !== 'object' || value === null || !Array.isArray((value as { turns?: unknown }).turns)) return null;
   const rec = value as { id?: unknown; turns: unknown[] };
-  const turns: AnalyzeTurn[] = rec.turns.map((t, j) => {
+  const turns: AnalyzeTurn[] = [];
+  let skipped = 0;
+  rec.turns.forEach((t, j) => {
     const turn = t as { role?: unknown; text?: unknown; model?: unknown };
     if (typeof t !== 'object' || t === null) throw new InputError(`${where}: turn ${j} is not an object`);
-    if (turn.role !== 'user' && turn.role !== 'assistant') throw new InputError(`${where}: turn ${j} has role ${JSON.stringify(turn.role)}, expected "user" or "assistant"`);
+    if (typeof turn.role === 'string' && SKIPPED_ROLES.has(turn.role)) return void skipped++;
+    if (turn.role !== 'user' && turn.role !== 'assistant') throw new InputError(`${where}: turn ${j} has role ${JSON.stringify(turn.role)}, expected "user" or "assistant" (or ${[...SKIPPED_ROLES].join('/')}, skipped)`);
     if (typeof turn.text !== 'string') throw new InputError(`${where}: turn ${j} has no text string`);
-    return { role: turn.role, text: turn.text, model: typeof turn.model === 'string' ? turn.model : null };
+    turns.push({ role: turn.role, text: turn.text, model: typeof turn.model === 'string' ? turn.model : null });
   });
-  return { id: rec.id === undefined ? where : String(rec.id), turns };
+  return { id: rec.id === undefined ? where : String(rec.id), turns, skippedTurns: skipped };
 }
 
 /** Label-contract JSONL, or null when the file is not in that shape (then formats/ decides). */
@@ -90,6 +103,12 @@ function fromBundle(b: ConversationBundle): LabelInput {
   return { id: b.conversation.conversationId, turns };
 }
 
+async function readStdin(): Promise<string> {
+  const chunks: Buffer[] = [];
+  for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
+  return Buffer.concat(chunks).toString('utf8');
+}
+
 export function labelLine(c: LabelInput, useModel: boolean): string {
   const a = analyzeConversation(c.turns, { useModel });
   return JSON.stringify({
@@ -108,7 +127,7 @@ export async function run(args: string[]): Promise<number> {
   }
   let text: string;
   try {
-    text = await readFile(parsed.input, 'utf8');
+    text = parsed.input === '-' ? await readStdin() : await readFile(parsed.input, 'utf8');
   } catch (err) {
     console.error(`label: cannot read ${parsed.input}: ${err instanceof Error ? err.message : String(err)}`);
     return 1;
@@ -120,6 +139,8 @@ export async function run(args: string[]): Promise<number> {
     console.error(`label: ${err instanceof Error ? err.message : String(err)}`);
     return 1;
   }
+  const skipped = inputs.reduce((n, c) => n + (c.skippedTurns ?? 0), 0);
+  if (skipped) console.error(`label: skipped ${skipped} system/developer/tool/function turn(s); reply indices count assistant turns only`);
   const lines = inputs.map((c) => labelLine(c, parsed.useModel));
   const body = lines.length ? lines.join('\n') + '\n' : '';
   if (parsed.out) await writeFile(parsed.out, body, 'utf8');

@@ -72,6 +72,21 @@ describe('label CLI contract', () => {
     for (const l of lines) expect((l.replies as unknown[]).length).toBeGreaterThan(0);
   });
 
+  it('skips system and tool turns (counted on stderr) without shifting assistant indices', async () => {
+    const err = vi.spyOn(console, 'error').mockImplementation(() => {});
+    const turns = [
+      { role: 'system', text: 'You are helpful.' },
+      { role: 'user', text: 'q0' }, { role: 'assistant', text: 'one' },
+      { role: 'tool', text: '{}' },
+      { role: 'user', text: 'q1' }, { role: 'assistant', text: 'two' },
+    ];
+    const { code, out } = await label([{ id: 's', turns }]);
+    expect(code).toBe(0);
+    expect((out[0].replies as { index: number }[]).map((r) => r.index)).toEqual([0, 1]);
+    expect(String(err.mock.calls.at(-1)?.[0])).toMatch(/skipped 2 /);
+    err.mockRestore();
+  });
+
   it('readContractJsonl returns null for files in another shape (handed to the formats layer)', () => {
     expect(readContractJsonl('[\n{"a": 1}\n]', 'f.json')).toBeNull();
     expect(readContractJsonl('{"messages": []}', 'f.jsonl')).toBeNull();
