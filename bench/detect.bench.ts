@@ -31,6 +31,7 @@ import { detectionSamples, devFisherWeights, devPriorScales, devPromptModel, nai
 import { toTurns } from './lib/data.ts';
 import { FEATURES } from '../src/core/features/registry.ts';
 import { oracleCeiling, type OracleResult } from './lib/oracle.ts';
+import { pairSeparability, REPRESENTATIONS } from './lib/pair-separability.ts';
 
 const started = performance.now();
 const records = loadAlpaca();
@@ -172,7 +173,7 @@ const allSets: Record<string, Prepared[]> = {
 
 // The oracle ceiling per spliced set (bench/lib/oracle.ts): supervised on the set's own
 // generators and told which ones a conversation mixes. A reference for what per-reply evidence
-// allows on these conversations, not a method. ~2 min; --no-oracle skips it.
+// allows on these conversations, not a method. ~2 min; --no-oracle skips it (and the pair table).
 const oracleGenerators: Record<string, readonly string[]> = {
   'dev cross-family': [...new Set(DEV_CROSS_PAIRS.flat())],
   'dev near-family (llama-2/vicuna)': DEV_NEAR_FAMILY,
@@ -208,6 +209,12 @@ if (oracle.size) {
   console.log('Supervised oracle = a reference, not a detector: softmax regression trained on the set\'s own generators (other prompts, cross-fitted), told which generators each');
   console.log('conversation mixes, segmenting by best-source likelihood with the penalty that maximises F1 on the set itself. Not a detector');
   console.log('(it knows the models); it bounds what per-reply evidence supports here. Reply accuracy = its per-reply pick among the conversation\'s generators.');
+  const modePairs = [[EVAL_PROMPTED_MODES[0], EVAL_PROMPTED_MODES[1]], [EVAL_PROMPTED_MODES[0], EVAL_PROMPTED_MODES[2]], [EVAL_PROMPTED_MODES[1], EVAL_PROMPTED_MODES[2]]];
+  const devPairs = [...DEV_CROSS_PAIRS, DEV_NEAR_FAMILY];
+  const separability = pairSeparability(records, devPairs, { 'dev cross-family': DEV_CROSS_PAIRS, 'dev near-family': [DEV_NEAR_FAMILY], 'eval cross-family': EVAL_CROSS_PAIRS, 'eval same-family': [EVAL_SAME_FAMILY], 'eval prompted-mode': modePairs });
+  console.log('\nPair separability: AUC of "same generator" vs "different generators" for two replies to different prompts (0.5 = no signal;');
+  console.log('3000 draws per set, each a same and a different pair). The learned metric is fitted on dev pairs only.');
+  printTable(['set', ...REPRESENTATIONS], Object.entries(separability).map(([set, aucs]) => [set, ...aucs]));
 }
 
 const reliabilityReport = (title: string, rs: ConfidenceOutcome[]) => {

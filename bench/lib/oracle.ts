@@ -19,92 +19,28 @@ import type { AlpacaRecord } from './data.ts';
 import { featuresOf } from './features.ts';
 import { scoreSet, type SetScore } from './score.ts';
 import type { BenchConversation } from './sets.ts';
+import { probabilities, trainSoftmax, type SparseRow } from './softmax.ts';
+import { WORD_HABIT_BUCKETS, wordHabitVector } from './word-habits.ts';
 
-const HASH_DIMS = 1 << 14;
 const SCALAR_NAMES = FEATURES.map((f) => f.name);
-const DIMS = HASH_DIMS + SCALAR_NAMES.length;
+const DIMS = WORD_HABIT_BUCKETS + SCALAR_NAMES.length;
 
-interface SparseRow {
-  idx: Int32Array;
-  val: Float64Array;
+interface ScalarStats {
+  mean: number[];
+  sd: number[];
 }
 
-function fnv(s: string): number {
-  let h = 2166136261;
-  for (let i = 0; i < s.length; i++) h = Math.imul(h ^ s.charCodeAt(i), 16777619);
-  return (h >>> 0) % HASH_DIMS;
+function scalarStats(scalars: readonly number[][]): ScalarStats {
+  const mean = SCALAR_NAMES.map((_, k) => scalars.reduce((s, x) => s + x[k], 0) / scalars.length);
+  const sd = SCALAR_NAMES.map((_, k) => Math.sqrt(scalars.reduce((s, x) => s + (x[k] - mean[k]) ** 2, 0) / scalars.length) || 1);
+  return { mean, sd };
 }
 
-/** Hashed habit/vocabulary counts, square-root of relative frequency (unit L2 norm). */
-function hashedCounts(text: string): Map<number, number> {
-  const counts = new Map<number, number>();
-  const add = (key: string) => {
-    const h = fnv(key);
-    counts.set(h, (counts.get(h) ?? 0) + 1);
-  };
-  const tokens = text.toLowerCase().match(/[a-z']+|[^\sa-z0-9]/g) ?? [];
-  tokens.forEach((tok, i) => {
-    add(`u:${tok}`);
-    if (i > 0) add(`b:${tokens[i - 1]} ${tok}`);
-  });
-  for (const line of text.split('\n')) add(`line:${line.trim().slice(0, 3).replace(/[a-z]/g, 'a').replace(/[A-Z]/g, 'A').replace(/\d/g, '9')}`);
-  add(`first:${tokens[0] ?? ''}`);
-  let total = 0;
-  for (const c of counts.values()) total += c;
-  for (const [k, c] of counts) counts.set(k, Math.sqrt(c / total));
-  return counts;
-}
-
-/** Scalar features z-scored with the training replies' mean and sd, down-weighted beside the hashes. */
-function makeRows(texts: readonly string[], scalarStats?: { mean: number[]; sd: number[] }) {
-  const scalars = texts.map((t) => SCALAR_NAMES.map((n) => featuresOf(t)[n] ?? 0));
-  const stats = scalarStats ?? {
-    mean: SCALAR_NAMES.map((_, k) => scalars.reduce((s, x) => s + x[k], 0) / scalars.length),
-    sd: SCALAR_NAMES.map((_, k) => {
-      const m = scalars.reduce((s, x) => s + x[k], 0) / scalars.length;
-      return Math.sqrt(scalars.reduce((s, x) => s + (x[k] - m) ** 2, 0) / scalars.length) || 1;
-    }),
-  };
-  const rows: SparseRow[] = texts.map((t, i) => {
-    const h = hashedCounts(t);
-    const idx = [...h.keys(), ...SCALAR_NAMES.map((_, k) => HASH_DIMS + k)];
-    const val = [...h.values(), ...scalars[i].map((x, k) => 0.3 * Math.max(-4, Math.min(4, (x - stats.mean[k]) / stats.sd[k])))];
-    return { idx: Int32Array.from(idx), val: Float64Array.from(val) };
-  });
-  return { rows, stats };
-}
-
-/** Full-batch softmax regression with L2, plain gradient descent (inputs are unit-scale). */
-function trainSoftmax(rows: readonly SparseRow[], labels: readonly number[], classes: number, iterations = 300, rate = 2, l2 = 1e-4): Float64Array[] {
-  const W = Array.from({ length: classes }, () => new Float64Array(DIMS + 1));
-  const logits = new Float64Array(classes);
-  for (let it = 0; it < iterations; it++) {
-    const G = Array.from({ length: classes }, () => new Float64Array(DIMS + 1));
-    rows.forEach((r, j) => {
-      softmaxInto(W, r, logits);
-      for (let c = 0; c < classes; c++) {
-        const e = logits[c] - (labels[j] === c ? 1 : 0);
-        const g = G[c];
-        for (let q = 0; q < r.idx.length; q++) g[r.idx[q]] += e * r.val[q];
-        g[DIMS] += e;
-      }
-    });
-    for (let c = 0; c < classes; c++) for (let k = 0; k <= DIMS; k++) W[c][k] -= rate * (G[c][k] / rows.length + (k < DIMS ? l2 * W[c][k] : 0));
-  }
-  return W;
-}
-
-function softmaxInto(W: readonly Float64Array[], r: SparseRow, out: Float64Array): void {
-  let max = -Infinity;
-  for (let c = 0; c < W.length; c++) {
-    let s = W[c][DIMS];
-    for (let q = 0; q < r.idx.length; q++) s += W[c][r.idx[q]] * r.val[q];
-    out[c] = s;
-    if (s > max) max = s;
-  }
-  let z = 0;
-  for (let c = 0; c < W.length; c++) z += (out[c] = Math.exp(out[c] - max));
-  for (let c = 0; c < W.length; c++) out[c] /= z;
+/** Word-habit vector followed by the scalar features, z-scored on the training replies and down-weighted. */
+function oracleRow(text: string, stats: ScalarStats): SparseRow {
+  const v = wordHabitVector(text);
+  const z = SCALAR_NAMES.map((n, k) => 0.3 * Math.max(-4, Math.min(4, ((featuresOf(text)[n] ?? 0) - stats.mean[k]) / stats.sd[k])));
+  return { idx: Int32Array.from([...v.index, ...SCALAR_NAMES.map((_, k) => WORD_HABIT_BUCKETS + k)]), val: Float64Array.from([...v.value, ...z]) };
 }
 
 export interface OracleResult {
@@ -127,8 +63,8 @@ export function oracleCeiling(records: readonly AlpacaRecord[], generators: read
         if (t?.trim()) (texts.push(t), labels.push(c));
       });
     });
-    const { rows, stats } = makeRows(texts);
-    return { W: trainSoftmax(rows, labels, generators.length), stats };
+    const stats = scalarStats(texts.map((t) => SCALAR_NAMES.map((n) => featuresOf(t)[n] ?? 0)));
+    return { model: trainSoftmax(texts.map((t) => oracleRow(t, stats)), labels, generators.length, DIMS), stats };
   });
   const probs = new Float64Array(generators.length);
   let correct = 0, total = 0;
@@ -142,7 +78,7 @@ export function oracleCeiling(records: readonly AlpacaRecord[], generators: read
     const own = [...new Set(replies.map((r) => generators.indexOf(r.source)))];
     return replies.map((r) => {
       const m = models[r.fold];
-      softmaxInto(m.W, makeRows([r.text], m.stats).rows[0], probs);
+      probabilities(m.model, oracleRow(r.text, m.stats), probs);
       const z = own.reduce((s, c) => s + probs[c], 0);
       const logp = own.map((c) => Math.log(Math.max(1e-4, probs[c] / z)));
       const best = own[logp.indexOf(Math.max(...logp))];

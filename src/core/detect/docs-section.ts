@@ -54,7 +54,12 @@ export function detectorDocSection(): string[] {
     'likelihood with its F1-best penalty. It reaches F1 0.83 cross-family, 0.57 same-family and 0.60',
     'prompted-mode, and picks the right generator for a single reply 82%, 64% and 59% of the time.',
     'All three targets lie above that ceiling; this detector, which may not know the models,',
-    'reaches 0.37 / 0.24 / 0.35. See `npm run bench:detect`.',
+    'reaches 0.37 / 0.24 / 0.35. Without knowing the models, a detector can only compare replies with',
+    'each other; for two replies to different prompts, "same generator or not" has a pair AUC of',
+    '0.49–0.59 on the evaluation sets under every representation measured (scalar features, style',
+    'skeleton, word habits), and a pair metric learned on development generators (AUC 0.71 there)',
+    'falls to 0.50–0.51 on evaluation generators: what separates some models does not carry to',
+    'others. See `npm run bench:detect`.',
   ];
 }
 

@@ -1,0 +1,36 @@
+/**
+ * A reply's vocabulary and formatting habits as a hashed sparse vector (bench-only reference
+ * representation): word unigrams and bigrams (lower case, punctuation as tokens), the shape of
+ * each line's first three characters ("## ", "1. ", "- A"…), and the first word. Values are
+ * square roots of relative frequencies, so the vector has unit length (a Hellinger embedding).
+ */
+import type { SparseVector } from '../../src/core/style/vector.ts';
+
+export const WORD_HABIT_BUCKETS = 1 << 14;
+
+function bucket(key: string): number {
+  let h = 2166136261;
+  for (let i = 0; i < key.length; i++) h = Math.imul(h ^ key.charCodeAt(i), 16777619);
+  return (h >>> 0) % WORD_HABIT_BUCKETS;
+}
+
+const lineShape = (line: string) => line.trim().slice(0, 3).replace(/[a-z]/g, 'a').replace(/[A-Z]/g, 'A').replace(/\d/g, '9');
+
+export function wordHabitVector(text: string): SparseVector {
+  const counts = new Map<number, number>();
+  const add = (key: string) => {
+    const b = bucket(key);
+    counts.set(b, (counts.get(b) ?? 0) + 1);
+  };
+  const tokens = text.toLowerCase().match(/[a-z']+|[^\sa-z0-9]/g) ?? [];
+  tokens.forEach((tok, i) => {
+    add(`u:${tok}`);
+    if (i > 0) add(`b:${tokens[i - 1]} ${tok}`);
+  });
+  for (const line of text.split('\n')) add(`line:${lineShape(line)}`);
+  add(`first:${tokens[0] ?? ''}`);
+  let total = 0;
+  for (const c of counts.values()) total += c;
+  const index = Int32Array.from([...counts.keys()].sort((a, b) => a - b));
+  return { index, value: Float64Array.from(index, (b) => Math.sqrt(counts.get(b)! / total)) };
+}
