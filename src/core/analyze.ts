@@ -15,7 +15,8 @@ import { styleBucketWeights } from './style/weights.ts';
 import { segmentSeries } from './detect/segment.ts';
 import { calibrate } from './detect/calibration.ts';
 import { liveShiftProbability } from './detect/bocpd.ts';
-import { labelChange, modelLabel } from './detect/labels.ts';
+import { FeatureColumns } from './detect/columns.ts';
+import { labelChangeAt, modelLabel } from './detect/labels.ts';
 import { assignStates } from './detect/states.ts';
 import { DETECTOR_PARAMS, PARAMS_VERSION, type DetectorParams } from './detect/params.ts';
 
@@ -82,11 +83,12 @@ export function analyzeConversation(turns: readonly AnalyzeTurn[], opts: Analyze
   for (const t of seg.switches) if (!switches.includes(t)) confidence[t] = Math.min(NON_SWITCH_CAP, confidence[t]);
   const bounds = [0, ...switches, n];
   const labels = new Map<number, ShiftLabel[]>();
+  const columns = new FeatureColumns(features);
   for (let i = 1; i < bounds.length - 1; i++) {
     const t = bounds[i];
     // Style labels carry the style evidence's confidence, even where the model also changed.
     const styleConf = calibrate(seg.score[t] ?? 0, p.calibration);
-    const ls = labelChange(features.slice(bounds[i - 1], t), features.slice(t, bounds[i + 1]), styleConf, { priorScale: p.priorScale, ...p.labels });
+    const ls = labelChangeAt(columns, bounds[i - 1], t, bounds[i + 1], styleConf, { priorScale: p.priorScale, ...p.labels });
     const model = modelSwitches.get(t);
     labels.set(t, model ? [model, ...ls] : ls);
     if (model) confidence[t] = 1;
@@ -95,7 +97,7 @@ export function analyzeConversation(turns: readonly AnalyzeTurn[], opts: Analyze
   // minSize replies), so its confidence is the online detector's live probability; the offline
   // answer replaces it when later replies arrive and the conversation is analysed again.
   if (n >= 3 && !switches.includes(n - 1)) confidence[n - 1] = liveShiftProbability(series.matrix, p.bocpd);
-  const states = assignStates(series.matrix, switches, features, p.stateMergeDistance, p.priorScale);
+  const states = assignStates(series.matrix, switches, columns, p.stateMergeDistance, p.priorScale);
   const out: ReplyAnalysis[] = [];
   let segIndex = 0;
   for (let t = 0; t < n; t++) {

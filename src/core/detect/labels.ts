@@ -4,6 +4,7 @@
  * all-zero segments do not divide by zero). A rule fires when its signed mean effect is large.
  */
 import type { FeatureEvidence, FeatureValues, ShiftLabel } from '../types.ts';
+import { FeatureColumns } from './columns.ts';
 import { LABEL_RULES } from './rules.ts';
 
 export interface LabelOptions {
@@ -15,41 +16,43 @@ export interface LabelOptions {
   maxLabels: number;
 }
 
-function meanSd(xs: number[]): [number, number, number] {
-  const n = xs.length;
-  if (!n) return [0, 0, 0];
-  const m = xs.reduce((a, b) => a + b, 0) / n;
-  const v = n > 1 ? xs.reduce((a, b) => a + (b - m) ** 2, 0) / (n - 1) : 0;
-  return [m, v, n];
+/** Evidence for one feature between replies [a, t) and [t, b) of `cols`, or null when not applicable on either side. */
+function evidenceAt(cols: FeatureColumns, feature: string, a: number, t: number, b: number, priorScale: number): FeatureEvidence | null {
+  const before = cols.stats(feature, a, t);
+  const after = cols.stats(feature, t, b);
+  if (!after.n || !before.n) return null;
+  const dof = Math.max(1, before.n + after.n - 2);
+  const pooled = Math.sqrt(((before.n - 1) * before.variance + (after.n - 1) * after.variance) / dof);
+  const sd = Math.max(pooled, priorScale);
+  return { feature, before: round(before.mean), after: round(after.mean), effect: round((after.mean - before.mean) / sd) };
 }
 
 /** Evidence for one feature between two segments, or null when not applicable on either side. */
 export function featureEvidence(feature: string, before: readonly FeatureValues[], after: readonly FeatureValues[], priorScale: number): FeatureEvidence | null {
-  const b = before.map((v) => v[feature]).filter((x): x is number => typeof x === 'number');
-  const a = after.map((v) => v[feature]).filter((x): x is number => typeof x === 'number');
-  if (!a.length || !b.length) return null;
-  const [mb, vb, nb] = meanSd(b);
-  const [ma, va, na] = meanSd(a);
-  const dof = Math.max(1, nb + na - 2);
-  const pooled = Math.sqrt(((nb - 1) * vb + (na - 1) * va) / dof);
-  const sd = Math.max(pooled, priorScale);
-  return { feature, before: round(mb), after: round(ma), effect: round((ma - mb) / sd) };
+  return evidenceAt(new FeatureColumns([...before, ...after]), feature, 0, before.length, before.length + after.length, priorScale);
 }
 
 const EFFECT_CAP = 4;
 const round = (x: number) => Math.round(x * 1000) / 1000;
+const RULE_PARTS = LABEL_RULES.map((rule) => ({ rule, features: Object.entries(rule.features) }));
 
 export function labelChange(before: readonly FeatureValues[], after: readonly FeatureValues[], confidence: number, o: LabelOptions): ShiftLabel[] {
+  return labelChangeAt(new FeatureColumns([...before, ...after]), 0, before.length, before.length + after.length, confidence, o);
+}
+
+/** labelChange for the segments [a, t) and [t, b) of a conversation's feature columns. */
+export function labelChangeAt(cols: FeatureColumns, a: number, t: number, b: number, confidence: number, o: LabelOptions): ShiftLabel[] {
   const evidenceByFeature = new Map<string, FeatureEvidence>();
-  for (const rule of LABEL_RULES) {
-    for (const f of Object.keys(rule.features)) {
-      const e = featureEvidence(f, before, after, o.priorScale[f] ?? 1e-3);
+  for (const { features } of RULE_PARTS) {
+    for (const [f] of features) {
+      if (evidenceByFeature.has(f)) continue;
+      const e = evidenceAt(cols, f, a, t, b, o.priorScale[f] ?? 1e-3);
       if (e) evidenceByFeature.set(f, e);
     }
   }
   const fired: { effect: number; label: ShiftLabel }[] = [];
-  for (const rule of LABEL_RULES) {
-    const parts = Object.entries(rule.features)
+  for (const { rule, features } of RULE_PARTS) {
+    const parts = features
       .map(([f, sign]) => ({ e: evidenceByFeature.get(f), sign }))
       .filter((p): p is { e: FeatureEvidence; sign: 1 | -1 } => p.e !== undefined);
     if (!parts.length) continue;

@@ -35,9 +35,13 @@ export interface StandardSeries {
   scale: number[];
 }
 
-function median(xs: number[]): number {
+/**
+ * Median of a copy sorted as a typed array: a numeric sort without a comparator callback (far
+ * faster), with the same median for finite values (features are never NaN).
+ */
+function median(xs: ArrayLike<number>): number {
   if (!xs.length) return 0;
-  const s = [...xs].sort((a, b) => a - b);
+  const s = new Float64Array(xs).sort();
   const m = s.length >> 1;
   return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2;
 }
@@ -45,8 +49,8 @@ function median(xs: number[]): number {
 /** Reply-to-reply noise scale: median |Δx| / (0.6745·√2), robust to a few level shifts. */
 export function diffScale(xs: readonly number[]): number {
   if (xs.length < 3) return 0;
-  const d: number[] = [];
-  for (let i = 1; i < xs.length; i++) d.push(Math.abs(xs[i] - xs[i - 1]));
+  const d = new Float64Array(xs.length - 1);
+  for (let i = 1; i < xs.length; i++) d[i - 1] = Math.abs(xs[i] - xs[i - 1]);
   return median(d) / (0.6745 * Math.SQRT2);
 }
 
@@ -57,9 +61,9 @@ export function standardise(values: readonly FeatureValues[], o: SeriesOptions):
   const center: number[] = [];
   const scale: number[] = [];
   dims.forEach((f, k) => {
-    const present = values.map((v) => v[f]).filter((x): x is number => x !== null && x !== undefined);
-    const c = median(present);
-    const xs = values.map((v) => v[f] ?? c);
+    const raw = values.map((v) => v[f]);
+    const c = median(raw.filter((x): x is number => x !== null && x !== undefined));
+    const xs = raw.map((x) => x ?? c);
     const prior = o.priorScale[f] ?? 1;
     const own = diffScale(xs);
     const m = Math.max(0, xs.length - 1);

@@ -3,7 +3,7 @@
  * segment reuses an earlier state when its centroid (standardised features) is close, so a
  * return to an earlier persona shows as recurrence. Names come from the label rules' poles.
  */
-import type { FeatureValues } from '../types.ts';
+import type { FeatureColumns } from './columns.ts';
 import { LABEL_RULES } from './rules.ts';
 
 export interface SegmentState {
@@ -26,32 +26,39 @@ function rms(a: readonly number[], b: readonly number[]): number {
   return Math.sqrt(s / Math.max(1, a.length));
 }
 
-/** Names a segment by the two rule poles it leans to most, relative to the conversation. */
-export function nameSegment(segment: readonly FeatureValues[], all: readonly FeatureValues[], priorScale: Readonly<Record<string, number>>): string {
-  if (segment.length === all.length) return 'baseline';
+/**
+ * Names the segment [a, b) of `cols` by the two rule poles it leans to most, relative to the
+ * whole conversation (`whole`: the conversation's mean per feature, filled on first use).
+ */
+function nameRange(cols: FeatureColumns, a: number, b: number, whole: Map<string, { n: number; mean: number }>, priorScale: Readonly<Record<string, number>>): string {
+  if (b - a === cols.n) return 'baseline';
   const scored: { word: string; score: number }[] = [];
   for (const rule of LABEL_RULES) {
     let sum = 0, n = 0;
     for (const [f, sign] of Object.entries(rule.features)) {
-      const seg = segment.map((v) => v[f]).filter((x): x is number => typeof x === 'number');
-      const whole = all.map((v) => v[f]).filter((x): x is number => typeof x === 'number');
-      if (!seg.length || !whole.length) continue;
-      const mean = (xs: number[]) => xs.reduce((a, b) => a + b, 0) / xs.length;
-      sum += (sign * (mean(seg) - mean(whole))) / (priorScale[f] ?? 1);
+      const seg = cols.mean(f, a, b);
+      let all = whole.get(f);
+      if (!all) whole.set(f, (all = cols.mean(f)));
+      if (!seg.n || !all.n) continue;
+      sum += (sign * (seg.mean - all.mean)) / (priorScale[f] ?? 1);
       n++;
     }
     if (n) scored.push({ word: sum / n > 0 ? rule.high : rule.low, score: Math.abs(sum / n) });
   }
-  scored.sort((a, b) => b.score - a.score);
+  scored.sort((x, y) => y.score - x.score);
   const words = scored.filter((s) => s.score >= 0.5).slice(0, 2).map((s) => s.word);
   return words.length ? words.join(' · ') : 'typical';
 }
 
-/** State per segment (segment boundaries = [0, ...switches, n]). */
-export function assignStates(matrix: readonly (readonly number[])[], switches: readonly number[], values: readonly FeatureValues[], mergeDistance: number, priorScale: Readonly<Record<string, number>>): SegmentState[] {
+/**
+ * State per segment (segment boundaries = [0, ...switches, n]); `values` are the replies'
+ * features (FeatureColumns of them, shared with the labels).
+ */
+export function assignStates(matrix: readonly (readonly number[])[], switches: readonly number[], values: FeatureColumns, mergeDistance: number, priorScale: Readonly<Record<string, number>>): SegmentState[] {
   const bounds = [0, ...switches, matrix.length];
   const states: { id: string; centroid: number[]; name: string }[] = [];
   const out: SegmentState[] = [];
+  const whole = new Map<string, { n: number; mean: number }>();
   for (let i = 0; i < bounds.length - 1; i++) {
     const c = centroid(matrix.slice(bounds[i], bounds[i + 1]));
     let match = -1;
@@ -67,7 +74,7 @@ export function assignStates(matrix: readonly (readonly number[])[], switches: r
       }
     });
     if (match < 0) {
-      const name = nameSegment(values.slice(bounds[i], bounds[i + 1]), values, priorScale);
+      const name = nameRange(values, bounds[i], bounds[i + 1], whole, priorScale);
       states.push({ id: letter(states.length), centroid: c, name });
       match = states.length - 1;
     }

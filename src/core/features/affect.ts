@@ -2,23 +2,14 @@
 // Lexicons (lexicons/sentiment.ts, stance.ts, phrases.ts) are looked up through the word table
 // and phrase-scan.ts.
 import { per100, type FeatureFamily } from './types.ts';
-import { CAT, internAll, isNegator, valenceOf } from './word-table.ts';
+import { CAT, internAll, tokenStats } from './word-table.ts';
 
 /** Mean AFINN valence per word; a negator flips the next two words. */
 export function meanValence(lowerWords: readonly string[]): number {
-  return meanValenceOfTokens(internAll(lowerWords));
+  return perWord(tokenStats(internAll(lowerWords)).valence, lowerWords.length);
 }
 
-function meanValenceOfTokens(tokens: Int32Array): number {
-  let sum = 0;
-  let flip = 0;
-  for (let i = 0; i < tokens.length; i++) {
-    const v = valenceOf(tokens[i]);
-    if (v !== undefined) sum += flip > 0 ? -v : v;
-    flip = isNegator(tokens[i]) ? 2 : Math.max(0, flip - 1);
-  }
-  return tokens.length ? sum / tokens.length : 0;
-}
+const perWord = (sum: number, words: number) => (words ? sum / words : 0);
 
 function countChar(text: string, ch: string): number {
   let n = 0;
@@ -52,12 +43,12 @@ export const affect: FeatureFamily = {
     },
   ],
   compute(ctx) {
-    const n = ctx.words.length;
+    const n = ctx.wordCount;
     const bangs = countChar(ctx.prose, '!');
     return {
-      sentiment: meanValenceOfTokens(ctx.tokens),
+      sentiment: perWord(ctx.stats.valence, ctx.wordCount),
       warmth_per_100w: per100(ctx.phrases.warmth, n),
-      enthusiasm_per_100w: per100(ctx.categories[CAT.intensifier] + bangs, n),
+      enthusiasm_per_100w: per100(ctx.stats.categories[CAT.intensifier] + bangs, n),
     };
   },
 };

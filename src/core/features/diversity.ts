@@ -1,6 +1,6 @@
 /** Lexical diversity and word shape. Language-neutral. */
 import type { FeatureFamily } from './types.ts';
-import { internAll, lengthOf, typeCount } from './word-table.ts';
+import { internAll, typeCount } from './word-table.ts';
 
 export const MATTR_WINDOW = 50;
 
@@ -48,8 +48,6 @@ export const diversity: FeatureFamily = {
     },
   ],
   compute(ctx) {
-    let chars = 0;
-    for (let i = 0; i < ctx.tokens.length; i++) chars += lengthOf(ctx.tokens[i]);
-    return { mattr: mattrOfTokens(ctx.tokens), word_length: ctx.words.length ? chars / ctx.words.length : 0 };
+    return { mattr: mattrOfTokens(ctx.tokens), word_length: ctx.wordCount ? ctx.stats.chars / ctx.wordCount : 0 };
   },
 };

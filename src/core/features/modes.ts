@@ -42,7 +42,7 @@ export const modes: FeatureFamily = {
     },
   ],
   compute(ctx) {
-    const n = ctx.words.length;
+    const n = ctx.wordCount;
     const p = ctx.phrases;
     return {
       flattery_per_100w: per100(p.flattery, n),

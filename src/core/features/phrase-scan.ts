@@ -85,40 +85,79 @@ export function buildPhraseScanner(groups: readonly { patterns?: readonly RegExp
     }
   });
   // Positions that start a maximal run of a–z letters equal to a known first word, not preceded
-  // by a letter or digit: a superset of the start positions of every counted match.
-  const keys = [...byRun.keys()].sort((a, b) => b.length - a.length);
-  const candidates = new RegExp(`(?<![a-z0-9])(?:${keys.join('|')})(?![a-z])`, 'g');
+  // by a letter or digit: a superset of the start positions of every counted match. Found by
+  // walking a trie of the first words along each run (one pass, no regex).
+  const firstWords = buildTrie([...byRun.keys()]);
+  const rulesAt = firstWords.terminal.map((word) => (word === null ? null : byRun.get(word)!));
+
+  const tryRules = (lower: string, pos: number, at: readonly Rule[], counts: number[]) => {
+    for (const r of at) {
+      if (pos < r.next) continue;
+      if (r.sticky) {
+        r.sticky.lastIndex = pos;
+        const hit = r.sticky.exec(lower);
+        if (hit) {
+          counts[r.group]++;
+          r.next = pos + hit[0].length;
+        }
+      } else if (lower.startsWith(r.phrase, pos) && (pos === 0 || !isLetterOrNumberAt(lower, pos - 1))) {
+        const end = pos + r.phrase.length;
+        if (end >= lower.length || !isLetterOrNumberAt(lower, end)) counts[r.group]++;
+        r.next = end;
+      }
+    }
+  };
 
   return {
     count(lower) {
       const counts = groups.map(() => 0);
       for (const r of rules) r.next = 0;
-      if (keys.length) {
-        candidates.lastIndex = 0;
-        let m: RegExpExecArray | null;
-        while ((m = candidates.exec(lower)) !== null) {
-          const pos = m.index;
-          for (const r of byRun.get(m[0])!) {
-            if (pos < r.next) continue;
-            if (r.sticky) {
-              r.sticky.lastIndex = pos;
-              const hit = r.sticky.exec(lower);
-              if (hit) {
-                counts[r.group]++;
-                r.next = pos + hit[0].length;
-              }
-            } else if (lower.startsWith(r.phrase, pos) && (pos === 0 || !isLetterOrNumberAt(lower, pos - 1))) {
-              const end = pos + r.phrase.length;
-              if (end >= lower.length || !isLetterOrNumberAt(lower, end)) counts[r.group]++;
-              r.next = end;
-            }
-          }
+      const { next } = firstWords;
+      const n = lower.length;
+      for (let i = 0; i < n; ) {
+        if (!isAz(lower.charCodeAt(i))) {
+          i++;
+          continue;
         }
+        const start = i;
+        let node = 0;
+        for (; i < n; i++) {
+          const c = lower.charCodeAt(i);
+          if (!isAz(c)) break;
+          if (node >= 0) node = next[node * 26 + c - 0x61];
+        }
+        const at = node >= 0 ? rulesAt[node] : null;
+        if (at && !(start > 0 && isDigit(lower.charCodeAt(start - 1)))) tryRules(lower, start, at, counts);
       }
       for (const [group, fb] of fallbacks) counts[group] += fb(lower);
       return counts;
     },
   };
+}
+
+const isAz = (c: number) => c >= 0x61 && c <= 0x7a;
+const isDigit = (c: number) => c >= 0x30 && c <= 0x39;
+
+/** Trie over a–z words: next[node·26 + letter] = child or −1; terminal[node] = the word ending there. */
+function buildTrie(words: readonly string[]): { next: Int32Array; terminal: (string | null)[] } {
+  let next = new Int32Array(26).fill(-1);
+  const terminal: (string | null)[] = [null];
+  for (const w of words) {
+    let node = 0;
+    for (let i = 0; i < w.length; i++) {
+      const k = node * 26 + w.charCodeAt(i) - 0x61;
+      if (next[k] < 0) {
+        const grown = new Int32Array(next.length + 26).fill(-1);
+        grown.set(next);
+        next = grown;
+        next[k] = terminal.length;
+        terminal.push(null);
+      }
+      node = next[k];
+    }
+    terminal[node] = w;
+  }
+  return { next, terminal };
 }
 
 function selfOverlaps(p: string): boolean {

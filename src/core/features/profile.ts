@@ -6,7 +6,7 @@
  */
 import { ENGLISH_FUNCTION_WORDS, PROFILE_FUNCTION_WORDS } from '../lexicons/function-words.ts';
 import { STYLE_BUCKETS, STYLE_WORDS, styleBucket } from './style-words.ts';
-import { styleBucketOf } from './word-table.ts';
+import { styleBucketOf, typeString } from './word-table.ts';
 
 export const CHAR_NGRAM_BUCKETS = 64;
 const FW_INDEX = new Map(PROFILE_FUNCTION_WORDS.map((w, i) => [w, i]));
@@ -50,18 +50,20 @@ const PUNCT = /[:;!?—–()"“”…*]/g;
  */
 export function styleProfile(raw: string, lowerWords: readonly string[], buckets = STYLE_BUCKETS): Float64Array {
   // Only closed-class words: content words follow the topic, which changes with every prompt.
-  return profileFrom(raw, lowerWords, buckets, (w) => (ENGLISH_FUNCTION_WORDS.has(w) || STYLE_WORDS.has(w) ? styleBucket(w, buckets) : -1));
+  const bucketOf = (w: string) => (ENGLISH_FUNCTION_WORDS.has(w) || STYLE_WORDS.has(w) ? styleBucket(w, buckets) : -1);
+  return profileFrom(raw, lowerWords.length, (i) => lowerWords[i], (i) => bucketOf(lowerWords[i]), buckets);
 }
 
-/** styleProfile with the word buckets taken from the word table (`tokens` = ids of `lowerWords`). */
-export function styleProfileOfTokens(raw: string, lowerWords: readonly string[], tokens: Int32Array): Float64Array {
-  return profileFrom(raw, lowerWords, STYLE_BUCKETS, (_, i) => styleBucketOf(tokens[i]));
+/** styleProfile of the words with type ids `tokens` (word table: buckets and words by id). */
+export function styleProfileOfTokens(raw: string, tokens: Int32Array): Float64Array {
+  return profileFrom(raw, tokens.length, (i) => typeString(tokens[i]), (i) => styleBucketOf(tokens[i]), STYLE_BUCKETS);
 }
 
-function profileFrom(raw: string, lowerWords: readonly string[], buckets: number, wordBucket: (w: string, i: number) => number): Float64Array {
+/** The profile of `count` lower-cased words, the i-th given by wordAt(i) with style bucket bucketAt(i) (−1: none). */
+function profileFrom(raw: string, count: number, wordAt: (i: number) => string, bucketAt: (i: number) => number, buckets: number): Float64Array {
   const v = new Float64Array(buckets);
-  for (let i = 0; i < lowerWords.length; i++) {
-    const b = wordBucket(lowerWords[i], i);
+  for (let i = 0; i < count; i++) {
+    const b = bucketAt(i);
     if (b >= 0) v[b]++;
   }
   for (const line of raw.split('\n')) {
@@ -69,7 +71,7 @@ function profileFrom(raw: string, lowerWords: readonly string[], buckets: number
     if (m) v[styleBucket('§line:' + m[1].trim().replace(/\d+/, '1'), buckets)]++;
   }
   for (const p of raw.match(PUNCT) ?? []) v[styleBucket('§p:' + p, buckets)]++;
-  for (let i = 0; i < Math.min(3, lowerWords.length); i++) v[styleBucket(`§open${i}:` + lowerWords[i], buckets)] += 2;
+  for (let i = 0; i < Math.min(3, count); i++) v[styleBucket(`§open${i}:` + wordAt(i), buckets)] += 2;
   let norm = 0;
   for (let i = 0; i < buckets; i++) {
     v[i] = Math.sqrt(v[i]);

@@ -13,11 +13,11 @@ export const pronouns: FeatureFamily = {
     { name: 'second_person_per_100w', label: 'you', family: 'pronouns', description: 'Second-person pronouns per 100 words: addressing the user.', unit: 'per 100 words', range: [0, 15], failureCases: failure, englishOnly: true },
   ],
   compute(ctx) {
-    const n = ctx.words.length;
+    const n = ctx.wordCount;
     return {
-      first_singular_per_100w: per100(ctx.categories[CAT.firstSingular], n),
-      first_plural_per_100w: per100(ctx.categories[CAT.firstPlural], n),
-      second_person_per_100w: per100(ctx.categories[CAT.second], n),
+      first_singular_per_100w: per100(ctx.stats.categories[CAT.firstSingular], n),
+      first_plural_per_100w: per100(ctx.stats.categories[CAT.firstPlural], n),
+      second_person_per_100w: per100(ctx.stats.categories[CAT.second], n),
     };
   },
 };

@@ -1,19 +1,14 @@
 /** Questions, exclamations and emoji: conversational energy. Language-neutral. */
+// Sentence end marks (last character before closing quotes/brackets/emphasis) come from text/segment.ts sentenceStats.
 import { per100, type FeatureFamily } from './types.ts';
 
 const EMOJI = /\p{Extended_Pictographic}/gu;
-/** Extended_Pictographic starts at U+00A9 (©): text without such characters has no emoji. */
-const MAYBE_EMOJI = /[^\x00-\xa8]/;
-/** Closing quotes, brackets, emphasis and spaces that may follow a sentence's end mark. */
-const TRAILING = /["'”’)\]*_\s]/;
-
-/** Last character of a sentence before trailing quotes/brackets/emphasis ('' if none). */
-function endMark(s: string): string {
-  let j = s.length;
-  while (j > 0 && TRAILING.test(s[j - 1])) j--;
-  return j > 0 ? s[j - 1] : '';
-}
-
+/**
+ * Every Extended_Pictographic code point is © ®, in U+203C–U+3299, or in U+1F000–U+1FFFF (high
+ * surrogates D83C–D83F): text without such code units has no emoji, and most replies' non-ASCII
+ * (curly quotes, dashes, …) is below U+203C, so the Unicode-property scan is usually skipped.
+ */
+const MAYBE_EMOJI = /[\xa9\xae\u203c-\u3299\ud83c-\ud83f]/;
 export const punctuation: FeatureFamily = {
   family: 'punctuation',
   defs: [
@@ -40,17 +35,12 @@ export const punctuation: FeatureFamily = {
     },
   ],
   compute(ctx) {
-    let q = 0, e = 0;
-    for (const s of ctx.sentences) {
-      const end = endMark(s);
-      if (end === '?' || end === '？') q++;
-      else if (end === '!' || end === '！') e++;
-    }
-    const n = Math.max(1, ctx.sentences.length);
+    const { questions, exclamations } = ctx.sentences;
+    const n = Math.max(1, ctx.sentences.count);
     return {
-      question_share: q / n,
-      exclamation_share: e / n,
-      emoji_per_100w: per100(MAYBE_EMOJI.test(ctx.raw) ? (ctx.raw.match(EMOJI)?.length ?? 0) : 0, ctx.words.length),
+      question_share: questions / n,
+      exclamation_share: exclamations / n,
+      emoji_per_100w: per100(MAYBE_EMOJI.test(ctx.raw) ? (ctx.raw.match(EMOJI)?.length ?? 0) : 0, ctx.wordCount),
     };
   },
 };

@@ -4,7 +4,7 @@
  */
 import type { FeatureFamily } from './types.ts';
 // Syllables (the `syllable` package, at least 1) are counted once per word type in the word table.
-import { CAT, syllablesOf } from './word-table.ts';
+import { CAT } from './word-table.ts';
 
 export const readability: FeatureFamily = {
   family: 'readability',
@@ -32,16 +32,14 @@ export const readability: FeatureFamily = {
     },
   ],
   compute(ctx) {
-    const n = ctx.words.length;
+    const n = ctx.wordCount;
     if (n === 0) return { flesch_reading_ease: null, syllables_per_word: null, function_word_share: null };
-    let syl = 0;
-    for (let i = 0; i < n; i++) syl += syllablesOf(ctx.tokens[i]);
-    const spw = syl / n;
-    const wps = n / Math.max(1, ctx.sentences.length);
+    const spw = ctx.stats.syllables / n;
+    const wps = n / Math.max(1, ctx.sentences.count);
     return {
       flesch_reading_ease: 206.835 - 1.015 * wps - 84.6 * spw,
       syllables_per_word: spw,
-      function_word_share: ctx.categories[CAT.functionWord] / n,
+      function_word_share: ctx.stats.categories[CAT.functionWord] / n,
     };
   },
 };

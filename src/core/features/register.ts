@@ -29,11 +29,11 @@ export const register: FeatureFamily = {
     },
   ],
   compute(ctx) {
-    const n = ctx.words.length;
+    const n = ctx.wordCount;
     return {
-      contractions_per_100w: per100(ctx.categories[CAT.contraction], n),
-      slang_per_100w: per100(ctx.categories[CAT.slang], n),
-      formal_per_100w: per100(ctx.categories[CAT.formal], n),
+      contractions_per_100w: per100(ctx.stats.categories[CAT.contraction], n),
+      slang_per_100w: per100(ctx.stats.categories[CAT.slang], n),
+      formal_per_100w: per100(ctx.stats.categories[CAT.formal], n),
     };
   },
 };

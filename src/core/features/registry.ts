@@ -27,6 +27,11 @@ export const FEATURE_NAMES: readonly string[] = FEATURES.map((f) => f.name);
 
 const ENGLISH_ONLY = new Set(FEATURES.filter((f) => f.englishOnly).map((f) => f.name));
 
+// Every reply's FeatureValues is a copy of this template, so all share one hidden class with fast
+// properties: 32 keys added one by one with computed names would leave V8 a slow dictionary-mode
+// object, and every later read (detector, labels, storage) pays for it. Same keys, same order.
+const TEMPLATE: FeatureValues = Object.fromEntries(FEATURE_NAMES.map((name) => [name, null]));
+
 export interface ReplyMeasures {
   features: FeatureValues;
   /** Style token profile (see profile.ts); null when not requested. */
@@ -41,7 +46,7 @@ export function extractFeatures(text: string): FeatureValues {
 /** Features (plus the style profile if asked), from one pass over the text. */
 export function measureReply(text: string, withProfile = false): ReplyMeasures {
   const ctx = buildContext(text);
-  const out: FeatureValues = {};
+  const out: FeatureValues = { ...TEMPLATE };
   for (const family of FEATURE_FAMILIES) {
     const values = family.compute(ctx);
     for (const def of family.defs) {
@@ -49,5 +54,5 @@ export function measureReply(text: string, withProfile = false): ReplyMeasures {
       out[def.name] = (!ctx.english && ENGLISH_ONLY.has(def.name)) || v === undefined || (v !== null && !Number.isFinite(v)) ? null : v;
     }
   }
-  return { features: out, profile: withProfile ? styleProfileOfTokens(ctx.prose, ctx.words, ctx.tokens) : null };
+  return { features: out, profile: withProfile ? styleProfileOfTokens(ctx.prose, ctx.tokens) : null };
 }

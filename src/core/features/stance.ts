@@ -24,10 +24,10 @@ export const stance: FeatureFamily = {
     },
   ],
   compute(ctx) {
-    const n = ctx.words.length;
+    const n = ctx.wordCount;
     return {
-      hedge_per_100w: per100(ctx.categories[CAT.hedge] + ctx.phrases.hedgePhrases, n),
-      booster_per_100w: per100(ctx.categories[CAT.booster], n),
+      hedge_per_100w: per100(ctx.stats.categories[CAT.hedge] + ctx.phrases.hedgePhrases, n),
+      booster_per_100w: per100(ctx.stats.categories[CAT.booster], n),
     };
   },
 };

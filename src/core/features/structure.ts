@@ -1,4 +1,5 @@
 /** Markdown structure: lists, headers, bold, tables, code. Language-neutral. */
+import { canStartListMark, firstNonBlank } from '../text/markdown.ts';
 import { per100, type FeatureFamily } from './types.ts';
 
 const LIST_LINE = /^[ \t]*(?:[-*+•]|\d+[.)])[ \t]+\S/;
@@ -46,19 +47,21 @@ export const structure: FeatureFamily = {
     },
   ],
   compute(ctx) {
-    const lines = ctx.prose.split('\n').filter((l) => l.trim() !== '');
+    const { lines } = ctx.lines;
     let list = 0, headers = 0, table = 0;
     for (const l of lines) {
-      if (LIST_LINE.test(l)) list++;
-      else if (HEADER_LINE.test(l)) headers++;
-      else if (TABLE_LINE.test(l)) table++;
+      // Each pattern needs its own first character after the indent; test only that one.
+      const c = firstNonBlank(l, 0);
+      if (c === 0x23) headers += HEADER_LINE.test(l) ? 1 : 0;
+      else if (c === 0x7c) table += TABLE_LINE.test(l) ? 1 : 0;
+      else if (canStartListMark(c)) list += LIST_LINE.test(l) ? 1 : 0;
     }
     const bold = ctx.prose.match(BOLD)?.length ?? 0;
     const codeFraction = ctx.raw.length ? ctx.codeChars / ctx.raw.length : 0;
     return {
       list_share: lines.length ? list / lines.length : 0,
       headers,
-      bold_per_100w: per100(bold, ctx.words.length),
+      bold_per_100w: per100(bold, ctx.wordCount),
       table_rows: table,
       code_share: Math.min(1, codeFraction + 0.01 * ctx.inlineCode),
     };

@@ -1,5 +1,8 @@
 /** Shapes shared by the feature families and the registry. */
 import type { FeatureValues } from '../types.ts';
+import type { ProseLines } from '../text/markdown.ts';
+import type { SentenceStats } from '../text/segment.ts';
+import type { TokenStats } from './word-table.ts';
 
 export interface FeatureDef {
   /** Stable snake_case key used in FeatureValues, CSV columns and stored analyses. */
@@ -25,15 +28,18 @@ export interface ReplyContext {
   plain: string;
   /** Lower-cased prose, for phrase patterns. */
   lowerProse: string;
-  /** Words of the plain prose, lower-cased. */
-  words: string[];
-  /** Type ids of `words` in the shared word table (word-table.ts). */
+  /** Number of words of the plain prose. */
+  wordCount: number;
+  /** Type ids of the plain prose's words, lower-cased, in the shared word table (word-table.ts). */
   tokens: Int32Array;
-  /** Number of words in each word-table category (index = CAT value). */
-  categories: Int32Array;
+  /** Category counts, syllables, lengths and valence of the words, from one pass (word-table.ts). */
+  stats: TokenStats;
   /** Phrase-pattern matches in lowerProse, per lexicon. */
   phrases: PhraseCounts;
-  sentences: string[];
+  /** Sentence count and end marks of the plain prose (text/segment.ts). */
+  sentences: SentenceStats;
+  /** Non-blank prose lines and paragraph count (text/markdown.ts proseLines). */
+  lines: ProseLines;
   english: boolean;
   codeBlocks: number;
   codeChars: number;

@@ -36,11 +36,11 @@ export const verbosity: FeatureFamily = {
     },
   ],
   compute(ctx) {
-    const n = ctx.words.length;
+    const n = ctx.wordCount;
     return {
       words_log: Math.log10(1 + n),
-      sentence_words: ctx.sentences.length ? n / ctx.sentences.length : 0,
-      paragraphs: ctx.prose.split(/\n\s*\n/).filter((p) => /[\p{L}\p{N}]/u.test(p)).length,
+      sentence_words: ctx.sentences.count ? n / ctx.sentences.count : 0,
+      paragraphs: ctx.lines.paragraphs,
     };
   },
 };

@@ -1,0 +1,41 @@
+/** The word table: one id per distinct lower-cased word, whether looked up from a string or a text span. */
+import { describe, expect, it } from 'vitest';
+import { CAT, internAll, internScanned, tokenStats, typeString } from '../../../../src/core/features/word-table.ts';
+import { createTextScan, scanText } from '../../../../src/core/text/word-scan.ts';
+import { words } from '../../../../src/core/text/segment.ts';
+import { syllable } from 'syllable';
+import { NEGATORS, VALENCE } from '../../../../src/core/lexicons/sentiment.ts';
+
+describe('word table', () => {
+  const text = "the cat and the hat — i don't know, not good. the end; 𝐀𝐁 é e\u0301 naïve naive";
+  const ws = words(text);
+
+  it('gives spans and strings of the same word the same id, and different words different ids', () => {
+    const scan = createTextScan();
+    expect(scanText(text, scan)).toBe(true);
+    const fromSpans = internScanned(text, scan);
+    const fromStrings = internAll(ws);
+    expect(Array.from(fromSpans)).toEqual(Array.from(fromStrings));
+    ws.forEach((w, i) => expect(typeString(fromSpans[i])).toBe(w));
+    const idOf = new Map<string, number>();
+    ws.forEach((w, i) => idOf.set(w, fromSpans[i]));
+    expect(new Set(idOf.values()).size).toBe(idOf.size);
+  });
+
+  it('sums categories, syllables, lengths and negated valence in one pass', () => {
+    const s = tokenStats(internAll(ws));
+    expect(s.categories[CAT.functionWord]).toBe(ws.filter((w) => ['the', 'and', 'i', "don't", 'not'].includes(w)).length);
+    expect(s.categories[CAT.negator]).toBe(2); // don't, not
+    expect(s.syllables).toBe(ws.reduce((n, w) => n + Math.max(1, syllable(w)), 0));
+    expect(s.chars).toBe(ws.reduce((n, w) => n + w.length, 0));
+    // AFINN valence, a negator flipping the next two words ("not good" → −3).
+    let valence = 0, flip = 0;
+    for (const w of ws) {
+      const v = VALENCE.get(w);
+      if (v !== undefined) valence += flip > 0 ? -v : v;
+      flip = NEGATORS.has(w) ? 2 : Math.max(0, flip - 1);
+    }
+    expect(valence).not.toBe(0);
+    expect(s.valence).toBe(valence);
+  });
+});
