@@ -30,8 +30,8 @@ const TOP = Number(arg('top') ?? 6);
 const ms = (n: number) => `${n.toFixed(1)} ms`;
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 
-function printRun(run: number, r: TraceReport, badges: number, seen: boolean): { total: number; totalCpu: number; longest: number; idle: number; idleTasks: number } {
-  console.log(`\nrun ${run}: ${seen ? `capture answered, ${badges} badges drawn` : 'NO badges within 20 s (capture may not have completed)'}; CPU sample interval ≈ ${r.sampleIntervalMs.toFixed(2)} ms`);
+function printRun(run: number, r: TraceReport, badges: { drawn: number; visible: number }, seen: boolean): { total: number; totalCpu: number; longest: number; idle: number; idleTasks: number } {
+  console.log(`\nrun ${run}: ${seen ? `capture answered, ${badges.drawn} badges drawn, ${badges.visible} placed and visible (replies in view)` : 'NO badges within 20 s (capture may not have completed)'}; CPU sample interval ≈ ${r.sampleIntervalMs.toFixed(2)} ms`);
   let total = r.compileMs;
   let totalCpu = r.compileMs;
   let longest = 0;
@@ -70,8 +70,8 @@ async function browserBench(runs: number, dist: string): Promise<void> {
   const results: Array<ReturnType<typeof printRun>> = [];
   try {
     for (let run = 1; run <= runs; run++) {
-      const { events, badgesAfterLoad, captureSeen } = await runOnce(session, bench, run);
-      results.push(printRun(run, attribute(events, MARK_PREFIX, PHASES), badgesAfterLoad, captureSeen));
+      const { events, badgesAfterLoad, badgesVisible, captureSeen } = await runOnce(session, bench, run);
+      results.push(printRun(run, attribute(events, MARK_PREFIX, PHASES), { drawn: badgesAfterLoad, visible: badgesVisible }, captureSeen));
     }
   } finally {
     await session.close();

@@ -38,8 +38,10 @@ async function startTrace(cdp: CDPSession): Promise<() => Promise<TraceEvent[]>>
 
 export interface RunResult {
   events: TraceEvent[];
-  /** Badges shown after load (evidence that capture reached the worker and back). */
+  /** Badges rendered after load (evidence that capture reached the worker and back). */
   badgesAfterLoad: number;
+  /** Of those, badges placed and visible (replies in view): badges are hidden until placed. */
+  badgesVisible: number;
   captureSeen: boolean;
 }
 
@@ -58,7 +60,10 @@ export async function runOnce(session: ExtensionSession, bench: BenchPage, run: 
     .waitForFunction(() => !!document.getElementById('persona-observatory-badges')?.shadowRoot?.querySelector('*'), null, { polling: 250, timeout: 20_000 })
     .then(() => true, () => false);
   await page.waitForTimeout(1000);
-  const badgesAfterLoad = await page.evaluate(() => document.getElementById('persona-observatory-badges')?.shadowRoot?.querySelectorAll('button').length ?? 0);
+  const { badgesAfterLoad, badgesVisible } = await page.evaluate(() => {
+    const buttons = [...(document.getElementById('persona-observatory-badges')?.shadowRoot?.querySelectorAll('button') ?? [])];
+    return { badgesAfterLoad: buttons.length, badgesVisible: buttons.filter((b) => b.checkVisibility({ visibilityProperty: true })).length };
+  });
   await mark(page, 'captured');
   await page.waitForTimeout(IDLE_MS);
   await mark(page, 'idle-end');
@@ -89,5 +94,5 @@ export async function runOnce(session: ExtensionSession, bench: BenchPage, run: 
   await mark(page, 'streamed');
   const events = await stop();
   await page.close();
-  return { events, badgesAfterLoad, captureSeen };
+  return { events, badgesAfterLoad, badgesVisible, captureSeen };
 }

@@ -14,11 +14,12 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdirSync, readFileSync, existsSync, statSync } from 'node:fs';
 import { resolve, join } from 'node:path';
-import type { Page } from 'playwright-core';
+import type { Locator, Page } from 'playwright-core';
 import { launchWithExtension, type ExtensionSession } from './lib/browser.ts';
 import { readFixture, SHARED } from './lib/fixtures.ts';
 import { expectedCapture } from './lib/oracle.ts';
 import { chatgptUrl } from './lib/chat-page.ts';
+import { BADGE_GAP } from '../../src/content/badges/position.ts';
 import { describeRequests, dumpStore, foreignRequests, openTab, storedTurns, tabStatus, waitFor, watchPage } from './lib/extension.ts';
 import { describeViolations, runAxe, seriousOrWorse, type AxeViolation } from './lib/axe.ts';
 
@@ -74,6 +75,20 @@ function badgeButtons(page: Page) {
   return page.locator('[data-persona-observatory-ui] button[aria-haspopup="dialog"][aria-label^="Persona "]');
 }
 
+/**
+ * True once `badge` is visible at its reply's top edge (where placeBadge puts it), null before:
+ * what the user sees, not a sleep.
+ */
+async function badgeBeside(badge: Locator, reply: Locator): Promise<true | null> {
+  if (!(await badge.isVisible())) return null;
+  const [b, r] = await Promise.all([badge.boundingBox(), reply.boundingBox()]);
+  if (!b || !r) return null;
+  const top = Math.max(BADGE_GAP, r.y + BADGE_GAP);
+  const besideTop = Math.abs(b.y - top) <= 1;
+  const besideRight = b.x >= r.x && b.x <= r.x + r.width + BADGE_GAP + 1;
+  return besideTop && besideRight ? true : null;
+}
+
 test('badges appear on the real page; a note made in the badge panel is stored and shows in the dashboard', async () => {
   const { page } = chat;
   await page.bringToFront();
@@ -83,10 +98,14 @@ test('badges appear on the real page; a note made in the badge panel is stored a
     .catch(() => undefined);
   assert.equal(await badgeButtons(page).count(), assistants, 'one badge per assistant reply');
 
-  // Badges of replies out of view are hidden: bring a reply into view, then use its badge.
-  await page.locator('[data-message-author-role="assistant"]').nth(1).scrollIntoViewIfNeeded();
-  const badge = badgeButtons(page).filter({ visible: true }).first();
-  await badge.waitFor({ timeout: 5_000 });
+  // Badges of replies out of view are hidden: bring a reply into view, then use its badge once
+  // the user can see it beside that reply (a badge is shown only once placed).
+  const turn = page.locator('article[data-testid^="conversation-turn-"]').filter({ has: page.locator('[data-message-author-role="assistant"]') }).nth(1);
+  const turnId = await turn.locator('[data-message-author-role="assistant"]').first().getAttribute('data-message-id');
+  assert.ok(turnId, 'the reply has a message id');
+  await turn.scrollIntoViewIfNeeded();
+  const badge = badgeButtons(page).and(page.locator(`[data-turn=${JSON.stringify(turnId)}]`));
+  await waitFor('the reply\'s badge shown beside it', () => badgeBeside(badge, turn), 5_000);
   await badge.click();
   const panel = page.locator('[data-persona-observatory-ui]').getByRole('dialog');
   await panel.waitFor({ timeout: 5_000 });

@@ -28,21 +28,45 @@ function possibleShift(info: BadgeInfo): boolean {
   return !info.shift && info.confidence >= 0.5;
 }
 
-/** The badge beside a reply: state colour + short name, and the shift label when one was detected. */
+/** The shift mark a badge shows after its state chip, or null. */
+function shiftMark(info: BadgeInfo): string | null {
+  if (!info.shift) return null;
+  const top = info.labels[0];
+  return `⇄ ${top ? top.text : 'shift'} ${formatConfidence(info.confidence)}`;
+}
+
+function liveMark(info: BadgeInfo): string | null {
+  return possibleShift(info) ? `possible shift? ${formatConfidence(info.confidence)}` : null;
+}
+
+/**
+ * Everything a badge shows, as one key: its rendered width depends on nothing else (badges are
+ * max-content), so a width measured for one look stays valid until the look changes.
+ */
+export function badgeLook(info: BadgeInfo | null): string {
+  return info ? [info.state, info.stateName, shiftMark(info) ?? '', liveMark(info) ?? ''].join('\u0000') : 'pending';
+}
+
+/**
+ * The badge beside a reply: state colour + short name, and the shift label when one was detected.
+ * An unplaced badge (`place.visible` false) is laid out, so it can be measured, but invisible and
+ * ignores the pointer: nothing clickable ever sits at a guessed position.
+ */
 export function Badge({ turnId, info, place, open, onToggle }: BadgeProps) {
-  const style = { top: `${place.top}px`, left: `${place.left}px`, visibility: place.visible ? 'visible' : 'hidden' };
+  const style = { top: `${place.top}px`, left: `${place.left}px`, visibility: place.visible ? 'visible' : 'hidden', pointerEvents: place.visible ? 'auto' : 'none' };
   if (!info) {
-    return <span class="po-badge" style={style} role="status" aria-label="Persona Observatory: reply still streaming"><StateChip state="?" stateName="" pending /></span>;
+    return <span class="po-badge" data-turn={turnId} style={style} role="status" aria-label="Persona Observatory: reply still streaming"><StateChip state="?" stateName="" pending /></span>;
   }
   const top = info.shift ? info.labels[0] : undefined;
-  const live = possibleShift(info);
+  const mark = shiftMark(info);
+  const live = liveMark(info);
   const label = `Persona ${info.stateName} (state ${info.state})${info.shift ? `; shift${top ? `: ${top.text}` : ''}, ${formatConfidence(info.confidence)}` : ''}${live ? `; possible shift (live estimate), ${formatConfidence(info.confidence)}` : ''}. Show details.`;
   return (
     <button type="button" id={badgeButtonId(turnId)} data-turn={turnId} class={`po-badge${info.shift ? ' po-badge-shift' : ''}`} style={style}
       aria-expanded={open} aria-haspopup="dialog" aria-label={label} title={label} onClick={() => onToggle(turnId)}>
       <StateChip state={info.state} stateName={info.stateName} />
-      {info.shift && <span class="po-badge-mark">⇄ {top ? top.text : 'shift'} {formatConfidence(info.confidence)}</span>}
-      {live && <span class="po-badge-mark po-badge-live">possible shift? {formatConfidence(info.confidence)}</span>}
+      {mark && <span class="po-badge-mark">{mark}</span>}
+      {live && <span class="po-badge-mark po-badge-live">{live}</span>}
     </button>
   );
 }

@@ -3,6 +3,12 @@
  * Badges follow their replies on scroll/resize (one rAF per frame), never reflow the site, never
  * take focus on their own, and keep keyboard events typed into them away from the site's
  * shortcut handlers.
+ *
+ * Layout reads never happen in the task that renders new badges: that would force a synchronous
+ * layout of the whole page (and of every new badge) inside our task. A new badge is rendered
+ * invisible and inert, measured and placed after the browser's next frame (when layout is clean
+ * and reading it costs nothing), and only then shown. So no badge is ever clickable at a guessed
+ * position, and the site's layout is never forced by us.
  */
 import { render } from 'preact';
 import type { Annotation } from '../../core/types.ts';
@@ -10,17 +16,24 @@ import type { BadgeInfo, Message, ResponseFor } from '../../messages.ts';
 import { LABEL_VOCABULARY } from '../../core/detect/vocabulary.ts';
 import tokensCss from '../../ui/components/tokens.css?inline';
 import badgesCss from './badges.css?inline';
-import { Badge, BadgePanel, badgeButtonId } from './Badge.tsx';
-import { conversationKeyOf, placeBadge, placePanel, type Placement } from './position.ts';
+import { Badge, BadgePanel, badgeButtonId, badgeLook } from './Badge.tsx';
+import { conversationKeyOf, placeBadge, placePanel, samePlacement, type Placement } from './position.ts';
+import { afterNextFrame, nextFrame, nextTask, type Cancel } from './frames.ts';
 
 export type Send = <M extends Message>(message: M) => Promise<ResponseFor<M>>;
 
 /** Marks our nodes so the capture observer ignores their mutations. */
 export const UI_ATTRIBUTE = 'data-persona-observatory-ui';
 export const HOST_ID = 'persona-observatory-badges';
-/** First-paint guesses; replaced by the rendered sizes (see measure()). */
-const BADGE_WIDTH_ESTIMATE = 150;
+/** First guess of the panel's size; replaced by its rendered size (see measurePanel()). */
 const PANEL_SIZE_ESTIMATE = { width: 340, height: 420 };
+/** A badge not placed yet: rendered (so it can be measured) but invisible and inert. */
+const UNPLACED: Placement = { top: 0, left: 0, visible: false };
+/**
+ * New badges rendered per task. Creating a badge costs ~0.2-0.3 ms, so the first draw on a long
+ * conversation (150 replies) is split into tasks well under 50 ms each.
+ */
+export const NEW_BADGES_PER_TASK = 40;
 
 export interface BadgeLayer {
   update(badges: Record<string, BadgeInfo>, elements: Map<string, Element>, pending?: ReadonlySet<string>): void;
@@ -28,6 +41,13 @@ export interface BadgeLayer {
   destroy(): void;
   /** The shadow root (tests and e2e read badges from here). */
   readonly root: ShadowRoot;
+}
+
+/** Where a badge is shown, valid only for the reply element and the look it was computed for. */
+interface Spot {
+  element: Element;
+  look: string;
+  place: Placement;
 }
 
 export function createBadgeLayer(doc: Document, send: Send): BadgeLayer {
@@ -57,13 +77,28 @@ export function createBadgeLayer(doc: Document, send: Send): BadgeLayer {
   let pending: ReadonlySet<string> = new Set();
   let hidden = false;
   let openTurn: string | null = null;
-  let frame = 0;
-  /** Rendered sizes, so placement keeps badges and the panel inside the viewport exactly. */
-  const badgeWidths = new Map<string, number>();
+  /** Rendered width of each badge and the look it was measured with (see badgeLook). */
+  const widths = new Map<string, { look: string; width: number }>();
+  /** Badges placed from a clean layout; any other badge is rendered UNPLACED. */
+  const spots = new Map<string, Spot>();
   let panelSize = PANEL_SIZE_ESTIMATE;
+  let observedPanel: Element | null = null;
   /** Annotations saved from the page, newer than what the last capture answer carried. */
   const saved = new Map<string, Annotation | null>();
-  const resizeObserver = typeof ResizeObserver === 'undefined' ? null : new ResizeObserver(() => schedule());
+  /** Badges rendered so far (see admit()). */
+  const admitted = new Set<string>();
+  let cancelAdmit: Cancel | null = null;
+  let cancelFollow: Cancel | null = null;
+  let cancelSettle: Cancel | null = null;
+  /** Replies watched for size changes (a reply that grows moves the badges below it). */
+  const observed = new Set<Element>();
+  // Watches the replies and the open panel. Its callback runs right after the browser's layout,
+  // so badges are re-placed in the same frame, from a clean layout.
+  const resizeObserver = typeof ResizeObserver === 'undefined' ? null : new ResizeObserver(() => {
+    if (hidden) return;
+    const panelChanged = measurePanel();
+    if (locate() || panelChanged) paint();
+  });
 
   function annotationFor(info: BadgeInfo): Annotation | null {
     if (!saved.has(info.turnKey)) return info.annotation;
@@ -72,18 +107,85 @@ export function createBadgeLayer(doc: Document, send: Send): BadgeLayer {
     return mine;
   }
 
-  function place(turnId: string): Placement {
-    const el = elements.get(turnId);
-    if (!el || !el.isConnected) return { top: 0, left: 0, visible: false };
-    return placeBadge(el.getBoundingClientRect(), { width: win.innerWidth, height: win.innerHeight }, badgeWidths.get(turnId) ?? BADGE_WIDTH_ESTIMATE);
+  function shownIds(): string[] {
+    return [...new Set([...Object.keys(badges), ...pending])].filter((id) => elements.has(id));
+  }
+
+  const lookOf = (turnId: string) => badgeLook(badges[turnId] ?? null);
+
+  /** The placement to render, or UNPLACED when the reply or the badge's look changed since. */
+  function placeOf(turnId: string): Placement {
+    const spot = spots.get(turnId);
+    return spot && spot.element === elements.get(turnId) && spot.look === lookOf(turnId) ? spot.place : UNPLACED;
+  }
+
+  /**
+   * Places every measured badge from its reply's box. Reads layout: call it only where layout is
+   * clean (after a frame, in a frame callback after a scroll, in the resize observer).
+   * True when a placement changed.
+   */
+  function locate(): boolean {
+    const viewport = { width: win.innerWidth, height: win.innerHeight };
+    let changed = false;
+    const ids = shownIds();
+    for (const id of spots.keys()) {
+      if (!elements.has(id)) changed = spots.delete(id) || changed;
+    }
+    for (const id of ids) {
+      const element = elements.get(id)!;
+      const look = lookOf(id);
+      const measured = widths.get(id);
+      const before = spots.get(id);
+      if (!element.isConnected || !measured || measured.look !== look) {
+        changed = spots.delete(id) || changed;
+        continue;
+      }
+      const place = placeBadge(element.getBoundingClientRect(), viewport, measured.width);
+      if (!before || before.element !== element || before.look !== look || !samePlacement(before.place, place)) changed = true;
+      spots.set(id, { element, look, place });
+    }
+    return changed;
+  }
+
+  /** Reads the rendered badge widths (and the panel's size). Layout must be clean. */
+  function measure(): void {
+    for (const badge of root.querySelectorAll<HTMLElement>('.po-badge[data-turn]')) {
+      const id = badge.dataset.turn!;
+      const width = badge.getBoundingClientRect().width;
+      if (width > 0) widths.set(id, { look: lookOf(id), width });
+    }
+    measurePanel();
+  }
+
+  /** Reads the open panel's size; true when it differs from what placement assumed. */
+  function measurePanel(): boolean {
+    const panel = root.querySelector<HTMLElement>('.po-panel');
+    // The panel grows when its status line or evidence changes: re-place it when it does.
+    if (panel && panel !== observedPanel) {
+      if (observedPanel) resizeObserver?.unobserve(observedPanel);
+      resizeObserver?.observe(panel);
+      observedPanel = panel;
+    }
+    const box = panel?.getBoundingClientRect();
+    if (!box || box.width <= 0 || (Math.abs(box.width - panelSize.width) <= 1 && Math.abs(box.height - panelSize.height) <= 1)) return false;
+    panelSize = { width: box.width, height: box.height };
+    return true;
   }
 
   function close(refocus: boolean) {
     const turn = openTurn;
     openTurn = null;
-    draw();
+    paint();
     // Only hand focus back to our own badge, and only when the user closed from inside the panel.
     if (refocus && turn) root.getElementById(badgeButtonId(turn))?.focus({ preventScroll: true });
+  }
+
+  function toggle(turnId: string) {
+    openTurn = openTurn === turnId ? null : turnId;
+    paint();
+    // A click is the user's own task and the panel is one element: measure it now, so the panel
+    // is never shown at its guessed size.
+    if (openTurn && measurePanel()) paint();
   }
 
   async function save(info: BadgeInfo, turnId: string, draft: { kind: Annotation['kind']; label: string | null; note: string | null }): Promise<Annotation> {
@@ -106,30 +208,22 @@ export function createBadgeLayer(doc: Document, send: Send): BadgeLayer {
     void send({ type: 'settings/set', patch: { badgesHidden: true } }).catch(() => undefined);
   }
 
-  function draw() {
-    frame = 0;
-    paint();
-    // At most one corrective paint: sizes do not depend on position (badges are max-content).
-    if (!hidden && measure()) paint();
-  }
-
+  /** Writes only: renders the badges where locate() last put them. Never reads layout. */
   function paint() {
     if (hidden) {
       render(null, mount);
       return;
     }
     const viewport = { width: win.innerWidth, height: win.innerHeight };
-    const ids = [...new Set([...Object.keys(badges), ...pending])].filter((id) => elements.has(id));
-    const places = new Map(ids.map((id) => [id, place(id)]));
+    const ids = shownIds().filter((id) => admitted.has(id));
     const openInfo = openTurn ? badges[openTurn] : undefined;
-    const openPlace = openTurn ? places.get(openTurn) : undefined;
+    const openPlace = openTurn ? placeOf(openTurn) : UNPLACED;
     render(
       <>
         {ids.map((id) => (
-          <Badge key={id} turnId={id} info={badges[id] ?? null} place={places.get(id)!} open={id === openTurn}
-            onToggle={(t) => { openTurn = openTurn === t ? null : t; draw(); }} />
+          <Badge key={id} turnId={id} info={badges[id] ?? null} place={placeOf(id)} open={id === openTurn} onToggle={toggle} />
         ))}
-        {openTurn && openInfo && openPlace && (
+        {openTurn && openInfo && (
           <BadgePanel key={openTurn} turnId={openTurn} info={openInfo} annotation={annotationFor(openInfo)}
             position={placePanel(openPlace, viewport, panelSize)} visible={openPlace.visible} vocabulary={LABEL_VOCABULARY}
             save={(d) => save(openInfo, openTurn!, d)} remove={(id) => remove(openInfo, id)}
@@ -140,43 +234,89 @@ export function createBadgeLayer(doc: Document, send: Send): BadgeLayer {
     );
   }
 
+  /** Lets up to NEW_BADGES_PER_TASK more badges render; true when others are still waiting. */
+  function admit(): boolean {
+    let room = NEW_BADGES_PER_TASK;
+    for (const id of shownIds()) {
+      if (admitted.has(id)) continue;
+      if (room === 0) return true;
+      admitted.add(id);
+      room--;
+    }
+    return false;
+  }
+
   /**
-   * Reads the rendered widths of the badges and the size of the open panel; true when one
-   * differs from what placement assumed (then one more paint places them with the real sizes).
+   * Renders without reading layout: new or changed badges stay unplaced until settle(). A large
+   * batch of new badges continues in the following tasks.
    */
-  function measure(): boolean {
-    let changed = false;
-    for (const button of root.querySelectorAll<HTMLElement>('.po-badge[id]')) {
-      const turnId = button.dataset.turn;
-      const width = button.getBoundingClientRect().width;
-      if (!turnId || width <= 0) continue;
-      if (Math.abs((badgeWidths.get(turnId) ?? BADGE_WIDTH_ESTIMATE) - width) > 1) changed = true;
-      badgeWidths.set(turnId, width);
+  function renderNew() {
+    if (hidden) {
+      paint();
+      return;
     }
-    const panel = root.querySelector<HTMLElement>('.po-panel');
-    // The panel grows when its status line or evidence changes: re-place it when it does.
-    if (panel) resizeObserver?.observe(panel);
-    const box = panel?.getBoundingClientRect();
-    if (box && box.width > 0 && (Math.abs(box.width - panelSize.width) > 1 || Math.abs(box.height - panelSize.height) > 1)) {
-      panelSize = { width: box.width, height: box.height };
-      changed = true;
+    const more = admit();
+    paint();
+    settle();
+    if (more && !cancelAdmit) {
+      cancelAdmit = nextTask(win, () => {
+        cancelAdmit = null;
+        renderNew();
+      });
     }
-    return changed;
   }
 
-  function schedule() {
-    if (frame || hidden) return;
-    frame = win.requestAnimationFrame ? win.requestAnimationFrame(draw) : (setTimeout(draw, 16) as unknown as number);
+  /** After the next frame: measure new badges, place them all, show them. */
+  function settle() {
+    if (cancelSettle || hidden) return;
+    cancelSettle = afterNextFrame(win, () => {
+      cancelSettle = null;
+      if (hidden) return;
+      measure();
+      locate();
+      paint();
+    });
   }
 
-  const onViewportChange = () => schedule();
+  /** Next frame: badges follow their replies after a scroll or a viewport resize. */
+  function follow() {
+    if (cancelFollow || hidden) return;
+    cancelFollow = nextFrame(win, () => {
+      cancelFollow = null;
+      if (!hidden && locate()) paint();
+    });
+  }
+
+  /** Observes the replies that are new since the last update, forgets those gone. */
+  function watchReplies() {
+    if (!resizeObserver) return;
+    const now = new Set(elements.values());
+    for (const el of observed) {
+      if (!now.has(el)) {
+        resizeObserver.unobserve(el);
+        observed.delete(el);
+      }
+    }
+    for (const el of now) {
+      if (!observed.has(el)) {
+        resizeObserver.observe(el);
+        observed.add(el);
+      }
+    }
+  }
+
+  const onViewportChange = () => follow();
   win.addEventListener('scroll', onViewportChange, { capture: true, passive: true });
   win.addEventListener('resize', onViewportChange, { passive: true });
 
   function setHidden(next: boolean) {
+    if (next === hidden) return;
     hidden = next;
     if (hidden) openTurn = null;
-    draw();
+    // Nothing is rendered while hidden and positions go stale: showing again is a first draw.
+    spots.clear();
+    admitted.clear();
+    renderNew();
   }
 
   return {
@@ -186,16 +326,18 @@ export function createBadgeLayer(doc: Document, send: Send): BadgeLayer {
       elements = nextElements;
       pending = nextPending;
       if (openTurn && !badges[openTurn]) openTurn = null;
-      if (resizeObserver) {
-        resizeObserver.disconnect();
-        for (const el of elements.values()) resizeObserver.observe(el);
-      }
-      draw();
+      for (const id of widths.keys()) if (!elements.has(id)) widths.delete(id);
+      for (const id of admitted) if (!elements.has(id)) admitted.delete(id);
+      watchReplies();
+      renderNew();
     },
     setHidden,
     destroy() {
       win.removeEventListener('scroll', onViewportChange, { capture: true });
       win.removeEventListener('resize', onViewportChange);
+      cancelAdmit?.();
+      cancelFollow?.();
+      cancelSettle?.();
       resizeObserver?.disconnect();
       render(null, mount);
       host.remove();

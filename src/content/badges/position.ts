@@ -34,6 +34,10 @@ export function placeBadge(box: Box, viewport: { width: number; height: number }
   return { top, left, visible };
 }
 
+export function samePlacement(a: Placement, b: Placement): boolean {
+  return a.top === b.top && a.left === b.left && a.visible === b.visible;
+}
+
 /** Height of a badge, used to open the panel just under it. */
 export const BADGE_HEIGHT = 24;
 
