@@ -110,7 +110,7 @@ if (process.argv.includes('--tune-robust')) {
   const res = tuneRobust(params, [devSwitch, devNear], devSingle);
   params = res.params;
   console.log(`Re-tuned on DEV (cross-fitted style weights): dev F1 cross ${res.f1[0].toFixed(3)}, near ${res.f1[1].toFixed(3)}; single false/100 mean ${res.meanFalse.toFixed(2)}, worst generator ${res.worstFalse.toFixed(2)}`);
-  console.log('priorStrength', params.priorStrength, 'styleWeight', params.styleWeight, 'segment', JSON.stringify(params.segment), '\n');
+  console.log('priorStrength', params.priorStrength, 'styleWeight', params.styleWeight, 'segment', JSON.stringify(params.segment), 'gate', JSON.stringify(params.gate), '\n');
 }
 
 // Confidence curve, fitted out of fold on DEV (leave-one-generator-out; bench/lib/calibration-oof.ts).

@@ -1,7 +1,7 @@
 /**
  * Out-of-fold fit of the confidence curve, on DEV only (leave-one-generator-out cross-fitting).
  *
- * For each dev generator g: re-tune shrinkage and penalty (tuneRobust, style weight and feature
+ * For each dev generator g: re-tune shrinkage and penalty (tuneRobust; style weight, switch test and feature
  * weights fixed) on the dev conversations that do not contain g, then detect on the conversations
  * that do contain g with those fold parameters. The (score, matched) pairs of these held-out
  * detections, pooled over folds, are what the detector looks like on a generator it was not tuned
@@ -49,7 +49,7 @@ export function crossFitCalibration(base: DetectorParams, generators: readonly s
   const samples: OofSample[] = [];
   const folds: OofCalibration['folds'] = [];
   const inSampleCurve = new Map<string, Calibration>();
-  const grid = { priorStrength: [2, 5, 10], styleWeight: [base.styleWeight], penaltyBase: [2, 3, 4, 6, 8, 10, 12, 16, 20], penaltyPerLogN: [0, 1, 2, 3] };
+  const grid = { priorStrength: [2, 5, 10], styleWeight: [base.styleWeight], penaltyBase: [2, 3, 4, 6, 8, 10, 12, 16, 20], penaltyPerLogN: [0, 1, 2, 3], maxPValue: [base.gate.maxPValue] };
   for (const g of generators) {
     const split = (s: WeightedSet) => ({ train: s.items.filter((it) => !gensOf(it).includes(g)), held: s.items.filter((it) => gensOf(it).includes(g)), weight: s.weight });
     const sw = switchSets.map(split);

@@ -5,6 +5,7 @@
  */
 import { FEATURES } from '../../src/core/features/registry.ts';
 import { segmentSeries, type SearchMethod } from '../../src/core/detect/segment.ts';
+import { permutationPValue, type SwitchTest } from '../../src/core/detect/permutation.ts';
 import { gramCost, kernelCost, l2Cost, sumCost, type SegmentCost } from '../../src/core/detect/cost.ts';
 import { diffScale, standardise } from '../../src/core/detect/series.ts';
 import { fitRidge, residualize, type PromptModel } from '../../src/core/detect/prompt-model.ts';
@@ -35,14 +36,36 @@ function gramOf(it: Prepared): SegmentCost {
   return it.gram;
 }
 
-/** The detector's cost for one conversation under parameters p (same as analyzeConversation). */
-export function costOf(it: Prepared, p: DetectorParams): SegmentCost {
+/** The detector's cost for one conversation under parameters p (same as analyzeConversation), and its standardised series. */
+export function costOf(it: Prepared, p: DetectorParams): { cost: SegmentCost; matrix: number[][] } {
   const input = Object.keys(p.promptModel).length ? residualize(it.features, it.prompts, p.promptModel) : it.features;
   const s = standardise(input, { weights: p.weights, priorScale: p.priorScale, priorStrength: p.priorStrength, clip: p.clip, transform: p.transform });
   const parts: { cost: SegmentCost; weight: number }[] = [{ cost: l2Cost(s.matrix), weight: 1 }];
   if (p.profileWeight > 0) parts.push({ cost: gramOf(it), weight: p.profileWeight });
   if (p.styleWeight > 0 && it.style) parts.push({ cost: it.style, weight: p.styleWeight });
-  return parts.length > 1 ? sumCost(parts) : parts[0].cost;
+  return { cost: parts.length > 1 ? sumCost(parts) : parts[0].cost, matrix: s.matrix };
+}
+
+/**
+ * The detector's switch test (src/core/detect/permutation.ts) with p-values memoised per
+ * conversation, series settings and window: a grid search asks for the same windows over and
+ * over, and the test is the expensive step.
+ */
+const pValueMemo = new WeakMap<Prepared, Map<string, number>>();
+function switchTestOf(it: Prepared, p: DetectorParams, matrix: number[][]): SwitchTest {
+  let memo = pValueMemo.get(it);
+  if (!memo) pValueMemo.set(it, (memo = new Map()));
+  const series = JSON.stringify([p.weights, p.priorStrength, p.clip, p.transform, Object.keys(p.promptModel).length, p.gate.permutations, p.segment.minSize]);
+  const options = { permutations: p.gate.permutations, minSize: p.segment.minSize };
+  return {
+    maxPValue: p.gate.maxPValue,
+    pValue(a, t, b) {
+      const key = `${series}|${a}|${t}|${b}`;
+      let v = memo.get(key);
+      if (v === undefined) memo.set(key, (v = permutationPValue(matrix, a, t, b, options)));
+      return v;
+    },
+  };
 }
 
 const numeric = (xs: (number | null | undefined)[]) => xs.filter((x): x is number => typeof x === 'number');
@@ -111,7 +134,9 @@ export function runParams(items: readonly Prepared[], p: DetectorParams): { est:
   const est: number[][] = [];
   const score: number[][] = [];
   for (const it of items) {
-    const seg = segmentSeries(costOf(it, p), p.segment);
+    const { cost, matrix } = costOf(it, p);
+    const scalarOnly = !(p.profileWeight > 0) && !(p.styleWeight > 0 && it.style); // as in analyzeConversation
+    const seg = segmentSeries(cost, p.segment, scalarOnly ? switchTestOf(it, p, matrix) : undefined);
     est.push(seg.switches);
     score.push(seg.score);
   }
@@ -178,9 +203,11 @@ export interface RobustGrid {
   styleWeight: number[];
   penaltyBase: number[];
   penaltyPerLogN: number[];
+  /** Switch-test levels (1 = no test). */
+  maxPValue: number[];
 }
 
-export const ROBUST_GRID: RobustGrid = { priorStrength: [2, 5, 10], styleWeight: [0, 4, 8, 16], penaltyBase: [2, 3, 4, 6, 8, 10, 12, 16, 20], penaltyPerLogN: [0, 1, 2, 3] };
+export const ROBUST_GRID: RobustGrid = { priorStrength: [2, 5, 10], styleWeight: [0, 4, 8, 16], penaltyBase: [2, 3, 4, 6, 8, 10, 12, 16, 20], penaltyPerLogN: [0, 1, 2, 3], maxPValue: [1, 0.2, 0.1, 0.05, 0.02] };
 
 export function tuneRobust(base: DetectorParams, switchSets: Prepared[][], devSingle: Prepared[], maxFalsePer100 = 2, grid: RobustGrid = ROBUST_GRID): { params: DetectorParams; f1: number[]; worstFalse: number; meanFalse: number } {
   let best: { params: DetectorParams; f1: number[]; worstFalse: number; meanFalse: number; objective: number } | null = null;
@@ -190,14 +217,16 @@ export function tuneRobust(base: DetectorParams, switchSets: Prepared[][], devSi
     for (const styleWeight of grid.styleWeight) {
       for (const penaltyBase of grid.penaltyBase) {
         for (const penaltyPerLogN of grid.penaltyPerLogN) {
-          const p: DetectorParams = { ...base, priorStrength, styleWeight, segment: { ...base.segment, penaltyBase, penaltyPerLogN } };
-          const perGroup = groups.map((g) => scoreParams(devSingle.filter((it) => (it.group ?? '') === g), p).falsePer100);
-          const worstFalse = Math.max(...perGroup);
-          if (worstFalse > maxFalsePer100) continue;
-          const f1 = sets.map((items) => scoreParams(items, p).f1);
-          const meanFalse = scoreParams(devSingle, p).falsePer100;
-          const objective = f1.reduce((a, b) => a + b, 0) / f1.length - 0.01 * meanFalse;
-          if (!best || objective > best.objective) best = { params: p, f1, worstFalse, meanFalse, objective };
+          for (const maxPValue of grid.maxPValue) {
+            const p: DetectorParams = { ...base, priorStrength, styleWeight, segment: { ...base.segment, penaltyBase, penaltyPerLogN }, gate: { ...base.gate, maxPValue } };
+            const perGroup = groups.map((g) => scoreParams(devSingle.filter((it) => (it.group ?? '') === g), p).falsePer100);
+            const worstFalse = Math.max(...perGroup);
+            if (worstFalse > maxFalsePer100) continue;
+            const f1 = sets.map((items) => scoreParams(items, p).f1);
+            const meanFalse = scoreParams(devSingle, p).falsePer100;
+            const objective = f1.reduce((a, b) => a + b, 0) / f1.length - 0.01 * meanFalse;
+            if (!best || objective > best.objective) best = { params: p, f1, worstFalse, meanFalse, objective };
+          }
         }
       }
     }

@@ -13,6 +13,7 @@ import { gramCost, kernelCost, l2Cost, sumCost, type SegmentCost } from './detec
 import { cosineGram, styleVector, type SparseVector } from './style/vector.ts';
 import { styleBucketWeights } from './style/weights.ts';
 import { segmentSeries } from './detect/segment.ts';
+import { permutationTest } from './detect/permutation.ts';
 import { calibrate } from './detect/calibration.ts';
 import { liveShiftProbability } from './detect/bocpd.ts';
 import { FeatureColumns } from './detect/columns.ts';
@@ -21,7 +22,7 @@ import { assignStates } from './detect/states.ts';
 import { DETECTOR_PARAMS, PARAMS_VERSION, type DetectorParams } from './detect/params.ts';
 
 /** semver of the detector code + lexicon and parameter versions; stored with every label. */
-export const DETECTOR_VERSION = `0.2.0+${LEXICON_VERSION}.${PARAMS_VERSION}`;
+export const DETECTOR_VERSION = `0.3.0+${LEXICON_VERSION}.${PARAMS_VERSION}`;
 
 export interface AnalyzeTurn {
   role: 'user' | 'assistant';
@@ -65,7 +66,10 @@ export function analyzeConversation(turns: readonly AnalyzeTurn[], opts: Analyze
     parts.push({ cost: kernelCost(cosineGram(vectors), n), weight: p.styleWeight });
   }
   const cost = parts.length > 1 ? sumCost(parts) : parts[0].cost;
-  const seg = segmentSeries(cost, p.segment);
+  // The switch test shuffles rows of the scalar series; it cannot see the kernel costs, so it
+  // runs only when the scalar series is the whole evidence (the default parameters).
+  const test = parts.length === 1 ? permutationTest(series.matrix, { ...p.gate, minSize: p.segment.minSize }) : undefined;
+  const seg = segmentSeries(cost, p.segment, test);
   const switchSet = new Set(seg.switches);
   const confidence = seg.score.map((s, t) => (t === 0 ? 0 : switchSet.has(t) ? calibrate(s, p.calibration) : Math.min(NON_SWITCH_CAP, calibrate(s, p.calibration))));
 

@@ -1,7 +1,7 @@
 /**
  * Tuned detector parameters. Tuned ONLY on the development generators of alpaca_eval
  * (see bench/lib/split.ts; weights/prior scales by `npx tsx bench/detect.bench.ts --tune`, then
- * priorStrength, styleWeight and penalty by `--tune-robust`, the confidence curve by the
+ * priorStrength, styleWeight, penalty and the switch test's level by `--tune-robust`, the confidence curve by the
  * lower dev held-out-generator calibration error of two fits (bench/lib/calibration-oof.ts); the style bucket
  * weights by bench/lib/style-weights.ts); evaluation generators and
  * the real conversation sets were never used to choose these numbers. Changing any value means
@@ -12,7 +12,7 @@ import type { Calibration } from './calibration.ts';
 import type { SegmentOptions } from './segment.ts';
 import type { PromptModel } from './prompt-model.ts';
 
-export const PARAMS_VERSION = 'p3';
+export const PARAMS_VERSION = 'p4';
 
 /** Typical reply-to-reply noise scale per feature (feature units), from dev generators. */
 export const PRIOR_SCALE: Readonly<Record<string, number>> = {
@@ -44,6 +44,12 @@ export interface DetectorParams {
   /** What the user's request predicts of each feature (removed before detection); {} = off. */
   promptModel: PromptModel;
   segment: SegmentOptions;
+  /**
+   * Within-conversation permutation test of each switch (detect/permutation.ts): switches with a
+   * p-value above maxPValue are dropped (1 = no test). Lets a conversation whose replies wander a
+   * lot on their own keep fewer switches than the global penalty alone would.
+   */
+  gate: { maxPValue: number; permutations: number };
   calibration: Calibration;
   /** RMS centroid distance under which a later segment reuses an earlier state. */
   stateMergeDistance: number;
@@ -56,14 +62,15 @@ export const DETECTOR_PARAMS: DetectorParams = {
   weights: {
     words_log: 1, paragraphs: 0.97, list_share: 0.56, function_word_share: 0.29, mattr: 0.33,
   },
-  priorStrength: 10,
+  priorStrength: 5,
   profileWeight: 0,
   styleWeight: 0,
   clip: 2.5,
   transform: 'robust-z',
   promptModel: {},
-  segment: { method: 'pelt', penaltyBase: 3, penaltyPerLogN: 2, minSize: 2 },
-  calibration: { a: -0.6803, b: 2.3667 },
+  segment: { method: 'pelt', penaltyBase: 4, penaltyPerLogN: 1, minSize: 2 },
+  gate: { maxPValue: 0.1, permutations: 99 },
+  calibration: { a: -0.2296, b: 1.4806 },
   stateMergeDistance: 0.6,
   bocpd: { lambda: 10, mu0: 0, kappa0: 0.5, alpha0: 2, beta0: 2, maxRun: 64 },
   labels: { minEffect: 0.8, minEvidence: 0.5, maxLabels: 3 },

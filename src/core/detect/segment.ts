@@ -1,11 +1,14 @@
 /**
  * Offline segmentation of a standardised series plus a score for every boundary:
  * score[t] = (cost reduction of a change at t within its neighbouring segments) / penalty.
- * A detected switch has score > 1 by construction (for PELT, approximately).
+ * A detected switch has score > 1 by construction (for PELT, approximately). With a switch test
+ * (permutation.ts), switches that fail it are dropped before scoring: their replies are scored as
+ * non-switches of the merged segment.
  */
 import { binseg } from './binseg.ts';
 import { splitGain, type SegmentCost } from './cost.ts';
 import { pelt } from './pelt.ts';
+import { gateSwitches, type SwitchTest } from './permutation.ts';
 
 export type SearchMethod = 'pelt' | 'binseg';
 
@@ -28,12 +31,13 @@ export function penaltyFor(n: number, o: SegmentOptions): number {
   return o.penaltyBase + o.penaltyPerLogN * Math.log(Math.max(2, n));
 }
 
-export function segmentSeries(cost: SegmentCost, o: SegmentOptions): Segmentation {
+export function segmentSeries(cost: SegmentCost, o: SegmentOptions, test?: SwitchTest): Segmentation {
   const n = cost.n;
   const score = new Array<number>(n).fill(0);
   if (n < 2) return { switches: [], score, penalty: 0 };
   const penalty = penaltyFor(n, o);
-  const switches = o.method === 'pelt' ? pelt(cost, penalty, o.minSize) : binseg(cost, penalty, o.minSize);
+  const found = o.method === 'pelt' ? pelt(cost, penalty, o.minSize) : binseg(cost, penalty, o.minSize);
+  const switches = test ? gateSwitches(found, n, test).kept : found;
   const bounds = [0, ...switches, n];
   // Detected switches: gain within the two neighbouring segments.
   for (let i = 1; i < bounds.length - 1; i++) score[bounds[i]] = splitGain(cost, bounds[i - 1], bounds[i], bounds[i + 1]) / penalty;
