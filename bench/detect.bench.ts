@@ -1,7 +1,8 @@
 /**
  * Shift-detection benchmark (prints numbers, asserts nothing).
  *   npx tsx bench/detect.bench.ts          evaluate the committed parameters (src/core/detect/params.ts)
- *   npx tsx bench/detect.bench.ts --tune-robust  re-tune shrinkage, style weight, penalty on DEV
+ *   npx tsx bench/detect.bench.ts --tune-robust  re-tune shrinkage, penalty, switch-test level on DEV
+ *                                          (--with-style: also the style-kernel weight; see STYLE_GRID)
  *                                          (worst-generator false-switch constraint; ~1 min)
  *   npx tsx bench/detect.bench.ts --tune   re-tune on DEV generators only and print new parameters
  *                                          (slow: several minutes; QUICK=1 narrows the grid and logs it)
@@ -27,7 +28,7 @@ import { calibrate, fitCalibration, type Calibration } from '../src/core/detect/
 import { crossFitCalibration, foldPrecision } from './lib/calibration-oof.ts';
 import { expectedCalibrationError, RELIABILITY_HEADERS, reliabilityRows, type ConfidenceOutcome } from './lib/reliability.ts';
 import { printTable } from './lib/table.ts';
-import { detectionSamples, devFisherWeights, devPriorScales, devPromptModel, naiveSwitches, runParams, tune, tuneNaive, tuneRobust, type Prepared, type WeightScheme } from './lib/tune.ts';
+import { detectionSamples, devFisherWeights, devPriorScales, devPromptModel, naiveSwitches, ROBUST_GRID, runParams, STYLE_GRID, tune, tuneNaive, tuneRobust, type Prepared, type WeightScheme } from './lib/tune.ts';
 import { toTurns } from './lib/data.ts';
 import { FEATURES } from '../src/core/features/registry.ts';
 import { oracleCeiling, type OracleResult } from './lib/oracle.ts';
@@ -59,7 +60,8 @@ function styleGram(c: BenchConversation, crossFit: boolean): SegmentCost {
   return kernelCost(cosineGram(vs), vs.length);
 }
 // Style vectors cost time; build them only when the committed detector or the tuner uses them.
-const needStyle = DETECTOR_PARAMS.styleWeight > 0 || process.argv.includes('--tune-robust');
+const withStyle = process.argv.includes('--with-style');
+const needStyle = DETECTOR_PARAMS.styleWeight > 0 || withStyle;
 const prep = (cs: BenchConversation[], crossFit = false): Prepared[] =>
   cs.map((c) => {
     const m = replyMeasures(c.turns);
@@ -107,7 +109,7 @@ if (process.argv.includes('--tune')) {
 }
 
 if (process.argv.includes('--tune-robust')) {
-  const res = tuneRobust(params, [devSwitch, devNear], devSingle);
+  const res = tuneRobust(params, [devSwitch, devNear], devSingle, 2, withStyle ? STYLE_GRID : ROBUST_GRID);
   params = res.params;
   console.log(`Re-tuned on DEV (cross-fitted style weights): dev F1 cross ${res.f1[0].toFixed(3)}, near ${res.f1[1].toFixed(3)}; single false/100 mean ${res.meanFalse.toFixed(2)}, worst generator ${res.worstFalse.toFixed(2)}`);
   console.log('priorStrength', params.priorStrength, 'styleWeight', params.styleWeight, 'segment', JSON.stringify(params.segment), 'gate', JSON.stringify(params.gate), '\n');

@@ -70,7 +70,7 @@ export const DETECTOR_PARAMS: DetectorParams = {
   promptModel: {},
   segment: { method: 'pelt', penaltyBase: 4, penaltyPerLogN: 1, minSize: 2 },
   gate: { maxPValue: 0.1, permutations: 99 },
-  calibration: { a: -0.2296, b: 1.4806 },
+  calibration: { a: -0.0643, b: 1.3605 },
   stateMergeDistance: 0.6,
   bocpd: { lambda: 10, mu0: 0, kappa0: 0.5, alpha0: 2, beta0: 2, maxRun: 64 },
   labels: { minEffect: 0.8, minEvidence: 0.5, maxLabels: 3 },

@@ -13,7 +13,6 @@
  * Deterministic: the shuffles come from a PRNG seeded by the window, so the same conversation
  * always gets the same answer.
  */
-import { l2Cost, splitGain } from './cost.ts';
 
 export interface GateOptions {
   /** Switches with p above this are dropped; ≥ 1 turns the gate off. */
@@ -35,26 +34,61 @@ function prng(seed: number): () => number {
   };
 }
 
-function bestSplitGain(rows: readonly (readonly number[])[], minSize: number): number {
-  const cost = l2Cost(rows);
+/**
+ * Best split gain of the window's rows taken in `order` (rows flat, d values each). The L2 gain
+ * of a split at s is Σ_k (L_k²/s + R_k²/(n−s) − T_k²/n) with L, R, T the left, right and total
+ * sums: one running pass, no allocation.
+ */
+function bestSplitGain(rows: Float64Array, d: number, order: Int32Array, total: Float64Array, totalTerm: number, minSize: number, left: Float64Array): number {
+  const n = order.length;
+  left.fill(0);
   let best = 0;
-  for (let s = minSize; s <= rows.length - minSize; s++) best = Math.max(best, splitGain(cost, 0, s, rows.length));
+  for (let s = 1; s <= n - minSize; s++) {
+    const base = order[s - 1] * d;
+    for (let k = 0; k < d; k++) left[k] += rows[base + k];
+    if (s < minSize) continue;
+    let gain = -totalTerm;
+    for (let k = 0; k < d; k++) {
+      const l = left[k], r = total[k] - l;
+      gain += (l * l) / s + (r * r) / (n - s);
+    }
+    if (gain > best) best = gain;
+  }
   return best;
 }
 
-/** Permutation p-value of a change at t within rows [a, b) of `matrix`. */
-export function permutationPValue(matrix: readonly (readonly number[])[], a: number, t: number, b: number, o: Omit<GateOptions, 'maxPValue'>): number {
-  const rows = matrix.slice(a, b);
-  const observed = splitGain(l2Cost(rows), 0, t - a, rows.length);
+/**
+ * Permutation p-value of a change at t within rows [a, b) of `matrix`. With `stopAbove`, counting
+ * stops once p is known to exceed it (the caller only needs to know that), and that p is returned.
+ */
+export function permutationPValue(matrix: readonly (readonly number[])[], a: number, t: number, b: number, o: Omit<GateOptions, 'maxPValue'>, stopAbove = 1): number {
+  const n = b - a;
+  const d = n > 0 ? matrix[a].length : 0;
+  const rows = new Float64Array(n * d);
+  const total = new Float64Array(d);
+  for (let i = 0; i < n; i++) for (let k = 0; k < d; k++) total[k] += rows[i * d + k] = matrix[a + i][k];
+  let totalTerm = 0;
+  for (let k = 0; k < d; k++) totalTerm += (total[k] * total[k]) / n;
+  const left = new Float64Array(d);
+  // The observed gain at t: the identity order, split at t − a.
+  const identity = Int32Array.from({ length: n }, (_, i) => i);
+  let observed = -totalTerm;
+  left.fill(0);
+  for (let i = 0; i < t - a; i++) for (let k = 0; k < d; k++) left[k] += rows[i * d + k];
+  for (let k = 0; k < d; k++) observed += (left[k] * left[k]) / (t - a) + ((total[k] - left[k]) ** 2) / (b - t);
   const random = prng(Math.imul(a + 1, 73856093) ^ Math.imul(t + 1, 19349663) ^ Math.imul(b + 1, 83492791));
-  const order = rows.slice();
+  const order = identity;
+  const limit = stopAbove * (o.permutations + 1);
   let atLeast = 1;
-  for (let k = 0; k < o.permutations; k++) {
-    for (let i = order.length - 1; i > 0; i--) {
+  for (let k = 0; k < o.permutations && atLeast <= limit; k++) {
+    for (let i = n - 1; i > 0; i--) {
       const j = Math.floor(random() * (i + 1));
-      [order[i], order[j]] = [order[j], order[i]];
+      const tmp = order[i];
+      order[i] = order[j];
+      order[j] = tmp;
     }
-    if (bestSplitGain(order, o.minSize) >= observed) atLeast++;
+    // Relative tolerance: the same split in another order must not count as "larger" by rounding.
+    if (bestSplitGain(rows, d, order, total, totalTerm, o.minSize, left) >= observed * (1 - 1e-12)) atLeast++;
   }
   return atLeast / (o.permutations + 1);
 }
@@ -67,7 +101,7 @@ export interface SwitchTest {
 
 /** The permutation test on a standardised series (rows = replies). */
 export function permutationTest(matrix: readonly (readonly number[])[], o: GateOptions): SwitchTest {
-  return { maxPValue: o.maxPValue, pValue: (a, t, b) => permutationPValue(matrix, a, t, b, o) };
+  return { maxPValue: o.maxPValue, pValue: (a, t, b) => permutationPValue(matrix, a, t, b, o, o.maxPValue) };
 }
 
 /**
