@@ -16,6 +16,14 @@ describe('permutation test of a switch', () => {
     expect(pNull.filter((p) => p > 0.2).length).toBeGreaterThanOrEqual(7);
   });
 
+  it('counts shuffles that redraw the observed partition: a 2 + 2 window cannot be significant', () => {
+    // Orders that put both 0-rows on one side (1 in 3) split exactly as observed.
+    const rows = [[0.1, 0.3], [0.1, 0.3], [5.7, 5.9], [5.7, 5.9]];
+    const p = permutationPValue(rows, 0, 2, 4, opts);
+    expect(p).toBeGreaterThan(0.2);
+    expect(p).toBeLessThan(0.5);
+  });
+
   it('is deterministic and a valid p-value (1/(k+1) … 1)', () => {
     const xs = series(12, 2, 5, () => [0, 0]);
     const p = permutationPValue(xs, 0, 6, 12, opts);
