@@ -4,6 +4,7 @@
  * the committed file matches.
  */
 import { DETECTOR_PARAMS } from './params.ts';
+import { trustSummary } from './trust.ts';
 
 export function detectorDocSection(): string[] {
   const p = DETECTOR_PARAMS;
@@ -93,11 +94,13 @@ export function confidenceDocSection(): string[] {
     'generators, and keeps the better one (p4: out-of-fold, 0.054 against 0.060). Both tables are printed',
     'on every run (`npm run bench:detect`).',
     '',
-    '**It is overconfident on unseen generators.** On the evaluation generators (all spliced evaluation',
-    'sets, including single-generator conversations) a stated 0.85 was right about 59% of the time and a',
-    'stated 0.92 about 81%; expected calibration error 0.20 (p3, before the switch test: 0.23). The',
-    'evaluation sets are harder than anything among the development generators (same-family and',
-    'prompted-mode pairs, more false switches), and no development-only fit has captured that. Read a',
-    'confidence as an ordering (higher is more often right), not as a frequency.',
+    '**It is overconfident on unseen generators.** Expected calibration error on the evaluation',
+    'generators (all spliced evaluation sets, including single-generator conversations) is 0.20 (p3,',
+    'before the switch test: 0.23). The evaluation sets are harder than anything among the development',
+    'generators (same-family and prompted-mode pairs, more false switches), and no development-only fit',
+    'has captured that. The dashboard\'s "About the instrument" says it in these words',
+    '(src/core/detect/trust.ts, tied to the parameter version by a test):',
+    '',
+    `> ${trustSummary()}`,
   ];
 }

@@ -4,6 +4,7 @@
  * The two heavy synchronous calls (router analysis, zip export) run in a dedicated worker
  * (core.worker.ts) so the page stays responsive and Cancel terminates them.
  */
+import { trustSummary } from '../../core/detect/trust.ts';
 import type { ConversationBundle } from '../../core/types.ts';
 import { FEATURES } from '../../core/features/registry.ts';
 import { LABEL_VOCABULARY } from '../../core/detect/vocabulary.ts';
@@ -74,6 +75,7 @@ export const coreApi: CoreApi = {
   features: FEATURES,
   vocabulary: LABEL_VOCABULARY,
   detectorVersion: DETECTOR_VERSION,
+  trustSummary: trustSummary(),
   parseFile(content, fileName) {
     return typeof content === 'string' ? parseAnyConversationFile(content, fileName) : parseConversationZip(content, fileName);
   },

@@ -58,6 +58,8 @@ export interface CoreApi {
   features: readonly FeatureDef[];
   vocabulary: readonly VocabularyEntry[];
   detectorVersion: string;
+  /** What the benchmark measured on models the detector was not tuned on, in words (core/detect/trust.ts). */
+  trustSummary: string;
   /** Text for JSON/JSONL files, bytes for .zip archives. Throws FormatError with a readable message. */
   parseFile(content: string | Uint8Array, fileName: string): ParsedFile;
   exportBundles(bundles: ConversationBundle[], format: ExportFormat, onProgress: (p: ProgressReport) => void, signal: AbortSignal): Promise<Blob>;

@@ -233,6 +233,8 @@ describe('AboutPanel', () => {
     expect(root.textContent).toContain('Known to fail on: quoted text');
     expect(root.textContent).toContain('tone: formal → playful');
     expect(root.textContent).toContain('test-1');
+    // What the benchmark measured is shown, as given by core (not restated in the view).
+    expect(root.textContent).toContain('Measured: half of the flagged switches were real.');
   });
 });
 

@@ -80,6 +80,7 @@ export function services(over: { list?: Conversation[]; bundle?: ConversationBun
       features: FEATURES,
       vocabulary: [{ kind: 'tone', example: 'tone: formal → playful', meaning: 'Register moved.' }],
       detectorVersion: 'test-1',
+      trustSummary: 'Measured: half of the flagged switches were real.',
       parseFile: vi.fn((_c: string | Uint8Array, _n: string) => ({ format: 'bundle', bundles: [bundle()] })),
       exportBundles: vi.fn(async () => new Blob(['x'])),
       analyzeRouter: vi.fn(async (_b: ConversationBundle[], _s: AbortSignal): Promise<RouterReport> => { throw new Error('not used'); }),

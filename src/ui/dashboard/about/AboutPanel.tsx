@@ -18,6 +18,14 @@ export function AboutPanel() {
           heuristics about style, not claims about the model’s inner state: confirm or reject them and your judgement is kept
           apart from the detector’s. Detector version <code>{core.detectorVersion}</code>; {core.features.length} features.
         </p>
+        <p>
+          A switch must also pass a test against the conversation itself: the replies on both sides are shuffled many times, and
+          if shuffled orders often show as large a change, the switch is dropped as this conversation’s own variation.
+        </p>
+      </section>
+      <section class="po-card" aria-labelledby="po-about-trust">
+        <h3 id="po-about-trust">How far to trust a label</h3>
+        <p>{core.trustSummary}</p>
       </section>
       <section class="po-card" aria-labelledby="po-about-labels">
         <h3 id="po-about-labels">Label vocabulary</h3>
