@@ -10,7 +10,7 @@ export function LabelText({ label }: { label: ShiftLabel }) {
       <span class="po-label-kind">{label.kind}</span>
       {': '}
       <span>{body}</span>{' '}
-      <span class="po-conf" title="Calibrated confidence that this is a real persona change">
+      <span class="po-conf" title="Confidence that this is a real persona change (calibrated on the models it was tuned on; optimistic on others — see About the instrument)">
         {formatConfidence(label.confidence)}
       </span>
     </span>
