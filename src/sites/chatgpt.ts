@@ -6,10 +6,10 @@
 import type { SiteAdapter, TurnReading } from './adapter.ts';
 import { domToText } from './dom-text.ts';
 import {
-  elementsBefore, hasAny, plainText, queryFirst, queryFirstList, readBranchMarker, STOP_BUTTON, outermost,
+  elementsBefore, hasAny, plainText, queryAll, queryFirst, queryFirstList, readBranchMarker, STOP_BUTTON, outermost,
 } from './query.ts';
 import { buildTurns, markLastAssistantStreaming, type TurnParts } from './turn.ts';
-import { cachedPageRead, cachedRead } from './read-cache.ts';
+import { cachedPageRead, cachedRead, cachedScanRead } from './read-cache.ts';
 import type { Role } from '../core/types.ts';
 
 export const CHATGPT_SELECTORS = {
@@ -23,11 +23,14 @@ export const CHATGPT_SELECTORS = {
   assistantContent: ['.markdown', '.markdown-new-styling', '.prose'],
   userContent: ['.whitespace-pre-wrap', '.user-message-bubble-color'],
   modelSlug: 'data-message-model-slug',
-  streamingInTurn: '.result-streaming, .streaming-animation',
+  /** Each a single class: queried one by one, a fast path in browsers (a selector list is not). */
+  streamingInTurn: ['.result-streaming', '.streaming-animation'],
   stop: ['button[data-testid="stop-button"]', 'button[data-testid="composer-stop-button"]', ...STOP_BUTTON],
   modelPicker: ['[data-testid="model-switcher-dropdown-button"]'],
   image: 'img[alt]:not([aria-hidden="true"])',
   title: ['nav a[data-active] .truncate', 'a[data-active] .truncate span'],
+  /** What every `title` selector sits under (the sidebar's active link). */
+  titleScope: 'a[data-active]',
 } as const;
 
 const S = CHATGPT_SELECTORS;
@@ -43,7 +46,7 @@ function roleOfTurn(turn: Element, messages: Element[]): Role | null {
 /** Messages that belong to this turn (one assistant turn can hold several message elements). */
 function messagesOf(turn: Element): Element[] {
   const own = turn.matches(S.message) ? [turn] : [];
-  const inner = Array.from(turn.querySelectorAll(S.message)).filter((m) => {
+  const inner = queryAll(turn, S.message).filter((m) => {
     const owner = m.parentElement?.closest(S.turn.join(', '));
     return !owner || owner === turn;
   });
@@ -95,14 +98,17 @@ function stablePartsOf(turn: Element): Omit<TurnParts, 'streaming'> | null {
 }
 
 function readTurns(root: ParentNode): TurnReading[] {
-  const turns = outermost(queryFirstList(root, S.turn));
-  const parts: TurnParts[] = [];
+  // Once per scan, not once per time slice of a long first read.
+  const turns = cachedScanRead(root, 'chatgpt:turns', () => outermost(queryFirstList(root, S.turn)));
+  const stable: Array<Omit<TurnParts, 'streaming'>> = [];
   for (const turn of turns) {
-    const stable = cachedRead(turn, 'chatgpt:turn', () => stablePartsOf(turn));
-    if (!stable) continue;
-    // Re-read every time: the streaming marker is a class flip, which the page observer does not watch.
-    parts.push({ ...stable, streaming: turn.querySelector(S.streamingInTurn) !== null });
+    const parts = cachedRead(turn, 'chatgpt:turn', () => stablePartsOf(turn));
+    if (parts) stable.push(parts);
   }
+  // Re-read every time: the streaming marker is a class flip, which the page observer does not
+  // watch. One page query after the (possibly paused) reading rather than one per turn.
+  const streamingMarks = S.streamingInTurn.flatMap((sel) => queryAll(root, sel));
+  const parts = stable.map((p) => ({ ...p, streaming: streamingMarks.some((m) => m !== p.element && p.element.contains(m)) }));
   return buildTurns(markLastAssistantStreaming(parts, cachedPageRead(root, 'chatgpt:stop', () => hasAny(root, S.stop))));
 }
 
@@ -114,5 +120,7 @@ export const chatgpt: SiteAdapter = {
   looksLike: (root) => root.querySelector('[data-message-model-slug], [data-testid^="conversation-turn-"]') !== null,
   readTurns,
   selectedModel: (root) => plainText(queryFirst(root, S.modelPicker)),
-  title: (root) => plainText(queryFirst(root, S.title)),
+  // Without an active link no title selector can match: one cheap query answers that, where the
+  // title selectors' descendant combinators would walk the whole page (no sidebar, or not rendered).
+  title: (root) => (root.querySelector(S.titleScope) ? plainText(queryFirst(root, S.title)) : null),
 };

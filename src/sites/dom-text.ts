@@ -9,6 +9,7 @@
  */
 
 import { cachedRead } from './read-cache.ts';
+import { collapseSpaces, isSpace, needsCollapse, tidyBlock } from './text-tidy.ts';
 
 const CHROME_TAGS = new Set(['button', 'svg', 'style', 'script', 'noscript', 'template', 'textarea', 'input', 'select', 'mat-icon']);
 const CHROME_CLASSES = ['sr-only', 'cdk-visually-hidden', 'visually-hidden', 'ur-citation-pill'];
@@ -24,10 +25,11 @@ const CHROME_SELECTOR = [
 let nativeMatching = false;
 
 /**
- * Real browsers answer one selector match per node faster than five attribute reads (each a
- * call across the DOM bindings, and message markup such as ChatGPT's carries attributes on
- * almost every node); Node DOMs are the other way round. Same answer either way. The content
- * script turns this on; the CLI and tests run with the predicate.
+ * Real browsers answer one selector query over a whole message (one native call) faster than
+ * attribute reads on each of its nodes (each a call across the DOM bindings, and message markup
+ * such as ChatGPT's carries attributes on almost every node); Node DOMs are the other way round.
+ * Same answer either way. The content script turns this on; the CLI and tests run with the
+ * predicate.
  */
 export function useNativeMatching(on: boolean): void {
   nativeMatching = on;
@@ -37,11 +39,12 @@ export function useNativeMatching(on: boolean): void {
  * Chrome that is never part of what the user reads: buttons, icons, screen-reader-only labels,
  * hidden nodes, citation pills (ChatGPT, Meta AI, Perplexity). A predicate rather than a selector
  * by default because it runs on every node of every message and selector matching is slow in
- * Node DOMs (see useNativeMatching). `tag` is the element's lower-case local name.
+ * Node DOMs (see useNativeMatching). `tag` is the element's lower-case local name. With native
+ * matching, the attribute/class part is answered from `ctx.chrome` (one query per message).
  */
-function isChrome(el: Element, tag: string, keepButtons: boolean): boolean {
-  if (CHROME_TAGS.has(tag)) return !(keepButtons && tag === 'button');
-  if (nativeMatching) return el.matches(CHROME_SELECTOR);
+function isChrome(el: Element, tag: string, ctx: Pick<Ctx, 'keepButtons' | 'chrome'>): boolean {
+  if (CHROME_TAGS.has(tag)) return !(ctx.keepButtons && tag === 'button');
+  if (ctx.chrome) return ctx.chrome.size > 0 && ctx.chrome.has(el);
   // Most message markup (p, li, strong, ...) has no attributes: one DOM call instead of five.
   if (!el.hasAttributes()) return false;
   if (el.hasAttribute('hidden') || el.getAttribute('aria-hidden') === 'true') return true;
@@ -62,16 +65,39 @@ export interface DomTextOptions {
   keepButtons?: boolean;
 }
 
-const BLOCK_TAGS = new Set([
+const BLOCK_TAGS = [
   'p', 'div', 'section', 'article', 'main', 'header', 'footer', 'aside', 'nav', 'figure', 'figcaption',
   'details', 'summary', 'dl', 'dt', 'dd', 'li', 'form', 'fieldset', 'address',
+];
+
+/** How an element renders, by tag; tags not listed render their children inline. */
+const enum Kind { Block = 1, Br, Hr, Heading, List, Table, Quote, Strong, Em, Code, Img }
+/** One lookup per element instead of a chain of tag comparisons (this runs on every element). */
+const KIND_OF_TAG = new Map<string, Kind>([
+  ...BLOCK_TAGS.map((t): [string, Kind] => [t, Kind.Block]),
+  ['br', Kind.Br], ['hr', Kind.Hr],
+  ...['h1', 'h2', 'h3', 'h4', 'h5', 'h6'].map((t): [string, Kind] => [t, Kind.Heading]),
+  ['ul', Kind.List], ['ol', Kind.List], ['table', Kind.Table], ['blockquote', Kind.Quote],
+  ['strong', Kind.Strong], ['b', Kind.Strong], ['em', Kind.Em], ['i', Kind.Em], ['code', Kind.Code], ['img', Kind.Img],
 ]);
 const LANGUAGE_TOKEN = /^[A-Za-z][\w+#.-]{0,23}$/;
 
 interface Ctx {
   /** Elements of the root's subtree matched by the extra exclude selector (queried once). */
-  excluded: Set<Element>;
+  excluded: ReadonlySet<Element>;
   keepButtons: boolean;
+  /**
+   * With native matching: the root's descendants matching CHROME_SELECTOR, from one query (a
+   * per-node `matches` costs more, and most messages have none). Null: use the predicate.
+   */
+  chrome: ReadonlySet<Element> | null;
+  /**
+   * The elements below the root whose class contains "whitespace-pre" (a superset of those that
+   * keep lines, from one query): only they need the per-node class test. Null when none.
+   */
+  keepLinesCandidates: ReadonlySet<Element> | null;
+  /** Can any span below the root be KaTeX? (No: skip the per-span check.) */
+  mayHaveKatex: boolean;
   /** Elements that have a <pre> below them: the only ones that can be code-block wrappers. */
   preAncestors: Set<Element>;
   codes: string[];
@@ -90,42 +116,51 @@ export function domToText(el: Element, options: DomTextOptions = {}): string {
 }
 
 function readText(el: Element, options: DomTextOptions): string {
+  const keepButtons = options.keepButtons ?? false;
+  // The root itself may be chrome too (callers pass sibling lists such as "everything before the message").
+  const rootTag = el.localName.toLowerCase();
+  const rootIsChrome = nativeMatching && !CHROME_TAGS.has(rootTag)
+    ? el.matches(CHROME_SELECTOR)
+    : isChrome(el, rootTag, { keepButtons, chrome: null });
+  if (rootIsChrome || (options.exclude && el.matches(options.exclude))) return '';
   const ctx: Ctx = {
-    excluded: new Set(options.exclude ? Array.from(el.querySelectorAll(options.exclude)) : []),
-    keepButtons: options.keepButtons ?? false,
+    excluded: (options.exclude ? candidates(el, options.exclude) : null) ?? NO_ELEMENTS,
+    keepButtons,
+    chrome: nativeMatching ? candidates(el, CHROME_SELECTOR) ?? NO_ELEMENTS : null,
+    // Supersets of the exact per-node tests, asked once per message.
+    keepLinesCandidates: candidates(el, '[class*="whitespace-pre"]'),
+    mayHaveKatex: el.querySelector('.katex') !== null,
     preAncestors: new Set(),
     codes: [],
     keepLines: keepsLines(el),
   };
-  for (const pre of Array.from(el.querySelectorAll('pre'))) {
-    for (let a: Element | null = pre; a && a !== el; a = a.parentElement) ctx.preAncestors.add(a);
+  const pres = el.querySelectorAll('pre');
+  for (let i = 0; i < pres.length; i++) {
+    for (let a: Element | null = pres[i]; a && a !== el; a = a.parentElement) ctx.preAncestors.add(a);
   }
-  // The root itself may be chrome too (callers pass sibling lists such as "everything before the message").
-  if (isChrome(el, el.localName.toLowerCase(), ctx.keepButtons) || (options.exclude && el.matches(options.exclude))) return '';
   const raw = renderChildren(el, ctx);
   return finish(raw, ctx.codes);
 }
 
-function finish(raw: string, codes: string[]): string {
-  const text = raw
-    .split('\n')
-    .map((line) => tidyLine(line, true))
-    .join('\n')
-    .replace(/\n{3,}/g, '\n\n')
-    .trim();
-  // Code fences were kept out of whitespace normalisation; put them back verbatim.
-  return text.replace(/\u0000(\d+)\u0000/g, (_, i: string) => codes[Number(i)] ?? '');
-}
+const NO_ELEMENTS: ReadonlySet<Element> = new Set();
 
 /**
- * Trailing spaces/tabs (and no-break spaces when `nbsp`) dropped, and one leading space before
- * text. The regular expressions only run when the line's ends call for them: most lines need
- * neither, and this runs on every line of every message.
+ * The elements below `root` matching `selector`, or null when there are none. An index loop:
+ * building a Set from a browser's NodeList through its iterator is many times slower.
  */
-function tidyLine(line: string, nbsp: boolean): string {
-  const last = line.charCodeAt(line.length - 1);
-  if (last === 32 || last === 9 || (nbsp && last === 0xa0)) line = line.replace(nbsp ? /[ \t\u00a0]+$/ : /[ \t]+$/, '');
-  return line.charCodeAt(0) === 32 ? line.replace(/^ (?=\S)/, '') : line;
+function candidates(root: Element, selector: string): Set<Element> | null {
+  const found = root.querySelectorAll(selector);
+  if (found.length === 0) return null;
+  const set = new Set<Element>();
+  for (let i = 0; i < found.length; i++) set.add(found[i]);
+  return set;
+}
+
+function finish(raw: string, codes: string[]): string {
+  const text = tidyBlock(raw, true);
+  // Code fences were kept out of whitespace normalisation; put them back verbatim.
+  if (codes.length === 0 && !text.includes('\u0000')) return text;
+  return text.replace(/\u0000(\d+)\u0000/g, (_, i: string) => codes[Number(i)] ?? '');
 }
 
 function keepsLines(el: Element): boolean {
@@ -133,7 +168,7 @@ function keepsLines(el: Element): boolean {
 }
 
 function renderChildren(el: Element, ctx: Ctx): string {
-  const inner = !ctx.keepLines && keepsLines(el) ? { ...ctx, keepLines: true } : ctx;
+  const inner = !ctx.keepLines && ctx.keepLinesCandidates?.has(el) && keepsLines(el) ? { ...ctx, keepLines: true } : ctx;
   let out = '';
   for (let child = el.firstChild; child; child = child.nextSibling) out += renderNode(child, inner);
   return out;
@@ -145,44 +180,48 @@ function block(s: string): string {
 }
 
 function renderNode(node: Node, ctx: Ctx): string {
-  if (node.nodeType === 3) {
-    const raw = node.nodeValue ?? '';
-    return ctx.keepLines ? raw.replace(/[^\S\n]+/g, ' ') : raw.replace(/\s+/g, ' ');
+  const type = node.nodeType;
+  if (type === 3) {
+    return collapseSpaces(node.nodeValue ?? '', ctx.keepLines);
   }
-  if (node.nodeType !== 1) return '';
+  if (type !== 1) return '';
   const el = node as Element;
   const tag = el.localName.toLowerCase();
-  if (ctx.excluded.has(el) || isChrome(el, tag, ctx.keepButtons)) return '';
-  if (tag === 'span' && isKatex(el)) return katexText(el);
-  const code = ctx.preAncestors.has(el) ? codeBlockOf(el) : null;
+  if ((ctx.excluded.size > 0 && ctx.excluded.has(el)) || isChrome(el, tag, ctx)) return '';
+  if (tag === 'span' && ctx.mayHaveKatex && isKatex(el)) return katexText(el);
+  const code = ctx.preAncestors.size > 0 && ctx.preAncestors.has(el) ? codeBlockOf(el) : null;
   if (code) return fence(el, code, ctx);
-  switch (tag) {
-    case 'br':
+  switch (KIND_OF_TAG.get(tag)) {
+    case Kind.Block:
+      return block(renderChildren(el, ctx));
+    case Kind.Br:
       return '\n';
-    case 'hr':
+    case Kind.Hr:
       return block('---');
-    case 'h1': case 'h2': case 'h3': case 'h4': case 'h5': case 'h6':
+    case Kind.Heading:
       return block(`${'#'.repeat(Number(tag[1]))} ${inlineOf(el, ctx)}`);
-    case 'ul': case 'ol':
+    case Kind.List:
       return block(listText(el, ctx));
-    case 'table':
+    case Kind.Table:
       return block(tableText(el, ctx));
-    case 'blockquote':
+    case Kind.Quote:
       return block(blockText(el, ctx).split('\n').map((l) => (l ? `> ${l}` : '>')).join('\n'));
-    case 'strong': case 'b':
+    case Kind.Strong:
       return wrapInline(renderChildren(el, ctx), '**');
-    case 'em': case 'i':
+    case Kind.Em:
       return wrapInline(renderChildren(el, ctx), '*');
-    case 'code':
+    case Kind.Code:
       return wrapInline(el.textContent ?? '', '`');
-    case 'img':
+    case Kind.Img:
       return '';
     default:
-      return BLOCK_TAGS.has(tag) ? block(renderChildren(el, ctx)) : renderChildren(el, ctx);
+      return renderChildren(el, ctx);
   }
 }
 
 function wrapInline(s: string, mark: string): string {
+  // Most inline text has no space at its ends and none to collapse: wrapped as it is.
+  if (s !== '' && !isSpace(s.charCodeAt(0)) && !isSpace(s.charCodeAt(s.length - 1)) && !needsCollapse(s)) return `${mark}${s}${mark}`;
   const t = s.replace(/\s+/g, ' ').trim();
   if (!t) return s;
   const lead = /^\s/.test(s) ? ' ' : '';
@@ -192,12 +231,7 @@ function wrapInline(s: string, mark: string): string {
 
 /** Children rendered and normalised, for use inside another construct (list item, quote). */
 function blockText(el: Element, ctx: Ctx): string {
-  return renderChildren(el, ctx)
-    .split('\n')
-    .map((l) => tidyLine(l, false))
-    .join('\n')
-    .replace(/\n{3,}/g, '\n\n')
-    .trim();
+  return tidyBlock(renderChildren(el, ctx), false);
 }
 
 function inlineOf(el: Element, ctx: Ctx): string {
@@ -208,23 +242,29 @@ function listText(list: Element, ctx: Ctx): string {
   const ordered = list.localName.toLowerCase() === 'ol';
   let n = Number(list.getAttribute('start') ?? '1') || 1;
   const items: string[] = [];
-  for (const li of Array.from(list.children)) {
-    if (li.localName.toLowerCase() !== 'li' || ctx.excluded.has(li) || isChrome(li, 'li', ctx.keepButtons)) continue;
+  // Sibling links rather than iterating `children`: the collection iterator is slow in browsers.
+  for (let li = list.firstElementChild; li; li = li.nextElementSibling) {
+    if (li.localName.toLowerCase() !== 'li' || ctx.excluded.has(li) || isChrome(li, 'li', ctx)) continue;
     const marker = ordered ? `${n++}.` : '-';
     const body = blockText(li, ctx).replace(/\n{2,}/g, '\n');
     const pad = ' '.repeat(marker.length + 1);
-    items.push(`${marker} ${body.split('\n').join(`\n${pad}`)}`);
+    items.push(`${marker} ${body.replaceAll('\n', `\n${pad}`)}`);
   }
   return items.join('\n');
 }
 
 function tableText(table: Element, ctx: Ctx): string {
-  const rows = Array.from(table.querySelectorAll('tr')).filter((tr) => tr.closest('table') === table);
-  const cells = rows.map((tr) =>
-    Array.from(tr.children)
-      .filter((c) => /^t[hd]$/i.test(c.localName))
-      .map((c) => inlineOf(c, ctx).replace(/\|/g, '\\|')),
-  ).filter((r) => r.length > 0);
+  const rows = table.querySelectorAll('tr');
+  const cells: string[][] = [];
+  for (let i = 0; i < rows.length; i++) {
+    const tr = rows[i];
+    if (tr.closest('table') !== table) continue;
+    const row: string[] = [];
+    for (let c = tr.firstElementChild; c; c = c.nextElementSibling) {
+      if (/^t[hd]$/i.test(c.localName)) row.push(inlineOf(c, ctx).replace(/\|/g, '\\|'));
+    }
+    if (row.length > 0) cells.push(row);
+  }
   if (cells.length === 0) return '';
   const width = Math.max(...cells.map((r) => r.length));
   const line = (r: string[]) => `| ${[...r, ...Array(width - r.length).fill('')].join(' | ')} |`;
@@ -244,8 +284,8 @@ function codeBlockOf(el: Element): Element | null {
   if (tag === 'pre') return innermostCode(el);
   if (!el.firstElementChild) return null;
   const pres = el.querySelectorAll('pre');
-  if (pres.length === 0) return null;
-  const outer = Array.from(pres).filter((p) => !p.parentElement?.closest('pre'));
+  const outer: Element[] = [];
+  for (let i = 0; i < pres.length; i++) if (!pres[i].parentElement?.closest('pre')) outer.push(pres[i]);
   if (outer.length !== 1) return null;
   const label = languageLabel(el, outer[0]);
   if (label === null) return null;
@@ -268,7 +308,7 @@ function languageLabel(wrapper: Element, pre: Element): string | null {
     if (n === pre) return;
     if (n.nodeType === 3) text += ` ${n.nodeValue ?? ''}`;
     else if (n.nodeType === 1 && !(n as Element).matches('button, [role="button"], svg, .sr-only')) {
-      for (const c of Array.from(n.childNodes)) walk(c);
+      for (let c = n.firstChild; c; c = c.nextSibling) walk(c);
     }
   };
   walk(wrapper);

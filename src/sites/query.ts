@@ -8,10 +8,21 @@ import type { BranchMarker } from '../core/types.ts';
 /** A selector with fallbacks, most specific / most current first. */
 export type SelectorList = readonly string[];
 
+/**
+ * A query's matches as an array. An index loop: `Array.from` on a browser's NodeList goes
+ * through its iterator, which is many times slower (this runs on every turn of every scan).
+ */
+export function queryAll(root: ParentNode, selector: string): Element[] {
+  const list = root.querySelectorAll(selector);
+  const out: Element[] = new Array(list.length);
+  for (let i = 0; i < list.length; i++) out[i] = list[i];
+  return out;
+}
+
 /** Matches of the first selector in `list` that matches anything; [] when none does. */
 export function queryFirstList(root: ParentNode, list: SelectorList): Element[] {
   for (const sel of list) {
-    const found = Array.from(root.querySelectorAll(sel));
+    const found = queryAll(root, sel);
     if (found.length > 0) return found;
   }
   return [];
@@ -81,6 +92,7 @@ export function readBranchMarker(scope: Element, content: Element | null): Branc
     if (el === content) continue;
     const first = el.firstElementChild;
     if (!first) {
+      if (!el.firstChild) continue; // empty (icons' <use>, <path>): no text to build and test
       const m = BRANCH_TEXT.exec(el.textContent ?? '');
       if (m) {
         const index = Number(m[1]);
@@ -101,8 +113,21 @@ export const STOP_BUTTON: SelectorList = [
   'button[aria-label*="Stop" i]',
 ];
 
+/** A selector made of one type selector and attribute selectors only ("button[aria-label*=x i]"). */
+const TAG_WITH_ATTRIBUTES = /^([a-z][a-z0-9-]*)(?:\[[^\]]*\])+$/i;
+
 export function hasAny(root: ParentNode, list: SelectorList): boolean {
-  return list.length > 0 && root.querySelector(list.join(', ')) !== null;
+  if (list.length === 0) return false;
+  const selector = list.join(', ');
+  const tags = new Set(list.map((sel) => TAG_WITH_ATTRIBUTES.exec(sel.trim())?.[1]?.toLowerCase() ?? ''));
+  const tag = tags.size === 1 ? [...tags][0] : '';
+  if (!tag) return root.querySelector(selector) !== null;
+  // Only elements of that one tag can match (e.g. the stop buttons): listing them by tag name is
+  // a fast path in every DOM, where matching the whole list against every element of a long
+  // page is not (this runs whenever the page changed).
+  const candidates = 'getElementsByTagName' in root ? (root as Element).getElementsByTagName(tag) : root.querySelectorAll(tag);
+  for (let i = 0; i < candidates.length; i++) if (candidates[i].matches(selector)) return true;
+  return false;
 }
 
 /** Trimmed, whitespace-collapsed text content; null when empty. */

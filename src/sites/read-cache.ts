@@ -13,6 +13,11 @@ export interface ReadCache {
   set(el: Element, key: string, value: unknown): void;
   /** Called before each miss is computed; may throw `ScanPaused` to split a long scan. */
   beforeMiss?(): void;
+  /**
+   * The current scan's number: it changes when a new scan starts, not when a paused scan resumes
+   * in a later task. Without it, `cachedScanRead` does not memoise.
+   */
+  readonly scan?: number;
 }
 
 /** Thrown through the adapters by a cache whose time slice ran out; never an adapter error. */
@@ -36,10 +41,33 @@ export function withReadCache<T>(cache: ReadCache, fn: () => T): T {
   }
 }
 
+function pageElement(root: ParentNode): Element | null {
+  return root.nodeType === 9 ? (root as Document).documentElement : root.nodeType === 1 ? (root as Element) : null;
+}
+
 /** `cachedRead` keyed on the page as a whole: valid until anything on the page changes. */
 export function cachedPageRead<T>(root: ParentNode, key: string, compute: () => T): T {
-  const el = root.nodeType === 9 ? (root as Document).documentElement : root.nodeType === 1 ? (root as Element) : null;
+  const el = pageElement(root);
   return el ? cachedRead(el, key, compute) : compute();
+}
+
+/**
+ * `cachedPageRead` that lasts only for the rest of the current scan (all its time slices, so a
+ * long first read does not redo it in every slice); every new scan computes it again. For page
+ * reads that depend on attributes the page observer does not watch (e.g. which elements are
+ * turns), which a page-level cache could otherwise serve stale after such a change.
+ */
+export function cachedScanRead<T>(root: ParentNode, key: string, compute: () => T): T {
+  const cache = active;
+  const scan = cache?.scan;
+  const el = pageElement(root);
+  if (!cache || scan === undefined || !el) return compute();
+  const hit = cache.get(el, key)?.value as { scan: number; value: T } | undefined;
+  if (hit && hit.scan === scan) return hit.value;
+  cache.beforeMiss?.();
+  const value = compute();
+  cache.set(el, key, { scan, value });
+  return value;
 }
 
 /**

@@ -130,6 +130,8 @@ export function createCaptureController(options: CaptureControllerOptions): Capt
   let firstPendingAt: number | null = null;
   let recheckHandle: unknown = null;
   let resumeHandle: unknown = null;
+  /** The last scan paused (time slice used up) and has not completed yet. */
+  let paused = false;
   const cache = createElementCache();
   let lastUrl = getUrl();
   let lastStatusKey = '';
@@ -181,10 +183,20 @@ export function createCaptureController(options: CaptureControllerOptions): Capt
     return !!el?.closest?.(`[${OWN_UI_ATTRIBUTE}]`);
   }
 
+  /** A change to our own UI only: inside it, or our node put in or taken out (the badge host). */
+  function isOwnRecord(r: MutationRecord): boolean {
+    if (isOwnNode(r.target)) return true;
+    if (r.type !== 'childList' || r.addedNodes.length + r.removedNodes.length === 0) return false;
+    for (const list of [r.addedNodes, r.removedNodes]) {
+      for (let i = 0; i < list.length; i++) if (!isOwnNode(list[i])) return false;
+    }
+    return true;
+  }
+
   function onMutations(records: MutationRecord[]): void {
     try {
       cache.noteMutations(records);
-      if (records.every((r) => isOwnNode(r.target))) return;
+      if (records.every(isOwnRecord)) return;
       // An SPA navigation is noticed here too: scan() compares the URL before reading turns.
       schedule();
     } catch (err) {
@@ -230,12 +242,16 @@ export function createCaptureController(options: CaptureControllerOptions): Capt
       const url = parseUrl(href);
       const adapter = url ? adapterFor(url) : null;
       if (!url || !adapter) return;
+      // A scan that paused carries on (whichever timer runs it next); otherwise a new scan starts.
+      if (!paused) cache.startScan();
+      paused = false;
       cache.startSlice(sliceMs);
       let reading: ReturnType<typeof readPage>;
       try {
         reading = withReadCache(cache, () => readPage(adapter, doc, url, { overrides: overridesFor(adapter.id) }));
       } catch (err) {
         if (!(err instanceof ScanPaused)) throw err;
+        paused = true;
         scheduleResume();
         return;
       }
@@ -356,6 +372,7 @@ export function createCaptureController(options: CaptureControllerOptions): Capt
         if (observer) return;
         const MO = win?.MutationObserver ?? globalThis.MutationObserver;
         cache.clear();
+        paused = false;
         observer = new MO(onMutations);
         observer.observe(doc, {
           childList: true, subtree: true, characterData: true, attributes: true, attributeFilter: WATCHED_ATTRIBUTES,

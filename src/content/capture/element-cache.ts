@@ -24,6 +24,8 @@ export interface ElementCache extends ReadCache {
    * that `beforeMiss` throws ScanPaused. Infinity = no limit.
    */
   startSlice(ms: number): void;
+  /** A new scan starts (not a paused one resuming): values memoised per scan are recomputed. */
+  startScan(): void;
 }
 
 interface Entry {
@@ -47,8 +49,12 @@ export function createElementCache(): ElementCache {
   let budget = Infinity;
   let deadline: number | null = null;
   let computedThisSlice = 0;
+  let scan = 0;
 
   return {
+    get scan() {
+      return scan;
+    },
     get(el, key) {
       const entry = entries.get(el);
       if (!entry || (changedAt.get(el) ?? 0) > entry.at || !entry.values.has(key)) return undefined;
@@ -88,6 +94,9 @@ export function createElementCache(): ElementCache {
     clear() {
       changedAt = new WeakMap();
       entries = new WeakMap();
+    },
+    startScan() {
+      scan++;
     },
     startSlice(ms) {
       budget = ms;

@@ -2,7 +2,7 @@
 // Capture controller on a small Claude-like page in happy-dom: debounce, streaming, virtualised
 // remounts, SPA navigation, contained errors, and no work when idle.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { createCaptureController, type CaptureController, type TimerApi } from '../../../src/content/capture/controller.ts';
+import { createCaptureController, OWN_UI_ATTRIBUTE, type CaptureController, type TimerApi } from '../../../src/content/capture/controller.ts';
 import type { CapturePageMessage, CapturePageResponse } from '../../../src/messages.ts';
 import type { SiteAdapter } from '../../../src/sites/adapter.ts';
 import { adapterForUrl } from '../../../src/sites/registry.ts';
@@ -211,6 +211,53 @@ describe('capture controller', () => {
     expect(reads).toBeGreaterThan(4);
     expect(sent).toHaveLength(1);
     expect(sent[0].turns.map((t) => t.text)).toEqual(texts);
+  });
+
+  it('a paused first look lists the turns once, not once per time slice', async () => {
+    const listed: number[] = [];
+    const real = document.querySelectorAll.bind(document);
+    // Counts page-wide turn-list queries (the ChatGPT adapter memoises its turn list per scan).
+    document.querySelectorAll = ((sel: string) => {
+      if (sel.startsWith('[data-testid^="conversation-turn-"]')) listed.push(1);
+      return real(sel);
+    }) as typeof document.querySelectorAll;
+    try {
+      url = 'https://chatgpt.com/c/abc';
+      main().innerHTML = Array.from({ length: 6 }, (_, i) => `<article data-testid="conversation-turn-${i}" data-turn="${i % 2 ? 'assistant' : 'user'}"><div data-message-author-role="${i % 2 ? 'assistant' : 'user'}" data-message-id="m${i}"><div class="${i % 2 ? 'markdown' : 'whitespace-pre-wrap'}">Text ${i}</div></div></article>`).join('');
+      let reads = 0;
+      const base = adapterForUrl(url)!;
+      const counting: SiteAdapter = { ...base, readTurns: (root, u) => { reads++; return base.readTurns(root, u); } };
+      start({ adapterFor: () => counting, sliceMs: -1 });
+      await settle();
+      expect(reads).toBeGreaterThan(4); // many slices...
+      expect(sent).toHaveLength(1);
+      expect(sent[0].turns.map((t) => t.text)).toEqual(Array.from({ length: 6 }, (_, i) => `Text ${i}`));
+      // ...but one turn list per scan: the sliced first look, then the quiet-period re-check.
+      expect(listed.length).toBeLessThanOrEqual(2);
+    } finally {
+      document.querySelectorAll = real;
+    }
+  });
+
+  it('our own UI going into the page (the badge host) does not start a scan', async () => {
+    main().innerHTML = userTurn(0, 'Q') + replyTurn(1, 'A');
+    let reads = 0;
+    const base = adapterForUrl(url)!;
+    const counting: SiteAdapter = { ...base, readTurns: (root, u) => { reads++; return base.readTurns(root, u); } };
+    start({ adapterFor: () => counting });
+    await settle();
+    const before = reads;
+    const host = document.createElement('div');
+    host.setAttribute(OWN_UI_ATTRIBUTE, '');
+    document.documentElement.append(host);
+    await settle();
+    expect(reads).toBe(before);
+    host.remove();
+    await settle();
+    expect(reads).toBe(before);
+    main().insertAdjacentHTML('beforeend', userTurn(2, 'Q2')); // a page change still does
+    await settle();
+    expect(reads).toBeGreaterThan(before);
   });
 
   it('hands a streaming reply to the badge renderer as pending until it is stored', async () => {

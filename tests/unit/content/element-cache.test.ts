@@ -3,7 +3,7 @@
 // told by MutationObserver records), siblings keep theirs, and a time slice pauses long scans.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createElementCache, type ElementCache } from '../../../src/content/capture/element-cache.ts';
-import { cachedRead, ScanPaused, withReadCache } from '../../../src/sites/read-cache.ts';
+import { cachedRead, cachedScanRead, ScanPaused, withReadCache } from '../../../src/sites/read-cache.ts';
 import { domToText } from '../../../src/sites/dom-text.ts';
 
 let cache: ElementCache;
@@ -79,6 +79,23 @@ describe('element cache', () => {
     expect(read).toThrow(ScanPaused); // a was computed, b paused
     cache.startSlice(-1);
     expect(read()).toEqual(['Alpha **one**', 'Beta']); // a from the cache, b computed as the slice's first miss
+  });
+
+  it('a per-scan page read lasts through the slices of one scan, not into the next scan or past a change', () => {
+    const c = { n: 0 };
+    const read = () => withReadCache(cache, () => cachedScanRead(document, 'k', () => ++c.n));
+    cache.startScan();
+    expect(read()).toBe(1);
+    cache.startSlice(20); // the same scan resumed in a later task
+    expect(read()).toBe(1);
+    cache.startScan(); // a new scan: unwatched attributes may have changed, read again
+    expect(read()).toBe(2);
+    expect(read()).toBe(2);
+    document.getElementById('b')!.append('x'); // any observed change on the page
+    flush();
+    expect(read()).toBe(3);
+    expect(cachedScanRead(document, 'k', () => 'no cache')).toBe('no cache');
+    expect(withReadCache({ get: () => undefined, set: () => undefined }, () => cachedScanRead(document, 'k', () => 'no scans'))).toBe('no scans');
   });
 
   it('clear forgets everything', () => {
