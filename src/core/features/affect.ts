@@ -42,13 +42,11 @@ export const affect: FeatureFamily = {
       englishOnly: true,
     },
   ],
-  compute(ctx) {
+  compute(ctx, out) {
     const n = ctx.wordCount;
     const bangs = countChar(ctx.prose, '!');
-    return {
-      sentiment: perWord(ctx.stats.valence, ctx.wordCount),
-      warmth_per_100w: per100(ctx.phrases.warmth, n),
-      enthusiasm_per_100w: per100(ctx.stats.categories[CAT.intensifier] + bangs, n),
-    };
+    out.sentiment = perWord(ctx.stats.valence, ctx.wordCount);
+    out.warmth_per_100w = per100(ctx.phrases.warmth, n);
+    out.enthusiasm_per_100w = per100(ctx.stats.categories[CAT.intensifier] + bangs, n);
   },
 };

@@ -1,34 +1,20 @@
 /**
- * Builds the ReplyContext shared by every feature family: code stripped once, words and
- * sentences found in one pass (text/word-scan.ts) and each word looked up once (word-table.ts),
- * phrase patterns counted in one scan (phrase-scan.ts), prose lines split once.
+ * Builds the ReplyContext shared by every feature family: code stripped once, the prose
+ * lower-cased once, words and sentences found in one pass (text/word-scan.ts) and each word looked
+ * up once (word-table.ts), phrase patterns counted in one scan (phrase-scan.ts) or from the words'
+ * types, prose lines found once (as offsets).
  */
-import { proseLines, splitCode, stripMarkup } from '../text/markdown.ts';
+import { proseLines, splitCode, stripMarkup, stripMarkupLower } from '../text/markdown.ts';
 import { sentenceStats, words } from '../text/segment.ts';
 import { createTextScan, scanText } from '../text/word-scan.ts';
 import { englishFromCounts } from '../text/language.ts';
-import { HEDGE_PHRASES } from '../lexicons/hedges.ts';
-import { AI_IDENTITY_PATTERNS, APOLOGY_PATTERNS, FLATTERY_PATTERNS, OTHER_IDENTITY_PATTERNS, REFUSAL_PATTERNS, WARMTH_PATTERNS } from '../lexicons/phrases.ts';
-import { buildPhraseScanner } from './phrase-scan.ts';
-import { CAT, internAll, internScanned, maybeResetTable, tokenStats } from './word-table.ts';
-import type { PhraseCounts, ReplyContext } from './types.ts';
+import { PHRASES, phraseCounts } from './phrase-lexicon.ts';
+import { CAT, internAll, internCounted, maybeResetTable, tokenStats, type CountedWords } from './word-table.ts';
+import type { ReplyContext } from './types.ts';
 
-const PHRASE_GROUPS: readonly [keyof PhraseCounts, { patterns?: readonly RegExp[]; phrases?: readonly string[] }][] = [
-  ['flattery', { patterns: FLATTERY_PATTERNS }],
-  ['apology', { patterns: APOLOGY_PATTERNS }],
-  ['refusal', { patterns: REFUSAL_PATTERNS }],
-  ['aiIdentity', { patterns: AI_IDENTITY_PATTERNS }],
-  ['otherIdentity', { patterns: OTHER_IDENTITY_PATTERNS }],
-  ['warmth', { patterns: WARMTH_PATTERNS }],
-  ['hedgePhrases', { phrases: HEDGE_PHRASES }],
-];
-const scanner = buildPhraseScanner(PHRASE_GROUPS.map(([, g]) => g));
-
-function phraseCounts(lower: string): PhraseCounts {
-  const c = scanner.count(lower);
-  const out = {} as PhraseCounts;
-  PHRASE_GROUPS.forEach(([name], i) => (out[name] = c[i]));
-  return out;
+function countedStrings(lowerWords: readonly string[]): CountedWords {
+  const tokens = internAll(lowerWords);
+  return { tokens, stats: tokenStats(tokens), phraseRuns: new Int32Array(0), phraseRunCount: 0 };
 }
 
 /** Reused by every reply (buildContext copies out what it keeps). */
@@ -37,26 +23,28 @@ const scan = createTextScan();
 export function buildContext(raw: string): ReplyContext {
   maybeResetTable();
   const split = splitCode(raw);
-  const plain = stripMarkup(split.prose);
   const lowerProse = split.prose.toLowerCase();
-  const lowerPlain = plain.toLowerCase();
+  const { plain: lowerPlain, linesKept } = stripMarkupLower(split.prose, lowerProse);
   // One pass finds words and sentences; scripts without spaces go through the segmenter. Lower-
   // casing changes no character's script, letter/number class or sentence-end class, so the
-  // lower-cased text has the sentences of `plain`.
+  // lower-cased text has the sentences of the plain (markup-free) prose.
   const spaced = scanText(lowerPlain, scan);
-  const tokens = spaced ? internScanned(lowerPlain, scan) : internAll(words(lowerPlain));
-  const stats = tokenStats(tokens);
+  // Phrase patterns are matched on the lower-cased prose. Where stripping only removed line-start
+  // marks and no pattern reads across a line, each line has the same matches in lowerPlain, whose
+  // words already say where patterns can start: no second walk over the text.
+  const fromWords = spaced && linesKept && PHRASES.lineLocal;
+  const counted = spaced ? internCounted(lowerPlain, scan, fromWords) : countedStrings(words(lowerPlain));
+  const { tokens, stats } = counted;
   const categories = stats.categories;
   return {
     raw,
     prose: split.prose,
-    plain,
     lowerProse,
     wordCount: tokens.length,
     tokens,
     stats,
-    phrases: phraseCounts(lowerProse),
-    sentences: spaced ? { ...scan.sentences } : sentenceStats(plain, true),
+    phrases: phraseCounts(fromWords ? PHRASES.countRuns(lowerPlain, counted.phraseRuns, counted.phraseRunCount, lowerProse) : PHRASES.count(lowerProse)),
+    sentences: spaced ? { ...scan.sentences } : sentenceStats(stripMarkup(split.prose), true),
     lines: proseLines(split.prose),
     english: englishFromCounts(tokens.length, categories[CAT.functionWord], categories[CAT.latin]),
     codeBlocks: split.codeBlocks,

@@ -9,13 +9,17 @@ export function mattr(words: readonly string[], window = MATTR_WINDOW): number {
   return mattrOfTokens(internAll(words), window);
 }
 
-// Per-type counts in the current window, indexed by word-table id; all zero between calls.
-let counts = new Int32Array(1024);
+// Per-type counts in the current window, indexed by word-table id; all zero between calls. One
+// byte each (a count never exceeds the window): the array is read at random, and a small one
+// stays in cache.
+let counts = new Uint8Array(1024);
+const MAX_WINDOW = 0xff;
 
 function mattrOfTokens(tokens: Int32Array, window = MATTR_WINDOW): number {
   const n = tokens.length;
   if (n === 0) return 0;
-  if (counts.length < typeCount()) counts = new Int32Array(Math.max(typeCount(), 2 * counts.length));
+  if (window > MAX_WINDOW) throw new RangeError(`mattr window ${window} exceeds ${MAX_WINDOW}`);
+  if (counts.length < typeCount()) counts = new Uint8Array(Math.max(typeCount(), 2 * counts.length));
   const w = Math.min(n, window);
   let types = 0;
   for (let i = 0; i < w; i++) if (counts[tokens[i]]++ === 0) types++;
@@ -47,7 +51,8 @@ export const diversity: FeatureFamily = {
       englishOnly: false,
     },
   ],
-  compute(ctx) {
-    return { mattr: mattrOfTokens(ctx.tokens), word_length: ctx.wordCount ? ctx.stats.chars / ctx.wordCount : 0 };
+  compute(ctx, out) {
+    out.mattr = mattrOfTokens(ctx.tokens);
+    out.word_length = ctx.wordCount ? ctx.stats.chars / ctx.wordCount : 0;
   },
 };

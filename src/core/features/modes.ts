@@ -41,15 +41,13 @@ export const modes: FeatureFamily = {
       englishOnly: true,
     },
   ],
-  compute(ctx) {
+  compute(ctx, out) {
     const n = ctx.wordCount;
     const p = ctx.phrases;
-    return {
-      flattery_per_100w: per100(p.flattery, n),
-      apology_per_100w: per100(p.apology, n),
-      refusal_per_100w: per100(p.refusal, n),
-      ai_identity_per_100w: per100(p.aiIdentity, n),
-      other_identity_per_100w: per100(p.otherIdentity, n),
-    };
+    out.flattery_per_100w = per100(p.flattery, n);
+    out.apology_per_100w = per100(p.apology, n);
+    out.refusal_per_100w = per100(p.refusal, n);
+    out.ai_identity_per_100w = per100(p.aiIdentity, n);
+    out.other_identity_per_100w = per100(p.otherIdentity, n);
   },
 };

@@ -10,8 +10,18 @@
  *   skipping positions inside the previous match, finds the same matches;
  * - a hedge phrase is counted where it occurs with no letter/number on either side; phrases that
  *   cannot overlap themselves are checked at their first word's positions directly.
- * Patterns whose first words cannot be derived (see firstRuns) fall back to the full scan.
+ * Patterns whose first words cannot be derived (phrase-prefix.ts firstRuns) fall back to the full scan.
+ *
+ * Most candidate positions are common words ("the", "and", "in", "i"), and a regex call costs far
+ * more than reading a few characters: each (first word, pattern) pair also knows which three
+ * characters can follow the first word in a match (followCodes), and the pattern is tried only
+ * where they do. The tuples are a superset of those of real matches, so no match is skipped.
+ *
+ * Candidate positions ("runs": maximal a–z runs equal to a first word, not preceded by a digit)
+ * come from walking the text (count), or from the words of a text already split into words
+ * (startsIn gives, once per word type, the runs inside it; countRuns counts from them).
  */
+import { ANY, firstRuns, FOLLOW_WIDTH, followCodes, matchPrefixes, mayCrossLines, parsePattern } from './phrase-prefix.ts';
 import { countMatches } from './types.ts';
 
 /** Full-text counters used when a pattern is not supported by the scan. */
@@ -26,9 +36,28 @@ interface Rule {
   next: number;
 }
 
+/** A rule to try where a given first word starts, if the next few characters may follow it. */
+interface Candidate {
+  rule: Rule;
+  /** Allowed character codes after the first word, flat FOLLOW_WIDTH-tuples; ANY matches any. */
+  follow: Int32Array;
+}
+
+/** Runs are passed as flat triples: start, end, trie node of the first word. */
+export const RUN_STRIDE = 3;
+
 export interface PhraseScanner {
   /** Count per group for one lower-cased text. */
   count(lower: string): number[];
+  /** The runs inside one lower-cased word, as triples relative to the word's start; null when none. */
+  startsIn(word: string): Int32Array | null;
+  /**
+   * Count per group from `runCount` runs of `text` in increasing order (from startsIn), with the
+   * fully scanned patterns counted on `full` (the text the runs stand for; often `text` itself).
+   */
+  countRuns(text: string, runs: Int32Array, runCount: number, full: string): number[];
+  /** No supported pattern can match across a line break (so each line's count is its own). */
+  readonly lineLocal: boolean;
 }
 
 const LN = /[\p{L}\p{N}]/u;
@@ -37,6 +66,8 @@ const isLetterOrNumberAt = (s: string, i: number): boolean => {
   if (c < 0x80) return (c >= 0x61 && c <= 0x7a) || (c >= 0x30 && c <= 0x39) || (c >= 0x41 && c <= 0x5a);
   return LN.test(s[i]);
 };
+const isAz = (c: number) => c >= 0x61 && c <= 0x7a;
+const isDigit = (c: number) => c >= 0x30 && c <= 0x39;
 
 /** Occurrences of whole-word phrases in lower-cased text (the reference algorithm). */
 export function countPhrases(lower: string, phrases: readonly string[]): number {
@@ -53,90 +84,14 @@ export function countPhrases(lower: string, phrases: readonly string[]): number 
   return n;
 }
 
-export function buildPhraseScanner(groups: readonly { patterns?: readonly RegExp[]; phrases?: readonly string[] }[]): PhraseScanner {
-  const byRun = new Map<string, Rule[]>();
-  const rules: Rule[] = [];
-  const fallbacks: [number, Fallback][] = [];
-  const addRule = (run: string, rule: Rule) => {
-    const list = byRun.get(run) ?? [];
-    if (!list.includes(rule)) list.push(rule);
-    byRun.set(run, list);
-  };
-  groups.forEach((g, group) => {
-    for (const re of g.patterns ?? []) {
-      const runs = re.flags.replace('g', '') === '' ? firstRuns(re.source) : null;
-      if (!runs) {
-        fallbacks.push([group, (t) => countMatches(t, [re])]);
-        continue;
-      }
-      const rule: Rule = { group, sticky: new RegExp(re.source, 'y'), phrase: '', next: 0 };
-      rules.push(rule);
-      for (const r of runs) addRule(r, rule);
-    }
-    for (const p of g.phrases ?? []) {
-      const lead = /^[a-z]+/.exec(p)?.[0];
-      if (!lead || lead.length === p.length || selfOverlaps(p)) {
-        fallbacks.push([group, (t) => countPhrases(t, [p])]);
-        continue;
-      }
-      const rule: Rule = { group, sticky: null, phrase: p, next: 0 };
-      rules.push(rule);
-      addRule(lead, rule);
-    }
-  });
-  // Positions that start a maximal run of a–z letters equal to a known first word, not preceded
-  // by a letter or digit: a superset of the start positions of every counted match. Found by
-  // walking a trie of the first words along each run (one pass, no regex).
-  const firstWords = buildTrie([...byRun.keys()]);
-  const rulesAt = firstWords.terminal.map((word) => (word === null ? null : byRun.get(word)!));
-
-  const tryRules = (lower: string, pos: number, at: readonly Rule[], counts: number[]) => {
-    for (const r of at) {
-      if (pos < r.next) continue;
-      if (r.sticky) {
-        r.sticky.lastIndex = pos;
-        const hit = r.sticky.exec(lower);
-        if (hit) {
-          counts[r.group]++;
-          r.next = pos + hit[0].length;
-        }
-      } else if (lower.startsWith(r.phrase, pos) && (pos === 0 || !isLetterOrNumberAt(lower, pos - 1))) {
-        const end = pos + r.phrase.length;
-        if (end >= lower.length || !isLetterOrNumberAt(lower, end)) counts[r.group]++;
-        r.next = end;
-      }
-    }
-  };
-
-  return {
-    count(lower) {
-      const counts = groups.map(() => 0);
-      for (const r of rules) r.next = 0;
-      const { next } = firstWords;
-      const n = lower.length;
-      for (let i = 0; i < n; ) {
-        if (!isAz(lower.charCodeAt(i))) {
-          i++;
-          continue;
-        }
-        const start = i;
-        let node = 0;
-        for (; i < n; i++) {
-          const c = lower.charCodeAt(i);
-          if (!isAz(c)) break;
-          if (node >= 0) node = next[node * 26 + c - 0x61];
-        }
-        const at = node >= 0 ? rulesAt[node] : null;
-        if (at && !(start > 0 && isDigit(lower.charCodeAt(start - 1)))) tryRules(lower, start, at, counts);
-      }
-      for (const [group, fb] of fallbacks) counts[group] += fb(lower);
-      return counts;
-    },
-  };
+/** Whether the characters c1 c2 c3 after a first word match one of the allowed tuples. */
+function mayFollow(follow: Int32Array, c1: number, c2: number, c3: number): boolean {
+  for (let j = 0; j < follow.length; j += FOLLOW_WIDTH) {
+    const a = follow[j], b = follow[j + 1], c = follow[j + 2];
+    if ((a === ANY || a === c1) && (b === ANY || b === c2) && (c === ANY || c === c3)) return true;
+  }
+  return false;
 }
-
-const isAz = (c: number) => c >= 0x61 && c <= 0x7a;
-const isDigit = (c: number) => c >= 0x30 && c <= 0x39;
 
 /** Trie over a–z words: next[node·26 + letter] = child or −1; terminal[node] = the word ending there. */
 function buildTrie(words: readonly string[]): { next: Int32Array; terminal: (string | null)[] } {
@@ -165,98 +120,136 @@ function selfOverlaps(p: string): boolean {
   return false;
 }
 
-// ---- First words of a regex -------------------------------------------------------------
-// A tiny parser for the subset used by the lexicons: literals, escapes, (?:…|…) groups, [..]
-// classes of letters or of non-letters, `?`. Anything else where a first word is being read
-// (repetition, lookaround, \w, `.`) makes the pattern unsupported, and it is scanned in full.
+/** The rules, first-word trie and fallbacks of some phrase groups. */
+interface Compiled {
+  groups: number;
+  rules: Rule[];
+  fallbacks: [number, Fallback][];
+  trie: { next: Int32Array; terminal: (string | null)[] };
+  /** Per trie node: the candidates of the first word ending there (null: not a first word). */
+  rulesAt: (Candidate[] | null)[];
+  /** Per trie node: every follow tuple of its candidates (one check rules out all of them). */
+  followAt: (Int32Array | null)[];
+  lineLocal: boolean;
+}
 
-type Node =
-  | { t: 'ch'; c: string; opt: boolean }
-  | { t: 'letters'; set: string[]; opt: boolean }
-  | { t: 'stop'; opt: boolean } // a non-letter: ends the first word
-  | { t: 'wb'; opt: boolean }
-  | { t: 'grp'; alts: Node[][]; opt: boolean }
-  | { t: 'other'; opt: boolean };
-
-/** All maximal a–z runs a match can start with, or null if not derivable. Source must start with \b. */
-export function firstRuns(source: string): Set<string> | null {
-  if (!source.startsWith('\\b')) return null;
-  let i = 0;
-  const parseAlts = (): Node[][] => {
-    const alts: Node[][] = [[]];
-    while (i < source.length && source[i] !== ')') {
-      const c = source[i];
-      if (c === '|') {
-        alts.push([]);
-        i++;
+function compile(groups: readonly { patterns?: readonly RegExp[]; phrases?: readonly string[] }[]): Compiled {
+  const byRun = new Map<string, Candidate[]>();
+  const rules: Rule[] = [];
+  const fallbacks: [number, Fallback][] = [];
+  let lineLocal = true;
+  const addRule = (run: string, rule: Rule, follow: Int32Array) => {
+    const list = byRun.get(run) ?? [];
+    if (!list.some((c) => c.rule === rule)) list.push({ rule, follow });
+    byRun.set(run, list);
+  };
+  groups.forEach((g, group) => {
+    for (const re of g.patterns ?? []) {
+      const runs = re.flags.replace('g', '') === '' ? firstRuns(re.source) : null;
+      if (!runs) {
+        fallbacks.push([group, (t) => countMatches(t, [re])]);
         continue;
       }
-      let node: Node;
-      if (c === '(') {
-        const plain = source.startsWith('(?:', i);
-        const capture = !plain && source[i + 1] !== '?';
-        i += plain ? 3 : capture ? 1 : source[i + 2] === '<' ? 4 : 3;
-        const inner = parseAlts();
-        i++; // ')'
-        node = plain || capture ? { t: 'grp', alts: inner, opt: false } : { t: 'other', opt: false };
-      } else if (c === '[') {
-        const end = source.indexOf(']', i + 1);
-        const body = source.slice(i + 1, end);
-        i = end + 1;
-        const members = body.includes('-') || body.includes('\\') || body.startsWith('^') ? null : [...body];
-        if (!members) node = { t: 'other', opt: false };
-        else if (members.every((m) => /[a-z]/.test(m))) node = { t: 'letters', set: members, opt: false };
-        else if (members.every((m) => !/[a-zA-Z0-9_]/.test(m))) node = { t: 'stop', opt: false };
-        else node = { t: 'other', opt: false };
-      } else if (c === '\\') {
-        const e = source[i + 1];
-        i += 2;
-        node = e === 'b' ? { t: 'wb', opt: false } : /[sdnt]/.test(e) ? { t: 'stop', opt: false } : /[a-zA-Z0-9]/.test(e) ? { t: 'other', opt: false } : { t: 'ch', c: e, opt: false };
-      } else if ('.^$'.includes(c)) {
-        i++;
-        node = { t: 'other', opt: false };
-      } else {
-        i++;
-        node = { t: 'ch', c, opt: false };
-      }
-      const q = source[i];
-      if (q === '?') {
-        node.opt = true;
-        i++;
-        if (source[i] === '?') i++;
-      } else if (q === '*' || q === '+' || q === '{') {
-        node = { t: 'other', opt: false };
-        while (i < source.length && '*+?{},0123456789'.includes(source[i])) i++;
-      }
-      alts[alts.length - 1].push(node);
+      const rule: Rule = { group, sticky: new RegExp(re.source, 'y'), phrase: '', next: 0 };
+      rules.push(rule);
+      lineLocal &&= !mayCrossLines(re.source);
+      const prefixes = matchPrefixes(parsePattern(re.source), Math.max(...[...runs].map((r) => r.length)) + FOLLOW_WIDTH);
+      for (const r of runs) addRule(r, rule, followCodes(prefixes, r));
     }
-    return alts;
-  };
-  const top = parseAlts();
-  const out = new Set<string>();
-  const walk = (nodes: readonly Node[], prefix: string): boolean => {
-    if (nodes.length === 0) return false; // pattern ends inside the first word: the run may go on
-    const [n, ...rest] = nodes;
-    if (n.opt && !walk(rest, prefix)) return false;
-    const stop = () => {
-      if (!prefix) return false;
-      out.add(prefix);
-      return true;
-    };
-    switch (n.t) {
-      case 'wb':
-        return prefix ? stop() : walk(rest, prefix);
-      case 'ch':
-        return /[a-z]/.test(n.c) ? walk(rest, prefix + n.c) : stop();
-      case 'letters':
-        return n.set.every((l) => walk(rest, prefix + l));
-      case 'stop':
-        return stop();
-      case 'grp':
-        return n.alts.every((alt) => walk([...alt, ...rest], prefix));
-      default:
-        return false;
+    for (const p of g.phrases ?? []) {
+      const lead = /^[a-z]+/.exec(p)?.[0];
+      if (!lead || lead.length === p.length || selfOverlaps(p)) {
+        fallbacks.push([group, (t) => countPhrases(t, [p])]);
+        continue;
+      }
+      const rule: Rule = { group, sticky: null, phrase: p, next: 0 };
+      rules.push(rule);
+      lineLocal &&= !/[\n\r\u2028\u2029]/.test(p);
+      addRule(lead, rule, followCodes(new Set([p]), lead));
     }
+  });
+  const trie = buildTrie([...byRun.keys()]);
+  const rulesAt = trie.terminal.map((word) => (word === null ? null : byRun.get(word)!));
+  const followAt = rulesAt.map((at) => (at === null ? null : Int32Array.from(at.flatMap((cand) => [...cand.follow]))));
+  return { groups: groups.length, rules, fallbacks, trie, rulesAt, followAt, lineLocal };
+}
+
+/** Tries the candidates of the first word at pos (followed by c1 c2 c3) in order, counting matches per group. */
+function tryRules(text: string, pos: number, c1: number, c2: number, c3: number, at: readonly Candidate[], counts: number[]): void {
+  for (const { rule: r, follow } of at) {
+    if (pos < r.next || !mayFollow(follow, c1, c2, c3)) continue;
+    if (r.sticky) {
+      r.sticky.lastIndex = pos;
+      if (r.sticky.test(text)) {
+        counts[r.group]++;
+        r.next = r.sticky.lastIndex;
+      }
+    } else if (text.startsWith(r.phrase, pos) && (pos === 0 || !isLetterOrNumberAt(text, pos - 1))) {
+      const end = pos + r.phrase.length;
+      if (end >= text.length || !isLetterOrNumberAt(text, end)) counts[r.group]++;
+      r.next = end;
+    }
+  }
+}
+
+/**
+ * Appends to `out` (from `count` triples on; grown as needed) the runs of text[from, to): maximal
+ * a–z runs spelling a first word and not preceded by a digit (position from − 1 is taken to be
+ * neither a–z nor a digit). Returns the new triple count and array.
+ */
+function findRuns(c: Compiled, text: string, from: number, to: number, out: Int32Array, count: number): [number, Int32Array] {
+  const { next, terminal } = c.trie;
+  for (let i = from; i < to; ) {
+    if (!isAz(text.charCodeAt(i))) {
+      i++;
+      continue;
+    }
+    const start = i;
+    let node = 0;
+    for (; i < to; i++) {
+      const ch = text.charCodeAt(i);
+      if (!isAz(ch)) break;
+      if (node >= 0) node = next[node * 26 + ch - 0x61];
+    }
+    if (node < 0 || terminal[node] === null || (start > from && isDigit(text.charCodeAt(start - 1)))) continue;
+    if ((count + 1) * RUN_STRIDE > out.length) {
+      const more = new Int32Array(2 * out.length + RUN_STRIDE);
+      more.set(out);
+      out = more;
+    }
+    out[count * RUN_STRIDE] = start;
+    out[count * RUN_STRIDE + 1] = i;
+    out[count * RUN_STRIDE + 2] = node;
+    count++;
+  }
+  return [count, out];
+}
+
+export function buildPhraseScanner(groups: readonly { patterns?: readonly RegExp[]; phrases?: readonly string[] }[]): PhraseScanner {
+  const c = compile(groups);
+  let walked: Int32Array = new Int32Array(64 * RUN_STRIDE); // reused by count()
+  const countRuns = (text: string, runs: Int32Array, runCount: number, full: string): number[] => {
+    const counts = new Array<number>(c.groups).fill(0);
+    for (const r of c.rules) r.next = 0;
+    for (let k = 0; k < runCount * RUN_STRIDE; k += RUN_STRIDE) {
+      const end = runs[k + 1], node = runs[k + 2];
+      const c1 = text.charCodeAt(end), c2 = text.charCodeAt(end + 1), c3 = text.charCodeAt(end + 2); // NaN past the end
+      if (mayFollow(c.followAt[node]!, c1, c2, c3)) tryRules(text, runs[k], c1, c2, c3, c.rulesAt[node]!, counts);
+    }
+    for (const [group, fb] of c.fallbacks) counts[group] += fb(full);
+    return counts;
   };
-  return walk(top.length === 1 ? top[0] : [{ t: 'grp', alts: top, opt: false }], '') ? out : null;
+  return {
+    lineLocal: c.lineLocal,
+    count(lower) {
+      let n: number;
+      [n, walked] = findRuns(c, lower, 0, lower.length, walked, 0);
+      return countRuns(lower, walked, n, lower);
+    },
+    startsIn(word) {
+      const [n, runs] = findRuns(c, word, 0, word.length, new Int32Array(RUN_STRIDE), 0);
+      return n ? runs.slice(0, n * RUN_STRIDE) : null;
+    },
+    countRuns,
+  };
 }

@@ -12,12 +12,10 @@ export const pronouns: FeatureFamily = {
     { name: 'first_plural_per_100w', label: 'we / us', family: 'pronouns', description: "First-person plural pronouns (we, us, our, let's) per 100 words: inclusive, tutorial register.", unit: 'per 100 words', range: [0, 10], failureCases: failure, englishOnly: true },
     { name: 'second_person_per_100w', label: 'you', family: 'pronouns', description: 'Second-person pronouns per 100 words: addressing the user.', unit: 'per 100 words', range: [0, 15], failureCases: failure, englishOnly: true },
   ],
-  compute(ctx) {
+  compute(ctx, out) {
     const n = ctx.wordCount;
-    return {
-      first_singular_per_100w: per100(ctx.stats.categories[CAT.firstSingular], n),
-      first_plural_per_100w: per100(ctx.stats.categories[CAT.firstPlural], n),
-      second_person_per_100w: per100(ctx.stats.categories[CAT.second], n),
-    };
+    out.first_singular_per_100w = per100(ctx.stats.categories[CAT.firstSingular], n);
+    out.first_plural_per_100w = per100(ctx.stats.categories[CAT.firstPlural], n);
+    out.second_person_per_100w = per100(ctx.stats.categories[CAT.second], n);
   },
 };

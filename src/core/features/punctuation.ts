@@ -1,6 +1,6 @@
 /** Questions, exclamations and emoji: conversational energy. Language-neutral. */
 // Sentence end marks (last character before closing quotes/brackets/emphasis) come from text/segment.ts sentenceStats.
-import { per100, type FeatureFamily } from './types.ts';
+import { countAll, per100, type FeatureFamily } from './types.ts';
 
 const EMOJI = /\p{Extended_Pictographic}/gu;
 /**
@@ -34,13 +34,11 @@ export const punctuation: FeatureFamily = {
       englishOnly: false,
     },
   ],
-  compute(ctx) {
+  compute(ctx, out) {
     const { questions, exclamations } = ctx.sentences;
     const n = Math.max(1, ctx.sentences.count);
-    return {
-      question_share: questions / n,
-      exclamation_share: exclamations / n,
-      emoji_per_100w: per100(MAYBE_EMOJI.test(ctx.raw) ? (ctx.raw.match(EMOJI)?.length ?? 0) : 0, ctx.wordCount),
-    };
+    out.question_share = questions / n;
+    out.exclamation_share = exclamations / n;
+    out.emoji_per_100w = per100(MAYBE_EMOJI.test(ctx.raw) ? countAll(EMOJI, ctx.raw) : 0, ctx.wordCount);
   },
 };

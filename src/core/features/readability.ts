@@ -31,15 +31,13 @@ export const readability: FeatureFamily = {
       englishOnly: true,
     },
   ],
-  compute(ctx) {
+  compute(ctx, out) {
     const n = ctx.wordCount;
-    if (n === 0) return { flesch_reading_ease: null, syllables_per_word: null, function_word_share: null };
+    if (n === 0) return; // no words: the features stay null
     const spw = ctx.stats.syllables / n;
     const wps = n / Math.max(1, ctx.sentences.count);
-    return {
-      flesch_reading_ease: 206.835 - 1.015 * wps - 84.6 * spw,
-      syllables_per_word: spw,
-      function_word_share: ctx.stats.categories[CAT.functionWord] / n,
-    };
+    out.flesch_reading_ease = 206.835 - 1.015 * wps - 84.6 * spw;
+    out.syllables_per_word = spw;
+    out.function_word_share = ctx.stats.categories[CAT.functionWord] / n;
   },
 };

@@ -28,12 +28,10 @@ export const register: FeatureFamily = {
       englishOnly: true,
     },
   ],
-  compute(ctx) {
+  compute(ctx, out) {
     const n = ctx.wordCount;
-    return {
-      contractions_per_100w: per100(ctx.stats.categories[CAT.contraction], n),
-      slang_per_100w: per100(ctx.stats.categories[CAT.slang], n),
-      formal_per_100w: per100(ctx.stats.categories[CAT.formal], n),
-    };
+    out.contractions_per_100w = per100(ctx.stats.categories[CAT.contraction], n);
+    out.slang_per_100w = per100(ctx.stats.categories[CAT.slang], n);
+    out.formal_per_100w = per100(ctx.stats.categories[CAT.formal], n);
   },
 };

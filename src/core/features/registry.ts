@@ -25,7 +25,7 @@ export const FEATURES: FeatureDef[] = FEATURE_FAMILIES.flatMap((f) => f.defs);
 
 export const FEATURE_NAMES: readonly string[] = FEATURES.map((f) => f.name);
 
-const ENGLISH_ONLY = new Set(FEATURES.filter((f) => f.englishOnly).map((f) => f.name));
+const ENGLISH_ONLY: readonly string[] = FEATURES.filter((f) => f.englishOnly).map((f) => f.name);
 
 // Every reply's FeatureValues is a copy of this template, so all share one hidden class with fast
 // properties: 32 keys added one by one with computed names would leave V8 a slow dictionary-mode
@@ -47,12 +47,12 @@ export function extractFeatures(text: string): FeatureValues {
 export function measureReply(text: string, withProfile = false): ReplyMeasures {
   const ctx = buildContext(text);
   const out: FeatureValues = { ...TEMPLATE };
-  for (const family of FEATURE_FAMILIES) {
-    const values = family.compute(ctx);
-    for (const def of family.defs) {
-      const v = values[def.name];
-      out[def.name] = (!ctx.english && ENGLISH_ONLY.has(def.name)) || v === undefined || (v !== null && !Number.isFinite(v)) ? null : v;
-    }
+  // Families write straight into `out` (named stores on one shape; no object per family).
+  for (const family of FEATURE_FAMILIES) family.compute(ctx, out);
+  for (const name of FEATURE_NAMES) {
+    const v = out[name];
+    if (v !== null && !Number.isFinite(v)) out[name] = null; // not a finite number: not measurable
   }
+  if (!ctx.english) for (const name of ENGLISH_ONLY) out[name] = null;
   return { features: out, profile: withProfile ? styleProfileOfTokens(ctx.prose, ctx.tokens) : null };
 }

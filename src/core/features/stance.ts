@@ -23,11 +23,9 @@ export const stance: FeatureFamily = {
       englishOnly: true,
     },
   ],
-  compute(ctx) {
+  compute(ctx, out) {
     const n = ctx.wordCount;
-    return {
-      hedge_per_100w: per100(ctx.stats.categories[CAT.hedge] + ctx.phrases.hedgePhrases, n),
-      booster_per_100w: per100(ctx.stats.categories[CAT.booster], n),
-    };
+    out.hedge_per_100w = per100(ctx.stats.categories[CAT.hedge] + ctx.phrases.hedgePhrases, n);
+    out.booster_per_100w = per100(ctx.stats.categories[CAT.booster], n);
   },
 };

@@ -1,11 +1,19 @@
 /** Markdown structure: lists, headers, bold, tables, code. Language-neutral. */
-import { canStartListMark, firstNonBlank } from '../text/markdown.ts';
-import { per100, type FeatureFamily } from './types.ts';
+import { canStartListMark, firstNonBlank, lineEnd } from '../text/markdown.ts';
+import { countAll, per100, type FeatureFamily } from './types.ts';
 
-const LIST_LINE = /^[ \t]*(?:[-*+•]|\d+[.)])[ \t]+\S/;
-const HEADER_LINE = /^[ \t]*#{1,6}[ \t]+\S/;
+// List and header lines: tested in place at each line start (sticky); neither pattern can run
+// past the line's end (no \n in [ \t] or \S), so the answer is that of the line alone (^…).
+const LIST_LINE_AT = /[ \t]*(?:[-*+•]|\d+[.)])[ \t]+\S/y;
+const HEADER_LINE_AT = /[ \t]*#{1,6}[ \t]+\S/y;
+/** Tested on the line itself ($ = its end); few lines start with |. */
 const TABLE_LINE = /^[ \t]*\|.*\|[ \t]*$/;
 const BOLD = /\*\*[^*\n]+\*\*|__[^_\n]+__/g;
+
+function matchesAt(re: RegExp, s: string, at: number): boolean {
+  re.lastIndex = at;
+  return re.test(s);
+}
 
 export const structure: FeatureFamily = {
   family: 'structure',
@@ -46,24 +54,25 @@ export const structure: FeatureFamily = {
       englishOnly: false,
     },
   ],
-  compute(ctx) {
-    const { lines } = ctx.lines;
+  compute(ctx, out) {
+    const { prose } = ctx;
+    const { starts } = ctx.lines;
     let list = 0, headers = 0, table = 0;
-    for (const l of lines) {
-      // Each pattern needs its own first character after the indent; test only that one.
-      const c = firstNonBlank(l, 0);
-      if (c === 0x23) headers += HEADER_LINE.test(l) ? 1 : 0;
-      else if (c === 0x7c) table += TABLE_LINE.test(l) ? 1 : 0;
-      else if (canStartListMark(c)) list += LIST_LINE.test(l) ? 1 : 0;
+    for (const start of starts) {
+      // Each pattern needs its own first character after the indent (a non-blank line has one
+      // before its end); test only that one.
+      const c = firstNonBlank(prose, start);
+      if (c === 0x23) headers += matchesAt(HEADER_LINE_AT, prose, start) ? 1 : 0;
+      else if (c === 0x7c) table += TABLE_LINE.test(prose.slice(start, lineEnd(prose, start))) ? 1 : 0;
+      else if (canStartListMark(c)) list += matchesAt(LIST_LINE_AT, prose, start) ? 1 : 0;
     }
-    const bold = ctx.prose.match(BOLD)?.length ?? 0;
+    // Both alternatives need a doubled * or _.
+    const bold = prose.includes('**') || prose.includes('__') ? countAll(BOLD, prose) : 0;
     const codeFraction = ctx.raw.length ? ctx.codeChars / ctx.raw.length : 0;
-    return {
-      list_share: lines.length ? list / lines.length : 0,
-      headers,
-      bold_per_100w: per100(bold, ctx.wordCount),
-      table_rows: table,
-      code_share: Math.min(1, codeFraction + 0.01 * ctx.inlineCode),
-    };
+    out.list_share = starts.length ? list / starts.length : 0;
+    out.headers = headers;
+    out.bold_per_100w = per100(bold, ctx.wordCount);
+    out.table_rows = table;
+    out.code_share = Math.min(1, codeFraction + 0.01 * ctx.inlineCode);
   },
 };

@@ -19,13 +19,11 @@ export interface FeatureDef {
   englishOnly: boolean;
 }
 
-/** Everything a family needs, computed once per reply. */
+/** Everything a family needs, computed once per reply; valid until the next buildContext (line starts are a view of a reused buffer). */
 export interface ReplyContext {
   raw: string;
   /** Text without code blocks or inline code. */
   prose: string;
-  /** Prose with Markdown markup removed. */
-  plain: string;
   /** Lower-cased prose, for phrase patterns. */
   lowerProse: string;
   /** Number of words of the plain prose. */
@@ -59,12 +57,21 @@ export interface PhraseCounts {
 export interface FeatureFamily {
   family: string;
   defs: FeatureDef[];
-  compute(ctx: ReplyContext): FeatureValues;
+  /** Writes the family's features into `out`, which starts with every feature null (registry.ts). */
+  compute(ctx: ReplyContext, out: FeatureValues): void;
 }
 
 /** Per-100-words rate with a floor of 1 word, so empty replies give 0 rather than NaN. */
 export function per100(count: number, wordCount: number): number {
   return (100 * count) / Math.max(1, wordCount);
+}
+
+/** Number of matches of the global regex `re` in s (s.match(re).length, without building the array). */
+export function countAll(re: RegExp, s: string): number {
+  let n = 0;
+  re.lastIndex = 0;
+  while (re.test(s)) n++;
+  return n;
 }
 
 /** Number of matches of every pattern in the text. */

@@ -35,12 +35,10 @@ export const verbosity: FeatureFamily = {
       englishOnly: false,
     },
   ],
-  compute(ctx) {
+  compute(ctx, out) {
     const n = ctx.wordCount;
-    return {
-      words_log: Math.log10(1 + n),
-      sentence_words: ctx.sentences.count ? n / ctx.sentences.count : 0,
-      paragraphs: ctx.lines.paragraphs,
-    };
+    out.words_log = Math.log10(1 + n);
+    out.sentence_words = ctx.sentences.count ? n / ctx.sentences.count : 0;
+    out.paragraphs = ctx.lines.paragraphs;
   },
 };

@@ -24,7 +24,8 @@ export function splitCode(text: string): SplitReply {
   let prose = text;
   // Each replace below is skipped when the text lacks a character its pattern requires (same
   // result, no regex scan): most replies have no code and little markup.
-  if (text.includes('```') || text.includes('~~~')) {
+  const ticks = text.includes('`');
+  if ((ticks && text.includes('```')) || text.includes('~~~')) {
     prose = text.replace(FENCE, (m, lead: string) => {
       codeBlocks++;
       codeChars += m.length;
@@ -32,7 +33,7 @@ export function splitCode(text: string): SplitReply {
     });
   }
   let inlineCode = 0;
-  if (prose.includes('`')) {
+  if (ticks && prose.includes('`')) {
     prose = prose.replace(INLINE, () => {
       inlineCode++;
       return ' code ';
@@ -43,12 +44,37 @@ export function splitCode(text: string): SplitReply {
 
 /** Removes Markdown markup (list markers, headers, emphasis, table pipes, links) keeping words. */
 export function stripMarkup(prose: string): string {
-  let s = stripLineMarks(prose, prose.includes('#'));
+  return stripMarkupParts(prose).plain;
+}
+
+export interface Stripped {
+  plain: string;
+  /**
+   * Whether each line of `plain` is the line of the input with at most its line-start mark
+   * (header, list marker) removed: nothing else was removed or replaced.
+   */
+  linesKept: boolean;
+}
+
+function stripMarkupParts(prose: string): Stripped {
+  const marked = stripLineMarks(prose, prose.includes('#'));
+  let s = marked;
   if (s.includes('---')) s = s.replace(/^[ \t]*\|?[ \t]*:?-{3,}.*$/gm, '');
   if (s.includes('|')) s = s.replaceAll('|', ' ');
   if (s.includes('](')) s = s.replace(/!?\[([^\]]*)\]\([^)]*\)/g, '$1');
   if (s.includes('*') || s.includes('_')) s = s.replace(/(\*\*|__|\*|_)(\S[^*_\n]*?)\1/g, '$2');
-  return s;
+  return { plain: s, linesKept: s === marked };
+}
+
+/**
+ * stripMarkup(prose).toLowerCase(), given lowerProse = prose.toLowerCase(): saves lower-casing a
+ * second copy. Stripping commutes with lower-casing, since no pattern above involves a cased
+ * character, a digit or white space that lower-casing could create or remove; the one exception
+ * is Σ, whose lower-case form (σ or final ς) depends on neighbours that stripping may remove
+ * (then linesKept is reported false, without looking further).
+ */
+export function stripMarkupLower(prose: string, lowerProse: string): Stripped {
+  return prose.includes('Σ') ? { plain: stripMarkup(prose).toLowerCase(), linesKept: false } : stripMarkupParts(lowerProse);
 }
 
 const HEADER_MARKS = /^[ \t]*#{1,6}[ \t]+/gm;
@@ -99,30 +125,61 @@ function stripLineMarks(s: string, headers: boolean): string {
 }
 
 export interface ProseLines {
-  /** Lines that are not blank (blank: white space only). */
-  lines: string[];
+  /** Start offsets of the lines that are not blank (blank: white space only), in order; a view of a buffer the next call overwrites. */
+  starts: Int32Array;
   /** Blank-line separated blocks that contain a letter or number. */
   paragraphs: number;
 }
 
+/** End of the line (its \n, or the end of text) that starts at `start`. */
+export function lineEnd(s: string, start: number): number {
+  const end = s.indexOf('\n', start);
+  return end < 0 ? s.length : end;
+}
+
+const SPACE = /\s/;
+
+/** Whether s[start, end) is white space only, as s.slice(start, end).trim() === '' says (\s is trim's set). */
+function isBlank(s: string, start: number, end: number): boolean {
+  for (let i = start; i < end; i++) {
+    const c = s.charCodeAt(i);
+    if (c === 0x20 || (c >= 0x09 && c <= 0x0d)) continue;
+    if (c < 0x80 || !SPACE.test(s[i])) return false;
+  }
+  return true;
+}
+
+/** Line starts found so far (reused by every call). */
+let lineStarts = new Int32Array(256);
+
+function growLineStarts(): void {
+  const more = new Int32Array(2 * lineStarts.length);
+  more.set(lineStarts);
+  lineStarts = more;
+}
+
 /**
- * Non-blank lines and paragraph count in one pass. Paragraphs are the blocks of
- * prose.split(/\n\s*\n/) with a letter or number: a separator runs from a line end across
- * blank lines only, so those blocks are exactly the runs of non-blank lines between blank lines.
+ * Non-blank lines (as start offsets: no string per line) and paragraph count in one pass.
+ * Paragraphs are the blocks of prose.split(/\n\s*\n/) with a letter or number: a separator runs
+ * from a line end across blank lines only, so those blocks are exactly the runs of non-blank
+ * lines between blank lines.
  */
 export function proseLines(prose: string): ProseLines {
-  const lines: string[] = [];
+  let count = 0;
   let paragraphs = 0;
   let blockHasWord = false;
-  for (const line of prose.split('\n')) {
-    if (line.trim() === '') {
+  for (let start = 0; start <= prose.length; ) {
+    const end = lineEnd(prose, start);
+    if (isBlank(prose, start, end)) {
       if (blockHasWord) paragraphs++;
       blockHasWord = false;
-      continue;
+    } else {
+      if (count === lineStarts.length) growLineStarts();
+      lineStarts[count++] = start;
+      blockHasWord ||= hasLetterOrNumber(prose, start, end);
     }
-    lines.push(line);
-    blockHasWord ||= hasLetterOrNumber(line);
+    start = end + 1;
   }
   if (blockHasWord) paragraphs++;
-  return { lines, paragraphs };
+  return { starts: lineStarts.subarray(0, count), paragraphs };
 }

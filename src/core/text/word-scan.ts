@@ -91,12 +91,14 @@ export interface TextScan {
   ends: Int32Array;
   /** hashWord of each word's code units (lets an interner skip a second pass over the text). */
   hashes: Int32Array;
+  /** wordKey of each word: exact for short words, so an interner need not compare their characters. */
+  keys: Float64Array;
   count: number;
   sentences: SentenceStats;
 }
 
 export function createTextScan(capacity = 1024): TextScan {
-  return { starts: new Int32Array(capacity), ends: new Int32Array(capacity), hashes: new Int32Array(capacity), count: 0, sentences: { count: 0, questions: 0, exclamations: 0 } };
+  return { starts: new Int32Array(capacity), ends: new Int32Array(capacity), hashes: new Int32Array(capacity), keys: new Float64Array(capacity), count: 0, sentences: { count: 0, questions: 0, exclamations: 0 } };
 }
 
 const FNV_OFFSET = 0x811c9dc5 | 0;
@@ -109,15 +111,38 @@ export function hashWord(text: string, start: number, end: number): number {
   return h;
 }
 
+/**
+ * Word keys: a word of at most KEY_MAX_LENGTH characters from a–z, 0–9 and ' - _ ’ is a number in
+ * bijective base 41 (digits 1–40), exact in a double (41⁹ < 2⁵³), so equal keys mean equal words;
+ * 0 for every other word. Any other character makes the running key Infinity (never exact).
+ */
+export const KEY_MAX_LENGTH = 9;
+const KEY_BASE = 41;
+const ASCII_KEY_DIGIT = Float64Array.from({ length: 0x80 }, (_, c) => {
+  const at = "abcdefghijklmnopqrstuvwxyz0123456789'-_".indexOf(String.fromCharCode(c));
+  return at < 0 ? Infinity : at + 1;
+});
+const keyDigit = (c: number): number => (c < 0x80 ? ASCII_KEY_DIGIT[c] : c === 0x2019 ? 40 : Infinity);
+/** The key of a word whose running key is `key` and length `length` (0: no exact key). */
+const finalKey = (key: number, length: number): number => (length <= KEY_MAX_LENGTH && key !== Infinity ? key : 0);
+
+/** The key scanText stores for text[start, end). */
+export function wordKey(text: string, start: number, end: number): number {
+  let key = 0;
+  for (let i = start; i < end && key !== Infinity; i++) key = key * KEY_BASE + keyDigit(text.charCodeAt(i));
+  return finalKey(key, end - start);
+}
+
 function grow(scan: TextScan): void {
-  const more = (a: Int32Array) => {
-    const b = new Int32Array(a.length * 2);
+  const more = <T extends Int32Array | Float64Array>(a: T): T => {
+    const b = new (a.constructor as new (n: number) => T)(a.length * 2);
     b.set(a);
     return b;
   };
   scan.starts = more(scan.starts);
   scan.ends = more(scan.ends);
   scan.hashes = more(scan.hashes);
+  scan.keys = more(scan.keys);
 }
 
 /**
@@ -168,28 +193,33 @@ export function scanText(text: string, scan: TextScan): boolean {
     inSentence = true;
     const start = i;
     let h = Math.imul(FNV_OFFSET ^ c, FNV_PRIME);
+    let key = keyDigit(c);
     if (k & WIDE) h = Math.imul(h ^ text.charCodeAt(i + 1), FNV_PRIME);
     i += k & WIDE ? 2 : 1;
     let end = i;
     let hEnd = h;
+    let keyEnd = key;
     while (i < n) {
       const d = text.charCodeAt(i);
       const kd = d < 0x80 ? ASCII_CLASS[d] : classAt(text, i, d);
       if (kd & NO_SPACE) return false;
       if (!(kd & (LETTER_OR_NUMBER | MARK | JOINER))) break;
       h = Math.imul(h ^ d, FNV_PRIME);
+      key = key * KEY_BASE + keyDigit(d);
       if (kd & WIDE) h = Math.imul(h ^ text.charCodeAt(i + 1), FNV_PRIME);
       i += kd & WIDE ? 2 : 1;
       // A word ends at its last letter, mark or number: trailing joiners are not part of it.
       if (!(kd & JOINER)) {
         end = i;
         hEnd = h;
+        keyEnd = key;
       }
     }
     if (count === scan.starts.length) grow(scan);
     scan.starts[count] = start;
     scan.ends[count] = end;
     scan.hashes[count] = hEnd;
+    scan.keys[count] = finalKey(keyEnd, end - start);
     count++;
     // Joiners between `end` and `i` cannot start a word; scanning on from `i` finds the same next word.
   }

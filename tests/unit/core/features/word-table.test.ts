@@ -38,4 +38,19 @@ describe('word table', () => {
     expect(valence).not.toBe(0);
     expect(s.valence).toBe(valence);
   });
+
+  it('keeps ids stable across many types (cache table cleared, slot table grown) and very long words', () => {
+    const many = Array.from({ length: 20_000 }, (_, i) => `w${i.toString(36)}x${(i * 7919).toString(36)}`);
+    const long = ['a'.repeat(20_000), 'a'.repeat(19_999) + 'b', 'abcdefghij', 'abcdefghik', 'naïveté'];
+    const first = internAll([...many, ...long]);
+    const again = internAll([...long, ...many]);
+    expect(Array.from(again)).toEqual([...Array.from(first.subarray(many.length)), ...Array.from(first.subarray(0, many.length))]);
+    expect(new Set(first).size).toBe(many.length + long.length);
+    [...many, ...long].forEach((w, i) => expect(typeString(first[i])).toBe(w));
+    // Spans of a text find the same ids as the strings.
+    const text = long.join(' ');
+    const scan = createTextScan();
+    expect(scanText(text, scan)).toBe(true);
+    expect(Array.from(internScanned(text, scan))).toEqual(Array.from(first.subarray(many.length)));
+  });
 });

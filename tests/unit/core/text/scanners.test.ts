@@ -6,12 +6,12 @@
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { createTextScan, hashWord, hasLetterOrNumber, scanText } from '../../../../src/core/text/word-scan.ts';
+import { createTextScan, hashWord, hasLetterOrNumber, KEY_MAX_LENGTH, scanText, wordKey } from '../../../../src/core/text/word-scan.ts';
 import { sentenceStats, words } from '../../../../src/core/text/segment.ts';
-import { proseLines, stripMarkup } from '../../../../src/core/text/markdown.ts';
+import { lineEnd, proseLines, stripMarkup } from '../../../../src/core/text/markdown.ts';
 
 const PIECES = [
-  'a', 'I', 'word', "don't", 'don’t', 'rock-n-roll', 'x_y', '-', '_', "'", '’', '--', ' ', '  ', '\t', '\n', '\n\n', '\n \n', '\r\n', '\u2028',
+  'a', 'I', 'word', "don't", 'don’t', 'rock-n-roll', 'abcdefghi', 'abcdefghij', '123456789', '\u00a0', '\u3000', '\ufeff', '\v', 'x_y', '-', '_', "'", '’', '--', ' ', '  ', '\t', '\n', '\n\n', '\n \n', '\r\n', '\u2028',
   '.', '. ', '!', '?', '?!', '…', '。', '！', '？', '"', '”', ')', ']', '*', '**', '__', '_x_', '`', '# ', '## ', '####### ', '- ', '* ', '+ ', '• ',
   '1. ', '12) ', '| a | b |', '|---|', '---', '[link](http://x.y)', 'é', 'e\u0301', 'ß', 'İ', 'Ω', '٣', '²', 'ª', '𝐀𝐁', '😀', '©', '\uD800', '\uDC00', 'Привет', '5.5', 'e.g.',
 ];
@@ -28,6 +28,7 @@ describe('scanText', () => {
         const found = Array.from({ length: scan.count }, (_, i) => lower.slice(scan.starts[i], scan.ends[i]));
         expect(found).toEqual(words(lower));
         for (let i = 0; i < scan.count; i++) expect(scan.hashes[i]).toBe(hashWord(lower, scan.starts[i], scan.ends[i]));
+        for (let i = 0; i < scan.count; i++) expect(scan.keys[i]).toBe(wordKey(lower, scan.starts[i], scan.ends[i]));
       }),
       RUNS,
     );
@@ -40,6 +41,19 @@ describe('scanText', () => {
         expect(scan.sentences).toEqual(sentenceStats(t, false));
       }),
       RUNS,
+    );
+  });
+  it('gives short words an exact key: equal keys only for equal words', () => {
+    const short = fc.array(fc.constantFrom(...'ab9z\'-_’é'), { minLength: 1, maxLength: KEY_MAX_LENGTH + 1 }).map((cs) => cs.join(''));
+    fc.assert(
+      fc.property(short, short, (a, b) => {
+        const ka = wordKey(a, 0, a.length), kb = wordKey(b, 0, b.length);
+        const keyed = (w: string) => w.length <= KEY_MAX_LENGTH && !w.includes('é');
+        expect(ka !== 0).toBe(keyed(a));
+        if (ka !== 0 && kb !== 0) expect(ka === kb).toBe(a === b);
+        expect(Number.isSafeInteger(ka)).toBe(true);
+      }),
+      { numRuns: 2000, seed: 9 },
     );
   });
   it('declines scripts written without spaces', () => {
@@ -65,8 +79,8 @@ describe('markdown line passes', () => {
   it('proseLines: non-blank lines and the paragraphs of split(/\\n\\s*\\n/)', () => {
     fc.assert(
       fc.property(text, (t) => {
-        const { lines, paragraphs } = proseLines(t);
-        expect(lines).toEqual(t.split('\n').filter((l) => l.trim() !== ''));
+        const { starts, paragraphs } = proseLines(t);
+        expect(Array.from(starts, (s) => t.slice(s, lineEnd(t, s)))).toEqual(t.split('\n').filter((l) => l.trim() !== ''));
         expect(paragraphs).toBe(t.split(/\n\s*\n/).filter((p) => /[\p{L}\p{N}]/u.test(p)).length);
       }),
       RUNS,
