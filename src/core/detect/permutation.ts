@@ -13,6 +13,7 @@
  * Deterministic: the shuffles come from a PRNG seeded by the window, so the same conversation
  * always gets the same answer.
  */
+import { mulberry32 } from '../random.ts';
 
 export interface GateOptions {
   /** Switches with p above this are dropped; ≥ 1 turns the gate off. */
@@ -20,20 +21,6 @@ export interface GateOptions {
   permutations: number;
   /** Smallest segment on either side of a split (as in the segmenter). */
   minSize: number;
-}
-
-/** mulberry32: small, fast, good enough for shuffles; seeded so results are reproducible. */
-function prng(seed: number): () => number {
-  // The state is kept as a signed 32-bit integer (| 0, not >>> 0): the same bits, but a small
-  // integer for V8, so advancing it allocates nothing. Every later step reads only the bits.
-  let s = seed | 0;
-  return () => {
-    s = (s + 0x6d2b79f5) | 0;
-    let t = s;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 /**
@@ -78,7 +65,7 @@ export function permutationPValue(matrix: readonly (readonly number[])[], a: num
   left.fill(0);
   for (let i = 0; i < t - a; i++) for (let k = 0; k < d; k++) left[k] += rows[i * d + k];
   for (let k = 0; k < d; k++) observed += (left[k] * left[k]) / (t - a) + ((total[k] - left[k]) ** 2) / (b - t);
-  const random = prng(Math.imul(a + 1, 73856093) ^ Math.imul(t + 1, 19349663) ^ Math.imul(b + 1, 83492791));
+  const random = mulberry32(Math.imul(a + 1, 73856093) ^ Math.imul(t + 1, 19349663) ^ Math.imul(b + 1, 83492791));
   const order = identity;
   const limit = stopAbove * (o.permutations + 1);
   let atLeast = 1;
