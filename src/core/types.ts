@@ -83,6 +83,24 @@ export interface Conversation {
   annotationCount: number;
 }
 
+/**
+ * Which model the site itself says served one assistant reply, read from the page's own
+ * responses (route capture) or from an account export. Every field is as the site wrote it;
+ * none is filled from another. Filled in by the route-capture work (issue 15).
+ */
+export interface RouteInfo {
+  /** Model the user asked for (composer / `default_model_slug`); null if not said. */
+  requested: string | null;
+  /** Label shown on the message (e.g. ChatGPT `metadata.model_slug`); null if not said. */
+  shown: string | null;
+  /** Model the site says served the reply (e.g. `resolved_model_slug`); null if not said. */
+  served: string | null;
+  /** Flags the site gives, normalised names (e.g. "auto-switched-to-reasoning"). */
+  flags: string[];
+  /** Where the fields came from: the page's own responses, or an account export. */
+  source: 'page-reported' | 'export';
+}
+
 /** A stored turn. key = `${conversationKey}:${turnId}`. */
 export interface Turn {
   key: string;
