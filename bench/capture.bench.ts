@@ -1,6 +1,6 @@
 /**
  * Capture cost on a 300-turn ChatGPT page built by repeating the real turns of
- * shared/fixtures/sites/chatgpt/nuncaeslupus__real-capture-2026-01.html (ids made unique).
+ * tests/fixtures/shared/sites/chatgpt/nuncaeslupus__real-capture-2026-01.html (ids made unique).
  *
  * Main numbers: REAL Chromium (Debian chromium) with the built extension (dist/chrome) loaded,
  * the page served at a chatgpt.com URL. A Chrome trace with V8 CPU samples attributes the page

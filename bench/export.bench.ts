@@ -1,10 +1,11 @@
 /**
  * Export speed: 100k assistant replies over 3k conversations, built from real replies in
- * shared/data/multimodel/alpaca_eval.jsonl (prompt → user turn, each generator's reply → a reply).
+ * multimodel/alpaca_eval.jsonl of the shared data folder (prompt → user turn, each generator's reply → a reply).
  * Analyses are synthetic placeholders with every registry feature filled (the detector is not
  * what is timed here). Prints measured numbers; asserts nothing.
  */
 import { readFileSync } from 'node:fs';
+import { requireSharedData, sharedDataPath } from '../scripts/shared-data.ts';
 import { FEATURES } from '../src/core/features/registry.ts';
 import { buildBundle, type ImportedTurn } from '../src/core/formats/build-bundle.ts';
 import { bundleJsonChunks } from '../src/core/formats/bundle-json.ts';
@@ -22,7 +23,8 @@ interface AlpacaRecord {
 }
 
 function loadPairs(): { prompt: string; model: string; reply: string }[] {
-  const path = new URL('../../shared/data/multimodel/alpaca_eval.jsonl', import.meta.url);
+  requireSharedData('bench:export', ['multimodel/alpaca_eval.jsonl']);
+  const path = sharedDataPath('multimodel/alpaca_eval.jsonl');
   const pairs: { prompt: string; model: string; reply: string }[] = [];
   for (const line of readFileSync(path, 'utf8').split('\n')) {
     if (!line.trim()) continue;

@@ -1,6 +1,6 @@
 /**
  * Store benchmark (issue 5): 100k replies over 3k conversations, built from real replies in
- * ../shared/data, written through the same code path as live captures (storeCapture) into
+ * the shared data folder, written through the same code path as live captures (storeCapture) into
  * fake-indexeddb in Node. Prints numbers; asserts nothing.
  *
  *   npm run bench:store
@@ -34,8 +34,10 @@ import { getConversationBundle, listConversations } from '../src/store/read.ts';
 import { searchConversationsByText } from '../src/store/search.ts';
 import type { ObservatoryDB } from '../src/store/schema.ts';
 import type { TurnRow } from '../src/store/turn-rows.ts';
+import { requireSharedData, SHARED_DATA } from '../scripts/shared-data.ts';
 
-const DATA = join(import.meta.dirname, '..', '..', 'shared', 'data');
+const DATA = SHARED_DATA;
+requireSharedData('bench:store', ['multimodel/alpaca_eval.jsonl', 'conversations']);
 const REPLIES = Number(process.env.BENCH_REPLIES ?? 100_000);
 const CONVERSATIONS = Number(process.env.BENCH_CONVERSATIONS ?? 3_000);
 const ANALYZE_EVERY = Number(process.env.BENCH_ANALYZE_EVERY ?? 3);

@@ -4,13 +4,14 @@
  * Segments: gpt-4-1106 under its "concise" system prompt, then the same model under the
  * "verbose" prompt (a prompted persona shift, no model change), then Claude 3 Opus (a model
  * change). The model shown per reply is the AlpacaEval generator name.
- * Run: npx tsx demo/build-demo-conversation.ts [path to shared/data/multimodel/alpaca_eval.jsonl]
+ * Run: npx tsx demo/build-demo-conversation.ts [path to alpaca_eval.jsonl; default from scripts/shared-data.ts]
  */
 import { readFileSync, writeFileSync } from 'node:fs';
+import { sharedDataPath } from '../scripts/shared-data.ts';
 
 interface Row { id: string; prompt: string; outputs: Record<string, string> }
 
-const source = process.argv[2] ?? '../shared/data/multimodel/alpaca_eval.jsonl';
+const source = process.argv[2] ?? sharedDataPath('multimodel/alpaca_eval.jsonl');
 const rows: Row[] = readFileSync(source, 'utf8').trim().split('\n').map((l) => JSON.parse(l));
 const SEGMENTS: { generator: string; shown: string; count: number; maxChars: number }[] = [
   { generator: 'gpt4_1106_preview_concise', shown: 'gpt-4-1106-preview', count: 4, maxChars: 500 },

@@ -3,9 +3,11 @@
  * saved page (ids made unique per copy, so the adapter sees 300 distinct turns).
  */
 import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { parseSavedPage } from '../../src/cli/saved-page.ts';
+import { SITE_PAGES } from '../../tests/fixtures/paths.ts';
 
-export const SOURCE = '/work/shared/fixtures/sites/chatgpt/nuncaeslupus__real-capture-2026-01.html';
+export const SOURCE = join(SITE_PAGES, 'chatgpt/nuncaeslupus__real-capture-2026-01.html');
 
 export interface BenchPage {
   html: string;

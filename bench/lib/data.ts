@@ -1,11 +1,14 @@
-/** Loads the shared benchmark data (read-only JSONL under ../shared/data). */
+/** Loads the shared benchmark data (read-only JSONL under the shared data folder, scripts/shared-data.ts). */
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { AnalyzeTurn } from '../../src/core/analyze.ts';
+import { requireSharedData, SHARED_DATA } from '../../scripts/shared-data.ts';
 
-export const DATA_DIR = resolve(import.meta.dirname, '../../../shared/data');
+export const DATA_DIR = SHARED_DATA;
 
+/** Reads one JSONL file of the shared data; when it is absent the benchmark says so and exits 0. */
 export function readJsonl<T>(relPath: string): T[] {
+  requireSharedData('benchmark', [relPath]);
   return readFileSync(resolve(DATA_DIR, relPath), 'utf8')
     .split('\n')
     .filter((l) => l.trim())

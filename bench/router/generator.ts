@@ -1,6 +1,6 @@
 /**
  * Seeded synthetic conversations with known truth, for validating the router analysis
- * (methods.md §3.8). Assistant replies are feature vectors (no text): the truth is in how the
+ * (docs/reference/methods.md §3.8). Assistant replies are feature vectors (no text): the truth is in how the
  * vectors move. User turns are real user texts, passed in as pools, so the cue classifier and
  * the trigger test see real language.
  */

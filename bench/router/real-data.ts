@@ -1,10 +1,11 @@
-/** Reads the shared benchmark JSONL files (../shared/data) into router input and user-turn pools. */
+/** Reads the shared benchmark JSONL files (shared data folder) into router input and user-turn pools. */
 import { readFileSync } from 'node:fs';
 import { classifyCues } from '../../src/core/router/cues.ts';
 import type { RouterConversation } from '../../src/core/router/types.ts';
 import type { UserPools } from './generator.ts';
+import { requireSharedData, sharedDataPath } from '../../scripts/shared-data.ts';
 
-export const DATA_DIR = new URL('../../../shared/data/conversations/', import.meta.url).pathname;
+export const DATA_DIR = sharedDataPath('conversations') + '/';
 
 interface RawTurn {
   role: string;
@@ -20,6 +21,7 @@ export interface RawRecord {
 }
 
 export function readRecords(file: string): RawRecord[] {
+  requireSharedData('bench:router', [`conversations/${file}`]);
   return readFileSync(DATA_DIR + file, 'utf8')
     .split('\n')
     .filter((l) => l.trim())

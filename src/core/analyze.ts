@@ -1,5 +1,5 @@
 /**
- * The instrument's entry point (contract in BRIEF.md): per assistant reply, its persona
+ * The instrument's entry point (contract: README "Command line", `label`): per assistant reply, its persona
  * features, its persona state, whether a new persona segment starts there, how sure we are, and
  * the shift in words. Pure; runs in Node and the browser.
  */

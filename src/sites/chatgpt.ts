@@ -1,5 +1,5 @@
 /**
- * ChatGPT (chatgpt.com, chat.openai.com). Reference: shared/reference/sites.md §1.
+ * ChatGPT (chatgpt.com, chat.openai.com). Reference: docs/reference/sites.md §1.
  * Turn wrappers moved from <article> to <section> in 2026-03, so everything here is
  * tag-agnostic. Model per reply: data-message-model-slug (the only site that shows one).
  */

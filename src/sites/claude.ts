@@ -1,5 +1,5 @@
 /**
- * Claude (claude.ai). Reference: shared/reference/sites.md §2.
+ * Claude (claude.ai). Reference: docs/reference/sites.md §2.
  * No message ids and no per-message model in the DOM; rows of the virtualised list carry a
  * monotonic data-index, used as the turn id when present. Thinking lives in collapsible blocks
  * inside the reply, apart from the .standard-markdown answer parts.

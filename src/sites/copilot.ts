@@ -1,5 +1,5 @@
 /**
- * Microsoft Copilot (copilot.microsoft.com). Reference: shared/reference/sites.md §4.
+ * Microsoft Copilot (copilot.microsoft.com). Reference: docs/reference/sites.md §4.
  * No live capture exists; selectors follow the exporters cited there (data-content on the
  * message, M365's Fluent components as a fallback). No per-message model is shown.
  */

@@ -1,5 +1,5 @@
 /**
- * DeepSeek (chat.deepseek.com). Reference: shared/reference/sites.md §6.
+ * DeepSeek (chat.deepseek.com). Reference: docs/reference/sites.md §6.
  * Class names are hashed and rotate; the ds-* classes and data-virtual-list-item-key are the
  * stable anchors. Role: a message holding assistant markdown or a thinking area is the reply.
  */

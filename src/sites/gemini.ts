@@ -1,5 +1,5 @@
 /**
- * Gemini (gemini.google.com). Reference: shared/reference/sites.md §3.
+ * Gemini (gemini.google.com). Reference: docs/reference/sites.md §3.
  * Custom element names (user-query, model-response, model-thoughts) are the stable anchors;
  * each exchange sits in a .conversation-container whose id is the response id. The composer
  * shows a *mode* picker ("Flash", "Pro"), recorded as selectedModel, never as the reply's model.

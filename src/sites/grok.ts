@@ -1,5 +1,5 @@
 /**
- * Grok (grok.com). Reference: shared/reference/sites.md §7.
+ * Grok (grok.com). Reference: docs/reference/sites.md §7.
  * Each turn is a div[id^="response-"]; role from its alignment class (items-end = user,
  * items-start = assistant), else from the action buttons (Edit = user, Regenerate = assistant).
  * x.com/i/grok is not supported (no capture of its markup exists).

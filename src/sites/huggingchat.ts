@@ -1,5 +1,5 @@
 /**
- * HuggingChat (huggingface.co/chat). Reference: shared/reference/sites.md §10, from the
+ * HuggingChat (huggingface.co/chat). Reference: docs/reference/sites.md §10, from the
  * open-source huggingface/chat-ui ChatMessage.svelte / Alternatives.svelte.
  * Assistant and user messages use different attribute names (data-message-role vs
  * data-message-type). The routed model is a /chat/settings/<model> link under the reply;

@@ -1,5 +1,5 @@
 /**
- * Meta AI (meta.ai, www.meta.ai). Reference: shared/reference/sites.md §11.
+ * Meta AI (meta.ai, www.meta.ai). Reference: docs/reference/sites.md §11.
  * Message ids end in _user / _assistant; data-streaming-state="DONE" and
  * data-streaming-complete="true" are the best per-message "finished" signal of any site.
  */

@@ -1,5 +1,5 @@
 /**
- * Mistral Le Chat (chat.mistral.ai). Reference: shared/reference/sites.md §8.
+ * Mistral Le Chat (chat.mistral.ai). Reference: docs/reference/sites.md §8.
  * Reuses ChatGPT's data-message-author-role attribute name, so the site is told apart by host.
  * The answer is the [data-message-part-type="answer"] part; the "Worked for 3s" collapsible
  * before it holds the reasoning.

@@ -1,5 +1,5 @@
 /**
- * Perplexity (perplexity.ai, www.perplexity.ai). Reference: shared/reference/sites.md §5.
+ * Perplexity (perplexity.ai, www.perplexity.ai). Reference: docs/reference/sites.md §5.
  * Queries are the group/query heading; answers are #markdown-content-N, except in the 2026-08
  * rollout where that div is an empty placeholder and the answer renders beside it in
  * .prose.inline. No message ids: turn ids are content hash + position.

@@ -1,5 +1,5 @@
 /**
- * Poe (poe.com). Reference: shared/reference/sites.md §9.
+ * Poe (poe.com). Reference: docs/reference/sites.md §9.
  * CSS-module class names carry rotating hash suffixes (ChatMessage_chatMessage__xkgHx), so
  * every class is matched by prefix. The bot name shown with a reply is its model; a message is
  * finished when data-complete="true".

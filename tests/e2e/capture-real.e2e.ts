@@ -12,7 +12,7 @@ import { expectedCapture } from './lib/oracle.ts';
 import { describeRequests, foreignRequests, storedTurns, waitFor, watchPage } from './lib/extension.ts';
 
 /**
- * Real saved pages (../shared/fixtures/sites) for every site that has one, and our
+ * Real saved pages (tests/fixtures/shared/sites) for every site that has one, and our
  * reference-built pages (tests/fixtures/sites, from the documented markup) for the sites with no
  * real capture — each at a plausible real URL (the id shape each site uses).
  */

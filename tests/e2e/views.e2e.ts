@@ -16,7 +16,8 @@ import { mkdirSync, readFileSync, existsSync, statSync } from 'node:fs';
 import { resolve, join } from 'node:path';
 import type { Locator, Page } from 'playwright-core';
 import { launchWithExtension, type ExtensionSession } from './lib/browser.ts';
-import { readFixture, SHARED } from './lib/fixtures.ts';
+import { readFixture } from './lib/fixtures.ts';
+import { EXPORT_SAMPLES } from '../fixtures/paths.ts';
 import { expectedCapture } from './lib/oracle.ts';
 import { chatgptUrl } from './lib/chat-page.ts';
 import { BADGE_GAP } from '../../src/content/badges/position.ts';
@@ -164,8 +165,8 @@ test('dashboard list: the captured conversation is listed; screenshot', async ()
 
 test('dashboard import of the real ChatGPT and Claude export samples, then export checked on disk', async () => {
   const files = [
-    resolve(SHARED, 'fixtures/exports/chatgpt/pkuppens-2023__conversations.excerpt.json'),
-    resolve(SHARED, 'fixtures/exports/claude/simonw-2024-10__example.json'),
+    resolve(EXPORT_SAMPLES, 'chatgpt/pkuppens-2023__conversations.excerpt.json'),
+    resolve(EXPORT_SAMPLES, 'claude/simonw-2024-10__example.json'),
   ];
   // Expected from the files themselves: conversation ids in each.
   const chatgptIds = (JSON.parse(readFileSync(files[0], 'utf8')) as { id?: string; conversation_id?: string }[]).map((c) => c.conversation_id ?? c.id);

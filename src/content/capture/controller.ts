@@ -30,7 +30,7 @@ import { createElementCache } from './element-cache.ts';
 export const OWN_UI_ATTRIBUTE = 'data-persona-observatory-ui';
 
 /**
- * Attributes whose change can mean "a reply finished" (see sites.md §0.5), plus the ones that
+ * Attributes whose change can mean "a reply finished" (see docs/reference/sites.md §0.5), plus the ones that
  * hide text from the reader (they change what the text reader returns, so they must invalidate
  * the element cache).
  */

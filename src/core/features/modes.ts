@@ -7,7 +7,7 @@ export const modes: FeatureFamily = {
   defs: [
     {
       name: 'flattery_per_100w', label: 'Flattery', family: 'modes',
-      description: 'Sycophancy markers (praise of the question or user, "you\'re absolutely right", "what a great…") per 100 words; a density, not presence (methods.md §2.5).',
+      description: 'Sycophancy markers (praise of the question or user, "you\'re absolutely right", "what a great…") per 100 words; a density, not presence (docs/reference/methods.md §2.5).',
       unit: 'per 100 words', range: [0, 5],
       failureCases: ['"You\'re correct—" with an em dash and paraphrased agreement ("Re-reading confirms") are missed.', 'Praise of a third party ("that is a great book") counts.'],
       englishOnly: true,

@@ -2,7 +2,7 @@
  * Vector style profiles (not scalar features, so not in FeatureValues): a function-word profile
  * (relative frequencies of PROFILE_FUNCTION_WORDS) and hashed character 3-gram frequencies.
  * Used for Burrows-style distances between windows of replies; a single reply is far too short
- * for author-level stylometry (Eder 2015, methods.md §4.2), so compare pooled windows.
+ * for author-level stylometry (Eder 2015, docs/reference/methods.md §4.2), so compare pooled windows.
  */
 import { ENGLISH_FUNCTION_WORDS, PROFILE_FUNCTION_WORDS } from '../lexicons/function-words.ts';
 import { STYLE_BUCKETS, STYLE_WORDS, styleBucket } from './style-words.ts';
@@ -44,7 +44,7 @@ const PUNCT = /[:;!?—–()"“”…*]/g;
 /**
  * Style token profile of a reply: hashed bag of its words, the line-start markup it uses (list
  * markers, headers, bold lead-ins, tables), its punctuation, and its opening words — the small
- * habits that tell generators apart (methods.md §4.2: "certainly", "utilize"…) without any list
+ * habits that tell generators apart (docs/reference/methods.md §4.2: "certainly", "utilize"…) without any list
  * of particular models. sqrt(count) then unit length, so one long reply does not dominate.
  * Topic words vary from reply to reply and average out over a segment; habits do not.
  */

@@ -1,7 +1,7 @@
 /**
  * JSONL import, one conversation a line. Three line shapes are read:
  * - ours (`"format":"persona-observatory.jsonl"`, see jsonl-records.ts), lossless;
- * - the label contract `{"id","turns":[{"role","text","model"?}]}` (CLI, shared/data);
+ * - the label contract `{"id","turns":[{"role","text","model"?}]}` (CLI, the benchmark data);
  * - plain chat messages `{"messages":[{"role","content"}]}` (fine-tuning style).
  * Roles other than user/assistant (system, tool) are skipped in the last two.
  */

@@ -1,7 +1,7 @@
 /**
  * English function words (v1, hand-curated from standard stylometry lists: articles, pronouns,
  * auxiliaries, prepositions, conjunctions, common adverbs). Topic-robust style markers
- * (Burrows/Kestemont, methods.md §4.1). Also used by the English check in text/language.ts.
+ * (Burrows/Kestemont, docs/reference/methods.md §4.1). Also used by the English check in text/language.ts.
  */
 const LIST = `a about above after again against all am an and any are as at be because been before
 being below between both but by can could did do does doing down during each few for from further

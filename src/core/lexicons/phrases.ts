@@ -1,5 +1,5 @@
 /**
- * Phrase lexicons for persona modes (v1, hand-curated for this project; methods.md §2.5, §5.4).
+ * Phrase lexicons for persona modes (v1, hand-curated for this project; docs/reference/methods.md §2.5, §5.4).
  * Scored as densities (matches per 100 words), never as presence, and with exemptions where the
  * literature reports false positives. Patterns are matched against LOWER-CASED text (no `i` flag:
  * case-insensitive regexes are markedly slower). Each list documents known misses and false hits.

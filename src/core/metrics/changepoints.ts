@@ -1,5 +1,5 @@
 /**
- * Change-point metrics (ruptures semantics, methods.md §3.1).
+ * Change-point metrics (ruptures semantics, docs/reference/methods.md §3.1).
  * A change point is the index where a new segment starts; lists exclude 0 and the length n.
  */
 

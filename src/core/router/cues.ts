@@ -1,5 +1,5 @@
 /**
- * User-turn cue classes that a router might react to (methods.md §1.4 R3, §1.5, §3.7).
+ * User-turn cue classes that a router might react to (docs/reference/methods.md §1.4 R3, §1.5, §3.7).
  * Plain lexical rules, English only, deliberately conservative: a cue missed costs power, a
  * false cue dilutes the effect. "continue" / "keep going" / "go on" is its own class
  * (`continuation`): it usually means the last reply was cut off, not that the user is bored.

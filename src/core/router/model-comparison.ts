@@ -1,6 +1,6 @@
 /**
  * Router vs drift: which story explains the pile of conversations best, by BIC on the same
- * observations (methods.md §3.6). Router evidence needs (1) a switching model beating every
+ * observations (docs/reference/methods.md §3.6). Router evidence needs (1) a switching model beating every
  * drift/constant model clearly, and (2) the HMM beating piecewise-constant, i.e. returning to
  * earlier states pays for itself.
  */

@@ -1,5 +1,5 @@
 /**
- * Within-conversation circular-shift permutation test (methods.md §3.7).
+ * Within-conversation circular-shift permutation test (docs/reference/methods.md §3.7).
  *
  * Each conversation's event sequence (e.g. "cue at this turn") is rotated by its own random
  * offset while the response sequence (e.g. "switch at this reply") stays put. Rotation keeps how

@@ -1,6 +1,6 @@
 /**
  * Builds ChatGPT-shaped fixture pages for the browser tests, with the markup of the real saved
- * pages (shared/fixtures/sites/chatgpt: `article[data-testid=conversation-turn-N]` →
+ * pages (tests/fixtures/shared/sites/chatgpt: `article[data-testid=conversation-turn-N]` →
  * `[data-message-author-role][data-message-id]` → `.whitespace-pre-wrap` / `.markdown`, model in
  * `data-message-model-slug`). Text is escaped into the page as a site would show it: as text.
  * Optional inline scripts (kept by the fixture sanitizer via `data-e2e-script`) make the page

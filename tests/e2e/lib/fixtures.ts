@@ -1,21 +1,18 @@
-/** Read-only inputs for browser tests: real saved pages (../shared) and our own e2e pages. */
-import { readFileSync, existsSync } from 'node:fs';
-import { resolve } from 'node:path';
+/** Read-only inputs for browser tests, all inside the repo (paths from tests/fixtures/paths.ts). */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { E2E_PAGES, REFERENCE_BUILT_SITES, SITE_PAGES } from '../../fixtures/paths.ts';
 
-/** ../shared next to the project root (CI lays a copy of shared/ beside the clone). */
-export const SHARED = resolve(process.env.PO_SHARED ?? '../shared');
-
+/** A real saved page, by its path under tests/fixtures/shared/sites. */
 export function readFixture(relativeToSites: string): string {
-  const path = resolve(SHARED, 'fixtures/sites', relativeToSites);
-  if (!existsSync(path)) throw new Error(`fixture missing: ${path} (set PO_SHARED to the shared/ folder)`);
-  return readFileSync(path, 'utf8');
+  return readFileSync(join(SITE_PAGES, relativeToSites), 'utf8');
 }
 
 export function readE2eFixture(name: string): string {
-  return readFileSync(resolve('tests/fixtures/e2e', name), 'utf8');
+  return readFileSync(join(E2E_PAGES, name), 'utf8');
 }
 
 /** Pages built from the reference's documented markup, for sites with no real saved page. */
 export function readReferenceSite(name: string): string {
-  return readFileSync(resolve('tests/fixtures/sites', name), 'utf8');
+  return readFileSync(join(REFERENCE_BUILT_SITES, name), 'utf8');
 }

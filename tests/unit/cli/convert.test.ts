@@ -4,8 +4,9 @@ import { join } from 'node:path';
 import Papa from 'papaparse';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { run } from '../../../src/cli/convert.ts';
+import { EXPORT_SAMPLES } from '../../fixtures/paths.ts';
 
-const REAL = new URL('../../../../shared/fixtures/exports/chatgpt/pkuppens-2023__conversations.excerpt.json', import.meta.url).pathname;
+const REAL = join(EXPORT_SAMPLES, 'chatgpt/pkuppens-2023__conversations.excerpt.json');
 
 describe('cli convert', () => {
   let dir: string;

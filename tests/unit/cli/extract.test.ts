@@ -5,8 +5,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { run } from '../../../src/cli/extract.ts';
+import { SITE_PAGES } from '../../fixtures/paths.ts';
 
-const SITES = '/work/shared/fixtures/sites';
+const SITES = SITE_PAGES;
 
 function capture(): { out: () => string; err: () => string } {
   let out = '';

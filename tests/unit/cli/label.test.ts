@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { describe, expect, it, vi } from 'vitest';
 import { readContractJsonl, run } from '../../../src/cli/label.ts';
 import { DETECTOR_VERSION } from '../../../src/core/analyze.ts';
+import { EXPORT_SAMPLES } from '../../fixtures/paths.ts';
 
 const dir = mkdtempSync(join(tmpdir(), 'label-cli-'));
 const terse = (i: number) => `Sure. Option ${i}.`;
@@ -65,7 +66,7 @@ describe('label CLI contract', () => {
 
   it('labels other conversation files through the formats layer (real ChatGPT export excerpt, 3 conversations)', async () => {
     const output = join(dir, 'export.jsonl');
-    const code = await run(['/work/shared/fixtures/exports/chatgpt/pkuppens-2023__conversations.excerpt.json', '--out', output]);
+    const code = await run([join(EXPORT_SAMPLES, 'chatgpt/pkuppens-2023__conversations.excerpt.json'), '--out', output]);
     expect(code).toBe(0);
     const lines = readFileSync(output, 'utf8').trim().split('\n').map((l) => JSON.parse(l));
     expect(lines).toHaveLength(3);

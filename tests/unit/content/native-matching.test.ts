@@ -7,8 +7,9 @@ import { parseSavedPage } from '../../../src/cli/saved-page.ts';
 import { capturePage } from '../../../src/sites/adapter.ts';
 import { useNativeMatching } from '../../../src/sites/dom-text.ts';
 import { adapterById, adapterForPage } from '../../../src/sites/registry.ts';
+import { SITE_PAGES } from '../../fixtures/paths.ts';
 
-const ROOT = '/work/shared/fixtures/sites';
+const ROOT = SITE_PAGES;
 const pages = readdirSync(ROOT)
   .filter((d) => d !== 'synthetic' && statSync(join(ROOT, d)).isDirectory())
   .flatMap((d) => readdirSync(join(ROOT, d)).filter((f) => f.endsWith('.html')).map((f) => ({ site: d, file: join(ROOT, d, f) })));

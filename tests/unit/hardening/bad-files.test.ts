@@ -6,7 +6,7 @@
  * for corrupted bundles), never a crash, and the store must stay byte-for-byte as it was.
  */
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { readFileSync, existsSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { IDBFactory } from 'fake-indexeddb';
 import { unwrap } from 'idb';
@@ -20,6 +20,7 @@ import { openObservatoryDB, resetObservatoryDBCache, type ObservatoryDB } from '
 import { importBundles } from '../../../src/store/import.ts';
 import { setSettings } from '../../../src/store/settings.ts';
 import { saveAnnotation } from '../../../src/store/annotations.ts';
+import { EXPORT_SAMPLES } from '../../fixtures/paths.ts';
 import { seededRng, type Rng } from './bad-files/random.ts';
 import { serialiseStores } from './bad-files/store-snapshot.ts';
 import {
@@ -28,8 +29,7 @@ import {
 import { corruptBundles, freshBundle } from './bad-files/corrupt-bundles.ts';
 
 const SEED = Number(process.env.PO_FUZZ_SEED ?? 20260907);
-const SHARED = resolve(process.env.PO_SHARED ?? '../shared');
-const EXPORTS = resolve(SHARED, 'fixtures/exports');
+const EXPORTS = EXPORT_SAMPLES;
 const FILE_LABEL = 'fuzz.json';
 
 const REAL_EXPORTS = [
@@ -107,7 +107,6 @@ async function reseed(): Promise<void> {
 }
 
 beforeAll(async () => {
-  if (!existsSync(EXPORTS)) throw new Error(`export samples missing at ${EXPORTS}: set PO_SHARED to the shared/ folder`);
   for (const name of REAL_EXPORTS) {
     const text = readFileSync(resolve(EXPORTS, name), 'utf8');
     bases.push({ name, text, jsonl: false });

@@ -1,9 +1,9 @@
 // ChatGPT adapter on every real saved ChatGPT page. Expected values were read off the HTML
 // (grep / DOM inspection of each file), not printed from the adapter.
 import { describe, expect, it } from 'vitest';
-import { captureFile, expectTurns, SHARED_SITES, type ExpectedTurn } from './helpers.ts';
+import { captureFile, expectTurns, SITE_PAGES, type ExpectedTurn } from './helpers.ts';
 
-const dir = `${SHARED_SITES}/chatgpt`;
+const dir = `${SITE_PAGES}/chatgpt`;
 const URL_C = 'https://chatgpt.com/c/6890a1b2-0000-4000-8000-000000000001';
 const u = (starts: string): ExpectedTurn => ({ role: 'user', starts });
 const a = (starts: string, model?: string | null, thinking?: string | null): ExpectedTurn => ({ role: 'assistant', starts, model, thinking });

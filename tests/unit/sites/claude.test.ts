@@ -1,8 +1,8 @@
 // Claude adapter on every real saved Claude page. Expected values read off the HTML by hand.
 import { describe, expect, it } from 'vitest';
-import { captureFile, expectTurns, SHARED_SITES } from './helpers.ts';
+import { captureFile, expectTurns, SITE_PAGES } from './helpers.ts';
 
-const dir = `${SHARED_SITES}/claude`;
+const dir = `${SITE_PAGES}/claude`;
 const URL_C = 'https://claude.ai/chat/0b7d6a52-1111-4222-8333-444455556666';
 
 describe('claude adapter on real pages', () => {

@@ -1,8 +1,8 @@
 // Gemini adapter on every real saved Gemini page. Expected values read off the HTML by hand.
 import { describe, expect, it } from 'vitest';
-import { captureFile, expectTurns, SHARED_SITES } from './helpers.ts';
+import { captureFile, expectTurns, SITE_PAGES } from './helpers.ts';
 
-const dir = `${SHARED_SITES}/gemini`;
+const dir = `${SITE_PAGES}/gemini`;
 const URL_C = 'https://gemini.google.com/app/0123456789abcdef';
 
 describe('gemini adapter on real pages', () => {

@@ -1,16 +1,13 @@
 // Shared helpers for site adapter tests: load a saved page (linkedom, scripts never run) and
 // compare turns by role and first words, the way a reader checks a transcript.
 import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { expect } from 'vitest';
 import type { PageCapture, Role } from '../../../src/core/types.ts';
 import { capturePage } from '../../../src/sites/adapter.ts';
 import { adapterById } from '../../../src/sites/registry.ts';
 import { parseSavedPage } from '../../../src/cli/saved-page.ts';
 
-export const SHARED_SITES = '/work/shared/fixtures/sites';
-export const LOCAL_SITES = join(fileURLToPath(new URL('.', import.meta.url)), '../../fixtures/sites');
+export { SITE_PAGES, REFERENCE_BUILT_SITES } from '../../fixtures/paths.ts';
 
 export function loadPage(path: string): Document {
   return parseSavedPage(readFileSync(path, 'utf8'));

@@ -1,11 +1,11 @@
 // Sites with no real saved page (Poe, HuggingChat, Copilot) and Grok (real page has no turns):
 // fixtures built from the reference's documented markup, see tests/fixtures/sites/README.md.
 import { describe, expect, it } from 'vitest';
-import { captureFile, expectTurns, LOCAL_SITES } from './helpers.ts';
+import { captureFile, expectTurns, REFERENCE_BUILT_SITES } from './helpers.ts';
 
 describe('reference-built fixtures', () => {
   it('poe: bot name per reply as model, data-complete="false" reply is streaming', () => {
-    const c = captureFile(`${LOCAL_SITES}/poe-reference-built.html`, 'poe', 'https://poe.com/chat/2x9abcdefg');
+    const c = captureFile(`${REFERENCE_BUILT_SITES}/poe-reference-built.html`, 'poe', 'https://poe.com/chat/2x9abcdefg');
     expect(c.conversationId).toBe('2x9abcdefg');
     expect(c.turns.map((t) => [t.id, t.role, t.model, t.streaming])).toEqual([
       ['message-1001', 'user', null, false],
@@ -18,7 +18,7 @@ describe('reference-built fixtures', () => {
   });
 
   it('huggingchat: routed model per reply, reasoning as thinking, branch counter', () => {
-    const c = captureFile(`${LOCAL_SITES}/huggingchat-reference-built.html`, 'huggingchat', 'https://huggingface.co/chat/conversation/66509f00aa11');
+    const c = captureFile(`${REFERENCE_BUILT_SITES}/huggingchat-reference-built.html`, 'huggingchat', 'https://huggingface.co/chat/conversation/66509f00aa11');
     expect(c.conversationId).toBe('66509f00aa11');
     expectTurns(c, [
       { role: 'user', starts: 'Why is the sky blue?' },
@@ -31,7 +31,7 @@ describe('reference-built fixtures', () => {
   });
 
   it('copilot: data-content roles, sr-only and reactions excluded', () => {
-    const c = captureFile(`${LOCAL_SITES}/copilot-reference-built.html`, 'copilot', 'https://copilot.microsoft.com/chats/u1yRSJwM2me3A96y5VL2y');
+    const c = captureFile(`${REFERENCE_BUILT_SITES}/copilot-reference-built.html`, 'copilot', 'https://copilot.microsoft.com/chats/u1yRSJwM2me3A96y5VL2y');
     expect(c.conversationId).toBe('u1yRSJwM2me3A96y5VL2y');
     expectTurns(c, [
       { role: 'user', starts: 'Suggest a name for a bakery' },
@@ -43,7 +43,7 @@ describe('reference-built fixtures', () => {
   });
 
   it('grok: alignment classes give roles; response ids; composer model as selectedModel', () => {
-    const c = captureFile(`${LOCAL_SITES}/grok-reference-built.html`, 'grok', 'https://grok.com/c/2b7c1f00-aaaa-4bbb-8ccc-00000000000f');
+    const c = captureFile(`${REFERENCE_BUILT_SITES}/grok-reference-built.html`, 'grok', 'https://grok.com/c/2b7c1f00-aaaa-4bbb-8ccc-00000000000f');
     expectTurns(c, [
       { role: 'user', starts: 'Explain entropy in one sentence.' },
       { role: 'assistant', starts: 'Entropy measures how many microscopic', model: null },

@@ -1,4 +1,4 @@
-/** Seeded synthetic series for detector tests: null, drift and switches (methods.md §3.8). */
+/** Seeded synthetic series for detector tests: null, drift and switches (docs/reference/methods.md §3.8). */
 export function gaussian(seed: number): () => number {
   let s = seed >>> 0 || 1;
   const u = () => {

@@ -1,12 +1,16 @@
 /**
  * Regression guard for speed work: feature values (and style-profile checksums) on real replies
  * must equal those of the pre-optimisation code, stored once in tests/fixtures/features-golden.json.
- * Texts come from ../shared/data by id (not copied); inline cases carry their own text.
+ * AlpacaEval texts (Apache-2.0) are vendored in tests/fixtures/data; ShareGPT texts have no clear
+ * licence, so that case reads the optional shared data folder and is skipped without it.
  */
 import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { measureReply } from '../../../../src/core/features/registry.ts';
+import { sharedDataPath } from '../../../../scripts/shared-data.ts';
+import { DATA_EXCERPTS } from '../../../fixtures/paths.ts';
 
 interface GoldenCase {
   source: 'alpaca_eval' | 'sharegpt' | 'inline';
@@ -19,9 +23,8 @@ interface GoldenCase {
 }
 
 const GOLDEN = fileURLToPath(new URL('../../../fixtures/features-golden.json', import.meta.url));
-const DATA = fileURLToPath(new URL('../../../../../shared/data/', import.meta.url));
-const ALPACA = DATA + 'multimodel/alpaca_eval.jsonl';
-const SHAREGPT = DATA + 'conversations/sharegpt92k_sample.jsonl';
+const ALPACA = join(DATA_EXCERPTS, 'alpaca_eval.golden-replies.jsonl');
+const SHAREGPT = sharedDataPath('conversations/sharegpt92k_sample.jsonl');
 
 const readJsonl = <T>(path: string): T[] => readFileSync(path, 'utf8').split('\n').filter((l) => l.trim()).map((l) => JSON.parse(l) as T);
 const cases = (JSON.parse(readFileSync(GOLDEN, 'utf8')) as { cases: GoldenCase[] }).cases;
@@ -58,11 +61,15 @@ describe('feature values match the golden file', () => {
     inline.forEach((c, i) => check(c, c.text ?? '', `inline #${i} ${JSON.stringify(c.text).slice(0, 40)}`));
   });
 
-  it.skipIf(!existsSync(ALPACA))('alpaca_eval replies', () => {
-    const byId = new Map(readJsonl<{ id: string; outputs: Record<string, string> }>(ALPACA).map((r) => [r.id, r.outputs]));
+  it('alpaca_eval replies', () => {
+    const texts = new Map(readJsonl<{ id: string; generator: string; text: string }>(ALPACA).map((r) => [`${r.id}/${r.generator}`, r.text]));
     const real = cases.filter((c) => c.source === 'alpaca_eval');
     expect(real.length).toBeGreaterThan(150);
-    for (const c of real) check(c, byId.get(c.id!)?.[c.generator!] ?? '', `${c.id}/${c.generator}`);
+    for (const c of real) {
+      const where = `${c.id}/${c.generator}`;
+      expect(texts.has(where), where).toBe(true);
+      check(c, texts.get(where)!, where);
+    }
   });
 
   it.skipIf(!existsSync(SHAREGPT))('ShareGPT replies, including non-Latin scripts', () => {

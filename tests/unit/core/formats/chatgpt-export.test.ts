@@ -1,4 +1,4 @@
-// Expectations written by reading shared/fixtures/exports/chatgpt/* by hand (node ids, slugs, times).
+// Expectations written by reading tests/fixtures/shared/exports/chatgpt/* by hand (node ids, slugs, times).
 import { describe, expect, it } from 'vitest';
 import { parseAnyConversationFile } from '../../../../src/core/formats/detect.ts';
 import { readExport } from './fixtures.ts';

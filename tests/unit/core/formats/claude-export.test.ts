@@ -1,4 +1,4 @@
-// Expectations written by reading shared/fixtures/exports/claude/* by hand.
+// Expectations written by reading tests/fixtures/shared/exports/claude/* by hand.
 import { describe, expect, it } from 'vitest';
 import { parseAnyConversationFile } from '../../../../src/core/formats/detect.ts';
 import { readExport } from './fixtures.ts';

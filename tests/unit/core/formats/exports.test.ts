@@ -1,5 +1,6 @@
 import Papa from 'papaparse';
 import { describe, expect, it } from 'vitest';
+import { join } from 'node:path';
 import { bundleJsonChunks } from '../../../../src/core/formats/bundle-json.ts';
 import { csvColumns, exportCsv } from '../../../../src/core/formats/csv.ts';
 import { parseAnyConversationFile } from '../../../../src/core/formats/detect.ts';
@@ -9,6 +10,7 @@ import { exportZip, parseConversationZip } from '../../../../src/core/formats/zi
 import { FEATURES } from '../../../../src/core/features/registry.ts';
 import { unzipSync, strFromU8 } from 'fflate';
 import { sampleBundle } from './sample-bundle.ts';
+import { DATA_EXCERPTS } from '../../../fixtures/paths.ts';
 
 describe('JSONL export', () => {
   const line = JSON.parse(exportJsonl([sampleBundle()]).trim()) as Record<string, unknown>;
@@ -39,9 +41,9 @@ describe('JSONL export', () => {
 });
 
 describe('label-contract and chat-messages JSONL', () => {
-  it('reads shared/data conversation files: ids, roles, models; system turns skipped', async () => {
+  it('reads the shared data conversation files: ids, roles, models; system turns skipped', async () => {
     const { readFileSync } = await import('node:fs');
-    const lines = readFileSync(new URL('../../../../../shared/data/conversations/chatgpt_export_pkuppens_2023.jsonl', import.meta.url), 'utf8').split('\n').slice(0, 5).join('\n') + '\n';
+    const lines = readFileSync(join(DATA_EXCERPTS, 'chatgpt_export_pkuppens_2023.head5.jsonl'), 'utf8');
     const parsed = parseAnyConversationFile(lines, 'pkuppens.jsonl');
     expect(parsed.format).toBe('jsonl-turns');
     const first = JSON.parse(lines.split('\n')[0]) as { id: string; turns: { role: string; text: string; model?: string }[] };

@@ -1,9 +1,8 @@
-/** Read-only real export samples (see /work/shared/fixtures/exports/PROVENANCE.md). */
+/** Read-only real export samples (see tests/fixtures/shared/exports/PROVENANCE.md). */
 import { readFileSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
-
-const EXPORTS = fileURLToPath(new URL('../../../../../shared/fixtures/exports/', import.meta.url));
+import { join } from 'node:path';
+import { EXPORT_SAMPLES } from '../../../fixtures/paths.ts';
 
 export function readExport(relativePath: string): string {
-  return readFileSync(EXPORTS + relativePath, 'utf8');
+  return readFileSync(join(EXPORT_SAMPLES, relativePath), 'utf8');
 }

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { f1, hausdorff, precisionRecall, randIndex } from '../../../../src/core/metrics/changepoints.ts';
 
-// methods.md §3.1 fixture (ruptures' own metric code): true=[100,200,500], est=[105,115,350,400,500];
+// docs/reference/methods.md §3.1 fixture (ruptures' own metric code): true=[100,200,500], est=[105,115,350,400,500];
 // ruptures includes n=500 as the last breakpoint, our lists exclude it.
 const TRUE = [100, 200];
 const EST = [105, 115, 350, 400];

@@ -5,7 +5,7 @@
  * - mutations of real files (a value of the wrong type, a key removed, characters edited). Such a
  *   file may still be acceptable; the importer must either refuse it with a FormatError or return
  *   bundles the worker's `import/bundles` validator accepts.
- * Base files are real exports (../shared/fixtures/exports) and our own exports of them.
+ * Base files are real exports (tests/fixtures/shared/exports) and our own exports of them.
  */
 import type { ImportLimits } from '../../../../src/core/formats/limits.ts';
 import type { Rng } from './random.ts';
