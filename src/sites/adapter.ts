@@ -8,15 +8,12 @@
 import type { CapturedTurn, PageCapture, SiteId, SiteSettings } from '../core/types.ts';
 import { readTurnsWithSelectors } from './selector-reader.ts';
 import { cachedPageRead, ScanPaused } from './read-cache.ts';
+import type { TurnReading } from './reading.ts';
 
 /** User selector overrides from Settings.sites[site].selectors. */
 export type SelectorOverrides = SiteSettings['selectors'];
 
-/** One turn plus the element it was read from (the content script anchors badges on it). */
-export interface TurnReading {
-  turn: CapturedTurn;
-  element: Element;
-}
+export type { TurnReading } from './reading.ts';
 
 export interface SiteAdapter {
   id: SiteId;

@@ -3,7 +3,7 @@
  * (Settings.sites[site].selectors) and the generic fallback adapter.
  */
 import type { Role, SiteSettings } from '../core/types.ts';
-import type { TurnReading } from './adapter.ts';
+import type { TurnReading } from './reading.ts';
 import { domToText } from './dom-text.ts';
 import { inDomOrder, outermost } from './query.ts';
 import { buildTurns, type TurnParts } from './turn.ts';

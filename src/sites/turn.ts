@@ -3,7 +3,7 @@
  * their site shows (id, role, text, and whatever of model / thinking / branch it has).
  */
 import type { BranchMarker, CapturedTurn, Role } from '../core/types.ts';
-import type { TurnReading } from './adapter.ts';
+import type { TurnReading } from './reading.ts';
 import { hashedTurnId } from './turn-id.ts';
 
 export interface TurnParts {

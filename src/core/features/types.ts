@@ -2,7 +2,6 @@
 import type { FeatureValues } from '../types.ts';
 import type { ProseLines } from '../text/markdown.ts';
 import type { SentenceStats } from '../text/segment.ts';
-import type { TokenStats } from './word-table.ts';
 
 export interface FeatureDef {
   /** Stable snake_case key used in FeatureValues, CSV columns and stored analyses. */
@@ -83,4 +82,16 @@ export function countMatches(text: string, patterns: readonly RegExp[]): number 
     if (m) n += m.length;
   }
   return n;
+}
+
+/** Word-category counts and sums of one reply, filled by the word table (word-table.ts). */
+export interface TokenStats {
+  /** Number of words in each category (index = CAT value). */
+  categories: Int32Array;
+  /** Σ syllables (each word at least 1). */
+  syllables: number;
+  /** Σ word lengths in UTF-16 code units. */
+  chars: number;
+  /** Σ AFINN valence, a negator flipping the sign of the next two words. */
+  valence: number;
 }

@@ -25,6 +25,9 @@ import { hashWord, wordKey, type TextScan } from '../text/word-scan.ts';
 import { STYLE_BUCKETS, STYLE_WORDS, styleBucket } from './style-words.ts';
 import { PHRASES } from './phrase-lexicon.ts';
 import { RUN_STRIDE } from './phrase-scan.ts';
+import type { TokenStats } from './types.ts';
+
+export type { TokenStats } from './types.ts';
 
 /** Word categories, one bit each; counted per reply by tokenStats. */
 export const CAT = {
@@ -247,16 +250,6 @@ export function internScanned(text: string, scan: TextScan): Int32Array {
 }
 
 /** What one pass over a reply's tokens tells every family. */
-export interface TokenStats {
-  /** Number of words in each category (index = CAT value). */
-  categories: Int32Array;
-  /** Σ syllables (each word at least 1). */
-  syllables: number;
-  /** Σ word lengths in UTF-16 code units. */
-  chars: number;
-  /** Σ AFINN valence, a negator flipping the sign of the next two words. */
-  valence: number;
-}
 
 /** Categories every English word has or often has (counted without looping over bits) and the valence flag. */
 const COMMON_FLAGS = (1 << CAT.functionWord) | (1 << CAT.latin) | HAS_VALENCE;
