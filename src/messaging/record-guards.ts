@@ -4,7 +4,7 @@
  * and `settings/set` messages. Pure; imports only guards and core types.
  */
 import type {
-  Annotation, CapturedTurn, Conversation, ConversationBundle, ConversationSource, FeatureEvidence,
+  Annotation, AnnotationOrigin, CapturedTurn, Conversation, ConversationBundle, ConversationSource, FeatureEvidence,
   FeatureValues, SiteSettings, Settings, ShiftLabel, StoredAnalysis, Turn,
 } from '../core/types.ts';
 import {
@@ -97,7 +97,12 @@ export function isAnnotation(v: unknown): v is Annotation {
     && isStringOrNull(v.label)
     && isStringOrNull(v.note, LIMITS.note)
     && isFiniteNumber(v.createdAt)
-    && isFiniteNumber(v.updatedAt);
+    && isFiniteNumber(v.updatedAt)
+    && (v.origin === undefined || isAnnotationOrigin(v.origin));
+}
+
+export function isAnnotationOrigin(v: unknown): v is AnnotationOrigin {
+  return isRecord(v) && (v.tool === 'label-studio' || v.tool === 'argilla') && isStringOrNull(v.author);
 }
 
 export function isConversationBundle(v: unknown): v is ConversationBundle {
