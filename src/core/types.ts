@@ -202,6 +202,16 @@ export interface Annotation {
   origin?: AnnotationOrigin;
 }
 
+/**
+ * A judgement read from an annotation tool's export, before it is stored: the tool may not say
+ * when it was made (Argilla's records file has no response times), so the store fills those in.
+ */
+export interface ImportedAnnotation extends Omit<Annotation, 'createdAt' | 'updatedAt' | 'origin'> {
+  origin: AnnotationOrigin;
+  createdAt: number | null;
+  updatedAt: number | null;
+}
+
 export interface SiteSettings {
   enabled: boolean;
   /** User selector overrides for when a site changes its layout before we ship a fix. */
