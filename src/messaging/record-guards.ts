@@ -4,7 +4,7 @@
  * and `settings/set` messages. Pure; imports only guards and core types.
  */
 import type {
-  Annotation, AnnotationOrigin, CapturedTurn, Conversation, ConversationBundle, ConversationSource, FeatureEvidence,
+  Annotation, AnnotationOrigin, CapturedTurn, ImportedAnnotation, Conversation, ConversationBundle, ConversationSource, FeatureEvidence,
   FeatureValues, SiteSettings, Settings, ShiftLabel, StoredAnalysis, Turn,
 } from '../core/types.ts';
 import {
@@ -99,6 +99,20 @@ export function isAnnotation(v: unknown): v is Annotation {
     && isFiniteNumber(v.createdAt)
     && isFiniteNumber(v.updatedAt)
     && (v.origin === undefined || isAnnotationOrigin(v.origin));
+}
+
+/** An annotation read from a tool's export, before the store fills in missing times. */
+export function isImportedAnnotation(v: unknown): v is ImportedAnnotation {
+  return isRecord(v)
+    && isNonEmptyString(v.id)
+    && isNonEmptyString(v.turnKey)
+    && isNonEmptyString(v.conversationKey)
+    && isAnnotationKind(v.kind)
+    && isStringOrNull(v.label)
+    && isStringOrNull(v.note, LIMITS.note)
+    && (v.createdAt === null || isFiniteNumber(v.createdAt))
+    && (v.updatedAt === null || isFiniteNumber(v.updatedAt))
+    && isAnnotationOrigin(v.origin);
 }
 
 export function isAnnotationOrigin(v: unknown): v is AnnotationOrigin {
