@@ -115,3 +115,30 @@ describe('the validators catch what the tools would refuse (so the tests above c
     expect(validateHfJsonl('{"messages":[{"role":"assistant","content":"a"}],"f":{"a":1.0}}\n{"messages":[{"role":"assistant","content":"b"}],"f":{"a":"x"}}\n', []).join('\n')).toMatch(/double vs string/);
   });
 });
+
+describe('the conversation importer points annotation files to the right place', () => {
+  it('a Label Studio export dropped into Import is refused with a hint', async () => {
+    const { parseAnyConversationFile } = await import('../../../../../src/core/formats/detect.ts');
+    const file = JSON.stringify([{ id: 1, data: { turn_key: 'a:b:c' }, annotations: [] }]);
+    expect(() => parseAnyConversationFile(file, 'project.json')).toThrow(/project\.json: .*use "Import annotations" instead/);
+  });
+});
+
+describe('our bundle keeps who made an imported judgement', () => {
+  it('origin survives export → import → export byte for byte; annotations without one gain no key', async () => {
+    const { exportBundleJson } = await import('../../../../../src/core/formats/bundle-json.ts');
+    const { parseAnyConversationFile } = await import('../../../../../src/core/formats/detect.ts');
+    const { sampleBundle } = await import('../sample-bundle.ts');
+    const plain = sampleBundle();
+    expect(exportBundleJson([plain])).not.toContain('"origin"');
+    const b = sampleBundle();
+    b.annotations.push({ ...b.annotations[0], id: 'label-studio:chatgpt:conv1:a2:7', kind: 'confirm', label: null, origin: { tool: 'label-studio', author: 'ana@example.org' } });
+    const first = exportBundleJson([b]);
+    const back = parseAnyConversationFile(first, 'b.json').bundles[0];
+    expect(back.annotations[1].origin).toEqual({ tool: 'label-studio', author: 'ana@example.org' });
+    expect(back.annotations[0]).not.toHaveProperty('origin');
+    expect(exportBundleJson([back])).toBe(first);
+    const forged = first.replace('"tool":"label-studio"', '"tool":"elsewhere"');
+    expect(() => parseAnyConversationFile(forged, 'b.json')).toThrow(/origin.*tool should be one of/);
+  });
+});
