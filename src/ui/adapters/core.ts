@@ -13,7 +13,7 @@ import {
   parseAnyConversationFile, parseConversationZip, bundleJsonChunks, jsonlChunks, csvChunks, markdownChunks,
 } from '../../core/formats/index.ts';
 import type { ExportOptions } from '../../core/formats/index.ts';
-import { parseAnnotationFile } from '../../core/formats/annotation/index.ts';
+import { parseAnnotationFile } from '../../core/formats/annotation/parse-annotations.ts';
 import { agreementOfBundles } from '../../core/agreement.ts';
 import { throwIfCancelled, yieldToBrowser } from '../components/cancel.ts';
 import type { CoreApi, ExportFormat, ProgressReport } from './services.ts';
