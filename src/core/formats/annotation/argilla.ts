@@ -14,6 +14,7 @@
  * argilla/src/argilla/datasets/_io/_disk.py and records/_resource.py (Record.to_dict).
  */
 import { LABEL_VOCABULARY } from '../../detect/vocabulary.ts';
+import { FEATURES } from '../../features/registry.ts';
 import { SITE_IDS } from '../records.ts';
 import { collect } from '../export-options.ts';
 import type { ConversationBundle } from '../../types.ts';
@@ -30,6 +31,9 @@ export const ARGILLA = {
 } as const;
 
 export const ARGILLA_DATASET_NAME = 'persona-observatory-shifts';
+
+/** Each registry feature is a float metadata property (filterable in Argilla's UI), named `feature_<name>`. */
+export const FEATURE_PREFIX = 'feature_';
 
 const GUIDELINES = 'Each record is one assistant reply (the last message of the chat) with the turns before it. '
   + 'Persona Observatory\'s detector suggested whether the assistant\'s persona shifted at this reply and what kind of shift it was. '
@@ -68,6 +72,7 @@ export function argillaSettings(): object {
       terms('predicted_label_kinds', 'Detector: label kinds', LABEL_VOCABULARY.map((v) => v.kind)),
       { name: 'predicted_confidence', title: 'Detector: confidence', visible_for_annotators: true, settings: { type: 'float', min: 0, max: 1 } },
       { name: 'reply_index', title: 'Reply number', visible_for_annotators: true, settings: { type: 'integer', min: null, max: null } },
+      ...FEATURES.map((f) => ({ name: FEATURE_PREFIX + f.name, title: `${f.label} (${f.unit})`, visible_for_annotators: true, settings: { type: 'float', min: null, max: null } })),
     ],
     allow_extra_metadata: false,
   };
@@ -107,6 +112,11 @@ export function argillaRecord(task: ReplyTask): ArgillaRecord {
     metadata.predicted_shift = p.shift ? ARGILLA.shiftYes : ARGILLA.shiftNo;
     if (p.labelKinds.length > 0) metadata.predicted_label_kinds = p.labelKinds;
     metadata.predicted_confidence = p.confidence;
+    // Only registry features are declared; a value the detector could not compute (null) is left out.
+    for (const f of FEATURES) {
+      const value = p.features[f.name];
+      if (typeof value === 'number' && Number.isFinite(value)) metadata[FEATURE_PREFIX + f.name] = value;
+    }
     suggestions[ARGILLA.shift] = { value: p.shift ? ARGILLA.shiftYes : ARGILLA.shiftNo, score: p.confidence, agent };
     if (p.labelKinds.length > 0) suggestions[ARGILLA.kinds] = { value: p.labelKinds, score: p.confidence, agent };
   }

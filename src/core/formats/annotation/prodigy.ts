@@ -30,6 +30,8 @@ export interface ProdigyTask {
   meta: Record<string, string | number>;
   conversation_key: string;
   turn_key: string;
+  /** Extra task keys are kept by Prodigy in the saved annotations. */
+  features: Record<string, number | null>;
 }
 
 export function prodigyTask(task: ReplyTask): ProdigyTask {
@@ -48,6 +50,7 @@ export function prodigyTask(task: ReplyTask): ProdigyTask {
     meta,
     conversation_key: task.conversationKey,
     turn_key: task.turnKey,
+    features: p?.features ?? {},
   };
 }
 

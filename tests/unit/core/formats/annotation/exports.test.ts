@@ -45,6 +45,9 @@ describe('annotation exports follow each tool\'s documented shape (real-shaped s
     expect(records).toHaveLength(replies);
     expect(validateArgillaRecords(records, schema)).toEqual([]);
     expect(records.every((r) => r.fields.chat.at(-1)?.role === 'assistant')).toBe(true);
+    // The reply's features travel as float metadata (declared per registry feature).
+    const metadata = (records[0] as unknown as { metadata: Record<string, unknown> }).metadata;
+    expect(Object.keys(metadata).filter((k) => k.startsWith('feature_')).length).toBeGreaterThan(20);
   });
 
   it('Prodigy: every line is a choice task, accept pre-selects the detector\'s answer', () => {
