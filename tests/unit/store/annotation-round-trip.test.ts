@@ -175,3 +175,12 @@ describe('annotation round trip through the store', () => {
     });
   });
 });
+
+describe('ids stay within what the worker accepts', () => {
+  it('an over-long Label Studio id or turn key is refused by the parser, never dropped later', () => {
+    const task = (turnKey: string, id: unknown) => JSON.stringify([{ id: 1, data: { turn_key: turnKey, conversation_key: 'c' }, annotations: [{ id, completed_by: 1, result: [{ from_name: 'shift', value: { choices: ['Shift'] } }] }] }]);
+    expect(() => parseAnnotationFile(task('c:t', 'x'.repeat(201)), 'p.json')).toThrow(/annotation 1: id should be a number or short text/);
+    expect(() => parseAnnotationFile(task(`c:${'t'.repeat(2000)}`, 1), 'p.json')).toThrow(/task 1 \(id 1\): data\.turn_key is too long \(2002 characters\)/);
+    expect(parseAnnotationFile(task('c:t', 7), 'p.json').annotations[0].id).toBe('label-studio:c:t:7');
+  });
+});

@@ -19,11 +19,18 @@ export function readTaskIds(obj: JsonObject, where: string, container: string): 
   if (typeof turnKey !== 'string' || typeof conversationKey !== 'string') {
     throw new FormatError(where, `${container}.turn_key and ${container}.conversation_key are missing or not text, so this was not exported by Persona Observatory (got turn_key ${describeType(turnKey)})`);
   }
-  if (!turnKey.startsWith(conversationKey + ':') || turnKey.length > MAX_SHORT_CHARS) {
+  // Room is left for the tool's prefix and ids: the annotation id must stay within MAX_SHORT_CHARS.
+  if (turnKey.length > MAX_SHORT_CHARS - 2 * MAX_TOOL_ID_CHARS) {
+    throw new FormatError(where, `${container}.turn_key is too long (${turnKey.length} characters) to be one of ours`);
+  }
+  if (!turnKey.startsWith(conversationKey + ':')) {
     throw new FormatError(where, `${container}.turn_key ${JSON.stringify(turnKey.slice(0, 80))} is not a turn of conversation ${JSON.stringify(conversationKey.slice(0, 80))}`);
   }
   return { turnKey, conversationKey };
 }
+
+/** Longest tool-side id (annotation id, user id) we accept; longer ones are not the tools' ids. */
+export const MAX_TOOL_ID_CHARS = 200;
 
 /** The prediction the annotator saw, as the export wrote it beside the task. */
 export function readPredictedKinds(value: unknown, where: string, field: string): string[] {
@@ -48,12 +55,12 @@ export function checkLabel(kinds: readonly string[], where: string): void {
 
 /** An annotator id as text: the tools give numbers (Label Studio), uuids (Argilla) or user objects. */
 export function authorOf(value: unknown): string | null {
-  if (typeof value === 'string' && value !== '') return value.slice(0, 200);
-  if (typeof value === 'number' && Number.isFinite(value)) return `user ${value}`;
+  if (typeof value === 'string' && value !== '') return value.slice(0, MAX_TOOL_ID_CHARS);
+  if (typeof value === 'number' && Number.isFinite(value)) return `user ${value}`.slice(0, MAX_TOOL_ID_CHARS);
   if (value && typeof value === 'object' && !Array.isArray(value)) {
     const user = value as JsonObject;
-    if (typeof user.email === 'string' && user.email !== '') return user.email.slice(0, 200);
-    if (typeof user.username === 'string' && user.username !== '') return user.username.slice(0, 200);
+    if (typeof user.email === 'string' && user.email !== '') return user.email.slice(0, MAX_TOOL_ID_CHARS);
+    if (typeof user.username === 'string' && user.username !== '') return user.username.slice(0, MAX_TOOL_ID_CHARS);
     if (typeof user.id === 'number' || typeof user.id === 'string') return authorOf(user.id);
   }
   return null;

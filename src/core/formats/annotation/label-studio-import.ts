@@ -10,7 +10,7 @@
 import type { ImportedAnnotation } from '../../types.ts';
 import { FormatError } from '../errors.ts';
 import { asArray, asObject, describeType, isObject, isoToMs } from '../read-unknown.ts';
-import { authorOf, checkLabel, checkNote, readPredictedKinds, readTaskIds, refuseDuplicates } from './import-common.ts';
+import { authorOf, checkLabel, checkNote, MAX_TOOL_ID_CHARS, readPredictedKinds, readTaskIds, refuseDuplicates } from './import-common.ts';
 import { LS } from './label-studio.ts';
 import { answerToAnnotation, type ToolAnswer } from './verdict.ts';
 
@@ -39,7 +39,9 @@ export function importLabelStudioExport(data: unknown, fileLabel: string): Impor
       const annotation = asObject(rawAnnotation, at, 'annotation');
       if (annotation.was_cancelled === true) return;
       const lsId = annotation.id;
-      if (typeof lsId !== 'number' && typeof lsId !== 'string') throw new FormatError(at, `id should be a number or text, got ${describeType(lsId)}`);
+      if ((typeof lsId !== 'number' && typeof lsId !== 'string') || String(lsId).length > MAX_TOOL_ID_CHARS) {
+        throw new FormatError(at, `id should be a number or short text, got ${describeType(lsId)}`);
+      }
       const answer = readAnswer(asArray(annotation.result, at, 'result'), at);
       const imported = answerToAnnotation({
         id: `label-studio:${ids.turnKey}:${String(lsId)}`,
