@@ -9,8 +9,8 @@
  *   prodigy/tasks.jsonl                    choice-interface tasks
  *   huggingface/train.jsonl                datasets.load_dataset("json", data_files=…)
  */
+import { strToU8 } from 'fflate';
 import type { ConversationBundle } from '../../types.ts';
-import { collect } from '../export-options.ts';
 import { zipFiles, type ZipEntry } from '../zip.ts';
 import { argillaDataset, argillaRecordChunks, argillaSettings } from './argilla.ts';
 import { hfChunks } from './hf-dataset.ts';
@@ -29,16 +29,37 @@ export function isAnnotationTarget(value: string): value is AnnotationTarget {
 export const TARGET_FILES: Readonly<Record<AnnotationTarget, (bundles: readonly ConversationBundle[], options: TaskExportOptions) => ZipEntry[]>> = {
   'label-studio': (bundles, options) => [
     { name: 'labeling-config.xml', data: labelStudioConfig() },
-    { name: 'tasks.json', data: collect(labelStudioTaskChunks(bundles, options)) },
+    { name: 'tasks.json', data: bytesOf(labelStudioTaskChunks(bundles, options)) },
   ],
   'argilla': (bundles, options) => [
     { name: '.argilla/settings.json', data: JSON.stringify(argillaSettings(), null, 2) + '\n' },
     { name: '.argilla/dataset.json', data: JSON.stringify(argillaDataset(), null, 2) + '\n' },
-    { name: 'records.json', data: collect(argillaRecordChunks(bundles, options)) },
+    { name: 'records.json', data: bytesOf(argillaRecordChunks(bundles, options)) },
   ],
-  'prodigy': (bundles, options) => [{ name: 'tasks.jsonl', data: collect(prodigyChunks(bundles, options)) }],
-  'hf': (bundles, options) => [{ name: 'train.jsonl', data: collect(hfChunks(bundles, options)) }],
+  'prodigy': (bundles, options) => [{ name: 'tasks.jsonl', data: bytesOf(prodigyChunks(bundles, options)) }],
+  'hf': (bundles, options) => [{ name: 'train.jsonl', data: bytesOf(hfChunks(bundles, options)) }],
 };
+
+/**
+ * UTF-8 bytes of the chunks, without first joining them into one string: every reply repeats its
+ * context, so a large store's task files can pass V8's maximum string length (~2^29 characters).
+ */
+export function bytesOf(chunks: Iterable<string>): Uint8Array {
+  const parts: Uint8Array[] = [];
+  let size = 0;
+  for (const chunk of chunks) {
+    const bytes = strToU8(chunk);
+    parts.push(bytes);
+    size += bytes.length;
+  }
+  const out = new Uint8Array(size);
+  let at = 0;
+  for (const p of parts) {
+    out.set(p, at);
+    at += p.length;
+  }
+  return out;
+}
 
 const FOLDER: Record<AnnotationTarget, string> = { 'label-studio': 'label-studio', 'argilla': 'argilla', 'prodigy': 'prodigy', 'hf': 'huggingface' };
 
