@@ -3,7 +3,7 @@
  * dashboard, export "For annotation tools", check the Label Studio and Argilla files in the zip
  * against the tools' documented shapes, annotate as Label Studio's JSON export would hold the work,
  * import that file back (twice: the second changes nothing), and see the corrections in the
- * conversation's transcript and in the Agreement tab. Ends with the no-network check.
+ * conversation's transcript and in the Annotations tab's agreement. Ends with the no-network check.
  */
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
@@ -73,7 +73,7 @@ test('export for annotation tools: Label Studio and Argilla files follow their d
   await dash.close();
 });
 
-test('Label Studio work comes back: stored with who and when, shown in the transcript and the Agreement tab; twice changes nothing', async () => {
+test('Label Studio work comes back: stored with who and when, shown in the transcript and the Annotations tab; twice changes nothing', async () => {
   assert.equal(tasks.length, 15, 'the export test ran first');
   const first = tasks[1];
   const second = tasks[4];
@@ -91,9 +91,9 @@ test('Label Studio work comes back: stored with who and when, shown in the trans
   const file = join(OUT, 'e2e-label-studio-export.json');
   writeFileSync(file, JSON.stringify(lsExport));
 
-  const dash = await openDashboard('#/io');
+  const dash = await openDashboard('#/annotations');
   const watch = watchPage(dash);
-  const annotationInput = dash.locator('#po-annot-import-h ~ label input[type=file], section[aria-labelledby="po-annot-import-h"] input[type=file]').first();
+  const annotationInput = dash.locator('input[type=file]');
   await annotationInput.setInputFiles([file]);
   await dash.getByText(/Label Studio\): 2 annotations on 2 replies by 2 annotators/).waitFor({ timeout: 10_000 });
   await dash.getByRole('button', { name: 'Import 2 annotations' }).click();
@@ -122,7 +122,7 @@ test('Label Studio work comes back: stored with who and when, shown in the trans
   await view.getByText('Label Studio · ana@example.org: relabelled “sycophancy”').waitFor({ timeout: 10_000 });
   await view.close();
 
-  const agreement = await openDashboard('#/agreement');
+  const agreement = await openDashboard('#/annotations');
   await agreement.getByText(/the detector agreed with 1 of 2 verdicts/).waitFor({ timeout: 10_000 });
   const agreementAxe = seriousOrWorse(await runAxe(agreement));
   await agreement.close();

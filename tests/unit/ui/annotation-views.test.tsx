@@ -2,9 +2,9 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { exportLabelStudioTasks, parseAnnotationFile } from '../../../src/core/formats/annotation/index.ts';
 import type { Annotation } from '../../../src/core/types.ts';
-import { AgreementTab } from '../../../src/ui/dashboard/agreement/AgreementTab.tsx';
+import { AnnotationsTab } from '../../../src/ui/dashboard/annotations/AnnotationsTab.tsx';
 import { ConversationView } from '../../../src/ui/dashboard/conversation/ConversationView.tsx';
-import { AnnotationImportPanel } from '../../../src/ui/dashboard/io/AnnotationImportPanel.tsx';
+import { AnnotationImportPanel } from '../../../src/ui/dashboard/annotations/AnnotationImportPanel.tsx';
 import { parseRoute } from '../../../src/ui/dashboard/route.ts';
 import { HOSTILE, annotationFor, bundle, conversation, services } from './fixtures.ts';
 import { byText, cleanup, click, mount, settle } from './render.tsx';
@@ -71,23 +71,23 @@ describe('Import annotations panel', () => {
   });
 });
 
-describe('Agreement tab', () => {
+describe('Annotations tab: agreement', () => {
   it('counts verdicts per label kind and site from the stored bundles', async () => {
     const imported: Annotation = { ...annotationFor('chatgpt:abc:t1', 'confirm'), id: 'ls-1', origin: { tool: 'label-studio', author: 'ana' } };
     const s = services({ list: [conversation({ annotationCount: 2 })], bundle: bundle({ annotations: [annotationFor('chatgpt:abc:t3', 'reject'), imported] }) });
-    const root = await mount(<AgreementTab />, s);
+    const root = await mount(<AnnotationsTab />, s);
     await settle(4);
     expect(root.textContent).toContain('the detector agreed with 1 of 2 verdicts');
     const rows = [...root.querySelectorAll('table')].map((t) => [...t.querySelectorAll('tbody tr')].map((r) => [...r.children].map((c) => c.textContent)));
     expect(rows[0]).toEqual([['no shift', '1', '0', '0', '100% (21%–100%) of 1'], ['tone', '0', '1', '0', '0% (0%–79%) of 1']]);
     expect(rows[1]).toEqual([['chatgpt', '1', '1', '0', '50% (9%–91%) of 2']]);
     expect(rows[2].map((r) => r[0]).sort()).toEqual(['in the extension', 'label-studio']);
-    expect(parseRoute('#/agreement')).toEqual({ tab: 'agreement' });
+    expect(parseRoute('#/annotations')).toEqual({ tab: 'annotations' });
   });
 
   it('says so when there are no verdicts yet', async () => {
     const s = services({ list: [conversation()] });
-    const root = await mount(<AgreementTab />, s);
+    const root = await mount(<AnnotationsTab />, s);
     await settle(4);
     expect(root.textContent).toContain('No verdicts yet');
   });

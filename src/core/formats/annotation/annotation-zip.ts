@@ -97,7 +97,7 @@ Every task carries the reply's stable id (\`turn_key\`), so corrections can come
 
 - **Label Studio**: create a project, Settings → Labeling Interface → Code: paste
   \`label-studio/labeling-config.xml\`; then Import \`label-studio/tasks.json\`. When done, Export → JSON
-  and import that file in the dashboard (Import / export → Import annotations).
+  and import that file in the dashboard (Annotations → Import annotations).
 - **Argilla (v2)**: \`rg.Dataset.from_disk("argilla", workspace="…")\`. When done,
   \`dataset.records.to_json("records.json")\` and import that file in the dashboard.
 - **Prodigy**: \`prodigy mark shifts prodigy/tasks.jsonl --view-id choice\` (set \`"choice_style": "multiple"\`).

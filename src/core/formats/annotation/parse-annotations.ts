@@ -45,7 +45,7 @@ function whatIsIt(data: unknown): string {
     return `a list whose first item is ${describeType(first)}${isObject(first) ? ` with keys ${Object.keys(first).slice(0, 8).join(', ')}` : ''}`;
   }
   if (isObject(data)) {
-    if ('format' in data) return `an object with format ${JSON.stringify(data.format)} (conversation files go in Import, not Import annotations)`;
+    if ('format' in data) return `an object with format ${JSON.stringify(data.format)} (conversation files go in Import / export → Import)`;
     return `an object with keys ${Object.keys(data).slice(0, 8).join(', ') || '(none)'}`;
   }
   return describeType(data);

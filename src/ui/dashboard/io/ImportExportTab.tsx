@@ -6,7 +6,6 @@ import { ErrorBox, Loading } from '../../components/Status.tsx';
 import { VirtualList } from '../../components/VirtualList.tsx';
 import { applyQuery, EMPTY_QUERY } from '../list/query.ts';
 import { ExportButtons } from './ExportButtons.tsx';
-import { AnnotationImportPanel } from './AnnotationImportPanel.tsx';
 import { ImportPanel } from './ImportPanel.tsx';
 
 export function ImportExportTab() {
@@ -15,7 +14,6 @@ export function ImportExportTab() {
   return (
     <div class="po-io">
       <ImportPanel onImported={list.reload} />
-      <AnnotationImportPanel onImported={list.reload} />
       <section class="po-card" aria-labelledby="po-export-h">
         <h3 id="po-export-h">Export</h3>
         {list.status === 'loading' && <Loading what="conversations" />}

@@ -123,7 +123,7 @@ describe('the conversation importer points annotation files to the right place',
   it('a Label Studio export dropped into Import is refused with a hint', async () => {
     const { parseAnyConversationFile } = await import('../../../../../src/core/formats/detect.ts');
     const file = JSON.stringify([{ id: 1, data: { turn_key: 'a:b:c' }, annotations: [] }]);
-    expect(() => parseAnyConversationFile(file, 'project.json')).toThrow(/project\.json: .*use "Import annotations" instead/);
+    expect(() => parseAnyConversationFile(file, 'project.json')).toThrow(/project\.json: .*import it in the Annotations tab instead/);
   });
 });
 

@@ -9,7 +9,7 @@ import { plural } from '../../components/format.ts';
  * imported from Label Studio / Argilla): per label kind, per site, per source, with counts and
  * a 95% interval. Reads only the conversations that have annotations.
  */
-export function AgreementTab() {
+export function AgreementView() {
   const { data, core } = useServices();
   const report = useAsync(async () => {
     const annotated = (await data.listConversations()).filter((c) => c.annotationCount > 0).map((c) => c.key);
@@ -18,7 +18,7 @@ export function AgreementTab() {
   }, [data, core]);
   return (
     <section class="po-card" aria-labelledby="po-agree-h">
-      <h2 id="po-agree-h">Does the detector agree with you?</h2>
+      <h3 id="po-agree-h">Agreement: does the detector agree with you?</h3>
       <p class="po-muted">
         Every verdict counts once: a confirm is agreement; a reject or a relabel is not. Notes are not verdicts.
         The interval is a 95% Wilson interval: with few verdicts it is wide, and the rate says little.

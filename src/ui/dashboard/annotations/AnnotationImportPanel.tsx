@@ -3,7 +3,7 @@ import type { ParsedAnnotationFile } from '../../adapters/services.ts';
 import { useServices } from '../../adapters/services.ts';
 import { ErrorBox } from '../../components/Status.tsx';
 import { plural } from '../../components/format.ts';
-import { useOperation } from './use-operation.ts';
+import { useOperation } from '../io/use-operation.ts';
 
 type Picked = { fileName: string; ok: true; parsed: ParsedAnnotationFile } | { fileName: string; ok: false; error: string };
 
@@ -44,7 +44,7 @@ export function AnnotationImportPanel({ onImported }: { onImported(): void }) {
       <h3 id="po-annot-import-h">Import annotations</h3>
       <p class="po-muted">
         Corrections made in Label Studio (Export → JSON) or Argilla (<code>dataset.records.to_json()</code>) on replies
-        exported from here (“For annotation tools”). They are matched to your replies by id and kept beside your own
+        exported from here (Import / export → “For annotation tools”). They are matched to your replies by id and kept beside your own
         judgements, with who made them and when. Importing the same file twice changes nothing.
       </p>
       <label class="po-file">
