@@ -141,6 +141,28 @@ describe('annotation round trip through the store', () => {
     expect(await dump(db)).toBe(before);
   });
 
+  it('Argilla REST API records ({items}, responses with values and times) come back with their times', async () => {
+    const records = JSON.parse(exportArgillaRecords(await getAllBundles(db))) as Json[];
+    const r = records[0];
+    const rest = {
+      items: [{
+        id: 'server-uuid-1', external_id: r.id, fields: r.fields, metadata: r.metadata,
+        responses: [
+          { id: 'resp-1', user_id: 'u-9', status: 'submitted', values: { shift: { value: 'shift' }, label_kind: { value: ['apology'] }, note: { value: 'sorry-mode' } }, inserted_at: '2026-12-01T11:00:00', updated_at: '2026-12-01T11:10:00Z' },
+          { id: 'resp-2', user_id: 'u-8', status: 'discarded', values: { shift: { value: 'no_shift' } }, inserted_at: '2026-12-01T11:00:00Z', updated_at: '2026-12-01T11:00:00Z' },
+        ],
+      }],
+      total: 1,
+    };
+    const parsed = parseAnnotationFile(JSON.stringify(rest), 'records-api.json');
+    expect(parsed.annotations).toEqual([{
+      id: `argilla:${String((r.metadata as Json).turn_key)}:u-9`, turnKey: (r.metadata as Json).turn_key, conversationKey: (r.metadata as Json).conversation_key,
+      kind: 'relabel', label: 'apology', note: 'sorry-mode',
+      createdAt: Date.parse('2026-12-01T11:00:00'), updatedAt: Date.parse('2026-12-01T11:10:00Z'), origin: { tool: 'argilla', author: 'u-9' },
+    }]);
+    expect(await importAnnotations(db, parsed.annotations, 5)).toMatchObject({ added: 1 });
+  });
+
   describe('malformed or foreign files are refused with what and where; the store is unchanged', () => {
     const good = () => labelStudioExport(tasks, (_t, i) => (i === 0 ? [lsAnnotation(1, 3, [shift('Shift')])] : []));
     const cases: [string, () => string, RegExp][] = [
