@@ -13,6 +13,10 @@ import { csvChunks } from '../src/core/formats/csv.ts';
 import { jsonlChunks } from '../src/core/formats/jsonl-export.ts';
 import { DEFAULT_LIMITS } from '../src/core/formats/limits.ts';
 import type { ConversationBundle, StoredAnalysis } from '../src/core/types.ts';
+import { argillaRecordChunks } from '../src/core/formats/annotation/argilla.ts';
+import { hfChunks } from '../src/core/formats/annotation/hf-dataset.ts';
+import { labelStudioTaskChunks } from '../src/core/formats/annotation/label-studio.ts';
+import { prodigyChunks } from '../src/core/formats/annotation/prodigy.ts';
 
 const REPLIES = 100_000;
 const CONVERSATIONS = 3_000;
@@ -77,7 +81,7 @@ function time(name: string, chunks: () => Iterable<string>): void {
   const ms = performance.now() - start;
   const cpu = process.cpuUsage(cpuStart);
   // CPU time is printed too: on a shared, loaded machine wall time mostly measures the neighbours.
-  console.log(`${name.padEnd(6)} wall ${(ms / 1000).toFixed(2)} s, cpu ${((cpu.user + cpu.system) / 1e6).toFixed(2)} s, ${(chars / 1e6).toFixed(1)} M chars in ${count} chunks`);
+  console.log(`${name.padEnd(13)} wall ${(ms / 1000).toFixed(2)} s, cpu ${((cpu.user + cpu.system) / 1e6).toFixed(2)} s, ${(chars / 1e6).toFixed(1)} M chars in ${count} chunks`);
 }
 
 console.log(`load average: ${(await import('node:os')).loadavg().map((x) => x.toFixed(1)).join(' ')}`);
@@ -88,3 +92,8 @@ console.log(`corpus: ${corpus.length} conversations, ${replyCount} replies, ${FE
 time('jsonl', () => jsonlChunks(corpus));
 time('csv', () => csvChunks(corpus));
 time('json', () => bundleJsonChunks(corpus));
+// Annotation tools: one task per reply, each repeating up to 10 turns of context (so far more text).
+time('label-studio', () => labelStudioTaskChunks(corpus));
+time('argilla', () => argillaRecordChunks(corpus));
+time('prodigy', () => prodigyChunks(corpus));
+time('hf', () => hfChunks(corpus));

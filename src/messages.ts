@@ -7,13 +7,13 @@
  * can be imported in Node tests; the browser-side sender lives in src/messaging/client.ts.
  */
 import type {
-  Annotation, AnnotationKind, CapturedTurn, ConversationBundle, FeatureEvidence, Settings, ShiftLabel, SiteId,
+  Annotation, AnnotationKind, CapturedTurn, ConversationBundle, FeatureEvidence, ImportedAnnotation, Settings, ShiftLabel, SiteId,
 } from './core/types.ts';
 import {
   LIMITS, isAnnotationKind, isArrayOf, isFiniteNumber, isNonEmptyString, isNonNegativeInt, isRecord, isSiteId,
   isString, isStringOrNull, optional, type Rec,
 } from './messaging/guards.ts';
-import { isCapturedTurn, isConversationBundle, isSettingsPatch } from './messaging/record-guards.ts';
+import { isCapturedTurn, isConversationBundle, isImportedAnnotation, isSettingsPatch } from './messaging/record-guards.ts';
 
 // ---------------------------------------------------------------------------------------------
 // Requests
@@ -53,11 +53,13 @@ export interface ConversationDeleteMessage { type: 'conversation/delete'; conver
 export interface StoreClearMessage { type: 'store/clear' }
 export interface ImportBundlesMessage { type: 'import/bundles'; bundles: ConversationBundle[] }
 export interface RecomputeMessage { type: 'recompute'; conversationKey?: string }
+/** Annotations read from a Label Studio / Argilla export (src/core/formats/annotation): all land or none. */
+export interface ImportAnnotationsMessage { type: 'import/annotations'; annotations: ImportedAnnotation[] }
 
 export type Message =
   | PingMessage | CapturePageMessage | TabStatusMessage | AnnotationSaveMessage | AnnotationDeleteMessage
   | SettingsGetMessage | SettingsSetMessage | ConversationDeleteMessage | StoreClearMessage
-  | ImportBundlesMessage | RecomputeMessage;
+  | ImportBundlesMessage | RecomputeMessage | ImportAnnotationsMessage;
 
 export type MessageType = Message['type'];
 export type MessageOf<T extends MessageType> = Extract<Message, { type: T }>;
@@ -121,6 +123,7 @@ export type OkResponse = { ok: true } | ErrorResponse;
 export type SettingsResponse = { ok: true; settings: Settings } | ErrorResponse;
 export type ImportBundlesResponse = { ok: true; added: number; updated: number; skipped: number } | ErrorResponse;
 export type RecomputeResponse = { ok: true; recomputed: number } | ErrorResponse;
+export type ImportAnnotationsResponse = { ok: true; added: number; updated: number; unchanged: number } | ErrorResponse;
 
 export interface ResponseMap {
   'ping': PingResponse;
@@ -134,6 +137,7 @@ export interface ResponseMap {
   'store/clear': OkResponse;
   'import/bundles': ImportBundlesResponse;
   'recompute': RecomputeResponse;
+  'import/annotations': ImportAnnotationsResponse;
 }
 
 export type ResponseFor<M extends Message | MessageType> =
@@ -178,6 +182,7 @@ const VALIDATORS: { [T in MessageType]: Validator<T> } = {
     (isNonEmptyString(m.conversationKey) ? { type: 'conversation/delete', conversationKey: m.conversationKey } : null),
   'store/clear': () => ({ type: 'store/clear' }),
   'import/bundles': (m) => (isArrayOf(m.bundles, isConversationBundle) ? { type: 'import/bundles', bundles: m.bundles } : null),
+  'import/annotations': (m) => (isArrayOf(m.annotations, isImportedAnnotation) ? { type: 'import/annotations', annotations: m.annotations } : null),
   'recompute': (m) => {
     if (!optional(m.conversationKey, (k): k is string => isNonEmptyString(k))) return null;
     return m.conversationKey === undefined ? { type: 'recompute' } : { type: 'recompute', conversationKey: m.conversationKey };

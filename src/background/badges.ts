@@ -13,7 +13,8 @@ export async function buildBadges(db: ObservatoryDB, conversationKey: string, tu
   const analysisOf = new Map(analyses.map((a) => [a.turnKey, a]));
   const annotationOf = new Map<string, Annotation>();
   // A verdict (confirm/reject/relabel) is what a badge shows; a note only when there is no verdict.
-  for (const a of [...annotations].sort((x, y) => Number(x.kind !== 'note') - Number(y.kind !== 'note'))) {
+  // Only your own: the badge edits them, and judgements imported from annotation tools are not yours to edit there.
+  for (const a of annotations.filter((x) => x.origin === undefined).sort((x, y) => Number(x.kind !== 'note') - Number(y.kind !== 'note'))) {
     annotationOf.set(a.turnKey, a);
   }
   const badges: Record<string, BadgeInfo> = {};

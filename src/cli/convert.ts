@@ -1,10 +1,13 @@
 /**
- * `convert IN --to json|jsonl|csv|md [--out FILE]`: any file we import (auto-detected, also an
+ * `convert IN --to FORMAT [--out FILE] [--context N]`: any file we import (auto-detected, also an
  * account-export .zip) → any export format. Conversations without analyses are labelled first,
- * so CSV/JSONL/Markdown carry labels. Exit 0 ok, 1 bad input, 2 bad usage.
+ * so every output carries labels. Our formats: json, jsonl, csv, md. For annotation tools (one
+ * task per assistant reply, src/core/formats/annotation): prodigy and hf (JSONL), and zips
+ * (need --out) label-studio (config + tasks), argilla (rg.Dataset.from_disk layout), annotation
+ * (all four tools). Exit 0 ok, 1 bad input, 2 bad usage.
  */
 import { createWriteStream } from 'node:fs';
-import { readFile, stat } from 'node:fs/promises';
+import { readFile, stat, writeFile } from 'node:fs/promises';
 import type { Writable } from 'node:stream';
 import { analyzeConversation } from '../core/analyze.ts';
 import type { ConversationBundle } from '../core/types.ts';
@@ -16,21 +19,40 @@ import { FormatError } from '../core/formats/errors.ts';
 import { jsonlChunks } from '../core/formats/jsonl-export.ts';
 import { DEFAULT_LIMITS } from '../core/formats/limits.ts';
 import { markdownChunks } from '../core/formats/markdown.ts';
-import { parseConversationZip, type ExportFormat } from '../core/formats/zip.ts';
+import { parseConversationZip } from '../core/formats/zip.ts';
+import { exportAnnotationZip, type AnnotationTarget } from '../core/formats/annotation/annotation-zip.ts';
+import { hfChunks } from '../core/formats/annotation/hf-dataset.ts';
+import { prodigyChunks } from '../core/formats/annotation/prodigy.ts';
+import type { TaskOptions } from '../core/formats/annotation/tasks.ts';
 
-export const usage = 'convert IN --to json|jsonl|csv|md [--out FILE]   convert a conversation file (format auto-detected)';
+export const usage = 'convert IN --to json|jsonl|csv|md|prodigy|hf|label-studio|argilla|annotation [--out FILE] [--context N]   convert a conversation file (format auto-detected)';
 
-const CHUNKS: Record<ExportFormat, (bundles: readonly ConversationBundle[]) => Iterable<string>> = {
-  json: bundleJsonChunks,
-  jsonl: jsonlChunks,
-  csv: csvChunks,
-  md: markdownChunks,
+type Bundles = readonly ConversationBundle[];
+
+/** Text outputs, streamed to --out or stdout. */
+const CHUNKS: Record<string, (bundles: Bundles, options: TaskOptions) => Iterable<string>> = {
+  json: (b) => bundleJsonChunks(b),
+  jsonl: (b) => jsonlChunks(b),
+  csv: (b) => csvChunks(b),
+  md: (b) => markdownChunks(b),
+  prodigy: prodigyChunks,
+  hf: hfChunks,
 };
+
+/** Zip outputs (several files each), written to --out. */
+const ZIPS: Record<string, readonly AnnotationTarget[]> = {
+  'label-studio': ['label-studio'],
+  'argilla': ['argilla'],
+  'annotation': ['label-studio', 'argilla', 'prodigy', 'hf'],
+};
+
+const TARGETS = [...Object.keys(CHUNKS), ...Object.keys(ZIPS)];
 
 interface ConvertArgs {
   input: string;
-  to: ExportFormat;
+  to: string;
   out: string | null;
+  contextTurns: number | undefined;
 }
 
 export async function run(args: string[]): Promise<number> {
@@ -47,7 +69,10 @@ export async function run(args: string[]): Promise<number> {
     return 1;
   }
   const bundles = imported.bundles.map(withAnalysis);
-  await writeChunks(CHUNKS[parsed.to](bundles), parsed.out);
+  const options: TaskOptions = { contextTurns: parsed.contextTurns };
+  const zipTargets = ZIPS[parsed.to];
+  if (zipTargets) await writeFile(parsed.out as string, exportAnnotationZip(bundles, zipTargets, options));
+  else await writeChunks(CHUNKS[parsed.to](bundles, options), parsed.out);
   const replies = bundles.reduce((n, b) => n + b.conversation.assistantCount, 0);
   console.error(`convert: ${imported.format} → ${parsed.to}: ${bundles.length} conversation(s), ${replies} repl${replies === 1 ? 'y' : 'ies'}${parsed.out ? ` → ${parsed.out}` : ''}`);
   return 0;
@@ -57,21 +82,25 @@ function parseArgs(args: string[]): ConvertArgs | string {
   let input: string | null = null;
   let to: string | null = null;
   let out: string | null = null;
+  let context: string | null = null;
   for (let i = 0; i < args.length; i++) {
     const a = args[i];
-    if (a === '--to' || a === '--out') {
+    if (a === '--to' || a === '--out' || a === '--context') {
       const value = args[++i];
       if (value === undefined || value.startsWith('--')) return `${a} needs a value`;
       if (a === '--to') to = value;
-      else out = value;
+      else if (a === '--out') out = value;
+      else context = value;
     } else if (a.startsWith('--')) return `unknown option ${a}`;
     else if (input === null) input = a;
     else return `unexpected argument ${a}`;
   }
   if (input === null) return 'missing input file';
   if (to === null) return 'missing --to';
-  if (!(to in CHUNKS)) return `--to should be one of ${Object.keys(CHUNKS).join(', ')}, got "${to}"`;
-  return { input, to: to as ExportFormat, out };
+  if (!TARGETS.includes(to)) return `--to should be one of ${TARGETS.join(', ')}, got "${to}"`;
+  if (to in ZIPS && out === null) return `--to ${to} writes a zip: give --out FILE.zip`;
+  if (context !== null && !/^\d{1,6}$/.test(context)) return `--context should be a whole number of turns, got "${context}"`;
+  return { input, to, out, contextTurns: context === null ? undefined : Number(context) };
 }
 
 async function readInput(path: string): Promise<ParsedImport> {

@@ -6,3 +6,7 @@
 
 /** Characters in one turn's text (and its thinking). Long code answers stay well under this. */
 export const MAX_TURN_TEXT_CHARS = 1_000_000;
+/** Characters in one annotation note (the in-page note field, and notes imported from annotation tools). */
+export const MAX_NOTE_CHARS = 10_000;
+/** Characters in short identifiers and labels (keys, ids, a relabel's label). */
+export const MAX_SHORT_CHARS = 2_048;

@@ -177,6 +177,16 @@ export interface StoredAnalysis extends ReplyAnalysis {
 
 export type AnnotationKind = 'confirm' | 'reject' | 'relabel' | 'note';
 
+/** Annotation tools whose exports we read back (src/core/formats/annotation/). */
+export type AnnotationTool = 'label-studio' | 'argilla';
+
+/** Where an imported judgement was made and by whom. Absent on judgements made in the extension. */
+export interface AnnotationOrigin {
+  tool: AnnotationTool;
+  /** The annotator as the tool names them (Label Studio `completed_by`, Argilla `user_id`); null if not said. */
+  author: string | null;
+}
+
 /** The user's own judgement on a reply, kept apart from heuristic labels. */
 export interface Annotation {
   id: string;
@@ -188,6 +198,18 @@ export interface Annotation {
   note: string | null;
   createdAt: number;
   updatedAt: number;
+  /** Set when the judgement came from an annotation tool's export; absent when made here. */
+  origin?: AnnotationOrigin;
+}
+
+/**
+ * A judgement read from an annotation tool's export, before it is stored: the tool may not say
+ * when it was made (Argilla's records file has no response times), so the store fills those in.
+ */
+export interface ImportedAnnotation extends Omit<Annotation, 'createdAt' | 'updatedAt' | 'origin'> {
+  origin: AnnotationOrigin;
+  createdAt: number | null;
+  updatedAt: number | null;
 }
 
 export interface SiteSettings {

@@ -4,7 +4,7 @@
  * runs in Node tests, the worker, content scripts and pages alike.
  */
 import type { AnnotationKind, BranchMarker, Role, SiteId } from '../core/types.ts';
-import { MAX_TURN_TEXT_CHARS } from '../core/limits.ts';
+import { MAX_NOTE_CHARS, MAX_SHORT_CHARS, MAX_TURN_TEXT_CHARS } from '../core/limits.ts';
 
 export type Rec = Record<string, unknown>;
 
@@ -21,11 +21,11 @@ export const ANNOTATION_KINDS = ['confirm', 'reject', 'relabel', 'note'] as cons
 
 /** Upper bounds that keep a buggy or hostile sender from making the worker store megabytes per field. */
 export const LIMITS = {
-  shortString: 2_048,
+  shortString: MAX_SHORT_CHARS,
   /** One turn's text (and thinking); the same limit the import parsers apply. */
   turnText: MAX_TURN_TEXT_CHARS,
   turnsPerCapture: 5_000,
-  note: 10_000,
+  note: MAX_NOTE_CHARS,
   selector: 500,
 } as const;
 

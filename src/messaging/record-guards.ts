@@ -4,13 +4,14 @@
  * and `settings/set` messages. Pure; imports only guards and core types.
  */
 import type {
-  Annotation, CapturedTurn, Conversation, ConversationBundle, ConversationSource, FeatureEvidence,
+  Annotation, AnnotationOrigin, CapturedTurn, ImportedAnnotation, Conversation, ConversationBundle, ConversationSource, FeatureEvidence,
   FeatureValues, SiteSettings, Settings, ShiftLabel, StoredAnalysis, Turn,
 } from '../core/types.ts';
 import {
   LIMITS, isAnnotationKind, isArrayOf, isBoolean, isBranchMarkerOrNull, isFiniteNumber, isNonEmptyString,
   isNonNegativeInt, isRecord, isRole, isSiteId, isString, isStringOrNull, optional,
 } from './guards.ts';
+import { ANNOTATION_TOOLS } from '../core/formats/records.ts';
 
 const SOURCES: readonly ConversationSource[] = ['capture', 'import:chatgpt', 'import:claude', 'import:bundle', 'import:jsonl'];
 
@@ -88,16 +89,35 @@ export function isStoredAnalysis(v: unknown): v is StoredAnalysis {
     && isFeatureValues(v.features);
 }
 
-export function isAnnotation(v: unknown): v is Annotation {
-  return isRecord(v)
-    && isNonEmptyString(v.id)
+/** What every annotation has, stored or imported: ids, the judgement, bounded text. */
+function hasAnnotationContent(v: Record<string, unknown>): boolean {
+  return isNonEmptyString(v.id)
     && isNonEmptyString(v.turnKey)
     && isNonEmptyString(v.conversationKey)
     && isAnnotationKind(v.kind)
     && isStringOrNull(v.label)
-    && isStringOrNull(v.note, LIMITS.note)
+    && isStringOrNull(v.note, LIMITS.note);
+}
+
+export function isAnnotation(v: unknown): v is Annotation {
+  return isRecord(v)
+    && hasAnnotationContent(v)
     && isFiniteNumber(v.createdAt)
-    && isFiniteNumber(v.updatedAt);
+    && isFiniteNumber(v.updatedAt)
+    && (v.origin === undefined || isAnnotationOrigin(v.origin));
+}
+
+/** An annotation read from a tool's export, before the store fills in missing times. */
+export function isImportedAnnotation(v: unknown): v is ImportedAnnotation {
+  return isRecord(v)
+    && hasAnnotationContent(v)
+    && (v.createdAt === null || isFiniteNumber(v.createdAt))
+    && (v.updatedAt === null || isFiniteNumber(v.updatedAt))
+    && isAnnotationOrigin(v.origin);
+}
+
+export function isAnnotationOrigin(v: unknown): v is AnnotationOrigin {
+  return isRecord(v) && typeof v.tool === 'string' && (ANNOTATION_TOOLS as readonly string[]).includes(v.tool) && isStringOrNull(v.author);
 }
 
 export function isConversationBundle(v: unknown): v is ConversationBundle {

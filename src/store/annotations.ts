@@ -7,7 +7,7 @@ import type { Annotation, AnnotationKind } from '../core/types.ts';
 import type { IDBPTransaction } from 'idb';
 import type { ObservatoryDB, ObservatorySchema, StoreName } from './schema.ts';
 import { rowConversationKey } from './turn-rows.ts';
-import { commitOrAbort } from './write-error.ts';
+import { commitOrAbort, commitOrRefuse } from './write-error.ts';
 
 export interface AnnotationInput {
   turnKey: string;
@@ -28,11 +28,14 @@ export class NotFoundError extends Error {
 
 export async function saveAnnotation(db: ObservatoryDB, input: AnnotationInput, now: number, newId: () => string): Promise<Annotation> {
   const tx = db.transaction<StoreName[], 'readwrite'>(['turns', 'annotations', 'conversations'], 'readwrite');
-  return commitOrAbort(tx, async () => {
+  // A missing turn is a refusal, not a store failure: it must not pause capture.
+  return commitOrRefuse(tx, async () => {
     const turn = await tx.objectStore('turns').get(input.turnKey);
     if (!turn || rowConversationKey(turn) !== input.conversationKey) throw new NotFoundError(`turn ${input.turnKey}`);
     const annotations = tx.objectStore('annotations');
-    const previous = (await annotations.index('by-turn').getAll(input.turnKey)).find((a) => group(a.kind) === group(input.kind));
+    // Your own judgement replaces your own; judgements imported from annotation tools stay beside it.
+    const previous = (await annotations.index('by-turn').getAll(input.turnKey))
+      .find((a) => a.origin === undefined && group(a.kind) === group(input.kind));
     const annotation: Annotation = {
       id: previous?.id ?? newId(),
       turnKey: input.turnKey,
@@ -46,7 +49,7 @@ export async function saveAnnotation(db: ObservatoryDB, input: AnnotationInput, 
     await annotations.put(annotation);
     await refreshAnnotationCount(tx, input.conversationKey);
     return annotation;
-  });
+  }, (e) => e instanceof NotFoundError);
 }
 
 export async function deleteAnnotation(db: ObservatoryDB, id: string): Promise<boolean> {
@@ -62,7 +65,7 @@ export async function deleteAnnotation(db: ObservatoryDB, id: string): Promise<b
 }
 
 /** Keep the conversation's annotationCount in step (the list view shows it without reading annotations). */
-async function refreshAnnotationCount(
+export async function refreshAnnotationCount(
   tx: IDBPTransaction<ObservatorySchema, StoreName[], 'readwrite'>, conversationKey: string,
 ): Promise<void> {
   const conversations = tx.objectStore('conversations');

@@ -63,3 +63,17 @@ export async function commitOrAbort<T>(tx: AbortableTransaction, body: () => Pro
     throw toStoreWriteError(error);
   }
 }
+
+/**
+ * commitOrAbort for writes that may refuse their input (a missing turn, a file that does not
+ * match the store): the transaction is aborted all the same, but a refusal is rethrown as itself,
+ * not as a StoreWriteError, so the worker answers "refused" instead of pausing capture.
+ */
+export async function commitOrRefuse<T>(tx: AbortableTransaction, body: () => Promise<T>, isRefusal: (e: unknown) => boolean): Promise<T> {
+  try {
+    return await commitOrAbort(tx, body);
+  } catch (error) {
+    if (error instanceof StoreWriteError && isRefusal(error.cause)) throw error.cause;
+    throw error;
+  }
+}

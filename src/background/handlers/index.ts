@@ -7,6 +7,7 @@ import { annotationDelete } from './annotation-delete.ts';
 import { annotationSave } from './annotation-save.ts';
 import { capturePage } from './capture-page.ts';
 import { conversationDelete } from './conversation-delete.ts';
+import { importAnnotationsHandler } from './import-annotations.ts';
 import { importBundlesHandler } from './import-bundles.ts';
 import { ping } from './ping.ts';
 import { recompute } from './recompute.ts';
@@ -28,6 +29,7 @@ export const HANDLERS: { [T in MessageType]: Handler<T> } = {
   'store/clear': storeClear,
   'import/bundles': importBundlesHandler,
   'recompute': recompute,
+  'import/annotations': importAnnotationsHandler,
 };
 
 /** What a content script may ask. Everything else (delete, import, clear, ...) is for our pages. */

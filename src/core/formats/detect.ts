@@ -58,6 +58,9 @@ function whatIsIt(data: unknown): string {
     if ('format' in data) return `an object with format ${JSON.stringify(data.format)}`;
     return `an object with keys ${Object.keys(data).slice(0, 8).join(', ') || '(none)'}; expected a ChatGPT or Claude export, a Persona Observatory bundle, or JSONL`;
   }
+  if (Array.isArray(data) && isObject(data[0]) && (isObject(data[0].data) || isObject(data[0].metadata))) {
+    return 'a Label Studio or Argilla file (annotations, not conversations): import it in the Annotations tab instead';
+  }
   if (Array.isArray(data)) return `an array whose first item is ${describeType(data[0])}${isObject(data[0]) ? ` with keys ${Object.keys(data[0]).slice(0, 8).join(', ')}` : ''}`;
   return describeType(data);
 }

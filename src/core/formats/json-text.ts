@@ -5,7 +5,7 @@
  */
 import { FormatError } from './errors.ts';
 import type { JsonObject } from './read-unknown.ts';
-import type { FieldKind, RecordSchema, SchemaOf } from './schema.ts';
+import { isOptional, type FieldKind, type RecordSchema, type SchemaOf } from './schema.ts';
 
 /** Strips a UTF-8 byte-order mark, which some editors and Windows tools prepend. */
 export function stripBom(text: string): string {
@@ -90,10 +90,19 @@ export function jsonArray<T>(items: readonly T[], write: (item: T) => string): s
 function recordWriter(schema: RecordSchema): (obj: JsonObject) => string {
   let writer = writers.get(schema);
   if (!writer) {
-    const fields = Object.entries(schema).map(([name, kind], i) => ({ name, prefix: (i === 0 ? '' : ',') + JSON.stringify(name) + ':', write: fieldWriter(kind) }));
+    const fields = Object.entries(schema).map(([name, kind], i) => {
+      // An optional first field would leave the next field's leading comma dangling.
+      if (i === 0 && isOptional(kind)) throw new Error(`schema field ${name}: an optional field cannot come first`);
+      const optional = isOptional(kind);
+      return { name, optional, prefix: (i === 0 ? '' : ',') + JSON.stringify(name) + ':', write: fieldWriter(optional ? kind.optional : kind) };
+    });
     writer = (obj) => {
       let out = '{';
-      for (const f of fields) out += f.prefix + f.write(obj[f.name]);
+      for (const f of fields) {
+        const value = obj[f.name];
+        if (f.optional && value === undefined) continue;
+        out += f.prefix + f.write(value);
+      }
       return out + '}';
     };
     writers.set(schema, writer);
@@ -120,6 +129,7 @@ function fieldWriter(kind: FieldKind): Write {
     case 'numberMap':
       return numberMapWriter();
   }
+  if (isOptional(kind)) return fieldWriter(kind.optional);
   if ('oneOf' in kind) {
     const fallback = JSON.stringify(kind.oneOf[0]);
     return (v) => (typeof v === 'string' ? JSON.stringify(v) : fallback);

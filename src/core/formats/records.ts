@@ -5,6 +5,8 @@
 import type {
   Annotation,
   AnnotationKind,
+  AnnotationOrigin,
+  AnnotationTool,
   BranchMarker,
   Conversation,
   ConversationSource,
@@ -82,6 +84,10 @@ export const ANALYSIS_SCHEMA: SchemaOf<StoredAnalysis> = {
   features: 'numberMap',
 };
 
+export const ANNOTATION_TOOLS: readonly AnnotationTool[] = ['label-studio', 'argilla'];
+
+const ORIGIN_SCHEMA: SchemaOf<AnnotationOrigin> = { tool: { oneOf: ANNOTATION_TOOLS }, author: 'nullableString' };
+
 export const ANNOTATION_SCHEMA: SchemaOf<Annotation> = {
   id: 'string',
   turnKey: 'string',
@@ -91,4 +97,6 @@ export const ANNOTATION_SCHEMA: SchemaOf<Annotation> = {
   note: 'nullableString',
   createdAt: 'number',
   updatedAt: 'number',
+  // Last and optional: annotations made in the extension have none, and keep their exported bytes.
+  origin: { optional: { object: ORIGIN_SCHEMA } },
 };

@@ -18,7 +18,12 @@ export type FieldKind =
   | 'numberMap'
   | { oneOf: readonly string[] }
   | { object: RecordSchema; nullable?: boolean }
-  | { arrayOf: RecordSchema };
+  | { arrayOf: RecordSchema }
+  /**
+   * A field that may be absent: read when present, left out when undefined (so records written
+   * before the field existed keep their bytes). Never the first field of a schema.
+   */
+  | { optional: FieldKind };
 
 export type RecordSchema = Readonly<Record<string, FieldKind>>;
 
@@ -29,7 +34,9 @@ export function readRecord<T>(schema: SchemaOf<T>, value: unknown, where: string
   const obj = asObject(value, where, 'record');
   const out: JsonObject = {};
   for (const [field, kind] of fieldsOf(schema as RecordSchema)) {
-    out[field] = readField(kind, obj[field], field, where);
+    if (isOptional(kind)) {
+      if (obj[field] !== undefined) out[field] = readField(kind.optional, obj[field], field, where);
+    } else out[field] = readField(kind, obj[field], field, where);
   }
   return out as T;
 }
@@ -52,7 +59,10 @@ function fieldsOf(schema: RecordSchema): [string, FieldKind][] {
 
 function canonicalObject(schema: RecordSchema, obj: JsonObject): JsonObject {
   const out: JsonObject = {};
-  for (const [field, kind] of fieldsOf(schema)) out[field] = canonicalField(kind, obj[field]);
+  for (const [field, kind] of fieldsOf(schema)) {
+    if (!isOptional(kind)) out[field] = canonicalField(kind, obj[field]);
+    else if (obj[field] !== undefined) out[field] = canonicalField(kind.optional, obj[field]);
+  }
   return out;
 }
 
@@ -82,6 +92,7 @@ function readField(kind: FieldKind, value: unknown, field: string, where: string
       );
     }
   }
+  if (isOptional(kind)) return value === undefined ? undefined : readField(kind.optional, value, field, where);
   if ('oneOf' in kind) {
     return typeof value === 'string' && kind.oneOf.includes(value) ? value : bad(`one of ${kind.oneOf.map((s) => JSON.stringify(s)).join(', ')}`);
   }
@@ -115,12 +126,17 @@ function canonicalField(kind: FieldKind, value: unknown): unknown {
       return Object.fromEntries(entries.sort(byKey));
     }
   }
+  if (isOptional(kind)) return value === undefined ? undefined : canonicalField(kind.optional, value);
   if ('oneOf' in kind) return typeof value === 'string' ? value : kind.oneOf[0];
   if ('object' in kind) {
     if (!isPlainObject(value)) return kind.nullable ? null : canonicalObject(kind.object, {});
     return canonicalObject(kind.object, value);
   }
   return Array.isArray(value) ? value.map((item) => canonicalObject(kind.arrayOf, isPlainObject(item) ? item : {})) : [];
+}
+
+export function isOptional(kind: FieldKind): kind is { optional: FieldKind } {
+  return typeof kind === 'object' && 'optional' in kind;
 }
 
 function byKey(a: [string, unknown], b: [string, unknown]): number {

@@ -31,4 +31,8 @@ export const workerCommands: Commands = {
     const r = unwrap(await sendMessage({ type: 'import/bundles', bundles }));
     return { added: r.added, updated: r.updated, skipped: r.skipped };
   },
+  async importAnnotations(annotations) {
+    const r = unwrap(await sendMessage({ type: 'import/annotations', annotations }));
+    return { added: r.added, updated: r.updated, unchanged: r.unchanged };
+  },
 };

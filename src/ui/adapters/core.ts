@@ -13,6 +13,8 @@ import {
   parseAnyConversationFile, parseConversationZip, bundleJsonChunks, jsonlChunks, csvChunks, markdownChunks,
 } from '../../core/formats/index.ts';
 import type { ExportOptions } from '../../core/formats/index.ts';
+import { parseAnnotationFile } from '../../core/formats/annotation/parse-annotations.ts';
+import { agreementOfBundles } from '../../core/agreement.ts';
 import { throwIfCancelled, yieldToBrowser } from '../components/cancel.ts';
 import type { CoreApi, ExportFormat, ProgressReport } from './services.ts';
 import { runInWorker, type JobName, type WorkResults } from './worker-protocol.ts';
@@ -20,7 +22,7 @@ import { WORK_JOBS } from './work-jobs.ts';
 
 type ChunkFn = (bundles: readonly ConversationBundle[], options?: ExportOptions) => Generator<string>;
 
-const CHUNKS: Record<Exclude<ExportFormat, 'zip'>, { fn: ChunkFn; mime: string }> = {
+const CHUNKS: Record<Exclude<ExportFormat, 'zip' | 'annotation'>, { fn: ChunkFn; mime: string }> = {
   json: { fn: bundleJsonChunks, mime: 'application/json' },
   jsonl: { fn: jsonlChunks, mime: 'application/x-ndjson' },
   csv: { fn: csvChunks, mime: 'text/csv' },
@@ -51,9 +53,9 @@ async function runJob<J extends JobName>(
 async function exportBundles(
   bundles: ConversationBundle[], format: ExportFormat, onProgress: (p: ProgressReport) => void, signal: AbortSignal,
 ): Promise<Blob> {
-  if (format === 'zip') {
+  if (format === 'zip' || format === 'annotation') {
     onProgress({ done: 0, total: null });
-    const bytes = await runJob('zip', bundles, onProgress, signal);
+    const bytes = await runJob(format, bundles, onProgress, signal);
     return new Blob([bytes as BlobPart], { type: 'application/zip' });
   }
   const { fn, mime } = CHUNKS[format];
@@ -83,4 +85,8 @@ export const coreApi: CoreApi = {
   analyzeRouter(bundles, signal) {
     return runJob('router', bundles, () => {}, signal);
   },
+  parseAnnotationFile(text, fileName) {
+    return parseAnnotationFile(text, fileName);
+  },
+  agreement: agreementOfBundles,
 };

@@ -7,8 +7,9 @@
 import { createContext } from 'preact';
 import { useContext } from 'preact/hooks';
 import type {
-  Annotation, AnnotationKind, Conversation, ConversationBundle, Settings,
+  Annotation, AnnotationKind, AnnotationTool, Conversation, ConversationBundle, ImportedAnnotation, Settings,
 } from '../../core/types.ts';
+import type { AgreementReport } from '../../core/agreement.ts';
 import type { FeatureDef } from '../../core/features/types.ts';
 import type { RouterReport } from '../../core/router/types.ts';
 import type { VocabularyEntry } from '../components/AnnotationControls.tsx';
@@ -18,11 +19,18 @@ export interface ProgressReport {
   total: number | null;
 }
 
-export type ExportFormat = 'json' | 'jsonl' | 'csv' | 'md' | 'zip';
+/** Our formats, a zip of them, or `annotation`: the zip for annotation tools (one task per reply). */
+export type ExportFormat = 'json' | 'jsonl' | 'csv' | 'md' | 'zip' | 'annotation';
 
 export interface ParsedFile {
   format: string;
   bundles: ConversationBundle[];
+}
+
+/** Annotations read from a Label Studio JSON export or Argilla records file. */
+export interface ParsedAnnotationFile {
+  tool: AnnotationTool;
+  annotations: ImportedAnnotation[];
 }
 
 /** Reads: straight from IndexedDB (extension pages share the extension origin). */
@@ -51,6 +59,8 @@ export interface Commands {
   deleteConversation(conversationKey: string): Promise<void>;
   clearStore(): Promise<void>;
   importBundles(bundles: ConversationBundle[]): Promise<{ added: number; updated: number; skipped: number }>;
+  /** All or nothing: refused (nothing written) when a reply the file names is not stored. */
+  importAnnotations(annotations: ImportedAnnotation[]): Promise<{ added: number; updated: number; unchanged: number }>;
 }
 
 /** Pure core functions (instrument, formats, router). */
@@ -64,6 +74,10 @@ export interface CoreApi {
   parseFile(content: string | Uint8Array, fileName: string): ParsedFile;
   exportBundles(bundles: ConversationBundle[], format: ExportFormat, onProgress: (p: ProgressReport) => void, signal: AbortSignal): Promise<Blob>;
   analyzeRouter(bundles: ConversationBundle[], signal: AbortSignal): Promise<RouterReport>;
+  /** A Label Studio / Argilla export → annotations. Throws FormatError naming what and where. */
+  parseAnnotationFile(text: string, fileName: string): ParsedAnnotationFile;
+  /** How often the detector agreed with the verdicts in these bundles (core/agreement.ts). */
+  agreement(bundles: ConversationBundle[]): AgreementReport;
 }
 
 export interface UiServices {

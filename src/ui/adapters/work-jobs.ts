@@ -4,6 +4,7 @@
  */
 import { FEATURES } from '../../core/features/registry.ts';
 import { exportZip } from '../../core/formats/index.ts';
+import { exportAnnotationZip } from '../../core/formats/annotation/index.ts';
 import { analyzeRouter } from '../../core/router/index.ts';
 import type { JobTable } from './worker-protocol.ts';
 
@@ -13,6 +14,9 @@ export const WORK_JOBS: JobTable = {
   // analyzeRouter has no progress hook: the page shows an indeterminate bar.
   router: (bundles) => analyzeRouter(bundles, { featureLabels }),
   zip: (bundles, onProgress) => exportZip(bundles, ['json', 'jsonl', 'csv', 'md'], {
+    onProgress: (done, total) => onProgress({ done, total }),
+  }),
+  annotation: (bundles, onProgress) => exportAnnotationZip(bundles, undefined, {
     onProgress: (done, total) => onProgress({ done, total }),
   }),
 };

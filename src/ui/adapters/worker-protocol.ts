@@ -17,9 +17,11 @@ import type { ProgressReport } from './services.ts';
 export interface WorkResults {
   router: RouterReport;
   zip: Uint8Array;
+  /** The annotation-tools zip (Label Studio, Argilla, Prodigy, Hugging Face). */
+  annotation: Uint8Array;
 }
 export type JobName = keyof WorkResults;
-const JOB_NAMES: readonly JobName[] = ['router', 'zip'];
+const JOB_NAMES: readonly JobName[] = ['router', 'zip', 'annotation'];
 
 export interface WorkRequest {
   id: number;

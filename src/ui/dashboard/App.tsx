@@ -5,6 +5,7 @@ import { EMPTY_QUERY, type ListQuery } from './list/query.ts';
 import { ConversationView } from './conversation/ConversationView.tsx';
 import { RouterTab } from './router/RouterTab.tsx';
 import { ImportExportTab } from './io/ImportExportTab.tsx';
+import { AnnotationsTab } from './annotations/AnnotationsTab.tsx';
 import { SettingsTab } from './settings/SettingsTab.tsx';
 import { AboutPanel } from './about/AboutPanel.tsx';
 import { parseRoute, routeHash, type Route, type TabKey } from './route.ts';
@@ -12,6 +13,7 @@ import { parseRoute, routeHash, type Route, type TabKey } from './route.ts';
 const TABS: readonly TabDef<TabKey>[] = [
   { key: 'conversations', label: 'Conversations' },
   { key: 'router', label: 'Router analysis' },
+  { key: 'annotations', label: 'Annotations' },
   { key: 'io', label: 'Import / export' },
   { key: 'settings', label: 'Settings' },
   { key: 'about', label: 'About the instrument' },
@@ -55,6 +57,7 @@ export function App() {
                 onDeleted={() => { setGeneration((g) => g + 1); toList(); }} />
             : <ConversationList key={generation} query={query} onQuery={setQuery} onOpen={open} />)}
           {route.tab === 'router' && <RouterTab onOpen={open} />}
+          {route.tab === 'annotations' && <AnnotationsTab key={generation} />}
           {route.tab === 'io' && <ImportExportTab key={generation} />}
           {route.tab === 'settings' && <SettingsTab onCleared={() => setGeneration((g) => g + 1)} />}
           {route.tab === 'about' && <AboutPanel />}

@@ -144,4 +144,24 @@ describe('other handlers', () => {
     expect(await send({ type: 'store/clear' })).toEqual({ ok: true });
     expect(await db.count('conversations')).toBe(0);
   });
+
+  it('import/annotations: all or nothing, from pages only; a refusal does not pause capture', async () => {
+    await send(capture(turns), tab());
+    const annotation = (turnKey: string, id: string) => ({
+      id, turnKey, conversationKey: 'chatgpt:c1', kind: 'confirm', label: null, note: null, createdAt: null, updatedAt: null,
+      origin: { tool: 'argilla', author: 'u-1' },
+    });
+    const good = { type: 'import/annotations', annotations: [annotation('chatgpt:c1:a0', 'argilla:chatgpt:c1:a0:u-1')] };
+    expect(send(good, tab())).toBeUndefined();
+    const refused = await send({ type: 'import/annotations', annotations: [annotation('chatgpt:c1:a0', 'x1'), annotation('chatgpt:c1:gone', 'x2')] });
+    expect(refused).toMatchObject({ ok: false, error: expect.stringMatching(/chatgpt:c1:gone is not in your store/) });
+    expect(await db.count('annotations')).toBe(0);
+    // A refused save of a missing turn (annotation/save) is a refusal too: capture keeps going.
+    expect(await send({ type: 'annotation/save', turnKey: 'chatgpt:c1:zz', conversationKey: 'chatgpt:c1', kind: 'note', label: null, note: null }, tab()))
+      .toMatchObject({ ok: false, error: expect.stringMatching(/not in the store/) });
+    expect(await send(capture(turns), tab())).toMatchObject({ ok: true });
+    expect(await send(good)).toEqual({ ok: true, added: 1, updated: 0, unchanged: 0 });
+    expect(await send(good)).toEqual({ ok: true, added: 0, updated: 0, unchanged: 1 });
+    expect((await getConversationBundle(db, 'chatgpt:c1'))?.conversation.annotationCount).toBe(1);
+  });
 });

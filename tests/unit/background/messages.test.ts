@@ -14,7 +14,9 @@ describe('parseMessage', () => {
     expect(parseMessage({ type: 'recompute' })).toEqual({ type: 'recompute' });
     expect(parseMessage({ type: 'recompute', conversationKey: 'chatgpt:c1' })).toEqual({ type: 'recompute', conversationKey: 'chatgpt:c1' });
     expect(parseMessage({ type: 'import/bundles', bundles: [] })).toEqual({ type: 'import/bundles', bundles: [] });
-    expect(MESSAGE_TYPES).toHaveLength(11);
+    const imported = { id: 'label-studio:k:1', turnKey: 'c:k', conversationKey: 'c', kind: 'confirm', label: null, note: null, createdAt: null, updatedAt: 5, origin: { tool: 'label-studio', author: 'user 1' } };
+    expect(parseMessage({ type: 'import/annotations', annotations: [imported] })).toEqual({ type: 'import/annotations', annotations: [imported] });
+    expect(MESSAGE_TYPES).toHaveLength(12);
   });
 
   it.each([
@@ -33,6 +35,8 @@ describe('parseMessage', () => {
     ['settings patch with unknown site', { type: 'settings/set', patch: { sites: { 'evil.com': { enabled: true, selectors: {} } } } }],
     ['import with a malformed bundle', { type: 'import/bundles', bundles: [{ conversation: {}, turns: [], analyses: [], annotations: [] }] }],
     ['empty conversation key', { type: 'conversation/delete', conversationKey: '' }],
+    ['imported annotation from an unknown tool', { type: 'import/annotations', annotations: [{ id: 'x', turnKey: 'c:k', conversationKey: 'c', kind: 'confirm', label: null, note: null, createdAt: null, updatedAt: null, origin: { tool: 'evil', author: null } }] }],
+    ['imported annotation with a huge note', { type: 'import/annotations', annotations: [{ id: 'x', turnKey: 'c:k', conversationKey: 'c', kind: 'note', label: null, note: 'x'.repeat(10_001), createdAt: null, updatedAt: null, origin: { tool: 'argilla', author: null } }] }],
   ])('drops %s', (_name, raw) => {
     expect(parseMessage(raw)).toBeNull();
   });

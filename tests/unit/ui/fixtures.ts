@@ -1,7 +1,8 @@
 /** Builders and fake services for the view tests (no extension runtime needed). */
 import { vi } from 'vitest';
-import type { Annotation, Conversation, ConversationBundle, Settings, StoredAnalysis, Turn } from '../../../src/core/types.ts';
-import type { UiServices } from '../../../src/ui/adapters/services.ts';
+import type { Annotation, Conversation, ConversationBundle, ImportedAnnotation, Settings, StoredAnalysis, Turn } from '../../../src/core/types.ts';
+import type { ParsedAnnotationFile, UiServices } from '../../../src/ui/adapters/services.ts';
+import { agreementOfBundles } from '../../../src/core/agreement.ts';
 import type { FeatureDef } from '../../../src/core/features/types.ts';
 import type { RouterReport } from '../../../src/core/router/types.ts';
 
@@ -75,6 +76,7 @@ export function services(over: { list?: Conversation[]; bundle?: ConversationBun
       deleteConversation: vi.fn(async () => undefined),
       clearStore: vi.fn(async () => undefined),
       importBundles: vi.fn(async (bs: ConversationBundle[]) => ({ added: bs.length, updated: 0, skipped: 0 })),
+      importAnnotations: vi.fn(async (as: ImportedAnnotation[]) => ({ added: as.length, updated: 0, unchanged: 0 })),
     },
     core: {
       features: FEATURES,
@@ -84,6 +86,8 @@ export function services(over: { list?: Conversation[]; bundle?: ConversationBun
       parseFile: vi.fn((_c: string | Uint8Array, _n: string) => ({ format: 'bundle', bundles: [bundle()] })),
       exportBundles: vi.fn(async () => new Blob(['x'])),
       analyzeRouter: vi.fn(async (_b: ConversationBundle[], _s: AbortSignal): Promise<RouterReport> => { throw new Error('not used'); }),
+      parseAnnotationFile: vi.fn((_t: string, _n: string): ParsedAnnotationFile => ({ tool: 'label-studio', annotations: [] })),
+      agreement: vi.fn(agreementOfBundles),
     },
   };
   return s satisfies UiServices;

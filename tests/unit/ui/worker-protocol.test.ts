@@ -14,7 +14,7 @@ import { bundle } from './fixtures.ts';
 const REPORT_STUB = { summary: ['stub'] } as unknown as RouterReport;
 
 function fakeJobs(over: Partial<JobTable> = {}): JobTable {
-  return { router: () => REPORT_STUB, zip: () => new Uint8Array([1, 2, 3]), ...over };
+  return { router: () => REPORT_STUB, zip: () => new Uint8Array([1, 2, 3]), annotation: () => new Uint8Array([4]), ...over };
 }
 
 /**

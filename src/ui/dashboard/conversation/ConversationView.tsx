@@ -49,7 +49,8 @@ function LoadedConversation({ initial, back, onDeleted }: { initial: Conversatio
   function onAnnotated(turnKey: string, annotation: Annotation | null) {
     setBundle((b) => ({
       ...b,
-      annotations: [...b.annotations.filter((a) => a.turnKey !== turnKey), ...(annotation ? [annotation] : [])],
+      // Your own judgement is replaced; those imported from annotation tools stay.
+      annotations: [...b.annotations.filter((a) => a.turnKey !== turnKey || a.origin !== undefined), ...(annotation ? [annotation] : [])],
     }));
   }
 

@@ -22,7 +22,7 @@ export function replyElementId(replyIndex: number): string {
 
 /** One turn of the transcript: text (as text, never HTML), and for replies the persona labels inline. */
 export function TurnView({ entry, selected, labelOf, onAnnotated }: Props) {
-  const { turn, analysis, annotation, replyIndex, alternatives } = entry;
+  const { turn, analysis, annotation, imported, replyIndex, alternatives } = entry;
   const { commands, core } = useServices();
   const [showWhy, setShowWhy] = useState(false);
   const [annotating, setAnnotating] = useState(false);
@@ -46,6 +46,16 @@ export function TurnView({ entry, selected, labelOf, onAnnotated }: Props) {
       {analysis && analysis.labels.length > 0 && (
         <ul class="po-labels">
           {analysis.labels.map((l) => <li key={l.kind + l.text}><LabelText label={l} /></li>)}
+        </ul>
+      )}
+      {imported.length > 0 && (
+        <ul class="po-imported" aria-label="Judgements from annotation tools">
+          {imported.map((a) => (
+            <li key={a.id} class="po-tag po-tag-annot">
+              {toolName(a)}{a.origin?.author ? ` · ${a.origin.author}` : ''}: {describeAnnotation(a)}
+              <span class="po-muted"> · {formatDateTime(a.updatedAt)}</span>
+            </li>
+          ))}
         </ul>
       )}
       <div class="po-text">{turn.text}</div>
@@ -80,4 +90,8 @@ export function TurnView({ entry, selected, labelOf, onAnnotated }: Props) {
       )}
     </article>
   );
+}
+
+function toolName(a: Annotation): string {
+  return a.origin?.tool === 'argilla' ? 'Argilla' : 'Label Studio';
 }

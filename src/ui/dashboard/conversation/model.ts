@@ -1,7 +1,7 @@
 /**
  * A stored bundle arranged for the conversation view: main-line turns in order, each assistant
- * reply joined with its analysis and the user's latest annotation, alternatives grouped under
- * the turn they replace, and the timeline cells. Pure.
+ * reply joined with its analysis, the user's latest annotation and the judgements imported from
+ * annotation tools, alternatives grouped under the turn they replace, and the timeline cells. Pure.
  */
 import type { Annotation, ConversationBundle, StoredAnalysis, Turn } from '../../../core/types.ts';
 import type { TimelineCell } from '../../components/TimelineStrip.tsx';
@@ -11,7 +11,10 @@ export interface TranscriptEntry {
   /** Index among assistant replies of the main line; null for user turns. */
   replyIndex: number | null;
   analysis: StoredAnalysis | null;
+  /** Your own latest judgement (made in the extension); the one you can edit here. */
   annotation: Annotation | null;
+  /** Judgements imported from annotation tools (Label Studio, Argilla), oldest first. */
+  imported: Annotation[];
   alternatives: Turn[];
 }
 
@@ -22,10 +25,11 @@ export interface ConversationModel {
   entryOfReply: number[];
 }
 
-/** The user's current judgement on a turn: the most recently updated annotation. */
+/** The user's current judgement on a turn: their most recently updated own annotation. */
 export function latestAnnotations(annotations: readonly Annotation[]): Map<string, Annotation> {
   const out = new Map<string, Annotation>();
   for (const a of annotations) {
+    if (a.origin !== undefined) continue;
     const prev = out.get(a.turnKey);
     if (!prev || a.updatedAt >= prev.updatedAt) out.set(a.turnKey, a);
   }
@@ -35,6 +39,10 @@ export function latestAnnotations(annotations: readonly Annotation[]): Map<strin
 export function buildConversationModel(bundle: ConversationBundle): ConversationModel {
   const analyses = new Map(bundle.analyses.map((a) => [a.turnKey, a]));
   const annotations = latestAnnotations(bundle.annotations);
+  const imported = new Map<string, Annotation[]>();
+  for (const a of [...bundle.annotations].sort((x, y) => x.updatedAt - y.updatedAt)) {
+    if (a.origin !== undefined) imported.set(a.turnKey, [...(imported.get(a.turnKey) ?? []), a]);
+  }
   const alternatives = new Map<string, Turn[]>();
   const main: Turn[] = [];
   for (const t of bundle.turns) {
@@ -50,6 +58,7 @@ export function buildConversationModel(bundle: ConversationBundle): Conversation
     const isReply = turn.role === 'assistant';
     const analysis = analyses.get(turn.key) ?? null;
     const annotation = annotations.get(turn.key) ?? null;
+    const fromTools = imported.get(turn.key) ?? [];
     if (isReply) {
       entryOfReply.push(entries.length);
       cells.push({
@@ -60,10 +69,10 @@ export function buildConversationModel(bundle: ConversationBundle): Conversation
         confidence: analysis?.confidence ?? 0,
         topLabel: analysis?.labels[0]?.text ?? null,
         model: turn.model,
-        annotation: annotation?.kind ?? null,
+        annotation: (annotation ?? fromTools.at(-1))?.kind ?? null,
       });
     }
-    entries.push({ turn, replyIndex: isReply ? reply : null, analysis, annotation, alternatives: alternatives.get(turn.key) ?? [] });
+    entries.push({ turn, replyIndex: isReply ? reply : null, analysis, annotation, imported: fromTools, alternatives: alternatives.get(turn.key) ?? [] });
     if (isReply) reply++;
   }
   return { entries, cells, entryOfReply };

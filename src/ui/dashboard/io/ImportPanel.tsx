@@ -69,6 +69,7 @@ export function ImportPanel({ onImported }: { onImported(): void }) {
       <p class="po-muted">
         Our own JSON or JSONL export, a JSONL file in the label contract, or the <code>conversations.json</code> from a
         ChatGPT or Claude account export. Files are read on this device only. Importing the same file twice adds nothing twice.
+        Work done in Label Studio or Argilla comes back through the Annotations tab.
       </p>
       <label class="po-file">
         <span class="po-btn">Choose files…</span>

@@ -7,6 +7,7 @@ export const EXPORT_FORMATS: { key: ExportFormat; label: string; ext: string }[]
   { key: 'csv', label: 'CSV (one row per turn)', ext: 'csv' },
   { key: 'md', label: 'Markdown transcript', ext: 'md' },
   { key: 'zip', label: 'Zip of all formats', ext: 'zip' },
+  { key: 'annotation', label: 'For annotation tools (Label Studio, Argilla, Prodigy, Hugging Face) — zip', ext: 'annotation.zip' },
 ];
 
 export function exportFileName(base: string, format: ExportFormat): string {
