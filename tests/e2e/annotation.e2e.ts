@@ -12,7 +12,7 @@ import { join, resolve } from 'node:path';
 import { strFromU8, unzipSync } from 'fflate';
 import type { Page } from 'playwright-core';
 import { launchWithExtension, type ExtensionSession } from './lib/browser.ts';
-import { SHARED } from './lib/fixtures.ts';
+import { EXPORT_SAMPLES } from '../fixtures/paths.ts';
 import { describeRequests, dumpStore, foreignRequests, waitFor, watchPage } from './lib/extension.ts';
 import { describeViolations, runAxe, seriousOrWorse } from './lib/axe.ts';
 import {
@@ -20,7 +20,7 @@ import {
 } from '../unit/core/formats/annotation/tool-schemas.ts';
 
 const OUT = resolve('test-output');
-const EXPORT = resolve(SHARED, 'fixtures/exports/chatgpt/pkuppens-2023__conversations.excerpt.json');
+const EXPORT = resolve(EXPORT_SAMPLES, 'chatgpt/pkuppens-2023__conversations.excerpt.json');
 
 let session: ExtensionSession;
 let tasks: { data: { turn_key: string; conversation_key: string; predicted_shift: boolean } }[] = [];

@@ -4,10 +4,10 @@ import { join } from 'node:path';
 import { strFromU8, unzipSync } from 'fflate';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { run } from '../../../src/cli/convert.ts';
-import { CHATGPT_EXCERPT, sharedFixture } from '../core/formats/annotation/samples.ts';
+import { CHATGPT_EXCERPT } from '../core/formats/annotation/samples.ts';
 import { validateArgillaRecords, validateArgillaSettings, validateHfJsonl, validateLabelStudioConfig, validateLabelStudioTasks, validateProdigyTask } from '../core/formats/annotation/tool-schemas.ts';
 
-const REAL = sharedFixture(CHATGPT_EXCERPT);
+const REAL = CHATGPT_EXCERPT;
 
 describe('cli convert: annotation-tool targets', () => {
   let dir: string;
