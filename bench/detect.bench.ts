@@ -10,7 +10,12 @@
  * Intervals: 95% bootstrap over conversations. Splits: bench/lib/split-v2.ts (generator AND prompt).
  * Every EVAL run is appended to bench/eval-log.tsv. Older tuners: bench/detect-legacy.bench.ts.
  */
-import { analyzeConversation, DETECTOR_VERSION } from '../src/core/analyze.ts';
+import { analyzeConversation, DETECTOR_VERSION, requestsBefore } from '../src/core/analyze.ts';
+import { expectedFeatures } from '../src/core/detect/input.ts';
+import type { FeatureValues } from '../src/core/types.ts';
+import { CANDIDATES } from './lib/candidates.ts';
+import { loadOutOfFold } from './lib/prompt-oof.ts';
+import { PROMPT_MODEL } from '../src/core/detect/prompt-model-data.ts';
 import { DETECTOR_PARAMS, type DetectorParams } from '../src/core/detect/params.ts';
 import { FeatureColumns } from '../src/core/detect/columns.ts';
 import { labelChangeAt } from '../src/core/detect/labels.ts';
@@ -28,7 +33,9 @@ import { devSpecs, evalSpecs, type SetSpec } from './lib/sets-v2.ts';
 import { realModelSwitches, realSingleSourceSets, type BenchConversation } from './lib/sets.ts';
 import { printTable } from './lib/table.ts';
 import { assistantAxisSet, bigFiveSet, labelRight, verbositySet, type TraitConversation } from './lib/trait-sets.ts';
-import { runParams, type Prepared } from './lib/tune.ts';
+import { detectionSamples, runParams, type Prepared } from './lib/tune.ts';
+import { calibrate, fitCalibration, type Calibration } from '../src/core/detect/calibration.ts';
+import { expectedCalibrationError, RELIABILITY_HEADERS, reliabilityRows, type ConfidenceOutcome } from './lib/reliability.ts';
 import { styleWindowBaseline } from './lib/baselines.ts';
 import { FEATURES } from '../src/core/features/registry.ts';
 import { promptVector } from './lib/prompt-input.ts';
@@ -48,16 +55,28 @@ const table = generatorTable();
 const cf = corpusFeatures(records, log);
 const prompts = splitPrompts(records);
 const devGens = devGenerators(table, cf.generators);
-const params: DetectorParams = DETECTOR_PARAMS;
+const candidate = process.argv.find((a, i) => process.argv[i - 1] === '--candidate');
+if (candidate && !CANDIDATES[candidate]) throw new Error(`unknown candidate ${candidate}; known: ${Object.keys(CANDIDATES).join(', ')}`);
+const params: DetectorParams = candidate ? CANDIDATES[candidate] : DETECTOR_PARAMS;
+// A candidate stays on DEV unless --eval says otherwise (every evaluation is logged).
+if (candidate && !args.has('--eval')) args.add('--dev-only');
 const paramsHash = hashString(JSON.stringify(params)).slice(0, 8);
 
-console.log(`Persona shift detector ${DETECTOR_VERSION} (params hash ${paramsHash})`);
+console.log(`Persona shift detector ${DETECTOR_VERSION} (params hash ${paramsHash})${candidate ? `, CANDIDATE ${candidate}` : ''}`);
 console.log(`Split: ${devGens.length} DEV generators × ${prompts.dev.length} DEV prompts (tuning); 8 EVAL generators × ${prompts.eval.length} EVAL prompts (reported).`);
 console.log(`Operating point: ≤ ${MAX_FALSE_PER_100} false switches per 100 possible switch points (n − 1 per conversation); a switch found ≤ 1 reply off counts.\n`);
 
 // ---------------------------------------------------------------------------------------------
 // Methods. Each runs at a series of settings, least sensitive first.
-const prepare = (c: BenchConversation): Prepared => ({ features: replyMeasures(c.turns).map((m) => m.features), profiles: [], prompts: promptVector(c.turns), truth: c.truth });
+const expectedMemo = new Map<string, FeatureValues>();
+const outOfFold = loadOutOfFold(PROMPT_MODEL.version);
+if (params.expectedFromPrompt && !outOfFold) console.log(`NOTE: no out-of-fold DEV predictions for prompt model ${PROMPT_MODEL.version} (run npm run train:prompt-model); DEV numbers use in-sample predictions and are optimistic.`);
+const expectedOf = (turns: BenchConversation['turns']) => requestsBefore(turns).map((r) => {
+  let e = outOfFold?.get(r) ?? expectedMemo.get(r);
+  if (!e) expectedMemo.set(r, (e = expectedFeatures([r])[0]));
+  return e;
+});
+const prepare = (c: BenchConversation): Prepared => ({ features: replyMeasures(c.turns).map((m) => m.features), profiles: [], prompts: promptVector(c.turns), expected: params.expectedFromPrompt ? expectedOf(c.turns) : undefined, truth: c.truth });
 const PENALTIES = [40, 30, 24, 20, 16, 13, 10, 8, 6, 5, 4, 3, 2];
 const withPenalty = (p: DetectorParams, base: number): DetectorParams => ({ ...p, segment: { ...p.segment, penaltyBase: base } });
 const curveOf = (items: Prepared[], settings: (string | number)[], run: (it: Prepared, s: number) => number[]): Curve => ({
@@ -91,6 +110,13 @@ PENALTIES.forEach((_, i) => {
 });
 if (devPoint < 0) devPoint = 0;
 console.log(`DEV operating point of our detector: penalty ${PENALTIES[devPoint]} + ${params.segment.penaltyPerLogN}·ln n (committed: ${params.segment.penaltyBase}); every DEV set ≤ ${MAX_FALSE_PER_100} false /100 points, best mean DEV F1 ${devBest.toFixed(3)}.`);
+
+// Confidence curve fitted on DEV detections at the DEV operating point (every DEV set, switch sets and
+// controls); it is judged on EVAL generators below (expected calibration error).
+const atDevPoint = withPenalty(params, PENALTIES[devPoint]);
+const devCurve = fitCalibration(dev.flatMap((s) => detectionSamples(devPrepared.get(s.name)!, atDevPoint)));
+const fmtCurve = (c: Calibration) => `a ${c.a.toFixed(4)}, b ${c.b.toFixed(4)}`;
+console.log(`Confidence curve fitted on DEV detections: ${fmtCurve(devCurve)}; in use: ${fmtCurve(params.calibration)}.`);
 
 // ---------------------------------------------------------------------------------------------
 type Row = (string | number)[];
@@ -143,6 +169,11 @@ if (!args.has('--dev-only')) {
   const before = timesEvaluated(paramsHash);
   console.log(`\n## EVAL sets (8 evaluation generators × evaluation prompts; never used in tuning)${before ? ` — NOTE: these parameters were already evaluated ${before} time(s) (bench/eval-log.tsv)` : ''}`);
   report(evalSets, (s) => evalPrepared.get(s.name)!, evalCurves, !args.has('--no-oracle'), true);
+  const evalConf = (c: Calibration): ConfidenceOutcome[] => evalSets.flatMap((s) => detectionSamples(evalPrepared.get(s.name)!, atDevPoint)).map((x) => ({ conf: calibrate(x.score, c), ok: x.positive }));
+  const inUse = evalConf(params.calibration);
+  console.log(`\nReliability of switch confidence on EVAL generators (all EVAL sets, DEV operating point), curve in use — ECE ${expectedCalibrationError(inUse).toFixed(3)} (DEV-fitted curve: ${expectedCalibrationError(evalConf(devCurve)).toFixed(3)}):`);
+  printTable(RELIABILITY_HEADERS, reliabilityRows(inUse));
+  logRows.push({ set: 'all EVAL sets', method: 'ECE of confidence', setting: fmtCurve(params.calibration), recall: null, f1: null, falsePer100: 0, ece: expectedCalibrationError(inUse) });
   console.log('\nTargets (EVAL, at ≤ 2 false /100 points): cross-family F1 ≥ 0.85, same-family ≥ 0.60, prompted-mode ≥ 0.80, topic-coherent cross-family ≥ 0.80.');
 
   // Real conversations: the only real model switches, and real single-source chats (false alarms).

@@ -9,7 +9,7 @@ import { appendFileSync, existsSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 
 export const EVAL_LOG = resolve(import.meta.dirname, '../eval-log.tsv');
-const HEADER = ['utc', 'detector_version', 'params_hash', 'commit', 'set', 'method', 'setting', 'recall', 'f1', 'false_per_100_points'].join('\t');
+const HEADER = ['utc', 'detector_version', 'params_hash', 'commit', 'set', 'method', 'setting', 'recall', 'f1', 'false_per_100_points', 'ece'].join('\t');
 
 function commit(): string {
   try {
@@ -35,12 +35,13 @@ export interface EvalLogRow {
   recall: number | null;
   f1: number | null;
   falsePer100: number;
+  ece?: number;
 }
 
 export function appendEvalLog(detectorVersion: string, paramsHash: string, rows: readonly EvalLogRow[]): void {
   const utc = new Date().toISOString();
   const c = commit();
-  const lines = rows.map((r) => [utc, detectorVersion, paramsHash, c, r.set, r.method, r.setting, r.recall?.toFixed(3) ?? '', r.f1?.toFixed(3) ?? '', r.falsePer100.toFixed(2)].join('\t'));
+  const lines = rows.map((r) => [utc, detectorVersion, paramsHash, c, r.set, r.method, r.setting, r.recall?.toFixed(3) ?? '', r.f1?.toFixed(3) ?? '', r.falsePer100.toFixed(2), r.ece?.toFixed(3) ?? ''].join('\t'));
   if (!existsSync(EVAL_LOG)) appendFileSync(EVAL_LOG, HEADER + '\n');
   appendFileSync(EVAL_LOG, lines.join('\n') + '\n');
 }

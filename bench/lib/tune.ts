@@ -8,6 +8,7 @@ import { segmentSeries, type SearchMethod } from '../../src/core/detect/segment.
 import { permutationPValue, type SwitchTest } from '../../src/core/detect/permutation.ts';
 import { gramCost, kernelCost, l2Cost, sumCost, type SegmentCost } from '../../src/core/detect/cost.ts';
 import { diffScale, standardise } from '../../src/core/detect/series.ts';
+import { detectorSeries } from '../../src/core/detect/input.ts';
 import { fitRidge, residualize, type PromptModel } from '../../src/core/detect/prompt-model.ts';
 import { promptFeatures } from '../../src/core/features/prompt.ts';
 import type { DetectorParams } from '../../src/core/detect/params.ts';
@@ -21,6 +22,8 @@ export interface Prepared {
   features: FeatureValues[];
   /** promptFeatures() of the user message before each reply. */
   prompts: number[][];
+  /** The learned prompt model's expected features per reply (for p.expectedFromPrompt). */
+  expected?: FeatureValues[];
   profiles: (Float64Array | null)[];
   truth: number[];
   /** Profile cost, built once (it depends on no parameter). */
@@ -38,8 +41,7 @@ function gramOf(it: Prepared): SegmentCost {
 
 /** The detector's cost for one conversation under parameters p (same as analyzeConversation), and its standardised series. */
 export function costOf(it: Prepared, p: DetectorParams): { cost: SegmentCost; matrix: number[][] } {
-  const input = Object.keys(p.promptModel).length ? residualize(it.features, it.prompts, p.promptModel) : it.features;
-  const s = standardise(input, { weights: p.weights, priorScale: p.priorScale, priorStrength: p.priorStrength, clip: p.clip, transform: p.transform });
+  const s = detectorSeries(it.features, { expected: it.expected, cues: it.prompts }, p);
   const parts: { cost: SegmentCost; weight: number }[] = [{ cost: l2Cost(s.matrix), weight: 1 }];
   if (p.profileWeight > 0) parts.push({ cost: gramOf(it), weight: p.profileWeight });
   if (p.styleWeight > 0 && it.style) parts.push({ cost: it.style, weight: p.styleWeight });
@@ -55,7 +57,7 @@ const pValueMemo = new WeakMap<Prepared, Map<string, number>>();
 function switchTestOf(it: Prepared, p: DetectorParams, matrix: number[][]): SwitchTest {
   let memo = pValueMemo.get(it);
   if (!memo) pValueMemo.set(it, (memo = new Map()));
-  const series = JSON.stringify([p.weights, p.priorStrength, p.clip, p.transform, Object.keys(p.promptModel).length, p.gate.permutations, p.segment.minSize]);
+  const series = JSON.stringify([p.weights, p.priorStrength, p.clip, p.transform, Object.keys(p.promptModel).length, p.expectedFromPrompt ?? false, p.gate.permutations, p.segment.minSize]);
   const options = { permutations: p.gate.permutations, minSize: p.segment.minSize };
   return {
     maxPValue: p.gate.maxPValue,

@@ -6,8 +6,7 @@
 import type { ConversationAnalysis, ReplyAnalysis, ShiftLabel } from './types.ts';
 import { measureReply, type ReplyMeasures } from './features/registry.ts';
 import { LEXICON_VERSION } from './lexicons/index.ts';
-import { standardise } from './detect/series.ts';
-import { residualize } from './detect/prompt-model.ts';
+import { detectorSeries } from './detect/input.ts';
 import { promptFeatures } from './features/prompt.ts';
 import { gramCost, kernelCost, l2Cost, sumCost, type SegmentCost } from './detect/cost.ts';
 import { cosineGram, styleVector, type SparseVector } from './style/vector.ts';
@@ -22,7 +21,7 @@ import { assignStates } from './detect/states.ts';
 import { DETECTOR_PARAMS, PARAMS_VERSION, type DetectorParams } from './detect/params.ts';
 
 /** semver of the detector code + lexicon and parameter versions; stored with every label. */
-export const DETECTOR_VERSION = `0.3.0+${LEXICON_VERSION}.${PARAMS_VERSION}`;
+export const DETECTOR_VERSION = `0.4.0+${LEXICON_VERSION}.${PARAMS_VERSION}`;
 
 export interface AnalyzeTurn {
   role: 'user' | 'assistant';
@@ -56,8 +55,8 @@ export function analyzeConversation(turns: readonly AnalyzeTurn[], opts: Analyze
   const measures = opts.measures ?? replies.map((r) => measureForDetector(r.text, p));
   const features = measures.map((m) => m.features);
   const n = replies.length;
-  const detectorInput = Object.keys(p.promptModel).length ? residualize(features, requestsBefore(turns).map(promptFeatures), p.promptModel) : features;
-  const series = standardise(detectorInput, { weights: p.weights, priorScale: p.priorScale, priorStrength: p.priorStrength, clip: p.clip, transform: p.transform });
+  const requests = p.expectedFromPrompt || Object.keys(p.promptModel).length ? requestsBefore(turns) : [];
+  const series = detectorSeries(features, { requests, cues: Object.keys(p.promptModel).length ? requests.map(promptFeatures) : undefined }, p);
   const profiles = measures.map((m) => m.profile);
   const parts: { cost: SegmentCost; weight: number }[] = [{ cost: l2Cost(series.matrix), weight: 1 }];
   if (useProfile && profiles.every((x): x is Float64Array => x !== null)) parts.push({ cost: gramCost(profiles), weight: p.profileWeight });

@@ -1,0 +1,38 @@
+/**
+ * The detector's standardised series from raw reply features: optionally minus what the request
+ * predicts (the learned prompt model, or the older cue model), then standardised within the
+ * conversation. One function for the extension (analyze.ts) and the benchmark's tuner.
+ */
+import type { FeatureValues } from '../types.ts';
+import type { DetectorParams } from './params.ts';
+import { residualize } from './prompt-model.ts';
+import { committedPromptModel, residualizeExpected } from './prompt-predictor.ts';
+import { PROMPT_MODEL } from './prompt-model-data.ts';
+import { standardise, type StandardSeries } from './series.ts';
+
+export interface RequestInput {
+  /** The user's request before each reply (for the learned prompt model). */
+  requests?: readonly string[];
+  /** Precomputed expected features per reply (benches cache them). */
+  expected?: readonly FeatureValues[];
+  /** promptFeatures() per reply (for the older cue model). */
+  cues?: readonly (readonly number[])[];
+}
+
+export function expectedFeatures(requests: readonly string[]): FeatureValues[] {
+  const m = committedPromptModel();
+  return requests.map((r) => m.predict(r));
+}
+
+export function detectorSeries(features: readonly FeatureValues[], req: RequestInput, p: DetectorParams): StandardSeries {
+  let input: readonly FeatureValues[] = features;
+  let priorScale = p.priorScale;
+  if (p.expectedFromPrompt) {
+    const expected = req.expected ?? expectedFeatures(req.requests ?? features.map(() => ''));
+    input = residualizeExpected(features, expected);
+    priorScale = { ...p.priorScale, ...PROMPT_MODEL.residualScale };
+  } else if (Object.keys(p.promptModel).length && req.cues) {
+    input = residualize(features, req.cues, p.promptModel);
+  }
+  return standardise(input, { weights: p.weights, priorScale, priorStrength: p.priorStrength, clip: p.clip, transform: p.transform });
+}
