@@ -30,6 +30,10 @@ export const CANDIDATES: Record<string, DetectorParams> = {
   /** Residuals, the larger of the p4 and the separation weights per feature. */
   'pm-mix': { ...DETECTOR_PARAMS, expectedFromPrompt: true, weights: maxWeights(DETECTOR_PARAMS.weights, separationWeights(0.25)) },
   'raw-mix': { ...DETECTOR_PARAMS, weights: maxWeights(DETECTOR_PARAMS.weights, separationWeights(0.25)) },
+  /** The switch test's level at p5 (1 = no test). */
+  'p5-gate-off': { ...DETECTOR_PARAMS, gate: { ...DETECTOR_PARAMS.gate, maxPValue: 1 } },
+  'p5-gate-0.2': { ...DETECTOR_PARAMS, gate: { ...DETECTOR_PARAMS.gate, maxPValue: 0.2 } },
+  'p5-gate-0.05': { ...DETECTOR_PARAMS, gate: { ...DETECTOR_PARAMS.gate, maxPValue: 0.05 } },
   /** Same separation weights without the prompt model (is it the weights or the residuals?). */
   'raw-sep25': { ...DETECTOR_PARAMS, weights: separationWeights(0.25) },
 };
