@@ -38,6 +38,7 @@ import { calibrate, fitCalibration, type Calibration } from '../src/core/detect/
 import { expectedCalibrationError, RELIABILITY_HEADERS, reliabilityRows, type ConfidenceOutcome } from './lib/reliability.ts';
 import { styleWindowBaseline } from './lib/baselines.ts';
 import { FEATURES } from '../src/core/features/registry.ts';
+import { shortWindowPower } from './lib/short-windows.ts';
 import { promptVector } from './lib/prompt-input.ts';
 import { EVAL_PROMPTED_MODES } from './lib/split.ts';
 
@@ -160,6 +161,17 @@ function report(specs: SetSpec[], preparedOf: (s: SetSpec) => Prepared[], oursCu
 }
 
 console.log('\n## DEV sets (dev generators × dev prompts; tuning may look here)');
+{
+  const pairs = (dev.find((s) => s.name === 'dev cross-family')?.conversations ?? []).map((c) => [...new Set(c.turns.flatMap((t) => (t.model ? [t.model] : [])))] as [string, string]).filter((g) => g.length === 2);
+  const gates: Record<string, DetectorParams['gate']> = {
+    'shuffle (permutation.ts), p ≤ 0.1': { ...params.gate, null: 'shuffle', maxPValue: 0.1 },
+    'Gaussian null (gaussian-test.ts), p ≤ 0.1': { ...params.gate, null: 'gaussian', maxPValue: 0.1 },
+    'Gaussian null, p ≤ 0.02': { ...params.gate, null: 'gaussian', maxPValue: 0.02 },
+  };
+  const rows = shortWindowPower(prompts.dev, pairs, (q) => expectedOf([{ role: 'user', text: q }, { role: 'assistant', text: '' }])[0], params, gates);
+  console.log('Switch tests on 3 + 3 reply windows at the true split (DEV cross-family pairs; 300 windows each):');
+  printTable(['test', 'level', 'passes on a real switch', 'passes without a switch'], rows.map((r) => [r.test, r.level, r.power.toFixed(2), r.falsePass.toFixed(2)]));
+}
 report(dev, (s) => devPrepared.get(s.name)!, devCurves, false, false);
 
 if (!args.has('--dev-only')) {

@@ -34,6 +34,10 @@ export const CANDIDATES: Record<string, DetectorParams> = {
   'p5-gate-off': { ...DETECTOR_PARAMS, gate: { ...DETECTOR_PARAMS.gate, maxPValue: 1 } },
   'p5-gate-0.2': { ...DETECTOR_PARAMS, gate: { ...DETECTOR_PARAMS.gate, maxPValue: 0.2 } },
   'p5-gate-0.05': { ...DETECTOR_PARAMS, gate: { ...DETECTOR_PARAMS.gate, maxPValue: 0.05 } },
+  /** The Gaussian-null switch test (gaussian-test.ts), which can pass on 3+3 segments. */
+  'p5-gaussian-0.1': { ...DETECTOR_PARAMS, gate: { ...DETECTOR_PARAMS.gate, null: 'gaussian' } },
+  'p5-gaussian-0.05': { ...DETECTOR_PARAMS, gate: { ...DETECTOR_PARAMS.gate, null: 'gaussian', maxPValue: 0.05 } },
+  'p5-gaussian-0.02': { ...DETECTOR_PARAMS, gate: { ...DETECTOR_PARAMS.gate, null: 'gaussian', maxPValue: 0.02 } },
   /** Same separation weights without the prompt model (is it the weights or the residuals?). */
   'raw-sep25': { ...DETECTOR_PARAMS, weights: separationWeights(0.25) },
 };

@@ -6,13 +6,12 @@
 import type { ConversationAnalysis, ReplyAnalysis, ShiftLabel } from './types.ts';
 import { measureReply, type ReplyMeasures } from './features/registry.ts';
 import { LEXICON_VERSION } from './lexicons/index.ts';
-import { detectorSeries } from './detect/input.ts';
+import { detectorSeries, switchTestFor } from './detect/input.ts';
 import { promptFeatures } from './features/prompt.ts';
 import { gramCost, kernelCost, l2Cost, sumCost, type SegmentCost } from './detect/cost.ts';
 import { cosineGram, styleVector, type SparseVector } from './style/vector.ts';
 import { styleBucketWeights } from './style/weights.ts';
 import { segmentSeries } from './detect/segment.ts';
-import { permutationTest } from './detect/permutation.ts';
 import { calibrate } from './detect/calibration.ts';
 import { liveShiftProbability } from './detect/bocpd.ts';
 import { FeatureColumns } from './detect/columns.ts';
@@ -67,7 +66,7 @@ export function analyzeConversation(turns: readonly AnalyzeTurn[], opts: Analyze
   const cost = parts.length > 1 ? sumCost(parts) : parts[0].cost;
   // The switch test shuffles rows of the scalar series; it cannot see the kernel costs, so it
   // runs only when the scalar series is the whole evidence (the default parameters).
-  const test = parts.length === 1 ? permutationTest(series.matrix, { ...p.gate, minSize: p.segment.minSize }) : undefined;
+  const test = parts.length === 1 ? switchTestFor(series, p) : undefined;
   const seg = segmentSeries(cost, p.segment, test);
   const switchSet = new Set(seg.switches);
   const confidence = seg.score.map((s, t) => (t === 0 ? 0 : switchSet.has(t) ? calibrate(s, p.calibration) : Math.min(NON_SWITCH_CAP, calibrate(s, p.calibration))));

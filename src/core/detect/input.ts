@@ -9,6 +9,8 @@ import { residualize } from './prompt-model.ts';
 import { committedPromptModel, residualizeExpected } from './prompt-predictor.ts';
 import { PROMPT_MODEL } from './prompt-model-data.ts';
 import { standardise, type StandardSeries } from './series.ts';
+import { permutationTest, type SwitchTest } from './permutation.ts';
+import { gaussianTest } from './gaussian-test.ts';
 
 export interface RequestInput {
   /** The user's request before each reply (for the learned prompt model). */
@@ -35,4 +37,10 @@ export function detectorSeries(features: readonly FeatureValues[], req: RequestI
     input = residualize(features, req.cues, p.promptModel);
   }
   return standardise(input, { weights: p.weights, priorScale, priorStrength: p.priorStrength, clip: p.clip, transform: p.transform });
+}
+
+/** The switch test the parameters ask for, on a standardised series. */
+export function switchTestFor(series: StandardSeries, p: DetectorParams): SwitchTest {
+  if (p.gate.null === 'gaussian') return gaussianTest(series.matrix, { maxPValue: p.gate.maxPValue, simulations: p.gate.permutations, minSize: p.segment.minSize, columnScale: series.dims.map((f) => p.weights[f] ?? 1), clip: p.clip });
+  return permutationTest(series.matrix, { ...p.gate, minSize: p.segment.minSize });
 }

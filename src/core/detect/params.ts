@@ -58,7 +58,7 @@ export interface DetectorParams {
    * p-value above maxPValue are dropped (1 = no test). Lets a conversation whose replies wander a
    * lot on their own keep fewer switches than the global penalty alone would.
    */
-  gate: { maxPValue: number; permutations: number };
+  gate: { maxPValue: number; permutations: number; /** 'shuffle' (permutation.ts, default) or 'gaussian' (gaussian-test.ts). */ null?: 'shuffle' | 'gaussian' };
   calibration: Calibration;
   /** RMS centroid distance under which a later segment reuses an earlier state. */
   stateMergeDistance: number;
