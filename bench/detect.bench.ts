@@ -41,6 +41,7 @@ import { FEATURES } from '../src/core/features/registry.ts';
 import { shortWindowPower } from './lib/short-windows.ts';
 import { promptVector } from './lib/prompt-input.ts';
 import { EVAL_PROMPTED_MODES } from './lib/split.ts';
+import { fitPairMetric, metricWeights, samplePairs } from './lib/pair-metric.ts';
 
 const missing = missingData();
 if (missing.length) {
@@ -56,9 +57,19 @@ const table = generatorTable();
 const cf = corpusFeatures(records, log);
 const prompts = splitPrompts(records);
 const devGens = devGenerators(table, cf.generators);
+// The pairwise "same generator?" metric, learned on DEV prompt-matched pairs (bench/lib/pair-metric.ts).
+const outOfFold = loadOutOfFold(PROMPT_MODEL.version);
+const shippedExpected = new Map<string, FeatureValues>();
+const expectedOfPrompt = (q: string): FeatureValues => {
+  let e = outOfFold?.get(q) ?? shippedExpected.get(q);
+  if (!e) shippedExpected.set(q, (e = expectedFeatures([q])[0]));
+  return e;
+};
+const pairCoef = fitPairMetric(samplePairs(cf, prompts.dev, devGens, expectedOfPrompt, 8000, 1407));
 const candidate = process.argv.find((a, i) => process.argv[i - 1] === '--candidate');
-if (candidate && !CANDIDATES[candidate]) throw new Error(`unknown candidate ${candidate}; known: ${Object.keys(CANDIDATES).join(', ')}`);
-const params: DetectorParams = candidate ? CANDIDATES[candidate] : DETECTOR_PARAMS;
+const candidates: Record<string, DetectorParams> = { ...CANDIDATES, 'pm-pairs': { ...DETECTOR_PARAMS, weights: metricWeights(pairCoef) }, 'pm-pairs-30': { ...DETECTOR_PARAMS, weights: metricWeights(pairCoef, 0.3) } };
+if (candidate && !candidates[candidate]) throw new Error(`unknown candidate ${candidate}; known: ${Object.keys(candidates).join(', ')}`);
+const params: DetectorParams = candidate ? candidates[candidate] : DETECTOR_PARAMS;
 // A candidate stays on DEV unless --eval says otherwise (every evaluation is logged).
 if (candidate && !args.has('--eval')) args.add('--dev-only');
 const paramsHash = hashString(JSON.stringify(params)).slice(0, 8);
@@ -70,7 +81,6 @@ console.log(`Operating point: ≤ ${MAX_FALSE_PER_100} false switches per 100 po
 // ---------------------------------------------------------------------------------------------
 // Methods. Each runs at a series of settings, least sensitive first.
 const expectedMemo = new Map<string, FeatureValues>();
-const outOfFold = loadOutOfFold(PROMPT_MODEL.version);
 if (params.expectedFromPrompt && !outOfFold) console.log(`NOTE: no out-of-fold DEV predictions for prompt model ${PROMPT_MODEL.version} (run npm run train:prompt-model); DEV numbers use in-sample predictions and are optimistic.`);
 const expectedOf = (turns: BenchConversation['turns']) => requestsBefore(turns).map((r) => {
   let e = outOfFold?.get(r) ?? expectedMemo.get(r);
