@@ -38,6 +38,12 @@ export const CANDIDATES: Record<string, DetectorParams> = {
   'p5-gaussian-0.1': { ...DETECTOR_PARAMS, gate: { ...DETECTOR_PARAMS.gate, null: 'gaussian' } },
   'p5-gaussian-0.05': { ...DETECTOR_PARAMS, gate: { ...DETECTOR_PARAMS.gate, null: 'gaussian', maxPValue: 0.05 } },
   'p5-gaussian-0.02': { ...DETECTOR_PARAMS, gate: { ...DETECTOR_PARAMS.gate, null: 'gaussian', maxPValue: 0.02 } },
+  /** Shrinkage of the noise scale toward the residual prior, and the clip, at p5. */
+  'p5-prior2': { ...DETECTOR_PARAMS, priorStrength: 2 },
+  'p5-prior10': { ...DETECTOR_PARAMS, priorStrength: 10 },
+  'p5-prior20': { ...DETECTOR_PARAMS, priorStrength: 20 },
+  'p5-clip2': { ...DETECTOR_PARAMS, clip: 2 },
+  'p5-clip3.5': { ...DETECTOR_PARAMS, clip: 3.5 },
   /** Same separation weights without the prompt model (is it the weights or the residuals?). */
   'raw-sep25': { ...DETECTOR_PARAMS, weights: separationWeights(0.25) },
 };
