@@ -17,3 +17,8 @@ export function measuresOf(text: string): ReplyMeasures {
 export const featuresOf = (text: string): FeatureValues => measuresOf(text).features;
 
 export const replyMeasures = (turns: readonly AnalyzeTurn[]) => turns.filter((t) => t.role === 'assistant').map((t) => measuresOf(t.text));
+
+/** Seeds the cache with features computed elsewhere (bench/lib/feature-cache.ts). */
+export function primeMeasures(text: string, features: FeatureValues): void {
+  if (!cache.has(text)) cache.set(text, { features, profile: null });
+}

@@ -50,8 +50,11 @@ export interface OracleResult {
   penalty: number;
 }
 
-/** Oracle ceiling on one spliced set whose assistant turns carry their generator in `model`. */
-export function oracleCeiling(records: readonly AlpacaRecord[], generators: readonly string[], conversations: readonly BenchConversation[]): OracleResult {
+/**
+ * The oracle's per-reply evidence on one spliced set whose assistant turns carry their generator
+ * in `model`: per conversation, per reply, the log-probability of each of its own generators.
+ */
+export function oracleSeries(records: readonly AlpacaRecord[], generators: readonly string[], conversations: readonly BenchConversation[]): { series: number[][][]; replyAccuracy: number } {
   const fold = new Map(records.map((r, i) => [r.prompt, i % 2]));
   // Per fold: a model trained on the OTHER fold's prompts.
   const models = [0, 1].map((f) => {
@@ -87,10 +90,21 @@ export function oracleCeiling(records: readonly AlpacaRecord[], generators: read
       return logp;
     });
   });
+  return { series, replyAccuracy: correct / total };
+}
+
+export const ORACLE_PENALTIES = [0.1, 0.25, 0.5, 1, 2, 3, 5, 8, 12];
+
+/** The oracle's switches on one conversation's series at one penalty. */
+export const oracleSwitches = (logp: readonly (readonly number[])[], penalty: number) => pelt(bestSourceCost(logp), penalty, 2);
+
+/** Oracle ceiling on one spliced set, at the penalty that maximises its F1 on the set itself. */
+export function oracleCeiling(records: readonly AlpacaRecord[], generators: readonly string[], conversations: readonly BenchConversation[]): OracleResult {
+  const { series, replyAccuracy } = oracleSeries(records, generators, conversations);
   let best: OracleResult | null = null;
-  for (const penalty of [0.1, 0.25, 0.5, 1, 2, 3, 5, 8, 12]) {
-    const score = scoreSet(series.map((s, i) => ({ truth: conversations[i].truth, est: pelt(bestSourceCost(s), penalty, 2), n: s.length })));
-    if (!best || score.f1 > best.score.f1) best = { score, replyAccuracy: correct / total, penalty };
+  for (const penalty of ORACLE_PENALTIES) {
+    const score = scoreSet(series.map((s, i) => ({ truth: conversations[i].truth, est: oracleSwitches(s, penalty), n: s.length })));
+    if (!best || score.f1 > best.score.f1) best = { score, replyAccuracy, penalty };
   }
   return best!;
 }

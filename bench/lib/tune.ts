@@ -5,9 +5,11 @@
  */
 import { FEATURES } from '../../src/core/features/registry.ts';
 import { segmentSeries, type SearchMethod } from '../../src/core/detect/segment.ts';
-import { permutationPValue, type SwitchTest } from '../../src/core/detect/permutation.ts';
+import type { SwitchTest } from '../../src/core/detect/permutation.ts';
 import { gramCost, kernelCost, l2Cost, sumCost, type SegmentCost } from '../../src/core/detect/cost.ts';
 import { diffScale, standardise } from '../../src/core/detect/series.ts';
+import { detectorSeries, switchTestFor } from '../../src/core/detect/input.ts';
+import type { StandardSeries } from '../../src/core/detect/series.ts';
 import { fitRidge, residualize, type PromptModel } from '../../src/core/detect/prompt-model.ts';
 import { promptFeatures } from '../../src/core/features/prompt.ts';
 import type { DetectorParams } from '../../src/core/detect/params.ts';
@@ -21,6 +23,8 @@ export interface Prepared {
   features: FeatureValues[];
   /** promptFeatures() of the user message before each reply. */
   prompts: number[][];
+  /** The learned prompt model's expected features per reply (for p.expectedFromPrompt). */
+  expected?: FeatureValues[];
   profiles: (Float64Array | null)[];
   truth: number[];
   /** Profile cost, built once (it depends on no parameter). */
@@ -37,13 +41,12 @@ function gramOf(it: Prepared): SegmentCost {
 }
 
 /** The detector's cost for one conversation under parameters p (same as analyzeConversation), and its standardised series. */
-export function costOf(it: Prepared, p: DetectorParams): { cost: SegmentCost; matrix: number[][] } {
-  const input = Object.keys(p.promptModel).length ? residualize(it.features, it.prompts, p.promptModel) : it.features;
-  const s = standardise(input, { weights: p.weights, priorScale: p.priorScale, priorStrength: p.priorStrength, clip: p.clip, transform: p.transform });
+export function costOf(it: Prepared, p: DetectorParams): { cost: SegmentCost; matrix: number[][]; series: StandardSeries } {
+  const s = detectorSeries(it.features, { expected: it.expected, cues: it.prompts }, p);
   const parts: { cost: SegmentCost; weight: number }[] = [{ cost: l2Cost(s.matrix), weight: 1 }];
   if (p.profileWeight > 0) parts.push({ cost: gramOf(it), weight: p.profileWeight });
   if (p.styleWeight > 0 && it.style) parts.push({ cost: it.style, weight: p.styleWeight });
-  return { cost: parts.length > 1 ? sumCost(parts) : parts[0].cost, matrix: s.matrix };
+  return { cost: parts.length > 1 ? sumCost(parts) : parts[0].cost, matrix: s.matrix, series: s };
 }
 
 /**
@@ -52,17 +55,17 @@ export function costOf(it: Prepared, p: DetectorParams): { cost: SegmentCost; ma
  * over, and the test is the expensive step.
  */
 const pValueMemo = new WeakMap<Prepared, Map<string, number>>();
-function switchTestOf(it: Prepared, p: DetectorParams, matrix: number[][]): SwitchTest {
+function switchTestOf(it: Prepared, p: DetectorParams, series: StandardSeries): SwitchTest {
   let memo = pValueMemo.get(it);
   if (!memo) pValueMemo.set(it, (memo = new Map()));
-  const series = JSON.stringify([p.weights, p.priorStrength, p.clip, p.transform, Object.keys(p.promptModel).length, p.gate.permutations, p.segment.minSize]);
-  const options = { permutations: p.gate.permutations, minSize: p.segment.minSize };
+  const key0 = JSON.stringify([p.weights, p.priorStrength, p.clip, p.transform, Object.keys(p.promptModel).length, p.expectedFromPrompt ?? false, p.gate.permutations, p.gate.null ?? 'shuffle', p.segment.minSize]);
+  const test = switchTestFor(series, { ...p, gate: { ...p.gate, maxPValue: 1 } });
   return {
     maxPValue: p.gate.maxPValue,
     pValue(a, t, b) {
-      const key = `${series}|${a}|${t}|${b}`;
+      const key = `${key0}|${a}|${t}|${b}`;
       let v = memo.get(key);
-      if (v === undefined) memo.set(key, (v = permutationPValue(matrix, a, t, b, options)));
+      if (v === undefined) memo.set(key, (v = test.pValue(a, t, b)));
       return v;
     },
   };
@@ -134,9 +137,9 @@ export function runParams(items: readonly Prepared[], p: DetectorParams): { est:
   const est: number[][] = [];
   const score: number[][] = [];
   for (const it of items) {
-    const { cost, matrix } = costOf(it, p);
+    const { cost, series } = costOf(it, p);
     const scalarOnly = !(p.profileWeight > 0) && !(p.styleWeight > 0 && it.style); // as in analyzeConversation
-    const seg = segmentSeries(cost, p.segment, scalarOnly ? switchTestOf(it, p, matrix) : undefined);
+    const seg = segmentSeries(cost, p.segment, scalarOnly ? switchTestOf(it, p, series) : undefined);
     est.push(seg.switches);
     score.push(seg.score);
   }

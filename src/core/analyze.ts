@@ -6,14 +6,12 @@
 import type { ConversationAnalysis, ReplyAnalysis, ShiftLabel } from './types.ts';
 import { measureReply, type ReplyMeasures } from './features/registry.ts';
 import { LEXICON_VERSION } from './lexicons/index.ts';
-import { standardise } from './detect/series.ts';
-import { residualize } from './detect/prompt-model.ts';
+import { detectorSeries, switchTestFor } from './detect/input.ts';
 import { promptFeatures } from './features/prompt.ts';
 import { gramCost, kernelCost, l2Cost, sumCost, type SegmentCost } from './detect/cost.ts';
 import { cosineGram, styleVector, type SparseVector } from './style/vector.ts';
 import { styleBucketWeights } from './style/weights.ts';
 import { segmentSeries } from './detect/segment.ts';
-import { permutationTest } from './detect/permutation.ts';
 import { calibrate } from './detect/calibration.ts';
 import { liveShiftProbability } from './detect/bocpd.ts';
 import { FeatureColumns } from './detect/columns.ts';
@@ -22,7 +20,7 @@ import { assignStates } from './detect/states.ts';
 import { DETECTOR_PARAMS, PARAMS_VERSION, type DetectorParams } from './detect/params.ts';
 
 /** semver of the detector code + lexicon and parameter versions; stored with every label. */
-export const DETECTOR_VERSION = `0.3.0+${LEXICON_VERSION}.${PARAMS_VERSION}`;
+export const DETECTOR_VERSION = `0.4.0+${LEXICON_VERSION}.${PARAMS_VERSION}`;
 
 export interface AnalyzeTurn {
   role: 'user' | 'assistant';
@@ -56,8 +54,8 @@ export function analyzeConversation(turns: readonly AnalyzeTurn[], opts: Analyze
   const measures = opts.measures ?? replies.map((r) => measureForDetector(r.text, p));
   const features = measures.map((m) => m.features);
   const n = replies.length;
-  const detectorInput = Object.keys(p.promptModel).length ? residualize(features, requestsBefore(turns).map(promptFeatures), p.promptModel) : features;
-  const series = standardise(detectorInput, { weights: p.weights, priorScale: p.priorScale, priorStrength: p.priorStrength, clip: p.clip, transform: p.transform });
+  const requests = p.expectedFromPrompt || Object.keys(p.promptModel).length ? requestsBefore(turns) : [];
+  const series = detectorSeries(features, { requests, cues: Object.keys(p.promptModel).length ? requests.map(promptFeatures) : undefined }, p);
   const profiles = measures.map((m) => m.profile);
   const parts: { cost: SegmentCost; weight: number }[] = [{ cost: l2Cost(series.matrix), weight: 1 }];
   if (useProfile && profiles.every((x): x is Float64Array => x !== null)) parts.push({ cost: gramCost(profiles), weight: p.profileWeight });
@@ -68,7 +66,7 @@ export function analyzeConversation(turns: readonly AnalyzeTurn[], opts: Analyze
   const cost = parts.length > 1 ? sumCost(parts) : parts[0].cost;
   // The switch test shuffles rows of the scalar series; it cannot see the kernel costs, so it
   // runs only when the scalar series is the whole evidence (the default parameters).
-  const test = parts.length === 1 ? permutationTest(series.matrix, { ...p.gate, minSize: p.segment.minSize }) : undefined;
+  const test = parts.length === 1 ? switchTestFor(series, p) : undefined;
   const seg = segmentSeries(cost, p.segment, test);
   const switchSet = new Set(seg.switches);
   const confidence = seg.score.map((s, t) => (t === 0 ? 0 : switchSet.has(t) ? calibrate(s, p.calibration) : Math.min(NON_SWITCH_CAP, calibrate(s, p.calibration))));

@@ -28,7 +28,7 @@ export interface GateOptions {
  * of a split at s is Σ_k (L_k²/s + R_k²/(n−s) − T_k²/n) with L, R, T the left, right and total
  * sums: one running pass, no allocation.
  */
-function bestSplitGain(rows: Float64Array, d: number, order: Int32Array, total: Float64Array, totalTerm: number, minSize: number, left: Float64Array): number {
+export function bestSplitGain(rows: Float64Array, d: number, order: Int32Array, total: Float64Array, totalTerm: number, minSize: number, left: Float64Array): number {
   const n = order.length;
   left.fill(0);
   let best = 0;

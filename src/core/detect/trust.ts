@@ -10,20 +10,23 @@ export interface DetectorTrust {
   precision: readonly [number, number];
   /** Share of real changes of generator that were flagged. */
   recall: readonly [number, number];
-  /** False switches per 100 replies of single-source conversations (real chats and one-generator splices). */
+  /** False switches per 100 possible switch points (n − 1 per conversation) of single-source conversations (real chats, long one-generator splices, task changes). */
   falseSwitchesPer100: readonly [number, number];
   /** Stated confidence → how often it was right. */
   reliability: readonly { stated: number; observed: number }[];
 }
 
+// p5, bench:detect v2 at the DEV operating point (bench/eval-log.tsv, 2026-12-03): EVAL switch sets
+// cross-family, same-family, prompted-mode, topic-coherent; single-source sets incl. ShareGPT,
+// hh-rlhf, the ChatGPT export; reliability bins [0.7, 0.8) and [0.8, 0.9) over all EVAL detections.
 export const DETECTOR_TRUST: DetectorTrust = {
-  paramsVersion: 'p4',
-  precision: [0.53, 0.64],
-  recall: [0.13, 0.21],
-  falseSwitchesPer100: [0.1, 3.0],
+  paramsVersion: 'p5',
+  precision: [0.32, 0.74],
+  recall: [0.08, 0.33],
+  falseSwitchesPer100: [0.1, 2.8],
   reliability: [
-    { stated: 0.85, observed: 0.59 },
-    { stated: 0.92, observed: 0.81 },
+    { stated: 0.74, observed: 0.57 },
+    { stated: 0.84, observed: 0.82 },
   ],
 };
 
@@ -35,7 +38,7 @@ export function trustSummary(t: DetectorTrust = DETECTOR_TRUST): string {
   return (
     `On conversations from models it was not tuned on, ${pct(t.precision[0])}–${pct(t.precision[1])} of the switches it flagged matched a real ` +
     `change of model or prompted mode, it found ${pct(t.recall[0])}–${pct(t.recall[1])} of the real changes, and it flagged ${t.falseSwitchesPer100[0].toFixed(1)}–${t.falseSwitchesPer100[1].toFixed(1)} ` +
-    `false switches per 100 replies of single-model chats. Its confidence is optimistic there: a stated ${r1.stated} was right ${pct(r1.observed)} ` +
+    `false switches per 100 reply-to-reply transitions of single-model chats. Its confidence is only roughly calibrated there: a stated ${r1.stated} was right ${pct(r1.observed)} ` +
     `of the time, a stated ${r2.stated} ${pct(r2.observed)}. Read confidence as an ordering (higher is more often right), not as a frequency.`
   );
 }

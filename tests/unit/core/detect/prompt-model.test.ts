@@ -1,33 +1,47 @@
 import { describe, expect, it } from 'vitest';
-import { fitRidge, residualize } from '../../../../src/core/detect/prompt-model.ts';
-import { promptFeatures, PROMPT_FEATURE_NAMES } from '../../../../src/core/features/prompt.ts';
-import { requestsBefore } from '../../../../src/core/analyze.ts';
+import { PROMPT_DIMS, PROMPT_BUCKETS, promptVector } from '../../../../src/core/detect/prompt-text.ts';
+import { committedPromptModel, encodeFloat32, promptPredictor, residualizeExpected } from '../../../../src/core/detect/prompt-predictor.ts';
+import { PROMPT_MODEL } from '../../../../src/core/detect/prompt-model-data.ts';
+import { FEATURE_NAMES } from '../../../../src/core/features/registry.ts';
 
-describe('prompt model', () => {
-  it('ridge with lambda 0 recovers an exact linear relation', () => {
-    const X = [[1, 0], [1, 1], [1, 2], [1, 3]];
-    const y = X.map((x) => 2 + 3 * x[1]);
-    const c = fitRidge(X, y, 0);
-    expect(c[0]).toBeCloseTo(2, 8);
-    expect(c[1]).toBeCloseTo(3, 8);
-    expect(fitRidge(X, y, 100)[1]).toBeLessThan(3);
+describe('prompt model input', () => {
+  it('hashes word 1–2-grams to a unit vector and appends the request cues', () => {
+    const v = promptVector('Write a detailed essay about rivers. Write it well.');
+    const grams = [...v.index].map((i, k) => [i, v.value[k]]).filter(([i]) => i < PROMPT_BUCKETS);
+    expect(grams.reduce((s, [, x]) => s + x * x, 0)).toBeCloseTo(1, 9);
+    expect([...v.index].every((i, k) => k === 0 || i > v.index[k - 1])).toBe(true);
+    expect(Math.max(...v.index)).toBeLessThan(PROMPT_DIMS);
+    expect(promptVector('Write a detailed essay about rivers. Write it well.')).toEqual(v);
   });
-  it('residualize removes the predicted part relative to the conversation mean, nulls untouched', () => {
-    const out = residualize([{ a: 5 }, { a: 7 }, { a: null }], [[1, 0], [1, 2], [1, 1]], { a: [0, 1] });
-    expect(out[0].a).toBeCloseTo(6, 10);
-    expect(out[1].a).toBeCloseTo(6, 10);
-    expect(out[2].a).toBeNull();
+});
+
+describe('the committed prompt model', () => {
+  it('covers every feature with weights of the right size (under 5 MB)', () => {
+    expect(PROMPT_MODEL.features).toEqual(FEATURE_NAMES);
+    expect(JSON.stringify(PROMPT_MODEL).length).toBeLessThan(5e6);
+    expect(() => committedPromptModel()).not.toThrow();
   });
-  it('prompt features flag what the request asks for', () => {
-    const v = promptFeatures('List 5 tips for writing a short poem?');
-    const at = (n: string) => v[PROMPT_FEATURE_NAMES.indexOf(n)];
-    expect(v).toHaveLength(PROMPT_FEATURE_NAMES.length);
-    expect(at('list')).toBe(1);
-    expect(at('short')).toBe(1);
-    expect(at('question')).toBe(1);
-    expect(at('code')).toBe(0);
+
+  it('expects a longer, more listy reply for a detailed multi-step request than for a one-word answer', () => {
+    const m = committedPromptModel();
+    const long = m.predict('Write a detailed step-by-step guide with examples on how to set up a home network.');
+    const short = m.predict('What is the capital of France? Answer in one word.');
+    expect(long.words_log!).toBeGreaterThan(short.words_log!);
+    expect(long.list_share!).toBeGreaterThan(short.list_share!);
   });
-  it('pairs each assistant reply with the latest user message before it', () => {
-    expect(requestsBefore([{ role: 'assistant', text: 'a' }, { role: 'user', text: 'q1' }, { role: 'assistant', text: 'b' }, { role: 'assistant', text: 'c' }])).toEqual(['', 'q1', 'q1']);
+
+  it('refuses weights that do not match its input size', () => {
+    const bad = { ...PROMPT_MODEL, features: ['words_log'], intercept: [0], weights: [encodeFloat32(new Float32Array(3))] };
+    expect(() => promptPredictor(bad)).toThrow(/input dims/);
+  });
+});
+
+describe('residuals from expected values', () => {
+  it('removes what the request predicts, keeping the conversation level', () => {
+    const values = [{ words_log: 2 }, { words_log: 3 }];
+    const expected = [{ words_log: 1.5 }, { words_log: 2.5 }];
+    const r = residualizeExpected(values, expected);
+    expect(r.map((v) => v.words_log)).toEqual([2.5, 2.5]);
+    expect(values[0].words_log).toBe(2); // input untouched
   });
 });

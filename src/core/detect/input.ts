@@ -1,0 +1,46 @@
+/**
+ * The detector's standardised series from raw reply features: optionally minus what the request
+ * predicts (the learned prompt model, or the older cue model), then standardised within the
+ * conversation. One function for the extension (analyze.ts) and the benchmark's tuner.
+ */
+import type { FeatureValues } from '../types.ts';
+import type { DetectorParams } from './params.ts';
+import { residualize } from './prompt-model.ts';
+import { committedPromptModel, residualizeExpected } from './prompt-predictor.ts';
+import { PROMPT_MODEL } from './prompt-model-data.ts';
+import { standardise, type StandardSeries } from './series.ts';
+import { permutationTest, type SwitchTest } from './permutation.ts';
+import { gaussianTest } from './gaussian-test.ts';
+
+export interface RequestInput {
+  /** The user's request before each reply (for the learned prompt model). */
+  requests?: readonly string[];
+  /** Precomputed expected features per reply (benches cache them). */
+  expected?: readonly FeatureValues[];
+  /** promptFeatures() per reply (for the older cue model). */
+  cues?: readonly (readonly number[])[];
+}
+
+export function expectedFeatures(requests: readonly string[]): FeatureValues[] {
+  const m = committedPromptModel();
+  return requests.map((r) => m.predict(r));
+}
+
+export function detectorSeries(features: readonly FeatureValues[], req: RequestInput, p: DetectorParams): StandardSeries {
+  let input: readonly FeatureValues[] = features;
+  let priorScale = p.priorScale;
+  if (p.expectedFromPrompt) {
+    const expected = req.expected ?? expectedFeatures(req.requests ?? features.map(() => ''));
+    input = residualizeExpected(features, expected);
+    priorScale = { ...p.priorScale, ...PROMPT_MODEL.residualScale };
+  } else if (Object.keys(p.promptModel).length && req.cues) {
+    input = residualize(features, req.cues, p.promptModel);
+  }
+  return standardise(input, { weights: p.weights, priorScale, priorStrength: p.priorStrength, clip: p.clip, transform: p.transform });
+}
+
+/** The switch test the parameters ask for, on a standardised series. */
+export function switchTestFor(series: StandardSeries, p: DetectorParams): SwitchTest {
+  if (p.gate.null === 'gaussian') return gaussianTest(series.matrix, { maxPValue: p.gate.maxPValue, simulations: p.gate.permutations, minSize: p.segment.minSize, columnScale: series.dims.map((f) => p.weights[f] ?? 1), clip: p.clip });
+  return permutationTest(series.matrix, { ...p.gate, minSize: p.segment.minSize });
+}
