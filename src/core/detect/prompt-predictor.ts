@@ -7,19 +7,10 @@
  */
 import type { FeatureValues } from '../types.ts';
 import { PROMPT_MODEL } from './prompt-model-data.ts';
+import type { PromptModelArtifact } from './prompt-model-artifact.ts';
 import { PROMPT_DIMS, promptVector } from './prompt-text.ts';
 
-export interface PromptModelArtifact {
-  version: string;
-  features: readonly string[];
-  intercept: readonly number[];
-  /** Per feature, PROMPT_DIMS little-endian float32 weights, base64. */
-  weights: readonly string[];
-  /** Reply-to-reply noise of each residual feature on dev generators (the detector's prior scale). */
-  residualScale: Readonly<Record<string, number>>;
-  /** Between- over within-generator SD of residuals on dev generators, scaled to max 1. */
-  separation: Readonly<Record<string, number>>;
-}
+export type { PromptModelArtifact } from './prompt-model-artifact.ts';
 
 function decodeFloat32(base64: string): Float32Array {
   const s = atob(base64);
