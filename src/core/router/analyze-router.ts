@@ -19,8 +19,14 @@ import { analyzeTransitions } from './transitions.ts';
 import { analyzeTriggers } from './triggers.ts';
 import type { MirroringResult, RouterInput, RouterOptions, RouterReport } from './types.ts';
 import { summarize } from './conclusions.ts';
+import { fitPiecewiseConstant } from './drift-models.ts';
+import { analyzeLoop } from './disengagement.ts';
+import { lengthStratum, promptCovariates, PROMPT_COVARIATES, residualize } from './prompt-covariates.ts';
+import { buildQuestions } from './questions.ts';
+import { recurrenceResult, recurrenceTest } from './recurrence.ts';
+import { analyzeRoutes } from './route-evidence.ts';
 
-export const ROUTER_VERSION = 'router-1';
+export const ROUTER_VERSION = 'router-2';
 
 /** Fewer replies than this: nothing is modelled, the report says why. */
 export const MIN_REPLIES_TO_MODEL = 10;
@@ -33,6 +39,8 @@ export function analyzeRouter(input: RouterInput | readonly ConversationBundle[]
   const seed = opts.seed ?? 1;
   const permutations = opts.permutations ?? 999;
   const alpha = opts.alpha ?? 0.05;
+  const progress = (step: string, done: number) => opts.onProgress?.(step, done, PROGRESS_STEPS);
+  progress('Reading replies', 0);
   const prepared = prepare(convs, extract).filter((c) => c.replies.length > 0);
   const rows = prepared.flatMap((c) => c.replies.map((r) => r.features));
   const sizes = {
@@ -42,7 +50,10 @@ export function analyzeRouter(input: RouterInput | readonly ConversationBundle[]
     conversationsUsed: prepared.length,
   };
   const warnings: string[] = [];
+  const noSwitches = prepared.map((c) => c.replies.map(() => false));
+  const routes = analyzeRoutes(routeSeries(prepared, noSwitches));
   const modelSwitchEmpty = analyzeModelSwitches(prepared.map((c) => ({ models: c.replies.map((r) => r.model), switches: [] })));
+  progress('Embedding features', 1);
   const emb = embed(rows, opts.maxDims ?? 5);
   if (rows.length < MIN_REPLIES_TO_MODEL || emb.names.length === 0) {
     warnings.push(
@@ -51,13 +62,25 @@ export function analyzeRouter(input: RouterInput | readonly ConversationBundle[]
         : 'No feature varies across the replies: nothing to model.',
     );
     const mirroring: MirroringResult = { status: 'insufficient-data', pairs: 0, lags: [], conclusion: 'Mirroring not tested: too little data.' };
-    const empty = { repertoire: null, transitions: null, comparison: null, triggers: null, modelSwitch: modelSwitchEmpty, mirroring };
-    return { version: ROUTER_VERSION, sizes, ...empty, summary: summarize(empty, sizes, warnings), warnings };
+    const empty = {
+      repertoire: null, transitions: null, comparison: null, triggers: null, modelSwitch: modelSwitchEmpty, mirroring,
+      promptConditioning: null, recurrence: null, loop: null, routes,
+    };
+    const questions = buildQuestions(empty, sizes, alpha);
+    return { version: ROUTER_VERSION, sizes, ...empty, questions, summary: summarize({ ...empty, questions }, sizes, warnings), warnings };
   }
   // rowsOf[c][t]: index of reply t of conversation c in `rows` / the embedding.
   let next = 0;
   const rowsOf = prepared.map((c) => c.replies.map(() => next++));
-  const seqs = rowsOf.map((idx) => idx.map((i) => emb.y[i]));
+  // What the user wrote explains part of every reply (short question → short answer); remove it first.
+  const covariates = prepared.flatMap((c) => c.replies.map((r) => promptCovariates(r.prompt)));
+  const resid = opts.conditionOnPrompt === false ? null : residualize(emb.y, covariates);
+  const y = resid?.applied ? resid.y : emb.y;
+  const promptConditioning = resid
+    ? { applied: resid.applied, covariates: [...PROMPT_COVARIATES], r2: resid.r2 }
+    : { applied: false, covariates: [], r2: [] };
+  const seqs = rowsOf.map((idx) => idx.map((i) => y[i]));
+  progress('Fitting persona states', 2);
   const rep = fitRepertoire(
     prepared.map((c) => c.id),
     seqs,
@@ -73,26 +96,59 @@ export function analyzeRouter(input: RouterInput | readonly ConversationBundle[]
   );
   const transitions = analyzeTransitions(rep.paths, rep.pathK, Array.from({ length: rep.pathK }, (_, k) => stateId(k)));
   const switches = rep.paths.map((p) => p.map((s, t) => t > 0 && s !== p[t - 1]));
-  const mixtureFits = rep.fits
-    .slice(1)
-    .map((f) => fitHmm(seqs, f.params.k, { independent: true, restarts: Math.min(opts.restarts ?? 3, 2), seed: seed + 31 * f.params.k }));
-  const comparison = compareModels(seqs, { hmmFits: rep.fits, mixtureFits, hmmSwitches: transitions.switches });
+  progress('Fitting the alternatives', 3);
+  const restarts = Math.min(opts.restarts ?? 3, 2);
+  const mixtureFits = rep.fits.slice(1).map((f) => fitHmm(seqs, f.params.k, { independent: true, restarts, seed: seed + 31 * f.params.k }));
+  const clusterFits = rep.fits.slice(1).map((f) => fitHmm(seqs, f.params.k, { wholeConversation: true, restarts, seed: seed + 37 * f.params.k }));
+  const pw = fitPiecewiseConstant(seqs);
+  progress('Testing recurrence within conversations', 4);
+  const rec = recurrenceTest(rep.paths, permutations, createRng(seed + 303));
+  const recurrence = recurrenceResult(rec, rep.paths, opts.bootstrap ?? 200, createRng(seed + 404));
+  const comparison = compareModels(seqs, {
+    hmmFits: rep.fits, mixtureFits, clusterFits, hmmSwitches: transitions.switches, recurrenceP: rec.p, alpha, piecewise: pw,
+  });
   const switchSource =
     rep.result.chosenK > 1
       ? `the ${rep.pathK}-state HMM chosen by BIC (Viterbi path)`
       : `the best 2+-state HMM (${rep.pathK} states), although BIC prefers a single state — these switches may be noise`;
   if (rep.result.chosenK === 1) warnings.push('BIC prefers one persona state; switch-based analyses use the best multi-state fit and are exploratory.');
+  progress('Testing triggers', 5);
+  const cues = prepared.map((c) => c.replies.map((r) => classifyCues(r.prompt)));
   const triggers = analyzeTriggers(
-    prepared.map((c, i) => ({ cues: c.replies.map((r) => classifyCues(r.prompt)), switches: switches[i] })),
+    prepared.map((c, i) => ({ cues: cues[i], switches: switches[i], lengthStrata: c.replies.map((r) => lengthStratum(r.prompt)) })),
     { permutations, alpha, minCueEvents: opts.minCueEvents ?? 5, switchSource },
     createRng(seed + 101),
   );
+  const loopResult = analyzeLoop(
+    prepared.map((c, i) => ({
+      users: c.replies.map((r, j) => ({ prompt: r.prompt, bored: cues[i][j].includes('boredom'), gapMs: r.gapMs })),
+      switches: switches[i],
+    })),
+    permutations,
+    alpha,
+    createRng(seed + 505),
+  );
+  const { scores: _scores, ...loop } = loopResult;
   const modelSwitch = analyzeModelSwitches(prepared.map((c, i) => ({ models: c.replies.map((r) => r.model), switches: switches[i] })));
+  const routesWithSwitches = analyzeRoutes(routeSeries(prepared, switches));
+  progress('Checking mirroring', 6);
   const mirroring: MirroringResult = opts.skipMirroring
     ? { status: 'skipped', pairs: 0, lags: [], conclusion: 'Mirroring skipped on request.' }
     : analyzeMirroring(changeSeries(prepared, seqs, extract, opts.maxDims ?? 5), permutations, alpha, createRng(seed + 202));
-  const parts = { repertoire: rep.result, transitions, comparison, triggers, modelSwitch, mirroring };
-  return { version: ROUTER_VERSION, sizes, ...parts, summary: summarize(parts, sizes, warnings), warnings };
+  const parts = {
+    repertoire: rep.result, transitions, comparison, triggers, modelSwitch, mirroring,
+    promptConditioning, recurrence, loop, routes: routesWithSwitches,
+  };
+  const questions = buildQuestions(parts, sizes, alpha, { hmmFit: rep.fits[rep.pathK - 1], clusterFits, mixtureFits, seqs, bootstrap: opts.bootstrap ?? 200, rng: createRng(seed + 606) });
+  progress('Done', PROGRESS_STEPS);
+  return { version: ROUTER_VERSION, sizes, ...parts, questions, summary: summarize({ ...parts, questions }, sizes, warnings), warnings };
+}
+
+/** Steps reported through `onProgress`. */
+export const PROGRESS_STEPS = 7;
+
+function routeSeries(prepared: readonly PreparedConversation[], switches: readonly (readonly boolean[])[]) {
+  return prepared.map((c, i) => ({ routes: c.replies.map((r) => r.route), models: c.replies.map((r) => r.model), switches: switches[i] }));
 }
 
 /** Per conversation: user and assistant style-change sizes on replies that have a prompt. */

@@ -42,12 +42,23 @@ export interface HmmFitOptions {
    * order carries no information. The baseline that shows whether persistence is real.
    */
   independent?: boolean;
+  /**
+   * Fit conversation clusters instead: each conversation draws one state and keeps it to the end
+   * (transitions frozen at the identity). The baseline for "the HMM only sorts whole
+   * conversations by topic"; it pays no transition parameters.
+   */
+  wholeConversation?: boolean;
 }
 
 type Seq = readonly (readonly number[])[];
 
-export function hmmParamCount(k: number, d: number, independent = false): number {
-  return k - 1 + (independent ? 0 : k * (k - 1)) + 2 * k * d;
+export function hmmParamCount(k: number, d: number, independent = false, wholeConversation = false): number {
+  return k - 1 + (independent || wholeConversation ? 0 : k * (k - 1)) + 2 * k * d;
+}
+
+/** log transition matrix that never leaves a state (log 0 = −Infinity off the diagonal). */
+function identityLogA(k: number): number[][] {
+  return Array.from({ length: k }, (_, i) => Array.from({ length: k }, (_, j) => (i === j ? 0 : -Infinity)));
 }
 
 /** log N(x; μ, diag σ²) for every state: out[t][k]. */
@@ -144,7 +155,9 @@ export function fitHmm(seqs: readonly Seq[], k: number, opts: HmmFitOptions = {}
   const restarts = k === 1 ? 1 : Math.max(1, opts.restarts ?? 3);
   let best: HmmFit | null = null;
   for (let r = 0; r < restarts; r++) {
-    const fit = baumWelch(data, initialParams(data, k, rng, opts.varianceFloor ?? 1e-2, opts.independent ?? false), opts);
+    const start = initialParams(data, k, rng, opts.varianceFloor ?? 1e-2, opts.independent ?? false);
+    if (opts.wholeConversation) start.logA = identityLogA(k);
+    const fit = baumWelch(data, start, opts);
     if (!best || fit.logLik > best.logLik) best = fit;
   }
   return best as HmmFit;
@@ -196,7 +209,7 @@ function baumWelch(seqs: readonly Seq[], start: HmmParams, opts: HmmFitOptions):
     p = {
       k: K,
       logPi: opts.independent ? mixture : pi.map((v) => Math.log(v / piSum)),
-      logA: opts.independent ? trans.map(() => [...mixture]) : trans.map((row) => {
+      logA: opts.wholeConversation ? identityLogA(K) : opts.independent ? trans.map(() => [...mixture]) : trans.map((row) => {
         const s = row.reduce((a, b) => a + b, 0);
         return row.map((v) => Math.log(v / s));
       }),
@@ -205,7 +218,7 @@ function baumWelch(seqs: readonly Seq[], start: HmmParams, opts: HmmFitOptions):
     };
   }
   // logLik belongs to the parameters used in the last E-step, i.e. `p`.
-  return { params: p, logLik, iterations: iter, paramCount: hmmParamCount(K, d, opts.independent) };
+  return { params: p, logLik, iterations: iter, paramCount: hmmParamCount(K, d, opts.independent, opts.wholeConversation) };
 }
 
 /** k-means++ seeding plus a few Lloyd steps; sticky transitions; per-state variances. */

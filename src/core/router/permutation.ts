@@ -12,6 +12,10 @@ import { permutationP } from './stats.ts';
 export interface AlignedSeries {
   events: readonly boolean[];
   responses: readonly boolean[];
+  /** A stratum carried by each event (e.g. the user message's length); rotates with the events. */
+  eventStrata?: readonly number[];
+  /** A stratum fixed to each response position (e.g. the turn index); stays put. */
+  responseStrata?: readonly number[];
 }
 
 export type PairStatistic = (series: readonly AlignedSeries[]) => number;
@@ -39,7 +43,15 @@ export function circularShiftTest(
   const observed = statistic(series);
   const nullStats: number[] = [];
   for (let b = 0; b < permutations; b++) {
-    const shifted = series.map((s) => ({ events: rotate(s.events, rng.int(Math.max(s.events.length, 1))), responses: s.responses }));
+    const shifted = series.map((s) => {
+      const offset = rng.int(Math.max(s.events.length, 1));
+      return {
+        events: rotate(s.events, offset),
+        eventStrata: s.eventStrata && rotate(s.eventStrata, offset),
+        responses: s.responses,
+        responseStrata: s.responseStrata,
+      };
+    });
     nullStats.push(statistic(shifted));
   }
   return { observed, nullStats, p: permutationP(observed, nullStats) };
