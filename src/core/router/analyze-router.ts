@@ -75,7 +75,10 @@ export function analyzeRouter(input: RouterInput | readonly ConversationBundle[]
   // What the user wrote explains part of every reply (short question → short answer); remove it first.
   const covariates = prepared.flatMap((c) => c.replies.map((r) => promptCovariates(r.prompt)));
   const resid = opts.conditionOnPrompt === false ? null : residualize(emb.y, covariates);
-  const y = resid?.applied ? resid.y : emb.y;
+  const yr = resid?.applied ? resid.y : emb.y;
+  // Within conversations only: each conversation's own level (its topic) is removed, so sorting
+  // conversations by topic cannot pass for switching (issue 17). The verdict is about changes inside conversations.
+  const y = opts.centerConversations === false ? yr : centerWithin(yr, rowsOf);
   const promptConditioning = resid
     ? { applied: resid.applied, covariates: [...PROMPT_COVARIATES], r2: resid.r2 }
     : { applied: false, covariates: [], r2: [] };
@@ -168,4 +171,18 @@ function changeSeries(
     const a = list.map((x) => seqs[c][x.t]);
     return { user: distanceSeries(u), assistant: distanceSeries(a) };
   });
+}
+
+/** Each conversation's mean subtracted from its replies (conversations of one reply are left alone). */
+function centerWithin(y: readonly number[][], rowsOf: readonly number[][]): number[][] {
+  const out = y.map((r) => [...r]);
+  for (const idx of rowsOf) {
+    if (idx.length < 2) continue;
+    const d = y[idx[0]].length;
+    for (let j = 0; j < d; j++) {
+      const m = idx.reduce((a, i) => a + y[i][j], 0) / idx.length;
+      for (const i of idx) out[i][j] -= m;
+    }
+  }
+  return out;
 }

@@ -167,7 +167,7 @@ export function analyzeLoop(series: readonly LoopSeries[], permutations: number,
   const al = loopAligned(series, scores);
   const perm = circularShiftTest(al, excess, permutations, rng);
   const rr = riskRatioInterval(loopCells(al));
-  const verdict: LoopVerdict = perm.p < alpha && perm.observed > 0 ? 'yes' : rr && rr.high < NEGLIGIBLE_RATIO ? 'no' : "can't tell";
+  const verdict: LoopVerdict = perm.p <= alpha && perm.observed > 0 ? 'yes' : rr && rr.high < NEGLIGIBLE_RATIO ? 'no' : "can't tell";
   const rrText = rr ? `risk ratio ${rr.value.toFixed(2)} [95% CI ${rr.low.toFixed(2)}–${rr.high.toFixed(2)}]` : 'risk ratio undefined';
   const nul =
     'Null hypothesis: the user\'s disengage-then-re-engage pattern is unrelated to when the assistant switches (within-conversation circular shift of the user\'s series, stratified by turn index).';

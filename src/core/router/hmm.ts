@@ -82,31 +82,78 @@ export interface Posteriors {
   xi: number[][];
 }
 
+/**
+ * Forward–backward with per-step scaling (Rabiner 1989): emissions are exponentiated relative
+ * to their largest value at each step and α, β renormalised, so nothing underflows and no log or
+ * exp is taken inside the K×K loops. Same posteriors and log-likelihood as the log-space form,
+ * several times faster (this is the analysis's inner loop).
+ */
 export function forwardBackward(seq: Seq, p: HmmParams): Posteriors {
   const T = seq.length;
   const K = p.k;
   const logB = logEmissions(seq, p);
-  const alpha = Array.from({ length: T }, () => new Array<number>(K));
-  const beta = Array.from({ length: T }, () => new Array<number>(K).fill(0));
-  const tmp = new Array<number>(K);
-  for (let k = 0; k < K; k++) alpha[0][k] = p.logPi[k] + logB[0][k];
-  for (let t = 1; t < T; t++)
+  const A = p.logA.map((row) => row.map(Math.exp));
+  const pi = p.logPi.map(Math.exp);
+  const b = logB.map((row) => {
+    const m = Math.max(...row);
+    return { m, v: row.map((x) => Math.exp(x - m)) };
+  });
+  const alpha = Array.from({ length: T }, () => new Float64Array(K));
+  const beta = Array.from({ length: T }, () => new Float64Array(K));
+  const scale = new Float64Array(T);
+  let logLik = 0;
+  for (let t = 0; t < T; t++) {
+    const at = alpha[t];
+    let sum = 0;
     for (let k = 0; k < K; k++) {
-      for (let j = 0; j < K; j++) tmp[j] = alpha[t - 1][j] + p.logA[j][k];
-      alpha[t][k] = logSumExp(tmp) + logB[t][k];
+      let acc = 0;
+      if (t === 0) acc = pi[k];
+      else {
+        const prev = alpha[t - 1];
+        for (let j = 0; j < K; j++) acc += prev[j] * A[j][k];
+      }
+      at[k] = acc * b[t].v[k];
+      sum += at[k];
     }
-  for (let t = T - 2; t >= 0; t--)
+    if (!(sum > 0)) sum = Number.MIN_VALUE; // every state impossible: keep finite, logLik → very low
+    for (let k = 0; k < K; k++) at[k] /= sum;
+    scale[t] = sum;
+    logLik += Math.log(sum) + b[t].m;
+  }
+  beta[T - 1].fill(1);
+  for (let t = T - 2; t >= 0; t--) {
+    const next = beta[t + 1];
+    const bn = b[t + 1].v;
     for (let j = 0; j < K; j++) {
-      for (let k = 0; k < K; k++) tmp[k] = p.logA[j][k] + logB[t + 1][k] + beta[t + 1][k];
-      beta[t][j] = logSumExp(tmp);
+      let acc = 0;
+      for (let k = 0; k < K; k++) acc += A[j][k] * bn[k] * next[k];
+      beta[t][j] = acc / scale[t + 1];
     }
-  const logLik = logSumExp(alpha[T - 1]);
-  const gamma = alpha.map((row, t) => row.map((a, k) => Math.exp(a + beta[t][k] - logLik)));
+  }
+  const gamma: number[][] = new Array(T);
+  for (let t = 0; t < T; t++) {
+    const row = new Array<number>(K);
+    let s = 0;
+    for (let k = 0; k < K; k++) s += row[k] = alpha[t][k] * beta[t][k];
+    for (let k = 0; k < K; k++) row[k] = s > 0 ? row[k] / s : 1 / K;
+    gamma[t] = row;
+  }
   const xi = Array.from({ length: K }, () => new Array<number>(K).fill(0));
-  for (let t = 0; t < T - 1; t++)
-    for (let i = 0; i < K; i++)
-      for (let j = 0; j < K; j++) xi[i][j] += Math.exp(alpha[t][i] + p.logA[i][j] + logB[t + 1][j] + beta[t + 1][j] - logLik);
+  for (let t = 0; t < T - 1; t++) {
+    const bn = b[t + 1].v;
+    const c = scale[t + 1];
+    for (let i = 0; i < K; i++) {
+      const ai = alpha[t][i];
+      if (ai === 0) continue;
+      for (let j = 0; j < K; j++) xi[i][j] += (ai * A[i][j] * bn[j] * beta[t + 1][j]) / c;
+    }
+  }
   return { logLik, gamma, xi };
+}
+
+/** Log-likelihood of one sequence only (the forward pass), for scoring without posteriors. */
+export function sequenceLogLik(seq: Seq, p: HmmParams): number {
+  return seq.length ? forwardBackward(seq, p).logLik : 0;
 }
 
 /** Most likely state path (log-space Viterbi). */

@@ -30,17 +30,17 @@ export interface FitContext {
 const pct = (x: number) => `${Math.round(100 * x)}%`;
 
 export function buildQuestions(p: Parts, sizes: RouterReport['sizes'], alpha: number, fit?: FitContext): VerdictLine[] {
-  return [repertoireLine(p), routerLine(p, fit), triggerLine(p, alpha), loopLine(p), modelsLine(p)];
+  return [repertoireLine(p, alpha), routerLine(p, fit), triggerLine(p, alpha), loopLine(p), modelsLine(p)];
 }
 
-function repertoireLine(p: Parts): VerdictLine {
+function repertoireLine(p: Parts, alpha: number): VerdictLine {
   const question = 'Is there a repertoire of personas that come back?';
   const r = p.repertoire;
   const rec = p.recurrence;
   if (!r || !rec) return cantTell('repertoire', question, 'Too little data to fit persona states.');
   const k1 = r.candidates[0]?.weight ?? 0;
   const verdict: VerdictWord =
-    r.chosenK >= 2 && rec.p !== null && rec.p < 0.05 ? 'yes' : (r.chosenK === 1 && k1 >= 0.95) || rec.switches === 0 ? 'no' : "can't tell";
+    r.chosenK >= 2 && rec.p !== null && rec.p < alpha ? 'yes' : (r.chosenK === 1 && k1 >= 0.95) || rec.switches === 0 ? 'no' : "can't tell";
   const answer =
     verdict === 'yes'
       ? `Yes: ${r.chosenK} persona states, and inside conversations the persona leaves and comes back more than shuffled order gives.`
@@ -143,7 +143,7 @@ function triggerLine(p: Parts, alpha: number): VerdictLine {
   if (!t) return cantTell('triggers', question, 'Too little data to test triggers.');
   const tested = t.tests.filter((x) => x.status === 'tested');
   const sig = tested.filter((x) => x.significant);
-  const forwardOnly = sig.filter((x) => !x.reverse || x.reverse.p >= alpha);
+  const forwardOnly = sig.filter((x) => !x.reverse || x.reverse.p > alpha);
   const ruledOut = tested.length > 0 && tested.every((x) => x.riskRatioInterval !== null && x.riskRatioInterval[1] < NEGLIGIBLE_RATIO);
   const verdict: VerdictWord = forwardOnly.length > 0 ? 'yes' : ruledOut && sig.length === 0 ? 'no' : "can't tell";
   const lead = forwardOnly[0] ?? sig[0] ?? tested.find((x) => x.cue === 'boredom') ?? tested[0] ?? null;

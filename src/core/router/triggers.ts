@@ -121,7 +121,7 @@ export function analyzeTriggers(series: readonly CueSwitchSeries[], opts: Trigge
   const adjusted = holm(raw.map((r) => r.p));
   const tests = raw.map((r, i) => {
     const pHolm = adjusted[i];
-    const significant = pHolm !== null && pHolm < opts.alpha;
+    const significant = pHolm !== null && pHolm <= opts.alpha; // reject at p ≤ α: with B = 199 rotations the level is exactly α
     return { ...r, pHolm, significant, conclusion: cueConclusion({ ...r, pHolm, significant }, opts.alpha) };
   });
   const tested = tests.filter((t) => t.status === 'tested');
@@ -196,7 +196,7 @@ function cueConclusion(t: Omit<TriggerTestResult, 'conclusion'>, alpha: number):
     : `no evidence that ${t.cue} cues precede switches`;
   const ci = t.riskRatioInterval ? ` [95% CI ${formatNumber(t.riskRatioInterval[0], 2)}–${formatNumber(t.riskRatioInterval[1], 2)}]` : '';
   const reverse = t.reverse
-    ? ` Reverse direction (a switch on the reply the user was answering): ${formatP(t.reverse.p)}${t.reverse.p < alpha ? ' — the assistant’s change tends to come first, so the cue may be the user’s reaction, not a trigger' : ''}.`
+    ? ` Reverse direction (a switch on the reply the user was answering): ${formatP(t.reverse.p)}${t.reverse.p <= alpha ? ' — the assistant’s change tends to come first, so the cue may be the user’s reaction, not a trigger' : ''}.`
     : '';
   return `${t.cue}: ${verdict} (${counts}; risk ratio stratified by turn index and message length ${rr}${ci}, ${formatP(t.p ?? 1)}, Holm-adjusted ${formatP(t.pHolm ?? 1)} at α = ${alpha}).${reverse}`;
 }

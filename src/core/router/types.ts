@@ -54,6 +54,8 @@ export interface RouterOptions {
   skipMirroring?: boolean;
   /** Residualise reply dimensions on what the user wrote (prompt-covariates.ts). Default true. */
   conditionOnPrompt?: boolean;
+  /** Remove each conversation's mean level before fitting (within-conversation analysis). Default true. */
+  centerConversations?: boolean;
   /** Bootstrap resamples (over conversations) for the evidence intervals. Default 200. */
   bootstrap?: number;
   /** Called between steps with the step's name and how many of the steps are done. */
