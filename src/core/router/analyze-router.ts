@@ -19,6 +19,7 @@ import { analyzeTransitions } from './transitions.ts';
 import { analyzeTriggers } from './triggers.ts';
 import type { MirroringResult, RouterInput, RouterOptions, RouterReport } from './types.ts';
 import { summarize } from './conclusions.ts';
+import { formatNumber } from './stats.ts';
 import { fitPiecewiseConstant } from './drift-models.ts';
 import { analyzeLoop } from './disengagement.ts';
 import { lengthStratum, promptCovariates, PROMPT_COVARIATES, residualize } from './prompt-covariates.ts';
@@ -37,7 +38,7 @@ export function analyzeRouter(input: RouterInput | readonly ConversationBundle[]
   const convs: RouterInput = isBundleList(input) ? bundlesToRouterInput(input) : (input as RouterInput);
   const extract = opts.extractFeatures ?? extractFeatures;
   const seed = opts.seed ?? 1;
-  const permutations = opts.permutations ?? 999;
+  const requestedPermutations = opts.permutations ?? 999;
   const alpha = opts.alpha ?? 0.05;
   const progress = (step: string, done: number) => opts.onProgress?.(step, done, PROGRESS_STEPS);
   progress('Reading replies', 0);
@@ -50,6 +51,10 @@ export function analyzeRouter(input: RouterInput | readonly ConversationBundle[]
     conversationsUsed: prepared.length,
   };
   const warnings: string[] = [];
+  // Permutation tests cost replies × rotations; on very large piles fewer rotations keep the run short (p resolution 1/(B+1)).
+  const permutations = rows.length > LARGE_PILE ? Math.min(requestedPermutations, LARGE_PILE_PERMUTATIONS) : requestedPermutations;
+  if (permutations < requestedPermutations)
+    warnings.push(`${rows.length} replies: permutation tests use ${permutations} rotations instead of ${requestedPermutations} (smallest possible p ${formatNumber(1 / (permutations + 1), 3)}).`);
   const noSwitches = prepared.map((c) => c.replies.map(() => false));
   const routes = analyzeRoutes(routeSeries(prepared, noSwitches));
   const modelSwitchEmpty = analyzeModelSwitches(prepared.map((c) => ({ models: c.replies.map((r) => r.model), switches: [] })));
@@ -83,6 +88,11 @@ export function analyzeRouter(input: RouterInput | readonly ConversationBundle[]
     ? { applied: resid.applied, covariates: [...PROMPT_COVARIATES], r2: resid.r2 }
     : { applied: false, covariates: [], r2: [] };
   const seqs = rowsOf.map((idx) => idx.map((i) => y[i]));
+  // Large piles: the models are fitted and compared on a seeded sample of conversations, then every conversation is decoded.
+  const fitOn = fitSample(seqs, opts.maxFitReplies ?? MAX_FIT_REPLIES, seed);
+  const fitSeqs = fitOn ? fitOn.map((c) => seqs[c]) : seqs;
+  if (fitOn)
+    warnings.push(`Models fitted on a random sample of ${fitOn.length} of ${seqs.length} conversations (${fitSeqs.reduce((a, q) => a + q.length, 0)} replies) for speed; states are then decoded for every conversation.`);
   progress('Fitting persona states', 2);
   const rep = fitRepertoire(
     prepared.map((c) => c.id),
@@ -95,19 +105,20 @@ export function analyzeRouter(input: RouterInput | readonly ConversationBundle[]
       restarts: opts.restarts ?? 3,
       seed,
       featureLabels: { ...DEFAULT_LABELS, ...opts.featureLabels },
+      fitOn: fitOn ?? undefined,
     },
   );
   const transitions = analyzeTransitions(rep.paths, rep.pathK, Array.from({ length: rep.pathK }, (_, k) => stateId(k)));
   const switches = rep.paths.map((p) => p.map((s, t) => t > 0 && s !== p[t - 1]));
   progress('Fitting the alternatives', 3);
   const restarts = Math.min(opts.restarts ?? 3, 2);
-  const mixtureFits = rep.fits.slice(1).map((f) => fitHmm(seqs, f.params.k, { independent: true, restarts, seed: seed + 31 * f.params.k }));
-  const clusterFits = rep.fits.slice(1).map((f) => fitHmm(seqs, f.params.k, { wholeConversation: true, restarts, seed: seed + 37 * f.params.k }));
-  const pw = fitPiecewiseConstant(seqs);
+  const mixtureFits = rep.fits.slice(1).map((f) => fitHmm(fitSeqs, f.params.k, { independent: true, restarts, seed: seed + 31 * f.params.k }));
+  const clusterFits = rep.fits.slice(1).map((f) => fitHmm(fitSeqs, f.params.k, { wholeConversation: true, restarts, seed: seed + 37 * f.params.k }));
+  const pw = fitPiecewiseConstant(fitSeqs);
   progress('Testing recurrence within conversations', 4);
   const rec = recurrenceTest(rep.paths, permutations, createRng(seed + 303));
   const recurrence = recurrenceResult(rec, rep.paths, opts.bootstrap ?? 200, createRng(seed + 404));
-  const comparison = compareModels(seqs, {
+  const comparison = compareModels(fitSeqs, {
     hmmFits: rep.fits, mixtureFits, clusterFits, hmmSwitches: transitions.switches, recurrenceP: rec.p, alpha, piecewise: pw,
   });
   const switchSource =
@@ -142,9 +153,36 @@ export function analyzeRouter(input: RouterInput | readonly ConversationBundle[]
     repertoire: rep.result, transitions, comparison, triggers, modelSwitch, mirroring,
     promptConditioning, recurrence, loop, routes: routesWithSwitches,
   };
-  const questions = buildQuestions(parts, sizes, alpha, { hmmFit: rep.fits[rep.pathK - 1], clusterFits, mixtureFits, seqs, bootstrap: opts.bootstrap ?? 200, rng: createRng(seed + 606) });
+  const questions = buildQuestions(parts, sizes, alpha, { hmmFit: rep.fits[rep.pathK - 1], clusterFits, mixtureFits, seqs: fitSeqs, bootstrap: opts.bootstrap ?? 200, rng: createRng(seed + 606) });
   progress('Done', PROGRESS_STEPS);
   return { version: ROUTER_VERSION, sizes, ...parts, questions, summary: summarize({ ...parts, questions }, sizes, warnings), warnings };
+}
+
+/** Above this many replies the permutation tests use at most LARGE_PILE_PERMUTATIONS rotations. */
+export const LARGE_PILE = 20_000;
+export const LARGE_PILE_PERMUTATIONS = 199;
+
+/** Above this many replies, models are fitted on a sample of conversations (all are still decoded and tested). */
+export const MAX_FIT_REPLIES = 6000;
+
+/** Seeded sample of conversation indices holding about `max` replies; null when everything fits. */
+function fitSample(seqs: readonly (readonly unknown[])[], max: number, seed: number): number[] | null {
+  const total = seqs.reduce((a, s) => a + s.length, 0);
+  if (total <= max) return null;
+  const rng = createRng(seed + 707);
+  const order = seqs.map((_, i) => i);
+  for (let i = order.length - 1; i > 0; i--) {
+    const j = rng.int(i + 1);
+    [order[i], order[j]] = [order[j], order[i]];
+  }
+  const out: number[] = [];
+  let n = 0;
+  for (const c of order) {
+    if (n >= max) break;
+    out.push(c);
+    n += seqs[c].length;
+  }
+  return out.sort((a, b) => a - b);
 }
 
 /** Steps reported through `onProgress`. */
