@@ -148,6 +148,8 @@ export function analyzeRouter(input: RouterInput | readonly ConversationBundle[]
   progress('Checking mirroring', 6);
   const mirroring: MirroringResult = opts.skipMirroring
     ? { status: 'skipped', pairs: 0, lags: [], conclusion: 'Mirroring skipped on request.' }
+    : rows.length > LARGE_PILE
+      ? { status: 'skipped', pairs: 0, lags: [], conclusion: `Mirroring skipped on piles over ${LARGE_PILE} replies (it reads every user message; not part of the verdicts).` }
     : analyzeMirroring(changeSeries(prepared, seqs, extract, opts.maxDims ?? 5), permutations, alpha, createRng(seed + 202));
   const parts = {
     repertoire: rep.result, transitions, comparison, triggers, modelSwitch, mirroring,
@@ -163,7 +165,7 @@ export const LARGE_PILE = 20_000;
 export const LARGE_PILE_PERMUTATIONS = 199;
 
 /** Above this many replies, models are fitted on a sample of conversations (all are still decoded and tested). */
-export const MAX_FIT_REPLIES = 6000;
+export const MAX_FIT_REPLIES = 4000;
 
 /** Seeded sample of conversation indices holding about `max` replies; null when everything fits. */
 function fitSample(seqs: readonly (readonly unknown[])[], max: number, seed: number): number[] | null {

@@ -161,7 +161,7 @@ export function analyzeLoop(series: readonly LoopSeries[], permutations: number,
       verdict: "can't tell",
       riskRatio: null,
       p: null,
-      conclusion: `Can't tell: ${disengaged} disengaged user turn(s) and ${switches} switch(es); the loop test needs at least ${MIN_EVENTS} and ${MIN_SWITCHES}.`,
+      conclusion: `Can't tell: ${disengaged} disengaged user turn(s) and ${switches} switch(es), the loop test needs at least ${MIN_EVENTS} and ${MIN_SWITCHES}.`,
     };
   }
   const al = loopAligned(series, scores);
@@ -173,10 +173,10 @@ export function analyzeLoop(series: readonly LoopSeries[], permutations: number,
     'Null hypothesis: the user\'s disengage-then-re-engage pattern is unrelated to when the assistant switches (within-conversation circular shift of the user\'s series, stratified by turn index).';
   const reading =
     verdict === 'yes'
-      ? 'Switches sit between your disengagement and your re-engagement more often than chance.'
+      ? 'Yes: switches sit between your disengagement and your re-engagement more often than chance.'
       : verdict === 'no'
-        ? `No loop: a switch between disengagement and re-engagement is not more likely than elsewhere, and an effect of ${NEGLIGIBLE_RATIO}× or more is ruled out.`
-        : 'Not shown, and not ruled out either: the interval still allows a sizeable loop.';
+        ? `No: a switch between your disengagement and your re-engagement is not more likely than elsewhere, and an effect of ${NEGLIGIBLE_RATIO}× or more is ruled out.`
+        : "Can't tell: not shown, and not ruled out either — the interval still allows a sizeable loop.";
   const conclusion = `${reading} ${loops} of ${disengaged} disengaged turns were followed by a switch and then re-engagement (${switchAfter} followed by a switch); ${rrText}, p = ${perm.p.toFixed(3)}, ${permutations} rotations. Disengagement = message length against this conversation's own median, boredom cue words${usedTimestamps ? ', and time since the previous reply' : ' (no timestamps, so time since the previous reply is not used)'}. ${nul}`;
   return { ...base, verdict, riskRatio: rr, p: perm.p, conclusion };
 }

@@ -193,7 +193,8 @@ function loopLine(p: Parts): VerdictLine {
   const rr = l.riskRatio;
   return {
     id: 'loop', question, verdict: l.verdict,
-    answer: `${l.verdict === 'yes' ? 'Yes' : l.verdict === 'no' ? 'No' : "Can't tell"}: ${l.conclusion.split('. ')[0]}.`,
+    // The loop's conclusion opens with its verdict word and one sentence of reading.
+    answer: /^.*?\.(?=\s|$)/.exec(l.conclusion)?.[0] ?? l.conclusion,
     evidence: rr ? { label: 'risk ratio of a switch between your disengagement and re-engagement', value: rr.value, low: rr.low, high: rr.high, unit: 'ratio', interval: 'Greenland–Robins, stratified by turn index' } : null,
     plot: rr ? { kind: 'bars', caption: 'Risk ratio of a switch inside the loop, with its 95% interval (1 = no effect)', bars: [{ label: 'loop', value: rr.value, low: rr.low, high: rr.high }], reference: 1 } : null,
     details: [l.conclusion],
@@ -240,7 +241,8 @@ function cantTell(id: VerdictLine['id'], question: string, why: string): Verdict
 
 /** "0.42 [0.30–0.55]" in the evidence's unit. */
 export function formatEvidence(e: Evidence): string {
-  const f = (x: number) => (e.unit === 'share' ? pct(x) : e.unit === 'ΔBIC' ? formatNumber(x, 0) : formatNumber(x, 2));
+  const share = (x: number) => (x > 0 && x < 0.1 ? `${(100 * x).toFixed(1)}%` : pct(x)); // 0.3% must not read as 0%
+  const f = (x: number) => (e.unit === 'share' ? share(x) : e.unit === 'ΔBIC' ? formatNumber(x, 0) : formatNumber(x, 2));
   const ci = e.low !== null && e.high !== null ? ` [95% CI ${f(e.low)} to ${f(e.high)}]` : '';
   return `${e.label}: ${f(e.value)}${ci}`;
 }

@@ -54,7 +54,7 @@ export interface RouterOptions {
   skipMirroring?: boolean;
   /** Residualise reply dimensions on what the user wrote (prompt-covariates.ts). Default true. */
   conditionOnPrompt?: boolean;
-  /** Above this many replies the models are fitted on a seeded sample of conversations. Default 6000. */
+  /** Above this many replies the models are fitted on a seeded sample of conversations. Default 4000. */
   maxFitReplies?: number;
   /** Remove each conversation's mean level before fitting (within-conversation analysis). Default true. */
   centerConversations?: boolean;
