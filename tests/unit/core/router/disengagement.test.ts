@@ -12,9 +12,9 @@ function series(seed: number, loop: boolean): LoopSeries[] {
     const switches: boolean[] = [];
     let reengage = false;
     for (let j = 0; j < 14; j++) {
-      const terse = !reengage && j > 0 && rng.next() < 0.2;
+      const terse: boolean = !reengage && j > 0 && rng.next() < 0.2;
       users.push({ prompt: terse ? 'ok' : LONG, bored: terse, gapMs: null });
-      const sw = j > 0 && (loop && terse ? rng.next() < 0.8 : rng.next() < 0.12);
+      const sw: boolean = j > 0 && (loop && terse ? rng.next() < 0.8 : rng.next() < 0.12);
       switches.push(sw);
       reengage = loop && terse && sw;
     }
