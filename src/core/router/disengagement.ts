@@ -19,7 +19,7 @@
  * *after* a change puts the switch before the disengaged turn, not between it and the
  * re-engagement, so it does not count.
  */
-import { circularShiftTest, type AlignedSeries } from './permutation.ts';
+import { stratifiedShiftTest, type AlignedSeries } from './permutation.ts';
 import { riskRatioInterval, type Interval } from './intervals.ts';
 import type { Rng } from './random.ts';
 import { median } from './stats.ts';
@@ -128,15 +128,6 @@ function loopCells(al: readonly AlignedSeries[]): number[][] {
   return cells;
 }
 
-function excess(al: readonly AlignedSeries[]): number {
-  let total = 0;
-  for (const [a, b, c, d] of loopCells(al)) {
-    const n = a + b + c + d;
-    if (n > 0) total += a - ((a + b) * (a + c)) / n;
-  }
-  return total;
-}
-
 export function analyzeLoop(series: readonly LoopSeries[], permutations: number, alpha: number, rng: Rng): LoopResult {
   const { scores, usedTimestamps } = disengagementScores(series);
   let disengaged = 0;
@@ -165,7 +156,7 @@ export function analyzeLoop(series: readonly LoopSeries[], permutations: number,
     };
   }
   const al = loopAligned(series, scores);
-  const perm = circularShiftTest(al, excess, permutations, rng);
+  const perm = stratifiedShiftTest(al, 5, 1, permutations, rng);
   const rr = riskRatioInterval(loopCells(al));
   const verdict: LoopVerdict = perm.p <= alpha && perm.observed > 0 ? 'yes' : rr && rr.high < NEGLIGIBLE_RATIO ? 'no' : "can't tell";
   const rrText = rr ? `risk ratio ${rr.value.toFixed(2)} [95% CI ${rr.low.toFixed(2)}–${rr.high.toFixed(2)}]` : 'risk ratio undefined';

@@ -17,7 +17,7 @@
  */
 import { CUE_CLASSES } from './cues.ts';
 import { riskRatioInterval, type Interval } from './intervals.ts';
-import { circularShiftTest, type AlignedSeries } from './permutation.ts';
+import { stratifiedShiftTest, type AlignedSeries } from './permutation.ts';
 import { LENGTH_STRATA } from './prompt-covariates.ts';
 import type { Rng } from './random.ts';
 import { formatNumber, formatP, holm } from './stats.ts';
@@ -170,9 +170,9 @@ function testOneCue(
   const base = { cue, cueEvents, switchesAfterCue: after, switchesWithoutCue: without, pairsWithoutCue: pairsWithout };
   if (cueEvents < opts.minCueEvents || totalSwitches < MIN_SWITCHES)
     return { ...base, status: 'insufficient-data', riskRatio: null, riskRatioInterval: null, excess: null, p: null, reverse: null };
-  const perm = circularShiftTest(al, stratifiedExcess, opts.permutations, rng);
+  const perm = stratifiedShiftTest(al, STRATA_BOUNDS.length, LENGTH_STRATA, opts.permutations, rng);
   const back = aligned(series, cue, -1);
-  const reversePerm = circularShiftTest(back, stratifiedExcess, opts.permutations, rng);
+  const reversePerm = stratifiedShiftTest(back, STRATA_BOUNDS.length, LENGTH_STRATA, opts.permutations, rng);
   const ci = riskRatioWithInterval(al);
   const backCi = riskRatioWithInterval(back);
   return {
