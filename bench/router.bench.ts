@@ -3,7 +3,8 @@
  * known truth and real confounds (bench/router/generator.ts), calibrates the trigger test over
  * ≥ 1,000 null datasets, measures power and speed, then runs the analysis on real data. Prints
  * numbers beside their targets; asserts nothing. Sized to fit in about 10 minutes on 2 shared
- * cores (run it with `nice -n 10`). BENCH_SCALE=0.2 runs a quick smaller version.
+ * cores (run it with `nice -n 10`). BENCH_SCALE=0.2 runs a quick smaller version; BENCH_ONLY=speed
+ * (comma-separated: confusion, calibration, power, speed, real) runs only those sections.
  */
 import { analyzeRouter } from '../src/core/router/index.ts';
 import { wilson, type Interval } from '../src/core/router/intervals.ts';
@@ -200,11 +201,16 @@ function main(): void {
   );
   console.log(`  user turns: ${pools.sources}`);
   console.log(`  scale ${SCALE}: confusion ${CONFUSION_DATASETS}/class, calibration ${CALIBRATION_DATASETS}, power ${POWER_DATASETS}; ${PERMUTATIONS} rotations synthetic, ${REAL_PERMUTATIONS} real`);
-  confusion(pools);
-  calibration(pools);
-  power(pools);
-  speed(pools);
-  realData();
+  // BENCH_ONLY=confusion,calibration,power,speed,real runs only those sections.
+  const only = process.env.BENCH_ONLY?.split(',');
+  const sections: [string, () => void][] = [
+    ['confusion', () => confusion(pools)],
+    ['calibration', () => calibration(pools)],
+    ['power', () => power(pools)],
+    ['speed', () => speed(pools)],
+    ['real', realData],
+  ];
+  for (const [name, fn] of sections) if (!only || only.includes(name)) fn();
   const cpu = process.cpuUsage();
   console.log(`\ntotal time ${secs(t0)} wall, ${((cpu.user + cpu.system) / 1e6).toFixed(0)} s CPU`);
 }
