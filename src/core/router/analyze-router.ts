@@ -22,7 +22,7 @@ import { summarize } from './conclusions.ts';
 import { formatNumber } from './stats.ts';
 import { fitPiecewiseConstant } from './drift-models.ts';
 import { analyzeLoop } from './disengagement.ts';
-import { lengthStratum, promptCovariates, PROMPT_COVARIATES, residualize } from './prompt-covariates.ts';
+import { describePrompt, lengthStratumOfWords, PROMPT_COVARIATES, residualize } from './prompt-covariates.ts';
 import { buildQuestions } from './questions.ts';
 import { recurrenceResult, recurrenceTest } from './recurrence.ts';
 import { analyzeRoutes } from './route-evidence.ts';
@@ -78,7 +78,8 @@ export function analyzeRouter(input: RouterInput | readonly ConversationBundle[]
   let next = 0;
   const rowsOf = prepared.map((c) => c.replies.map(() => next++));
   // What the user wrote explains part of every reply (short question → short answer); remove it first.
-  const covariates = prepared.flatMap((c) => c.replies.map((r) => promptCovariates(r.prompt)));
+  const promptInfo = prepared.map((c) => c.replies.map((r) => describePrompt(r.prompt)));
+  const covariates = promptInfo.flatMap((c) => c.map((p) => p.covariates));
   const resid = opts.conditionOnPrompt === false ? null : residualize(emb.y, covariates);
   const yr = resid?.applied ? resid.y : emb.y;
   // Within conversations only: each conversation's own level (its topic) is removed, so sorting
@@ -129,13 +130,13 @@ export function analyzeRouter(input: RouterInput | readonly ConversationBundle[]
   progress('Testing triggers', 5);
   const cues = prepared.map((c) => c.replies.map((r) => classifyCues(r.prompt)));
   const triggers = analyzeTriggers(
-    prepared.map((c, i) => ({ cues: cues[i], switches: switches[i], lengthStrata: c.replies.map((r) => lengthStratum(r.prompt)) })),
+    prepared.map((_, i) => ({ cues: cues[i], switches: switches[i], lengthStrata: promptInfo[i].map((p) => lengthStratumOfWords(p.words)) })),
     { permutations, alpha, minCueEvents: opts.minCueEvents ?? 5, switchSource },
     createRng(seed + 101),
   );
   const loopResult = analyzeLoop(
     prepared.map((c, i) => ({
-      users: c.replies.map((r, j) => ({ prompt: r.prompt, bored: cues[i][j].includes('boredom'), gapMs: r.gapMs })),
+      users: c.replies.map((r, j) => ({ words: promptInfo[i][j].words, bored: cues[i][j].includes('boredom'), gapMs: r.gapMs })),
       switches: switches[i],
     })),
     permutations,

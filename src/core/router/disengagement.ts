@@ -23,7 +23,6 @@ import { stratifiedShiftTest, type AlignedSeries } from './permutation.ts';
 import { riskRatioInterval, type Interval } from './intervals.ts';
 import type { Rng } from './random.ts';
 import { median } from './stats.ts';
-import { wordCount } from './prompt-covariates.ts';
 
 export const BOREDOM_WEIGHT = 1.5;
 export const GAP_WEIGHT = 0.5;
@@ -34,8 +33,8 @@ const MIN_EVENTS = 8;
 const MIN_SWITCHES = 3;
 
 export interface UserTurnSignal {
-  /** The user's text before reply j ('' when none). */
-  prompt: string;
+  /** Words in the user's text before reply j (0 = no message). */
+  words: number;
   bored: boolean;
   /** Milliseconds between the previous reply and this message; null when unknown. */
   gapMs: number | null;
@@ -71,9 +70,9 @@ function robustZ(values: readonly number[], centre: number, scale: number): numb
 
 /** Disengagement score of every user turn, per conversation; null where there is no message. */
 export function disengagementScores(series: readonly LoopSeries[]): { scores: (number | null)[][]; usedTimestamps: boolean } {
-  const logLen = series.map((s) => s.users.map((u) => Math.log1p(wordCount(u.prompt))));
+  const logLen = series.map((s) => s.users.map((u) => Math.log1p(u.words)));
   const devs = series.flatMap((s, c) => {
-    const own = logLen[c].filter((_, j) => s.users[j].prompt.trim() !== '');
+    const own = logLen[c].filter((_, j) => s.users[j].words > 0);
     const m = own.length ? median(own) : 0;
     return own.map((v) => Math.abs(v - m));
   });
@@ -89,11 +88,11 @@ export function disengagementScores(series: readonly LoopSeries[]): { scores: (n
   });
   const gapScale = Math.max(1.4826 * (gapDevs.length ? median(gapDevs) : 1), 0.25);
   const scores = series.map((s, c) => {
-    const own = logLen[c].filter((_, j) => s.users[j].prompt.trim() !== '');
+    const own = logLen[c].filter((_, j) => s.users[j].words > 0);
     const base = own.length ? median(own) : 0;
     const lenZ = robustZ(logLen[c], base, scale);
     return s.users.map((u, j) => {
-      if (u.prompt.trim() === '') return null;
+      if (u.words === 0) return null;
       let score = -lenZ[j] + (u.bored ? BOREDOM_WEIGHT : 0);
       if (usedTimestamps && u.gapMs !== null && u.gapMs > 0) score += GAP_WEIGHT * ((Math.log(u.gapMs) - gapMedians[c]) / gapScale);
       return score;

@@ -10,30 +10,64 @@
 export const PROMPT_COVARIATES = ['log length (characters)', 'question', 'code or pasted text', 'short (≤ 3 words)', 'no user text'] as const;
 
 const CODE = /```|^\s{4,}\S|[;{}]\s*$|\b(?:def|function|import|class|return|const|SELECT)\b/m;
+const QUESTION_START = /^\s*(?:what|why|how|who|when|where|which|can|could|is|are|do|does|should|would)\b/i;
+/** Longer messages count as pasted material anyway; the code pattern only reads this much. */
+const CODE_SCAN_CHARS = 1500;
 
+/** Words = runs of non-whitespace, counted in one pass without allocating (pasted texts can be long). */
 export function wordCount(text: string): number {
-  const t = text.trim();
-  return t === '' ? 0 : t.split(/\s+/).length;
+  let words = 0;
+  let inWord = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    const space = c === 32 || (c >= 9 && c <= 13) || c === 160 || c === 0x2028 || c === 0x2029 || c === 0x3000 || (c >= 0x2000 && c <= 0x200a);
+    if (!space && !inWord) words++;
+    inWord = !space;
+  }
+  return words;
 }
 
-/** Covariates of one prompt (the user turn(s) before a reply): see PROMPT_COVARIATES. */
-export function promptCovariates(prompt: string): number[] {
+/** Last non-whitespace character is '?'. */
+function endsWithQuestion(text: string): boolean {
+  for (let i = text.length - 1; i >= 0; i--) {
+    const c = text.charCodeAt(i);
+    if (c === 32 || (c >= 9 && c <= 13)) continue;
+    return c === 63;
+  }
+  return false;
+}
+
+/** What the analysis reads from one prompt (the user turn(s) before a reply), computed once. */
+export interface PromptInfo {
+  covariates: number[];
+  words: number;
+}
+
+export function describePrompt(prompt: string): PromptInfo {
   const t = prompt.trim();
   const words = wordCount(t);
-  return [
+  const covariates = [
     Math.log1p(t.length),
-    /\?\s*$|^(?:what|why|how|who|when|where|which|can|could|is|are|do|does|should|would)\b/i.test(t) ? 1 : 0,
-    CODE.test(t) || t.length > 1500 ? 1 : 0,
+    endsWithQuestion(t) || QUESTION_START.test(t.slice(0, 40)) ? 1 : 0,
+    t.length > CODE_SCAN_CHARS || CODE.test(t.slice(0, CODE_SCAN_CHARS)) ? 1 : 0,
     words > 0 && words <= 3 ? 1 : 0,
     words === 0 ? 1 : 0,
   ];
+  return { covariates, words };
+}
+
+/** Covariates of one prompt: see PROMPT_COVARIATES. */
+export function promptCovariates(prompt: string): number[] {
+  return describePrompt(prompt).covariates;
 }
 
 /** Length stratum of a user message for the trigger test: 0 = ≤ 3 words, 1 = 4–30, 2 = longer. */
 export const LENGTH_STRATA = 3;
+export function lengthStratumOfWords(words: number): number {
+  return words <= 3 ? 0 : words <= 30 ? 1 : 2;
+}
 export function lengthStratum(prompt: string): number {
-  const w = wordCount(prompt);
-  return w <= 3 ? 0 : w <= 30 ? 1 : 2;
+  return lengthStratumOfWords(wordCount(prompt));
 }
 
 export interface Residualized {

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { analyzeLoop, disengagementScores, DISENGAGED, type LoopSeries } from '../../../../src/core/router/disengagement.ts';
 import { createRng } from '../../../../src/core/router/random.ts';
+import { wordCount } from '../../../../src/core/router/prompt-covariates.ts';
 
 const LONG = 'Could you explain in some detail how the migration should be planned for our team this quarter';
 
@@ -13,7 +14,7 @@ function series(seed: number, loop: boolean): LoopSeries[] {
     let reengage = false;
     for (let j = 0; j < 14; j++) {
       const terse: boolean = !reengage && j > 0 && rng.next() < 0.2;
-      users.push({ prompt: terse ? 'ok' : LONG, bored: terse, gapMs: null });
+      users.push({ words: wordCount(terse ? 'ok' : LONG), bored: terse, gapMs: null });
       const sw: boolean = j > 0 && (loop && terse ? rng.next() < 0.8 : rng.next() < 0.12);
       switches.push(sw);
       reengage = loop && terse && sw;
@@ -26,11 +27,11 @@ describe('engagement loop: disengagement → switch → re-engagement', () => {
   it('scores a terse boredom cue far above the conversation’s usual message, and uses time where given', () => {
     const s: LoopSeries = {
       users: [
-        { prompt: LONG, bored: false, gapMs: 10_000 },
-        { prompt: LONG, bored: false, gapMs: 12_000 },
-        { prompt: 'ok', bored: true, gapMs: 600_000 },
-        { prompt: LONG, bored: false, gapMs: 11_000 },
-        { prompt: '', bored: false, gapMs: null },
+        { words: wordCount(LONG), bored: false, gapMs: 10_000 },
+        { words: wordCount(LONG), bored: false, gapMs: 12_000 },
+        { words: 1, bored: true, gapMs: 600_000 },
+        { words: wordCount(LONG), bored: false, gapMs: 11_000 },
+        { words: 0, bored: false, gapMs: null },
       ],
       switches: [false, false, true, false, false],
     };

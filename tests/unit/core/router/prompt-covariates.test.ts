@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { lengthStratum, promptCovariates, residualize, solve } from '../../../../src/core/router/prompt-covariates.ts';
+import { lengthStratum, promptCovariates, residualize, solve, wordCount } from '../../../../src/core/router/prompt-covariates.ts';
 
 describe('prompt covariates and residualising replies on them', () => {
   it('reads length, question, code, short and empty from the user text', () => {
@@ -8,6 +8,10 @@ describe('prompt covariates and residualising replies on them', () => {
     expect(promptCovariates('fix this:\n```\nconst x = 1;\n```').slice(2, 4)).toEqual([1, 0]);
     expect(promptCovariates('   ')).toEqual([0, 0, 0, 0, 1]);
     expect([lengthStratum('ok sure'), lengthStratum('please tell me about the history of Rome'), lengthStratum('word '.repeat(40))]).toEqual([0, 1, 2]);
+  });
+
+  it('counts words in one pass, any whitespace', () => {
+    expect([wordCount(''), wordCount('   '), wordCount('ok'), wordCount('  a  b\n\tc '), wordCount('a\u00a0b\u3000c')]).toEqual([0, 0, 1, 3, 3]);
   });
 
   it('solves a small linear system exactly', () => {
