@@ -1,118 +1,185 @@
 /**
  * npm run bench:router — validates the router analysis on seeded synthetic conversations with
- * known truth, then runs it on real data and prints what it finds. Prints numbers; asserts
- * nothing. Sizes are modest so the whole run fits in a few minutes on 2 shared cores.
+ * known truth and real confounds (bench/router/generator.ts), calibrates the trigger test over
+ * ≥ 1,000 null datasets, measures power and speed, then runs the analysis on real data. Prints
+ * numbers beside their targets; asserts nothing. Sized to fit in about 10 minutes on 2 shared
+ * cores (run it with `nice -n 10`). BENCH_SCALE=0.2 runs a quick smaller version; BENCH_ONLY=speed
+ * (comma-separated: confusion, calibration, power, speed, real) runs only those sections.
  */
 import { analyzeRouter } from '../src/core/router/index.ts';
-import type { CandidateModel, RouterConversation, RouterReport } from '../src/core/router/types.ts';
-import { generateDataset, TRUTH_CLASSES, type TruthClass, DEFAULT_GENERATOR } from './router/generator.ts';
+import { wilson, type Interval } from '../src/core/router/intervals.ts';
+import type { RouterConversation, RouterOptions, RouterReport } from '../src/core/router/types.ts';
+import { CLUSTERED_CLASSES, DEFAULT_GENERATOR, generateDataset, ROUTER_CLASSES, TRUTH_CLASSES, type GeneratorOptions, type TruthClass, type UserPools } from './router/generator.ts';
 import { loadUserPools, readRecords, toRouterConversation } from './router/real-data.ts';
 
-const CONFUSION_DATASETS = 20; // per truth class
-const TRIGGER_DATASETS = 50; // per condition (null effect, real effect)
-const SYNTH_PERMUTATIONS = 199;
+const SCALE = Number(process.env.BENCH_SCALE ?? 1);
+const CONFUSION_DATASETS = Math.max(2, Math.round(6 * SCALE)); // per truth class
+const CALIBRATION_DATASETS = Math.max(50, Math.round(1000 * SCALE)); // trigger-test nulls
+const CALIBRATION_CONVERSATIONS = 20;
+const POWER_DATASETS = Math.max(5, Math.round(20 * SCALE));
+const POWER_CONVERSATIONS = 200;
+const SPEED_REPLIES = 100_000;
+const PERMUTATIONS = 199; // with p ≤ α, B = 199 makes the level exactly 0.05 (10/200)
 const REAL_PERMUTATIONS = 499;
 const ALPHA = 0.05;
 
-const EXPECTED: Record<TruthClass, CandidateModel> = {
-  null: 'constant',
-  'linear-drift': 'linear-trend',
-  'random-walk': 'random-walk',
-  'sticky-switcher': 'sticky-hmm',
-  'boredom-switcher': 'sticky-hmm',
-};
-const MODELS: CandidateModel[] = ['constant', 'linear-trend', 'random-walk', 'mixture', 'piecewise-constant', 'sticky-hmm'];
 const noText = () => ({});
-const pct = (k: number, n: number) => (n ? `${((100 * k) / n).toFixed(1)}%` : 'n/a');
+const SYNTH: RouterOptions = { extractFeatures: noText, permutations: PERMUTATIONS, alpha: ALPHA, skipMirroring: true, bootstrap: 50 };
 const pad = (s: string | number, w: number) => String(s).padStart(w);
+const pctI = (i: Interval | null) => (i ? `${(100 * i.value).toFixed(1)}% [95% CI ${(100 * i.low).toFixed(1)}–${(100 * i.high).toFixed(1)}%]` : 'n/a');
+const secs = (t0: number) => `${((performance.now() - t0) / 1000).toFixed(1)} s`;
 
 function section(title: string): void {
   console.log(`\n=== ${title} ===`);
 }
 
-function runSynthetic(truth: TruthClass, seed: number, pools: ReturnType<typeof loadUserPools>): RouterReport {
-  const ds = generateDataset(truth, seed, pools);
-  return analyzeRouter(ds.conversations, { extractFeatures: noText, seed, permutations: SYNTH_PERMUTATIONS, alpha: ALPHA, skipMirroring: true });
+function run(truth: TruthClass, seed: number, pools: UserPools, gen: Partial<GeneratorOptions> = {}, opts: RouterOptions = {}): RouterReport {
+  const ds = generateDataset(truth, seed, pools, { ...DEFAULT_GENERATOR, ...gen });
+  return analyzeRouter(ds.conversations, { ...SYNTH, seed, ...opts });
 }
 
-function confusion(pools: ReturnType<typeof loadUserPools>): void {
-  section(`Router vs drift: confusion matrix (${CONFUSION_DATASETS} datasets per class)`);
+/** Calibration runs 1,000 analyses: a lighter HMM search (K ≤ 3, 2 restarts) gives the switches; the trigger test itself is unchanged. */
+const CALIBRATION_OPTIONS: RouterOptions = { maxStates: 3, restarts: 2, bootstrap: 20 };
+
+const VERDICTS = ['router-like', 'switching-without-recurrence', 'mixed-reply-types', 'drift-like', 'stable', 'inconclusive'] as const;
+
+function confusion(pools: UserPools): void {
+  section(`Router vs drift on confounded generators (${CONFUSION_DATASETS} datasets per class, ${DEFAULT_GENERATOR.conversations} conversations each)`);
   const t0 = performance.now();
-  const rows: Record<string, Record<string, number>> = {};
   let correct = 0;
   let total = 0;
-  const routerTable = { tp: 0, fn: 0, fp: 0, tn: 0 };
+  let clusteredNulls = 0;
+  let clusteredNullRouter = 0;
+  console.log(`${'truth \\ verdict'.padEnd(16)}${VERDICTS.map((v) => pad(v.slice(0, 14), 15)).join('')}`);
   for (const truth of TRUTH_CLASSES) {
-    rows[truth] = Object.fromEntries(MODELS.map((m) => [m, 0]));
+    const counts = Object.fromEntries(VERDICTS.map((v) => [v, 0])) as Record<(typeof VERDICTS)[number], number>;
     for (let i = 0; i < CONFUSION_DATASETS; i++) {
-      const r = runSynthetic(truth, 1000 * (TRUTH_CLASSES.indexOf(truth) + 1) + i, pools);
-      const winner = r.comparison?.winner ?? 'constant';
-      rows[truth][winner]++;
+      const verdict = run(truth, 1000 * (TRUTH_CLASSES.indexOf(truth) + 1) + i, pools).comparison?.verdict ?? 'inconclusive';
+      counts[verdict]++;
+      const isRouter = ROUTER_CLASSES.includes(truth);
+      if ((verdict === 'router-like') === isRouter) correct++;
       total++;
-      if (winner === EXPECTED[truth]) correct++;
-      const isRouter = truth === 'sticky-switcher' || truth === 'boredom-switcher';
-      const saysRouter = r.comparison?.verdict === 'router-like';
-      if (isRouter) saysRouter ? routerTable.tp++ : routerTable.fn++;
-      else saysRouter ? routerTable.fp++ : routerTable.tn++;
+      if (!isRouter && CLUSTERED_CLASSES.includes(truth)) {
+        clusteredNulls++;
+        if (verdict === 'router-like') clusteredNullRouter++;
+      }
     }
+    console.log(`${truth.padEnd(16)}${VERDICTS.map((v) => pad(counts[v], 15)).join('')}`);
   }
-  console.log(`${'truth \\ winner'.padEnd(18)}${MODELS.map((m) => pad(m, 19)).join('')}`);
-  for (const truth of TRUTH_CLASSES) console.log(`${truth.padEnd(18)}${MODELS.map((m) => pad(rows[truth][m], 19)).join('')}`);
-  console.log(`winner = expected model: ${correct}/${total} = ${pct(correct, total)} (target ≥ 90%)`);
-  console.log(
-    `verdict "router-like": switchers ${routerTable.tp}/${routerTable.tp + routerTable.fn} detected; non-switchers ${routerTable.fp}/${routerTable.fp + routerTable.tn} false "router-like"`,
-  );
-  console.log(`time ${((performance.now() - t0) / 1000).toFixed(1)} s`);
+  console.log(`correct (router classes → router-like, all others → not router-like): ${correct}/${total} = ${pctI(wilson(correct, total))}   target ≥ 90%`);
+  console.log(`"router-like" on non-router datasets with the clustering confound (topic levels): ${clusteredNullRouter}/${clusteredNulls}   target 0`);
+  console.log(`time ${secs(t0)}`);
 }
 
-function triggers(pools: ReturnType<typeof loadUserPools>): void {
-  section(`Trigger test: false-positive rate and power (${TRIGGER_DATASETS} datasets each, ${SYNTH_PERMUTATIONS} rotations, α = ${ALPHA})`);
+/** p-values of the boredom test under a null with every trigger confound: deciles and KS distance from uniform. */
+function uniformity(ps: number[]): string {
+  const sorted = [...ps].sort((a, b) => a - b);
+  let d = 0;
+  sorted.forEach((p, i) => (d = Math.max(d, Math.abs((i + 1) / sorted.length - p), Math.abs(i / sorted.length - p))));
+  const deciles = Array.from({ length: 10 }, (_, k) => sorted.filter((p) => p > k / 10 && p <= (k + 1) / 10).length);
+  const crit = 1.358 / Math.sqrt(sorted.length);
+  return `deciles ${deciles.join(' ')}; KS distance from uniform ${d.toFixed(3)} (5% critical value ${crit.toFixed(3)}; p-values from ${PERMUTATIONS} rotations are discrete, so small departures are expected)`;
+}
+
+function calibration(pools: UserPools): void {
+  section(`Trigger test calibration: ${CALIBRATION_DATASETS} null datasets ("router-terse": a router with no trigger, users terse after a change, reply length following the user, topic levels, task types), ${CALIBRATION_CONVERSATIONS} conversations each, K ≤ 3 and 2 restarts for speed, ${PERMUTATIONS} rotations, α = ${ALPHA}`);
   const t0 = performance.now();
-  for (const truth of ['sticky-switcher', 'boredom-switcher'] as const) {
-    let tested = 0;
-    let rawReject = 0;
-    let holmReject = 0;
-    let familyReject = 0;
-    const rr: number[] = [];
-    for (let i = 0; i < TRIGGER_DATASETS; i++) {
-      const r = runSynthetic(truth, 50_000 + (truth === 'sticky-switcher' ? 0 : 10_000) + i, pools);
-      const b = r.triggers?.tests.find((t) => t.cue === 'boredom');
-      if (r.triggers?.tests.some((t) => t.significant)) familyReject++;
-      if (!b || b.status !== 'tested') continue;
-      tested++;
-      if ((b.p ?? 1) < ALPHA) rawReject++;
-      if (b.significant) holmReject++;
-      if (b.riskRatio !== null && Number.isFinite(b.riskRatio)) rr.push(b.riskRatio);
+  const ps: number[] = [];
+  let raw = 0;
+  let holm = 0;
+  let family = 0;
+  let verdictYes = 0;
+  let loopYes = 0;
+  let loopTested = 0;
+  let reverseRaw = 0;
+  for (let i = 0; i < CALIBRATION_DATASETS; i++) {
+    const r = run('router-terse', 200_000 + i, pools, { conversations: CALIBRATION_CONVERSATIONS }, CALIBRATION_OPTIONS);
+    const b = r.triggers?.tests.find((t) => t.cue === 'boredom');
+    if (r.triggers?.tests.some((t) => t.significant)) family++;
+    if (r.questions.find((q) => q.id === 'triggers')?.verdict === 'yes') verdictYes++;
+    if (r.loop && r.loop.p !== null) {
+      loopTested++;
+      if (r.loop.verdict === 'yes') loopYes++;
     }
-    rr.sort((a, b) => a - b);
-    const label = truth === 'sticky-switcher' ? 'no trigger effect (false-positive rate)' : 'real boredom effect (power)';
-    console.log(
-      `${label}: boredom tested in ${tested}/${TRIGGER_DATASETS}; rejected raw ${pct(rawReject, tested)}, Holm ${pct(holmReject, tested)}; any cue class rejected (Holm) in ${pct(familyReject, TRIGGER_DATASETS)}; median risk ratio ${rr.length ? rr[rr.length >> 1].toFixed(2) : 'n/a'}`,
-    );
+    if (!b || b.status !== 'tested' || b.p === null) continue;
+    ps.push(b.p);
+    if (b.p <= ALPHA) raw++;
+    if (b.significant) holm++;
+    if (b.reverse && b.reverse.p <= ALPHA) reverseRaw++;
   }
-  console.log(`time ${((performance.now() - t0) / 1000).toFixed(1)} s`);
+  const n = ps.length;
+  console.log(`boredom class tested in ${n}/${CALIBRATION_DATASETS} datasets`);
+  console.log(`false-positive rate, raw p ≤ α (boredom):            ${pctI(wilson(raw, n))}   target: interval contains 5%`);
+  console.log(`false-positive rate, Holm-adjusted (boredom):        ${pctI(wilson(holm, n))}   (Holm over the tested classes; ≤ raw)`);
+  console.log(`family-wise rate, any cue class significant (Holm):  ${pctI(wilson(family, CALIBRATION_DATASETS))}`);
+  console.log(`report line "triggers: yes" (forward, not reverse):  ${pctI(wilson(verdictYes, CALIBRATION_DATASETS))}`);
+  console.log(`loop line "yes" (disengage → switch → re-engage):    ${pctI(wilson(loopYes, loopTested))} of ${loopTested} tested`);
+  console.log(`reverse test rejects (the change came first: true):  ${pctI(wilson(reverseRaw, n))}   (power of the reverse test on this null)`);
+  console.log(`p-values: ${uniformity(ps)}`);
+  console.log(`time ${secs(t0)}`);
+}
+
+function power(pools: UserPools): void {
+  section(`Power: boredom-triggered router with re-engagement, ${POWER_CONVERSATIONS} conversations, ${POWER_DATASETS} datasets (all confound layers on)`);
+  const t0 = performance.now();
+  let holm = 0;
+  let yes = 0;
+  let loop = 0;
+  let routerLike = 0;
+  const rr: number[] = [];
+  for (let i = 0; i < POWER_DATASETS; i++) {
+    const r = run('boredom-router', 300_000 + i, pools, { conversations: POWER_CONVERSATIONS });
+    const b = r.triggers?.tests.find((t) => t.cue === 'boredom');
+    if (b?.significant) holm++;
+    if (b?.riskRatio && Number.isFinite(b.riskRatio)) rr.push(b.riskRatio);
+    if (r.questions.find((q) => q.id === 'triggers')?.verdict === 'yes') yes++;
+    if (r.loop?.verdict === 'yes') loop++;
+    if (r.comparison?.verdict === 'router-like') routerLike++;
+  }
+  rr.sort((a, b) => a - b);
+  console.log(`boredom trigger detected (Holm):         ${pctI(wilson(holm, POWER_DATASETS))}   target ≥ 80%`);
+  console.log(`report line "triggers: yes":             ${pctI(wilson(yes, POWER_DATASETS))}`);
+  console.log(`loop line "yes":                         ${pctI(wilson(loop, POWER_DATASETS))}`);
+  console.log(`verdict router-like:                     ${pctI(wilson(routerLike, POWER_DATASETS))}`);
+  console.log(`median risk ratio ${rr.length ? rr[rr.length >> 1].toFixed(2) : 'n/a'}; time ${secs(t0)}`);
+}
+
+function speed(pools: UserPools): void {
+  section(`Speed: the whole analysis of ${SPEED_REPLIES.toLocaleString('en')} replies (features given, as stored analyses carry them), default options`);
+  const convs: RouterConversation[] = [];
+  let replies = 0;
+  for (let seed = 0; replies < SPEED_REPLIES; seed++) {
+    const ds = generateDataset('boredom-router', 400_000 + seed, pools, { ...DEFAULT_GENERATOR, conversations: 500 });
+    for (const c of ds.conversations) {
+      if (replies >= SPEED_REPLIES) break;
+      convs.push(c);
+      replies += c.turns.length / 2;
+    }
+  }
+  const steps: string[] = [];
+  let last = performance.now();
+  const t0 = performance.now();
+  const c0 = process.cpuUsage();
+  analyzeRouter(convs, {
+    extractFeatures: noText,
+    onProgress: (step, done, total) => {
+      const now = performance.now();
+      steps.push(`${done}/${total} ${step} +${((now - last) / 1000).toFixed(1)} s`);
+      last = now;
+    },
+  });
+  const cpu = process.cpuUsage(c0);
+  console.log(`  ${steps.join('\n  ')}`);
+  console.log(`${replies} replies in ${convs.length} conversations: ${secs(t0)} wall, ${((cpu.user + cpu.system) / 1e6).toFixed(1)} s CPU   target < 3 s (in the dashboard's worker, same code)`);
 }
 
 function printReal(name: string, convs: RouterConversation[]): void {
   const t0 = performance.now();
   const r = analyzeRouter(convs, { seed: 7, permutations: REAL_PERMUTATIONS, alpha: ALPHA });
-  console.log(`\n--- ${name}: ${r.sizes.conversationsUsed} conversations, ${r.sizes.replies} replies (${((performance.now() - t0) / 1000).toFixed(1)} s)`);
-  if (r.comparison) {
-    const c = r.comparison;
-    console.log(`verdict ${c.verdict}; winner ${c.winner} by ΔBIC ${c.margin.toFixed(1)} over ${c.runnerUp}; switching vs drift ${c.switchingVsDrift.toFixed(1)}; HMM vs piecewise ${c.hmmVsPiecewise.toFixed(1)}`);
-    console.log(`  fits: ${c.fits.map((f) => `${f.model} ΔBIC ${f.deltaBic.toFixed(1)}`).join('; ')}`);
-  }
-  if (r.repertoire) {
-    console.log(`K by BIC ${r.repertoire.chosenK} (weights ${r.repertoire.candidates.map((k) => `K${k.k} ${(100 * k.weight).toFixed(0)}%`).join(' ')}), ${r.repertoire.dims} dims from ${r.repertoire.featuresUsed.length} features`);
-    for (const s of r.repertoire.states) console.log(`  ${s.description}`);
-  }
-  if (r.transitions) console.log(`  ${r.transitions.conclusion}`);
-  if (r.triggers) {
-    console.log(`  cue counts ${JSON.stringify(r.triggers.cueCounts)}`);
-    for (const t of r.triggers.tests) console.log(`  ${t.conclusion}`);
-  }
-  console.log(`  ${r.modelSwitch.conclusion}`);
-  console.log(`  ${r.mirroring.conclusion}`);
+  console.log(`\n--- ${name}: ${r.sizes.conversationsUsed} conversations, ${r.sizes.replies} replies (${secs(t0)})`);
+  for (const q of r.questions) console.log(`  ${q.question} ${q.verdict.toUpperCase()} — ${q.answer}`);
+  if (r.comparison) console.log(`  fits: ${r.comparison.fits.map((f) => `${f.model} ΔBIC ${f.deltaBic.toFixed(1)}`).join('; ')}`);
+  if (r.promptConditioning?.applied) console.log(`  user message explains R² ${r.promptConditioning.r2.map((x) => x.toFixed(2)).join(', ')} of the reply dimensions`);
 }
 
 function realData(): void {
@@ -120,25 +187,32 @@ function realData(): void {
   const axis = readRecords('assistant_axis_transcripts.jsonl');
   for (const model of [...new Set(axis.map((r) => r.model ?? '?'))])
     printReal(`Assistant Axis, ${model}`, axis.filter((r) => r.model === model).map(toRouterConversation));
-  const unsteered = axis.filter((r) => r.steering === 'unsteered' || r.kind === 'persona_drift');
-  printReal('Assistant Axis, all unsteered + persona_drift (mixed models)', unsteered.map(toRouterConversation));
   printReal('ChatGPT export pkuppens 2023 (all models)', readRecords('chatgpt_export_pkuppens_2023.jsonl').map(toRouterConversation));
-  printReal('ShareGPT 92k sample', readRecords('sharegpt92k_sample.jsonl').map(toRouterConversation));
+  printReal('ShareGPT 92k sample (first 300)', readRecords('sharegpt92k_sample.jsonl').slice(0, 300).map(toRouterConversation));
 }
 
 function main(): void {
   const t0 = performance.now();
   const pools = loadUserPools();
+  const g = DEFAULT_GENERATOR;
   console.log('router bench — sizes used:');
   console.log(
-    `  synthetic: ${DEFAULT_GENERATOR.conversations} conversations × ${DEFAULT_GENERATOR.minReplies}–${DEFAULT_GENERATOR.maxReplies} replies, ${DEFAULT_GENERATOR.dims} features, ${DEFAULT_GENERATOR.states} states, stay ${DEFAULT_GENERATOR.stay}, switch after boredom ${DEFAULT_GENERATOR.switchAfterBoredom}, boredom cue rate ${DEFAULT_GENERATOR.boredomRate}, separation ${DEFAULT_GENERATOR.separation} SD, slope ${DEFAULT_GENERATOR.slope}/reply, walk step ${DEFAULT_GENERATOR.walkStep}`,
+    `  synthetic: ${g.minReplies}–${g.maxReplies} replies per conversation, 6 dims, ${g.states} states, stay ${g.stay}, separation ${g.separation} SD; confounds: topic levels SD ${g.topicSd} (3 clusters), task effect ${g.taskEffect} (stay ${g.taskStay}), length slope ${g.lengthSlope}, cascades rate ${g.cascadeRate}, terse after a change ${g.terseAfterSwitch}; boredom cue rate ${g.boredomRate}, switch after boredom ${g.switchAfterBoredom}, re-engage ${g.reengage}`,
   );
   console.log(`  user turns: ${pools.sources}`);
-  console.log(`  confusion: ${CONFUSION_DATASETS}/class; triggers: ${TRIGGER_DATASETS}/condition; permutations ${SYNTH_PERMUTATIONS} synthetic, ${REAL_PERMUTATIONS} real`);
-  confusion(pools);
-  triggers(pools);
-  realData();
-  console.log(`\ntotal time ${((performance.now() - t0) / 1000).toFixed(1)} s`);
+  console.log(`  scale ${SCALE}: confusion ${CONFUSION_DATASETS}/class, calibration ${CALIBRATION_DATASETS}, power ${POWER_DATASETS}; ${PERMUTATIONS} rotations synthetic, ${REAL_PERMUTATIONS} real`);
+  // BENCH_ONLY=confusion,calibration,power,speed,real runs only those sections.
+  const only = process.env.BENCH_ONLY?.split(',');
+  const sections: [string, () => void][] = [
+    ['confusion', () => confusion(pools)],
+    ['calibration', () => calibration(pools)],
+    ['power', () => power(pools)],
+    ['speed', () => speed(pools)],
+    ['real', realData],
+  ];
+  for (const [name, fn] of sections) if (!only || only.includes(name)) fn();
+  const cpu = process.cpuUsage();
+  console.log(`\ntotal time ${secs(t0)} wall, ${((cpu.user + cpu.system) / 1e6).toFixed(0)} s CPU`);
 }
 
 main();

@@ -13,8 +13,12 @@ import { coreAnalyzer } from '../src/background/analyzer.ts';
 import { parseSavedPage } from '../src/cli/saved-page.ts';
 import { adapterForUrl } from '../src/sites/registry.ts';
 import { capturePage } from '../src/sites/adapter.ts';
+import { parseAnyConversationFile } from '../src/core/formats/detect.ts';
+import { analyzeRouter, formatEvidence } from '../src/core/router/index.ts';
 
 const OUT = 'demo-output';
+/** Multi-conversation history for the router tab: real AlpacaEval replies with a known router (demo/README.md). */
+const ROUTER_HISTORY = 'demo/router-history.jsonl';
 // The extension's own detector configuration (with the page's per-reply model as evidence).
 const analysisFor = (turns: DemoTurn[]) => coreAnalyzer.analyze(turns.map((t) => ({ role: t.role, text: t.text, model: t.model ?? null })));
 const demo = JSON.parse(readFileSync('demo/conversation.json', 'utf8')) as { id: string; title: string; turns: DemoTurn[] };
@@ -60,15 +64,27 @@ await shot('dashboard-list', dashboard, false);
 await dashboard.goto(session.extensionUrl(`src/ui/dashboard/index.html#/c/${encodeURIComponent(`chatgpt:${demo.id}`)}`));
 await dashboard.waitForTimeout(1500);
 await shot('dashboard-conversation', dashboard, false);
+// The bundled multi-conversation history (real replies, known router: demo/README.md) goes in through
+// the dashboard's own import, so the router tab has a pile to conclude on.
+await dashboard.goto(session.extensionUrl('src/ui/dashboard/index.html#/io'));
+await dashboard.locator('input[type=file]').setInputFiles(ROUTER_HISTORY);
+await dashboard.getByRole('button', { name: /^Import \d+ conversations?$/ }).click();
+await dashboard.getByText(/Imported: \d+ new/).waitFor({ timeout: 30_000 });
 await dashboard.goto(session.extensionUrl('src/ui/dashboard/index.html#/router'));
 await dashboard.getByRole('button', { name: /^Analyse/ }).click();
-await dashboard.waitForTimeout(3000);
+await dashboard.locator('.po-verdict-line').first().waitFor({ timeout: 120_000 });
+await dashboard.locator('.po-verdict-details').first().evaluate((d) => ((d as HTMLDetailsElement).open = true));
 await shot('dashboard-router', dashboard, true);
+const verdictLines = await dashboard.locator('.po-verdict-line').evaluateAll((els) =>
+  els.map((el) => `${el.querySelector('.po-verdict')?.textContent ?? ''}: ${el.querySelector('.po-verdict-question')?.textContent ?? ''} ${el.querySelector('.po-verdict-evidence')?.textContent ?? ''}`),
+);
 
 // The summary re-runs the same detector in Node on the same turns: what the badges show.
 console.log(`\nPersona Observatory demo — ${url}`);
 console.log(`turns on the page: ${demo.turns.length}; captured and stored by the extension: ${stored}`);
 printShifts(demo.turns);
+console.log(`router tab on the bundled history (${ROUTER_HISTORY}):`);
+for (const l of verdictLines) console.log(`  ${l}`);
 console.log(`screenshots: ${shots.join(', ')}`);
 
 if (headed) {
@@ -102,4 +118,8 @@ function runWithoutBrowser(): void {
   console.log(`adapter ${adapter.id}: status ${capture.status}, ${capture.turns.length} of ${demo.turns.length} turns read from the page`);
   printShifts(turns);
   console.log(`page written to ${OUT}/demo-page.html`);
+  const { bundles } = parseAnyConversationFile(readFileSync(ROUTER_HISTORY, 'utf8'), ROUTER_HISTORY);
+  const report = analyzeRouter(bundles, { permutations: 499 });
+  console.log(`router analysis of the bundled history (${ROUTER_HISTORY}):`);
+  for (const q of report.questions) console.log(`  ${q.verdict}: ${q.question} ${q.evidence ? formatEvidence(q.evidence) : ''}`);
 }

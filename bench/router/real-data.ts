@@ -1,6 +1,7 @@
 /** Reads the shared benchmark JSONL files (shared data folder) into router input and user-turn pools. */
 import { readFileSync } from 'node:fs';
 import { classifyCues } from '../../src/core/router/cues.ts';
+import { promptCovariates } from '../../src/core/router/prompt-covariates.ts';
 import type { RouterConversation } from '../../src/core/router/types.ts';
 import type { UserPools } from './generator.ts';
 import { requireSharedData, sharedDataPath } from '../../scripts/shared-data.ts';
@@ -38,19 +39,25 @@ export function toRouterConversation(r: RawRecord): RouterConversation {
 }
 
 /**
- * Real user turns split by the cue classifier. ShareGPT users are rarely bored in so many words
- * (a handful of turns), so the boredom pool adds the HH-RLHF user turns the classifier flags.
+ * Real user turns split by the cue classifier and the prompt covariates. ShareGPT users are
+ * rarely bored in so many words (a handful of turns), so the boredom pool adds the HH-RLHF user
+ * turns the classifier flags. Task pools: code or pasted text, questions, other requests.
  */
 export function loadUserPools(): UserPools & { sources: string } {
   const userTexts = (file: string) => readRecords(file).flatMap((r) => r.turns.filter((t) => t.role === 'user').map((t) => t.text));
-  const share = userTexts('sharegpt92k_sample.jsonl');
+  const share = userTexts('sharegpt92k_sample.jsonl').filter((t) => t.trim() !== '');
   const hh = userTexts('hh_rlhf_harmless_test.jsonl');
   const isBored = (t: string) => classifyCues(t).includes('boredom');
   const boredom = [...share.filter(isBored), ...hh.filter(isBored)];
-  const other = share.filter((t) => !isBored(t));
+  const rest = share.filter((t) => !isBored(t));
+  const kind = (t: string) => {
+    const [, question, code, short] = promptCovariates(t);
+    return short ? 'short' : code ? 'code' : question ? 'question' : 'chat';
+  };
+  const by = (k: string) => rest.filter((t) => kind(t) === k);
+  const pools = { boredom, short: by('short'), code: by('code'), question: by('question'), chat: by('chat') };
   return {
-    boredom,
-    other,
-    sources: `boredom pool ${boredom.length} turns (${share.filter(isBored).length} ShareGPT + ${hh.filter(isBored).length} HH-RLHF); other pool ${other.length} ShareGPT user turns`,
+    ...pools,
+    sources: `boredom pool ${boredom.length} turns (${share.filter(isBored).length} ShareGPT + ${hh.filter(isBored).length} HH-RLHF); ShareGPT user turns: short ${pools.short.length}, code ${pools.code.length}, question ${pools.question.length}, chat ${pools.chat.length}`,
   };
 }

@@ -6,15 +6,16 @@
 import { readFile } from 'node:fs/promises';
 import { basename } from 'node:path';
 import { parseAnyConversationFile } from '../core/formats/detect.ts';
-import { analyzeRouter } from '../core/router/index.ts';
+import { analyzeRouter, formatEvidence, routerReportMarkdown, textPlot } from '../core/router/index.ts';
 import type { RouterReport } from '../core/router/types.ts';
 
 export const usage =
-  'analyze FILE [--json] [--seed N] [--permutations N]   router analysis: persona repertoire, router vs drift, user-cue triggers';
+  'analyze FILE [--json | --markdown] [--seed N] [--permutations N]   router analysis: one verdict per question (repertoire, router or drift, triggers, engagement loop, model switching)';
 
 interface AnalyzeArgs {
   file: string;
   json: boolean;
+  markdown: boolean;
   seed: number;
   permutations: number;
 }
@@ -22,11 +23,13 @@ interface AnalyzeArgs {
 function parseArgs(args: readonly string[]): AnalyzeArgs | string {
   let file: string | null = null;
   let json = false;
+  let markdown = false;
   let seed = 1;
   let permutations = 999;
   for (let i = 0; i < args.length; i++) {
     const a = args[i];
     if (a === '--json') json = true;
+    else if (a === '--markdown') markdown = true;
     else if (a === '--seed' || a === '--permutations') {
       const v = Number(args[++i]);
       if (!Number.isInteger(v) || v < (a === '--seed' ? 0 : 19)) return `${a} needs an integer${a === '--permutations' ? ' ≥ 19' : ''}`;
@@ -36,7 +39,8 @@ function parseArgs(args: readonly string[]): AnalyzeArgs | string {
     else if (file === null) file = a;
     else return `unexpected argument ${a}`;
   }
-  return file === null ? 'missing FILE' : { file, json, seed, permutations };
+  if (json && markdown) return '--json and --markdown exclude each other';
+  return file === null ? 'missing FILE' : { file, json, markdown, seed, permutations };
 }
 
 export async function run(args: string[]): Promise<number> {
@@ -48,7 +52,13 @@ export async function run(args: string[]): Promise<number> {
   const text = await readFile(parsed.file, 'utf8');
   const { format, bundles } = parseAnyConversationFile(text, basename(parsed.file));
   const report = analyzeRouter(bundles, { seed: parsed.seed, permutations: parsed.permutations });
-  console.log(parsed.json ? JSON.stringify({ file: basename(parsed.file), format, report }, null, 2) : formatReport(report, format));
+  console.log(
+    parsed.json
+      ? JSON.stringify({ file: basename(parsed.file), format, report }, null, 2)
+      : parsed.markdown
+        ? routerReportMarkdown(report, `Router analysis of ${basename(parsed.file)}`)
+        : formatReport(report, format),
+  );
   return 0;
 }
 
@@ -59,8 +69,16 @@ export function formatReport(r: RouterReport, format: string): string {
   const out: string[] = [
     `Router analysis (${r.version}) — ${r.sizes.conversationsUsed} conversations, ${r.sizes.replies} assistant replies, ${r.sizes.userTurns} user turns (format: ${format})`,
     '',
-    ...r.summary.map((s) => `• ${s}`),
   ];
+  // One line per question, as in the dashboard: verdict word, answer, evidence with its interval, a small plot.
+  for (const q of r.questions) {
+    out.push(`${q.verdict.toUpperCase().padEnd(10)} ${q.question}`, `           ${q.answer}`);
+    if (q.evidence) out.push(`           ${formatEvidence(q.evidence)} (${q.evidence.interval})`);
+    if (q.plot) out.push(...textPlot(q.plot).map((l) => `             ${l}`));
+    out.push('');
+  }
+  out.push('Details:', ...r.questions.flatMap((q) => [...q.details, ...q.nullHypotheses.map((n) => `Null hypothesis: ${n}`)]).map((s) => `• ${s}`));
+  if (r.warnings.length) out.push('', ...r.warnings.map((w) => `Warning: ${w}`));
   if (r.comparison) {
     out.push('', 'Model comparison (lower BIC is better):');
     for (const f of r.comparison.fits) out.push(`  ${f.model.padEnd(20)} ΔBIC ${f1(f.deltaBic).padStart(9)}  params ${String(f.params).padStart(4)}  ${f.detail}`);

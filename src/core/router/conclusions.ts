@@ -5,10 +5,12 @@
  */
 import type { RouterReport } from './types.ts';
 
-type Parts = Pick<RouterReport, 'repertoire' | 'transitions' | 'comparison' | 'triggers' | 'modelSwitch' | 'mirroring'>;
+import { formatEvidence } from './questions.ts';
+
+type Parts = Pick<RouterReport, 'repertoire' | 'transitions' | 'comparison' | 'triggers' | 'modelSwitch' | 'mirroring' | 'questions'>;
 
 export function summarize(parts: Parts, sizes: RouterReport['sizes'], warnings: readonly string[]): string[] {
-  const lines: string[] = [];
+  const lines: string[] = parts.questions.map((q) => `${q.question} ${q.verdict} — ${q.answer}${q.evidence ? ` (${formatEvidence(q.evidence)})` : ''}`);
   const c = parts.comparison;
   lines.push(
     c

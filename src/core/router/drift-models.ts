@@ -127,6 +127,9 @@ export interface Segmentation {
   changePoints: number[][];
   logLik: number;
   params: number;
+  /** Noise variance per dimension and the per-segment penalty the partition was found with. */
+  variances: number[];
+  penalty: number;
 }
 
 /**
@@ -151,7 +154,7 @@ export function fitPiecewiseConstant(seqs: Seqs, minSize = 2): DriftFit & { segm
     logLik,
     params,
     detail: `${changes} change point(s) in ${seqs.length} conversation(s)`,
-    segmentation: { changePoints: cps, logLik, params },
+    segmentation: { changePoints: cps, logLik, params, variances, penalty },
   };
 }
 
@@ -187,8 +190,29 @@ export function optimalPartition(
   penalty: number,
   minSize: number,
 ): number[] {
+  return partition(seq, variances, penalty, minSize).changePoints;
+}
+
+/**
+ * The optimal partition's penalised cost: Σ over segments of the standardised residual sum of
+ * squares, plus `penalty` per change point (−2·log-likelihood up to a constant, plus penalty).
+ */
+export function optimalPartitionCost(
+  seq: readonly (readonly number[])[],
+  variances: readonly number[],
+  penalty: number,
+  minSize: number,
+): number {
+  return partition(seq, variances, penalty, minSize).cost;
+}
+
+function partition(
+  seq: readonly (readonly number[])[],
+  variances: readonly number[],
+  penalty: number,
+  minSize: number,
+): { changePoints: number[]; cost: number } {
   const T = seq.length;
-  if (T < 2 * minSize) return [];
   const d = variances.length;
   // Prefix sums of x/σ and x²/σ² make each segment cost O(d).
   const s1 = Array.from({ length: T + 1 }, () => new Array<number>(d).fill(0));
@@ -207,6 +231,7 @@ export function optimalPartition(
     }
     return c;
   };
+  if (T < 2 * minSize) return { changePoints: [], cost: T > 0 ? cost(0, T) : 0 };
   const F = new Array<number>(T + 1).fill(Infinity);
   const last = new Array<number>(T + 1).fill(0);
   F[0] = -penalty;
@@ -221,5 +246,5 @@ export function optimalPartition(
     }
   const cps: number[] = [];
   for (let t = T; last[t] > 0; t = last[t]) cps.unshift(last[t]);
-  return cps;
+  return { changePoints: cps, cost: F[T] };
 }

@@ -42,12 +42,23 @@ export interface HmmFitOptions {
    * order carries no information. The baseline that shows whether persistence is real.
    */
   independent?: boolean;
+  /**
+   * Fit conversation clusters instead: each conversation draws one state and keeps it to the end
+   * (transitions frozen at the identity). The baseline for "the HMM only sorts whole
+   * conversations by topic"; it pays no transition parameters.
+   */
+  wholeConversation?: boolean;
 }
 
 type Seq = readonly (readonly number[])[];
 
-export function hmmParamCount(k: number, d: number, independent = false): number {
-  return k - 1 + (independent ? 0 : k * (k - 1)) + 2 * k * d;
+export function hmmParamCount(k: number, d: number, independent = false, wholeConversation = false): number {
+  return k - 1 + (independent || wholeConversation ? 0 : k * (k - 1)) + 2 * k * d;
+}
+
+/** log transition matrix that never leaves a state (log 0 = −Infinity off the diagonal). */
+function identityLogA(k: number): number[][] {
+  return Array.from({ length: k }, (_, i) => Array.from({ length: k }, (_, j) => (i === j ? 0 : -Infinity)));
 }
 
 /** log N(x; μ, diag σ²) for every state: out[t][k]. */
@@ -71,31 +82,78 @@ export interface Posteriors {
   xi: number[][];
 }
 
+/**
+ * Forward–backward with per-step scaling (Rabiner 1989): emissions are exponentiated relative
+ * to their largest value at each step and α, β renormalised, so nothing underflows and no log or
+ * exp is taken inside the K×K loops. Same posteriors and log-likelihood as the log-space form,
+ * several times faster (this is the analysis's inner loop).
+ */
 export function forwardBackward(seq: Seq, p: HmmParams): Posteriors {
   const T = seq.length;
   const K = p.k;
   const logB = logEmissions(seq, p);
-  const alpha = Array.from({ length: T }, () => new Array<number>(K));
-  const beta = Array.from({ length: T }, () => new Array<number>(K).fill(0));
-  const tmp = new Array<number>(K);
-  for (let k = 0; k < K; k++) alpha[0][k] = p.logPi[k] + logB[0][k];
-  for (let t = 1; t < T; t++)
+  const A = p.logA.map((row) => row.map(Math.exp));
+  const pi = p.logPi.map(Math.exp);
+  const b = logB.map((row) => {
+    const m = Math.max(...row);
+    return { m, v: row.map((x) => Math.exp(x - m)) };
+  });
+  const alpha = Array.from({ length: T }, () => new Float64Array(K));
+  const beta = Array.from({ length: T }, () => new Float64Array(K));
+  const scale = new Float64Array(T);
+  let logLik = 0;
+  for (let t = 0; t < T; t++) {
+    const at = alpha[t];
+    let sum = 0;
     for (let k = 0; k < K; k++) {
-      for (let j = 0; j < K; j++) tmp[j] = alpha[t - 1][j] + p.logA[j][k];
-      alpha[t][k] = logSumExp(tmp) + logB[t][k];
+      let acc = 0;
+      if (t === 0) acc = pi[k];
+      else {
+        const prev = alpha[t - 1];
+        for (let j = 0; j < K; j++) acc += prev[j] * A[j][k];
+      }
+      at[k] = acc * b[t].v[k];
+      sum += at[k];
     }
-  for (let t = T - 2; t >= 0; t--)
+    if (!(sum > 0)) sum = Number.MIN_VALUE; // every state impossible: keep finite, logLik → very low
+    for (let k = 0; k < K; k++) at[k] /= sum;
+    scale[t] = sum;
+    logLik += Math.log(sum) + b[t].m;
+  }
+  beta[T - 1].fill(1);
+  for (let t = T - 2; t >= 0; t--) {
+    const next = beta[t + 1];
+    const bn = b[t + 1].v;
     for (let j = 0; j < K; j++) {
-      for (let k = 0; k < K; k++) tmp[k] = p.logA[j][k] + logB[t + 1][k] + beta[t + 1][k];
-      beta[t][j] = logSumExp(tmp);
+      let acc = 0;
+      for (let k = 0; k < K; k++) acc += A[j][k] * bn[k] * next[k];
+      beta[t][j] = acc / scale[t + 1];
     }
-  const logLik = logSumExp(alpha[T - 1]);
-  const gamma = alpha.map((row, t) => row.map((a, k) => Math.exp(a + beta[t][k] - logLik)));
+  }
+  const gamma: number[][] = new Array(T);
+  for (let t = 0; t < T; t++) {
+    const row = new Array<number>(K);
+    let s = 0;
+    for (let k = 0; k < K; k++) s += row[k] = alpha[t][k] * beta[t][k];
+    for (let k = 0; k < K; k++) row[k] = s > 0 ? row[k] / s : 1 / K;
+    gamma[t] = row;
+  }
   const xi = Array.from({ length: K }, () => new Array<number>(K).fill(0));
-  for (let t = 0; t < T - 1; t++)
-    for (let i = 0; i < K; i++)
-      for (let j = 0; j < K; j++) xi[i][j] += Math.exp(alpha[t][i] + p.logA[i][j] + logB[t + 1][j] + beta[t + 1][j] - logLik);
+  for (let t = 0; t < T - 1; t++) {
+    const bn = b[t + 1].v;
+    const c = scale[t + 1];
+    for (let i = 0; i < K; i++) {
+      const ai = alpha[t][i];
+      if (ai === 0) continue;
+      for (let j = 0; j < K; j++) xi[i][j] += (ai * A[i][j] * bn[j] * beta[t + 1][j]) / c;
+    }
+  }
   return { logLik, gamma, xi };
+}
+
+/** Log-likelihood of one sequence only (the forward pass), for scoring without posteriors. */
+export function sequenceLogLik(seq: Seq, p: HmmParams): number {
+  return seq.length ? forwardBackward(seq, p).logLik : 0;
 }
 
 /** Most likely state path (log-space Viterbi). */
@@ -144,7 +202,9 @@ export function fitHmm(seqs: readonly Seq[], k: number, opts: HmmFitOptions = {}
   const restarts = k === 1 ? 1 : Math.max(1, opts.restarts ?? 3);
   let best: HmmFit | null = null;
   for (let r = 0; r < restarts; r++) {
-    const fit = baumWelch(data, initialParams(data, k, rng, opts.varianceFloor ?? 1e-2, opts.independent ?? false), opts);
+    const start = initialParams(data, k, rng, opts.varianceFloor ?? 1e-2, opts.independent ?? false);
+    if (opts.wholeConversation) start.logA = identityLogA(k);
+    const fit = baumWelch(data, start, opts);
     if (!best || fit.logLik > best.logLik) best = fit;
   }
   return best as HmmFit;
@@ -196,7 +256,7 @@ function baumWelch(seqs: readonly Seq[], start: HmmParams, opts: HmmFitOptions):
     p = {
       k: K,
       logPi: opts.independent ? mixture : pi.map((v) => Math.log(v / piSum)),
-      logA: opts.independent ? trans.map(() => [...mixture]) : trans.map((row) => {
+      logA: opts.wholeConversation ? identityLogA(K) : opts.independent ? trans.map(() => [...mixture]) : trans.map((row) => {
         const s = row.reduce((a, b) => a + b, 0);
         return row.map((v) => Math.log(v / s));
       }),
@@ -205,7 +265,7 @@ function baumWelch(seqs: readonly Seq[], start: HmmParams, opts: HmmFitOptions):
     };
   }
   // logLik belongs to the parameters used in the last E-step, i.e. `p`.
-  return { params: p, logLik, iterations: iter, paramCount: hmmParamCount(K, d, opts.independent) };
+  return { params: p, logLik, iterations: iter, paramCount: hmmParamCount(K, d, opts.independent, opts.wholeConversation) };
 }
 
 /** k-means++ seeding plus a few Lloyd steps; sticky transitions; per-state variances. */

@@ -3,3 +3,5 @@ export { analyzeRouter, ROUTER_VERSION } from './analyze-router.ts';
 export { bundlesToRouterInput } from './input.ts';
 export { classifyCues, CUE_CLASSES, CUE_DESCRIPTIONS } from './cues.ts';
 export type * from './types.ts';
+export { routerReportMarkdown, textPlot } from './markdown.ts';
+export { formatEvidence } from './questions.ts';

@@ -3,7 +3,7 @@
  * per conversation, the assistant replies in order, each with its features, shown model and
  * the user text that prompted it.
  */
-import type { ConversationBundle, FeatureValues } from '../types.ts';
+import type { ConversationBundle, FeatureValues, RouteInfo, Turn } from '../types.ts';
 import type { FeatureExtractor, RouterConversation, RouterInput } from './types.ts';
 
 export interface PreparedReply {
@@ -11,6 +11,10 @@ export interface PreparedReply {
   model: string | null;
   /** User turn(s) between the previous reply and this one, joined; '' when none. */
   prompt: string;
+  /** Page-reported route of this reply, when captured. */
+  route: RouteInfo | null;
+  /** Milliseconds from the previous reply to the (first) user turn before this one; null when unknown. */
+  gapMs: number | null;
 }
 
 export interface PreparedConversation {
@@ -30,9 +34,21 @@ export function bundlesToRouterInput(bundles: readonly ConversationBundle[]): Ro
     const turns = b.turns
       .filter((t) => t.alternativeOf === null)
       .sort((x, y) => x.order - y.order)
-      .map((t) => ({ role: t.role, text: t.text, model: t.model, features: featuresByTurn.get(t.key) }));
+      .map((t) => ({
+        role: t.role,
+        text: t.text,
+        model: t.model,
+        features: featuresByTurn.get(t.key),
+        route: routeOf(t),
+        createdAt: t.createdAt,
+      }));
     return { id: b.conversation.key, site: b.conversation.site, turns };
   });
+}
+
+/** The stored turn's route once route capture (issue 15) adds it to `Turn`; null until then. */
+function routeOf(t: Turn): RouteInfo | null {
+  return (t as Turn & { route?: RouteInfo | null }).route ?? null;
 }
 
 export function prepare(input: RouterInput, extract: FeatureExtractor): PreparedConversation[] {
@@ -43,13 +59,19 @@ function prepareOne(c: RouterConversation, extract: FeatureExtractor): PreparedC
   const replies: PreparedReply[] = [];
   let pending: string[] = [];
   let userTurns = 0;
+  let lastReplyAt: number | null = null;
+  let firstUserAt: number | null = null;
   for (const t of c.turns) {
     if (t.role === 'user') {
       userTurns++;
+      if (pending.length === 0) firstUserAt = t.createdAt ?? null;
       pending.push(t.text);
       continue;
     }
-    replies.push({ features: t.features ?? extract(t.text), model: t.model ?? null, prompt: pending.join('\n\n') });
+    const gapMs = lastReplyAt !== null && firstUserAt !== null ? firstUserAt - lastReplyAt : null;
+    replies.push({ features: t.features ?? extract(t.text), model: t.model ?? null, prompt: pending.join('\n\n'), route: t.route ?? null, gapMs });
+    lastReplyAt = t.createdAt ?? null;
+    firstUserAt = null;
     pending = [];
   }
   return { id: c.id, replies, userTurns };

@@ -1,12 +1,14 @@
 /**
  * Router vs drift: which story explains the pile of conversations best, by BIC on the same
  * observations (docs/reference/methods.md §3.6). Router evidence needs (1) a switching model beating every
- * drift/constant model clearly, and (2) the HMM beating piecewise-constant, i.e. returning to
- * earlier states pays for itself.
+ * drift/constant model clearly, (2) the HMM beating piecewise-constant, i.e. returning to
+ * earlier states pays for itself, (3) the HMM beating conversation clusters (each conversation
+ * in one state throughout: what a pile of conversations at their own topic levels looks like),
+ * and (4) the within-conversation recurrence test (recurrence.ts) rejecting shuffled segment order.
  */
 import { fitConstant, fitLinearTrend, fitPiecewiseConstant, fitRandomWalk, type Seqs } from './drift-models.ts';
 import type { HmmFit } from './hmm.ts';
-import { bic, evidenceStrength, formatNumber } from './stats.ts';
+import { bic, evidenceStrength, formatNumber, formatP } from './stats.ts';
 import type { CandidateModel, ModelComparisonResult, ModelFit, RouterVerdict } from './types.ts';
 
 /** ΔBIC treated as a clear margin ("very strong", Kass & Raftery). */
@@ -19,6 +21,7 @@ const NAMES: Record<CandidateModel, string> = {
   'linear-trend': 'linear drift',
   'random-walk': 'random-walk drift',
   mixture: 'order-free mix of reply types',
+  'conversation-clusters': 'conversation clusters (one state per conversation)',
   'piecewise-constant': 'piecewise-constant switches',
   'sticky-hmm': 'sticky HMM (recurring repertoire)',
 };
@@ -28,8 +31,15 @@ export interface ComparisonInputs {
   hmmFits: readonly HmmFit[];
   /** Best order-free mixture per K ≥ 2. */
   mixtureFits: readonly HmmFit[];
+  /** Best conversation-cluster fit per K ≥ 2 (one state per conversation). */
+  clusterFits: readonly HmmFit[];
   /** Within-conversation switches on the Viterbi path of the best multi-state HMM. */
   hmmSwitches: number;
+  /** p of the within-conversation recurrence test (null = not testable: fewer than 3 runs anywhere). */
+  recurrenceP: number | null;
+  alpha: number;
+  /** The piecewise-constant fit when already computed (the recurrence test uses it too). */
+  piecewise?: ReturnType<typeof fitPiecewiseConstant>;
 }
 
 function bestByBic(fits: readonly HmmFit[], n: number): HmmFit | null {
@@ -46,7 +56,10 @@ export function compareModels(seqs: Seqs, inputs: ComparisonInputs): ModelCompar
   add('random-walk', fitRandomWalk(seqs));
   const mix = bestByBic(inputs.mixtureFits, n);
   if (mix) add('mixture', { logLik: mix.logLik, params: mix.paramCount, detail: `${mix.params.k} reply types drawn independently of order` });
-  const pc = fitPiecewiseConstant(seqs);
+  const clusters = bestByBic(inputs.clusterFits, n);
+  if (clusters)
+    add('conversation-clusters', { logLik: clusters.logLik, params: clusters.paramCount, detail: `${clusters.params.k} clusters of whole conversations` });
+  const pc = inputs.piecewise ?? fitPiecewiseConstant(seqs);
   const pcChanges = pc.segmentation.changePoints.reduce((a, c) => a + c.length, 0);
   add('piecewise-constant', pc);
   const hmm = bestByBic(inputs.hmmFits.slice(1), n);
@@ -56,7 +69,7 @@ export function compareModels(seqs: Seqs, inputs: ComparisonInputs): ModelCompar
   const fits: ModelFit[] = withBic.map((f) => ({ ...f, deltaBic: f.bic - bestBic })).sort((a, b) => a.bic - b.bic);
   const get = (m: CandidateModel) => fits.find((f) => f.model === m)?.bic ?? Infinity;
   const finite = (x: number) => (Number.isFinite(x) ? x : 0);
-  const bestNonSwitching = Math.min(get('constant'), get('linear-trend'), get('random-walk'), get('mixture'));
+  const bestNonSwitching = Math.min(get('constant'), get('linear-trend'), get('random-walk'), get('mixture'), get('conversation-clusters'));
   const hmmBetter = get('sticky-hmm') <= get('piecewise-constant');
   const longConvs = seqs.filter((s) => s.length >= 3).length;
   const enough = n >= MIN_REPLIES && longConvs >= 2;
@@ -70,23 +83,26 @@ export function compareModels(seqs: Seqs, inputs: ComparisonInputs): ModelCompar
     switchingVsDrift: finite(bestNonSwitching - Math.min(get('piecewise-constant'), get('sticky-hmm'))),
     hmmVsPiecewise: finite(get('piecewise-constant') - get('sticky-hmm')),
     hmmVsMixture: finite(get('mixture') - get('sticky-hmm')),
+    hmmVsClusters: finite(get('conversation-clusters') - get('sticky-hmm')),
+    recurrenceP: inputs.recurrenceP,
     withinConversationSwitches: hmmBetter ? inputs.hmmSwitches : pcChanges,
     verdict: 'inconclusive',
     observations: n,
     conversations: seqs.length,
     conclusion: '',
   };
-  result.verdict = enough ? decideVerdict(result) : 'inconclusive';
+  result.verdict = enough ? decideVerdict(result, inputs.alpha) : 'inconclusive';
   result.conclusion = comparisonConclusion(result, enough);
   return result;
 }
 
 /** Router evidence needs switching to beat every non-switching story, recurrence and persistence to pay. */
-function decideVerdict(r: ModelComparisonResult): RouterVerdict {
+function decideVerdict(r: ModelComparisonResult, alpha: number): RouterVerdict {
   const switchingWins = r.switchingVsDrift > CLEAR_MARGIN;
+  const recurs = r.recurrenceP !== null && r.recurrenceP < alpha;
   if (switchingWins && r.withinConversationSwitches === 0) return 'stable';
-  if (switchingWins && r.hmmVsPiecewise > CLEAR_MARGIN && r.hmmVsMixture > CLEAR_MARGIN) return 'router-like';
-  if (switchingWins && r.winner === 'piecewise-constant') return 'switching-without-recurrence';
+  if (switchingWins && r.hmmVsPiecewise > CLEAR_MARGIN && r.hmmVsMixture > CLEAR_MARGIN && r.hmmVsClusters > CLEAR_MARGIN && recurs) return 'router-like';
+  if (switchingWins && (r.winner === 'piecewise-constant' || r.winner === 'sticky-hmm')) return 'switching-without-recurrence';
   if (r.margin < 2) return 'inconclusive';
   if (r.winner === 'constant') return 'stable';
   if (r.winner === 'linear-trend' || r.winner === 'random-walk') return 'drift-like';
@@ -97,13 +113,13 @@ function decideVerdict(r: ModelComparisonResult): RouterVerdict {
 function comparisonConclusion(r: ModelComparisonResult, enough: boolean): string {
   const lead = `Best explanation: ${NAMES[r.winner]}, ahead of ${NAMES[r.runnerUp]} by ΔBIC ${formatNumber(r.margin, 1)} (${r.strength} evidence).`;
   const nulls =
-    'Null hypotheses compared: one constant persona with noise; linear drift with turn index; random-walk drift; a mix of reply types that ignores order; switches without recurrence (piecewise constant).';
-  const detail = `Switching vs best non-switching model: ΔBIC ${formatNumber(r.switchingVsDrift, 1)}; HMM vs piecewise constant: ${formatNumber(r.hmmVsPiecewise, 1)}; HMM vs order-free mixture: ${formatNumber(r.hmmVsMixture, 1)} (positive favours the first; > ${CLEAR_MARGIN} counts as clear). ${r.withinConversationSwitches} switch(es) inside conversations.`;
+    'Null hypotheses compared: one constant persona with noise; linear drift with turn index; random-walk drift; a mix of reply types that ignores order; clusters of whole conversations (topic levels); switches without recurrence (piecewise constant); the same segments in shuffled order within each conversation (recurrence test).';
+  const detail = `Switching vs best non-switching model: ΔBIC ${formatNumber(r.switchingVsDrift, 1)}; HMM vs piecewise constant: ${formatNumber(r.hmmVsPiecewise, 1)}; HMM vs order-free mixture: ${formatNumber(r.hmmVsMixture, 1)}; HMM vs conversation clusters: ${formatNumber(r.hmmVsClusters, 1)} (positive favours the first; > ${CLEAR_MARGIN} counts as clear). ${r.withinConversationSwitches} switch(es) inside conversations. Recurrence test (segment order shuffled within conversations): ${r.recurrenceP === null ? 'not testable (no conversation has 3+ segments)' : formatP(r.recurrenceP)}.`;
   const verdicts: Record<RouterVerdict, string> = {
     'router-like':
-      'Verdict: router-like. Switching beats every non-switching model clearly, states persist from reply to reply, and returning to earlier states pays for itself. This describes the pile as a whole, not any single conversation, and does not by itself say what triggers the switches (topic changes also persist).',
+      'Verdict: router-like. Switching beats every non-switching model clearly (including clusters of whole conversations), states persist from reply to reply, returning to earlier states pays for itself, and the returns beat shuffled segment order inside conversations. This describes the pile as a whole, not any single conversation, and does not by itself say what triggers the switches (topic changes also persist).',
     'switching-without-recurrence':
-      'Verdict: discrete switches, but no clear recurring repertoire: the replies change in jumps, yet a model that reuses earlier states is not clearly better than fresh segments.',
+      'Verdict: discrete switches, but no clear recurring repertoire: the replies change in jumps, yet reusing earlier states is not clearly better than fresh segments, than clusters of whole conversations, or than the same segments in shuffled order.',
     'mixed-reply-types':
       'Verdict: a mix of reply types whose order carries no clear information — consistent with the task of each turn choosing the style, not with a persona that persists and switches.',
     'drift-like': 'Verdict: drift-like. Gradual change explains the replies better than discrete switching.',

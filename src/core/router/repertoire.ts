@@ -25,6 +25,8 @@ export interface RepertoireOptions {
   restarts: number;
   seed: number;
   featureLabels: Record<string, string>;
+  /** Conversations (indices) the HMMs are fitted on; all by default. Paths are decoded for all. */
+  fitOn?: readonly number[];
 }
 
 const STATE_IDS = 'ABCDEFGHIJ';
@@ -36,11 +38,12 @@ export function fitRepertoire(
   rowsOf: readonly number[][],
   opts: RepertoireOptions,
 ): RepertoireFit {
-  const n = seqs.reduce((s, q) => s + q.length, 0);
+  const fitSeqs = opts.fitOn ? opts.fitOn.map((c) => seqs[c]) : seqs;
+  const n = fitSeqs.reduce((s, q) => s + q.length, 0);
   const maxK = Math.max(1, Math.min(opts.maxStates, Math.floor(n / 10)));
   const fits: HmmFit[] = [];
   for (let k = 1; k <= maxK; k++)
-    fits.push(fitHmm(seqs, k, { stickiness: opts.stickiness, restarts: opts.restarts, seed: opts.seed + 7919 * k }));
+    fits.push(fitHmm(fitSeqs, k, { stickiness: opts.stickiness, restarts: opts.restarts, seed: opts.seed + 7919 * k }));
   const bics = fits.map((f) => bic(f.logLik, f.paramCount, n));
   const weights = bicWeights(bics);
   const candidates: KChoice[] = fits.map((f, i) => ({ k: i + 1, logLik: f.logLik, params: f.paramCount, bic: bics[i], weight: weights[i] }));

@@ -2,13 +2,23 @@
  * Do user cues precede persona switches? For each cue class: is a switch on the reply that
  * answers a cue more likely than on other replies at a similar turn index?
  *
- * Statistic: Σ over turn-index strata of (observed − expected) cue-and-switch pairs, the
- * Cochran–Mantel–Haenszel numerator; strata stop "late turns have more cues and more switches"
- * from looking like an effect. Effect size: Mantel–Haenszel risk ratio. Null: within-conversation
- * circular shift of the cue sequence (permutation.ts). Holm across the tested classes.
+ * Statistic: Σ over strata of (observed − expected) cue-and-switch pairs, the
+ * Cochran–Mantel–Haenszel numerator. Strata are turn-index bins × the length of what the user
+ * wrote (prompt-covariates.ts): "late turns have more cues and more switches" and "short
+ * messages get short replies" cannot look like an effect; a cue is compared with other user
+ * messages of similar length. Effect size: Mantel–Haenszel risk ratio with the Greenland–Robins
+ * 95% interval. Null: within-conversation circular shift of the user's series (cue and its
+ * length stratum together; permutation.ts). Holm across the tested classes.
+ *
+ * Reverse direction: the same test with the cue paired with a switch on the reply *before* it
+ * (the reply the user was answering). A significant reverse test means the assistant's change
+ * precedes the cue — the user reacts to the switch — and a forward result may be that, not a
+ * trigger (issue 17).
  */
 import { CUE_CLASSES } from './cues.ts';
-import { circularShiftTest, type AlignedSeries } from './permutation.ts';
+import { riskRatioInterval, type Interval } from './intervals.ts';
+import { stratifiedShiftTest, type AlignedSeries } from './permutation.ts';
+import { LENGTH_STRATA } from './prompt-covariates.ts';
 import type { Rng } from './random.ts';
 import { formatNumber, formatP, holm } from './stats.ts';
 import type { CueClass, CueOrControl, PeriTriggerSeries, TriggerTestResult, TriggersResult } from './types.ts';
@@ -19,6 +29,8 @@ export interface CueSwitchSeries {
   cues: readonly (readonly CueOrControl[])[];
   /** switches[j]: reply j is in a different state from reply j − 1 (switches[0] is false). */
   switches: readonly boolean[];
+  /** lengthStrata[j]: length stratum of the user message before reply j; absent = one stratum. */
+  lengthStrata?: readonly number[];
 }
 
 export interface TriggerOptions {
@@ -37,14 +49,25 @@ function stratumOf(j: number): number {
   return STRATA_BOUNDS.findIndex((b) => j <= b);
 }
 
-/** Pairs (cue before reply j, switch at reply j) for j ≥ 1; index i ↔ reply j = i + 1. */
-function aligned(series: readonly CueSwitchSeries[], cue: CueClass): AlignedSeries[] {
+/**
+ * Pairs (cue before reply j, switch at reply j + lag) for every j ≥ 1 with 1 ≤ j + lag < n.
+ * lag 0 = forward (does the reply to the cue switch?), lag −1 = reverse (had the reply the user
+ * answered just switched?).
+ */
+export function aligned(series: readonly CueSwitchSeries[], cue: CueClass, lag = 0): AlignedSeries[] {
   return series
     .filter((s) => s.switches.length >= 2)
-    .map((s) => ({
-      events: s.cues.slice(1).map((c) => c.includes(cue)),
-      responses: s.switches.slice(1),
-    }));
+    .map((s) => {
+      const js: number[] = [];
+      for (let j = 1; j < s.switches.length; j++) if (j + lag >= 1 && j + lag < s.switches.length) js.push(j);
+      return {
+        events: js.map((j) => s.cues[j].includes(cue)),
+        eventStrata: js.map((j) => s.lengthStrata?.[j] ?? 0),
+        responses: js.map((j) => s.switches[j + lag]),
+        responseStrata: js.map((j) => stratumOf(j + lag)),
+      };
+    })
+    .filter((s) => s.events.length > 0);
 }
 
 interface Tables {
@@ -53,12 +76,12 @@ interface Tables {
 }
 
 function tables(series: readonly AlignedSeries[]): Tables {
-  const cells = STRATA_BOUNDS.map(() => [0, 0, 0, 0]);
+  const cells = Array.from({ length: STRATA_BOUNDS.length * LENGTH_STRATA }, () => [0, 0, 0, 0]);
   for (const s of series)
-    s.events.forEach((e, i) => {
-      const cell = cells[stratumOf(i + 1)];
-      cell[(e ? 0 : 2) + (s.responses[i] ? 0 : 1)]++;
-    });
+    for (let i = 0; i < s.events.length; i++) {
+      const stratum = (s.responseStrata?.[i] ?? stratumOf(i + 1)) * LENGTH_STRATA + (s.eventStrata?.[i] ?? 0);
+      cells[stratum][(s.events[i] ? 0 : 2) + (s.responses[i] ? 0 : 1)]++;
+    }
   return { cells };
 }
 
@@ -70,6 +93,11 @@ export function stratifiedExcess(series: readonly AlignedSeries[]): number {
     if (n > 0) total += a - ((a + b) * (a + c)) / n;
   }
   return total;
+}
+
+/** Mantel–Haenszel risk ratio with its Greenland–Robins 95% interval (pairs treated as independent). */
+export function riskRatioWithInterval(series: readonly AlignedSeries[]): Interval | null {
+  return riskRatioInterval(tables(series).cells);
 }
 
 /** Mantel–Haenszel risk ratio of a switch given a cue; null when undefined. */
@@ -93,7 +121,7 @@ export function analyzeTriggers(series: readonly CueSwitchSeries[], opts: Trigge
   const adjusted = holm(raw.map((r) => r.p));
   const tests = raw.map((r, i) => {
     const pHolm = adjusted[i];
-    const significant = pHolm !== null && pHolm < opts.alpha;
+    const significant = pHolm !== null && pHolm <= opts.alpha; // reject at p ≤ α: with B = 199 rotations the level is exactly α
     return { ...r, pHolm, significant, conclusion: cueConclusion({ ...r, pHolm, significant }, opts.alpha) };
   });
   const tested = tests.filter((t) => t.status === 'tested');
@@ -101,7 +129,7 @@ export function analyzeTriggers(series: readonly CueSwitchSeries[], opts: Trigge
   const conclusion =
     tested.length === 0
       ? `No cue class has enough data to test (need at least ${opts.minCueEvents} cue turns followed by a reply, and ${MIN_SWITCHES}+ switches overall). No conclusion about triggers.`
-      : `Null hypothesis per cue class: switches are no more likely right after that cue than at other turns of similar index (within-conversation circular-shift test, ${opts.permutations} rotations, Holm-corrected across ${tested.length} class(es), α = ${opts.alpha}). ` +
+      : `Null hypothesis per cue class: switches are no more likely right after that cue than after other user messages of similar length at a similar turn index (within-conversation circular-shift test, ${opts.permutations} rotations, Holm-corrected across ${tested.length} class(es), α = ${opts.alpha}). ` +
         (sig.length
           ? `Rejected for: ${sig.map((t) => t.cue).join(', ')}.`
           : 'Not rejected for any tested class; this is absence of evidence, not evidence of absence.') +
@@ -141,9 +169,21 @@ function testOneCue(
     });
   const base = { cue, cueEvents, switchesAfterCue: after, switchesWithoutCue: without, pairsWithoutCue: pairsWithout };
   if (cueEvents < opts.minCueEvents || totalSwitches < MIN_SWITCHES)
-    return { ...base, status: 'insufficient-data', riskRatio: null, excess: null, p: null };
-  const perm = circularShiftTest(al, stratifiedExcess, opts.permutations, rng);
-  return { ...base, status: 'tested', riskRatio: mantelHaenszelRiskRatio(al), excess: perm.observed, p: perm.p };
+    return { ...base, status: 'insufficient-data', riskRatio: null, riskRatioInterval: null, excess: null, p: null, reverse: null };
+  const perm = stratifiedShiftTest(al, STRATA_BOUNDS.length, LENGTH_STRATA, opts.permutations, rng);
+  const back = aligned(series, cue, -1);
+  const reversePerm = stratifiedShiftTest(back, STRATA_BOUNDS.length, LENGTH_STRATA, opts.permutations, rng);
+  const ci = riskRatioWithInterval(al);
+  const backCi = riskRatioWithInterval(back);
+  return {
+    ...base,
+    status: 'tested',
+    riskRatio: mantelHaenszelRiskRatio(al),
+    riskRatioInterval: ci && [ci.low, ci.high],
+    excess: perm.observed,
+    p: perm.p,
+    reverse: { excess: reversePerm.observed, p: reversePerm.p, riskRatio: backCi?.value ?? mantelHaenszelRiskRatio(back) },
+  };
 }
 
 function cueConclusion(t: Omit<TriggerTestResult, 'conclusion'>, alpha: number): string {
@@ -154,7 +194,11 @@ function cueConclusion(t: Omit<TriggerTestResult, 'conclusion'>, alpha: number):
   const verdict = t.significant
     ? `switches follow ${t.cue} cues more often than chance`
     : `no evidence that ${t.cue} cues precede switches`;
-  return `${t.cue}: ${verdict} (${counts}; stratified risk ratio ${rr}, ${formatP(t.p ?? 1)}, Holm-adjusted ${formatP(t.pHolm ?? 1)} at α = ${alpha}).`;
+  const ci = t.riskRatioInterval ? ` [95% CI ${formatNumber(t.riskRatioInterval[0], 2)}–${formatNumber(t.riskRatioInterval[1], 2)}]` : '';
+  const reverse = t.reverse
+    ? ` Reverse direction (a switch on the reply the user was answering): ${formatP(t.reverse.p)}${t.reverse.p <= alpha ? ' — the assistant’s change tends to come first, so the cue may be the user’s reaction, not a trigger' : ''}.`
+    : '';
+  return `${t.cue}: ${verdict} (${counts}; risk ratio stratified by turn index and message length ${rr}${ci}, ${formatP(t.p ?? 1)}, Holm-adjusted ${formatP(t.pHolm ?? 1)} at α = ${alpha}).${reverse}`;
 }
 
 /** Switch rate at lags around cue events (lag 0 = the reply answering the cue). */

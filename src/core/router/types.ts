@@ -2,7 +2,7 @@
  * Shapes of the router analysis: what goes in, which knobs exist, and the plain-JSON report
  * that comes out (the dashboard renders it directly; the CLI prints it).
  */
-import type { FeatureValues, Role } from '../types.ts';
+import type { FeatureValues, Role, RouteInfo } from '../types.ts';
 
 /** One turn as the router needs it. `features` wins over extraction when present. */
 export interface RouterTurn {
@@ -12,6 +12,10 @@ export interface RouterTurn {
   model?: string | null;
   /** Per-reply features already computed (e.g. by the instrument); optional. */
   features?: FeatureValues;
+  /** What the site itself reported about routing this reply (route capture, issue 15); optional. */
+  route?: RouteInfo | null;
+  /** Epoch ms the message was written (account exports); optional. */
+  createdAt?: number | null;
 }
 
 export interface RouterConversation {
@@ -48,6 +52,16 @@ export interface RouterOptions {
   minCueEvents?: number;
   /** Skip the mirroring analysis (saves time when user features are not wanted). */
   skipMirroring?: boolean;
+  /** Residualise reply dimensions on what the user wrote (prompt-covariates.ts). Default true. */
+  conditionOnPrompt?: boolean;
+  /** Above this many replies the models are fitted on a seeded sample of conversations. Default 4000. */
+  maxFitReplies?: number;
+  /** Remove each conversation's mean level before fitting (within-conversation analysis). Default true. */
+  centerConversations?: boolean;
+  /** Bootstrap resamples (over conversations) for the evidence intervals. Default 200. */
+  bootstrap?: number;
+  /** Called between steps with the step's name and how many of the steps are done. */
+  onProgress?: (step: string, done: number, total: number) => void;
 }
 
 /** Verbal strength of a BIC difference (Kass & Raftery 1995). */
@@ -111,7 +125,14 @@ export interface TransitionsResult {
   conclusion: string;
 }
 
-export type CandidateModel = 'constant' | 'linear-trend' | 'random-walk' | 'mixture' | 'piecewise-constant' | 'sticky-hmm';
+export type CandidateModel =
+  | 'constant'
+  | 'linear-trend'
+  | 'random-walk'
+  | 'mixture'
+  | 'conversation-clusters'
+  | 'piecewise-constant'
+  | 'sticky-hmm';
 
 export interface ModelFit {
   model: CandidateModel;
@@ -146,6 +167,10 @@ export interface ModelComparisonResult {
   withinConversationSwitches: number;
   /** Piecewise-constant BIC minus HMM BIC (positive = recurrence pays for itself). */
   hmmVsPiecewise: number;
+  /** Conversation-cluster BIC minus HMM BIC (positive = switching inside conversations pays, not just sorting conversations). */
+  hmmVsClusters: number;
+  /** p of the within-conversation recurrence test (segment order shuffled); null = not testable. */
+  recurrenceP: number | null;
   verdict: RouterVerdict;
   observations: number;
   conversations: number;
@@ -163,13 +188,17 @@ export interface TriggerTestResult {
   switchesAfterCue: number;
   switchesWithoutCue: number;
   pairsWithoutCue: number;
-  /** Mantel–Haenszel risk ratio of a switch on the next reply, strata = turn-index bins. */
+  /** Mantel–Haenszel risk ratio of a switch on the next reply, strata = turn-index bins × user message length. */
   riskRatio: number | null;
+  /** Greenland–Robins 95% interval of the risk ratio (pairs treated as independent). */
+  riskRatioInterval: [number, number] | null;
   /** Observed minus expected cue-followed-by-switch counts (the test statistic). */
   excess: number | null;
   p: number | null;
   pHolm: number | null;
   significant: boolean;
+  /** Reverse direction: the cue paired with a switch on the reply before it (did the change come first?). */
+  reverse: { excess: number; p: number; riskRatio: number | null } | null;
   conclusion: string;
 }
 
@@ -217,6 +246,93 @@ export interface MirroringResult {
   conclusion: string;
 }
 
+export type VerdictWord = 'yes' | 'no' | "can't tell";
+
+/** A plot small enough for one line: bars (optionally with 95% whiskers) against an optional reference. */
+export interface SmallPlot {
+  kind: 'bars';
+  /** What the bars measure, for the plot's accessible name. */
+  caption: string;
+  bars: { label: string; value: number; low?: number; high?: number; muted?: boolean }[];
+  /** A reference level drawn as a line (e.g. 1 for a risk ratio, the null for a share). */
+  reference?: number;
+}
+
+/** The evidence of one verdict line in one number, with its 95% interval where one exists. */
+export interface Evidence {
+  label: string;
+  value: number;
+  low: number | null;
+  high: number | null;
+  unit: 'share' | 'ratio' | 'ΔBIC' | 'count';
+  /** How the interval was obtained (e.g. "bootstrap over conversations"). */
+  interval: string;
+}
+
+export type QuestionId = 'repertoire' | 'router' | 'triggers' | 'loop' | 'models';
+
+/** One line of the readable report: a question, a verdict word, one number, a small plot; details fold out. */
+export interface VerdictLine {
+  id: QuestionId;
+  question: string;
+  verdict: VerdictWord;
+  /** One sentence: the answer in words. */
+  answer: string;
+  evidence: Evidence | null;
+  plot: SmallPlot | null;
+  details: string[];
+  nullHypotheses: string[];
+}
+
+/** How much of the reply variation what the user wrote explains, and whether it was removed. */
+export interface PromptConditioning {
+  applied: boolean;
+  covariates: string[];
+  /** Per modelled dimension: share of its variance explained by the user's message (in-sample R²). */
+  r2: number[];
+}
+
+export interface RecurrenceResult {
+  status: 'tested' | 'not-testable';
+  conversationsTested: number;
+  returns: number;
+  switches: number;
+  /** Mean returns after shuffling segment order within conversations. */
+  returnsNull: number | null;
+  /** Share of switches that return, with a bootstrap interval over conversations. */
+  returnShare: { value: number; low: number; high: number } | null;
+  p: number | null;
+  permutations: number;
+  conclusion: string;
+}
+
+export interface LoopReport {
+  verdict: VerdictWord;
+  disengaged: number;
+  switchAfterDisengaged: number;
+  loopsObserved: number;
+  usedTimestamps: boolean;
+  riskRatio: { value: number; low: number; high: number } | null;
+  p: number | null;
+  permutations: number;
+  conclusion: string;
+}
+
+/** Does the site switch models? From page-reported routes where present, else from the model shown per reply. */
+export interface RouteEvidence {
+  source: 'routes' | 'shown-model' | 'none';
+  /** Replies with route data (routes) or consecutive reply pairs with a known model on both sides (shown model). */
+  observed: number;
+  /** Replies served by another model than requested (routes), or reply pairs where the shown model changed. */
+  changes: number;
+  /** Replies whose route carries a flag (e.g. "auto-switched-to-reasoning"). */
+  flagged: number;
+  /** Of the model changes, how many coincide with a text-based persona switch. */
+  changesWithPersonaSwitch: number;
+  models: string[];
+  conclusion: string;
+}
+
 export interface RouterReport {
   version: string;
   sizes: { conversations: number; replies: number; userTurns: number; conversationsUsed: number };
@@ -226,6 +342,12 @@ export interface RouterReport {
   triggers: TriggersResult | null;
   modelSwitch: ModelSwitchResult;
   mirroring: MirroringResult;
+  promptConditioning: PromptConditioning | null;
+  recurrence: RecurrenceResult | null;
+  loop: LoopReport | null;
+  routes: RouteEvidence;
+  /** The readable report: one line per question, in a fixed order. */
+  questions: VerdictLine[];
   /** Plain-language overall reading, with null hypotheses and uncertainty. */
   summary: string[];
   warnings: string[];

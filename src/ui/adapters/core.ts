@@ -82,8 +82,8 @@ export const coreApi: CoreApi = {
     return typeof content === 'string' ? parseAnyConversationFile(content, fileName) : parseConversationZip(content, fileName);
   },
   exportBundles,
-  analyzeRouter(bundles, signal) {
-    return runJob('router', bundles, () => {}, signal);
+  analyzeRouter(bundles, signal, onProgress = () => {}) {
+    return runJob('router', bundles, onProgress, signal);
   },
   parseAnnotationFile(text, fileName) {
     return parseAnnotationFile(text, fileName);

@@ -73,7 +73,8 @@ export interface CoreApi {
   /** Text for JSON/JSONL files, bytes for .zip archives. Throws FormatError with a readable message. */
   parseFile(content: string | Uint8Array, fileName: string): ParsedFile;
   exportBundles(bundles: ConversationBundle[], format: ExportFormat, onProgress: (p: ProgressReport) => void, signal: AbortSignal): Promise<Blob>;
-  analyzeRouter(bundles: ConversationBundle[], signal: AbortSignal): Promise<RouterReport>;
+  /** Runs in the background worker; progress counts the analysis steps done. */
+  analyzeRouter(bundles: ConversationBundle[], signal: AbortSignal, onProgress?: (p: ProgressReport) => void): Promise<RouterReport>;
   /** A Label Studio / Argilla export → annotations. Throws FormatError naming what and where. */
   parseAnnotationFile(text: string, fileName: string): ParsedAnnotationFile;
   /** How often the detector agreed with the verdicts in these bundles (core/agreement.ts). */

@@ -11,8 +11,8 @@ import type { JobTable } from './worker-protocol.ts';
 const featureLabels = Object.fromEntries(FEATURES.map((f) => [f.name, f.label]));
 
 export const WORK_JOBS: JobTable = {
-  // analyzeRouter has no progress hook: the page shows an indeterminate bar.
-  router: (bundles) => analyzeRouter(bundles, { featureLabels }),
+  // Progress counts the analysis steps (reading, embedding, fitting, tests…).
+  router: (bundles, onProgress) => analyzeRouter(bundles, { featureLabels, onProgress: (_step, done, total) => onProgress({ done, total }) }),
   zip: (bundles, onProgress) => exportZip(bundles, ['json', 'jsonl', 'csv', 'md'], {
     onProgress: (done, total) => onProgress({ done, total }),
   }),

@@ -33,6 +33,20 @@ describe('cli analyze', () => {
     expect(text).toMatch(/Router analysis .* 4 conversations, 32 assistant replies/);
     expect(text).toMatch(/Model comparison/);
     expect(text).toMatch(/Trigger tests/);
+    // One verdict line per question, as in the dashboard.
+    for (const q of ['Is there a repertoire', 'Is it a router', 'Do your messages trigger', 'disengagement', 'Does the site switch models'])
+      expect(text).toMatch(new RegExp(`^(YES|NO|CAN'T TELL) +.*${q}`, 'm'));
+    expect(text).toMatch(/Can't tell: no route data\./);
+  });
+
+  it('--markdown prints the same verdict lines as a Markdown report', async () => {
+    const log = vi.spyOn(console, 'log').mockImplementation(() => {});
+    expect(await run([writeJsonl(), '--markdown', '--permutations', '49'])).toBe(0);
+    const md = String(log.mock.calls[0][0]);
+    expect(md).toMatch(/^# Router analysis of convs\.jsonl/);
+    expect(md).toMatch(/\| question \| verdict \| evidence \|/);
+    expect(md.match(/^### /gm)).toHaveLength(5);
+    expect(md).toMatch(/<summary>Null hypotheses<\/summary>/);
   });
 
   it('--json prints a parseable RouterReport', async () => {
@@ -42,6 +56,7 @@ describe('cli analyze', () => {
     expect(out.report.sizes.replies).toBe(32);
     expect(out.report.comparison.fits.length).toBeGreaterThan(3);
     expect(Array.isArray(out.report.summary)).toBe(true);
+    expect(out.report.questions.map((q: { id: string }) => q.id)).toEqual(['repertoire', 'router', 'triggers', 'loop', 'models']);
   });
 
   it('explains usage errors with exit code 2', async () => {

@@ -82,6 +82,19 @@ const REPORT: RouterReport = {
   triggers: null,
   modelSwitch: { available: false, models: [], pairsWithModelChange: 0, switchesWithModelChange: 0, pairsWithoutModelChange: 0, switchesWithoutModelChange: 0, conclusion: 'No models shown.' },
   mirroring: { status: 'insufficient-data', pairs: 0, lags: [], conclusion: 'Too little data to test mirroring.' },
+  promptConditioning: null,
+  recurrence: null,
+  loop: null,
+  routes: { source: 'none', observed: 0, changes: 0, flagged: 0, changesWithPersonaSwitch: 0, models: [], conclusion: "Can't tell: no route data." },
+  questions: [
+    {
+      id: 'repertoire', question: 'Is there a repertoire of personas that come back?', verdict: 'yes', answer: 'Yes: 2 persona states that come back.',
+      evidence: { label: 'switches that return to an earlier persona', value: 0.4, low: 0.3, high: 0.5, unit: 'share', interval: 'bootstrap over conversations' },
+      plot: { kind: 'bars', caption: 'Returns: observed and shuffled', bars: [{ label: 'observed', value: 0.4, low: 0.3, high: 0.5 }, { label: 'shuffled', value: 0.2, muted: true }] },
+      details: ['Two states fit best.'], nullHypotheses: ['One persona plus noise.'],
+    },
+    { id: 'models', question: 'Does the site switch models?', verdict: "can't tell", answer: "Can't tell: no route data.", evidence: null, plot: null, details: [], nullHypotheses: [] },
+  ],
   summary: ['Too little data to call this router-like (null: a single stable persona).'],
   warnings: ['Only 2 replies.'],
 };
@@ -101,8 +114,16 @@ describe('RouterTab', () => {
     expect(s.core.analyzeRouter).not.toHaveBeenCalled();
     await click(byText(root, 'button', 'Analyse 1 conversation'));
     await settle(5);
-    expect(root.textContent).toContain('Too little data to call this router-like');
+    // One verdict line per question: the word, the answer, the evidence with its interval, a plot built as SVG elements.
+    const lines = root.querySelectorAll('.po-verdict-line');
+    expect(lines).toHaveLength(2);
+    expect(lines[0].querySelector('.po-verdict')?.textContent).toBe('yes');
+    expect(lines[0].textContent).toContain('switches that return to an earlier persona: 40% [95% CI 30% to 50%]');
+    expect(lines[0].querySelectorAll('svg.po-smallplot rect')).toHaveLength(2);
+    expect(lines[0].querySelector('details')?.textContent).toContain('One persona plus noise.');
+    expect(lines[1].textContent).toContain("Can't tell: no route data.");
     expect(root.textContent).toContain('Only 2 replies.');
+    expect(byText(root, 'button', 'Export report (Markdown)')).toBeDefined();
     expect(root.textContent).toContain('Repertoire: 2 states');
     expect(root.querySelectorAll('.po-state-cell')).toHaveLength(2);
     expect(root.querySelector('.po-matrix')?.textContent).toContain('100% (1)');

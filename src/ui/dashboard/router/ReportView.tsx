@@ -3,6 +3,7 @@ import { StateChip } from '../../components/StateChip.tsx';
 import { LineChart } from '../../components/LineChart.tsx';
 import { stateClass } from '../../components/state-colors.ts';
 import { formatValue } from '../../components/format.ts';
+import { VerdictLines } from './VerdictLines.tsx';
 
 interface Props {
   report: RouterReport;
@@ -12,22 +13,29 @@ interface Props {
 
 const TIMELINE_ROWS = 200;
 
-/** Renders a RouterReport as it comes from src/core/router: words first, then the evidence. */
+/** Renders a RouterReport as it comes from src/core/router: one verdict line per question, then the evidence folded away. */
 export function ReportView({ report, titleOf, onOpen }: Props) {
   const { sizes } = report;
   return (
     <div class="po-router-report">
-      <section class="po-card" aria-labelledby="po-r-summary">
-        <h3 id="po-r-summary">What the data says</h3>
-        <p class="po-muted">
-          {sizes.conversationsUsed} of {sizes.conversations} conversations used · {sizes.replies} replies · {sizes.userTurns} user turns
-        </p>
-        {/* The summary repeats each warning as a sentence; they are listed once, below. */}
-        {report.summary.filter((s) => !report.warnings.some((w) => s === `Warning: ${w}`)).map((s, i) => <p key={i}>{s}</p>)}
-        {report.warnings.length > 0 && (
-          <ul class="po-warnings" aria-label="Warnings">{report.warnings.map((w, i) => <li key={i}>{w}</li>)}</ul>
-        )}
-      </section>
+      <p class="po-muted">
+        {sizes.conversationsUsed} of {sizes.conversations} conversations used · {sizes.replies} replies · {sizes.userTurns} user turns
+      </p>
+      <VerdictLines lines={report.questions} />
+      {report.warnings.length > 0 && (
+        <ul class="po-warnings" aria-label="Warnings">{report.warnings.map((w, i) => <li key={i}>{w}</li>)}</ul>
+      )}
+      <details class="po-router-more">
+        <summary>All the evidence: states, transitions, model fits, trigger tables, mirroring</summary>
+        <Evidence report={report} titleOf={titleOf} onOpen={onOpen} />
+      </details>
+    </div>
+  );
+}
+
+function Evidence({ report, titleOf, onOpen }: Props) {
+  return (
+    <>
       {report.repertoire && <Repertoire r={report.repertoire} titleOf={titleOf} onOpen={onOpen} />}
       {report.transitions && <Transitions t={report.transitions} />}
       {report.comparison && (
@@ -62,7 +70,7 @@ export function ReportView({ report, titleOf, onOpen }: Props) {
         <h3 id="po-r-mirror">Mirroring the user</h3>
         <p>{report.mirroring.conclusion}</p>
       </section>
-    </div>
+    </>
   );
 }
 

@@ -7,6 +7,15 @@ import { Progress } from '../../components/Progress.tsx';
 import { plural } from '../../components/format.ts';
 import { useOperation } from '../io/use-operation.ts';
 import { ReportView } from './ReportView.tsx';
+import { routerReportMarkdown } from '../../../core/router/markdown.ts';
+import { downloadBlob } from '../../adapters/download.ts';
+
+/** The report as a Markdown file: the same verdict lines, details and null hypotheses. */
+function exportMarkdown(report: RouterReport | null): void {
+  if (!report) return;
+  const md = routerReportMarkdown(report, 'Router analysis — Persona Observatory');
+  downloadBlob(new Blob([md], { type: 'text/markdown;charset=utf-8' }), `router-report-${new Date().toISOString().slice(0, 10)}.md`);
+}
 
 /**
  * The router view: runs analyzeRouter over the stored conversations on demand (it is the
@@ -29,8 +38,8 @@ export function RouterTab({ onOpen }: { onOpen(key: string): void }) {
   function run() {
     void op.start(async (step, signal) => {
       const bundles = await data.getBundles(keys, (p) => step('Reading conversations', p), signal);
-      step('Analysing in the background (this can take a while)', { done: 0, total: null });
-      return core.analyzeRouter(bundles, signal);
+      step('Analysing in the background', { done: 0, total: null });
+      return core.analyzeRouter(bundles, signal, (p) => step('Analysing in the background', p));
     });
   }
 
@@ -46,6 +55,11 @@ export function RouterTab({ onOpen }: { onOpen(key: string): void }) {
         </button>
         {op.state.kind === 'running' && <Progress label={op.state.label} done={op.state.progress.done} total={op.state.progress.total} onCancel={op.cancel} />}
         {op.state.kind === 'cancelled' && <p class="po-muted" role="status">Analysis cancelled.</p>}
+        {op.state.kind === 'done' && (
+          <button type="button" class="po-btn" onClick={() => exportMarkdown(op.state.kind === 'done' ? op.state.result : null)}>
+            Export report (Markdown)
+          </button>
+        )}
       </div>
       {op.state.kind === 'error' && <ErrorBox title="The analysis failed" error={op.state.error} onRetry={run} />}
       {op.state.kind === 'done' && <ReportView report={op.state.result} titleOf={(id) => titles.get(id) ?? id} onOpen={onOpen} />}

@@ -1,0 +1,249 @@
+/**
+ * The readable report (issue 17): one line per question, each with a verdict word
+ * (yes / no / can't tell), the evidence in one number with its 95% interval, and a small plot;
+ * the details and the null hypotheses fold out. The dashboard, the CLI and the Markdown export
+ * all render these lines, so the three say the same thing.
+ */
+import { forwardBackward, type HmmFit } from './hmm.ts';
+import { bootstrapInterval, wilson } from './intervals.ts';
+import type { Rng } from './random.ts';
+import { CLEAR_MARGIN } from './model-comparison.ts';
+import { NEGLIGIBLE_RATIO } from './disengagement.ts';
+import { formatNumber } from './stats.ts';
+import type { Evidence, RouterReport, SmallPlot, VerdictLine, VerdictWord } from './types.ts';
+
+type Parts = Pick<
+  RouterReport,
+  'repertoire' | 'transitions' | 'comparison' | 'triggers' | 'modelSwitch' | 'promptConditioning' | 'recurrence' | 'loop' | 'routes'
+>;
+
+/** What the router line's bootstrap needs: the fits, to score each conversation. */
+export interface FitContext {
+  hmmFit: HmmFit;
+  clusterFits: readonly HmmFit[];
+  mixtureFits: readonly HmmFit[];
+  seqs: readonly (readonly (readonly number[])[])[];
+  bootstrap: number;
+  rng: Rng;
+}
+
+const pct = (x: number) => `${Math.round(100 * x)}%`;
+
+export function buildQuestions(p: Parts, sizes: RouterReport['sizes'], alpha: number, fit?: FitContext): VerdictLine[] {
+  return [repertoireLine(p, alpha), routerLine(p, fit), triggerLine(p, alpha), loopLine(p), modelsLine(p)];
+}
+
+function repertoireLine(p: Parts, alpha: number): VerdictLine {
+  const question = 'Is there a repertoire of personas that come back?';
+  const r = p.repertoire;
+  const rec = p.recurrence;
+  if (!r || !rec) return cantTell('repertoire', question, 'Too little data to fit persona states.');
+  const k1 = r.candidates[0]?.weight ?? 0;
+  const verdict: VerdictWord =
+    r.chosenK >= 2 && rec.p !== null && rec.p < alpha ? 'yes' : (r.chosenK === 1 && k1 >= 0.95) || rec.switches === 0 ? 'no' : "can't tell";
+  const answer =
+    verdict === 'yes'
+      ? `Yes: ${r.chosenK} persona states, and inside conversations the persona leaves and comes back more than shuffled order gives.`
+      : verdict === 'no'
+        ? r.chosenK === 1
+          ? 'No: one persona plus noise explains the replies best.'
+          : 'No: the persona never switches inside a conversation.'
+        : `Can't tell: ${r.chosenK} state(s) by BIC, but returns inside conversations are ${rec.p === null ? 'not testable' : 'not beyond shuffled order'}.`;
+  const share = rec.returnShare;
+  const evidence: Evidence | null = share
+    ? { label: 'switches that return to an earlier persona', value: share.value, low: share.low, high: share.high, unit: 'share', interval: 'bootstrap over conversations' }
+    : null;
+  const nullShare = rec.returnsNull !== null && rec.switches > 0 ? rec.returnsNull / rec.switches : null;
+  const plot: SmallPlot | null = share
+    ? {
+        kind: 'bars',
+        caption: 'Share of switches that return to an earlier persona: observed, and with segment order shuffled',
+        bars: [
+          { label: 'observed', value: share.value, low: share.low, high: share.high },
+          ...(nullShare !== null ? [{ label: 'shuffled', value: nullShare, muted: true }] : []),
+        ],
+      }
+    : null;
+  return {
+    id: 'repertoire', question, verdict, answer, evidence, plot,
+    details: [r.conclusion, rec.conclusion, ...(p.transitions ? [p.transitions.conclusion] : [])],
+    nullHypotheses: [
+      'One persona plus noise (K = 1), against K = 2…4 sticky states by BIC.',
+      'The segments of each conversation in any order (recurrence test): returns explained by clustering or chance.',
+    ],
+  };
+}
+
+/** ΔBIC of the sticky HMM over the best alternative without within-conversation recurrence, per resample of conversations. */
+function hmmMarginInterval(fit: FitContext): Evidence | null {
+  const n = fit.seqs.reduce((a, s) => a + s.length, 0);
+  const score = (f: HmmFit) => fit.seqs.map((s) => (s.length ? forwardBackward(s, f.params).logLik : 0));
+  const alternatives = [...fit.clusterFits, ...fit.mixtureFits];
+  if (alternatives.length === 0) return null;
+  const bicOf = (f: HmmFit) => -2 * f.logLik + f.paramCount * Math.log(Math.max(n, 2));
+  const best = alternatives.reduce((a, b) => (bicOf(b) < bicOf(a) ? b : a));
+  const hmm = score(fit.hmmFit);
+  const alt = score(best);
+  const penalty = (fit.hmmFit.paramCount - best.paramCount) * Math.log(Math.max(n, 2));
+  const interval = bootstrapInterval(
+    fit.seqs.length,
+    (idx) => {
+      let d = 0;
+      for (const i of idx) d += 2 * (hmm[i] - alt[i]);
+      return d - penalty;
+    },
+    fit.bootstrap,
+    fit.rng,
+  );
+  if (!interval) return null;
+  const what = fit.clusterFits.includes(best) ? 'conversation clusters' : 'an order-free mix of reply types';
+  return { label: `ΔBIC, sticky HMM over ${what}`, value: interval.value, low: interval.low, high: interval.high, unit: 'ΔBIC', interval: 'bootstrap over conversations (fits held fixed)' };
+}
+
+function routerLine(p: Parts, fit?: FitContext): VerdictLine {
+  const question = 'Is it a router (switching among personas), not drift?';
+  const c = p.comparison;
+  if (!c) return cantTell('router', question, 'Too little data to compare router and drift.');
+  const verdict: VerdictWord = c.verdict === 'router-like' ? 'yes' : c.verdict === 'inconclusive' ? "can't tell" : 'no';
+  const words: Record<typeof c.verdict, string> = {
+    'router-like': 'Yes: switching among recurring personas beats drift, clusters of whole conversations, and fresh segments.',
+    'switching-without-recurrence': 'No: the replies change in jumps, but the personas do not clearly come back within conversations.',
+    'mixed-reply-types': 'No: a mix of reply types chosen turn by turn, without personas that persist.',
+    'drift-like': 'No: gradual drift explains the replies better than switching.',
+    stable: 'No: the persona is stable within conversations.',
+    inconclusive: "Can't tell: no explanation wins clearly.",
+  };
+  const evidence = fit ? hmmMarginInterval(fit) : null;
+  const plot: SmallPlot = {
+    kind: 'bars',
+    caption: 'ΔBIC of each explanation against the best one (0 = best; lower is better)',
+    bars: c.fits.map((f) => ({ label: f.model, value: f.deltaBic, muted: f.model !== 'sticky-hmm' })),
+  };
+  return {
+    id: 'router', question, verdict, answer: words[c.verdict], evidence, plot,
+    details: [c.conclusion, ...(p.promptConditioning?.applied ? [conditioningText(p.promptConditioning.r2)] : [])],
+    nullHypotheses: [
+      'One constant persona with noise; linear drift; random-walk drift.',
+      'A mix of reply types drawn independently of order (the task picks the style).',
+      'Clusters of whole conversations: each conversation at its own level, no switch inside.',
+      'Switches without recurrence (piecewise constant), and the same segments in shuffled order.',
+      `Router needs every one beaten: ΔBIC > ${CLEAR_MARGIN} each, and the recurrence test at α.`,
+    ],
+  };
+}
+
+function conditioningText(r2: readonly number[]): string {
+  const mean = r2.length ? r2.reduce((a, b) => a + b, 0) / r2.length : 0;
+  return `Replies were first adjusted for what you wrote (message length, question, code, short message): it explained ${pct(mean)} of their variation on average (per dimension ${r2.map(pct).join(', ')}), which is removed before any model is fitted.`;
+}
+
+function triggerLine(p: Parts, alpha: number): VerdictLine {
+  const question = 'Do your messages trigger the switches?';
+  const t = p.triggers;
+  if (!t) return cantTell('triggers', question, 'Too little data to test triggers.');
+  const tested = t.tests.filter((x) => x.status === 'tested');
+  const sig = tested.filter((x) => x.significant);
+  const forwardOnly = sig.filter((x) => !x.reverse || x.reverse.p > alpha);
+  const ruledOut = tested.length > 0 && tested.every((x) => x.riskRatioInterval !== null && x.riskRatioInterval[1] < NEGLIGIBLE_RATIO);
+  const verdict: VerdictWord = forwardOnly.length > 0 ? 'yes' : ruledOut && sig.length === 0 ? 'no' : "can't tell";
+  const lead = forwardOnly[0] ?? sig[0] ?? tested.find((x) => x.cue === 'boredom') ?? tested[0] ?? null;
+  const answer =
+    verdict === 'yes'
+      ? `Yes: switches follow ${forwardOnly.map((x) => x.cue).join(', ')} messages more than other messages of similar length, and do not come before them.`
+      : verdict === 'no'
+        ? `No: no cue class is followed by switches more than similar messages, and an effect of ${NEGLIGIBLE_RATIO}× is ruled out for every tested class.`
+        : tested.length === 0
+          ? "Can't tell: too few cue messages to test."
+          : sig.length > 0
+            ? `Can't tell: ${sig.map((x) => x.cue).join(', ')} go with switches, but the assistant's change tends to come first.`
+            : "Can't tell: no cue is shown to trigger switches, but the intervals still allow an effect.";
+  const ci = lead?.riskRatioInterval;
+  const evidence: Evidence | null =
+    lead && lead.riskRatio !== null && Number.isFinite(lead.riskRatio)
+      ? { label: `risk ratio of a switch after a ${lead.cue} message`, value: lead.riskRatio, low: ci?.[0] ?? null, high: ci?.[1] ?? null, unit: 'ratio', interval: 'Greenland–Robins, stratified by turn index and message length' }
+      : null;
+  const peri = lead ? t.periTrigger.find((x) => x.cue === lead.cue) : undefined;
+  const plot: SmallPlot | null =
+    peri && peri.switchRate.some((v) => v !== null)
+      ? {
+          kind: 'bars',
+          caption: `Share of replies that switch, by replies after a ${peri.cue} message (0 = the reply to it)`,
+          bars: peri.lags.map((lag, i) => ({ label: lag > 0 ? `+${lag}` : String(lag), value: peri.switchRate[i] ?? 0, muted: lag !== 0 })),
+          reference: overallSwitchRate(p),
+        }
+      : null;
+  return {
+    id: 'triggers', question, verdict, answer, evidence, plot,
+    details: [t.conclusion, ...t.tests.map((x) => x.conclusion)],
+    nullHypotheses: [
+      'Per cue class: a switch is no more likely on the reply to that cue than after other messages of similar length at a similar turn index (circular shift of your messages within each conversation; Holm across classes).',
+      'Reverse direction: the cue is no more likely right after a switch. If it is, the cue may be your reaction to the change.',
+    ],
+  };
+}
+
+function overallSwitchRate(p: Parts): number | undefined {
+  return p.transitions && p.transitions.replyPairs > 0 ? p.transitions.switchRate : undefined;
+}
+
+function loopLine(p: Parts): VerdictLine {
+  const question = 'Switches follow your disengagement and precede your re-engagement?';
+  const l = p.loop;
+  if (!l) return cantTell('loop', question, 'Too little data to test the engagement loop.');
+  const rr = l.riskRatio;
+  return {
+    id: 'loop', question, verdict: l.verdict,
+    // The loop's conclusion opens with its verdict word and one sentence of reading.
+    answer: /^.*?\.(?=\s|$)/.exec(l.conclusion)?.[0] ?? l.conclusion,
+    evidence: rr ? { label: 'risk ratio of a switch between your disengagement and re-engagement', value: rr.value, low: rr.low, high: rr.high, unit: 'ratio', interval: 'Greenland–Robins, stratified by turn index' } : null,
+    plot: rr ? { kind: 'bars', caption: 'Risk ratio of a switch inside the loop, with its 95% interval (1 = no effect)', bars: [{ label: 'loop', value: rr.value, low: rr.low, high: rr.high }], reference: 1 } : null,
+    details: [l.conclusion],
+    nullHypotheses: [
+      'Your disengage-then-re-engage pattern is unrelated to when the assistant switches (your messages rotated within each conversation, which keeps your own rhythm).',
+    ],
+  };
+}
+
+function modelsLine(p: Parts): VerdictLine {
+  const question = 'Does the site switch models?';
+  const r = p.routes;
+  if (r.source === 'none') return { ...cantTell('models', question, r.conclusion), answer: "Can't tell: no route data." };
+  const share = wilson(r.changes, r.observed);
+  const verdict: VerdictWord = r.changes > 0 ? 'yes' : share && share.high < 0.05 ? 'no' : "can't tell";
+  const unit = r.source === 'routes' ? 'replies served by another model than asked for' : 'reply pairs where the shown model changed';
+  const answer =
+    verdict === 'yes'
+      ? `Yes: ${r.changes} of ${r.observed} ${unit}${r.source === 'shown-model' ? ' (no route data; from the model the page showed)' : ''}.`
+      : verdict === 'no'
+        ? `No: none of ${r.observed} ${unit}${r.source === 'shown-model' ? ' (no route data; a switch the page does not show cannot be seen)' : ''}.`
+        : `Can't tell: none of ${r.observed} ${unit}, too few to rule out occasional switches.`;
+  return {
+    id: 'models', question, verdict, answer,
+    evidence: share ? { label: unit, value: share.value, low: share.low, high: share.high, unit: 'share', interval: 'Wilson' } : null,
+    plot: share
+      ? {
+          kind: 'bars',
+          caption: 'Model changes, and those that coincide with a persona switch in the text',
+          bars: [
+            { label: 'model changes', value: r.changes },
+            { label: 'with persona switch', value: r.changesWithPersonaSwitch, muted: true },
+          ],
+        }
+      : null,
+    details: [r.conclusion, p.modelSwitch.conclusion],
+    nullHypotheses: ['The site serves every reply with the same model (route data where captured, else the model shown per reply).'],
+  };
+}
+
+function cantTell(id: VerdictLine['id'], question: string, why: string): VerdictLine {
+  return { id, question, verdict: "can't tell", answer: `Can't tell: ${why.replace(/^Can't tell: /, '')}`, evidence: null, plot: null, details: [why], nullHypotheses: [] };
+}
+
+/** "0.42 [0.30–0.55]" in the evidence's unit. */
+export function formatEvidence(e: Evidence): string {
+  const share = (x: number) => (x > 0 && x < 0.1 ? `${(100 * x).toFixed(1)}%` : pct(x)); // 0.3% must not read as 0%
+  const f = (x: number) => (e.unit === 'share' ? share(x) : e.unit === 'ΔBIC' ? formatNumber(x, 0) : formatNumber(x, 2));
+  const ci = e.low !== null && e.high !== null ? ` [95% CI ${f(e.low)} to ${f(e.high)}]` : '';
+  return `${e.label}: ${f(e.value)}${ci}`;
+}
+

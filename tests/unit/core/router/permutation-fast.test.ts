@@ -1,0 +1,24 @@
+import { describe, expect, it } from 'vitest';
+import { circularShiftTest, stratifiedShiftTest, type AlignedSeries } from '../../../../src/core/router/permutation.ts';
+import { createRng } from '../../../../src/core/router/random.ts';
+import { stratifiedExcess } from '../../../../src/core/router/triggers.ts';
+
+describe('the allocation-free stratified shift test', () => {
+  it('gives the same statistic, rotations and p as the generic circular-shift test', () => {
+    const rng = createRng(42);
+    const series: AlignedSeries[] = Array.from({ length: 25 }, () => {
+      const len = 3 + rng.int(15);
+      return {
+        events: Array.from({ length: len }, () => rng.next() < 0.2),
+        eventStrata: Array.from({ length: len }, () => rng.int(3)),
+        responses: Array.from({ length: len }, () => rng.next() < 0.3),
+        responseStrata: Array.from({ length: len }, (_, i) => (i < 2 ? 0 : i < 5 ? 1 : i < 10 ? 2 : 3)),
+      };
+    });
+    const slow = circularShiftTest(series, stratifiedExcess, 99, createRng(7));
+    const fast = stratifiedShiftTest(series, 5, 3, 99, createRng(7));
+    expect(fast.observed).toBeCloseTo(slow.observed, 10);
+    fast.nullStats.forEach((t, i) => expect(t).toBeCloseTo(slow.nullStats[i], 10));
+    expect(fast.p).toBe(slow.p);
+  });
+});
