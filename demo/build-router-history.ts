@@ -12,14 +12,15 @@
  * - the page-shown model is the same for every reply (gpt-4-1106-preview), so the site did not
  *   switch models.
  * Each turn records its source (`alpaca_eval-NNN generator`) and each conversation its true states.
- * Run: npx tsx demo/build-router-history.ts [path to shared/data/multimodel/alpaca_eval.jsonl]
+ * Run: npx tsx demo/build-router-history.ts [path to alpaca_eval.jsonl; default from scripts/shared-data.ts]
  */
 import { readFileSync, writeFileSync } from 'node:fs';
 import { mulberry32 } from '../src/core/random.ts';
+import { sharedDataPath } from '../scripts/shared-data.ts';
 
 interface Row { id: string; prompt: string; outputs: Record<string, string> }
 
-const source = process.argv[2] ?? '../shared/data/multimodel/alpaca_eval.jsonl';
+const source = process.argv[2] ?? sharedDataPath('multimodel/alpaca_eval.jsonl');
 const PERSONAS = ['gpt4_1106_preview_concise', 'gpt4_1106_preview_verbose'] as const;
 const SHOWN_MODEL = 'gpt-4-1106-preview';
 const CONVERSATIONS = 24;
