@@ -122,6 +122,11 @@ export interface Turn {
   capturedAt: number;
   /** Epoch ms the site says the message was written (exports); null when unknown. */
   createdAt: number | null;
+  /**
+   * Which model the site says served this reply (route capture or export); null when the site
+   * said nothing (always null on user turns).
+   */
+  route: RouteInfo | null;
 }
 
 /** Feature values of one reply. null = not applicable (e.g. English lexicon on other languages). */

@@ -17,7 +17,8 @@ export type FieldKind =
   /** Record<string, number | null> (feature values). */
   | 'numberMap'
   | { oneOf: readonly string[] }
-  | { object: RecordSchema; nullable?: boolean }
+  /** `optional`: a missing field reads as null (a field added after files were written). */
+  | { object: RecordSchema; nullable?: boolean; optional?: boolean }
   | { arrayOf: RecordSchema };
 
 export type RecordSchema = Readonly<Record<string, FieldKind>>;
@@ -86,7 +87,7 @@ function readField(kind: FieldKind, value: unknown, field: string, where: string
     return typeof value === 'string' && kind.oneOf.includes(value) ? value : bad(`one of ${kind.oneOf.map((s) => JSON.stringify(s)).join(', ')}`);
   }
   if ('object' in kind) {
-    if (value === null && kind.nullable) return null;
+    if ((value === null || (value === undefined && kind.optional)) && kind.nullable) return null;
     return readRecord(kind.object, value, `${where} ${field}`);
   }
   return asArray(value, where, field).map((item, i) => readRecord(kind.arrayOf, item, `${where} ${field}[${i}]`));

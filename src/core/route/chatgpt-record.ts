@@ -9,6 +9,7 @@
  */
 import type { DropCounts } from './drop-reasons.ts';
 import { idField, isAnswerMessage, isRec, observationOf, slugField } from './chatgpt-fields.ts';
+import type { RouteInfo } from '../types.ts';
 import type { RouteObservation } from './observation.ts';
 
 export interface ChatGptRecordResult {
@@ -61,4 +62,24 @@ export function parseChatGptRecord(record: unknown, conversationId: string | nul
     if (o) observations.push(o);
   }
   return { observations, drops };
+}
+
+/**
+ * The route of one reply in a ChatGPT account export (the same `mapping` metadata as the
+ * record): label `model_slug`, default `default_model_slug`, served `resolved_model_slug` on
+ * the reply or on the user message before it. Null when the export says none of them.
+ */
+export function exportRouteOf(replyMetadata: unknown, userMetadata: unknown): RouteInfo | null {
+  const drops: DropCounts = {};
+  const reply = isRec(replyMetadata) ? replyMetadata : {};
+  const user = isRec(userMetadata) ? userMetadata : {};
+  const o = observationOf({
+    messageId: 'export', conversationId: null, request: null,
+    label: slugField(reply, 'model_slug', drops),
+    defaultSlug: slugField(reply, 'default_model_slug', drops),
+    resolved: slugField(reply, 'resolved_model_slug', drops),
+    resolvedEcho: slugField(user, 'resolved_model_slug', drops),
+    ste: null, complete: true,
+  }, 'record');
+  return o ? { requested: o.requested, shown: o.shown, served: o.served, flags: o.flags, source: 'export' } : null;
 }
