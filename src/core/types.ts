@@ -197,6 +197,11 @@ export interface Annotation {
 
 export interface SiteSettings {
   enabled: boolean;
+  /**
+   * Read the site's own responses for which model served each reply (route capture). Absent =
+   * on, on the sites where it works (src/core/route).
+   */
+  readResponses?: boolean;
   /** User selector overrides for when a site changes its layout before we ship a fix. */
   selectors: Partial<Record<'turn' | 'user' | 'assistant' | 'text', string>>;
 }

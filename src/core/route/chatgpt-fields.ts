@@ -97,7 +97,7 @@ export function steFacts(metadata: Rec, counts: DropCounts): SteFacts {
 }
 
 /** Slugs compared as routing.md §1.6 allows: literally, after `.` → `-`. */
-export const sameSlug = (a: string, b: string): boolean => a.replaceAll('.', '-') === b.replaceAll('.', '-');
+import { sameSlug } from './reroute.ts';
 
 /**
  * The observation of one reply. Each field comes from its own source (never one from another):

@@ -8,6 +8,7 @@ import type { RouteInfo } from '../types.ts';
 /** Sites whose own responses the route observer reads. */
 export type RouteSite = 'chatgpt';
 export const ROUTE_SITES: readonly RouteSite[] = ['chatgpt'];
+export const isRouteSite = (site: string): site is RouteSite => (ROUTE_SITES as readonly string[]).includes(site);
 
 /** Which transport the fields came from: the reply's stream, the page's socket, or the conversation record. */
 export type RouteVia = 'stream' | 'socket' | 'record';

@@ -14,7 +14,10 @@ describe('parseMessage', () => {
     expect(parseMessage({ type: 'recompute' })).toEqual({ type: 'recompute' });
     expect(parseMessage({ type: 'recompute', conversationKey: 'chatgpt:c1' })).toEqual({ type: 'recompute', conversationKey: 'chatgpt:c1' });
     expect(parseMessage({ type: 'import/bundles', bundles: [] })).toEqual({ type: 'import/bundles', bundles: [] });
-    expect(MESSAGE_TYPES).toHaveLength(11);
+    const route = { site: 'chatgpt', conversationId: 'c1', messageId: 'm1', requested: null, shown: 'gpt-5', served: 'gpt-5-mini', flags: [], via: 'stream' };
+    expect(parseMessage({ type: 'route/observe', conversationId: 'c1', routes: [{ ...route, token: 'secret' }] }))
+      .toEqual({ type: 'route/observe', conversationId: 'c1', routes: [route] });
+    expect(MESSAGE_TYPES).toHaveLength(12);
   });
 
   it.each([
