@@ -60,22 +60,25 @@ function installRouteObserver(win: Window & typeof globalThis): void {
     onText(decoder.decode());
   }
 
-  async function observe(endpoint: RouteEndpoint, requestBody: Promise<string | null>, pending: Promise<Response>): Promise<void> {
-    const response = await pending;
-    if (!response.ok) return;
-    const type = response.headers.get('content-type') ?? '';
+  /**
+   * `copy` is our tee of the page's Response, taken in the first reaction to the fetch promise
+   * (registered before the page's own), so the page can read its body whenever it likes.
+   */
+  async function observe(endpoint: RouteEndpoint, requestBody: Promise<string | null>, copy: Response): Promise<void> {
+    if (!copy.ok) { await copy.body?.cancel().catch(noop); return; }
+    const type = copy.headers.get('content-type') ?? '';
     if (endpoint.kind === 'record') {
-      if (!type.includes('json')) return;
+      if (!type.includes('json')) { await copy.body?.cancel().catch(noop); return; }
       let text = '';
-      await readBody(response.clone(), (piece) => (text += piece).length <= MAX_RECORD_CHARS);
+      await readBody(copy, (piece) => (text += piece).length <= MAX_RECORD_CHARS);
       if (text.length > MAX_RECORD_CHARS) return;
       post(parseChatGptRecord(JSON.parse(text) as unknown, endpoint.conversationId).observations);
       return;
     }
-    if (!type.includes('text/event-stream')) return;
+    if (!type.includes('text/event-stream')) { await copy.body?.cancel().catch(noop); return; }
     const body = await requestBody;
     const parser = createChatGptStreamParser({ requested: body === null ? null : requestedModelOf(body) });
-    await readBody(response.clone(), (piece) => { parser.push(piece); return !parser.overLimit; });
+    await readBody(copy, (piece) => { parser.push(piece); return !parser.overLimit; });
     const result = parser.finish();
     for (const topic of result.handoffTopics) handoffTopics.add(topic);
     post(result.observations);
@@ -102,7 +105,10 @@ function installRouteObserver(win: Window & typeof globalThis): void {
       plan = null; // never let our bookkeeping break the page's call
     }
     const pending = nativeFetch.apply(this, args);
-    if (plan) observe(plan.endpoint, plan.body, pending).catch(noop);
+    if (plan) {
+      const { endpoint, body } = plan;
+      pending.then((response) => observe(endpoint, body, response.clone())).catch(noop);
+    }
     return pending;
   };
   win.fetch = wrappedFetch as typeof fetch;
