@@ -41,7 +41,7 @@ function conclusionsOf(r: Omit<RouteReport, 'conclusions'>, permutations: number
   if (r.repliesWithServed === 0) {
     return ['No reply has a model reported by the site yet: nothing to analyse. Routes come from ChatGPT pages (read the site\'s own responses) and ChatGPT account exports.'];
   }
-  const out = [`${r.repliesWithServed} of ${r.replies} replies have a served model reported by the site; ${r.reroutes} were rerouted and the served model changed ${r.routeChanges} times. These are the site's own statements (page-reported), not verified.`];
+  const out = [`${r.repliesWithServed} of ${r.replies} replies have a served model reported by the site; ${r.reroutes} were rerouted and the served model changed ${r.routeChanges} times. These are the site's own statements (from its responses or its account export), not verified.`];
   for (const c of r.cues) {
     if (c.p === null) continue;
     const rateWith = c.withCue ? c.reroutedWithCue / c.withCue : 0;
