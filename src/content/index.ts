@@ -49,8 +49,12 @@ async function main(): Promise<void> {
       send: (message) => sendMessage(message),
       enabled: () => readResponses,
       onRoutes: (routes) => {
-        for (const [id, text] of Object.entries(routes)) routeTexts.set(id, text);
-        drawBadges();
+        // Redraw only when a badge's route text really changed (answers repeat for every stream).
+        let changed = false;
+        for (const [id, text] of Object.entries(routes)) {
+          if (routeTexts.get(id) !== text || !routeTexts.has(id)) { routeTexts.set(id, text); changed = true; }
+        }
+        if (changed) drawBadges();
       },
     });
     routeBridge.start();
