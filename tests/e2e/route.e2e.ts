@@ -7,6 +7,9 @@
  *   the popup's tab status, and shown in the dashboard's route strip;
  * - a page script posting forged route messages (unknown reply, other conversation, bad
  *   fields, oversize, from a frame, a flood) stores nothing;
+ * - the other two transports: a reply handed off to the page's WebSocket (the POST stream only
+ *   names the topic; the frames come over a socket mocked by the test), and the conversation
+ *   record fetched on load (GET /backend-api/conversation/<id>);
  * - the extension itself makes no network request.
  */
 import { test, before, after } from 'node:test';
@@ -28,6 +31,11 @@ function sharedFixture(sub: string): Buffer {
 
 const OUT = resolve('demo-output');
 const SAFETY = sharedFixture('network/chatgpt/safety-route-gpt-5-chat-safety.sse');
+const HANDOFF_POST = sharedFixture('network/chatgpt/handoff-post.sse');
+const HANDOFF_FRAMES = sharedFixture('network/chatgpt/handoff-ws-frames.jsonl').toString('utf8').split('\n').filter(Boolean);
+const HANDOFF_CONVERSATION = '4cf07353-d824-844b-81c1-56cf264ca243';
+const RECORD = sharedFixture('network/chatgpt/conversation-model-changes.json');
+const RECORD_CONVERSATION = 'a1b2c3d4-0000-4000-8000-00000000c0de';
 const SAFETY_CONVERSATION = 'bdf0c9a1-f803-85ed-bd7c-9ec7081ab44d';
 const SAFETY_REPLY = '285f0789-65f5-4299-bc83-ab74842a0944';
 const REROUTE_TEXT = 'served by gpt-5-chat-safety (you chose gpt-5)';
@@ -41,10 +49,24 @@ before(async () => {
   await session.context.route('https://chatgpt.com/backend-api/**', async (route) => {
     const req = route.request();
     const url = new URL(req.url());
-    const served = req.method() === 'POST' && url.pathname === '/backend-api/f/conversation';
-    session.requests.push({ url: req.url(), resourceType: req.resourceType(), servedFixture: served, origin: req.frame().url() });
-    if (!served) { await route.abort('blockedbyclient'); return; }
-    await route.fulfill({ status: 200, headers: { 'content-type': 'text/event-stream; charset=utf-8' }, body: SAFETY });
+    const from = req.frame().url();
+    const send = req.method() === 'POST' && url.pathname === '/backend-api/f/conversation';
+    const record = req.method() === 'GET' && url.pathname === `/backend-api/conversation/${RECORD_CONVERSATION}`;
+    session.requests.push({ url: req.url(), resourceType: req.resourceType(), servedFixture: send || record, origin: from });
+    if (record) {
+      await route.fulfill({ status: 200, headers: { 'content-type': 'application/json' }, body: RECORD });
+    } else if (send) {
+      const body = from.includes(HANDOFF_CONVERSATION) ? HANDOFF_POST : SAFETY;
+      await route.fulfill({ status: 200, headers: { 'content-type': 'text/event-stream; charset=utf-8' }, body });
+    } else {
+      await route.abort('blockedbyclient');
+    }
+  });
+  // The page's own socket: after the page subscribes, the handed-off turn's frames (no server).
+  await session.context.routeWebSocket('wss://ws.chatgpt.com/**', (ws) => {
+    ws.onMessage((message) => {
+      if (String(message).includes('subscribe')) for (const frame of HANDOFF_FRAMES) ws.send(frame);
+    });
   });
 });
 after(async () => {
@@ -156,6 +178,60 @@ test('a page script posting forged route messages stores nothing', async () => {
   assert.deepEqual(stored.map((t) => t.turnId).sort(), ['forge-reply-1', 'forge-user-1'], 'no turn created');
   assert.ok(stored.every((t) => t.route === null), `no route stored: ${JSON.stringify(stored.map((t) => t.route))}`);
   assert.ok(!JSON.stringify(await dumpStore(session)).includes('evil-model'));
+  await page.close();
+});
+
+test('a reply handed off to the page\'s WebSocket: the route comes from the socket frames', async () => {
+  const url = `https://chatgpt.com/c/${HANDOFF_CONVERSATION}`;
+  const reply = '88949dad-cb85-4689-88a3-8bce4b3c26b4';
+  const turns: PageTurn[] = [
+    { id: 'ws-user-1', role: 'user', text: "Translate 'good morning' into French and Spanish." },
+    { id: reply, role: 'assistant', text: 'French: « Bonjour ». Spanish: « Buenos días ».', model: 'gpt-5' },
+  ];
+  const script = `
+    (async function () {
+      var r = await fetch('/backend-api/f/conversation', { method: 'POST', body: JSON.stringify({ model: 'gpt-5' }) });
+      await r.text();
+      var frames = 0;
+      var ws = new WebSocket('wss://ws.chatgpt.com/ws/user?verify=test');
+      ws.onopen = function () { ws.send(JSON.stringify([{ id: 1, command: { type: 'subscribe', topic_id: 'conversation-turn-9c6b3a21-d7cb-4a98-91c5-00f2f58a6535', offset: '0' } }])); };
+      ws.addEventListener('message', function () { frames++; document.body.setAttribute('data-frames', String(frames)); });
+    })();
+  `;
+  session.serve(url, chatgptPage({ turns, script }), { keepScripts: true });
+  const { page } = await openTab(session, url);
+  const key = `chatgpt:${HANDOFF_CONVERSATION}`;
+  const stored = await waitFor('the socket route to be stored', async () => {
+    const t = (await storedTurnsOf(key)).find((x) => x.turnId === reply);
+    return t?.route ? t : null;
+  }, 20_000);
+  assert.equal(await page.getAttribute('body', 'data-frames'), String(HANDOFF_FRAMES.length), 'the page got every frame');
+  assert.deepEqual(stored.route, {
+    requested: 'gpt-5', shown: 'gpt-5', served: 'gpt-5',
+    flags: ['requested-from:default', 'served-from:ste', 'requested-experience:instant', 'use-case:text', 'plan:paid', 'via:socket'],
+    source: 'page-reported',
+  });
+  await page.close();
+});
+
+test('the conversation record fetched on load fills the routes of the replies on the page', async () => {
+  const url = `https://chatgpt.com/c/${RECORD_CONVERSATION}`;
+  const replies = ['2e01ea31-e519-4791-aae4-88cc29e105a1', '1742945e-63bf-4a2f-be54-b73e18e0a25e', '36fdaad3-8fbf-4ca1-88b4-9545c63db5f8'];
+  const turns: PageTurn[] = replies.flatMap((id, i) => [
+    { id: `rec-user-${i}`, role: 'user' as const, text: `Question ${i + 1} about walking times.` },
+    { id, role: 'assistant' as const, text: `Answer ${i + 1}: it takes about ${20 + i * 5} minutes.`, model: ['gpt-5', 'gpt-5-thinking', 'gpt-5-mini'][i] },
+  ]);
+  const script = `fetch('/backend-api/conversation/${RECORD_CONVERSATION}').then(function (r) { return r.json(); }).then(function (j) { document.body.setAttribute('data-title', j.title); });`;
+  session.serve(url, chatgptPage({ turns, script }), { keepScripts: true });
+  const { page } = await openTab(session, url);
+  const key = `chatgpt:${RECORD_CONVERSATION}`;
+  const stored = await waitFor('three routes from the record', async () => {
+    const ts = (await storedTurnsOf(key)).filter((t) => t.role === 'assistant' && t.route);
+    return ts.length === 3 ? ts : null;
+  }, 20_000);
+  assert.equal(await page.getAttribute('body', 'data-title'), 'Walking time estimates', 'the page read its own JSON');
+  assert.deepEqual(replies.map((id) => stored.find((t) => t.turnId === id)!.route!.served), ['gpt-5', 'gpt-5-thinking', 'gpt-5-mini']);
+  assert.ok(stored.every((t) => t.route!.flags.includes('via:record') && t.route!.requested === 'auto'));
   await page.close();
 });
 
