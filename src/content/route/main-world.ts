@@ -21,6 +21,7 @@ import { ROUTE_CHANNEL_SOURCE, ROUTE_CHANNEL_VERSION, type RouteChannelMessage }
 import { classifyRequest, isChatSocket, type RouteEndpoint } from './endpoints.ts';
 
 const MAX_RECORD_CHARS = 8_000_000;
+const MAX_HANDOFF_TOPICS = 32;
 /** Observations made before the content script (document_idle) listens are posted after load. */
 const EARLY_FLUSH_DELAY_MS = 500;
 
@@ -80,7 +81,11 @@ function installRouteObserver(win: Window & typeof globalThis): void {
     const parser = createChatGptStreamParser({ requested: body === null ? null : requestedModelOf(body) });
     await readBody(copy, (piece) => { parser.push(piece); return !parser.overLimit; });
     const result = parser.finish();
-    for (const topic of result.handoffTopics) handoffTopics.add(topic);
+    for (const topic of result.handoffTopics) {
+      handoffTopics.add(topic);
+      // Only recent hand-offs can still stream; keep the set small for a long session.
+      if (handoffTopics.size > MAX_HANDOFF_TOPICS) handoffTopics.delete(handoffTopics.values().next().value as string);
+    }
     post(result.observations);
   }
 
