@@ -84,7 +84,9 @@ export async function profileRouteFetches(stream: string, fetches: number, runs:
       const topMain = new Map<string, number>();
       const mainWorldMs = attribute(profile, (u) => u.includes('/src/content/route/main-world'), topMain);
       if (process.env.ROUTE_BENCH_TOP) console.log([...topMain].sort((a, b) => b[1] - a[1]).slice(0, 12));
-      const bridgeMs = attribute(profile, (u) => u.startsWith('chrome-extension://') && !u.includes('/src/content/route/main-world'));
+      const topBridge = new Map<string, number>();
+      const bridgeMs = attribute(profile, (u) => u.startsWith('chrome-extension://') && !u.includes('/src/content/route/main-world'), topBridge);
+      if (process.env.ROUTE_BENCH_TOP) console.log([...topBridge].sort((a, b) => b[1] - a[1]).slice(0, 12));
       const tabs = await page.evaluate(() => document.querySelectorAll('[data-persona-observatory-ui]').length);
       out.push({ fetches, mainWorldMs, bridgeMs, profiledMs: (profile.endTime - profile.startTime) / 1000, routesStored: tabs > 0 });
       await cdp.detach();
