@@ -72,13 +72,14 @@ export function createRouteBridge(options: RouteBridgeOptions): RouteBridge {
 
   const forward = (): void => {
     const conversationId = options.conversationId();
+    if (conversationId === null) return; // wait: observations stay pending (and expire)
     const ready: RouteObservation[] = [];
     const t = now();
     for (const [id, entry] of pending) {
       if (known.has(id)) { ready.push(entry.observation); pending.delete(id); }
       else if (t - entry.at > maxWait) { pending.delete(id); drop('never-captured'); }
     }
-    if (ready.length === 0 || conversationId === null) return;
+    if (ready.length === 0) return;
     for (let i = 0; i < ready.length; i += BATCH) {
       const routes = ready.slice(i, i + BATCH);
       forwarded += routes.length;
