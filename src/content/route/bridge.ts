@@ -76,7 +76,9 @@ export function createRouteBridge(options: RouteBridgeOptions): RouteBridge {
     const ready: RouteObservation[] = [];
     const t = now();
     for (const [id, entry] of pending) {
-      if (known.has(id)) { ready.push(entry.observation); pending.delete(id); }
+      const other = entry.observation.conversationId !== null && entry.observation.conversationId !== conversationId;
+      if (other && known.has(id)) { pending.delete(id); drop('other-conversation'); }
+      else if (known.has(id)) { ready.push(entry.observation); pending.delete(id); }
       else if (t - entry.at > maxWait) { pending.delete(id); drop('never-captured'); }
     }
     if (ready.length === 0) return;
@@ -106,8 +108,10 @@ export function createRouteBridge(options: RouteBridgeOptions): RouteBridge {
       const observation = parseRouteObservation(parsed);
       if (!observation) { drop('malformed'); return; }
       if (options.enabled && !options.enabled()) { drop('refused'); return; }
+      // A new chat streams its first reply before the URL names the conversation: with no id
+      // yet, the observation waits and is checked against the URL when it is forwarded.
       const current = options.conversationId();
-      if (current === null || (observation.conversationId !== null && observation.conversationId !== current)) {
+      if (current !== null && observation.conversationId !== null && observation.conversationId !== current) {
         drop('other-conversation');
         return;
       }

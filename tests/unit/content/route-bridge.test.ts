@@ -66,6 +66,20 @@ describe('route bridge (isolated world)', () => {
     expect(s.bridge.drops).toEqual({ 'foreign-source': 2, malformed: 3, oversize: 1, 'other-conversation': 1 });
   });
 
+  it('a new chat: an observation made before the URL names the conversation waits, then goes once it does', () => {
+    let id: string | null = null;
+    const s = setup({ conversationId: () => id });
+    s.dispatch(wrap(observation('m1')));
+    s.bridge.captured(['m1']);
+    expect(s.sent).toEqual([]);
+    id = 'c1';
+    s.bridge.captured(['m1']);
+    expect(s.sent.map((m) => m.conversationId)).toEqual(['c1']);
+    // One for another conversation is dropped when its turn comes, not sent.
+    s.dispatch(wrap(observation('m2', { conversationId: 'c2' })));
+    expect(s.bridge.drops['other-conversation']).toBe(1);
+  });
+
   it('ids never captured are not forwarded, and expire', () => {
     const s = setup({ maxWaitMs: 1_000 });
     s.bridge.captured(['m1']);
