@@ -11,7 +11,9 @@ const pkg = JSON.parse(readFileSync(new URL('./package.json', import.meta.url), 
 const manifest = browserManifest(source, target, pkg.version) as unknown as ManifestV3Export;
 
 export default defineConfig({
-  plugins: [preact(), crx({ manifest, browser: target })],
+  // The main-world route observer runs in the page's world (no extension APIs, no loader):
+  // one self-contained IIFE.
+  plugins: [preact(), crx({ manifest, browser: target, contentScripts: { standaloneFiles: ['src/content/route/main-world.ts'] } })],
   build: {
     outDir: `dist/${target}`,
     emptyOutDir: true,

@@ -14,6 +14,10 @@ import {
   isString, isStringOrNull, optional, type Rec,
 } from './messaging/guards.ts';
 import { isCapturedTurn, isConversationBundle, isImportedAnnotation, isSettingsPatch } from './messaging/record-guards.ts';
+import { isRouteId, parseRouteObservation, type RouteObservation } from './core/route/observation.ts';
+
+/** Routes in one `route/observe` message (the content script sends a few at a time). */
+export const MAX_ROUTES_PER_MESSAGE = 32;
 
 // ---------------------------------------------------------------------------------------------
 // Requests
@@ -37,6 +41,17 @@ export interface CapturePageMessage {
 
 export interface TabStatusMessage { type: 'tab/status'; tabId: number }
 
+/**
+ * `route/observe`: which model the site's own responses say served replies of this tab's
+ * conversation (page-reported, validated by src/core/route/observation.ts). The worker takes
+ * the site and URL from the sender, and only fills routes of assistant turns already stored.
+ */
+export interface RouteObserveMessage {
+  type: 'route/observe';
+  conversationId: string;
+  routes: RouteObservation[];
+}
+
 export interface AnnotationSaveMessage {
   type: 'annotation/save';
   turnKey: string;
@@ -59,7 +74,7 @@ export interface ImportAnnotationsMessage { type: 'import/annotations'; annotati
 export type Message =
   | PingMessage | CapturePageMessage | TabStatusMessage | AnnotationSaveMessage | AnnotationDeleteMessage
   | SettingsGetMessage | SettingsSetMessage | ConversationDeleteMessage | StoreClearMessage
-  | ImportBundlesMessage | RecomputeMessage | ImportAnnotationsMessage;
+  | ImportBundlesMessage | RecomputeMessage | ImportAnnotationsMessage | RouteObserveMessage;
 
 export type MessageType = Message['type'];
 export type MessageOf<T extends MessageType> = Extract<Message, { type: T }>;
@@ -83,6 +98,8 @@ export interface BadgeInfo {
   /** The features that moved at this reply (flattened from the labels' evidence). */
   evidence: FeatureEvidence[];
   annotation: Annotation | null;
+  /** "served by X (you chose Y)" when the site says another model served the reply; else null. */
+  route: string | null;
 }
 
 export type CapturePageResponse =
@@ -115,6 +132,8 @@ export interface TabStatus {
   sitePaused: boolean;
   /** Why capture halted after a write error (e.g. quota exceeded); null when writes work. */
   storeError: string | null;
+  /** Replies of this conversation the site says another model served (page-reported routes). */
+  reroutes: number;
 }
 
 export type TabStatusResponse = TabStatus;
@@ -124,6 +143,9 @@ export type SettingsResponse = { ok: true; settings: Settings } | ErrorResponse;
 export type ImportBundlesResponse = { ok: true; added: number; updated: number; skipped: number } | ErrorResponse;
 export type RecomputeResponse = { ok: true; recomputed: number } | ErrorResponse;
 export type ImportAnnotationsResponse = { ok: true; added: number; updated: number; unchanged: number } | ErrorResponse;
+export type RouteObserveResponse =
+  | { ok: true; stored: number; unknown: number; kept: number; routes: Record<string, string | null> }
+  | ErrorResponse;
 
 export interface ResponseMap {
   'ping': PingResponse;
@@ -138,6 +160,7 @@ export interface ResponseMap {
   'import/bundles': ImportBundlesResponse;
   'recompute': RecomputeResponse;
   'import/annotations': ImportAnnotationsResponse;
+  'route/observe': RouteObserveResponse;
 }
 
 export type ResponseFor<M extends Message | MessageType> =
@@ -183,6 +206,10 @@ const VALIDATORS: { [T in MessageType]: Validator<T> } = {
   'store/clear': () => ({ type: 'store/clear' }),
   'import/bundles': (m) => (isArrayOf(m.bundles, isConversationBundle) ? { type: 'import/bundles', bundles: m.bundles } : null),
   'import/annotations': (m) => (isArrayOf(m.annotations, isImportedAnnotation) ? { type: 'import/annotations', annotations: m.annotations } : null),
+  'route/observe': (m) => {
+    if (!(isRouteId(m.conversationId) && isArrayOf(m.routes, (r): r is RouteObservation => parseRouteObservation(r) !== null, MAX_ROUTES_PER_MESSAGE))) return null;
+    return { type: 'route/observe', conversationId: m.conversationId, routes: m.routes.map((r) => parseRouteObservation(r) as RouteObservation) };
+  },
   'recompute': (m) => {
     if (!optional(m.conversationKey, (k): k is string => isNonEmptyString(k))) return null;
     return m.conversationKey === undefined ? { type: 'recompute' } : { type: 'recompute', conversationKey: m.conversationKey };

@@ -2,13 +2,17 @@
 import { turnKey } from '../core/formats/keys.ts';
 import type { Annotation, CapturedTurn } from '../core/types.ts';
 import type { BadgeInfo } from '../messages.ts';
+import { rerouteText } from '../core/route/reroute.ts';
 import { getConversationAnalyses } from '../store/read.ts';
+import { readRoutes } from '../store/routes.ts';
 import type { ObservatoryDB } from '../store/schema.ts';
 
 export async function buildBadges(db: ObservatoryDB, conversationKey: string, turns: readonly CapturedTurn[]): Promise<Record<string, BadgeInfo>> {
-  const [analyses, annotations] = await Promise.all([
+  const replyIds = turns.filter((t) => t.role === 'assistant' && !t.streaming).map((t) => t.id);
+  const [analyses, annotations, routes] = await Promise.all([
     getConversationAnalyses(db, conversationKey),
     db.getAllFromIndex('annotations', 'by-conversation', conversationKey),
+    readRoutes(db, conversationKey, replyIds),
   ]);
   const analysisOf = new Map(analyses.map((a) => [a.turnKey, a]));
   const annotationOf = new Map<string, Annotation>();
@@ -26,6 +30,7 @@ export async function buildBadges(db: ObservatoryDB, conversationKey: string, tu
     badges[t.id] = {
       turnKey: key, state: a.state, stateName: a.stateName, shift: a.shift, confidence: a.confidence,
       labels: a.labels, evidence: a.labels.flatMap((l) => l.evidence), annotation: annotationOf.get(key) ?? null,
+      route: rerouteText(routes.get(t.id) ?? null),
     };
   }
   return badges;

@@ -7,6 +7,7 @@ import { readFile } from 'node:fs/promises';
 import { basename } from 'node:path';
 import { parseAnyConversationFile } from '../core/formats/detect.ts';
 import { analyzeRouter, formatEvidence, routerReportMarkdown, textPlot } from '../core/router/index.ts';
+import { analyzeRoutes } from '../core/route/analysis/index.ts';
 import type { RouterReport } from '../core/router/types.ts';
 
 export const usage =
@@ -52,12 +53,17 @@ export async function run(args: string[]): Promise<number> {
   const text = await readFile(parsed.file, 'utf8');
   const { format, bundles } = parseAnyConversationFile(text, basename(parsed.file));
   const report = analyzeRouter(bundles, { seed: parsed.seed, permutations: parsed.permutations });
+  // Page-reported routes (issue 15), when the file carries any: a separate, self-contained report.
+  const routes = bundles.some((b) => b.turns.some((t) => t.route?.served))
+    ? analyzeRoutes(bundles, { seed: parsed.seed, permutations: parsed.permutations })
+    : null;
+  const routeLines = routes ? `\n\nRoutes reported by the site:\n${routes.conclusions.map((s) => `• ${s}`).join('\n')}` : '';
   console.log(
     parsed.json
-      ? JSON.stringify({ file: basename(parsed.file), format, report }, null, 2)
+      ? JSON.stringify({ file: basename(parsed.file), format, report, ...(routes ? { routes } : {}) }, null, 2)
       : parsed.markdown
-        ? routerReportMarkdown(report, `Router analysis of ${basename(parsed.file)}`)
-        : formatReport(report, format),
+        ? routerReportMarkdown(report, `Router analysis of ${basename(parsed.file)}`) + routeLines
+        : formatReport(report, format) + routeLines,
   );
   return 0;
 }

@@ -9,9 +9,26 @@ import { renderBadges } from './badges/index.ts';
 import { adapterForUrl } from '../sites/registry.ts';
 import { useNativeMatching } from '../sites/dom-text.ts';
 import { sendMessage } from '../messaging/client.ts';
+import type { BadgeInfo } from '../messages.ts';
+import { isRouteSite } from '../core/route/observation.ts';
+import { createRouteBridge, type RouteBridge } from './route/bridge.ts';
 
 const MARK = 'data-persona-observatory';
 let controller: CaptureController | null = null;
+let routeBridge: RouteBridge | null = null;
+
+/** The last badges drawn, so a route answer can redraw them with its "served by" text. */
+let lastBadges: { badges: Record<string, BadgeInfo>; elements: Map<string, Element>; pending: ReadonlySet<string> } | null = null;
+const routeTexts = new Map<string, string | null>();
+
+function drawBadges(): void {
+  if (!lastBadges) return;
+  const merged: Record<string, BadgeInfo> = {};
+  for (const [id, info] of Object.entries(lastBadges.badges)) {
+    merged[id] = routeTexts.has(id) ? { ...info, route: routeTexts.get(id) ?? null } : info;
+  }
+  renderBadges(merged, lastBadges.elements, lastBadges.pending);
+}
 
 function logOnce(): (err: unknown) => void {
   let logged = 0;
@@ -23,6 +40,25 @@ function logOnce(): (err: unknown) => void {
 async function main(): Promise<void> {
   const adapter = adapterForUrl(location.href);
   if (!adapter) return;
+  let readResponses = true;
+  // Listening starts before any await: the main-world observer may already be posting.
+  if (isRouteSite(adapter.id)) {
+    routeBridge = createRouteBridge({
+      win: window,
+      conversationId: () => adapterForUrl(location.href)?.conversationId(new URL(location.href)) ?? null,
+      send: (message) => sendMessage(message),
+      enabled: () => readResponses,
+      onRoutes: (routes) => {
+        // Redraw only when a badge's route text really changed (answers repeat for every stream).
+        let changed = false;
+        for (const [id, text] of Object.entries(routes)) {
+          if (routeTexts.get(id) !== text || !routeTexts.has(id)) { routeTexts.set(id, text); changed = true; }
+        }
+        if (changed) drawBadges();
+      },
+    });
+    routeBridge.start();
+  }
   useNativeMatching(true); // a real browser: one native selector match per node is the fast path
   // Marks that the page was recognised (used by the e2e tests and for debugging).
   document.documentElement.setAttribute(MARK, adapter.id);
@@ -31,7 +67,8 @@ async function main(): Promise<void> {
     const answer = await sendMessage({ type: 'settings/get' });
     if (answer.ok) {
       const siteSettings = answer.settings.sites[adapter.id];
-      if (siteSettings && siteSettings.enabled === false) return;
+      if (siteSettings && siteSettings.enabled === false) { routeBridge?.stop(); return; }
+      readResponses = siteSettings?.readResponses ?? true;
       overrides = Object.fromEntries(Object.entries(answer.settings.sites).map(([k, v]) => [k, v?.selectors]));
     }
   } catch {
@@ -41,7 +78,11 @@ async function main(): Promise<void> {
     doc: document,
     adapterFor: (url) => adapterForUrl(url),
     send: (message) => sendMessage(message),
-    onBadges: (badges, elements, pending) => renderBadges(badges, elements, pending),
+    onBadges: (badges, elements, pending) => {
+      lastBadges = { badges, elements, pending };
+      drawBadges();
+      routeBridge?.captured(elements.keys());
+    },
     overrides: (site) => overrides[site],
     onError: logOnce(),
   });

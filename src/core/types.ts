@@ -122,6 +122,11 @@ export interface Turn {
   capturedAt: number;
   /** Epoch ms the site says the message was written (exports); null when unknown. */
   createdAt: number | null;
+  /**
+   * Which model the site says served this reply (route capture or export); null when the site
+   * said nothing (always null on user turns).
+   */
+  route: RouteInfo | null;
 }
 
 /** Feature values of one reply. null = not applicable (e.g. English lexicon on other languages). */
@@ -214,6 +219,11 @@ export interface ImportedAnnotation extends Omit<Annotation, 'createdAt' | 'upda
 
 export interface SiteSettings {
   enabled: boolean;
+  /**
+   * Read the site's own responses for which model served each reply (route capture). Absent =
+   * on, on the sites where it works (src/core/route).
+   */
+  readResponses?: boolean;
   /** User selector overrides for when a site changes its layout before we ship a fix. */
   selectors: Partial<Record<'turn' | 'user' | 'assistant' | 'text', string>>;
 }

@@ -5,7 +5,7 @@
  */
 import type {
   Annotation, AnnotationOrigin, CapturedTurn, ImportedAnnotation, Conversation, ConversationBundle, ConversationSource, FeatureEvidence,
-  FeatureValues, SiteSettings, Settings, ShiftLabel, StoredAnalysis, Turn,
+  FeatureValues, RouteInfo, SiteSettings, Settings, ShiftLabel, StoredAnalysis, Turn,
 } from '../core/types.ts';
 import {
   LIMITS, isAnnotationKind, isArrayOf, isBoolean, isBranchMarkerOrNull, isFiniteNumber, isNonEmptyString,
@@ -59,7 +59,17 @@ export function isTurn(v: unknown): v is Turn {
     && isBranchMarkerOrNull(v.branch)
     && isStringOrNull(v.alternativeOf)
     && isFiniteNumber(v.capturedAt)
-    && (v.createdAt === null || isFiniteNumber(v.createdAt));
+    && (v.createdAt === null || isFiniteNumber(v.createdAt))
+    // Absent in bundles written before routes existed.
+    && (v.route === undefined || v.route === null || isRouteInfo(v.route));
+}
+
+/** A stored route as our own files may carry it (any model name a site or export wrote). */
+function isRouteInfo(v: unknown): v is RouteInfo {
+  return isRecord(v)
+    && isStringOrNull(v.requested) && isStringOrNull(v.shown) && isStringOrNull(v.served)
+    && isArrayOf(v.flags, (f): f is string => isString(f), 32)
+    && (v.source === 'page-reported' || v.source === 'export');
 }
 
 function isFeatureValues(v: unknown): v is FeatureValues {
@@ -133,6 +143,7 @@ const SELECTOR_KEYS = ['turn', 'user', 'assistant', 'text'] as const;
 export function isSiteSettings(v: unknown): v is SiteSettings {
   return isRecord(v)
     && isBoolean(v.enabled)
+    && optional(v.readResponses, isBoolean)
     && isRecord(v.selectors)
     && Object.entries(v.selectors).every(
       ([k, s]) => (SELECTOR_KEYS as readonly string[]).includes(k) && (s === undefined || isString(s, LIMITS.selector)),

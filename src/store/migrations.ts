@@ -4,12 +4,12 @@
  * Each is tested by opening a database left at the previous version, full of data
  * (tests/unit/store/migrations.test.ts).
  */
-import type { Conversation, StoredAnalysis, Turn } from '../core/types.ts';
+import type { Conversation, RouteInfo, StoredAnalysis, Turn } from '../core/types.ts';
 import { saveFeatureNames } from './analysis-io.ts';
 import { FeatureNames, encodeAnalysis, type AnalysisKey, type AnalysisRow } from './analysis-rows.ts';
 import type { ObservatoryDB, UpgradeTransaction } from './schema.ts';
 import { distinctModels } from './summary.ts';
-import { encodeTurn } from './turn-rows.ts';
+import { decodeTurn, encodeTurn } from './turn-rows.ts';
 import { forEach } from './requests.ts';
 
 export interface Migration {
@@ -128,7 +128,41 @@ const v3: Migration = {
   },
 };
 
-export const MIGRATIONS: readonly Migration[] = [v1, v2, v3];
+/**
+ * v4: turns gain `route` (which model the site says served a reply; rows without `r` read as
+ * null, so no row has to change for that). Replies imported from a ChatGPT account export
+ * before v4 already hold the export's label (`model_slug` → model) and default
+ * (`default_model_slug` → selectedModel): they get the route those two fields give, source
+ * "export", flagged `backfilled`; served stays unknown (re-importing the export fills it).
+ */
+const v4: Migration = {
+  version: 4,
+  description: 'turns.route; ChatGPT-export replies backfilled from their stored label and default',
+  async run(_db, tx) {
+    const imported = new Set<string>();
+    let convCursor = await tx.objectStore('conversations').openCursor();
+    while (convCursor) {
+      if (convCursor.value.source === 'import:chatgpt') imported.add(convCursor.value.key);
+      convCursor = await convCursor.continue();
+    }
+    if (imported.size === 0) return;
+    let cursor = await tx.objectStore('turns').openCursor();
+    while (cursor) {
+      const turn = decodeTurn(cursor.value);
+      if (imported.has(turn.conversationKey) && turn.role === 'assistant' && turn.route === null
+        && (turn.model !== null || turn.selectedModel !== null)) {
+        await cursor.update(encodeTurn({ ...turn, route: backfilledRoute(turn) }));
+      }
+      cursor = await cursor.continue();
+    }
+  },
+};
+
+function backfilledRoute(turn: Turn): RouteInfo {
+  return { requested: turn.selectedModel, shown: turn.model, served: null, flags: ['backfilled'], source: 'export' };
+}
+
+export const MIGRATIONS: readonly Migration[] = [v1, v2, v3, v4];
 export const DB_VERSION = MIGRATIONS.length;
 
 /**

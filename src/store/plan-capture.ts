@@ -158,7 +158,7 @@ function newTurn(c: CapturedTurn, key: string, hash: string, conversationKey: st
   return {
     key, conversationKey, turnId: c.id, order: 0, role: c.role, text: c.text, contentHash: hash,
     model: c.model, selectedModel: c.selectedModel, thinking: c.thinking, branch: c.branch,
-    alternativeOf: null, capturedAt: now, createdAt: null,
+    alternativeOf: null, capturedAt: now, createdAt: null, route: null,
   };
 }
 

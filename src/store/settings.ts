@@ -1,5 +1,6 @@
 /** Settings: one record in the `settings` store, defaults filled in on read. */
 import type { Settings, SiteId } from '../core/types.ts';
+import { isRouteSite } from '../core/route/observation.ts';
 import { SETTINGS_KEY, type ObservatoryDB } from './schema.ts';
 import { commitOrAbort } from './write-error.ts';
 
@@ -17,6 +18,11 @@ export function mergeSettings(current: Settings, patch: Partial<Settings>): Sett
 /** A site captures unless the user turned it off (sites are on by default). */
 export function siteEnabled(settings: Settings, site: SiteId): boolean {
   return settings.sites[site]?.enabled ?? true;
+}
+
+/** The site's own responses are read for routes: where route capture works, unless turned off. */
+export function siteReadsResponses(settings: Settings, site: SiteId): boolean {
+  return isRouteSite(site) && siteEnabled(settings, site) && (settings.sites[site]?.readResponses ?? true);
 }
 
 export async function getSettings(db: ObservatoryDB): Promise<Settings> {

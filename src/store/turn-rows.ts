@@ -12,7 +12,7 @@
  * Callers never see rows: the store's read and write functions convert at the boundary.
  */
 import { contentHash } from '../core/text/hash.ts';
-import type { Role, Turn } from '../core/types.ts';
+import type { Role, RouteInfo, Turn } from '../core/types.ts';
 
 export interface TurnRow {
   /** Primary key (keyPath), = `${conversationKey}:${turnId}`. */
@@ -41,6 +41,8 @@ export interface TurnRow {
   alt?: string;
   /** createdAt */
   ct?: number;
+  /** route (schema v4+; rare, so kept as the plain record) */
+  r?: RouteInfo;
 }
 
 export function encodeTurn(t: Turn): TurnRow {
@@ -57,6 +59,7 @@ export function encodeTurn(t: Turn): TurnRow {
   if (t.branch !== null) row.b = [t.branch.index, t.branch.count];
   if (t.alternativeOf !== null) row.alt = t.alternativeOf;
   if (t.createdAt !== null) row.ct = t.createdAt;
+  if (t.route !== null) row.r = t.route;
   return row;
 }
 
@@ -81,6 +84,7 @@ export function decodeTurn(row: TurnRow): Turn {
     alternativeOf: row.alt ?? null,
     capturedAt: row.t,
     createdAt: row.ct ?? null,
+    route: row.r ? { ...row.r, flags: [...row.r.flags] } : null,
   };
 }
 

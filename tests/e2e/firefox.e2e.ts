@@ -8,6 +8,10 @@
  * throw-away self-signed certificate; Marionette (Firefox's remote protocol, `--marionette`)
  * opens a session with acceptInsecureCerts. Any other request reaching the proxy is recorded;
  * requests from our page are checked to be none.
+ *
+ * The route observer (main-world script) is covered the same way as in Chromium: a page whose
+ * script POSTs to /backend-api/f/conversation gets the safety-routing fixture stream from the
+ * local server, byte for byte; the reply's badge then says which model served it.
  */
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
@@ -18,13 +22,35 @@ import { createServer as createHttpsServer, type Server as HttpsServer } from 'n
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { chatgptPage, chatgptUrl, makeTurns } from './lib/chat-page.ts';
+import { createHash } from 'node:crypto';
+import { chatgptPage, chatgptUrl, makeTurns, type PageTurn } from './lib/chat-page.ts';
 import { Marionette } from './lib/marionette.ts';
 
 const FIREFOX = ['/usr/bin/firefox-esr', '/usr/bin/firefox'].find((p) => existsSync(p));
 const DIST = resolve('dist/firefox');
 const URL_ = chatgptUrl('firefox-smoke');
 const TURNS = makeTurns('ff', 6);
+
+/** tests/fixtures/shared/<sub> once vendored, else ../shared/fixtures/<sub>. */
+function sharedFixture(sub: string): Buffer {
+  const vendored = resolve('tests/fixtures/shared', sub);
+  return readFileSync(existsSync(vendored) ? vendored : resolve(process.env.PO_SHARED ?? '../shared', 'fixtures', sub));
+}
+const ROUTE_STREAM = sharedFixture('network/chatgpt/safety-route-gpt-5-chat-safety.sse');
+const ROUTE_URL = 'https://chatgpt.com/c/bdf0c9a1-f803-85ed-bd7c-9ec7081ab44d';
+const ROUTE_TURNS: PageTurn[] = [
+  { id: 'ff-route-user', role: 'user', text: 'I feel awful today and I do not know who to talk to.' },
+  { id: '285f0789-65f5-4299-bc83-ab74842a0944', role: 'assistant', text: 'I am sorry you are feeling this way. Would you like to talk about it?', model: 'gpt-5' },
+];
+/** The page's own script: send a message, read the answer, leave a digest in the DOM. */
+const ROUTE_SCRIPT = `
+  (async function () {
+    var r = await fetch('/backend-api/f/conversation', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ action: 'next', model: 'gpt-5' }) });
+    var bytes = new Uint8Array(await r.arrayBuffer());
+    var digest = Array.from(new Uint8Array(await crypto.subtle.digest('SHA-256', bytes))).map(function (b) { return b.toString(16).padStart(2, '0'); }).join('');
+    document.body.setAttribute('data-fetched', bytes.length + ':' + digest);
+  })();
+`;
 
 let tmp: string;
 let httpsServer: HttpsServer;
@@ -50,11 +76,19 @@ before(async () => {
   if (ssl.status !== 0) throw new Error(`openssl could not make a test certificate: ${ssl.stderr}`);
 
   const html = chatgptPage({ title: 'Firefox smoke', turns: TURNS });
+  const routeHtml = chatgptPage({ title: 'Firefox route', turns: ROUTE_TURNS, script: ROUTE_SCRIPT });
   httpsServer = createHttpsServer({ key: readFileSync(key), cert: readFileSync(cert) }, (req, res) => {
     const url = `https://${req.headers.host}${req.url}`;
     if (req.headers.host === 'chatgpt.com' && url.startsWith(URL_)) {
       served.push(url);
       res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }).end(html);
+    } else if (req.headers.host === 'chatgpt.com' && url === ROUTE_URL) {
+      served.push(url);
+      res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }).end(routeHtml);
+    } else if (req.headers.host === 'chatgpt.com' && req.method === 'POST' && url === 'https://chatgpt.com/backend-api/f/conversation') {
+      served.push(url);
+      req.resume();
+      res.writeHead(200, { 'content-type': 'text/event-stream; charset=utf-8' }).end(ROUTE_STREAM);
     } else {
       refused.push(url);
       res.writeHead(404).end();
@@ -161,6 +195,25 @@ test('Firefox: content script → background → IndexedDB → badges on a chat 
     again = await pageState();
   }
   assert.equal(again.badges, assistants);
+});
+
+test('Firefox: the route observer reads the page\'s own stream without changing it; the badge says which model served the reply', async () => {
+  await marionette!.send('WebDriver:Navigate', { url: ROUTE_URL });
+  const read = async () => (await marionette!.send<{ value: { fetched: string | null; badgeText: string } }>('WebDriver:ExecuteScript', {
+    script: `
+      var text = '';
+      document.querySelectorAll('[data-persona-observatory-ui]').forEach(function (h) { if (h.shadowRoot) text += h.shadowRoot.textContent; });
+      return { fetched: document.body.getAttribute('data-fetched'), badgeText: text };`,
+    args: [],
+  })).value;
+  let state = await read();
+  const end = Date.now() + 30_000;
+  while (!(state.fetched && state.badgeText.includes('served by')) && Date.now() < end) {
+    await new Promise((r) => setTimeout(r, 500));
+    state = await read();
+  }
+  assert.equal(state.fetched, `${ROUTE_STREAM.length}:${createHash('sha256').update(ROUTE_STREAM).digest('hex')}`, 'the page got its response byte for byte');
+  assert.ok(state.badgeText.includes('served by gpt-5-chat-safety (you chose gpt-5)'), `badge text: ${state.badgeText}`);
 });
 
 test('Firefox: no request from the chat page or the extension left for another host', () => {

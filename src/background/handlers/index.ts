@@ -11,6 +11,7 @@ import { importAnnotationsHandler } from './import-annotations.ts';
 import { importBundlesHandler } from './import-bundles.ts';
 import { ping } from './ping.ts';
 import { recompute } from './recompute.ts';
+import { routeObserve } from './route-observe.ts';
 import { settingsGet } from './settings-get.ts';
 import { settingsSet } from './settings-set.ts';
 import { storeClear } from './store-clear.ts';
@@ -30,11 +31,12 @@ export const HANDLERS: { [T in MessageType]: Handler<T> } = {
   'import/bundles': importBundlesHandler,
   'recompute': recompute,
   'import/annotations': importAnnotationsHandler,
+  'route/observe': routeObserve,
 };
 
 /** What a content script may ask. Everything else (delete, import, clear, ...) is for our pages. */
 export const CONTENT_SCRIPT_TYPES: ReadonlySet<MessageType> = new Set<MessageType>([
-  'ping', 'capture/page', 'settings/get', 'annotation/save', 'annotation/delete',
+  'ping', 'capture/page', 'settings/get', 'annotation/save', 'annotation/delete', 'route/observe',
 ]);
 /** What only a content script may send (it needs a tab). */
-export const CONTENT_ONLY_TYPES: ReadonlySet<MessageType> = new Set<MessageType>(['capture/page']);
+export const CONTENT_ONLY_TYPES: ReadonlySet<MessageType> = new Set<MessageType>(['capture/page', 'route/observe']);

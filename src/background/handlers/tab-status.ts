@@ -1,6 +1,7 @@
 /** `tab/status`: what the popup shows for a tab. Counts come fresh from the store. */
 import type { TabStatus } from '../../messages.ts';
 import { getConversation } from '../../store/read.ts';
+import { countReroutes } from '../../store/routes.ts';
 import { getSettings, siteEnabled } from '../../store/settings.ts';
 import type { Handler } from './types.ts';
 
@@ -13,7 +14,7 @@ export const tabStatus: Handler<'tab/status'> = async (m, ctx) => {
   if (!entry) {
     return {
       site: null, status: storeError ? 'error' : 'unsupported', detail: storeError, conversationKey: null,
-      turnCount: 0, shiftCount: 0, models: [], paused, sitePaused: false, storeError,
+      turnCount: 0, shiftCount: 0, models: [], paused, sitePaused: false, storeError, reroutes: 0,
     };
   }
   const sitePaused = !siteEnabled(settings, entry.site);
@@ -30,5 +31,6 @@ export const tabStatus: Handler<'tab/status'> = async (m, ctx) => {
     paused,
     sitePaused,
     storeError,
+    reroutes: conversation ? await countReroutes(db, conversation.key) : 0,
   };
 };

@@ -44,7 +44,7 @@ function liveMark(info: BadgeInfo): string | null {
  * max-content), so a width measured for one look stays valid until the look changes.
  */
 export function badgeLook(info: BadgeInfo | null): string {
-  return info ? [info.state, info.stateName, shiftMark(info) ?? '', liveMark(info) ?? ''].join('\u0000') : 'pending';
+  return info ? [info.state, info.stateName, shiftMark(info) ?? '', liveMark(info) ?? '', info.route ?? ''].join('\u0000') : 'pending';
 }
 
 /**
@@ -60,13 +60,14 @@ export function Badge({ turnId, info, place, open, onToggle }: BadgeProps) {
   const top = info.shift ? info.labels[0] : undefined;
   const mark = shiftMark(info);
   const live = liveMark(info);
-  const label = `Persona ${info.stateName} (state ${info.state})${info.shift ? `; shift${top ? `: ${top.text}` : ''}, ${formatConfidence(info.confidence)}` : ''}${live ? `; possible shift (live estimate), ${formatConfidence(info.confidence)}` : ''}. Show details.`;
+  const label = `Persona ${info.stateName} (state ${info.state})${info.shift ? `; shift${top ? `: ${top.text}` : ''}, ${formatConfidence(info.confidence)}` : ''}${live ? `; possible shift (live estimate), ${formatConfidence(info.confidence)}` : ''}${info.route ? `; ${info.route} (page-reported)` : ''}. Show details.`;
   return (
     <button type="button" id={badgeButtonId(turnId)} data-turn={turnId} class={`po-badge${info.shift ? ' po-badge-shift' : ''}`} style={style}
       aria-expanded={open} aria-haspopup="dialog" aria-label={label} title={label} onClick={() => onToggle(turnId)}>
       <StateChip state={info.state} stateName={info.stateName} />
       {mark && <span class="po-badge-mark">{mark}</span>}
       {live && <span class="po-badge-mark po-badge-live">{live}</span>}
+      {info.route && <span class="po-badge-route">↪ {info.route}</span>}
     </button>
   );
 }
@@ -98,6 +99,7 @@ export function BadgePanel({ turnId, info, annotation, position, visible, vocabu
         <button type="button" class="po-btn po-btn-small" onClick={onClose} aria-label="Close details">✕</button>
       </div>
       {info.labels.length > 0 && <ul>{info.labels.map((l) => <li key={l.kind + l.text}><LabelText label={l} /></li>)}</ul>}
+      {info.route && <p class="po-panel-route">{`The site's own response says: ${info.route}. (page-reported)`}</p>}
       <EvidenceList evidence={info.evidence} limit={5} />
       <AnnotationControls idPrefix={badgeButtonId(turnId)} annotation={annotation} vocabulary={vocabulary} save={save} remove={remove} />
       <div class="po-panel-foot">

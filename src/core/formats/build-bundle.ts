@@ -3,7 +3,7 @@
  * stored records, and keeps a bundle's conversation counters in step with its turns.
  */
 import { contentHash } from '../text/hash.ts';
-import type { BranchMarker, ConversationBundle, ConversationSource, Role, SiteId, Turn } from '../types.ts';
+import type { BranchMarker, ConversationBundle, ConversationSource, Role, RouteInfo, SiteId, Turn } from '../types.ts';
 import { FormatError } from './errors.ts';
 import { conversationKey, turnKey } from './keys.ts';
 import type { ImportLimits } from './limits.ts';
@@ -21,6 +21,8 @@ export interface ImportedTurn {
   branch: BranchMarker | null;
   /** turnId of the main-line turn this one is an alternative to; null on the main line. */
   alternativeOf: string | null;
+  /** What the export says served the reply (e.g. ChatGPT `model_slug` and siblings); absent = null. */
+  route?: RouteInfo | null;
 }
 
 export interface ImportedConversation {
@@ -75,6 +77,7 @@ export function buildBundle(imported: ImportedConversation, where: string, limit
       // Imports are pure: "first stored" is taken as the site's own timestamp, not the clock.
       capturedAt: t.createdAt ?? imported.createdAt ?? 0,
       createdAt: t.createdAt,
+      route: t.route ?? null,
     });
   }
   const times = turns.map((t) => t.createdAt).filter((v): v is number => v !== null);

@@ -21,6 +21,7 @@ import {
   type JsonObject,
 } from './read-unknown.ts';
 import { layoutTree, placeTurns, type TreeNode, type TurnDraft } from './tree.ts';
+import { exportRouteOf } from '../route/chatgpt-record.ts';
 
 /** True when parsed JSON looks like a ChatGPT export (array of conversations or one conversation). */
 export function looksLikeChatGptExport(data: unknown): boolean {
@@ -169,7 +170,19 @@ function visibleTurn(
     selectedModel: role === 'assistant' && typeof metadata.default_model_slug === 'string' ? metadata.default_model_slug : null,
     thinking: role === 'assistant' ? thinkingBefore(mapping, nodes, nodeId, where) : null,
     createdAt: secondsToMs(view.message.create_time),
+    route: role === 'assistant' ? exportRouteOf(metadata, userMetadataBefore(mapping, nodes, nodeId)) : null,
   };
+}
+
+/** Metadata of the nearest user message above a reply (where `resolved_model_slug` may sit). */
+function userMetadataBefore(mapping: JsonObject, nodes: Map<string, TreeNode>, nodeId: string): unknown {
+  let steps = 0;
+  for (let id = nodes.get(nodeId)?.parent ?? null; id !== null && steps++ < nodes.size; id = nodes.get(id)?.parent ?? null) {
+    const node = mapping[id];
+    const message = isObject(node) && isObject(node.message) ? node.message : null;
+    if (message && isObject(message.author) && message.author.role === 'user') return message.metadata;
+  }
+  return null;
 }
 
 /** String parts joined; image/audio part objects are skipped (we label text only). */

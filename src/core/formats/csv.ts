@@ -6,7 +6,7 @@
  */
 import Papa from 'papaparse';
 import { FEATURES } from '../features/registry.ts';
-import type { Annotation, ConversationBundle, StoredAnalysis, Turn } from '../types.ts';
+import type { Annotation, ConversationBundle, RouteInfo, StoredAnalysis, Turn } from '../types.ts';
 import { indexExtras } from './analysis-join.ts';
 import { collect, eachBundle, type ExportOptions } from './export-options.ts';
 import { isoTime } from './time.ts';
@@ -28,6 +28,7 @@ export const BASE_COLUMNS = [
   'conversation_key', 'site', 'conversation_id', 'title', 'turn_id', 'order', 'role', 'alternative_of',
   'model', 'selected_model', 'created_at', 'text', 'thinking', 'detector_version', 'state', 'state_name',
   'shift', 'shift_confidence', 'labels', 'label_kinds', 'annotation_kinds', 'annotation_labels', 'annotation_notes',
+  'route_requested', 'route_shown', 'route_served', 'route_flags', 'route_source',
 ] as const;
 
 type Cell = string | number | boolean | null;
@@ -64,6 +65,7 @@ function rowsOf(bundle: ConversationBundle, features: readonly string[]): string
     for (const cell of turnCells(turn, turnIdOf)) row += ',' + csvCell(cell);
     for (const cell of analysisCells(analysis)) row += ',' + csvCell(cell);
     for (const cell of annotationCells(extras.annotationsOf(turn.key))) row += ',' + csvCell(cell);
+    for (const cell of routeCells(turn.route)) row += ',' + csvCell(cell);
     const values = analysis?.features;
     for (const name of features) row += ',' + csvCell(values?.[name] ?? null);
     out += row;
@@ -107,6 +109,11 @@ function analysisCells(a: StoredAnalysis | undefined): Cell[] {
     a.detectorVersion, a.state, a.stateName, a.shift, a.confidence,
     a.labels.map((l) => l.text).join(' | '), a.labels.map((l) => l.kind).join(' | '),
   ];
+}
+
+function routeCells(route: RouteInfo | null): Cell[] {
+  if (!route) return [null, null, null, null, null];
+  return [route.requested, route.shown, route.served, route.flags.join(' '), route.source];
 }
 
 function annotationCells(list: readonly Annotation[]): Cell[] {

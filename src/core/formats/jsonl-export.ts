@@ -60,6 +60,7 @@ function details(turn: Turn, extras: TurnExtras, strip: Strip): LineDetails {
     contentHash: turn.contentHash,
     analysis: analysis ? strip(analysis) : null,
     annotations: extras.annotationsOf(turn.key).map(strip),
+    route: turn.route,
   };
 }
 

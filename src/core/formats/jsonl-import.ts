@@ -173,6 +173,7 @@ function toTurn(line: JsonlLine, message: LineMessage, d: LineDetails, alternati
     alternativeOf,
     capturedAt: d.capturedAt,
     createdAt: d.createdAt,
+    route: d.route,
   };
 }
 

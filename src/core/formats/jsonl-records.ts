@@ -30,6 +30,8 @@ export interface LineDetails {
   contentHash: string;
   analysis: LineAnalysis | null;
   annotations: LineAnnotation[];
+  /** Which model the site says served the reply; null when it said nothing. */
+  route: Turn['route'];
 }
 
 export interface LineAlternative extends LineMessage, LineDetails {
@@ -64,6 +66,7 @@ const DETAILS_SCHEMA: SchemaOf<LineDetails> = {
   contentHash: 'string',
   analysis: { object: omit(ANALYSIS_SCHEMA, ['turnKey', 'conversationKey']), nullable: true },
   annotations: { arrayOf: omit(ANNOTATION_SCHEMA, ['turnKey', 'conversationKey']) },
+  route: TURN_SCHEMA.route,
 };
 
 const ALTERNATIVE_SCHEMA: SchemaOf<LineAlternative> = { alternativeOf: 'string', ...MESSAGE_SCHEMA, ...DETAILS_SCHEMA };

@@ -11,6 +11,7 @@ import type {
   Conversation,
   ConversationSource,
   FeatureEvidence,
+  RouteInfo,
   Role,
   ShiftLabel,
   SiteId,
@@ -43,6 +44,16 @@ export const CONVERSATION_SCHEMA: SchemaOf<Conversation> = {
   annotationCount: 'number',
 };
 
+export const ROUTE_SOURCES: readonly RouteInfo['source'][] = ['page-reported', 'export'];
+
+export const ROUTE_SCHEMA: SchemaOf<RouteInfo> = {
+  requested: 'nullableString',
+  shown: 'nullableString',
+  served: 'nullableString',
+  flags: 'stringArray',
+  source: { oneOf: ROUTE_SOURCES },
+};
+
 const BRANCH_SCHEMA: SchemaOf<BranchMarker> = { index: 'number', count: 'number' };
 
 export const TURN_SCHEMA: SchemaOf<Turn> = {
@@ -60,6 +71,8 @@ export const TURN_SCHEMA: SchemaOf<Turn> = {
   alternativeOf: 'nullableString',
   capturedAt: 'number',
   createdAt: 'nullableNumber',
+  // Added after version-1 files were written: a missing route reads as null.
+  route: { object: ROUTE_SCHEMA, nullable: true, optional: true },
 };
 
 const EVIDENCE_SCHEMA: SchemaOf<FeatureEvidence> = { feature: 'string', before: 'number', after: 'number', effect: 'number' };

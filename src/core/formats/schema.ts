@@ -17,7 +17,8 @@ export type FieldKind =
   /** Record<string, number | null> (feature values). */
   | 'numberMap'
   | { oneOf: readonly string[] }
-  | { object: RecordSchema; nullable?: boolean }
+  /** `optional`: a missing field reads as null (a field added after files were written). */
+  | { object: RecordSchema; nullable?: boolean; optional?: boolean }
   | { arrayOf: RecordSchema }
   /**
    * A field that may be absent: read when present, left out when undefined (so records written
@@ -97,7 +98,7 @@ function readField(kind: FieldKind, value: unknown, field: string, where: string
     return typeof value === 'string' && kind.oneOf.includes(value) ? value : bad(`one of ${kind.oneOf.map((s) => JSON.stringify(s)).join(', ')}`);
   }
   if ('object' in kind) {
-    if (value === null && kind.nullable) return null;
+    if ((value === null || (value === undefined && kind.optional)) && kind.nullable) return null;
     return readRecord(kind.object, value, `${where} ${field}`);
   }
   return asArray(value, where, field).map((item, i) => readRecord(kind.arrayOf, item, `${where} ${field}[${i}]`));
@@ -136,7 +137,8 @@ function canonicalField(kind: FieldKind, value: unknown): unknown {
 }
 
 export function isOptional(kind: FieldKind): kind is { optional: FieldKind } {
-  return typeof kind === 'object' && 'optional' in kind;
+  // An object field's own `optional: true` (missing reads as null) is not this wrapper.
+  return typeof kind === 'object' && 'optional' in kind && !('object' in kind);
 }
 
 function byKey(a: [string, unknown], b: [string, unknown]): number {

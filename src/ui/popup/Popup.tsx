@@ -5,6 +5,7 @@ import { useAsync } from '../components/use-async.ts';
 import { ErrorBox, Loading } from '../components/Status.tsx';
 import { plural } from '../components/format.ts';
 import { withSite, siteSettings } from '../dashboard/settings/site-settings.ts';
+import { isRouteSite } from '../../core/route/observation.ts';
 
 export interface PopupServices {
   /** Status of the active tab from the worker (tab/status). */
@@ -70,6 +71,11 @@ function PopupBody({ services, status, initialSettings }: { services: PopupServi
             <div><dt>Turns captured</dt><dd>{status.turnCount.toLocaleString('en')}</dd></div>
             <div><dt>Shifts so far</dt><dd>{status.shiftCount.toLocaleString('en')}</dd></div>
             <div><dt>Model{status.models.length === 1 ? '' : 's'} seen</dt><dd>{status.models.join(', ') || 'not shown by the site'}</dd></div>
+            {isRouteSite(site) && (
+              <div><dt>Reroutes</dt><dd title="Replies the site's own responses say another model served (page-reported)">
+                {status.reroutes === 0 ? 'none reported' : `${plural(status.reroutes, 'reply', 'replies')} served by another model`}
+              </dd></div>
+            )}
           </dl>
           <div class="po-popup-actions">
             <button type="button" class="po-btn" aria-pressed={!siteOn}

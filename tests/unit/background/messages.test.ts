@@ -16,6 +16,9 @@ describe('parseMessage', () => {
     expect(parseMessage({ type: 'import/bundles', bundles: [] })).toEqual({ type: 'import/bundles', bundles: [] });
     const imported = { id: 'label-studio:k:1', turnKey: 'c:k', conversationKey: 'c', kind: 'confirm', label: null, note: null, createdAt: null, updatedAt: 5, origin: { tool: 'label-studio', author: 'user 1' } };
     expect(parseMessage({ type: 'import/annotations', annotations: [imported] })).toEqual({ type: 'import/annotations', annotations: [imported] });
+    const route = { site: 'chatgpt', conversationId: 'c1', messageId: 'm1', requested: null, shown: 'gpt-5', served: 'gpt-5-mini', flags: [], via: 'stream' };
+    expect(parseMessage({ type: 'route/observe', conversationId: 'c1', routes: [{ ...route, token: 'secret' }] }))
+      .toEqual({ type: 'route/observe', conversationId: 'c1', routes: [route] });
     expect(MESSAGE_TYPES).toHaveLength(12);
   });
 

@@ -63,7 +63,7 @@ async function runTasks(): Promise<void> {
 function info(turnId: string, over: Partial<BadgeInfo> = {}): BadgeInfo {
   return {
     turnKey: `chatgpt:abc:${turnId}`, state: 'A', stateName: 'structured', shift: false, confidence: 0.1,
-    labels: [], evidence: [], annotation: null, ...over,
+    labels: [], evidence: [], annotation: null, route: null, ...over,
   };
 }
 

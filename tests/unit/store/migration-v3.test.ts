@@ -21,7 +21,7 @@ function v2Turn(conv: string, i: number): Turn {
     // Even turns carry their real content hash (stored implicitly), odd ones an imported one.
     text: `text ${i} "quoted"\nline ✓`, contentHash: odd ? `00ff${i}` : contentHash(odd ? 'assistant' : 'user', `text ${i} "quoted"\nline ✓`), model: odd ? `m${i % 3}` : null, selectedModel: i === 3 ? 'picker' : null,
     thinking: i === 1 ? 'thought' : null, branch: i === 3 ? { index: 2, count: 3 } : null, alternativeOf: null,
-    capturedAt: 1_700_000_000_000 + i, createdAt: i === 1 ? 1_600_000_000_000 : null,
+    capturedAt: 1_700_000_000_000 + i, createdAt: i === 1 ? 1_600_000_000_000 : null, route: null,
   };
 }
 

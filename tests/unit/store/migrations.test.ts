@@ -9,7 +9,7 @@ function v1Turn(conv: string, i: number, alt = false): Turn {
   return {
     key: `${conv}:t${i}${alt ? 'b' : ''}`, conversationKey: conv, turnId: `t${i}${alt ? 'b' : ''}`, order: i, role: i % 2 ? 'assistant' : 'user',
     text: `text ${i}`, contentHash: `h${i}`, model: i % 2 ? (i < 4 ? 'gpt-4' : 'gpt-3.5') : null, selectedModel: null, thinking: null,
-    branch: null, alternativeOf: alt ? `${conv}:t${i}` : null, capturedAt: 1, createdAt: null,
+    branch: null, alternativeOf: alt ? `${conv}:t${i}` : null, capturedAt: 1, createdAt: null, route: null,
   };
 }
 

@@ -14,7 +14,7 @@ function info(over: Partial<BadgeInfo> = {}): BadgeInfo {
   return {
     turnKey: 'chatgpt:abc:t3', state: 'B', stateName: 'playful', shift: true, confidence: 0.72,
     labels: [{ kind: 'tone', text: 'tone: formal → playful', confidence: 0.72, evidence: [] }],
-    evidence: [{ feature: 'exclamation_rate', before: 0.1, after: 2.5, effect: 1.8 }], annotation: null, ...over,
+    evidence: [{ feature: 'exclamation_rate', before: 0.1, after: 2.5, effect: 1.8 }], annotation: null, route: null, ...over,
   };
 }
 

@@ -19,7 +19,7 @@ export function conversation(over: Partial<Conversation> = {}): Conversation {
 function turn(c: Conversation, i: number, role: Turn['role'], text: string, model: string | null): Turn {
   return {
     key: `${c.key}:t${i}`, conversationKey: c.key, turnId: `t${i}`, order: i, role, text, contentHash: `h${i}`,
-    model, selectedModel: null, thinking: null, branch: null, alternativeOf: null, capturedAt: c.firstSeen + i, createdAt: null,
+    model, selectedModel: null, thinking: null, branch: null, alternativeOf: null, capturedAt: c.firstSeen + i, createdAt: null, route: null,
   };
 }
 

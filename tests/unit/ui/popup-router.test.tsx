@@ -12,7 +12,7 @@ afterEach(cleanup);
 
 const STATUS: TabStatus = {
   site: 'chatgpt', status: 'ok', detail: null, conversationKey: 'chatgpt:abc', turnCount: 12, shiftCount: 3,
-  models: ['gpt-4o', 'o3'], paused: false, sitePaused: false, storeError: null,
+  models: ['gpt-4o', 'o3'], paused: false, sitePaused: false, storeError: null, reroutes: 0,
 };
 
 function popupServices(status: Promise<TabStatus>) {

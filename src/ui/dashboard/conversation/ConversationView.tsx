@@ -8,6 +8,7 @@ import { ConfirmButton } from '../../components/ConfirmButton.tsx';
 import { formatDateTime, plural } from '../../components/format.ts';
 import { buildConversationModel } from './model.ts';
 import { FeatureTraces } from './FeatureTraces.tsx';
+import { RouteStrip } from './RouteStrip.tsx';
 import { TurnView, replyElementId } from './TurnView.tsx';
 import { ExportButtons } from '../io/ExportButtons.tsx';
 
@@ -84,6 +85,7 @@ function LoadedConversation({ initial, back, onDeleted }: { initial: Conversatio
       <section class="po-card" aria-labelledby="po-timeline-h">
         <h3 id="po-timeline-h">Persona timeline</h3>
         <TimelineStrip cells={model.cells} selected={selected} onSelect={select} />
+        <RouteStrip routes={model.routes} onSelect={select} />
       </section>
       <section class="po-card" aria-labelledby="po-traces-h">
         <h3 id="po-traces-h">Feature traces</h3>

@@ -23,6 +23,8 @@ export interface ConversationModel {
   cells: TimelineCell[];
   /** Entry position of each reply index, for scrolling. */
   entryOfReply: number[];
+  /** The stored route of each reply (null when the site said nothing), aligned with `cells`. */
+  routes: (Turn['route'])[];
 }
 
 /** The user's current judgement on a turn: their most recently updated own annotation. */
@@ -53,6 +55,7 @@ export function buildConversationModel(bundle: ConversationBundle): Conversation
   const entries: TranscriptEntry[] = [];
   const cells: TimelineCell[] = [];
   const entryOfReply: number[] = [];
+  const routes: Turn['route'][] = [];
   let reply = 0;
   for (const turn of main) {
     const isReply = turn.role === 'assistant';
@@ -61,6 +64,7 @@ export function buildConversationModel(bundle: ConversationBundle): Conversation
     const fromTools = imported.get(turn.key) ?? [];
     if (isReply) {
       entryOfReply.push(entries.length);
+      routes.push(turn.route);
       cells.push({
         index: reply,
         state: analysis?.state ?? '?',
@@ -75,5 +79,5 @@ export function buildConversationModel(bundle: ConversationBundle): Conversation
     entries.push({ turn, replyIndex: isReply ? reply : null, analysis, annotation, imported: fromTools, alternatives: alternatives.get(turn.key) ?? [] });
     if (isReply) reply++;
   }
-  return { entries, cells, entryOfReply };
+  return { entries, cells, entryOfReply, routes };
 }

@@ -5,6 +5,7 @@ import { useAsync } from '../../components/use-async.ts';
 import { ErrorBox, Loading } from '../../components/Status.tsx';
 import { ConfirmButton } from '../../components/ConfirmButton.tsx';
 import { CAPTURE_SITES, SELECTOR_KEYS, selectorError, siteSettings, withSite, type SelectorKey } from './site-settings.ts';
+import { isRouteSite } from '../../../core/route/observation.ts';
 
 export function SettingsTab({ onCleared }: { onCleared(): void }) {
   const { commands } = useServices();
@@ -77,6 +78,10 @@ function SettingsForm({ initial, onCleared }: { initial: Settings; onCleared(): 
   );
 }
 
+/** The one sentence that says what route capture reads. */
+export const READ_RESPONSES_TEXT = 'Reads only which model the site says served each reply (model names and routing flags) from its '
+  + 'own conversation responses in this tab; never your messages, the replies\' text, tokens, cookies or headers, and nothing leaves your browser.';
+
 function SiteRow({ site, settings, onChange }: { site: SiteId; settings: Settings; onChange(sites: Settings['sites']): void }) {
   const current = siteSettings(settings, site);
   const [draft, setDraft] = useState<Partial<Record<SelectorKey, string>>>(current.selectors);
@@ -94,6 +99,16 @@ function SiteRow({ site, settings, onChange }: { site: SiteId; settings: Setting
           <input type="checkbox" checked={current.enabled} onChange={(e) => onChange(withSite(settings, site, { enabled: e.currentTarget.checked }))} />
           {' '}Capture on {site}
         </label>
+        {isRouteSite(site) && (
+          <div class="po-field">
+            <label class="po-check">
+              <input type="checkbox" checked={current.readResponses ?? true}
+                onChange={(e) => onChange(withSite(settings, site, { readResponses: e.currentTarget.checked }))} />
+              {' '}Read the site's own responses
+            </label>
+            <span class="po-muted">{READ_RESPONSES_TEXT}</span>
+          </div>
+        )}
         <div class="po-selector-grid">
           {SELECTOR_KEYS.map((k, i) => (
             <label key={k} class="po-field">

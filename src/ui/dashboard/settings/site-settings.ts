@@ -21,7 +21,11 @@ export function withSite(settings: Settings, site: SiteId, change: Partial<SiteS
     const v = (change.selectors ?? current.selectors)[k]?.trim();
     if (v) selectors[k] = v;
   }
-  return { ...settings.sites, [site]: { enabled: change.enabled ?? current.enabled, selectors } };
+  const readResponses = change.readResponses ?? current.readResponses;
+  return {
+    ...settings.sites,
+    [site]: { enabled: change.enabled ?? current.enabled, ...(readResponses === undefined ? {} : { readResponses }), selectors },
+  };
 }
 
 /** null when the selector parses, else the browser's message. Needs a DOM (dashboard only). */

@@ -66,6 +66,7 @@ export const bundleArb: fc.Arbitrary<ConversationBundle> = fc
         key: `${key}:${turnId}`, conversationKey: key, turnId, order: alternativeOf && lastMain ? lastMain.order : i,
         role: s.role, text: s.text, contentHash: `h${i}`, model: s.model, selectedModel: s.selectedModel,
         thinking: s.thinking, branch: s.branch, alternativeOf, capturedAt: s.capturedAt, createdAt: s.createdAt,
+        route: i % 4 === 1 ? { requested: s.selectedModel, shown: s.model, served: `served-${i}`, flags: ['served-from:ste'], source: 'page-reported' } : null,
       };
       turns.push(turn);
       if (alternativeOf === null) lastMain = turn;

@@ -22,7 +22,7 @@ const userMsg = { id: 'b', author: { role: 'user' }, content: { content_type: 't
 const bundleText = exportBundleJson([
   {
     conversation: { key: 'unknown:x', site: 'unknown', conversationId: 'x', title: null, url: null, source: 'import:jsonl', firstSeen: 0, lastSeen: 0, models: [], turnCount: 1, assistantCount: 0, shiftCount: 0, annotationCount: 0 },
-    turns: [{ key: 'unknown:x:0', conversationKey: 'unknown:x', turnId: '0', order: 0, role: 'user', text: 'hi', contentHash: 'h', model: null, selectedModel: null, thinking: null, branch: null, alternativeOf: null, capturedAt: 0, createdAt: null }],
+    turns: [{ key: 'unknown:x:0', conversationKey: 'unknown:x', turnId: '0', order: 0, role: 'user', text: 'hi', contentHash: 'h', model: null, selectedModel: null, thinking: null, branch: null, alternativeOf: null, capturedAt: 0, createdAt: null, route: null }],
     analyses: [],
     annotations: [],
   },

@@ -91,7 +91,7 @@ describe('CSV export', () => {
   it('optional BOM and custom feature columns', () => {
     const text = exportCsv([sampleBundle()], { bom: true, features: [{ name: 'sentiment' }] });
     expect(text.startsWith('\uFEFFconversation_key')).toBe(true);
-    expect(text.split('\r\n')[0].endsWith(',annotation_notes,sentiment')).toBe(true);
+    expect(text.split('\r\n')[0].endsWith(',annotation_notes,route_requested,route_shown,route_served,route_flags,route_source,sentiment')).toBe(true);
   });
 });
 

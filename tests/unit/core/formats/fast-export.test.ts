@@ -47,6 +47,7 @@ function referenceCsv(bundles: ConversationBundle[], features: readonly { name: 
         t.model, t.selectedModel, isoTime(t.createdAt), t.text, t.thinking,
         ...(a ? [a.detectorVersion, a.state, a.stateName, a.shift, a.confidence, a.labels.map((l) => l.text).join(' | '), a.labels.map((l) => l.kind).join(' | ')] : [null, null, null, null, null, null, null]),
         ...(n.length ? [n.map((x) => x.kind).join(' | '), n.map((x) => x.label ?? '').join(' | '), n.map((x) => x.note ?? '').join(' | ')] : [null, null, null]),
+        ...(t.route ? [t.route.requested, t.route.shown, t.route.served, t.route.flags.join(' '), t.route.source] : [null, null, null, null, null]),
         ...features.map((f) => a?.features[f.name] ?? null),
       ];
     });

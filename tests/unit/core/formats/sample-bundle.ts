@@ -8,7 +8,7 @@ function turn(turnId: string, order: number, role: Turn['role'], text: string, e
   return {
     key: `${KEY}:${turnId}`, conversationKey: KEY, turnId, order, role, text, contentHash: contentHash(role, text),
     model: role === 'assistant' ? 'gpt-4' : null, selectedModel: null, thinking: null, branch: null, alternativeOf: null,
-    capturedAt: 1_700_000_000_000 + order, createdAt: 1_700_000_000_000 + order, ...extra,
+    capturedAt: 1_700_000_000_000 + order, createdAt: 1_700_000_000_000 + order, route: null, ...extra,
   };
 }
 
@@ -24,7 +24,10 @@ export function sampleBundle(): ConversationBundle {
       turn('a1', 1, 'assistant', '=SUM(A1:A2)\nsecond line', { thinking: 'think first' }),
       turn('a1b', 1, 'assistant', 'An alternative, reply', { alternativeOf: `${KEY}:a1`, branch: { index: 2, count: 2 }, model: 'gpt-4o' }),
       turn('u2', 2, 'user', '- a list item\n- another'),
-      turn('a2', 3, 'assistant', 'lol ok 😀', { model: 'gpt-4o' }),
+      turn('a2', 3, 'assistant', 'lol ok 😀', {
+        model: 'gpt-4o',
+        route: { requested: 'gpt-4', shown: 'gpt-4o', served: 'gpt-4o-safety', flags: ['served-from:ste', 'via:stream'], source: 'page-reported' },
+      }),
     ],
     analyses: [
       { turnKey: `${KEY}:a1`, conversationKey: KEY, detectorVersion: 'v-test', index: 0, state: 'A', stateName: 'formal', shift: false, confidence: 0.1, labels: [], features: { words_log: 1.5, sentiment: null } },

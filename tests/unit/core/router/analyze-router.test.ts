@@ -49,7 +49,7 @@ describe('analyzeRouter report', () => {
       },
       turns: c.turns.map((t, i) => ({
         key: `${c.id}:${i}`, conversationKey: `unknown:${c.id}`, turnId: String(i), order: i, role: t.role, text: t.text, contentHash: '',
-        model: null, selectedModel: null, thinking: null, branch: null, alternativeOf: null, capturedAt: 0, createdAt: null,
+        model: null, selectedModel: null, thinking: null, branch: null, alternativeOf: null, capturedAt: 0, createdAt: null, route: null,
       })),
       analyses: c.turns.flatMap((t, i) =>
         t.role === 'assistant'

@@ -1,0 +1,99 @@
+/**
+ * Profiles the page's main thread while a chatgpt.com page fetches a stream `fetches` times:
+ * CPU samples are attributed to our main-world script or our isolated content script when a
+ * frame of that script is anywhere on the sample's stack (native calls it makes included).
+ */
+import { launchWithExtension } from '../../tests/e2e/lib/browser.ts';
+import { chatgptPage } from '../../tests/e2e/lib/chat-page.ts';
+import { openTab } from '../../tests/e2e/lib/extension.ts';
+
+interface ProfileNode { id: number; parent?: number; children?: number[]; callFrame: { url: string; functionName: string } }
+interface Profile { nodes: ProfileNode[]; samples: number[]; timeDeltas: number[]; startTime: number; endTime: number }
+
+export interface RouteProfileRun {
+  fetches: number;
+  mainWorldMs: number;
+  bridgeMs: number;
+  profiledMs: number;
+  routesStored: boolean;
+}
+
+/** Profiler sampling interval (µs): finer sampling slows the page itself; 200 µs is a compromise. */
+const SAMPLING_US = 200;
+const CONVERSATION = 'bdf0c9a1-f803-85ed-bd7c-9ec7081ab44d';
+const REPLY = '285f0789-65f5-4299-bc83-ab74842a0944';
+
+function attribute(profile: Profile, matches: (url: string) => boolean, top?: Map<string, number>): number {
+  const byId = new Map(profile.nodes.map((n) => [n.id, n]));
+  const parent = new Map<number, number>();
+  for (const n of profile.nodes) for (const c of n.children ?? []) parent.set(c, n.id);
+  const ours = new Map<number, boolean>();
+  const isOurs = (id: number): boolean => {
+    const known = ours.get(id);
+    if (known !== undefined) return known;
+    const node = byId.get(id)!;
+    const p = parent.get(id);
+    // The native fetch our wrapper calls through to is the page's own call, not added cost.
+    if (node.callFrame.url === '' && node.callFrame.functionName === 'fetch') { ours.set(id, false); return false; }
+    const value = matches(node.callFrame.url) || (p !== undefined && isOurs(p));
+    ours.set(id, value);
+    return value;
+  };
+  let us = 0;
+  profile.samples.forEach((id, i) => {
+    // timeDeltas[i] is the time since the previous sample: the interval this sample stands for.
+    if (isOurs(id)) {
+      us += profile.timeDeltas[i] ?? 0;
+      const f = byId.get(id)!.callFrame;
+      const name = `${f.functionName || '(anonymous)'} ${f.url.split('/').pop()}`;
+      top?.set(name, (top.get(name) ?? 0) + (profile.timeDeltas[i] ?? 0) / 1000);
+    }
+  });
+  return us / 1000;
+}
+
+export async function profileRouteFetches(stream: string, fetches: number, runs: number): Promise<RouteProfileRun[]> {
+  const session = await launchWithExtension();
+  const out: RouteProfileRun[] = [];
+  try {
+    await session.context.route('https://chatgpt.com/backend-api/**', (route) =>
+      route.fulfill({ status: 200, headers: { 'content-type': 'text/event-stream; charset=utf-8' }, body: stream }));
+    for (let run = 0; run < runs; run++) {
+      const url = `https://chatgpt.com/c/${CONVERSATION}`;
+      session.serve(url, chatgptPage({
+        turns: [
+          { id: `bench-user-${run}`, role: 'user', text: 'How do tides work?' },
+          { id: REPLY, role: 'assistant', text: 'The tide rises because the moon pulls on the oceans.', model: 'gpt-5' },
+        ],
+        script: `window.__fetchAll = async function (n) {
+          for (var i = 0; i < n; i++) {
+            var r = await fetch('/backend-api/f/conversation', { method: 'POST', body: JSON.stringify({ model: 'gpt-5' }) });
+            await r.text();
+          }
+          await new Promise(function (ok) { setTimeout(ok, 1500); });
+        };`,
+      }), { keepScripts: true });
+      const { page } = await openTab(session, url);
+      await page.waitForTimeout(2_500); // capture of the page's two turns settles before profiling
+      const cdp = await session.context.newCDPSession(page);
+      await cdp.send('Profiler.enable');
+      await cdp.send('Profiler.setSamplingInterval', { interval: SAMPLING_US });
+      await cdp.send('Profiler.start');
+      await page.evaluate((n) => (window as unknown as { __fetchAll(n: number): Promise<void> }).__fetchAll(n), fetches);
+      const { profile } = await cdp.send('Profiler.stop') as unknown as { profile: Profile };
+      const topMain = new Map<string, number>();
+      const mainWorldMs = attribute(profile, (u) => u.includes('/src/content/route/main-world'), topMain);
+      if (process.env.ROUTE_BENCH_TOP) console.log([...topMain].sort((a, b) => b[1] - a[1]).slice(0, 12));
+      const topBridge = new Map<string, number>();
+      const bridgeMs = attribute(profile, (u) => u.startsWith('chrome-extension://') && !u.includes('/src/content/route/main-world'), topBridge);
+      if (process.env.ROUTE_BENCH_TOP) console.log([...topBridge].sort((a, b) => b[1] - a[1]).slice(0, 12));
+      const tabs = await page.evaluate(() => document.querySelectorAll('[data-persona-observatory-ui]').length);
+      out.push({ fetches, mainWorldMs, bridgeMs, profiledMs: (profile.endTime - profile.startTime) / 1000, routesStored: tabs > 0 });
+      await cdp.detach();
+      await page.close();
+    }
+  } finally {
+    await session.close();
+  }
+  return out;
+}

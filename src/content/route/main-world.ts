@@ -1,0 +1,152 @@
+/**
+ * Main-world route observer (manifest content script with `world: "MAIN"`, ChatGPT hosts only,
+ * top frame, document_start; built as one self-contained IIFE). It runs in the page's own
+ * JavaScript world, so it can see the page's responses, and everything it posts is as
+ * untrusted as the page itself.
+ *
+ * - Observes, never modifies or delays: `fetch` calls through with the same `this` and
+ *   arguments and returns the page's own Response; we read a `clone()` (a tee) off the page's
+ *   promise chain. The socket gets one extra listener of ours; outgoing frames are not read.
+ * - Reads only allow-listed endpoints (endpoints.ts), only the request's `model`, and keeps only
+ *   the fields of src/core/route (slugs, ids, flags): never text, tokens, headers or cookies.
+ * - Bounded: 8 MB per stream (then our branch is cancelled; the page's is unaffected).
+ * - Posts each observation once, as a JSON string, to this window's origin (channel.ts).
+ */
+import { createChatGptSocketParser } from '../../core/route/chatgpt-socket.ts';
+import { createChatGptStreamParser } from '../../core/route/chatgpt-stream.ts';
+import { parseChatGptRecord } from '../../core/route/chatgpt-record.ts';
+import { requestedModelOf } from '../../core/route/chatgpt-request.ts';
+import type { RouteObservation } from '../../core/route/observation.ts';
+import { ROUTE_CHANNEL_SOURCE, ROUTE_CHANNEL_VERSION, type RouteChannelMessage } from './channel.ts';
+import { classifyRequest, isChatSocket, type RouteEndpoint } from './endpoints.ts';
+
+const MAX_RECORD_CHARS = 8_000_000;
+const MAX_HANDOFF_TOPICS = 32;
+/** Observations made before the content script (document_idle) listens are posted after load. */
+const EARLY_FLUSH_DELAY_MS = 500;
+
+const noop = (): void => undefined;
+
+function installRouteObserver(win: Window & typeof globalThis): void {
+  const origin = win.location.origin;
+  const handoffTopics = new Set<string>();
+  let early: RouteObservation[] | null = [];
+
+  const post = (observations: readonly RouteObservation[]): void => {
+    if (early) { early.push(...observations.slice(0, 64 - early.length)); return; }
+    for (const o of observations) {
+      const message: RouteChannelMessage = { source: ROUTE_CHANNEL_SOURCE, v: ROUTE_CHANNEL_VERSION, payload: JSON.stringify(o) };
+      win.postMessage(message, origin);
+    }
+  };
+  const flushEarly = (): void => {
+    const queued = early ?? [];
+    early = null;
+    post(queued);
+  };
+  if (win.document.readyState === 'complete') win.setTimeout(flushEarly, EARLY_FLUSH_DELAY_MS);
+  else win.addEventListener('load', () => win.setTimeout(flushEarly, EARLY_FLUSH_DELAY_MS), { once: true });
+
+  /** Read a body text-wise, incrementally, within a cap; `onText` gets each decoded piece. */
+  async function readBody(response: Response, onText: (text: string) => boolean): Promise<void> {
+    const body = response.body;
+    if (!body) return;
+    const reader = body.getReader();
+    const decoder = new TextDecoder('utf-8');
+    for (;;) {
+      const { done, value } = await reader.read();
+      if (done) break;
+      if (!onText(decoder.decode(value, { stream: true }))) { await reader.cancel().catch(noop); return; }
+    }
+    onText(decoder.decode());
+  }
+
+  /**
+   * `copy` is our tee of the page's Response, taken in the first reaction to the fetch promise
+   * (registered before the page's own), so the page can read its body whenever it likes.
+   */
+  async function observe(endpoint: RouteEndpoint, requestBody: Promise<string | null>, copy: Response): Promise<void> {
+    if (!copy.ok) { await copy.body?.cancel().catch(noop); return; }
+    const type = copy.headers.get('content-type') ?? '';
+    if (endpoint.kind === 'record') {
+      if (!type.includes('json')) { await copy.body?.cancel().catch(noop); return; }
+      let text = '';
+      await readBody(copy, (piece) => (text += piece).length <= MAX_RECORD_CHARS);
+      if (text.length > MAX_RECORD_CHARS) return;
+      post(parseChatGptRecord(JSON.parse(text) as unknown, endpoint.conversationId).observations);
+      return;
+    }
+    if (!type.includes('text/event-stream')) { await copy.body?.cancel().catch(noop); return; }
+    const body = await requestBody;
+    const parser = createChatGptStreamParser({ requested: body === null ? null : requestedModelOf(body) });
+    await readBody(copy, (piece) => { parser.push(piece); return !parser.overLimit; });
+    const result = parser.finish();
+    for (const topic of result.handoffTopics) {
+      handoffTopics.add(topic);
+      // Only recent hand-offs can still stream; keep the set small for a long session.
+      if (handoffTopics.size > MAX_HANDOFF_TOPICS) handoffTopics.delete(handoffTopics.values().next().value as string);
+    }
+    post(result.observations);
+  }
+
+  const nativeFetch = win.fetch;
+  const wrappedFetch = function fetch(this: unknown, ...args: Parameters<typeof nativeFetch>): Promise<Response> {
+    let plan: { endpoint: RouteEndpoint; body: Promise<string | null> } | null = null;
+    try {
+      const [input, init] = args;
+      const isRequest = typeof Request !== 'undefined' && input instanceof Request;
+      const url = new URL(isRequest ? input.url : String(input), win.location.href);
+      const method = init?.method ?? (isRequest ? input.method : 'GET');
+      const endpoint = classifyRequest(url, method, origin);
+      if (endpoint) {
+        // The body is read before calling through (a Request body can be read only once).
+        const body: Promise<string | null> = endpoint.kind !== 'send' ? Promise.resolve(null)
+          : typeof init?.body === 'string' ? Promise.resolve(init.body)
+          : isRequest && init?.body === undefined ? input.clone().text().catch(() => null)
+          : Promise.resolve(null);
+        plan = { endpoint, body };
+      }
+    } catch {
+      plan = null; // never let our bookkeeping break the page's call
+    }
+    const pending = nativeFetch.apply(this, args);
+    if (plan) {
+      const { endpoint, body } = plan;
+      pending.then((response) => observe(endpoint, body, response.clone())).catch(noop);
+    }
+    return pending;
+  };
+  win.fetch = wrappedFetch as typeof fetch;
+
+  const NativeSocket = win.WebSocket;
+  if (typeof NativeSocket === 'function') {
+    const socketParser = createChatGptSocketParser({ acceptTopic: (topic) => handoffTopics.has(topic) });
+    win.WebSocket = new Proxy(NativeSocket, {
+      construct(target, argList, newTarget) {
+        const socket = Reflect.construct(target, argList, newTarget) as WebSocket;
+        try {
+          if (isChatSocket(new URL(String(argList[0]), win.location.href))) {
+            socket.addEventListener('message', (event: MessageEvent) => {
+              // Nothing handed off yet: no frame can be ours to read.
+              if (handoffTopics.size === 0 || typeof event.data !== 'string') return;
+              try {
+                post(socketParser.pushFrame(event.data));
+              } catch {
+                // contained
+              }
+            });
+          }
+        } catch {
+          // contained
+        }
+        return socket;
+      },
+    });
+  }
+}
+
+try {
+  if (window.top === window) installRouteObserver(window);
+} catch {
+  // Never throw into the page.
+}
