@@ -1,10 +1,11 @@
 /**
  * Background worker (Chrome service worker / Firefox event page): the only writer to the store.
- * Thin wiring of webextension-polyfill to the testable modules beside it. Listeners are
+ * Thin wiring of webextension-polyfill to the testable modules beside it. The sender check uses
+ * the URL → site table (src/core/sites.ts), so no DOM adapter is loaded here. Listeners are
  * registered synchronously at top level, as MV3 requires for a worker woken by an event.
  */
 import browser, { type Runtime } from 'webextension-polyfill';
-import { adapterForUrl } from '../sites/registry.ts';
+import { chatSiteOfUrl } from '../core/sites.ts';
 import { recomputeStale } from '../store/analyses.ts';
 import { getObservatoryDB } from '../store/connection.ts';
 import { coreAnalyzer } from './analyzer.ts';
@@ -28,7 +29,7 @@ const ctx = createBackgroundContext({
   policy: {
     extensionId: browser.runtime.id,
     extensionOrigin: browser.runtime.getURL(''),
-    siteForUrl: (url) => adapterForUrl(url)?.id ?? null,
+    siteForUrl: chatSiteOfUrl,
   },
   session: sessionArea(),
 });

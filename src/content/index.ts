@@ -10,7 +10,6 @@ import { adapterForUrl } from '../sites/registry.ts';
 import { useNativeMatching } from '../sites/dom-text.ts';
 import { sendMessage } from '../messaging/client.ts';
 
-const MARK = 'data-persona-observatory';
 let controller: CaptureController | null = null;
 
 function logOnce(): (err: unknown) => void {
@@ -24,8 +23,7 @@ async function main(): Promise<void> {
   const adapter = adapterForUrl(location.href);
   if (!adapter) return;
   useNativeMatching(true); // a real browser: one native selector match per node is the fast path
-  // Marks that the page was recognised (used by the e2e tests and for debugging).
-  document.documentElement.setAttribute(MARK, adapter.id);
+  // No marker on the page: whether we run is not the page's business (tests ask the worker).
   let overrides: Record<string, Record<string, string> | undefined> = {};
   try {
     const answer = await sendMessage({ type: 'settings/get' });

@@ -6,3 +6,11 @@
 
 /** Characters in one turn's text (and its thinking). Long code answers stay well under this. */
 export const MAX_TURN_TEXT_CHARS = 1_000_000;
+
+/** Characters in a short field (title, model name, id, detail, selector) of any message or record. */
+export const MAX_SHORT_STRING_CHARS = 2_048;
+
+/** A short field cut to its limit (with an ellipsis), so one long field never loses a whole capture. */
+export function clipShort(value: string, max: number = MAX_SHORT_STRING_CHARS): string {
+  return value.length <= max ? value : `${value.slice(0, max - 1)}…`;
+}

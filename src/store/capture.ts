@@ -15,7 +15,8 @@ import { forEach } from './requests.ts';
 export interface CaptureInput {
   site: SiteId;
   conversationId: string;
-  url: string;
+  /** Origin and path of the page (src/core/sites.ts conversationUrl), from the sender, not the page. */
+  url: string | null;
   title: string | null;
   turns: CapturedTurn[];
 }

@@ -4,29 +4,32 @@
  * after a write error; the tab's status records why.
  */
 import { conversationKey as makeConversationKey } from '../../core/formats/keys.ts';
-import type { Settings } from '../../core/types.ts';
-import type { CapturePageMessage } from '../../messages.ts';
+import { conversationUrl } from '../../core/sites.ts';
+import type { Settings, SiteId } from '../../core/types.ts';
 import { recomputeConversation } from '../../store/analyses.ts';
 import { storeCapture } from '../../store/capture.ts';
 import { getSettings, siteEnabled } from '../../store/settings.ts';
 import { StoreWriteError } from '../../store/write-error.ts';
 import { buildBadges } from '../badges.ts';
 import type { BackgroundContext } from '../context.ts';
+import { chatSender } from '../sender.ts';
 import type { TabEntry } from '../tab-registry.ts';
 import type { Handler } from './types.ts';
 
 export const capturePage: Handler<'capture/page'> = async (m, ctx, from) => {
-  if (from.kind !== 'content') return { ok: false, error: 'capture/page only comes from content scripts', paused: false };
+  // The site and URL are the browser's word for the sender's tab, never the message's.
+  const tab = from.kind === 'content' ? chatSender(from) : null;
+  if (!tab) return { ok: false, error: 'capture/page only comes from content scripts', paused: false };
   const db = await ctx.db();
   const settings = await getSettings(db);
-  const key = m.conversationId === null ? null : makeConversationKey(m.site, m.conversationId);
+  const key = m.conversationId === null ? null : makeConversationKey(tab.site, m.conversationId);
   // tab/status shows the conversation only once it is really stored.
-  const record = (patch: Partial<TabEntry>): void => ctx.tabs.set(from.tabId, {
-    site: m.site, status: m.status, detail: m.detail ?? null, conversationKey: key, pending: m.pending,
+  const record = (patch: Partial<TabEntry>): void => ctx.tabs.set(tab.tabId, {
+    site: tab.site, status: m.status, detail: m.detail ?? null, conversationKey: key, pending: m.pending,
     updatedAt: ctx.now(), ...patch,
   });
 
-  const refusal = refuse(ctx, settings, m);
+  const refusal = refuse(ctx, settings, tab.site);
   if (refusal) {
     record({ status: ctx.gate.storeError ? 'error' : m.status, detail: refusal });
     return { ok: false, error: refusal, paused: true, settings };
@@ -39,7 +42,7 @@ export const capturePage: Handler<'capture/page'> = async (m, ctx, from) => {
   let stored = 0;
   try {
     const result = await ctx.queue.run(() => storeCapture(db, {
-      site: m.site, conversationId: m.conversationId as string, url: m.url, title: m.title, turns: m.turns,
+      site: tab.site, conversationId: m.conversationId as string, url: conversationUrl(tab.url), title: m.title, turns: m.turns,
     }, ctx.now()));
     stored = result.stored;
     if (result.mainLineChanged) await labelConversation(ctx, key);
@@ -54,10 +57,10 @@ export const capturePage: Handler<'capture/page'> = async (m, ctx, from) => {
 };
 
 /** Why capture is refused right now, or null. */
-function refuse(ctx: BackgroundContext, settings: Settings, m: CapturePageMessage): string | null {
+function refuse(ctx: BackgroundContext, settings: Settings, site: SiteId): string | null {
   if (ctx.gate.storeError) return ctx.gate.storeError;
   if (settings.paused) return 'Capture is paused.';
-  if (!siteEnabled(settings, m.site)) return `Capture is turned off for ${m.site}.`;
+  if (!siteEnabled(settings, site)) return `Capture is turned off for ${site}.`;
   return null;
 }
 
