@@ -22,6 +22,8 @@ export default defineConfig({
     sourcemap: false,
     // No inlined data: URLs for assets: the CSP allows them for images only.
     assetsInlineLimit: 0,
+    // The annotation frame is a page the manifest names only as web-accessible: build it too.
+    rollupOptions: { input: { annotate: 'src/ui/annotate/index.html' } },
   },
   // Dashboard workers (src/ui/adapters/core.worker.ts) as ES modules, like the pages: in the
   // default IIFE format, bundled CommonJS/UMD deps (pluralize, under syllable) export nothing.

@@ -73,6 +73,11 @@ export function chatSiteMatchPatterns(): string[] {
   return CHAT_SITE_HOSTS.flatMap((e) => e.hosts.map((h) => `https://${h}${e.pathPrefix ?? ''}/*`));
 }
 
+/** The origins of the table (`https://host`), e.g. for CSP frame-ancestors. */
+export function chatSiteOrigins(): string[] {
+  return [...new Set(CHAT_SITE_HOSTS.flatMap((e) => e.hosts.map((h) => `https://${h}`)))];
+}
+
 /** What is kept of a conversation URL: origin and path, never the query or fragment. */
 export function conversationUrl(url: URL | string): string | null {
   const parsed = parse(url);

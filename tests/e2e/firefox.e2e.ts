@@ -127,16 +127,33 @@ after(async () => {
   }
 });
 
-async function pageState(): Promise<{ site: string | null; badges: number }> {
-  const { value } = await marionette!.send<{ value: { site: string | null; badges: number } }>('WebDriver:ExecuteScript', {
+/**
+ * Our layer: a host DIV under <html> whose shadow root is closed to the page. Page script sees no
+ * root; WebDriver's "get element shadow root" (privileged) reaches it to count the badges.
+ */
+async function pageState(): Promise<{ layer: boolean; closed: boolean; badges: number; marks: string[] }> {
+  const { value } = await marionette!.send<{ value: { hosts: number; closed: boolean; marks: string[] } }>('WebDriver:ExecuteScript', {
     script: `
-      var hosts = Array.from(document.querySelectorAll('[data-persona-observatory-ui]'));
-      var badges = 0;
-      hosts.forEach(function (h) { if (h.shadowRoot) badges += h.shadowRoot.querySelectorAll('button[aria-haspopup="dialog"]').length; });
-      return { site: document.documentElement.getAttribute('data-persona-observatory'), badges: badges };`,
+      var hosts = Array.from(document.documentElement.children).filter(function (el) { return el.tagName === 'DIV' && el !== document.body; });
+      return { hosts: hosts.length, closed: hosts.every(function (h) { return h.shadowRoot === null; }), marks: document.documentElement.getAttributeNames() };`,
     args: [],
   });
-  return value;
+  let badges = 0;
+  if (value.hosts > 0) {
+    // Marionette answers some commands bare and others under `value`; element refs are { <key>: id }.
+    const unwrap = <T>(r: unknown): T => (r && typeof r === 'object' && 'value' in r ? (r as { value: T }).value : r as T);
+    const refId = (ref: unknown): string => Object.values(ref as Record<string, string>)[0];
+    const els = unwrap<unknown[]>(await marionette!.send('WebDriver:FindElements', { using: 'css selector', value: 'html > div' }));
+    for (const el of els) {
+      const root = await marionette!.send('WebDriver:GetShadowRoot', { id: refId(el) }).catch(() => null);
+      if (!root) continue;
+      const buttons = unwrap<unknown[]>(await marionette!.send('WebDriver:FindElementsFromShadowRoot', {
+        shadowRoot: refId(unwrap(root)), using: 'css selector', value: 'button[aria-haspopup="dialog"]',
+      }));
+      badges += buttons.length;
+    }
+  }
+  return { layer: value.hosts > 0, closed: value.closed, badges, marks: value.marks };
 }
 
 test('Firefox: content script → background → IndexedDB → badges on a chat page at its real URL', async () => {
@@ -149,7 +166,9 @@ test('Firefox: content script → background → IndexedDB → badges on a chat 
     await new Promise((r) => setTimeout(r, 500));
     state = await pageState();
   }
-  assert.equal(state.site, 'chatgpt', 'the content script recognised the page');
+  assert.equal(state.layer, true, 'the content script recognised the page and drew its layer');
+  assert.equal(state.closed, true, 'the layer\'s shadow root is closed');
+  assert.deepEqual(state.marks, ['lang'], 'no marker attribute on <html>');
   assert.equal(state.badges, assistants, 'one badge per assistant reply: the worker stored the turns and answered with their analyses');
 
   // Reload: the worker answers from the store again; still one badge per reply, no error.

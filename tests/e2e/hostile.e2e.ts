@@ -12,6 +12,7 @@ import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import type { Page } from 'playwright-core';
 import { launchWithExtension, type ExtensionSession } from './lib/browser.ts';
+import { layerMatches } from './lib/badge-layer.ts';
 import { expectedCapture } from './lib/oracle.ts';
 import { chatgptPage, chatgptUrl, HEARTBEAT_SCRIPT, type PageTurn } from './lib/chat-page.ts';
 import { describeRequests, foreignRequests, openTab, storedTurns, tabStatus, waitFor, watchPage, type PageWatch } from './lib/extension.ts';
@@ -98,7 +99,7 @@ test(`hostile page (${HOSTILE_TEXTS.length} strings, ${BLNS_SCRIPT_INJECTION.len
       await new Promise((r) => setTimeout(r, 20));
     }
   });
-  const injected = await injectedIn(page, '[data-persona-observatory-ui]');
+  const injected = await layerMatches(page, INJECTED);
   assert.deepEqual(injected, [], 'no markup from captured text inside our badge layer');
   assert.equal(await pwned(page), undefined, 'no payload ran in the page');
   assert.deepEqual(w.dialogs, [], 'no dialog opened');

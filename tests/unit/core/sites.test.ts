@@ -1,17 +1,17 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { CHAT_SITE_HOSTS, SITE_IDS, chatSiteMatchPatterns, chatSiteOfUrl, conversationUrl } from '../../../src/core/sites.ts';
+import { CHAT_SITE_HOSTS, SITE_IDS, chatSiteMatchPatterns, chatSiteOrigins, chatSiteOfUrl, conversationUrl } from '../../../src/core/sites.ts';
 import { SITE_ADAPTERS, adapterForUrl } from '../../../src/sites/registry.ts';
 
 const manifest = JSON.parse(readFileSync(new URL('../../../manifest.json', import.meta.url), 'utf8'));
 
 describe('URL → site table (src/core/sites.ts)', () => {
   it('is the manifest: content-script matches, web-accessible matches and frame-ancestors', () => {
-    const patterns = chatSiteMatchPatterns();
-    expect(manifest.content_scripts[0].matches).toEqual(patterns);
-    for (const war of manifest.web_accessible_resources) expect(war.matches).toEqual(patterns);
+    expect(manifest.content_scripts[0].matches).toEqual(chatSiteMatchPatterns());
+    // Chrome refuses a path in web-accessible match patterns: whole origins there.
+    for (const war of manifest.web_accessible_resources) expect(war.matches).toEqual(chatSiteOrigins().map((o) => `${o}/*`));
     const ancestors = /frame-ancestors ([^;]*)/.exec(manifest.content_security_policy.extension_pages)![1].split(' ');
-    expect(ancestors).toEqual(["'self'", ...new Set(CHAT_SITE_HOSTS.flatMap((e) => e.hosts.map((h) => `https://${h}`)))]);
+    expect(ancestors).toEqual(["'self'", ...chatSiteOrigins()]);
   });
 
   it('has one entry per dedicated adapter, and each adapter agrees on every host of its entry', () => {
