@@ -32,10 +32,14 @@ const ctx = createBackgroundContext({
     siteForUrl: chatSiteOfUrl,
   },
   session: sessionArea(),
+  storageUsage: async () => (await navigator.storage?.estimate?.())?.usage ?? null,
 });
 
 browser.runtime.onMessage.addListener((message: unknown, sender: Runtime.MessageSender) => handleRuntimeMessage(message, sender, ctx));
-browser.tabs.onRemoved.addListener((tabId) => ctx.tabs.remove(tabId));
+browser.tabs.onRemoved.addListener((tabId) => {
+  ctx.tabs.remove(tabId);
+  ctx.newConversations.forget(tabId);
+});
 
 // Labels made by an older detector (or never made, e.g. after an import cut short) are
 // brought up to date in the background; captures queue behind it.

@@ -11,6 +11,7 @@ import { storeCapture } from '../../store/capture.ts';
 import { getSettings, siteEnabled } from '../../store/settings.ts';
 import { StoreWriteError } from '../../store/write-error.ts';
 import { buildBadges } from '../badges.ts';
+import type { ObservatoryDB } from '../../store/schema.ts';
 import type { BackgroundContext } from '../context.ts';
 import { chatSender } from '../sender.ts';
 import type { TabEntry } from '../tab-registry.ts';
@@ -29,7 +30,7 @@ export const capturePage: Handler<'capture/page'> = async (m, ctx, from) => {
     updatedAt: ctx.now(), ...patch,
   });
 
-  const refusal = refuse(ctx, settings, tab.site);
+  const refusal = refuse(ctx, settings, tab.site) ?? await overBudget(ctx, db, key, tab.tabId);
   if (refusal) {
     record({ status: ctx.gate.storeError ? 'error' : m.status, detail: refusal });
     return { ok: false, error: refusal, paused: true, settings };
@@ -40,11 +41,15 @@ export const capturePage: Handler<'capture/page'> = async (m, ctx, from) => {
   }
 
   let stored = 0;
+  let notes = m.dropped ?? [];
   try {
+    const isNew = !(await db.getKey('conversations', key));
     const result = await ctx.queue.run(() => storeCapture(db, {
       site: tab.site, conversationId: m.conversationId as string, url: conversationUrl(tab.url), title: m.title, turns: m.turns,
-    }, ctx.now()));
+    }, ctx.now(), ctx.budgets));
+    if (isNew) ctx.newConversations.record(tab.tabId, ctx.now());
     stored = result.stored;
+    notes = [...notes, ...result.trimmed];
     if (result.mainLineChanged) await labelConversation(ctx, key);
   } catch (error) {
     if (!(error instanceof StoreWriteError)) throw error;
@@ -52,7 +57,8 @@ export const capturePage: Handler<'capture/page'> = async (m, ctx, from) => {
     record({ status: 'error', detail: error.message });
     return { ok: false, error: error.message, paused: true, settings };
   }
-  record({});
+  // What was dropped or trimmed is said where the user looks: the popup (tab status detail).
+  record(notes.length > 0 ? { detail: describeNotes(notes) } : {});
   return { ok: true, conversationKey: key, stored, badges: await buildBadges(db, key, m.turns), settings };
 };
 
@@ -62,6 +68,28 @@ function refuse(ctx: BackgroundContext, settings: Settings, site: SiteId): strin
   if (settings.paused) return 'Capture is paused.';
   if (!siteEnabled(settings, site)) return `Capture is turned off for ${site}.`;
   return null;
+}
+
+/** A capture past a budget: the store is over its size budget, or the tab mints conversations too fast. */
+async function overBudget(ctx: BackgroundContext, db: ObservatoryDB, key: string | null, tabId: number): Promise<string | null> {
+  const usage = await ctx.storageUsage().catch(() => null);
+  if (usage !== null && usage > ctx.budgets.storeBytes) {
+    return `Capture paused: the store uses ${megabytes(usage)}, over its budget of ${megabytes(ctx.budgets.storeBytes)}. Delete conversations in the dashboard to resume.`;
+  }
+  if (key !== null && !ctx.newConversations.allows(tabId, ctx.now()) && !(await db.getKey('conversations', key))) {
+    return `Capture paused in this tab: it started ${ctx.newConversations.limit} new conversations within a minute (a page may be creating them). It resumes after a minute.`;
+  }
+  return null;
+}
+
+function megabytes(bytes: number): string {
+  return `${Math.round(bytes / 1024 ** 2).toLocaleString('en-US')} MB`;
+}
+
+/** Reasons, shortened for the popup (the first few and a count). */
+function describeNotes(notes: string[]): string {
+  const shown = notes.slice(0, 3).join('; ');
+  return notes.length > 3 ? `${shown}; and ${notes.length - 3} more` : shown;
 }
 
 /**
