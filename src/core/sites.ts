@@ -78,6 +78,14 @@ export function chatSiteOrigins(): string[] {
   return [...new Set(CHAT_SITE_HOSTS.flatMap((e) => e.hosts.map((h) => `https://${h}`)))];
 }
 
+/**
+ * A conversation's URL from an import, kept only when it is an `https:` URL of the
+ * conversation's own site (it becomes an "open on site" link); anything else becomes null.
+ */
+export function siteUrlOrNull(url: string | null, site: SiteId): string | null {
+  return url !== null && chatSiteOfUrl(url) === site ? url : null;
+}
+
 /** What is kept of a conversation URL: origin and path, never the query or fragment. */
 export function conversationUrl(url: URL | string): string | null {
   const parsed = parse(url);
