@@ -53,7 +53,8 @@ export interface PageCapture {
   shared?: boolean;
 }
 
-export type ConversationSource = 'capture' | 'import:chatgpt' | 'import:claude' | 'import:bundle' | 'import:jsonl';
+/** `capture:shared`: captured from a shared-conversation page (someone's share link), not the user's own chat. */
+export type ConversationSource = 'capture' | 'capture:shared' | 'import:chatgpt' | 'import:claude' | 'import:bundle' | 'import:jsonl';
 
 /** A stored conversation. key = `${site}:${conversationId}`. */
 export interface Conversation {

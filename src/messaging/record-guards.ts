@@ -12,7 +12,7 @@ import {
   isNonNegativeInt, isRecord, isRole, isSiteId, isString, isStringOrNull, optional,
 } from './guards.ts';
 
-const SOURCES: readonly ConversationSource[] = ['capture', 'import:chatgpt', 'import:claude', 'import:bundle', 'import:jsonl'];
+import { SOURCES } from '../core/formats/records.ts';
 
 export function isCapturedTurn(v: unknown): v is CapturedTurn {
   return isRecord(v)

@@ -20,6 +20,8 @@ export interface CaptureInput {
   url: string | null;
   title: string | null;
   turns: CapturedTurn[];
+  /** The adapter says the page is a shared conversation (stored as source `capture:shared`). */
+  shared?: boolean;
 }
 
 export interface CaptureResult {
@@ -62,7 +64,7 @@ function nextConversation(
     conversationId: input.conversationId,
     title,
     url: input.url,
-    source: existing?.source ?? 'capture',
+    source: existing?.source ?? (input.shared ? 'capture:shared' : 'capture'),
     firstSeen: existing?.firstSeen ?? now,
     lastSeen: now,
     ...turnCounters(turns),

@@ -45,7 +45,7 @@ export const capturePage: Handler<'capture/page'> = async (m, ctx, from) => {
   try {
     const isNew = !(await db.getKey('conversations', key));
     const result = await ctx.queue.run(() => storeCapture(db, {
-      site: tab.site, conversationId: m.conversationId as string, url: conversationUrl(tab.url), title: m.title, turns: m.turns,
+      site: tab.site, conversationId: m.conversationId as string, url: conversationUrl(tab.url), title: m.title, turns: m.turns, shared: m.shared,
     }, ctx.now(), ctx.budgets));
     if (isNew) ctx.newConversations.record(tab.tabId, ctx.now());
     stored = result.stored;

@@ -18,7 +18,7 @@ import type { SchemaOf } from './schema.ts';
 
 export { SITE_IDS } from '../sites.ts';
 import { SITE_IDS } from '../sites.ts';
-export const SOURCES: readonly ConversationSource[] = ['capture', 'import:chatgpt', 'import:claude', 'import:bundle', 'import:jsonl'];
+export const SOURCES: readonly ConversationSource[] = ['capture', 'capture:shared', 'import:chatgpt', 'import:claude', 'import:bundle', 'import:jsonl'];
 export const ROLES: readonly Role[] = ['user', 'assistant'];
 export const ANNOTATION_KINDS: readonly AnnotationKind[] = ['confirm', 'reject', 'relabel', 'note'];
 

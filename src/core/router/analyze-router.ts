@@ -28,7 +28,8 @@ export const MIN_REPLIES_TO_MODEL = 10;
 const DEFAULT_LABELS: Record<string, string> = Object.fromEntries(FEATURES.map((f) => [f.name, f.label]));
 
 export function analyzeRouter(input: RouterInput | readonly ConversationBundle[], opts: RouterOptions = {}): RouterReport {
-  const convs: RouterInput = isBundleList(input) ? bundlesToRouterInput(input) : (input as RouterInput);
+  const bundles = isBundleList(input) ? input.filter((b) => opts.includeShared || b.conversation.source !== 'capture:shared') : null;
+  const convs: RouterInput = bundles ? bundlesToRouterInput(bundles) : (input as RouterInput);
   const extract = opts.extractFeatures ?? extractFeatures;
   const seed = opts.seed ?? 1;
   const permutations = opts.permutations ?? 999;
@@ -42,6 +43,8 @@ export function analyzeRouter(input: RouterInput | readonly ConversationBundle[]
     conversationsUsed: prepared.length,
   };
   const warnings: string[] = [];
+  const leftOut = bundles && isBundleList(input) ? input.length - bundles.length : 0;
+  if (leftOut > 0) warnings.push(`${leftOut} conversation${leftOut === 1 ? '' : 's'} captured from shared pages left out (someone else's chats; include them on request)`);
   const modelSwitchEmpty = analyzeModelSwitches(prepared.map((c) => ({ models: c.replies.map((r) => r.model), switches: [] })));
   const emb = embed(rows, opts.maxDims ?? 5);
   if (rows.length < MIN_REPLIES_TO_MODEL || emb.names.length === 0) {

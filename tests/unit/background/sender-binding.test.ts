@@ -106,3 +106,10 @@ describe('sender binding', () => {
     expect(send({ type: 'badges/hide' }, frameIn(CLAUDE))).toBeUndefined();
   });
 });
+
+describe('share pages', () => {
+  it('a capture the adapter marks as shared is stored tagged capture:shared', async () => {
+    await send(capture('answer', 'Shared chat', { shared: true }), content('https://claude.ai/share/s1'));
+    expect(await db.get('conversations', 'claude:conv1')).toMatchObject({ source: 'capture:shared', url: 'https://claude.ai/share/s1' });
+  });
+});
