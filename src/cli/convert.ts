@@ -1,12 +1,10 @@
 /**
- * `convert IN --to json|jsonl|csv|md [--out FILE]`: any file we import (auto-detected, also an
+ * `convert IN --to json|jsonl|csv|md [--out FILE] [--force]`: any file we import (auto-detected, also an
  * account-export .zip) → any export format. Conversations without analyses are labelled first,
  * so CSV/JSONL/Markdown carry labels. Exit 0 ok, 1 bad input, 2 bad usage.
  */
-import { createWriteStream } from 'node:fs';
-import { readFile, stat } from 'node:fs/promises';
-import type { Writable } from 'node:stream';
 import { analyzeConversation } from '../core/analyze.ts';
+import { CliInputError, openOutput, readInputBytes } from './io.ts';
 import type { ConversationBundle } from '../core/types.ts';
 import { analyzeInput, attachAnalysis } from '../core/formats/analysis-join.ts';
 import { bundleJsonChunks } from '../core/formats/bundle-json.ts';
@@ -18,7 +16,7 @@ import { DEFAULT_LIMITS } from '../core/formats/limits.ts';
 import { markdownChunks } from '../core/formats/markdown.ts';
 import { parseConversationZip, type ExportFormat } from '../core/formats/zip.ts';
 
-export const usage = 'convert IN --to json|jsonl|csv|md [--out FILE]   convert a conversation file (format auto-detected)';
+export const usage = 'convert IN --to json|jsonl|csv|md [--out FILE [--force]]   convert a conversation file (format auto-detected; --force overwrites FILE)';
 
 const CHUNKS: Record<ExportFormat, (bundles: readonly ConversationBundle[]) => Iterable<string>> = {
   json: bundleJsonChunks,
@@ -31,6 +29,7 @@ interface ConvertArgs {
   input: string;
   to: ExportFormat;
   out: string | null;
+  force: boolean;
 }
 
 export async function run(args: string[]): Promise<number> {
@@ -47,7 +46,12 @@ export async function run(args: string[]): Promise<number> {
     return 1;
   }
   const bundles = imported.bundles.map(withAnalysis);
-  await writeChunks(CHUNKS[parsed.to](bundles), parsed.out);
+  try {
+    await writeChunks(CHUNKS[parsed.to](bundles), parsed.out, parsed.force);
+  } catch (err) {
+    console.error(`convert: ${describe(err, parsed.out ?? 'stdout')}`);
+    return 1;
+  }
   const replies = bundles.reduce((n, b) => n + b.conversation.assistantCount, 0);
   console.error(`convert: ${imported.format} → ${parsed.to}: ${bundles.length} conversation(s), ${replies} repl${replies === 1 ? 'y' : 'ies'}${parsed.out ? ` → ${parsed.out}` : ''}`);
   return 0;
@@ -57,9 +61,11 @@ function parseArgs(args: string[]): ConvertArgs | string {
   let input: string | null = null;
   let to: string | null = null;
   let out: string | null = null;
+  let force = false;
   for (let i = 0; i < args.length; i++) {
     const a = args[i];
-    if (a === '--to' || a === '--out') {
+    if (a === '--force') force = true;
+    else if (a === '--to' || a === '--out') {
       const value = args[++i];
       if (value === undefined || value.startsWith('--')) return `${a} needs a value`;
       if (a === '--to') to = value;
@@ -71,15 +77,15 @@ function parseArgs(args: string[]): ConvertArgs | string {
   if (input === null) return 'missing input file';
   if (to === null) return 'missing --to';
   if (!(to in CHUNKS)) return `--to should be one of ${Object.keys(CHUNKS).join(', ')}, got "${to}"`;
-  return { input, to: to as ExportFormat, out };
+  if (force && out === null) return '--force only applies with --out';
+  return { input, to: to as ExportFormat, out, force };
 }
 
 async function readInput(path: string): Promise<ParsedImport> {
-  // Refuse before reading: a UTF-8 file has at least one byte per character.
-  const { size } = await stat(path);
-  if (size > DEFAULT_LIMITS.maxChars * 4) throw new FormatError(path, `file is too large (${size} bytes)`);
-  if (/\.zip$/i.test(path)) return parseConversationZip(new Uint8Array(await readFile(path)), path);
-  return parseAnyConversationFile(await readFile(path, 'utf8'), path);
+  // Refused by size before reading (io.ts).
+  const bytes = await readInputBytes(path, DEFAULT_LIMITS.maxBytes);
+  if (/\.zip$/i.test(path)) return parseConversationZip(new Uint8Array(bytes), path);
+  return parseAnyConversationFile(bytes.toString('utf8'), path);
 }
 
 function withAnalysis(bundle: ConversationBundle): ConversationBundle {
@@ -87,16 +93,23 @@ function withAnalysis(bundle: ConversationBundle): ConversationBundle {
   return attachAnalysis(bundle, analyzeConversation(analyzeInput(bundle)));
 }
 
-async function writeChunks(chunks: Iterable<string>, out: string | null): Promise<void> {
-  const stream: Writable = out ? createWriteStream(out) : process.stdout;
-  for (const chunk of chunks) {
-    if (chunk !== '' && !stream.write(chunk)) await new Promise<void>((resolve) => stream.once('drain', () => resolve()));
+async function writeChunks(chunks: Iterable<string>, out: string | null, force: boolean): Promise<void> {
+  if (out === null) {
+    for (const chunk of chunks) {
+      if (chunk !== '' && !process.stdout.write(chunk)) await new Promise<void>((resolve) => process.stdout.once('drain', () => resolve()));
+    }
+    return;
   }
-  if (out) await new Promise<void>((resolve, reject) => stream.end((err?: Error | null) => (err ? reject(err) : resolve())));
+  const file = await openOutput(out, force);
+  try {
+    for (const chunk of chunks) if (chunk !== '') await file.write(chunk);
+  } finally {
+    await file.close();
+  }
 }
 
 function describe(err: unknown, path: string): string {
-  if (err instanceof FormatError) return err.message;
+  if (err instanceof FormatError || err instanceof CliInputError) return err.message;
   const code = (err as { code?: string } | null)?.code;
   if (code === 'ENOENT') return `cannot read ${path}: no such file`;
   if (code === 'EISDIR') return `cannot read ${path}: it is a directory`;
