@@ -182,6 +182,35 @@ test('Firefox: content script → background → IndexedDB → badges on a chat 
   assert.equal(again.badges, assistants);
 });
 
+test('Firefox: a badge click opens the panel, and the annotation frame (extension page) shows the controls', async () => {
+  const unwrap = <T>(r: unknown): T => (r && typeof r === 'object' && 'value' in r ? (r as { value: T }).value : r as T);
+  const refId = (ref: unknown): string => Object.values(ref as Record<string, string>)[0];
+  const [host] = unwrap<unknown[]>(await marionette!.send('WebDriver:FindElements', { using: 'css selector', value: 'html > div' }));
+  const root = refId(unwrap(await marionette!.send('WebDriver:GetShadowRoot', { id: refId(host) })));
+  const badges = unwrap<unknown[]>(await marionette!.send('WebDriver:FindElementsFromShadowRoot', { shadowRoot: root, using: 'css selector', value: 'button.po-badge' }));
+  assert.ok(badges.length > 0, 'badges to click');
+  await marionette!.send('WebDriver:ElementClick', { id: refId(badges[0]) });
+  let frames: unknown[] = [];
+  const end = Date.now() + 10_000;
+  while (frames.length === 0 && Date.now() < end) {
+    await new Promise((r) => setTimeout(r, 300));
+    frames = unwrap<unknown[]>(await marionette!.send('WebDriver:FindElementsFromShadowRoot', { shadowRoot: root, using: 'css selector', value: 'iframe.po-annot-frame' }));
+  }
+  assert.equal(frames.length, 1, 'the panel holds the annotation frame');
+  await marionette!.send('WebDriver:SwitchToFrame', { element: refId(frames[0]) });
+  try {
+    let notes: unknown[] = [];
+    const end2 = Date.now() + 10_000;
+    while (notes.length === 0 && Date.now() < end2) {
+      await new Promise((r) => setTimeout(r, 300));
+      notes = unwrap<unknown[]>(await marionette!.send('WebDriver:FindElements', { using: 'css selector', value: 'textarea' }));
+    }
+    assert.equal(notes.length, 1, 'the frame rendered the note field (the worker answered annotation/get from the frame)');
+  } finally {
+    await marionette!.send('WebDriver:SwitchToParentFrame');
+  }
+});
+
 test('Firefox: no request from the chat page or the extension left for another host', () => {
   // Firefox itself may try its own services (remote settings) and the page's favicon through the
   // proxy; those are refused and listed. Anything else for a chat host would come from us.
