@@ -11,7 +11,8 @@ const featureLabels = Object.fromEntries(FEATURES.map((f) => [f.name, f.label]))
 
 export const WORK_JOBS: JobTable = {
   // analyzeRouter has no progress hook: the page shows an indeterminate bar.
-  router: (bundles) => analyzeRouter(bundles, { featureLabels }),
+  // The router tab chooses the conversations, shared pages included only when the user asks.
+  router: (bundles) => analyzeRouter(bundles, { featureLabels, includeShared: true }),
   zip: (bundles, onProgress) => exportZip(bundles, ['json', 'jsonl', 'csv', 'md'], {
     onProgress: (done, total) => onProgress({ done, total }),
   }),
