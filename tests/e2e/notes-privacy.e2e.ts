@@ -110,7 +110,6 @@ test('a page script walking every shadow root and clicking every badge finds no 
   // window.frames lists only document-tree frames: our frame, in a shadow tree, is not among them,
   // so the page has no handle to read, message or navigate it.
   assert.deepEqual(found.frames, [], 'the page cannot even enumerate the annotation frame');
-  assert.ok(!found.frames.some((f) => f.includes(NOTE)));
   assert.equal(found.hostRoot, true, 'our host\'s shadow root is closed to the page');
   // The page's clicks were untrusted: our panel is still open, the note unchanged.
   assert.ok((await panelText(page)) !== null, 'panel still open');
