@@ -10,7 +10,7 @@ import type {
   Annotation, AnnotationKind, CapturedTurn, ConversationBundle, FeatureEvidence, ImportedAnnotation, Settings, ShiftLabel, SiteId,
 } from './core/types.ts';
 import {
-  LIMITS, isAnnotationKind, isArrayOf, isFiniteNumber, isNonEmptyString, isNonNegativeInt, isRecord, isSiteId,
+  LIMITS, isAnnotationKind, isArrayOf, isBoolean, isFiniteNumber, isNonEmptyString, isNonNegativeInt, isRecord,
   isString, isStringOrNull, optional, type Rec,
 } from './messaging/guards.ts';
 import { isCapturedTurn, isConversationBundle, isImportedAnnotation, isSettingsPatch } from './messaging/record-guards.ts';
@@ -24,12 +24,16 @@ export const MAX_ROUTES_PER_MESSAGE = 32;
 
 export interface PingMessage { type: 'ping' }
 
+/**
+ * The page's site and URL are not in the message: the worker takes them from the browser's
+ * MessageSender (src/background/sender.ts), so a content script can only write to its own site.
+ */
 export interface CapturePageMessage {
   type: 'capture/page';
-  site: SiteId;
   conversationId: string | null;
-  url: string;
   title: string | null;
+  /** The adapter says this is a shared conversation page (someone's share link), not the user's own chat. */
+  shared?: boolean;
   status: 'ok' | 'layout-not-recognized';
   detail?: string;
   selectedModel: string | null;
@@ -37,6 +41,8 @@ export interface CapturePageMessage {
   turns: CapturedTurn[];
   /** Streaming turns not sent. */
   pending: number;
+  /** Filled by the validator, never by the sender: why turns of the message were dropped. */
+  dropped?: string[];
 }
 
 export interface TabStatusMessage { type: 'tab/status'; tabId: number }
@@ -62,6 +68,10 @@ export interface AnnotationSaveMessage {
 }
 
 export interface AnnotationDeleteMessage { type: 'annotation/delete'; id: string }
+/** The annotation frame reads a reply's annotations (note text never goes to the page). */
+export interface AnnotationGetMessage { type: 'annotation/get'; turnKey: string }
+/** "Hide all badges" from the page panel: the one setting a content script may change. */
+export interface BadgesHideMessage { type: 'badges/hide' }
 export interface SettingsGetMessage { type: 'settings/get' }
 export interface SettingsSetMessage { type: 'settings/set'; patch: Partial<Settings> }
 export interface ConversationDeleteMessage { type: 'conversation/delete'; conversationKey: string }
@@ -73,7 +83,7 @@ export interface ImportAnnotationsMessage { type: 'import/annotations'; annotati
 
 export type Message =
   | PingMessage | CapturePageMessage | TabStatusMessage | AnnotationSaveMessage | AnnotationDeleteMessage
-  | SettingsGetMessage | SettingsSetMessage | ConversationDeleteMessage | StoreClearMessage
+  | AnnotationGetMessage | BadgesHideMessage | SettingsGetMessage | SettingsSetMessage | ConversationDeleteMessage | StoreClearMessage
   | ImportBundlesMessage | RecomputeMessage | ImportAnnotationsMessage | RouteObserveMessage;
 
 export type MessageType = Message['type'];
@@ -97,7 +107,11 @@ export interface BadgeInfo {
   labels: ShiftLabel[];
   /** The features that moved at this reply (flattened from the labels' evidence). */
   evidence: FeatureEvidence[];
-  annotation: Annotation | null;
+  /**
+   * Whether the user annotated this reply: the verdict's kind, else 'note', else null. Never the
+   * note or relabel text: the page can read whatever the content script holds.
+   */
+  annotated: AnnotationKind | null;
   /** "served by X (you chose Y)" when the site says another model served the reply; else null. */
   route: string | null;
 }
@@ -138,6 +152,7 @@ export interface TabStatus {
 
 export type TabStatusResponse = TabStatus;
 export type AnnotationSaveResponse = { ok: true; annotation: Annotation } | ErrorResponse;
+export type AnnotationGetResponse = { ok: true; annotations: Annotation[] } | ErrorResponse;
 export type OkResponse = { ok: true } | ErrorResponse;
 export type SettingsResponse = { ok: true; settings: Settings } | ErrorResponse;
 export type ImportBundlesResponse = { ok: true; added: number; updated: number; skipped: number } | ErrorResponse;
@@ -153,6 +168,8 @@ export interface ResponseMap {
   'tab/status': TabStatusResponse;
   'annotation/save': AnnotationSaveResponse;
   'annotation/delete': OkResponse;
+  'annotation/get': AnnotationGetResponse;
+  'badges/hide': OkResponse;
   'settings/get': SettingsResponse;
   'settings/set': SettingsResponse;
   'conversation/delete': OkResponse;
@@ -177,19 +194,19 @@ const VALIDATORS: { [T in MessageType]: Validator<T> } = {
   'capture/page': (m) => {
     if (!(
       (m.conversationId === null || isNonEmptyString(m.conversationId))
-      && isSiteId(m.site)
-      && isString(m.url)
       && isStringOrNull(m.title)
+      && optional(m.shared, isBoolean)
       && (m.status === 'ok' || m.status === 'layout-not-recognized')
       && optional(m.detail, (d): d is string => isString(d))
       && isStringOrNull(m.selectedModel)
-      && isArrayOf(m.turns, isCapturedTurn, LIMITS.turnsPerCapture)
+      && Array.isArray(m.turns)
       && isNonNegativeInt(m.pending)
     )) return null;
+    const { turns, dropped } = validTurns(m.turns);
     return {
-      type: 'capture/page', site: m.site, conversationId: m.conversationId, url: m.url, title: m.title,
+      type: 'capture/page', conversationId: m.conversationId, title: m.title, ...(m.shared ? { shared: true } : {}),
       status: m.status, ...(m.detail !== undefined ? { detail: m.detail } : {}), selectedModel: m.selectedModel,
-      turns: m.turns, pending: m.pending,
+      turns, pending: m.pending, ...(dropped.length > 0 ? { dropped } : {}),
     };
   },
   'tab/status': (m) => (isNonNegativeInt(m.tabId) ? { type: 'tab/status', tabId: m.tabId } : null),
@@ -199,6 +216,8 @@ const VALIDATORS: { [T in MessageType]: Validator<T> } = {
     return { type: 'annotation/save', turnKey: m.turnKey, conversationKey: m.conversationKey, kind: m.kind, label: m.label, note: m.note };
   },
   'annotation/delete': (m) => (isNonEmptyString(m.id) ? { type: 'annotation/delete', id: m.id } : null),
+  'annotation/get': (m) => (isNonEmptyString(m.turnKey) ? { type: 'annotation/get', turnKey: m.turnKey } : null),
+  'badges/hide': () => ({ type: 'badges/hide' }),
   'settings/get': () => ({ type: 'settings/get' }),
   'settings/set': (m) => (isSettingsPatch(m.patch) ? { type: 'settings/set', patch: m.patch } : null),
   'conversation/delete': (m) =>
@@ -215,6 +234,31 @@ const VALIDATORS: { [T in MessageType]: Validator<T> } = {
     return m.conversationKey === undefined ? { type: 'recompute' } : { type: 'recompute', conversationKey: m.conversationKey };
   },
 };
+
+/**
+ * One bad turn drops that turn, not the capture: the rest are stored and the reasons reported.
+ * Past the per-capture cap, the extra turns are dropped the same way.
+ */
+function validTurns(raw: unknown[]): { turns: CapturedTurn[]; dropped: string[] } {
+  const turns: CapturedTurn[] = [];
+  const dropped: string[] = [];
+  for (const t of raw.slice(0, LIMITS.turnsPerCapture)) {
+    if (isCapturedTurn(t)) turns.push(t);
+    else dropped.push(describeBadTurn(t));
+  }
+  if (raw.length > LIMITS.turnsPerCapture) {
+    dropped.push(`${raw.length - LIMITS.turnsPerCapture} turns over the ${LIMITS.turnsPerCapture.toLocaleString('en-US')}-turn limit of one capture`);
+  }
+  return { turns, dropped };
+}
+
+function describeBadTurn(t: unknown): string {
+  const id = isRecord(t) && isNonEmptyString(t.id) ? `turn ${t.id.slice(0, 80)}` : 'a turn';
+  if (isRecord(t) && typeof t.text === 'string' && t.text.length > LIMITS.turnText) {
+    return `${id}: text over ${LIMITS.turnText.toLocaleString('en-US')} characters`;
+  }
+  return `${id}: malformed`;
+}
 
 export const MESSAGE_TYPES = Object.keys(VALIDATORS) as MessageType[];
 

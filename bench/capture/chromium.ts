@@ -7,8 +7,19 @@
  */
 import type { CDPSession, Page } from 'playwright-core';
 import type { ExtensionSession } from '../../tests/e2e/lib/browser.ts';
+import { inBadgeLayer } from '../../tests/e2e/lib/badge-layer.ts';
 import { withUniqueIds, type BenchPage } from './page.ts';
 import type { TraceEvent } from './trace.ts';
+
+/** True once the badge layer has drawn something (polled, up to `timeoutMs`). */
+async function waitForLayer(page: Page, timeoutMs: number): Promise<boolean> {
+  const end = Date.now() + timeoutMs;
+  while (Date.now() < end) {
+    if (await inBadgeLayer<boolean>(page, 'function () { return !!this.querySelector(".po-badge"); }')) return true;
+    await page.waitForTimeout(250);
+  }
+  return false;
+}
 
 export const MARK_PREFIX = 'po-bench:';
 export const PHASES = ['start', 'captured', 'idle-end', 'appended', 'streamed'];
@@ -56,14 +67,13 @@ export async function runOnce(session: ExtensionSession, bench: BenchPage, run: 
   const stop = await startTrace(cdp);
   await page.goto(url, { waitUntil: 'domcontentloaded' });
   // Captured = the worker answered and the badge layer drew (or 20 s passed).
-  const captureSeen = await page
-    .waitForFunction(() => !!document.getElementById('persona-observatory-badges')?.shadowRoot?.querySelector('*'), null, { polling: 250, timeout: 20_000 })
-    .then(() => true, () => false);
+  // The layer's shadow root is closed: read it through the DevTools protocol (tests/e2e/lib/badge-layer.ts).
+  const captureSeen = await waitForLayer(page, 20_000);
   await page.waitForTimeout(1000);
-  const { badgesAfterLoad, badgesVisible } = await page.evaluate(() => {
-    const buttons = [...(document.getElementById('persona-observatory-badges')?.shadowRoot?.querySelectorAll('button') ?? [])];
+  const { badgesAfterLoad, badgesVisible } = (await inBadgeLayer<{ badgesAfterLoad: number; badgesVisible: number }>(page, `function () {
+    const buttons = Array.from(this.querySelectorAll('button'));
     return { badgesAfterLoad: buttons.length, badgesVisible: buttons.filter((b) => b.checkVisibility({ visibilityProperty: true })).length };
-  });
+  }`)) ?? { badgesAfterLoad: 0, badgesVisible: 0 };
   await mark(page, 'captured');
   await page.waitForTimeout(IDLE_MS);
   await mark(page, 'idle-end');

@@ -82,10 +82,10 @@ export async function profileRouteFetches(stream: string, fetches: number, runs:
       await page.evaluate((n) => (window as unknown as { __fetchAll(n: number): Promise<void> }).__fetchAll(n), fetches);
       const { profile } = await cdp.send('Profiler.stop') as unknown as { profile: Profile };
       const topMain = new Map<string, number>();
-      const mainWorldMs = attribute(profile, (u) => u.includes('/src/content/route/main-world'), topMain);
+      const mainWorldMs = attribute(profile, (u) => u.includes('/route-observer.js'), topMain);
       if (process.env.ROUTE_BENCH_TOP) console.log([...topMain].sort((a, b) => b[1] - a[1]).slice(0, 12));
       const topBridge = new Map<string, number>();
-      const bridgeMs = attribute(profile, (u) => u.startsWith('chrome-extension://') && !u.includes('/src/content/route/main-world'), topBridge);
+      const bridgeMs = attribute(profile, (u) => u.startsWith('chrome-extension://') && !u.includes('/route-observer.js'), topBridge);
       if (process.env.ROUTE_BENCH_TOP) console.log([...topBridge].sort((a, b) => b[1] - a[1]).slice(0, 12));
       const tabs = await page.evaluate(() => document.querySelectorAll('[data-persona-observatory-ui]').length);
       out.push({ fetches, mainWorldMs, bridgeMs, profiledMs: (profile.endTime - profile.startTime) / 1000, routesStored: tabs > 0 });

@@ -1,4 +1,7 @@
-/** Badge data for the captured assistant turns of a page, from stored analyses and annotations. */
+/**
+ * Badge data for the captured assistant turns of a page, from stored analyses and annotations.
+ * Only the kind of the user's annotation goes to the page, never its note or label text.
+ */
 import { turnKey } from '../core/formats/keys.ts';
 import type { Annotation, CapturedTurn } from '../core/types.ts';
 import type { BadgeInfo } from '../messages.ts';
@@ -29,7 +32,7 @@ export async function buildBadges(db: ObservatoryDB, conversationKey: string, tu
     if (!a) continue;
     badges[t.id] = {
       turnKey: key, state: a.state, stateName: a.stateName, shift: a.shift, confidence: a.confidence,
-      labels: a.labels, evidence: a.labels.flatMap((l) => l.evidence), annotation: annotationOf.get(key) ?? null,
+      labels: a.labels, evidence: a.labels.flatMap((l) => l.evidence), annotated: annotationOf.get(key)?.kind ?? null,
       route: rerouteText(routes.get(t.id) ?? null),
     };
   }

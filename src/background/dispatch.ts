@@ -6,7 +6,7 @@
 import { parseMessage, type Message, type MessageType, type ResponseMap } from '../messages.ts';
 import { StoreWriteError } from '../store/write-error.ts';
 import type { BackgroundContext } from './context.ts';
-import { CONTENT_ONLY_TYPES, CONTENT_SCRIPT_TYPES, HANDLERS } from './handlers/index.ts';
+import { HANDLERS, SENDERS } from './handlers/index.ts';
 import type { Handler } from './handlers/types.ts';
 import { classifySender, type SenderKind, type SenderLike } from './sender.ts';
 
@@ -27,9 +27,8 @@ export function acceptMessage(raw: unknown, sender: SenderLike, ctx: BackgroundC
     console.warn(`persona-observatory: ignored "${message.type}" from a sender that is not this extension on a supported site`);
     return null;
   }
-  const allowed = from.kind === 'content' ? CONTENT_SCRIPT_TYPES.has(message.type) : !CONTENT_ONLY_TYPES.has(message.type);
-  if (!allowed) {
-    console.warn(`persona-observatory: ignored "${message.type}" from a ${from.kind === 'content' ? 'content script' : 'extension page'}`);
+  if (!SENDERS[message.type].includes(from.kind)) {
+    console.warn(`persona-observatory: ignored "${message.type}" from ${SENDER_NAMES[from.kind]}`);
     return null;
   }
   return { message, from };
@@ -56,6 +55,10 @@ export function handleRuntimeMessage(raw: unknown, sender: SenderLike, ctx: Back
   const accepted = acceptMessage(raw, sender, ctx);
   return accepted ? runMessage(accepted, ctx) : undefined;
 }
+
+const SENDER_NAMES: Record<SenderKind['kind'], string> = {
+  page: 'an extension page', content: 'a content script', frame: 'an extension frame in a web page',
+};
 
 function describe(raw: unknown): string {
   if (raw && typeof raw === 'object' && 'type' in raw) return `type=${JSON.stringify((raw as { type: unknown }).type)}`;

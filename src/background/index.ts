@@ -1,10 +1,11 @@
 /**
  * Background worker (Chrome service worker / Firefox event page): the only writer to the store.
- * Thin wiring of webextension-polyfill to the testable modules beside it. Listeners are
+ * Thin wiring of webextension-polyfill to the testable modules beside it. The sender check uses
+ * the URL → site table (src/core/sites.ts), so no DOM adapter is loaded here. Listeners are
  * registered synchronously at top level, as MV3 requires for a worker woken by an event.
  */
 import browser, { type Runtime } from 'webextension-polyfill';
-import { adapterForUrl } from '../sites/registry.ts';
+import { chatSiteOfUrl } from '../core/sites.ts';
 import { recomputeStale } from '../store/analyses.ts';
 import { getObservatoryDB } from '../store/connection.ts';
 import { coreAnalyzer } from './analyzer.ts';
@@ -28,13 +29,17 @@ const ctx = createBackgroundContext({
   policy: {
     extensionId: browser.runtime.id,
     extensionOrigin: browser.runtime.getURL(''),
-    siteForUrl: (url) => adapterForUrl(url)?.id ?? null,
+    siteForUrl: chatSiteOfUrl,
   },
   session: sessionArea(),
+  storageUsage: async () => (await navigator.storage?.estimate?.())?.usage ?? null,
 });
 
 browser.runtime.onMessage.addListener((message: unknown, sender: Runtime.MessageSender) => handleRuntimeMessage(message, sender, ctx));
-browser.tabs.onRemoved.addListener((tabId) => ctx.tabs.remove(tabId));
+browser.tabs.onRemoved.addListener((tabId) => {
+  ctx.tabs.remove(tabId);
+  ctx.newConversations.forget(tabId);
+});
 
 // Labels made by an older detector (or never made, e.g. after an import cut short) are
 // brought up to date in the background; captures queue behind it.

@@ -3,7 +3,7 @@
  * the formats layer reads (JSONL label contract, our bundle/JSONL export, ChatGPT/Claude
  * account exports). Prints a readable report, or the RouterReport as JSON.
  */
-import { readFile } from 'node:fs/promises';
+import { readInputText } from './io.ts';
 import { basename } from 'node:path';
 import { parseAnyConversationFile } from '../core/formats/detect.ts';
 import { analyzeRouter, formatEvidence, routerReportMarkdown, textPlot } from '../core/router/index.ts';
@@ -11,7 +11,7 @@ import { analyzeRoutes } from '../core/route/analysis/index.ts';
 import type { RouterReport } from '../core/router/types.ts';
 
 export const usage =
-  'analyze FILE [--json | --markdown] [--seed N] [--permutations N]   router analysis: one verdict per question (repertoire, router or drift, triggers, engagement loop, model switching)';
+  'analyze FILE [--json | --markdown] [--seed N] [--permutations N] [--include-shared]   router analysis: one verdict per question (repertoire, router or drift, triggers, engagement loop, model switching)';
 
 interface AnalyzeArgs {
   file: string;
@@ -19,7 +19,11 @@ interface AnalyzeArgs {
   markdown: boolean;
   seed: number;
   permutations: number;
+  includeShared: boolean;
 }
+
+/** Bounds of the numeric options: a run stays minutes, not days, and a seed fits the generator. */
+const BOUNDS = { '--seed': [0, 2 ** 32 - 1], '--permutations': [19, 99_999] } as const;
 
 function parseArgs(args: readonly string[]): AnalyzeArgs | string {
   let file: string | null = null;
@@ -27,21 +31,24 @@ function parseArgs(args: readonly string[]): AnalyzeArgs | string {
   let markdown = false;
   let seed = 1;
   let permutations = 999;
+  let includeShared = false;
   for (let i = 0; i < args.length; i++) {
     const a = args[i];
     if (a === '--json') json = true;
     else if (a === '--markdown') markdown = true;
     else if (a === '--seed' || a === '--permutations') {
       const v = Number(args[++i]);
-      if (!Number.isInteger(v) || v < (a === '--seed' ? 0 : 19)) return `${a} needs an integer${a === '--permutations' ? ' ≥ 19' : ''}`;
+      const [lo, hi] = BOUNDS[a];
+      if (!Number.isInteger(v) || v < lo || v > hi) return `${a} needs an integer from ${lo.toLocaleString('en-US')} to ${hi.toLocaleString('en-US')}`;
       if (a === '--seed') seed = v;
       else permutations = v;
-    } else if (a.startsWith('-')) return `unknown option ${a}`;
+    } else if (a === '--include-shared') includeShared = true;
+    else if (a.startsWith('-')) return `unknown option ${a}`;
     else if (file === null) file = a;
     else return `unexpected argument ${a}`;
   }
   if (json && markdown) return '--json and --markdown exclude each other';
-  return file === null ? 'missing FILE' : { file, json, markdown, seed, permutations };
+  return file === null ? 'missing FILE' : { file, json, markdown, seed, permutations, includeShared };
 }
 
 export async function run(args: string[]): Promise<number> {
@@ -50,9 +57,15 @@ export async function run(args: string[]): Promise<number> {
     console.error(`analyze: ${parsed}\nusage: persona-observatory ${usage}`);
     return 2;
   }
-  const text = await readFile(parsed.file, 'utf8');
-  const { format, bundles } = parseAnyConversationFile(text, basename(parsed.file));
-  const report = analyzeRouter(bundles, { seed: parsed.seed, permutations: parsed.permutations });
+  let parsedFile: ReturnType<typeof parseAnyConversationFile>;
+  try {
+    parsedFile = parseAnyConversationFile(await readInputText(parsed.file), basename(parsed.file));
+  } catch (err) {
+    console.error(`analyze: ${err instanceof Error ? err.message : String(err)}`);
+    return 1;
+  }
+  const { format, bundles } = parsedFile;
+  const report = analyzeRouter(bundles, { seed: parsed.seed, permutations: parsed.permutations, includeShared: parsed.includeShared });
   // Page-reported routes (issue 15), when the file carries any: a separate, self-contained report.
   const routes = bundles.some((b) => b.turns.some((t) => t.route?.served))
     ? analyzeRoutes(bundles, { seed: parsed.seed, permutations: parsed.permutations })

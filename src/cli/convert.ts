@@ -1,15 +1,13 @@
 /**
- * `convert IN --to FORMAT [--out FILE] [--context N]`: any file we import (auto-detected, also an
+ * `convert IN --to FORMAT [--out FILE [--force]] [--context N]`: any file we import (auto-detected, also an
  * account-export .zip) → any export format. Conversations without analyses are labelled first,
  * so every output carries labels. Our formats: json, jsonl, csv, md. For annotation tools (one
  * task per assistant reply, src/core/formats/annotation): prodigy and hf (JSONL), and zips
  * (need --out) label-studio (config + tasks), argilla (rg.Dataset.from_disk layout), annotation
  * (all four tools). Exit 0 ok, 1 bad input, 2 bad usage.
  */
-import { createWriteStream } from 'node:fs';
-import { readFile, stat, writeFile } from 'node:fs/promises';
-import type { Writable } from 'node:stream';
 import { analyzeConversation } from '../core/analyze.ts';
+import { CliInputError, openOutput, readInputBytes } from './io.ts';
 import type { ConversationBundle } from '../core/types.ts';
 import { analyzeInput, attachAnalysis } from '../core/formats/analysis-join.ts';
 import { bundleJsonChunks } from '../core/formats/bundle-json.ts';
@@ -25,7 +23,7 @@ import { hfChunks } from '../core/formats/annotation/hf-dataset.ts';
 import { prodigyChunks } from '../core/formats/annotation/prodigy.ts';
 import type { TaskOptions } from '../core/formats/annotation/tasks.ts';
 
-export const usage = 'convert IN --to json|jsonl|csv|md|prodigy|hf|label-studio|argilla|annotation [--out FILE] [--context N]   convert a conversation file (format auto-detected)';
+export const usage = 'convert IN --to json|jsonl|csv|md|prodigy|hf|label-studio|argilla|annotation [--out FILE [--force]] [--context N]   convert a conversation file (format auto-detected; --force overwrites FILE)';
 
 type Bundles = readonly ConversationBundle[];
 
@@ -53,6 +51,7 @@ interface ConvertArgs {
   to: string;
   out: string | null;
   contextTurns: number | undefined;
+  force: boolean;
 }
 
 export async function run(args: string[]): Promise<number> {
@@ -71,8 +70,13 @@ export async function run(args: string[]): Promise<number> {
   const bundles = imported.bundles.map(withAnalysis);
   const options: TaskOptions = { contextTurns: parsed.contextTurns };
   const zipTargets = ZIPS[parsed.to];
-  if (zipTargets) await writeFile(parsed.out as string, exportAnnotationZip(bundles, zipTargets, options));
-  else await writeChunks(CHUNKS[parsed.to](bundles, options), parsed.out);
+  try {
+    if (zipTargets) await writeBytes(exportAnnotationZip(bundles, zipTargets, options), parsed.out as string, parsed.force);
+    else await writeChunks(CHUNKS[parsed.to](bundles, options), parsed.out, parsed.force);
+  } catch (err) {
+    console.error(`convert: ${describe(err, parsed.out ?? 'stdout')}`);
+    return 1;
+  }
   const replies = bundles.reduce((n, b) => n + b.conversation.assistantCount, 0);
   console.error(`convert: ${imported.format} → ${parsed.to}: ${bundles.length} conversation(s), ${replies} repl${replies === 1 ? 'y' : 'ies'}${parsed.out ? ` → ${parsed.out}` : ''}`);
   return 0;
@@ -83,9 +87,11 @@ function parseArgs(args: string[]): ConvertArgs | string {
   let to: string | null = null;
   let out: string | null = null;
   let context: string | null = null;
+  let force = false;
   for (let i = 0; i < args.length; i++) {
     const a = args[i];
-    if (a === '--to' || a === '--out' || a === '--context') {
+    if (a === '--force') force = true;
+    else if (a === '--to' || a === '--out' || a === '--context') {
       const value = args[++i];
       if (value === undefined || value.startsWith('--')) return `${a} needs a value`;
       if (a === '--to') to = value;
@@ -99,16 +105,16 @@ function parseArgs(args: string[]): ConvertArgs | string {
   if (to === null) return 'missing --to';
   if (!TARGETS.includes(to)) return `--to should be one of ${TARGETS.join(', ')}, got "${to}"`;
   if (to in ZIPS && out === null) return `--to ${to} writes a zip: give --out FILE.zip`;
+  if (force && out === null) return '--force only applies with --out';
   if (context !== null && !/^\d{1,6}$/.test(context)) return `--context should be a whole number of turns, got "${context}"`;
-  return { input, to, out, contextTurns: context === null ? undefined : Number(context) };
+  return { input, to, out, force, contextTurns: context === null ? undefined : Number(context) };
 }
 
 async function readInput(path: string): Promise<ParsedImport> {
-  // Refuse before reading: a UTF-8 file has at least one byte per character.
-  const { size } = await stat(path);
-  if (size > DEFAULT_LIMITS.maxChars * 4) throw new FormatError(path, `file is too large (${size} bytes)`);
-  if (/\.zip$/i.test(path)) return parseConversationZip(new Uint8Array(await readFile(path)), path);
-  return parseAnyConversationFile(await readFile(path, 'utf8'), path);
+  // Refused by size before reading (io.ts).
+  const bytes = await readInputBytes(path, DEFAULT_LIMITS.maxBytes);
+  if (/\.zip$/i.test(path)) return parseConversationZip(new Uint8Array(bytes), path);
+  return parseAnyConversationFile(bytes.toString('utf8'), path);
 }
 
 function withAnalysis(bundle: ConversationBundle): ConversationBundle {
@@ -116,16 +122,32 @@ function withAnalysis(bundle: ConversationBundle): ConversationBundle {
   return attachAnalysis(bundle, analyzeConversation(analyzeInput(bundle)));
 }
 
-async function writeChunks(chunks: Iterable<string>, out: string | null): Promise<void> {
-  const stream: Writable = out ? createWriteStream(out) : process.stdout;
-  for (const chunk of chunks) {
-    if (chunk !== '' && !stream.write(chunk)) await new Promise<void>((resolve) => stream.once('drain', () => resolve()));
+async function writeChunks(chunks: Iterable<string>, out: string | null, force: boolean): Promise<void> {
+  if (out === null) {
+    for (const chunk of chunks) {
+      if (chunk !== '' && !process.stdout.write(chunk)) await new Promise<void>((resolve) => process.stdout.once('drain', () => resolve()));
+    }
+    return;
   }
-  if (out) await new Promise<void>((resolve, reject) => stream.end((err?: Error | null) => (err ? reject(err) : resolve())));
+  const file = await openOutput(out, force);
+  try {
+    for (const chunk of chunks) if (chunk !== '') await file.write(chunk);
+  } finally {
+    await file.close();
+  }
+}
+
+async function writeBytes(bytes: Uint8Array, out: string, force: boolean): Promise<void> {
+  const file = await openOutput(out, force);
+  try {
+    await file.write(bytes);
+  } finally {
+    await file.close();
+  }
 }
 
 function describe(err: unknown, path: string): string {
-  if (err instanceof FormatError) return err.message;
+  if (err instanceof FormatError || err instanceof CliInputError) return err.message;
   const code = (err as { code?: string } | null)?.code;
   if (code === 'ENOENT') return `cannot read ${path}: no such file`;
   if (code === 'EISDIR') return `cannot read ${path}: it is a directory`;

@@ -2,7 +2,10 @@
  * `extract PAGE.html [--url URL] [--site NAME]`: runs the extension's own site adapters on a
  * saved page in Node and prints the captured turns as JSON.
  */
-import { readFile } from 'node:fs/promises';
+import { readInputText } from './io.ts';
+
+/** A saved chat page larger than this is refused before it is read (real ones are a few MB). */
+const MAX_PAGE_BYTES = 100 * 1024 * 1024;
 import { capturePage, type SiteAdapter } from '../sites/adapter.ts';
 import { adapterById, adapterForPage, adapterForUrl, GENERIC_ADAPTER, SUPPORTED_SITE_IDS } from '../sites/registry.ts';
 import { pageUrl, parseSavedPage } from './saved-page.ts';
@@ -64,10 +67,9 @@ export async function run(args: string[]): Promise<number> {
   }
   let html: string;
   try {
-    html = await readFile(parsed.file, 'utf8');
+    html = await readInputText(parsed.file, MAX_PAGE_BYTES);
   } catch (err) {
-    const reason = err instanceof Error && 'code' in err ? String((err as NodeJS.ErrnoException).code) : String(err);
-    console.error(`extract: cannot read ${parsed.file} (${reason})`);
+    console.error(`extract: ${err instanceof Error ? err.message : String(err)}`);
     return 1;
   }
   if (html.includes('\u0000') || !/<[a-z!]/i.test(html)) {

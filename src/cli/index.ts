@@ -2,6 +2,8 @@
  * persona-observatory CLI: the same core, sites and formats as the extension, in Node.
  * Each command lives in its own file and exports `run(args): Promise<number>` (exit code).
  */
+import { guardTerminal } from './io.ts';
+
 type CommandModule = { run(args: string[]): Promise<number>; usage: string };
 
 const COMMANDS: Record<string, () => Promise<CommandModule>> = {
@@ -26,6 +28,10 @@ async function main(argv: string[]): Promise<number> {
   }
   return (await load()).run(rest);
 }
+
+// Captured text reaches the terminal only with its control characters escaped.
+guardTerminal(process.stdout);
+guardTerminal(process.stderr);
 
 main(process.argv.slice(2)).then(
   (code) => {

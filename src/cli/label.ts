@@ -1,5 +1,5 @@
 /**
- * `label FILE|- [--out FILE] [--use-model]`: persona-shift labels for every conversation (- = stdin).
+ * `label FILE|- [--out FILE [--force]] [--use-model]`: persona-shift labels for every conversation (- = stdin).
  * Input: label-contract JSONL (one conversation a line: {"id", "turns": [{"role", "text",
  * "model"?}]}), read directly; any other conversation file the formats layer recognises
  * (bundle JSON, ChatGPT/Claude export, other JSONL shapes) goes through parseAnyConversationFile.
@@ -7,16 +7,17 @@
  * {"id", "detectorVersion", "switches", "replies": [{"index", "state", "shift", "confidence", "labels", "features"}]}.
  * The model field is ignored unless --use-model. Exit 0 ok, 1 bad input, 2 bad usage.
  */
-import { readFile, writeFile } from 'node:fs/promises';
+import { readInputText, writeOutput } from './io.ts';
 import { analyzeConversation, type AnalyzeTurn } from '../core/analyze.ts';
 import { parseAnyConversationFile } from '../core/formats/detect.ts';
 import type { ConversationBundle } from '../core/types.ts';
 
-export const usage = 'label FILE|- [--out FILE] [--use-model]   label persona shifts (JSONL: one conversation a line; - reads stdin)';
+export const usage = 'label FILE|- [--out FILE [--force]] [--use-model]   label persona shifts (JSONL: one conversation a line; - reads stdin)';
 
 interface LabelArgs {
   input: string;
   out: string | null;
+  force: boolean;
   useModel: boolean;
 }
 
@@ -31,17 +32,20 @@ function parseArgs(args: string[]): LabelArgs | string {
   let input: string | null = null;
   let out: string | null = null;
   let useModel = false;
+  let force = false;
   for (let i = 0; i < args.length; i++) {
     const a = args[i];
     if (a === '--out') {
       out = args[++i] ?? null;
       if (!out) return '--out needs a file name';
     } else if (a === '--use-model') useModel = true;
+    else if (a === '--force') force = true;
     else if (a.startsWith('--')) return `unknown option ${a}`;
     else if (input) return `only one input file, got "${input}" and "${a}"`;
     else input = a;
   }
-  return input ? { input, out, useModel } : 'missing input FILE';
+  if (force && out === null) return '--force only applies with --out';
+  return input ? { input, out, force, useModel } : 'missing input FILE';
 }
 
 class InputError extends Error {}
@@ -103,12 +107,6 @@ function fromBundle(b: ConversationBundle): LabelInput {
   return { id: b.conversation.conversationId, turns };
 }
 
-async function readStdin(): Promise<string> {
-  const chunks: Buffer[] = [];
-  for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
-  return Buffer.concat(chunks).toString('utf8');
-}
-
 export function labelLine(c: LabelInput, useModel: boolean): string {
   const a = analyzeConversation(c.turns, { useModel });
   return JSON.stringify({
@@ -127,9 +125,9 @@ export async function run(args: string[]): Promise<number> {
   }
   let text: string;
   try {
-    text = parsed.input === '-' ? await readStdin() : await readFile(parsed.input, 'utf8');
+    text = await readInputText(parsed.input);
   } catch (err) {
-    console.error(`label: cannot read ${parsed.input}: ${err instanceof Error ? err.message : String(err)}`);
+    console.error(`label: ${err instanceof Error ? err.message : String(err)}`);
     return 1;
   }
   let inputs: LabelInput[];
@@ -143,7 +141,13 @@ export async function run(args: string[]): Promise<number> {
   if (skipped) console.error(`label: skipped ${skipped} system/developer/tool/function turn(s); reply indices count assistant turns only`);
   const lines = inputs.map((c) => labelLine(c, parsed.useModel));
   const body = lines.length ? lines.join('\n') + '\n' : '';
-  if (parsed.out) await writeFile(parsed.out, body, 'utf8');
-  else process.stdout.write(body);
+  if (parsed.out) {
+    try {
+      await writeOutput(parsed.out, body, parsed.force);
+    } catch (err) {
+      console.error(`label: ${err instanceof Error ? err.message : String(err)}`);
+      return 1;
+    }
+  } else process.stdout.write(body);
   return 0;
 }

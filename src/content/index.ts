@@ -13,7 +13,6 @@ import type { BadgeInfo } from '../messages.ts';
 import { isRouteSite } from '../core/route/observation.ts';
 import { createRouteBridge, type RouteBridge } from './route/bridge.ts';
 
-const MARK = 'data-persona-observatory';
 let controller: CaptureController | null = null;
 let routeBridge: RouteBridge | null = null;
 
@@ -60,8 +59,7 @@ async function main(): Promise<void> {
     routeBridge.start();
   }
   useNativeMatching(true); // a real browser: one native selector match per node is the fast path
-  // Marks that the page was recognised (used by the e2e tests and for debugging).
-  document.documentElement.setAttribute(MARK, adapter.id);
+  // No marker on the page: whether we run is not the page's business (tests ask the worker).
   let overrides: Record<string, Record<string, string> | undefined> = {};
   try {
     const answer = await sendMessage({ type: 'settings/get' });

@@ -8,5 +8,11 @@
 export const MAX_TURN_TEXT_CHARS = 1_000_000;
 /** Characters in one annotation note (the in-page note field, and notes imported from annotation tools). */
 export const MAX_NOTE_CHARS = 10_000;
-/** Characters in short identifiers and labels (keys, ids, a relabel's label). */
-export const MAX_SHORT_CHARS = 2_048;
+
+/** Characters in a short field (title, model name, id, detail, selector) of any message or record. */
+export const MAX_SHORT_STRING_CHARS = 2_048;
+
+/** A short field cut to its limit (with an ellipsis), so one long field never loses a whole capture. */
+export function clipShort(value: string, max: number = MAX_SHORT_STRING_CHARS): string {
+  return value.length <= max ? value : `${value.slice(0, max - 1)}…`;
+}

@@ -3,26 +3,14 @@
  *
  * Every layer speaks these shapes: site adapters produce `CapturedTurn`s, the store keeps
  * `Conversation`/`Turn`/`ReplyAnalysis`/`Annotation` records, formats read and write them,
- * views render them. Pure types only: this file imports nothing.
+ * views render them. Pure types only: this file imports only the site-id type (core/sites.ts).
  */
 
 export type Role = 'user' | 'assistant';
 
-/** Sites with a dedicated adapter, plus `generic` (fallback) and `unknown` (imported data). */
-export type SiteId =
-  | 'chatgpt'
-  | 'claude'
-  | 'gemini'
-  | 'copilot'
-  | 'perplexity'
-  | 'deepseek'
-  | 'grok'
-  | 'mistral'
-  | 'poe'
-  | 'huggingchat'
-  | 'meta-ai'
-  | 'generic'
-  | 'unknown';
+/** Site ids are a runtime list in sites.ts (the one place they are written); the type comes from it. */
+export type { SiteId } from './sites.ts';
+import type { SiteId } from './sites.ts';
 
 /** A branch counter as the page shows it ("2/3" → index 2, count 3). 1-based index. */
 export interface BranchMarker {
@@ -58,9 +46,15 @@ export interface PageCapture {
   detail?: string;
   title: string | null;
   turns: CapturedTurn[];
+  /**
+   * A shared conversation page (someone's share link, not the user's own chat). Stored tagged as
+   * shared and left out of the router analysis unless the user asks. Adapters that can tell set it.
+   */
+  shared?: boolean;
 }
 
-export type ConversationSource = 'capture' | 'import:chatgpt' | 'import:claude' | 'import:bundle' | 'import:jsonl';
+/** `capture:shared`: captured from a shared-conversation page (someone's share link), not the user's own chat. */
+export type ConversationSource = 'capture' | 'capture:shared' | 'import:chatgpt' | 'import:claude' | 'import:bundle' | 'import:jsonl';
 
 /** A stored conversation. key = `${site}:${conversationId}`. */
 export interface Conversation {

@@ -4,24 +4,17 @@
  * runs in Node tests, the worker, content scripts and pages alike.
  */
 import type { AnnotationKind, BranchMarker, Role, SiteId } from '../core/types.ts';
-import { MAX_NOTE_CHARS, MAX_SHORT_CHARS, MAX_TURN_TEXT_CHARS } from '../core/limits.ts';
+import { MAX_NOTE_CHARS, MAX_SHORT_STRING_CHARS, MAX_TURN_TEXT_CHARS } from '../core/limits.ts';
 
 export type Rec = Record<string, unknown>;
 
-/** Every SiteId, at runtime. The `satisfies` + exhaustiveness check keep it in step with types.ts. */
-export const SITE_IDS = [
-  'chatgpt', 'claude', 'gemini', 'copilot', 'perplexity', 'deepseek', 'grok', 'mistral', 'poe',
-  'huggingchat', 'meta-ai', 'generic', 'unknown',
-] as const satisfies readonly SiteId[];
-type MissingSiteIds = Exclude<SiteId, (typeof SITE_IDS)[number]>;
-const siteIdsComplete: MissingSiteIds extends never ? true : false = true;
-void siteIdsComplete;
+export { SITE_IDS, isSiteId } from '../core/sites.ts';
 
 export const ANNOTATION_KINDS = ['confirm', 'reject', 'relabel', 'note'] as const satisfies readonly AnnotationKind[];
 
 /** Upper bounds that keep a buggy or hostile sender from making the worker store megabytes per field. */
 export const LIMITS = {
-  shortString: MAX_SHORT_CHARS,
+  shortString: MAX_SHORT_STRING_CHARS,
   /** One turn's text (and thinking); the same limit the import parsers apply. */
   turnText: MAX_TURN_TEXT_CHARS,
   turnsPerCapture: 5_000,
@@ -59,10 +52,6 @@ export function isBoolean(v: unknown): v is boolean {
 
 export function isRole(v: unknown): v is Role {
   return v === 'user' || v === 'assistant';
-}
-
-export function isSiteId(v: unknown): v is SiteId {
-  return typeof v === 'string' && (SITE_IDS as readonly string[]).includes(v);
 }
 
 export function isAnnotationKind(v: unknown): v is AnnotationKind {

@@ -13,7 +13,7 @@ import {
 } from './guards.ts';
 import { ANNOTATION_TOOLS } from '../core/formats/records.ts';
 
-const SOURCES: readonly ConversationSource[] = ['capture', 'import:chatgpt', 'import:claude', 'import:bundle', 'import:jsonl'];
+import { SOURCES } from '../core/formats/records.ts';
 
 export function isCapturedTurn(v: unknown): v is CapturedTurn {
   return isRecord(v)

@@ -2,6 +2,7 @@
  * The one list of site adapters. Adding a site = one adapter file + one line here; nothing
  * else switches on the site id.
  */
+import { chatSiteOfUrl } from '../core/sites.ts';
 import type { SiteId } from '../core/types.ts';
 import type { SiteAdapter } from './adapter.ts';
 import { chatgpt } from './chatgpt.ts';
@@ -29,15 +30,13 @@ export function adapterById(id: string): SiteAdapter | null {
   return SITE_ADAPTERS.find((a) => a.id === id) ?? null;
 }
 
-/** The dedicated adapter for a URL, or null when the site is not supported. */
+/**
+ * The dedicated adapter for an `https:` URL, or null when the site is not supported. Goes
+ * through the URL → site table (src/core/sites.ts) that the worker's sender check uses too.
+ */
 export function adapterForUrl(url: URL | string): SiteAdapter | null {
-  let parsed: URL;
-  try {
-    parsed = typeof url === 'string' ? new URL(url) : url;
-  } catch {
-    return null;
-  }
-  return SITE_ADAPTERS.find((a) => a.matchesUrl(parsed)) ?? null;
+  const site = chatSiteOfUrl(url);
+  return site ? SITE_ADAPTERS.find((a) => a.id === site) ?? null : null;
 }
 
 /** Guess the site of a saved page from its markup alone. */

@@ -52,12 +52,16 @@ export async function saveAnnotation(db: ObservatoryDB, input: AnnotationInput, 
   }, (e) => e instanceof NotFoundError);
 }
 
-export async function deleteAnnotation(db: ObservatoryDB, id: string): Promise<boolean> {
+/**
+ * Deletes one annotation; false when it is not there (or `allowed` refuses it: the caller may
+ * only touch some conversations, and must not learn whether others' annotations exist).
+ */
+export async function deleteAnnotation(db: ObservatoryDB, id: string, allowed?: (a: Annotation) => boolean): Promise<boolean> {
   const tx = db.transaction<StoreName[], 'readwrite'>(['annotations', 'conversations'], 'readwrite');
   return commitOrAbort(tx, async () => {
     const annotations = tx.objectStore('annotations');
     const existing = await annotations.get(id);
-    if (!existing) return false;
+    if (!existing || (allowed && !allowed(existing))) return false;
     await annotations.delete(id);
     await refreshAnnotationCount(tx, existing.conversationKey);
     return true;

@@ -5,6 +5,7 @@
 import { conversationKey as makeConversationKey } from '../core/formats/keys.ts';
 import type { CapturedTurn, Conversation, SiteId, Turn } from '../core/types.ts';
 import { analysisKey } from './analysis-rows.ts';
+import { DEFAULT_BUDGETS, type StoreBudgets } from './budgets.ts';
 import { planCapture } from './plan-capture.ts';
 import type { ObservatoryDB } from './schema.ts';
 import { turnCounters } from './summary.ts';
@@ -15,9 +16,12 @@ import { forEach } from './requests.ts';
 export interface CaptureInput {
   site: SiteId;
   conversationId: string;
-  url: string;
+  /** Origin and path of the page (src/core/sites.ts conversationUrl), from the sender, not the page. */
+  url: string | null;
   title: string | null;
   turns: CapturedTurn[];
+  /** The adapter says the page is a shared conversation (stored as source `capture:shared`). */
+  shared?: boolean;
 }
 
 export interface CaptureResult {
@@ -25,9 +29,11 @@ export interface CaptureResult {
   /** Turn records written (new, changed or re-pointed). 0 when the page showed nothing new. */
   stored: number;
   mainLineChanged: boolean;
+  /** What a budget kept out of the store, in words (empty when everything was kept). */
+  trimmed: string[];
 }
 
-export async function storeCapture(db: ObservatoryDB, input: CaptureInput, now: number): Promise<CaptureResult> {
+export async function storeCapture(db: ObservatoryDB, input: CaptureInput, now: number, budgets: StoreBudgets = DEFAULT_BUDGETS): Promise<CaptureResult> {
   const key = makeConversationKey(input.site, input.conversationId);
   const tx = db.transaction(['conversations', 'turns', 'analyses'], 'readwrite');
   return commitOrAbort(tx, async () => {
@@ -36,13 +42,13 @@ export async function storeCapture(db: ObservatoryDB, input: CaptureInput, now: 
       turnStore.getAll(turnRange(key)),
       tx.objectStore('conversations').get(key),
     ]);
-    const plan = planCapture(ofConversation(existingTurns, key), input.turns, key, now);
+    const plan = planCapture(ofConversation(existingTurns, key), input.turns, key, now, budgets);
     const conversation = nextConversation(existingConv, input, key, plan.turns, now, plan.writes.length > 0);
     await forEach(plan.writes, (t) => turnStore.put(encodeTurn(t)));
     // Features of an edited turn describe the old text; drop them so they are recomputed.
     await forEach(plan.editedKeys, (k) => tx.objectStore('analyses').delete(analysisKey(key, k)));
     if (conversation !== existingConv) await tx.objectStore('conversations').put(conversation);
-    return { conversation, stored: plan.writes.length, mainLineChanged: plan.mainLineChanged };
+    return { conversation, stored: plan.writes.length, mainLineChanged: plan.mainLineChanged, trimmed: plan.trimmed };
   });
 }
 
@@ -58,7 +64,7 @@ function nextConversation(
     conversationId: input.conversationId,
     title,
     url: input.url,
-    source: existing?.source ?? 'capture',
+    source: existing?.source ?? (input.shared ? 'capture:shared' : 'capture'),
     firstSeen: existing?.firstSeen ?? now,
     lastSeen: now,
     ...turnCounters(turns),

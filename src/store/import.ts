@@ -4,6 +4,7 @@
  * so importing the same file twice adds nothing the second time. A stored turn whose imported
  * text differs is kept as is; the imported text is added as an alternative version.
  */
+import { siteUrlOrNull } from '../core/sites.ts';
 import type { Conversation, ConversationBundle, StoredAnalysis, Turn } from '../core/types.ts';
 import { putAnalyses } from './analysis-io.ts';
 import { analysisKey, analysisRange } from './analysis-rows.ts';
@@ -123,7 +124,8 @@ function mergeConversation(stored: Conversation | undefined, imported: Conversat
   return {
     ...base,
     title: stored?.title ?? imported.title,
-    url: stored?.url ?? imported.url,
+    // An imported URL becomes an "open on site" link: only https on the conversation's own site.
+    url: stored?.url ?? siteUrlOrNull(imported.url, imported.site),
     firstSeen: Math.min(base.firstSeen, imported.firstSeen),
     lastSeen: Math.max(base.lastSeen, imported.lastSeen),
     ...turnCounters(turns),

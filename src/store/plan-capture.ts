@@ -13,10 +13,14 @@
  *   (regenerate / edit). The page's current choice becomes the main line; the other becomes
  *   `alternativeOf` it. A stored alternative the page shows again is promoted the same way.
  * - Turns absent from the batch are left alone: leaving the DOM never deletes anything.
+ * - Budgets (budgets.ts): past `versionsPerTurn` an edit replaces the text without keeping
+ *   another version; past `turnsPerConversation` records, new turns are not stored. Both say so
+ *   in `trimmed`.
  */
 import { contentHash } from '../core/text/hash.ts';
 import { turnKey } from '../core/formats/keys.ts';
 import type { CapturedTurn, Turn } from '../core/types.ts';
+import { DEFAULT_BUDGETS, type StoreBudgets } from './budgets.ts';
 import { Timeline } from './timeline.ts';
 
 export interface CapturePlan {
@@ -28,10 +32,13 @@ export interface CapturePlan {
   mainLineChanged: boolean;
   /** Keys of known turns whose text changed: their stored features are stale. */
   editedKeys: string[];
+  /** Why something of the batch was not kept (a budget was reached); empty when all was kept. */
+  trimmed: string[];
 }
 
 export function planCapture(
   existing: readonly Turn[], captured: readonly CapturedTurn[], conversationKey: string, now: number,
+  budgets: StoreBudgets = DEFAULT_BUDGETS,
 ): CapturePlan {
   const tl = new Timeline(existing);
   const batch = dedupeById(captured.filter((c) => !c.streaming));
@@ -41,6 +48,8 @@ export function planCapture(
   let mainLineChanged = false;
   let anchorKey: string | null = null;
   const editedKeys: string[] = [];
+  let versionsNotKept = 0;
+  let turnsNotStored = 0;
 
   for (let i = 0; i < batch.length; i++) {
     const c = batch[i];
@@ -49,7 +58,9 @@ export function planCapture(
     const known = tl.get(key);
 
     if (known) {
-      if (refreshKnown(tl, known, c, hash, conversationKey)) {
+      const edit = refreshKnown(tl, known, c, hash, conversationKey, budgets.versionsPerTurn);
+      if (edit === 'version-not-kept') versionsNotKept++;
+      if (edit !== 'same') {
         editedKeys.push(key);
         if (known.alternativeOf === null) mainLineChanged = true;
       }
@@ -62,6 +73,10 @@ export function planCapture(
       continue;
     }
 
+    if (tl.size() >= budgets.turnsPerConversation) {
+      turnsNotStored++;
+      continue;
+    }
     const nextKnownIndex = knownAtStart.indexOf(true, i + 1);
     const upperKey = nextKnownIndex >= 0 ? keys[nextKnownIndex] : null;
     const upperOrder = upperKey ? (tl.get(upperKey) as Turn).order : Infinity;
@@ -82,7 +97,14 @@ export function planCapture(
     anchorKey = key;
   }
 
-  return { writes: tl.changed(), turns: tl.all(), mainLineChanged, editedKeys };
+  const trimmed: string[] = [];
+  if (turnsNotStored > 0) {
+    trimmed.push(`${turnsNotStored} new turn${turnsNotStored === 1 ? '' : 's'} not stored: this conversation holds the limit of ${budgets.turnsPerConversation.toLocaleString('en-US')} turn records`);
+  }
+  if (versionsNotKept > 0) {
+    trimmed.push(`${versionsNotKept} edited turn${versionsNotKept === 1 ? '' : 's'} updated without keeping the earlier text: ${budgets.versionsPerTurn} versions per turn are kept`);
+  }
+  return { writes: tl.changed(), turns: tl.all(), mainLineChanged, editedKeys, trimmed };
 }
 
 /** First turn of the batch is new: no known turn before it on the page. */
@@ -121,11 +143,15 @@ function promote(tl: Timeline, alternative: Turn): void {
 }
 
 /**
- * Update a known turn from a new sighting. Returns true when its text changed.
- * Text that only grew (a reply captured before it finished) is updated in place; any other change
- * keeps the previous text as an alternative version so nothing the user saw is lost.
+ * Update a known turn from a new sighting: 'same' text, 'changed', or 'version-not-kept' (changed,
+ * but the turn already has `maxVersions` earlier texts). Text that only grew (a reply captured
+ * before it finished) is updated in place; any other change keeps the previous text as an
+ * alternative version so nothing the user saw is lost, up to the budget.
  */
-function refreshKnown(tl: Timeline, known: Turn, c: CapturedTurn, hash: string, conversationKey: string): boolean {
+function refreshKnown(
+  tl: Timeline, known: Turn, c: CapturedTurn, hash: string, conversationKey: string, maxVersions: number,
+): 'same' | 'changed' | 'version-not-kept' {
+  let outcome: 'same' | 'changed' | 'version-not-kept' = 'same';
   let next: Turn = {
     ...known,
     model: c.model ?? known.model,
@@ -135,18 +161,28 @@ function refreshKnown(tl: Timeline, known: Turn, c: CapturedTurn, hash: string, 
   };
   const textChanged = known.contentHash !== hash;
   if (textChanged) {
+    outcome = 'changed';
     const grew = known.role === c.role && c.text.startsWith(known.text);
     if (!grew) {
       const versionId = `${known.turnId}@${known.contentHash}`;
       const versionKey = turnKey(conversationKey, versionId);
       if (!tl.has(versionKey)) {
-        tl.put({ ...known, key: versionKey, turnId: versionId, alternativeOf: known.alternativeOf ?? known.key });
+        if (versionCount(tl, known.turnId) >= maxVersions) outcome = 'version-not-kept';
+        else tl.put({ ...known, key: versionKey, turnId: versionId, alternativeOf: known.alternativeOf ?? known.key });
       }
     }
     next = { ...next, role: c.role, text: c.text, contentHash: hash };
   }
   if (textChanged || !sameMetadata(known, next)) tl.put(next);
-  return textChanged;
+  return outcome;
+}
+
+/** Earlier texts kept for a turn (`${turnId}@${hash}` records). */
+function versionCount(tl: Timeline, turnId: string): number {
+  const prefix = `${turnId}@`;
+  let n = 0;
+  for (const t of tl.all()) if (t.turnId.startsWith(prefix)) n++;
+  return n;
 }
 
 function sameMetadata(a: Turn, b: Turn): boolean {

@@ -2,7 +2,7 @@
  * Read API for extension pages (dashboard, popup) and the worker. Pages read IndexedDB
  * directly (same extension origin); they never write (writes go through the worker).
  */
-import type { Conversation, ConversationBundle, SiteId, StoredAnalysis } from '../core/types.ts';
+import type { Annotation, Conversation, ConversationBundle, SiteId, StoredAnalysis } from '../core/types.ts';
 import { readConversationAnalyses } from './analysis-io.ts';
 import type { ObservatoryDB } from './schema.ts';
 import { sortTurns } from './summary.ts';
@@ -91,6 +91,11 @@ export async function getConversationAnalyses(db: ObservatoryDB, conversationKey
 }
 
 /** Every conversation as a bundle, newest first (for export). */
+/** One reply's annotations (its verdict and its note). */
+export async function getTurnAnnotations(db: ObservatoryDB, turnKey: string): Promise<Annotation[]> {
+  return db.getAllFromIndex('annotations', 'by-turn', turnKey);
+}
+
 export async function getAllBundles(db: ObservatoryDB): Promise<ConversationBundle[]> {
   const { conversations } = await listConversations(db);
   const bundles = await Promise.all(conversations.map((c) => getConversationBundle(db, c.key)));

@@ -23,6 +23,7 @@ export class Timeline {
   get(key: string): Turn | undefined { return this.byKey.get(key); }
   has(key: string): boolean { return this.byKey.has(key); }
   all(): Turn[] { return [...this.byKey.values()]; }
+  size(): number { return this.byKey.size; }
   changed(): Turn[] { return [...this.dirty].map((k) => this.byKey.get(k) as Turn); }
   mainCount(): number { return this.main.length; }
   firstMain(): Turn | undefined { return this.main[0]; }

@@ -7,6 +7,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { launchWithExtension, type ExtensionSession } from './lib/browser.ts';
+import { badgeCount } from './lib/badge-layer.ts';
 import { readFixture, readReferenceSite } from './lib/fixtures.ts';
 import { expectedCapture } from './lib/oracle.ts';
 import { describeRequests, foreignRequests, storedTurns, waitFor, watchPage } from './lib/extension.ts';
@@ -67,13 +68,12 @@ for (const { file, url, reference } of PAGES) {
     assert.deepEqual(main.map((t) => t.text), expected.turns.map((t) => t.text), 'text as the page shows it');
     assert.equal(new Set(stored.map((t) => t.key)).size, stored.length, 'turn keys are unique');
 
-    // Badges: one per assistant reply, inside our own UI layer (open shadow root; CSS pierces it).
+    // Badges: one per assistant reply, inside our own UI layer (a closed shadow root, read through CDP).
     const assistants = expected.turns.filter((t) => t.role === 'assistant').length;
-    const badges = page.locator('[data-persona-observatory-ui] button[aria-haspopup="dialog"][aria-label^="Persona "]');
     const shown = await waitFor('badges beside the assistant replies', async () => {
-      const n = await badges.count();
+      const n = await badgeCount(page);
       return n >= assistants ? n : null;
-    }, 10_000).catch(() => badges.count());
+    }, 10_000).catch(() => badgeCount(page));
     assert.equal(shown, assistants, `one badge per assistant reply (${shown} badges for ${assistants} replies)`);
 
     // Reload: the same turns are seen again and must update in place.

@@ -161,16 +161,46 @@ after(async () => {
   }
 });
 
-async function pageState(): Promise<{ site: string | null; badges: number }> {
-  const { value } = await marionette!.send<{ value: { site: string | null; badges: number } }>('WebDriver:ExecuteScript', {
+// Marionette answers some commands bare and others under `value`; element refs are { <key>: id }.
+const unwrap = <T>(r: unknown): T => (r && typeof r === 'object' && 'value' in r ? (r as { value: T }).value : r as T);
+const refId = (ref: unknown): string => Object.values(ref as Record<string, string>)[0];
+
+/** Text of the elements matching `selector` inside our closed badge layer (WebDriver can open it; the page can't). */
+async function layerText(selector: string): Promise<string> {
+  let text = '';
+  for (const host of unwrap<unknown[]>(await marionette!.send('WebDriver:FindElements', { using: 'css selector', value: 'html > div' }))) {
+    const root = await marionette!.send('WebDriver:GetShadowRoot', { id: refId(host) }).catch(() => null);
+    if (!root) continue;
+    const els = unwrap<unknown[]>(await marionette!.send('WebDriver:FindElementsFromShadowRoot', { shadowRoot: refId(unwrap(root)), using: 'css selector', value: selector }));
+    for (const el of els) text += unwrap<string>(await marionette!.send('WebDriver:GetElementText', { id: refId(el) }));
+  }
+  return text;
+}
+
+/**
+ * Our layer: a host DIV under <html> whose shadow root is closed to the page. Page script sees no
+ * root; WebDriver's "get element shadow root" (privileged) reaches it to count the badges.
+ */
+async function pageState(): Promise<{ layer: boolean; closed: boolean; badges: number; marks: string[] }> {
+  const { value } = await marionette!.send<{ value: { hosts: number; closed: boolean; marks: string[] } }>('WebDriver:ExecuteScript', {
     script: `
-      var hosts = Array.from(document.querySelectorAll('[data-persona-observatory-ui]'));
-      var badges = 0;
-      hosts.forEach(function (h) { if (h.shadowRoot) badges += h.shadowRoot.querySelectorAll('button[aria-haspopup="dialog"]').length; });
-      return { site: document.documentElement.getAttribute('data-persona-observatory'), badges: badges };`,
+      var hosts = Array.from(document.documentElement.children).filter(function (el) { return el.tagName === 'DIV' && el !== document.body; });
+      return { hosts: hosts.length, closed: hosts.every(function (h) { return h.shadowRoot === null; }), marks: document.documentElement.getAttributeNames() };`,
     args: [],
   });
-  return value;
+  let badges = 0;
+  if (value.hosts > 0) {
+    const els = unwrap<unknown[]>(await marionette!.send('WebDriver:FindElements', { using: 'css selector', value: 'html > div' }));
+    for (const el of els) {
+      const root = await marionette!.send('WebDriver:GetShadowRoot', { id: refId(el) }).catch(() => null);
+      if (!root) continue;
+      const buttons = unwrap<unknown[]>(await marionette!.send('WebDriver:FindElementsFromShadowRoot', {
+        shadowRoot: refId(unwrap(root)), using: 'css selector', value: 'button[aria-haspopup="dialog"]',
+      }));
+      badges += buttons.length;
+    }
+  }
+  return { layer: value.hosts > 0, closed: value.closed, badges, marks: value.marks };
 }
 
 test('Firefox: content script → background → IndexedDB → badges on a chat page at its real URL', async () => {
@@ -183,7 +213,9 @@ test('Firefox: content script → background → IndexedDB → badges on a chat 
     await new Promise((r) => setTimeout(r, 500));
     state = await pageState();
   }
-  assert.equal(state.site, 'chatgpt', 'the content script recognised the page');
+  assert.equal(state.layer, true, 'the content script recognised the page and drew its layer');
+  assert.equal(state.closed, true, 'the layer\'s shadow root is closed');
+  assert.deepEqual(state.marks, ['lang'], 'no marker attribute on <html>');
   assert.equal(state.badges, assistants, 'one badge per assistant reply: the worker stored the turns and answered with their analyses');
 
   // Reload: the worker answers from the store again; still one badge per reply, no error.
@@ -197,15 +229,39 @@ test('Firefox: content script → background → IndexedDB → badges on a chat 
   assert.equal(again.badges, assistants);
 });
 
+test('Firefox: a badge click opens the panel, and the annotation frame (extension page) shows the controls', async () => {
+  const [host] = unwrap<unknown[]>(await marionette!.send('WebDriver:FindElements', { using: 'css selector', value: 'html > div' }));
+  const root = refId(unwrap(await marionette!.send('WebDriver:GetShadowRoot', { id: refId(host) })));
+  const badges = unwrap<unknown[]>(await marionette!.send('WebDriver:FindElementsFromShadowRoot', { shadowRoot: root, using: 'css selector', value: 'button.po-badge' }));
+  assert.ok(badges.length > 0, 'badges to click');
+  await marionette!.send('WebDriver:ElementClick', { id: refId(badges[0]) });
+  let frames: unknown[] = [];
+  const end = Date.now() + 10_000;
+  while (frames.length === 0 && Date.now() < end) {
+    await new Promise((r) => setTimeout(r, 300));
+    frames = unwrap<unknown[]>(await marionette!.send('WebDriver:FindElementsFromShadowRoot', { shadowRoot: root, using: 'css selector', value: 'iframe.po-annot-frame' }));
+  }
+  assert.equal(frames.length, 1, 'the panel holds the annotation frame');
+  await marionette!.send('WebDriver:SwitchToFrame', { element: refId(frames[0]) });
+  try {
+    let notes: unknown[] = [];
+    const end2 = Date.now() + 10_000;
+    while (notes.length === 0 && Date.now() < end2) {
+      await new Promise((r) => setTimeout(r, 300));
+      notes = unwrap<unknown[]>(await marionette!.send('WebDriver:FindElements', { using: 'css selector', value: 'textarea' }));
+    }
+    assert.equal(notes.length, 1, 'the frame rendered the note field (the worker answered annotation/get from the frame)');
+  } finally {
+    await marionette!.send('WebDriver:SwitchToParentFrame');
+  }
+});
+
 test('Firefox: the route observer reads the page\'s own stream without changing it; the badge says which model served the reply', async () => {
   await marionette!.send('WebDriver:Navigate', { url: ROUTE_URL });
-  const read = async () => (await marionette!.send<{ value: { fetched: string | null; badgeText: string } }>('WebDriver:ExecuteScript', {
-    script: `
-      var text = '';
-      document.querySelectorAll('[data-persona-observatory-ui]').forEach(function (h) { if (h.shadowRoot) text += h.shadowRoot.textContent; });
-      return { fetched: document.body.getAttribute('data-fetched'), badgeText: text };`,
-    args: [],
-  })).value;
+  const read = async () => ({
+    fetched: unwrap<string | null>(await marionette!.send('WebDriver:ExecuteScript', { script: "return document.body.getAttribute('data-fetched');", args: [] })),
+    badgeText: await layerText('.po-badge-route'),
+  });
   let state = await read();
   const end = Date.now() + 30_000;
   while (!(state.fetched && state.badgeText.includes('served by')) && Date.now() < end) {

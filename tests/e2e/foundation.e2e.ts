@@ -6,7 +6,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { launchWithExtension, type ExtensionSession } from './lib/browser.ts';
 import { readFixture } from './lib/fixtures.ts';
-import { describeRequests, foreignRequests } from './lib/extension.ts';
+import { describeRequests, foreignRequests, openTab, tabStatus, waitFor } from './lib/extension.ts';
 
 let session: ExtensionSession;
 
@@ -38,10 +38,18 @@ test('popup and dashboard render with Preact', async () => {
 test('the content script recognises a chat page at its real URL', async () => {
   const url = 'https://chatgpt.com/c/6880ba4e-0a4c-8004-b0c5-7a2b7c2ac1f0';
   session.serve(url, readFixture('chatgpt/yongseopkim__chatgpt-2025-11.html'));
-  const page = await session.openPage(url);
-  await page.waitForFunction(() => document.documentElement.hasAttribute('data-persona-observatory'), null, { timeout: 15_000 });
-  const site = await page.evaluate(() => document.documentElement.getAttribute('data-persona-observatory'));
-  assert.equal(site, 'chatgpt');
+  const { page, tabId } = await openTab(session, url);
+  // The worker knows (the tab reported); the page is told nothing: no marker attribute, no id.
+  const status = await waitFor('the tab to report', async () => {
+    const s = await tabStatus(session, tabId);
+    return s.site ? s : null;
+  });
+  assert.equal(status.site, 'chatgpt');
+  const marks = await page.evaluate(() => ({
+    html: document.documentElement.getAttributeNames(),
+    ids: Array.from(document.querySelectorAll('[id*="persona" i], [data-persona-observatory], [data-persona-observatory-ui]')).length,
+  }));
+  assert.deepEqual(marks, { html: [], ids: 0 }, 'nothing on the page names the extension');
   await page.close();
 });
 

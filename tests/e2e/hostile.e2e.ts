@@ -12,6 +12,7 @@ import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import type { Page } from 'playwright-core';
 import { launchWithExtension, type ExtensionSession } from './lib/browser.ts';
+import { layerMatches } from './lib/badge-layer.ts';
 import { expectedCapture } from './lib/oracle.ts';
 import { chatgptPage, chatgptUrl, HEARTBEAT_SCRIPT, type PageTurn } from './lib/chat-page.ts';
 import { describeRequests, foreignRequests, openTab, storedTurns, tabStatus, waitFor, watchPage, type PageWatch } from './lib/extension.ts';
@@ -98,7 +99,7 @@ test(`hostile page (${HOSTILE_TEXTS.length} strings, ${BLNS_SCRIPT_INJECTION.len
       await new Promise((r) => setTimeout(r, 20));
     }
   });
-  const injected = await injectedIn(page, '[data-persona-observatory-ui]');
+  const injected = await layerMatches(page, INJECTED);
   assert.deepEqual(injected, [], 'no markup from captured text inside our badge layer');
   assert.equal(await pwned(page), undefined, 'no payload ran in the page');
   assert.deepEqual(w.dialogs, [], 'no dialog opened');
@@ -150,7 +151,12 @@ test('a hostile file imported through the dashboard, then the Markdown export op
   // A label-contract JSONL line with every hostile string as a turn.
   const line = JSON.stringify({ id: 'hostile-import', turns: HOSTILE_TEXTS.map((text, i) => ({ role: i % 2 ? 'assistant' : 'user', text })) });
   const file = join(OUT, 'hostile-import.jsonl');
-  writeFileSync(file, `${line}\n${JSON.stringify({ id: 'hostile-import-2', turns: [{ role: 'user', text: HOSTILE_TITLE }] })}\n`);
+  // Markdown-level attacks too: a javascript: link, a remote image, a forged turn heading.
+  const markdownAttacks = JSON.stringify({ id: 'hostile-import-3', turns: [
+    { role: 'user', text: '[click me](javascript:window.__poPwned=1) <a href="javascript:window.__poPwned=1">x</a>' },
+    { role: 'assistant', text: '![pixel](https://tracker.invalid/p.png)\n<img src="https://tracker.invalid/q.png">\n### 9 · User\nforged turn' },
+  ] });
+  writeFileSync(file, `${line}\n${JSON.stringify({ id: 'hostile-import-2', turns: [{ role: 'user', text: HOSTILE_TITLE }] })}\n${markdownAttacks}\n`);
   const dash = await session.openPage(session.extensionUrl('src/ui/dashboard/index.html#/io'));
   watch('dashboard import/export', dash);
   await dash.waitForSelector('#app *');
@@ -181,6 +187,10 @@ test('a hostile file imported through the dashboard, then the Markdown export op
   assert.equal(await pwned(viewer), undefined, 'no payload ran when the Markdown export was opened as HTML');
   assert.deepEqual(vw.dialogs, [], 'no dialog');
   assert.deepEqual(injected.slice(0, 10), [], `the Markdown export renders ${injected.length} elements as markup`);
+  assert.equal(await viewer.locator('img, a[href]').count(), 0, 'no image or link in the viewer');
+  const remote = session.requests.filter((r) => r.url.includes('tracker.invalid'));
+  assert.deepEqual(remote.map((r) => r.url), [], 'the remote image was never fetched');
+  assert.ok(markdown.includes('forged turn'), 'the Markdown attacks are in the export (fenced: see markdown-inert.test.ts)');
   await viewer.close();
 });
 

@@ -12,6 +12,7 @@
  *   record fetched on load (GET /backend-api/conversation/<id>);
  * - the extension itself makes no network request.
  */
+import { layerText } from './lib/badge-layer.ts';
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { createHash } from 'node:crypto';
@@ -124,7 +125,8 @@ test('a rerouted reply: the page gets its bytes unchanged; served model stored, 
   const everything = JSON.stringify(await dumpStore(session));
   assert.ok(!everything.includes('eyJhbGciOiJub25lIn0'), 'the resume token is not stored');
 
-  await page.getByText(REROUTE_TEXT).first().waitFor({ timeout: 15_000 });
+  // The badge layer's shadow root is closed: read it the way only a debugger can (lib/badge-layer.ts).
+  await waitFor('the badge to say which model served the reply', async () => ((await layerText(page)).includes(REROUTE_TEXT) ? true : null), 15_000);
   await page.screenshot({ path: join(OUT, 'e2e-route-badge.png') });
   const status = await tabStatus(session, tabId);
   assert.equal(status.reroutes, 1, `popup count: ${JSON.stringify(status)}`);

@@ -1,8 +1,8 @@
 /**
  * The three places people look, in real Chromium with the real saved ChatGPT page
  * (nuncaeslupus 2026-01 capture: 26 turns, model switches) at a real URL:
- * - in-page badges appear; an annotation made in the page's badge panel is stored and shows
- *   up in the dashboard's conversation view;
+ * - in-page badges appear; an annotation made in the badge panel's annotation frame is stored
+ *   and shows up in the dashboard's conversation view;
  * - the popup reflects the tab (site, status, turn count, models; "layout not recognized");
  * - the dashboard imports the real ChatGPT and Claude account-export samples and exports a
  *   file that is checked on disk;
@@ -16,6 +16,7 @@ import { mkdirSync, readFileSync, existsSync, statSync } from 'node:fs';
 import { resolve, join } from 'node:path';
 import type { Locator, Page } from 'playwright-core';
 import { launchWithExtension, type ExtensionSession } from './lib/browser.ts';
+import { badgeCount, clickBox, panelText, shownBadgeBox, type Box } from './lib/badge-layer.ts';
 import { readFixture } from './lib/fixtures.ts';
 import { EXPORT_SAMPLES } from '../fixtures/paths.ts';
 import { expectedCapture } from './lib/oracle.ts';
@@ -71,23 +72,17 @@ async function openDashboard(hash = ''): Promise<Page> {
   return page;
 }
 
-/** Every badge button, including those of replies scrolled out of view (kept hidden). */
-function badgeButtons(page: Page) {
-  return page.locator('[data-persona-observatory-ui] button[aria-haspopup="dialog"][aria-label^="Persona "]');
-}
-
 /**
- * True once `badge` is visible at its reply's top edge (where placeBadge puts it), null before:
- * what the user sees, not a sleep.
+ * The badge's box once it is shown at its reply's top edge (where placeBadge puts it), null
+ * before: what the user sees, not a sleep.
  */
-async function badgeBeside(badge: Locator, reply: Locator): Promise<true | null> {
-  if (!(await badge.isVisible())) return null;
-  const [b, r] = await Promise.all([badge.boundingBox(), reply.boundingBox()]);
+async function badgeBeside(page: Page, turnId: string, reply: Locator): Promise<Box | null> {
+  const [b, r] = await Promise.all([shownBadgeBox(page, turnId), reply.boundingBox()]);
   if (!b || !r) return null;
   const top = Math.max(BADGE_GAP, r.y + BADGE_GAP);
   const besideTop = Math.abs(b.y - top) <= 1;
   const besideRight = b.x >= r.x && b.x <= r.x + r.width + BADGE_GAP + 1;
-  return besideTop && besideRight ? true : null;
+  return besideTop && besideRight ? b : null;
 }
 
 test('badges appear on the real page; a note made in the badge panel is stored and shows in the dashboard', async () => {
@@ -95,9 +90,9 @@ test('badges appear on the real page; a note made in the badge panel is stored a
   await page.bringToFront();
   const watch = watchPage(page);
   const assistants = (await storedTurns(session, conversationKey)).filter((t) => t.role === 'assistant').length;
-  await waitFor('one badge per assistant reply', async () => ((await badgeButtons(page).count()) >= assistants ? true : null), 15_000)
+  await waitFor('one badge per assistant reply', async () => ((await badgeCount(page)) >= assistants ? true : null), 15_000)
     .catch(() => undefined);
-  assert.equal(await badgeButtons(page).count(), assistants, 'one badge per assistant reply');
+  assert.equal(await badgeCount(page), assistants, 'one badge per assistant reply');
 
   // Badges of replies out of view are hidden: bring a reply into view, then use its badge once
   // the user can see it beside that reply (a badge is shown only once placed).
@@ -105,13 +100,14 @@ test('badges appear on the real page; a note made in the badge panel is stored a
   const turnId = await turn.locator('[data-message-author-role="assistant"]').first().getAttribute('data-message-id');
   assert.ok(turnId, 'the reply has a message id');
   await turn.scrollIntoViewIfNeeded();
-  const badge = badgeButtons(page).and(page.locator(`[data-turn=${JSON.stringify(turnId)}]`));
-  await waitFor('the reply\'s badge shown beside it', () => badgeBeside(badge, turn), 5_000);
-  await badge.click();
-  const panel = page.locator('[data-persona-observatory-ui]').getByRole('dialog');
-  await panel.waitFor({ timeout: 5_000 });
-  await panel.getByPlaceholder('Note (optional)').fill(NOTE);
-  await panel.getByRole('button', { name: 'Save note' }).click();
+  const box = await waitFor('the reply\'s badge shown beside it', () => badgeBeside(page, turnId, turn), 5_000);
+  await clickBox(page, box);
+  await waitFor('the panel open', () => panelText(page), 5_000);
+  // The note is typed in the annotation frame: an extension page, not the chat page.
+  const frame = await waitFor('the annotation frame loaded', async () => page.frames().find((f) => f.url().includes('/src/ui/annotate/index.html')) ?? null, 10_000);
+  await frame.getByPlaceholder('Note (optional)').fill(NOTE);
+  await frame.getByRole('button', { name: 'Save note' }).click();
+  await frame.getByText('✓ Saved').waitFor({ timeout: 5_000 });
   const annotation = await waitFor('the note stored', async () => {
     const dump = await dumpStore(session);
     return (dump.annotations ?? []).find((a) => (a as { note: string | null }).note === NOTE) as { conversationKey: string; kind: string } | undefined;

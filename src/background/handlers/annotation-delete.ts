@@ -1,8 +1,12 @@
+import { keyOfSite } from '../../core/formats/keys.ts';
 import { deleteAnnotation } from '../../store/annotations.ts';
+import { chatSender } from '../sender.ts';
 import type { Handler } from './types.ts';
 
-export const annotationDelete: Handler<'annotation/delete'> = async (m, ctx) => {
+/** From a chat tab (the annotation frame), only annotations of that tab's site can be deleted. */
+export const annotationDelete: Handler<'annotation/delete'> = async (m, ctx, from) => {
   const db = await ctx.db();
-  const existed = await ctx.queue.run(() => deleteAnnotation(db, m.id));
+  const bound = chatSender(from);
+  const existed = await ctx.queue.run(() => deleteAnnotation(db, m.id, bound ? (a) => keyOfSite(a.conversationKey, bound.site) : undefined));
   return existed ? { ok: true } : { ok: false, error: `annotation ${m.id} is not in the store` };
 };

@@ -1,10 +1,15 @@
 /**
- * The handler of each message type. Adding a message: a validator in src/messages.ts, a
- * handler file here, one line below (the mapped type makes a missing line a type error).
+ * The handler of each message type and who may send it. Adding a message: a validator in
+ * src/messages.ts, a handler file here, one line in each table below (the mapped types make a
+ * missing line a type error). A handler that acts for a chat tab takes the tab's site and URL
+ * from `chatSender(from)` (../sender.ts), never from the message.
  */
 import type { MessageType } from '../../messages.ts';
+import type { SenderKind } from '../sender.ts';
 import { annotationDelete } from './annotation-delete.ts';
+import { annotationGet } from './annotation-get.ts';
 import { annotationSave } from './annotation-save.ts';
+import { badgesHide } from './badges-hide.ts';
 import { capturePage } from './capture-page.ts';
 import { conversationDelete } from './conversation-delete.ts';
 import { importAnnotationsHandler } from './import-annotations.ts';
@@ -24,6 +29,8 @@ export const HANDLERS: { [T in MessageType]: Handler<T> } = {
   'tab/status': tabStatus,
   'annotation/save': annotationSave,
   'annotation/delete': annotationDelete,
+  'annotation/get': annotationGet,
+  'badges/hide': badgesHide,
   'settings/get': settingsGet,
   'settings/set': settingsSet,
   'conversation/delete': conversationDelete,
@@ -34,9 +41,30 @@ export const HANDLERS: { [T in MessageType]: Handler<T> } = {
   'route/observe': routeObserve,
 };
 
-/** What a content script may ask. Everything else (delete, import, clear, ...) is for our pages. */
-export const CONTENT_SCRIPT_TYPES: ReadonlySet<MessageType> = new Set<MessageType>([
-  'ping', 'capture/page', 'settings/get', 'annotation/save', 'annotation/delete', 'route/observe',
-]);
-/** What only a content script may send (it needs a tab). */
-export const CONTENT_ONLY_TYPES: ReadonlySet<MessageType> = new Set<MessageType>(['capture/page', 'route/observe']);
+type Kind = SenderKind['kind'];
+const PAGE: readonly Kind[] = ['page'];
+
+/**
+ * Who may send each message: `page` = popup and dashboard, `content` = the content script,
+ * `frame` = our annotation frame inside a chat tab. Content scripts never see or change
+ * annotations (the page could read or forge them); annotation messages from a frame are bound
+ * to its tab's site by their handlers.
+ */
+export const SENDERS: { [T in MessageType]: readonly Kind[] } = {
+  'ping': ['page', 'content', 'frame'],
+  'capture/page': ['content'],
+  'tab/status': PAGE,
+  'annotation/save': ['page', 'frame'],
+  'annotation/delete': ['page', 'frame'],
+  'annotation/get': ['page', 'frame'],
+  'badges/hide': ['content'],
+  'settings/get': ['page', 'content'],
+  'settings/set': PAGE,
+  'conversation/delete': PAGE,
+  'store/clear': PAGE,
+  'import/bundles': PAGE,
+  'recompute': PAGE,
+  'import/annotations': PAGE,
+  // Page-reported routes: only from a content script; the handler binds them to the sender's tab site.
+  'route/observe': ['content'],
+};

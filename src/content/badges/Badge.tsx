@@ -1,9 +1,8 @@
-import type { Annotation } from '../../core/types.ts';
+import type { AnnotationKind } from '../../core/types.ts';
 import type { BadgeInfo } from '../../messages.ts';
 import { StateChip } from '../../ui/components/StateChip.tsx';
 import { LabelText } from '../../ui/components/LabelText.tsx';
 import { EvidenceList } from '../../ui/components/EvidenceList.tsx';
-import { AnnotationControls, type AnnotationDraft, type VocabularyEntry } from '../../ui/components/AnnotationControls.tsx';
 import { formatConfidence } from '../../ui/components/format.ts';
 import type { Placement } from './position.ts';
 
@@ -13,7 +12,8 @@ export interface BadgeProps {
   info: BadgeInfo | null;
   place: Placement;
   open: boolean;
-  onToggle(turnId: string): void;
+  /** Gets the click event: the layer ignores clicks the page synthesised. */
+  onToggle(turnId: string, event: Event): void;
 }
 
 export function badgeButtonId(turnId: string): string {
@@ -63,7 +63,7 @@ export function Badge({ turnId, info, place, open, onToggle }: BadgeProps) {
   const label = `Persona ${info.stateName} (state ${info.state})${info.shift ? `; shift${top ? `: ${top.text}` : ''}, ${formatConfidence(info.confidence)}` : ''}${live ? `; possible shift (live estimate), ${formatConfidence(info.confidence)}` : ''}${info.route ? `; ${info.route} (page-reported)` : ''}. Show details.`;
   return (
     <button type="button" id={badgeButtonId(turnId)} data-turn={turnId} class={`po-badge${info.shift ? ' po-badge-shift' : ''}`} style={style}
-      aria-expanded={open} aria-haspopup="dialog" aria-label={label} title={label} onClick={() => onToggle(turnId)}>
+      aria-expanded={open} aria-haspopup="dialog" aria-label={label} title={label} onClick={(e) => onToggle(turnId, e)}>
       <StateChip state={info.state} stateName={info.stateName} />
       {mark && <span class="po-badge-mark">{mark}</span>}
       {live && <span class="po-badge-mark po-badge-live">{live}</span>}
@@ -75,23 +75,29 @@ export function Badge({ turnId, info, place, open, onToggle }: BadgeProps) {
 interface PanelProps {
   turnId: string;
   info: BadgeInfo;
-  annotation: Annotation | null;
+  /** The annotation frame for this reply; null when the reply's key is not known. */
+  frameUrl: string | null;
   position: { top: number; left: number };
   /** Hidden (not unmounted, so a half-typed note survives) while its reply is scrolled away. */
   visible: boolean;
-  vocabulary: readonly VocabularyEntry[];
-  save(draft: AnnotationDraft): Promise<Annotation>;
-  remove(id: string): Promise<void>;
-  onClose(): void;
-  onHideAll(): void;
+  onClose(event: Event): void;
+  onHideAll(event: Event): void;
 }
 
-/** Evidence and annotation controls for one reply. Escape or "Close" closes it. */
-export function BadgePanel({ turnId, info, annotation, position, visible, vocabulary, save, remove, onClose, onHideAll }: PanelProps) {
+const ANNOTATED: Record<AnnotationKind, string> = {
+  confirm: 'You confirmed this shift.', reject: 'You marked this as not a shift.', relabel: 'You relabelled this reply.',
+  note: 'You left a note on this reply.',
+};
+
+/**
+ * Evidence for one reply, and the user's annotation in an extension-origin frame (the page
+ * can't read or drive it). Escape or "Close" closes the panel.
+ */
+export function BadgePanel({ turnId, info, frameUrl, position, visible, onClose, onHideAll }: PanelProps) {
   const headingId = `${badgeButtonId(turnId)}-h`;
   return (
     <div class="po-panel" role="dialog" aria-labelledby={headingId} style={{ top: `${position.top}px`, left: `${position.left}px`, visibility: visible ? 'visible' : 'hidden' }}
-      onKeyDown={(e) => { if (e.key === 'Escape') { e.preventDefault(); onClose(); } }}>
+      onKeyDown={(e) => { if (e.key === 'Escape') { e.preventDefault(); onClose(e); } }}>
       <div class="po-panel-head">
         <StateChip state={info.state} stateName={info.stateName} />
         <h2 id={headingId}>{info.shift ? `Shift detected · ${formatConfidence(info.confidence)}` : possibleShift(info) ? `Possible shift (live estimate, revised when the next reply arrives) · ${formatConfidence(info.confidence)}` : 'No shift at this reply'}</h2>
@@ -101,7 +107,8 @@ export function BadgePanel({ turnId, info, annotation, position, visible, vocabu
       {info.labels.length > 0 && <ul>{info.labels.map((l) => <li key={l.kind + l.text}><LabelText label={l} /></li>)}</ul>}
       {info.route && <p class="po-panel-route">{`The site's own response says: ${info.route}. (page-reported)`}</p>}
       <EvidenceList evidence={info.evidence} limit={5} />
-      <AnnotationControls idPrefix={badgeButtonId(turnId)} annotation={annotation} vocabulary={vocabulary} save={save} remove={remove} />
+      {info.annotated && <p class="po-muted">{ANNOTATED[info.annotated]}</p>}
+      {frameUrl && <iframe class="po-annot-frame" src={frameUrl} title="Your annotation: confirm, reject, relabel or note" />}
       <div class="po-panel-foot">
         <span class="po-muted">Persona Observatory</span>
         <button type="button" class="po-btn po-btn-small" onClick={onHideAll}>Hide all badges</button>

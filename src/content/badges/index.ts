@@ -3,11 +3,18 @@
  * see layer.tsx. Contract with the capture controller: called after every successful
  * capture/page answer with the worker's badges keyed by turn id and the element of each turn
  * in the DOM; `pending` (optional) lists turn ids still streaming, shown as "analysing…".
- * May import: src/ui/components, src/core/detect/vocabulary.ts, src/messages.ts types, messaging client.
+ * May import: src/ui/components, src/ui/annotate/frame-url.ts, src/messages.ts types, messaging client.
  */
+import browser from 'webextension-polyfill';
 import type { BadgeInfo } from '../../messages.ts';
 import { sendMessage } from '../../messaging/client.ts';
+import { ANNOTATE_PAGE, frameHash } from '../../ui/annotate/frame-url.ts';
 import { createBadgeLayer, type BadgeLayer } from './layer.tsx';
+
+/** The annotation frame of one reply: our web-accessible page (a per-session URL in Chrome). */
+function annotationFrameUrl(turnKey: string, conversationKey: string): string {
+  return browser.runtime.getURL(ANNOTATE_PAGE) + frameHash(turnKey, conversationKey);
+}
 
 let layer: BadgeLayer | null = null;
 
@@ -15,7 +22,7 @@ export function renderBadges(badges: Record<string, BadgeInfo>, turnElements: Ma
   try {
     if (!layer) {
       if (Object.keys(badges).length === 0 && !pending?.size) return;
-      layer = createBadgeLayer(document, sendMessage);
+      layer = createBadgeLayer(document, sendMessage, { annotationFrameUrl });
     }
     layer.setHidden(false);
     layer.update(badges, turnElements, pending);

@@ -4,6 +4,11 @@
  * take focus on their own, and keep keyboard events typed into them away from the site's
  * shortcut handlers.
  *
+ * The page is not trusted: the shadow root is closed, the host carries no id or marker attribute
+ * and its placement styles are `!important`, events the page synthesises (`!isTrusted`) are
+ * ignored, and the user's notes and labels never enter this layer. They are edited in an
+ * extension-origin frame (src/ui/annotate) that the panel embeds.
+ *
  * Layout reads never happen in the task that renders new badges: that would force a synchronous
  * layout of the whole page (and of every new badge) inside our task. A new badge is rendered
  * invisible and inert, measured and placed after the browser's next frame (when layout is clean
@@ -11,9 +16,8 @@
  * position, and the site's layout is never forced by us.
  */
 import { render } from 'preact';
-import type { Annotation } from '../../core/types.ts';
 import type { BadgeInfo, Message, ResponseFor } from '../../messages.ts';
-import { LABEL_VOCABULARY } from '../../core/detect/vocabulary.ts';
+import { markOwnNode } from '../own-ui.ts';
 import tokensCss from '../../ui/components/tokens.css?inline';
 import badgesCss from './badges.css?inline';
 import { Badge, BadgePanel, badgeButtonId, badgeLook } from './Badge.tsx';
@@ -22,9 +26,10 @@ import { afterNextFrame, nextFrame, nextTask, type Cancel } from './frames.ts';
 
 export type Send = <M extends Message>(message: M) => Promise<ResponseFor<M>>;
 
-/** Marks our nodes so the capture observer ignores their mutations. */
-export const UI_ATTRIBUTE = 'data-persona-observatory-ui';
-export const HOST_ID = 'persona-observatory-badges';
+/** Placement of the zero-size fixed host: `!important`, so page CSS can't move, hide or resize it. */
+const HOST_STYLE = ['all:initial', 'position:fixed', 'top:0', 'left:0', 'width:0', 'height:0', 'z-index:2147483647',
+  'display:block', 'visibility:visible', 'opacity:1', 'transform:none', 'clip-path:none', 'filter:none', 'pointer-events:auto']
+  .map((d) => `${d} !important`).join(';');
 /** First guess of the panel's size; replaced by its rendered size (see measurePanel()). */
 const PANEL_SIZE_ESTIMATE = { width: 340, height: 420 };
 /** A badge not placed yet: rendered (so it can be measured) but invisible and inert. */
@@ -35,11 +40,18 @@ const UNPLACED: Placement = { top: 0, left: 0, visible: false };
  */
 export const NEW_BADGES_PER_TASK = 40;
 
+export interface BadgeLayerOptions {
+  /** URL of the annotation frame for one reply (the extension page, with frameHash). */
+  annotationFrameUrl(turnKey: string, conversationKey: string): string;
+  /** Which events count as the user's own. Default: `isTrusted` (unit tests pass their own). */
+  trusted?(event: Event): boolean;
+}
+
 export interface BadgeLayer {
   update(badges: Record<string, BadgeInfo>, elements: Map<string, Element>, pending?: ReadonlySet<string>): void;
   setHidden(hidden: boolean): void;
   destroy(): void;
-  /** The shadow root (tests and e2e read badges from here). */
+  /** The (closed) shadow root: only our own code and unit tests hold it. */
   readonly root: ShadowRoot;
 }
 
@@ -50,14 +62,14 @@ interface Spot {
   place: Placement;
 }
 
-export function createBadgeLayer(doc: Document, send: Send): BadgeLayer {
+export function createBadgeLayer(doc: Document, send: Send, options: BadgeLayerOptions): BadgeLayer {
   const win = doc.defaultView ?? window;
+  const trusted = options.trusted ?? ((e: Event) => e.isTrusted);
   const host = doc.createElement('div');
-  host.id = HOST_ID;
-  host.setAttribute(UI_ATTRIBUTE, '');
+  markOwnNode(host);
   // Zero-size fixed host: occupies no space in the site's layout whatever its CSS says.
-  host.style.cssText = 'all:initial;position:fixed;top:0;left:0;width:0;height:0;z-index:2147483646;';
-  const root = host.attachShadow({ mode: 'open' });
+  host.style.cssText = HOST_STYLE;
+  const root = host.attachShadow({ mode: 'closed' });
   const style = doc.createElement('style');
   style.textContent = `${tokensCss}\n${badgesCss}`;
   const mount = doc.createElement('div');
@@ -69,7 +81,7 @@ export function createBadgeLayer(doc: Document, send: Send): BadgeLayer {
   for (const type of ['keydown', 'keyup', 'keypress'] as const) root.addEventListener(type, (e) => e.stopPropagation());
   // Escape also closes the panel while focus is still on its badge (the panel handles its own).
   root.addEventListener('keydown', (e) => {
-    if ((e as KeyboardEvent).key === 'Escape' && openTurn && !e.defaultPrevented) close(true);
+    if (trusted(e) && (e as KeyboardEvent).key === 'Escape' && openTurn && !e.defaultPrevented) close(true);
   });
 
   let badges: Record<string, BadgeInfo> = {};
@@ -83,8 +95,6 @@ export function createBadgeLayer(doc: Document, send: Send): BadgeLayer {
   const spots = new Map<string, Spot>();
   let panelSize = PANEL_SIZE_ESTIMATE;
   let observedPanel: Element | null = null;
-  /** Annotations saved from the page, newer than what the last capture answer carried. */
-  const saved = new Map<string, Annotation | null>();
   /** Badges rendered so far (see admit()). */
   const admitted = new Set<string>();
   let cancelAdmit: Cancel | null = null;
@@ -99,13 +109,6 @@ export function createBadgeLayer(doc: Document, send: Send): BadgeLayer {
     const panelChanged = measurePanel();
     if (locate() || panelChanged) paint();
   });
-
-  function annotationFor(info: BadgeInfo): Annotation | null {
-    if (!saved.has(info.turnKey)) return info.annotation;
-    const mine = saved.get(info.turnKey) ?? null;
-    if (info.annotation && mine && info.annotation.updatedAt > mine.updatedAt) return info.annotation;
-    return mine;
-  }
 
   function shownIds(): string[] {
     return [...new Set([...Object.keys(badges), ...pending])].filter((id) => elements.has(id));
@@ -180,7 +183,8 @@ export function createBadgeLayer(doc: Document, send: Send): BadgeLayer {
     if (refocus && turn) root.getElementById(badgeButtonId(turn))?.focus({ preventScroll: true });
   }
 
-  function toggle(turnId: string) {
+  function toggle(turnId: string, event: Event) {
+    if (!trusted(event)) return;
     openTurn = openTurn === turnId ? null : turnId;
     paint();
     // A click is the user's own task and the panel is one element: measure it now, so the panel
@@ -188,24 +192,15 @@ export function createBadgeLayer(doc: Document, send: Send): BadgeLayer {
     if (openTurn && measurePanel()) paint();
   }
 
-  async function save(info: BadgeInfo, turnId: string, draft: { kind: Annotation['kind']; label: string | null; note: string | null }): Promise<Annotation> {
-    const conversationKey = conversationKeyOf(info.turnKey, turnId);
-    if (!conversationKey) throw new Error('cannot tell which conversation this reply belongs to');
-    const r = await send({ type: 'annotation/save', turnKey: info.turnKey, conversationKey, ...draft });
-    if (!r.ok) throw new Error(r.error);
-    saved.set(info.turnKey, r.annotation);
-    return r.annotation;
-  }
-
-  async function remove(info: BadgeInfo, id: string): Promise<void> {
-    const r = await send({ type: 'annotation/delete', id });
-    if (!r.ok) throw new Error(r.error);
-    saved.set(info.turnKey, null);
-  }
-
-  function hideAll() {
+  function hideAll(event: Event) {
+    if (!trusted(event)) return;
     setHidden(true);
-    void send({ type: 'settings/set', patch: { badgesHidden: true } }).catch(() => undefined);
+    void send({ type: 'badges/hide' }).catch(() => undefined);
+  }
+
+  function frameUrlOf(info: BadgeInfo, turnId: string): string | null {
+    const conversationKey = conversationKeyOf(info.turnKey, turnId);
+    return conversationKey ? options.annotationFrameUrl(info.turnKey, conversationKey) : null;
   }
 
   /** Writes only: renders the badges where locate() last put them. Never reads layout. */
@@ -224,10 +219,9 @@ export function createBadgeLayer(doc: Document, send: Send): BadgeLayer {
           <Badge key={id} turnId={id} info={badges[id] ?? null} place={placeOf(id)} open={id === openTurn} onToggle={toggle} />
         ))}
         {openTurn && openInfo && (
-          <BadgePanel key={openTurn} turnId={openTurn} info={openInfo} annotation={annotationFor(openInfo)}
-            position={placePanel(openPlace, viewport, panelSize)} visible={openPlace.visible} vocabulary={LABEL_VOCABULARY}
-            save={(d) => save(openInfo, openTurn!, d)} remove={(id) => remove(openInfo, id)}
-            onClose={() => close(true)} onHideAll={hideAll} />
+          <BadgePanel key={openTurn} turnId={openTurn} info={openInfo} frameUrl={frameUrlOf(openInfo, openTurn)}
+            position={placePanel(openPlace, viewport, panelSize)} visible={openPlace.visible}
+            onClose={(e) => { if (trusted(e)) close(true); }} onHideAll={hideAll} />
         )}
       </>,
       mount,

@@ -25,9 +25,8 @@ import type { BadgeInfo, CapturePageMessage, CapturePageResponse } from '../../m
 import { readPage, selectedModelOf, type SelectorOverrides, type SiteAdapter } from '../../sites/adapter.ts';
 import { ScanPaused, withReadCache } from '../../sites/read-cache.ts';
 import { createElementCache } from './element-cache.ts';
-
-/** Elements carrying this attribute (our own badge hosts) are ignored by the observer. */
-export const OWN_UI_ATTRIBUTE = 'data-persona-observatory-ui';
+import { isOwnNode } from '../own-ui.ts';
+import { clipCapture } from './clip.ts';
 
 /**
  * Attributes whose change can mean "a reply finished" (see docs/reference/sites.md §0.5), plus the ones that
@@ -178,11 +177,6 @@ export function createCaptureController(options: CaptureControllerOptions): Capt
     }, 0);
   }
 
-  function isOwnNode(node: Node): boolean {
-    const el = node.nodeType === 1 ? (node as Element) : node.parentElement;
-    return !!el?.closest?.(`[${OWN_UI_ATTRIBUTE}]`);
-  }
-
   /** A change to our own UI only: inside it, or our node put in or taken out (the badge host). */
   function isOwnRecord(r: MutationRecord): boolean {
     if (isOwnNode(r.target)) return true;
@@ -260,10 +254,9 @@ export function createCaptureController(options: CaptureControllerOptions): Capt
       cache.startSlice(Infinity);
       const base = {
         type: 'capture/page' as const,
-        site: reading.site,
         conversationId: reading.conversationId,
-        url: href,
         title: reading.title,
+        ...(reading.shared ? { shared: true } : {}),
         selectedModel: withReadCache(cache, () => selectedModelOf(adapter, doc)),
       };
       if (reading.status !== 'ok') {
@@ -338,7 +331,7 @@ export function createCaptureController(options: CaptureControllerOptions): Capt
   function deliver(message: CapturePageMessage): void {
     let pendingSend: Promise<CapturePageResponse | undefined>;
     try {
-      pendingSend = send(message);
+      pendingSend = send(clipCapture(message));
     } catch (err) {
       report(err);
       return;

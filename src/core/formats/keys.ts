@@ -11,3 +11,8 @@ export function conversationKey(site: SiteId, conversationId: string): string {
 export function turnKey(conversationKeyValue: string, turnId: string): string {
   return `${conversationKeyValue}:${turnId}`;
 }
+
+/** Does a conversation or turn key belong to `site`? (Keys start with `${site}:`.) */
+export function keyOfSite(key: string, site: SiteId): boolean {
+  return key.startsWith(`${site}:`);
+}

@@ -6,6 +6,8 @@ import { FormatError } from './errors.ts';
 import { MAX_TURN_TEXT_CHARS } from '../limits.ts';
 
 export interface ImportLimits {
+  /** Bytes of one file, checked before it is read (File.size, fs.stat). */
+  maxBytes: number;
   /** Characters in one file (a ChatGPT export of several years is ~100–300 MB). */
   maxChars: number;
   /** Nesting depth of JSON arrays/objects. Real exports stay below ~20. */
@@ -18,6 +20,7 @@ export interface ImportLimits {
 }
 
 export const DEFAULT_LIMITS: Readonly<ImportLimits> = Object.freeze({
+  maxBytes: 400 * 1024 * 1024,
   maxChars: 400 * 1024 * 1024,
   maxDepth: 200,
   maxConversations: 200_000,
@@ -35,6 +38,13 @@ export function checkFileSize(text: string, where: string, limits: ImportLimits)
       where,
       `file is too large (${formatCount(text.length)} characters; the limit is ${formatCount(limits.maxChars)})`,
     );
+  }
+}
+
+/** Refuses a file by its size on disk, before a byte of it is read. */
+export function checkFileBytes(bytes: number, where: string, limits: Pick<ImportLimits, 'maxBytes'> = DEFAULT_LIMITS): void {
+  if (bytes > limits.maxBytes) {
+    throw new FormatError(where, `file is too large (${formatCount(bytes)} bytes; the limit is ${formatCount(limits.maxBytes)})`);
   }
 }
 

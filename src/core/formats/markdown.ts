@@ -5,6 +5,10 @@
  *
  * Captured text is hostile input: most Markdown viewers pass raw HTML through, so every piece of
  * text that came from a page or a file goes through `inert()` (no tag, comment or entity can form).
+ * Turn text and thinking are written as fenced blocks (a fence longer than any backtick run in
+ * them), so no link, image or heading in a reply is ever rendered: a reply can't fake a turn
+ * heading or load a remote image. Every other field is one line with Markdown punctuation
+ * escaped (`inline()`).
  */
 import type { Annotation, ConversationBundle, StoredAnalysis, Turn } from '../types.ts';
 import { indexExtras, type TurnExtras } from './analysis-join.ts';
@@ -24,11 +28,11 @@ export function conversationMarkdown(bundle: ConversationBundle): string {
   const c = bundle.conversation;
   const extras = indexExtras(bundle);
   const versions = [...new Set(bundle.analyses.map((a) => a.detectorVersion))];
-  const out: string[] = [`# ${inert(oneLine(c.title ?? 'Untitled conversation'))}`, ''];
-  out.push(`- Conversation: ${inert(c.key)} (${c.source})`);
-  if (c.url) out.push(/^https?:\/\/[^\s<>]+$/i.test(c.url) ? `- Link: <${c.url}>` : `- Link: ${inert(c.url)}`);
-  if (c.models.length) out.push(`- Models: ${inert(c.models.join(', '))}`);
-  out.push(versions.length ? `- Detector: ${versions.join(', ')} · ${c.shiftCount} shift(s) on the main line` : '- Detector: not run');
+  const out: string[] = [`# ${inline(c.title ?? 'Untitled conversation')}`, ''];
+  out.push(`- Conversation: ${inline(c.key)} (${inline(c.source)})`);
+  if (c.url) out.push(`- Link: ${SAFE_URL.test(c.url) ? c.url : inline(c.url)}`);
+  if (c.models.length) out.push(`- Models: ${inline(c.models.join(', '))}`);
+  out.push(versions.length ? `- Detector: ${inline(versions.join(', '))} · ${c.shiftCount} shift(s) on the main line` : '- Detector: not run');
   out.push('');
   let n = 0;
   const alternatives = groupBy(bundle.turns, (t) => t.alternativeOf);
@@ -44,31 +48,31 @@ export function conversationMarkdown(bundle: ConversationBundle): string {
 }
 
 function turnBlock(turn: Turn, title: string, extras: TurnExtras): string[] {
-  const meta = [turn.model === null ? null : inert(turn.model), isoTime(turn.createdAt)?.replace('T', ' ').replace(/\.\d+Z$/, ' UTC')].filter(Boolean);
+  const meta = [turn.model === null ? null : inline(turn.model), isoTime(turn.createdAt)?.replace('T', ' ').replace(/\.\d+Z$/, ' UTC')].filter(Boolean);
   const lines = [`### ${title}${meta.length ? ' · ' + meta.join(' · ') : ''}`, ''];
   const notes = [...analysisLines(extras.analysisOf(turn.key)), ...extras.annotationsOf(turn.key).map(annotationLine)];
   if (notes.length) lines.push(...quote(notes), '');
-  if (turn.thinking) lines.push(...quote(['**Thinking:**', '', ...inert(turn.thinking).split('\n')]), '');
-  lines.push(inert(turn.text));
+  if (turn.thinking) lines.push('**Thinking:**', '', ...fenced(turn.thinking), '');
+  lines.push(...fenced(turn.text));
   return lines;
 }
 
 function analysisLines(a: StoredAnalysis | undefined): string[] {
   if (!a) return [];
-  const head = `**Persona ${inert(a.state)}** (${inert(a.stateName)})${a.shift ? ` · **shift** (confidence ${a.confidence.toFixed(2)})` : ''}`;
+  const head = `**Persona ${inline(a.state)}** (${inline(a.stateName)})${a.shift ? ` · **shift** (confidence ${a.confidence.toFixed(2)})` : ''}`;
   return [
     head,
     ...a.labels.map((l) => {
-      const moved = l.evidence.map((e) => `${inert(e.feature)} ${fmt(e.before)} → ${fmt(e.after)}`).join(', ');
-      return `- ${inert(l.text)} (${l.confidence.toFixed(2)}${moved ? `; ${moved}` : ''})`;
+      const moved = l.evidence.map((e) => `${inline(e.feature)} ${fmt(e.before)} → ${fmt(e.after)}`).join(', ');
+      return `- ${inline(l.text)} (${l.confidence.toFixed(2)}${moved ? `; ${moved}` : ''})`;
     }),
   ];
 }
 
 function annotationLine(a: Annotation): string {
-  const parts = [`**Your annotation:** ${a.kind}`];
-  if (a.label) parts.push(`label “${inert(oneLine(a.label))}”`);
-  if (a.note) parts.push(`note: ${inert(oneLine(a.note))}`);
+  const parts = [`**Your annotation:** ${inline(a.kind)}`];
+  if (a.label) parts.push(`label “${inline(a.label)}”`);
+  if (a.note) parts.push(`note: ${inline(a.note)}`);
   return parts.join(' · ');
 }
 
@@ -87,6 +91,34 @@ export function inert(text: string): string {
 
 function oneLine(text: string): string {
   return text.replace(/\s+/g, ' ').trim();
+}
+
+/** A conversation link written as is (GFM autolinks it): https, no space, quote or angle bracket. */
+const SAFE_URL = /^https:\/\/[a-z0-9.-]+(\/[^\s<>"'`\\]*)?$/i;
+
+/**
+ * Markdown punctuation that can start something mid-line: a link or image (`[`, `]`, `!`), code,
+ * emphasis, a table cell or strikethrough. Line-start syntax (headings, lists, quotes) can't form:
+ * an inline field never starts a line. `<` is left to `inert()`.
+ */
+const MARKDOWN_PUNCTUATION = /[\\`*[\]!|~]/g;
+
+/**
+ * One field on one line: whitespace folded, Markdown punctuation backslash-escaped (no link,
+ * image or heading can form), then `inert()` (no tag or entity).
+ */
+export function inline(text: string): string {
+  return inert(oneLine(text).replace(MARKDOWN_PUNCTUATION, '\\$&'));
+}
+
+/**
+ * Text as a fenced block: nothing in it is Markdown. The fence is longer than any backtick run in
+ * the text, and the text is `inert()` for viewers that show the file as HTML.
+ */
+export function fenced(text: string): string[] {
+  const longest = Math.max(0, ...(text.match(/`+/g) ?? []).map((run) => run.length));
+  const fence = '`'.repeat(Math.max(3, longest + 1));
+  return [`${fence}text`, ...inert(text).split('\n'), fence];
 }
 
 function fmt(x: number): string {

@@ -14,17 +14,14 @@ import type {
   RouteInfo,
   Role,
   ShiftLabel,
-  SiteId,
   StoredAnalysis,
   Turn,
 } from '../types.ts';
 import type { SchemaOf } from './schema.ts';
 
-export const SITE_IDS: readonly SiteId[] = [
-  'chatgpt', 'claude', 'gemini', 'copilot', 'perplexity', 'deepseek', 'grok', 'mistral', 'poe',
-  'huggingchat', 'meta-ai', 'generic', 'unknown',
-];
-export const SOURCES: readonly ConversationSource[] = ['capture', 'import:chatgpt', 'import:claude', 'import:bundle', 'import:jsonl'];
+export { SITE_IDS } from '../sites.ts';
+import { SITE_IDS } from '../sites.ts';
+export const SOURCES: readonly ConversationSource[] = ['capture', 'capture:shared', 'import:chatgpt', 'import:claude', 'import:bundle', 'import:jsonl'];
 export const ROLES: readonly Role[] = ['user', 'assistant'];
 export const ANNOTATION_KINDS: readonly AnnotationKind[] = ['confirm', 'reject', 'relabel', 'note'];
 

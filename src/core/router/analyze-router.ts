@@ -35,7 +35,8 @@ export const MIN_REPLIES_TO_MODEL = 10;
 const DEFAULT_LABELS: Record<string, string> = Object.fromEntries(FEATURES.map((f) => [f.name, f.label]));
 
 export function analyzeRouter(input: RouterInput | readonly ConversationBundle[], opts: RouterOptions = {}): RouterReport {
-  const convs: RouterInput = isBundleList(input) ? bundlesToRouterInput(input) : (input as RouterInput);
+  const bundles = isBundleList(input) ? input.filter((b) => opts.includeShared || b.conversation.source !== 'capture:shared') : null;
+  const convs: RouterInput = bundles ? bundlesToRouterInput(bundles) : (input as RouterInput);
   const extract = opts.extractFeatures ?? extractFeatures;
   const seed = opts.seed ?? 1;
   const requestedPermutations = opts.permutations ?? 999;
@@ -51,6 +52,8 @@ export function analyzeRouter(input: RouterInput | readonly ConversationBundle[]
     conversationsUsed: prepared.length,
   };
   const warnings: string[] = [];
+  const leftOut = bundles && isBundleList(input) ? input.length - bundles.length : 0;
+  if (leftOut > 0) warnings.push(`${leftOut} conversation${leftOut === 1 ? '' : 's'} captured from shared pages left out (someone else's chats; include them on request)`);
   // Permutation tests cost replies × rotations; on very large piles fewer rotations keep the run short (p resolution 1/(B+1)).
   const permutations = rows.length > LARGE_PILE ? Math.min(requestedPermutations, LARGE_PILE_PERMUTATIONS) : requestedPermutations;
   if (permutations < requestedPermutations)

@@ -30,6 +30,12 @@ export type RouterInput = RouterConversation[];
 export type FeatureExtractor = (text: string) => FeatureValues;
 
 export interface RouterOptions {
+  /**
+   * Include conversations captured from shared pages (source `capture:shared`): someone else's
+   * chat, which any website can open in a tab. Default false: they say nothing about the user's
+   * own router. Applies to bundle input.
+   */
+  includeShared?: boolean;
   /** Used for turns without `features` (assistant replies, and user turns for mirroring). */
   extractFeatures?: FeatureExtractor;
   /** Human labels for feature names (e.g. from the registry), for state descriptions. */

@@ -1,5 +1,6 @@
 import { useState } from 'preact/hooks';
 import type { Annotation, AnnotationKind } from '../../core/types.ts';
+import { ConfirmButton } from './ConfirmButton.tsx';
 
 export interface AnnotationDraft {
   kind: AnnotationKind;
@@ -22,6 +23,8 @@ interface Props {
   remove?(id: string): Promise<void>;
   /** Used to build unique ids for label/input pairs. */
   idPrefix: string;
+  /** "Clear" asks before withdrawing (the annotation frame: destructive actions confirm). */
+  confirmRemove?: boolean;
 }
 
 type SaveState = { kind: 'idle' } | { kind: 'saving' } | { kind: 'saved' } | { kind: 'error'; message: string };
@@ -31,7 +34,7 @@ type SaveState = { kind: 'idle' } | { kind: 'saving' } | { kind: 'saved' } | { k
  * and a note. Every action saves immediately and says so. Used in the page badge panel and in
  * the dashboard transcript, so both places behave the same.
  */
-export function AnnotationControls({ annotation, vocabulary, save, remove, idPrefix }: Props) {
+export function AnnotationControls({ annotation, vocabulary, save, remove, idPrefix, confirmRemove }: Props) {
   const [current, setCurrent] = useState<Annotation | null>(annotation);
   const [label, setLabel] = useState(annotation?.label ?? '');
   const [note, setNote] = useState(annotation?.note ?? '');
@@ -71,8 +74,9 @@ export function AnnotationControls({ annotation, vocabulary, save, remove, idPre
           onClick={() => commit('confirm', null)}>Confirm shift</button>
         <button type="button" class="po-btn po-btn-small" aria-pressed={judged === 'reject'} disabled={busy}
           onClick={() => commit('reject', null)}>Not a shift</button>
-        {current && remove && (
-          <button type="button" class="po-btn po-btn-small" disabled={busy} onClick={withdraw}>Clear</button>
+        {current && remove && (confirmRemove
+          ? <ConfirmButton label="Clear" question="Clear your judgement and note?" confirmLabel="Clear" onConfirm={withdraw} disabled={busy} />
+          : <button type="button" class="po-btn po-btn-small" disabled={busy} onClick={withdraw}>Clear</button>
         )}
       </div>
       <div class="po-annot-row">

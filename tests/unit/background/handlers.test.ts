@@ -35,11 +35,12 @@ beforeEach(async () => {
 afterEach(() => { vi.restoreAllMocks(); });
 
 const page: SenderLike = { id: 'ours', url: 'chrome-extension://ours/dashboard.html' };
-const tab = (id = 7): SenderLike => ({ id: 'ours', url: 'https://chatgpt.com/c/c1', tab: { id, url: 'https://chatgpt.com/c/c1' } });
+const tab = (id = 7, url = 'https://chatgpt.com/c/c1'): SenderLike => ({ id: 'ours', url, tab: { id, url } });
+/** Our annotation frame inside a chat tab. */
+const frame = (tabUrl = 'https://chatgpt.com/c/c1', id = 7): SenderLike => ({ id: 'ours', url: 'chrome-extension://ours/src/ui/annotate/index.html#t=x', tab: { id, url: tabUrl } });
 const send = (message: unknown, sender: SenderLike = page) => handleRuntimeMessage(message, sender, ctx);
 const capture = (turns: CapturedTurn[], extra: Record<string, unknown> = {}) => ({
-  type: 'capture/page', site: 'chatgpt', conversationId: 'c1', url: 'https://chatgpt.com/c/c1', title: 'T', status: 'ok',
-  selectedModel: null, turns, pending: 0, ...extra,
+  type: 'capture/page', conversationId: 'c1', title: 'T', status: 'ok', selectedModel: null, turns, pending: 0, ...extra,
 });
 const turns = [turn('u0', 'user', 'q'), turn('a0', 'assistant', 'calm'), turn('u1', 'user', 'q2'), turn('a1', 'assistant', 'loud!')];
 
@@ -69,7 +70,7 @@ describe('capture/page', () => {
     expect(r).toMatchObject({ ok: true, conversationKey: 'chatgpt:c1', stored: 4, settings: { paused: false } });
     if (!r.ok) throw new Error('expected ok');
     expect(Object.keys(r.badges)).toEqual(['a0', 'a1']);
-    expect(r.badges.a1).toMatchObject({ turnKey: 'chatgpt:c1:a1', shift: true, stateName: 'loud', evidence: [{ feature: 'exclaim' }], annotation: null });
+    expect(r.badges.a1).toMatchObject({ turnKey: 'chatgpt:c1:a1', shift: true, stateName: 'loud', evidence: [{ feature: 'exclaim' }], annotated: null });
     const again = (await send(capture(turns), tab(8))) as CapturePageResponse;
     expect(again).toMatchObject({ ok: true, stored: 0 });
     expect(await db.count('turns')).toBe(4);
@@ -126,10 +127,12 @@ describe('capture/page', () => {
 describe('other handlers', () => {
   it('annotation save/delete, conversation delete, clear, recompute, import', async () => {
     await send(capture(turns), tab());
-    const saved = await send({ type: 'annotation/save', turnKey: 'chatgpt:c1:a1', conversationKey: 'chatgpt:c1', kind: 'reject', label: null, note: 'no' }, tab());
+    const saved = await send({ type: 'annotation/save', turnKey: 'chatgpt:c1:a1', conversationKey: 'chatgpt:c1', kind: 'reject', label: null, note: 'no' }, frame());
     expect(saved).toMatchObject({ ok: true, annotation: { kind: 'reject', turnKey: 'chatgpt:c1:a1' } });
     const badges = (await send(capture(turns), tab())) as CapturePageResponse;
-    expect(badges.ok && badges.badges.a1.annotation?.kind).toBe('reject');
+    // The page learns that the user annotated, never what they wrote.
+    expect(badges.ok && badges.badges.a1.annotated).toBe('reject');
+    expect(JSON.stringify(badges)).not.toContain('"no"');
     expect(await send({ type: 'annotation/save', turnKey: 'chatgpt:c1:zz', conversationKey: 'chatgpt:c1', kind: 'note', label: null, note: null })).toMatchObject({ ok: false });
     expect(await send({ type: 'recompute' })).toEqual({ ok: true, recomputed: 1 });
     expect(await send({ type: 'recompute', conversationKey: 'chatgpt:none' })).toMatchObject({ ok: false });

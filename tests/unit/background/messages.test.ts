@@ -2,12 +2,16 @@ import { describe, expect, it } from 'vitest';
 import { MESSAGE_TYPES, parseMessage } from '../../../src/messages.ts';
 
 const capturedTurn = { id: 't1', role: 'assistant', text: 'hi', model: null, selectedModel: null, streaming: false, thinking: null, branch: { index: 1, count: 2 } };
-const capture = { type: 'capture/page', site: 'chatgpt', conversationId: 'c1', url: 'https://chatgpt.com/c/c1', title: null, status: 'ok', selectedModel: 'GPT-4o', turns: [capturedTurn], pending: 0 };
+const capture = { type: 'capture/page', conversationId: 'c1', title: null, status: 'ok', selectedModel: 'GPT-4o', turns: [capturedTurn], pending: 0 };
 
 describe('parseMessage', () => {
   it('accepts every well-formed message and strips unknown fields', () => {
     expect(parseMessage({ type: 'ping', extra: 1 })).toEqual({ type: 'ping' });
-    expect(parseMessage({ ...capture, injected: '<img>' })).toEqual(capture);
+    // Site and URL are the sender's (src/background/sender.ts): any in the body are dropped.
+    expect(parseMessage({ ...capture, injected: '<img>', site: 'claude', url: 'https://claude.ai/chat/x' })).toEqual(capture);
+    expect(parseMessage({ ...capture, shared: true })).toEqual({ ...capture, shared: true });
+    expect(parseMessage({ type: 'annotation/get', turnKey: 'k' })).toEqual({ type: 'annotation/get', turnKey: 'k' });
+    expect(parseMessage({ type: 'badges/hide', patch: { paused: true } })).toEqual({ type: 'badges/hide' });
     expect(parseMessage({ type: 'tab/status', tabId: 3 })).toEqual({ type: 'tab/status', tabId: 3 });
     expect(parseMessage({ type: 'annotation/save', turnKey: 'k', conversationKey: 'c', kind: 'relabel', label: 'tone', note: null })).toBeTruthy();
     expect(parseMessage({ type: 'settings/set', patch: { paused: true, sites: { claude: { enabled: false, selectors: { turn: 'div' } } } } })).toBeTruthy();
@@ -19,7 +23,7 @@ describe('parseMessage', () => {
     const route = { site: 'chatgpt', conversationId: 'c1', messageId: 'm1', requested: null, shown: 'gpt-5', served: 'gpt-5-mini', flags: [], via: 'stream' };
     expect(parseMessage({ type: 'route/observe', conversationId: 'c1', routes: [{ ...route, token: 'secret' }] }))
       .toEqual({ type: 'route/observe', conversationId: 'c1', routes: [route] });
-    expect(MESSAGE_TYPES).toHaveLength(12);
+    expect(MESSAGE_TYPES).toHaveLength(15);
   });
 
   it.each([
@@ -27,11 +31,9 @@ describe('parseMessage', () => {
     ['null', null],
     ['unknown type', { type: 'store/drop' }],
     ['prototype key as type', { type: 'toString' }],
-    ['bad site', { ...capture, site: 'evil.com' }],
-    ['turn with bad role', { ...capture, turns: [{ ...capturedTurn, role: 'system' }] }],
-    ['turn without streaming flag', { ...capture, turns: [{ ...capturedTurn, streaming: undefined }] }],
+    ['turns not an array', { ...capture, turns: {} }],
+    ['shared not a boolean', { ...capture, shared: 'yes' }],
     ['negative pending', { ...capture, pending: -1 }],
-    ['huge text', { ...capture, turns: [{ ...capturedTurn, text: 'x'.repeat(1_000_001) }] }],
     ['tab id as string', { type: 'tab/status', tabId: '3' }],
     ['unknown annotation kind', { type: 'annotation/save', turnKey: 'k', conversationKey: 'c', kind: 'love', label: null, note: null }],
     ['settings patch with unknown field', { type: 'settings/set', patch: { evil: true } }],
@@ -44,8 +46,34 @@ describe('parseMessage', () => {
     expect(parseMessage(raw)).toBeNull();
   });
 
+  it('a bad turn drops that turn only, and the reason is kept for the popup', () => {
+    const good = { ...capturedTurn, id: 't2' };
+    const cases: Array<[unknown, RegExp]> = [
+      [{ ...capturedTurn, role: 'system' }, /t1: malformed/],
+      [{ ...capturedTurn, streaming: undefined }, /t1: malformed/],
+      [{ ...capturedTurn, text: 'x'.repeat(1_000_001) }, /t1: text over 1,000,000 characters/],
+      [{ nonsense: true }, /a turn: malformed/],
+    ];
+    for (const [bad, reason] of cases) {
+      const m = parseMessage({ ...capture, turns: [bad, good] });
+      expect(m).toMatchObject({ type: 'capture/page', turns: [good] });
+      expect(m && m.type === 'capture/page' && m.dropped).toEqual([expect.stringMatching(reason)]);
+    }
+  });
+
+  it('turns past the per-capture cap are dropped with a reason, the rest kept', () => {
+    const many = Array.from({ length: 5_003 }, (_, i) => ({ ...capturedTurn, id: `t${i}` }));
+    const m = parseMessage({ ...capture, turns: many });
+    expect(m && m.type === 'capture/page' && m.turns.length).toBe(5_000);
+    expect(m && m.type === 'capture/page' && m.dropped).toEqual(['3 turns over the 5,000-turn limit of one capture']);
+  });
+
+  it('a sender cannot fill in the dropped reasons itself', () => {
+    expect(parseMessage({ ...capture, dropped: ['forged'] })).toEqual(capture);
+  });
+
   it('never throws on hostile input (throwing getters)', () => {
-    const hostile = { type: 'capture/page', get site(): string { throw new Error('boom'); } };
+    const hostile = { type: 'capture/page', get conversationId(): string { throw new Error('boom'); } };
     expect(parseMessage(hostile)).toBeNull();
   });
 });

@@ -63,7 +63,7 @@ async function runTasks(): Promise<void> {
 function info(turnId: string, over: Partial<BadgeInfo> = {}): BadgeInfo {
   return {
     turnKey: `chatgpt:abc:${turnId}`, state: 'A', stateName: 'structured', shift: false, confidence: 0.1,
-    labels: [], evidence: [], annotation: null, route: null, ...over,
+    labels: [], evidence: [], annotated: null, route: null, ...over,
   };
 }
 
@@ -81,6 +81,9 @@ function replies(n: number): { badges: Record<string, BadgeInfo>; elements: Map<
   return { badges, elements };
 }
 
+/** Unit tests click with synthetic events, so they count as the user's own here. */
+const LAYER_OPTIONS = { annotationFrameUrl: () => 'about:blank', trusted: () => true };
+
 function badgeOf(turnId: string): HTMLElement {
   const el = layer!.root.querySelector<HTMLElement>(`.po-badge[data-turn="${turnId}"]`);
   if (!el) throw new Error(`no badge for ${turnId}`);
@@ -91,7 +94,7 @@ const shown = (el: HTMLElement) => el.style.visibility === 'visible' && el.style
 
 describe('badge layer timing', () => {
   it('renders new badges without reading layout, invisible and inert, and shows them placed after the next frame', async () => {
-    layer = createBadgeLayer(document, vi.fn() as unknown as Send);
+    layer = createBadgeLayer(document, vi.fn() as unknown as Send, LAYER_OPTIONS);
     const { badges, elements } = replies(2);
     await act(() => layer!.update(badges, elements));
     expect(layoutReads).toBe(0);
@@ -110,7 +113,7 @@ describe('badge layer timing', () => {
   });
 
   it('a badge whose content changes hides until measured again; the others stay where they are', async () => {
-    layer = createBadgeLayer(document, vi.fn() as unknown as Send);
+    layer = createBadgeLayer(document, vi.fn() as unknown as Send, LAYER_OPTIONS);
     const { badges, elements } = replies(2);
     await act(() => layer!.update(badges, elements));
     await runFrame();
@@ -130,7 +133,7 @@ describe('badge layer timing', () => {
   });
 
   it('a long first draw renders a bounded number of badges per task, reading no layout', async () => {
-    layer = createBadgeLayer(document, vi.fn() as unknown as Send);
+    layer = createBadgeLayer(document, vi.fn() as unknown as Send, LAYER_OPTIONS);
     const n = NEW_BADGES_PER_TASK * 2 + 5;
     const { badges, elements } = replies(n);
     await act(() => layer!.update(badges, elements));
@@ -147,7 +150,7 @@ describe('badge layer timing', () => {
   });
 
   it('after a scroll, badges follow their replies in the next frame', async () => {
-    layer = createBadgeLayer(document, vi.fn() as unknown as Send);
+    layer = createBadgeLayer(document, vi.fn() as unknown as Send, LAYER_OPTIONS);
     const { badges, elements } = replies(1);
     await act(() => layer!.update(badges, elements));
     await runFrame();
@@ -161,7 +164,7 @@ describe('badge layer timing', () => {
   });
 
   it('hiding and showing again draws like a first draw: unplaced until the next frame', async () => {
-    layer = createBadgeLayer(document, vi.fn() as unknown as Send);
+    layer = createBadgeLayer(document, vi.fn() as unknown as Send, LAYER_OPTIONS);
     const { badges, elements } = replies(1);
     await act(() => layer!.update(badges, elements));
     await runFrame();

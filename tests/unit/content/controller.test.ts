@@ -2,7 +2,8 @@
 // Capture controller on a small Claude-like page in happy-dom: debounce, streaming, virtualised
 // remounts, SPA navigation, contained errors, and no work when idle.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { createCaptureController, OWN_UI_ATTRIBUTE, type CaptureController, type TimerApi } from '../../../src/content/capture/controller.ts';
+import { createCaptureController, type CaptureController, type TimerApi } from '../../../src/content/capture/controller.ts';
+import { markOwnNode } from '../../../src/content/own-ui.ts';
 import type { CapturePageMessage, CapturePageResponse } from '../../../src/messages.ts';
 import type { SiteAdapter } from '../../../src/sites/adapter.ts';
 import { adapterForUrl } from '../../../src/sites/registry.ts';
@@ -248,7 +249,7 @@ describe('capture controller', () => {
     await settle();
     const before = reads;
     const host = document.createElement('div');
-    host.setAttribute(OWN_UI_ATTRIBUTE, '');
+    markOwnNode(host);
     document.documentElement.append(host);
     await settle();
     expect(reads).toBe(before);

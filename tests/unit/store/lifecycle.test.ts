@@ -14,8 +14,10 @@ import { dialogue, fakeAnalyzer, freshDB, turn } from './helpers.ts';
 let db: ObservatoryDB;
 beforeEach(async () => { db = await freshDB(); });
 
+/** URLs of the conversation's own site: imports keep only those (src/core/sites.ts siteUrlOrNull). */
+const SITE_URL = { chatgpt: 'https://chatgpt.com/c/', claude: 'https://claude.ai/chat/' } as const;
 const capture = (id: string, turns = dialogue(0, 2), site: 'chatgpt' | 'claude' = 'chatgpt', now = 1) =>
-  storeCapture(db, { site, conversationId: id, url: `https://x/${id}`, title: `title ${id}`, turns }, now);
+  storeCapture(db, { site, conversationId: id, url: `${SITE_URL[site]}${id}`, title: `title ${id}`, turns }, now);
 
 async function seedThree(): Promise<void> {
   await capture('c1', dialogue(0, 2), 'chatgpt', 10);

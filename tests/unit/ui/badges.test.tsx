@@ -1,11 +1,12 @@
 // @vitest-environment happy-dom
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { act } from 'preact/test-utils';
-import { createBadgeLayer, HOST_ID, UI_ATTRIBUTE, type BadgeLayer, type Send } from '../../../src/content/badges/layer.tsx';
+import { createBadgeLayer, type BadgeLayer, type Send } from '../../../src/content/badges/layer.tsx';
+import { isOwnNode } from '../../../src/content/own-ui.ts';
+import { frameHash, frameTarget } from '../../../src/ui/annotate/frame-url.ts';
 import { BADGE_GAP, conversationKeyOf, placeBadge, placePanel } from '../../../src/content/badges/position.ts';
 import type { BadgeInfo } from '../../../src/messages.ts';
-import { HOSTILE, annotationFor } from './fixtures.ts';
-import { settle } from './render.tsx';
+import { HOSTILE } from './fixtures.ts';
 
 let layer: BadgeLayer | null = null;
 afterEach(() => { layer?.destroy(); layer = null; document.body.replaceChildren(); });
@@ -14,15 +15,18 @@ function info(over: Partial<BadgeInfo> = {}): BadgeInfo {
   return {
     turnKey: 'chatgpt:abc:t3', state: 'B', stateName: 'playful', shift: true, confidence: 0.72,
     labels: [{ kind: 'tone', text: 'tone: formal → playful', confidence: 0.72, evidence: [] }],
-    evidence: [{ feature: 'exclamation_rate', before: 0.1, after: 2.5, effect: 1.8 }], annotation: null, route: null, ...over,
+    evidence: [{ feature: 'exclamation_rate', before: 0.1, after: 2.5, effect: 1.8 }], annotated: null, route: null, ...over,
   };
 }
 
-function setup(send: Send = vi.fn() as unknown as Send) {
+const frameUrl = (turnKey: string, conversationKey: string) => `chrome-extension://ours/src/ui/annotate/index.html${frameHash(turnKey, conversationKey)}`;
+
+/** `userEvents`: count synthetic events as the user's (happy-dom clicks are never trusted). */
+function setup(send: Send = vi.fn() as unknown as Send, userEvents = true) {
   const reply = document.createElement('div');
   reply.textContent = 'a reply';
   document.body.append(reply);
-  layer = createBadgeLayer(document, send);
+  layer = createBadgeLayer(document, send, { annotationFrameUrl: frameUrl, ...(userEvents ? { trusted: () => true } : {}) });
   return { reply, root: layer.root };
 }
 
@@ -61,14 +65,18 @@ describe('badge placement', () => {
 });
 
 describe('in-page badge layer', () => {
-  it('one marked host with an open shadow root, zero-size and fixed', () => {
+  it('one host per layer: closed shadow root, no id or marker attribute, placement the page cannot override', () => {
     setup();
     setup();
-    const hosts = document.querySelectorAll(`#${HOST_ID}`);
+    const hosts = [...document.documentElement.children].filter((el) => isOwnNode(el));
     expect(hosts.length).toBe(2); // two layers were created explicitly; index.ts keeps one per page
     const host = hosts[0] as HTMLElement;
-    expect(host.hasAttribute(UI_ATTRIBUTE)).toBe(true);
-    expect(host.style.position).toBe('fixed');
+    expect(host.shadowRoot).toBeNull(); // closed: the page gets no handle on it
+    expect(host.id).toBe('');
+    expect([...host.attributes].map((a) => a.name)).toEqual(['style']);
+    expect(host.style.getPropertyValue('position')).toBe('fixed');
+    expect(host.style.getPropertyPriority('position')).toBe('important');
+    expect(host.style.getPropertyPriority('display')).toBe('important');
     expect(host.style.width).toBe('0px');
   });
 
@@ -100,19 +108,30 @@ describe('in-page badge layer', () => {
     expect(root.textContent).toContain('analysing…');
   });
 
-  it('click opens the panel with evidence; confirm saves via annotation/save and says saved', async () => {
-    const send = vi.fn(async (m: { type: string }) => (m.type === 'annotation/save' ? { ok: true, annotation: annotationFor('chatgpt:abc:t3', 'confirm') } : { ok: true }));
-    const { reply, root } = setup(send as unknown as Send);
-    await act(() => layer!.update({ t3: info() }, new Map([['t3', reply]])));
+  it('click opens the panel with evidence and the annotation frame; no note text or note field in the page', async () => {
+    const { reply, root } = setup();
+    await act(() => layer!.update({ t3: info({ annotated: 'note' }) }, new Map([['t3', reply]])));
     await act(() => (root.querySelector('.po-badge') as HTMLElement).click());
     const panel = root.querySelector('[role="dialog"]')!;
     expect(panel.textContent).toContain('Shift detected · 72%');
     expect(panel.querySelector('.po-evidence')?.textContent).toContain('exclamation rate');
-    const confirm = [...panel.querySelectorAll('button')].find((b) => b.textContent === 'Confirm shift')!;
-    await act(() => confirm.click());
-    await settle();
-    expect(send).toHaveBeenCalledWith({ type: 'annotation/save', turnKey: 'chatgpt:abc:t3', conversationKey: 'chatgpt:abc', kind: 'confirm', label: null, note: null });
-    expect(root.querySelector('.po-annot-status')?.textContent).toContain('Saved');
+    expect(panel.textContent).toContain('You left a note on this reply.');
+    expect(panel.querySelector('textarea, input, select')).toBeNull();
+    const frame = panel.querySelector('iframe')!;
+    expect(frame.getAttribute('src')).toBe(frameUrl('chatgpt:abc:t3', 'chatgpt:abc'));
+    expect(frameTarget(new URL(frame.getAttribute('src')!).hash)).toEqual({ turnKey: 'chatgpt:abc:t3', conversationKey: 'chatgpt:abc' });
+  });
+
+  it('events the page synthesises (untrusted) open nothing and hide nothing', async () => {
+    const send = vi.fn(async () => ({ ok: true }));
+    const { reply, root } = setup(send as unknown as Send, false);
+    await act(() => layer!.update({ t3: info() }, new Map([['t3', reply]])));
+    const badge = root.querySelector('.po-badge') as HTMLElement;
+    await act(() => badge.click());
+    await act(() => { badge.dispatchEvent(new MouseEvent('click', { bubbles: true, composed: true })); });
+    expect(root.querySelector('[role="dialog"]')).toBeNull();
+    expect(root.querySelectorAll('.po-badge')).toHaveLength(1);
+    expect(send).not.toHaveBeenCalled();
   });
 
   it('Escape closes the panel; keys typed in it do not reach the site', async () => {
@@ -121,23 +140,23 @@ describe('in-page badge layer', () => {
     const { reply, root } = setup();
     await act(() => layer!.update({ t3: info() }, new Map([['t3', reply]])));
     await act(() => (root.querySelector('.po-badge') as HTMLElement).click());
-    const note = root.querySelector('textarea')!;
-    await act(() => { note.dispatchEvent(new KeyboardEvent('keydown', { key: '/', bubbles: true, composed: true })); });
+    const close = root.querySelector('[aria-label="Close details"]')!;
+    await act(() => { close.dispatchEvent(new KeyboardEvent('keydown', { key: '/', bubbles: true, composed: true })); });
     expect(siteShortcut).not.toHaveBeenCalled();
-    await act(() => { note.dispatchEvent(new KeyboardEvent('keydown', { key: 'Escape', bubbles: true, composed: true })); });
+    await act(() => { close.dispatchEvent(new KeyboardEvent('keydown', { key: 'Escape', bubbles: true, composed: true })); });
     expect(root.querySelector('[role="dialog"]')).toBeNull();
     document.removeEventListener('keydown', siteShortcut);
   });
 
-  it('hide all removes every badge and tells the worker', async () => {
-    const send = vi.fn(async () => ({ ok: true, settings: {} }));
+  it('hide all removes every badge and tells the worker with the narrow badges/hide message', async () => {
+    const send = vi.fn(async () => ({ ok: true }));
     const { reply, root } = setup(send as unknown as Send);
     await act(() => layer!.update({ t3: info() }, new Map([['t3', reply]])));
     await act(() => (root.querySelector('.po-badge') as HTMLElement).click());
     const hide = [...root.querySelectorAll('button')].find((b) => b.textContent === 'Hide all badges')!;
     await act(() => hide.click());
     expect(root.querySelectorAll('.po-badge')).toHaveLength(0);
-    expect(send).toHaveBeenCalledWith({ type: 'settings/set', patch: { badgesHidden: true } });
+    expect(send).toHaveBeenCalledWith({ type: 'badges/hide' });
   });
 
   it('never writes HTML: no innerHTML in the badge sources', async () => {

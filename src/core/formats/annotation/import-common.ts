@@ -2,7 +2,7 @@
  * Pieces both annotation importers share: our ids read back from a task, limits on what a tool
  * may send us (the worker's message guards use the same numbers), and duplicate checks.
  */
-import { MAX_NOTE_CHARS, MAX_SHORT_CHARS } from '../../limits.ts';
+import { MAX_NOTE_CHARS, MAX_SHORT_STRING_CHARS } from '../../limits.ts';
 import type { ImportedAnnotation } from '../../types.ts';
 import { FormatError } from '../errors.ts';
 import { describeType, type JsonObject } from '../read-unknown.ts';
@@ -19,8 +19,8 @@ export function readTaskIds(obj: JsonObject, where: string, container: string): 
   if (typeof turnKey !== 'string' || typeof conversationKey !== 'string') {
     throw new FormatError(where, `${container}.turn_key and ${container}.conversation_key are missing or not text, so this was not exported by Persona Observatory (got turn_key ${describeType(turnKey)})`);
   }
-  // Room is left for the tool's prefix and ids: the annotation id must stay within MAX_SHORT_CHARS.
-  if (turnKey.length > MAX_SHORT_CHARS - 2 * MAX_TOOL_ID_CHARS) {
+  // Room is left for the tool's prefix and ids: the annotation id must stay within MAX_SHORT_STRING_CHARS.
+  if (turnKey.length > MAX_SHORT_STRING_CHARS - 2 * MAX_TOOL_ID_CHARS) {
     throw new FormatError(where, `${container}.turn_key is too long (${turnKey.length} characters) to be one of ours`);
   }
   if (!turnKey.startsWith(conversationKey + ':')) {
@@ -50,7 +50,7 @@ export function checkNote(note: string | null, where: string): void {
 export function checkLabel(kinds: readonly string[], where: string): void {
   const bad = kinds.find((k) => k.trim() === '' || k.length > 200);
   if (bad !== undefined) throw new FormatError(where, `label kind ${JSON.stringify(bad.slice(0, 40))} is empty or longer than 200 characters`);
-  if (kinds.join(', ').length > MAX_SHORT_CHARS) throw new FormatError(where, 'too many label kinds picked');
+  if (kinds.join(', ').length > MAX_SHORT_STRING_CHARS) throw new FormatError(where, 'too many label kinds picked');
 }
 
 /** An annotator id as text: the tools give numbers (Label Studio), uuids (Argilla) or user objects. */

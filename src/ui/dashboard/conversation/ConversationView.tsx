@@ -1,3 +1,4 @@
+import { siteUrlOrNull } from '../../adapters/safety.ts';
 import { useMemo, useState } from 'preact/hooks';
 import type { Annotation, ConversationBundle } from '../../../core/types.ts';
 import { useServices } from '../../adapters/services.ts';
@@ -79,7 +80,7 @@ function LoadedConversation({ initial, back, onDeleted }: { initial: Conversatio
         <p class="po-muted">
           <span class="po-tag">{c.site}</span> {c.models.join(', ') || 'model not shown'} · {plural(c.assistantCount, 'reply', 'replies')} ·{' '}
           {plural(c.shiftCount, 'shift')} · {formatDateTime(c.firstSeen)} – {formatDateTime(c.lastSeen)}
-          {c.url && <> · <a href={c.url} target="_blank" rel="noopener noreferrer">open on site</a></>}
+          {siteUrlOrNull(c.url, c.site) && <> · <a href={c.url!} target="_blank" rel="noopener noreferrer">open on site</a></>}
         </p>
       </header>
       <section class="po-card" aria-labelledby="po-timeline-h">

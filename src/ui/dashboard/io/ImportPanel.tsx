@@ -1,3 +1,4 @@
+import { checkFileBytes } from '../../adapters/safety.ts';
 import { useState } from 'preact/hooks';
 import { useServices } from '../../adapters/services.ts';
 import { Progress } from '../../components/Progress.tsx';
@@ -30,6 +31,7 @@ export function ImportPanel({ onImported }: { onImported(): void }) {
         step(`Reading ${file.name}`, { done: i, total: list.length });
         throwIfCancelled(signal);
         try {
+          checkFileBytes(file.size, file.name); // before reading: a huge file is refused, not loaded
           const content = /\.zip$/i.test(file.name) ? new Uint8Array(await file.arrayBuffer()) : await file.text();
           const parsed = core.parseFile(content, file.name);
           out.push({ fileName: file.name, ok: true, format: parsed.format, bundles: parsed.bundles });

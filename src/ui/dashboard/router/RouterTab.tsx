@@ -1,4 +1,4 @@
-import { useMemo } from 'preact/hooks';
+import { useMemo, useState } from 'preact/hooks';
 import type { RouterReport } from '../../../core/router/types.ts';
 import { useServices } from '../../adapters/services.ts';
 import { useAsync } from '../../components/use-async.ts';
@@ -26,6 +26,7 @@ export function RouterTab({ onOpen }: { onOpen(key: string): void }) {
   const { data, core } = useServices();
   const list = useAsync(() => data.listConversations(), [data]);
   const op = useOperation<RouterReport>();
+  const [includeShared, setIncludeShared] = useState(false);
   const titles = useMemo(
     () => new Map(list.status === 'data' ? list.data.map((c) => [c.key, c.title?.trim() || c.conversationId]) : []),
     [list],
@@ -33,7 +34,9 @@ export function RouterTab({ onOpen }: { onOpen(key: string): void }) {
   if (list.status === 'loading') return <Loading what="conversations" />;
   if (list.status === 'error') return <ErrorBox title="Could not read your conversations" error={list.error} onRetry={list.reload} />;
   if (list.data.length === 0) return <Empty title="Nothing to analyse yet">The router analysis needs stored conversations.</Empty>;
-  const keys = list.data.map((c) => c.key);
+  // Shared pages are someone else's chats (any site can open one in a tab): out unless asked for.
+  const shared = list.data.filter((c) => c.source === 'capture:shared').length;
+  const keys = list.data.filter((c) => includeShared || c.source !== 'capture:shared').map((c) => c.key);
 
   function run() {
     void op.start(async (step, signal) => {
@@ -50,7 +53,13 @@ export function RouterTab({ onOpen }: { onOpen(key: string): void }) {
           Does the assistant jump among a small, recurring repertoire of personas, and do the jumps follow what you wrote —
           or is it gradual drift, noise, or the site switching models? Every conclusion states its null hypothesis and how sure it is.
         </p>
-        <button type="button" class="po-btn po-btn-primary" disabled={op.state.kind === 'running'} onClick={run}>
+        {shared > 0 && (
+          <label class="po-muted">
+            <input type="checkbox" checked={includeShared} onChange={(e) => setIncludeShared(e.currentTarget.checked)} />
+            {' '}Include {plural(shared, 'conversation')} captured from shared pages (someone else's chats)
+          </label>
+        )}
+        <button type="button" class="po-btn po-btn-primary" disabled={op.state.kind === 'running' || keys.length === 0} onClick={run}>
           {op.state.kind === 'done' ? 'Run again' : `Analyse ${plural(keys.length, 'conversation')}`}
         </button>
         {op.state.kind === 'running' && <Progress label={op.state.label} done={op.state.progress.done} total={op.state.progress.total} onCancel={op.cancel} />}

@@ -104,7 +104,7 @@ describe('Markdown export', () => {
     expect(md).toContain('> - tone: formal → playful (0.70; slang_per_100w 0 → 4.20)');
     expect(md).toContain('> **Your annotation:** relabel · label “sarcastic” · note: not playful');
     expect(md).toContain('> ### Alternative to 2 · Assistant · gpt-4o');
-    expect(md).toContain('> **Thinking:**');
+    expect(md).toContain('**Thinking:**');
     expect(md.indexOf('### 2 ·')).toBeLessThan(md.indexOf('Alternative to 2'));
     expect(md.indexOf('Alternative to 2')).toBeLessThan(md.indexOf('### 3 ·'));
   });

@@ -61,5 +61,13 @@ describe('analyzeRouter report', () => {
     const r = analyzeRouter(bundles, { extractFeatures: () => { throw new Error('should use stored features'); }, permutations: 19, skipMirroring: true });
     expect(r.sizes.replies).toBe(32);
     expect(r.repertoire?.featuresUsed).toEqual(['f0', 'f1', 'f2']);
+
+    // Shared pages (someone else's chat, openable by any site) stay out unless asked for.
+    const shared = bundles.map((b, i) => (i < 2 ? { ...b, conversation: { ...b.conversation, source: 'capture:shared' as const } } : b));
+    const noShared = analyzeRouter(shared, { extractFeatures: () => { throw new Error('stored'); }, permutations: 19, skipMirroring: true });
+    expect(noShared.sizes.conversations).toBe(bundles.length - 2);
+    expect(noShared.warnings.join(' ')).toMatch(/2 conversations captured from shared pages left out/);
+    const withShared = analyzeRouter(shared, { extractFeatures: () => { throw new Error('stored'); }, permutations: 19, skipMirroring: true, includeShared: true });
+    expect(withShared.sizes.conversations).toBe(bundles.length);
   });
 });
