@@ -1,14 +1,14 @@
 /**
  * Streams for the route benchmark: the four ChatGPT fixture streams as they are, and a long
  * reply built from the safety-routing fixture with `extraDeltas` more text deltas (a few words
- * each) before its closing patch — the shape of a long answer. Read from shared/fixtures.
+ * each) before its closing patch — the shape of a long answer. Read from the vendored fixtures.
  */
-import { existsSync, readFileSync } from 'node:fs';
-import { resolve } from 'node:path';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { FIXTURES } from '../../tests/fixtures/paths.ts';
 
 export function sharedFixture(sub: string): string {
-  const vendored = resolve('tests/fixtures/shared', sub);
-  return readFileSync(existsSync(vendored) ? vendored : resolve(process.env.PO_SHARED ?? '../shared', 'fixtures', sub), 'utf8');
+  return readFileSync(join(FIXTURES, 'shared', sub), 'utf8');
 }
 
 export const FIXTURE_STREAMS = [

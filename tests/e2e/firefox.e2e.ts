@@ -13,6 +13,7 @@
  * script POSTs to /backend-api/f/conversation gets the safety-routing fixture stream from the
  * local server, byte for byte; the reply's badge then says which model served it.
  */
+import { FIXTURES } from '../fixtures/paths.ts';
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
@@ -31,11 +32,8 @@ const DIST = resolve('dist/firefox');
 const URL_ = chatgptUrl('firefox-smoke');
 const TURNS = makeTurns('ff', 6);
 
-/** tests/fixtures/shared/<sub> once vendored, else ../shared/fixtures/<sub>. */
-function sharedFixture(sub: string): Buffer {
-  const vendored = resolve('tests/fixtures/shared', sub);
-  return readFileSync(existsSync(vendored) ? vendored : resolve(process.env.PO_SHARED ?? '../shared', 'fixtures', sub));
-}
+/** A vendored fixture, by its path under tests/fixtures/shared (e.g. network/chatgpt/…). */
+const sharedFixture = (sub: string): Buffer => readFileSync(join(FIXTURES, 'shared', sub));
 const ROUTE_STREAM = sharedFixture('network/chatgpt/safety-route-gpt-5-chat-safety.sse');
 const ROUTE_URL = 'https://chatgpt.com/c/bdf0c9a1-f803-85ed-bd7c-9ec7081ab44d';
 const ROUTE_TURNS: PageTurn[] = [

@@ -12,6 +12,7 @@
  *   record fetched on load (GET /backend-api/conversation/<id>);
  * - the extension itself makes no network request.
  */
+import { FIXTURES } from '../fixtures/paths.ts';
 import { layerText } from './lib/badge-layer.ts';
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
@@ -24,11 +25,8 @@ import { describeRequests, dumpStore, foreignRequests, openTab, tabStatus, waitF
 import { decodeTurn, type TurnRow } from '../../src/store/turn-rows.ts';
 import type { Turn } from '../../src/core/types.ts';
 
-/** tests/fixtures/shared/<sub> once vendored, else ../shared/fixtures/<sub>. */
-function sharedFixture(sub: string): Buffer {
-  const vendored = resolve('tests/fixtures/shared', sub);
-  return readFileSync(existsSync(vendored) ? vendored : resolve(process.env.PO_SHARED ?? '../shared', 'fixtures', sub));
-}
+/** A vendored fixture, by its path under tests/fixtures/shared (e.g. network/chatgpt/…). */
+const sharedFixture = (sub: string): Buffer => readFileSync(join(FIXTURES, 'shared', sub));
 
 const OUT = resolve('demo-output');
 const SAFETY = sharedFixture('network/chatgpt/safety-route-gpt-5-chat-safety.sse');

@@ -10,7 +10,7 @@ import './annotate.css';
 import { sendMessage } from '../../messaging/client.ts';
 import { ErrorBox } from '../components/Status.tsx';
 import { AnnotateFrame, type AnnotateServices } from './AnnotateFrame.tsx';
-import { frameTarget } from './frame-url.ts';
+import { frameTarget } from '../../common/annotate-frame-url.ts';
 
 const services: AnnotateServices = {
   async load(turnKey) {

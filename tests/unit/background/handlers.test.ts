@@ -159,8 +159,8 @@ describe('other handlers', () => {
     const refused = await send({ type: 'import/annotations', annotations: [annotation('chatgpt:c1:a0', 'x1'), annotation('chatgpt:c1:gone', 'x2')] });
     expect(refused).toMatchObject({ ok: false, error: expect.stringMatching(/chatgpt:c1:gone is not in your store/) });
     expect(await db.count('annotations')).toBe(0);
-    // A refused save of a missing turn (annotation/save) is a refusal too: capture keeps going.
-    expect(await send({ type: 'annotation/save', turnKey: 'chatgpt:c1:zz', conversationKey: 'chatgpt:c1', kind: 'note', label: null, note: null }, tab()))
+    // A refused save of a missing turn (annotation/save, from a page) is a refusal too: capture keeps going.
+    expect(await send({ type: 'annotation/save', turnKey: 'chatgpt:c1:zz', conversationKey: 'chatgpt:c1', kind: 'note', label: null, note: null }))
       .toMatchObject({ ok: false, error: expect.stringMatching(/not in the store/) });
     expect(await send(capture(turns), tab())).toMatchObject({ ok: true });
     expect(await send(good)).toEqual({ ok: true, added: 1, updated: 0, unchanged: 0 });

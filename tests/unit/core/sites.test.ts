@@ -7,7 +7,9 @@ const manifest = JSON.parse(readFileSync(new URL('../../../manifest.json', impor
 
 describe('URL → site table (src/core/sites.ts)', () => {
   it('is the manifest: content-script matches, web-accessible matches and frame-ancestors', () => {
-    expect(manifest.content_scripts[0].matches).toEqual(chatSiteMatchPatterns());
+    // The isolated content script runs on every chat site (the main-world route observer only where routes are read).
+    const capture = manifest.content_scripts.find((cs: { js: string[] }) => cs.js.includes('src/content/index.ts'));
+    expect(capture.matches).toEqual(chatSiteMatchPatterns());
     // Chrome refuses a path in web-accessible match patterns: whole origins there.
     for (const war of manifest.web_accessible_resources) expect(war.matches).toEqual(chatSiteOrigins().map((o) => `${o}/*`));
     const ancestors = /frame-ancestors ([^;]*)/.exec(manifest.content_security_policy.extension_pages)![1].split(' ');

@@ -1,7 +1,7 @@
 // @vitest-environment happy-dom
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { AnnotateFrame, type AnnotateServices } from '../../../src/ui/annotate/AnnotateFrame.tsx';
-import { frameHash, frameTarget } from '../../../src/ui/annotate/frame-url.ts';
+import { frameHash, frameTarget } from '../../../src/common/annotate-frame-url.ts';
 import { annotationFor } from './fixtures.ts';
 import { byText, cleanup, click, mount, settle } from './render.tsx';
 

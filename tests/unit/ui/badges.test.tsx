@@ -3,7 +3,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { act } from 'preact/test-utils';
 import { createBadgeLayer, type BadgeLayer, type Send } from '../../../src/content/badges/layer.tsx';
 import { isOwnNode } from '../../../src/content/own-ui.ts';
-import { frameHash, frameTarget } from '../../../src/ui/annotate/frame-url.ts';
+import { frameHash, frameTarget } from '../../../src/common/annotate-frame-url.ts';
 import { BADGE_GAP, conversationKeyOf, placeBadge, placePanel } from '../../../src/content/badges/position.ts';
 import type { BadgeInfo } from '../../../src/messages.ts';
 import { HOSTILE } from './fixtures.ts';

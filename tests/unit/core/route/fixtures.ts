@@ -1,13 +1,10 @@
-/** Shared network fixtures: tests/fixtures/shared/<sub> once vendored, else ../shared/fixtures/<sub>. */
-import { existsSync, readFileSync } from 'node:fs';
-import { dirname, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
-
-const REPO = resolve(dirname(fileURLToPath(import.meta.url)), '../../../..');
+/** Vendored fixtures by their path under tests/fixtures/shared (network/chatgpt/…). */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { FIXTURES } from '../../../fixtures/paths.ts';
 
 export function sharedFixturePath(sub: string): string {
-  const vendored = resolve(REPO, 'tests/fixtures/shared', sub);
-  return existsSync(vendored) ? vendored : resolve(REPO, '../shared/fixtures', sub);
+  return join(FIXTURES, 'shared', sub);
 }
 
 export const readShared = (sub: string): string => readFileSync(sharedFixturePath(sub), 'utf8');
