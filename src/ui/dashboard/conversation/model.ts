@@ -5,12 +5,15 @@
  */
 import type { Annotation, ConversationBundle, StoredAnalysis, Turn } from '../../../core/types.ts';
 import type { TimelineCell } from '../../components/TimelineStrip.tsx';
+import { personaOf, type Persona, type PersonaVocabulary } from '../../../core/vocabulary/repertoire.ts';
 
 export interface TranscriptEntry {
   turn: Turn;
   /** Index among assistant replies of the main line; null for user turns. */
   replyIndex: number | null;
   analysis: StoredAnalysis | null;
+  /** The global persona of this reply's state (null: user turn, or not in the vocabulary). */
+  persona: Persona | null;
   annotation: Annotation | null;
   alternatives: Turn[];
 }
@@ -32,7 +35,7 @@ export function latestAnnotations(annotations: readonly Annotation[]): Map<strin
   return out;
 }
 
-export function buildConversationModel(bundle: ConversationBundle): ConversationModel {
+export function buildConversationModel(bundle: ConversationBundle, vocabulary: PersonaVocabulary | null = null): ConversationModel {
   const analyses = new Map(bundle.analyses.map((a) => [a.turnKey, a]));
   const annotations = latestAnnotations(bundle.annotations);
   const alternatives = new Map<string, Turn[]>();
@@ -50,12 +53,14 @@ export function buildConversationModel(bundle: ConversationBundle): Conversation
     const isReply = turn.role === 'assistant';
     const analysis = analyses.get(turn.key) ?? null;
     const annotation = annotations.get(turn.key) ?? null;
+    const persona = analysis && vocabulary ? personaOf(vocabulary, bundle.conversation.key, analysis.state) : null;
     if (isReply) {
       entryOfReply.push(entries.length);
       cells.push({
         index: reply,
         state: analysis?.state ?? '?',
         stateName: analysis?.stateName ?? 'not analysed',
+        persona,
         shift: analysis?.shift ?? false,
         confidence: analysis?.confidence ?? 0,
         topLabel: analysis?.labels[0]?.text ?? null,
@@ -63,7 +68,7 @@ export function buildConversationModel(bundle: ConversationBundle): Conversation
         annotation: annotation?.kind ?? null,
       });
     }
-    entries.push({ turn, replyIndex: isReply ? reply : null, analysis, annotation, alternatives: alternatives.get(turn.key) ?? [] });
+    entries.push({ turn, replyIndex: isReply ? reply : null, analysis, persona, annotation, alternatives: alternatives.get(turn.key) ?? [] });
     if (isReply) reply++;
   }
   return { entries, cells, entryOfReply };

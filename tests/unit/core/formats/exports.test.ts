@@ -100,9 +100,11 @@ describe('Markdown export', () => {
   it('shows turns, labels, annotations and alternatives inline', () => {
     expect(md).toContain('# Sample, with "quotes"');
     expect(md).toContain('### 4 · Assistant · gpt-4o');
-    expect(md).toContain('> **Persona B** (playful) · **shift** (confidence 0.83)');
-    expect(md).toContain('> - tone: formal → playful (0.70; slang_per_100w 0 → 4.20)');
-    expect(md).toContain('> **Your annotation:** relabel · label “sarcastic” · note: not playful');
+    expect(md).toContain('> **Segment 2** (playful) · **shift** (moderate, 0.83)');
+    expect(md).toContain('> - tone: formal → playful (moderate, 0.70; Slang 0 → 4.20)');
+    expect(md).toContain('> **Your judgement:** Relabelled · label “sarcastic” · note: not playful');
+    // One wording per judgement: the human-facing text never says the stored kind "reject".
+    expect(exportMarkdown([{ ...sampleBundle(), annotations: sampleBundle().annotations.map((a) => ({ ...a, kind: 'reject' as const })) }])).toContain('**Your judgement:** Not a shift');
     expect(md).toContain('> ### Alternative to 2 · Assistant · gpt-4o');
     expect(md).toContain('> **Thinking:**');
     expect(md.indexOf('### 2 ·')).toBeLessThan(md.indexOf('Alternative to 2'));
