@@ -18,7 +18,7 @@ export function siteName(site: string): string {
 
 const MAX = 80;
 
-export function conversationTitle(c: Pick<Conversation, 'title' | 'site' | 'firstSeen'>, firstUserText?: string | null): string {
+export function conversationTitle(c: Pick<Conversation, 'title' | 'firstSeen'> & { site: string }, firstUserText?: string | null): string {
   const own = c.title?.replace(/\s+/g, ' ').trim();
   if (own) return own;
   const line = firstUserText?.split('\n').map((l) => l.replace(/^[#>*\-\s]+/, '').trim()).find((l) => l.length > 0);
