@@ -211,7 +211,11 @@ describe('SettingsTab', () => {
     await click(byText(root, 'label', 'Pause capture on every site')?.querySelector('input'));
     await settle();
     expect(s.commands.setSettings).toHaveBeenCalledWith({ paused: true });
-    await click(byText(root, 'label', 'Capture on claude')?.querySelector('input'));
+    // Per-site switches are visible without opening anything; "generic" is not a site.
+    const claude = byText(root, 'label.po-site-switch', 'Claude')!;
+    expect(claude.closest('details')).toBeNull();
+    expect(byText(root, 'label.po-site-switch', /generic|Saved page/)).toBeUndefined();
+    await click(claude.querySelector('input'));
     await settle();
     expect(s.commands.setSettings).toHaveBeenLastCalledWith({ sites: { claude: { enabled: false, selectors: {} } } });
     await click(byText(root, 'button', 'Delete everything…'));
@@ -223,7 +227,7 @@ describe('SettingsTab', () => {
   it('refuses an invalid selector override', async () => {
     const root = await mount(<SettingsTab onCleared={() => {}} />, services());
     await settle();
-    const site = byText(root, 'details.po-site', 'chatgpt')!;
+    const site = byText(root, 'div.po-site', 'ChatGPT')!;
     await type(site.querySelector('input.po-mono'), 'div[[[');
     expect(site.querySelector('input.po-mono')?.getAttribute('aria-invalid')).toBe('true');
     expect(byText(site, 'button', 'Save selectors')?.hasAttribute('disabled')).toBe(true);
