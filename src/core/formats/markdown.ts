@@ -12,7 +12,7 @@ import { collect, eachBundle, type ExportOptions } from './export-options.ts';
 import { groupBy } from './group-by.ts';
 import { isoTime } from './time.ts';
 import { JUDGEMENT_WORDS, certaintyOf, strengthOf } from '../vocabulary/judgements.ts';
-import { segmentNumber } from '../vocabulary/repertoire.ts';
+import { segmentNumber } from '../vocabulary/segments.ts';
 import { conversationTitle } from '../vocabulary/titles.ts';
 import { featureLabel } from '../features/labels.ts';
 

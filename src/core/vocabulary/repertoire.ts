@@ -9,7 +9,8 @@
  * scale, |z| capped); each conversation state becomes a unit with its mean profile; units are
  * grouped by leader clustering (largest first, join the nearest persona closer than
  * `mergeDistance` RMS-SD, else found a new one while there is room), then reassigned once to the
- * nearest persona centroid. Personas are numbered by how many replies they hold (P1 the most
+ * nearest persona centroid. Two states of one conversation never share a persona while there is
+ * room (the detector separated them). Personas are numbered by how many replies they hold (P1 the most
  * common) and named from their centroid with the shared namer (detect/persona-name.ts).
  */
 import type { FeatureValues } from '../types.ts';
@@ -133,9 +134,11 @@ function centroid(units: readonly Unit[]): number[] {
   return sum.map((s, k) => (w[k] ? s / w[k] : NaN));
 }
 
-function nearest(profile: readonly number[], centroids: readonly number[][]): { index: number; d: number } {
+/** Nearest centroid not in `taken` (the personas other states of the same conversation hold). */
+function nearest(profile: readonly number[], centroids: readonly number[][], taken: ReadonlySet<number> = new Set()): { index: number; d: number } {
   let index = -1, d = Infinity;
   centroids.forEach((c, i) => {
+    if (taken.has(i)) return;
     const x = distance(profile, c);
     if (x < d) { d = x; index = i; }
   });
@@ -149,21 +152,39 @@ export function fitPersonaVocabulary(convs: readonly VocabularyConversation[], o
   const units = unitsOf(convs, mean, scale).sort((a, b) => b.n - a.n);
   const groups: Unit[][] = [];
   const centroids: number[][] = [];
+  // The detector already told a conversation's states apart (a switch separates them), so two
+  // states of one conversation never share a persona while there is room for another one.
+  const takenBy = (assigned: Map<string, Set<number>>, conversation: string) => {
+    let t = assigned.get(conversation);
+    if (!t) assigned.set(conversation, (t = new Set()));
+    return t;
+  };
+  const held = new Map<string, Set<number>>();
   for (const u of units) {
-    const near = nearest(u.profile, centroids);
-    if (near.index >= 0 && (near.d < o.mergeDistance || groups.length >= o.maxPersonas)) {
+    const taken = takenBy(held, u.conversation);
+    let near = nearest(u.profile, centroids, taken);
+    const full = groups.length >= o.maxPersonas;
+    if (near.index < 0 && full) near = nearest(u.profile, centroids);
+    if (near.index >= 0 && (near.d < o.mergeDistance || full)) {
       groups[near.index].push(u);
       centroids[near.index] = centroid(groups[near.index]);
+      taken.add(near.index);
     } else {
       groups.push([u]);
       centroids.push([...u.profile]);
+      taken.add(groups.length - 1);
     }
   }
-  // One refinement pass: each state to its nearest final centroid.
+  // One refinement pass: each state to its nearest final centroid (same constraint).
   const final: Unit[][] = centroids.map(() => []);
+  const refined = new Map<string, Set<number>>();
   for (const u of units) {
-    const near = nearest(u.profile, centroids);
-    final[near.index >= 0 ? near.index : 0].push(u);
+    const taken = takenBy(refined, u.conversation);
+    let near = nearest(u.profile, centroids, taken);
+    if (near.index < 0) near = nearest(u.profile, centroids);
+    const index = near.index >= 0 ? near.index : 0;
+    final[index].push(u);
+    taken.add(index);
   }
   const total = units.reduce((s, u) => s + u.n, 0);
   const ranked = final.filter((g) => g.length > 0)
@@ -192,17 +213,6 @@ export function fitPersonaVocabulary(convs: readonly VocabularyConversation[], o
 export function personaOf(v: PersonaVocabulary, conversationKey: string, state: string): Persona | null {
   const id = v.segments[conversationKey]?.[state];
   return id ? v.personas.find((p) => p.id === id) ?? null : null;
-}
-
-/**
- * Where no global persona is known (a reply the vocabulary was not fitted on, the in-page badge):
- * the per-conversation state as a segment number by first appearance ("A" → 1), never a letter,
- * so it cannot be mistaken for a persona of another view.
- */
-export function segmentNumber(state: string): number | null {
-  if (/^[A-Z]$/.test(state)) return state.charCodeAt(0) - 64;
-  const m = /^S(\d+)$/.exec(state);
-  return m ? Number(m[1]) : null;
 }
 
 /** Stored per-reply analyses (any order, any conversations) → the vocabulary's input. */

@@ -5,7 +5,8 @@
 import type { ShiftLabel } from '../../core/types.ts';
 import { certaintyOf, modelChange } from '../../core/vocabulary/judgements.ts';
 import { readableModel } from '../../core/vocabulary/model-names.ts';
-import { segmentNumber, type Persona } from '../../core/vocabulary/repertoire.ts';
+import type { Persona } from '../../core/vocabulary/repertoire.ts';
+import { segmentNumber } from '../../core/vocabulary/segments.ts';
 
 /** The label's text with readable model names ("model changed: GPT-4o → GPT-5.5"). */
 export function labelWords(label: Pick<ShiftLabel, 'kind' | 'text'>): string {

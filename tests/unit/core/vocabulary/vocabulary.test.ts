@@ -110,3 +110,10 @@ describe('shared wording', () => {
     expect(readableModel('my-own-model')).toBe('my-own-model');
   });
 });
+
+describe('states the detector separated stay apart', () => {
+  it('two states of one conversation never share a persona, even when alike', () => {
+    const alike = fitPersonaVocabulary([conv('solo', [['A', TERSE, 6], ['B', { ...TERSE, words_log: 1.3 }, 6]])]);
+    expect(personaOf(alike, 'solo', 'A')?.id).not.toBe(personaOf(alike, 'solo', 'B')?.id);
+  });
+});
