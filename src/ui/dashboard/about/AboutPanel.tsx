@@ -1,3 +1,4 @@
+import { FROM_THE_PAGE, strengthMeaning } from '../../../core/vocabulary/judgements.ts';
 import { useServices } from '../../adapters/services.ts';
 import { formatValue } from '../../components/format.ts';
 
@@ -26,6 +27,11 @@ export function AboutPanel() {
       <section class="po-card" aria-labelledby="po-about-trust">
         <h3 id="po-about-trust">How far to trust a label</h3>
         <p>{core.trustSummary}</p>
+        <p>That is why labels never show a percentage. They read:</p>
+        <ul>
+          {(['strong', 'moderate', 'weak'] as const).map((k) => <li key={k}>{strengthMeaning(k)}</li>)}
+          <li><em>{FROM_THE_PAGE}</em>: the site itself showed a different model for the reply. A fact, not an estimate.</li>
+        </ul>
       </section>
       <section class="po-card" aria-labelledby="po-about-labels">
         <h3 id="po-about-labels">Label vocabulary</h3>
