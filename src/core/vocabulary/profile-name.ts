@@ -5,11 +5,13 @@
  *
  *   nameFromProfile(state.profile).name
  *
- * Features absent from the profile count as not measured. Pure; no other input needed.
+ * A profile may list only its largest deviations (the router keeps the top five): a feature it
+ * leaves out counts as close to the mean (z = 0), not as unmeasured, so the listed ones name the
+ * state. Pure; no other input needed.
  */
 import { namePersona, type PersonaName } from '../detect/persona-name.ts';
 
 export function nameFromProfile(profile: readonly { feature: string; z: number }[]): PersonaName {
   const z = new Map(profile.map((p) => [p.feature, p.z]));
-  return namePersona((f) => z.get(f) ?? null);
+  return namePersona((f) => z.get(f) ?? 0);
 }

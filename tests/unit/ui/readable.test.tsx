@@ -101,3 +101,17 @@ describe('keyboard and focus', () => {
     expect(nextShift([2, 5, 9], null, -1)).toBeNull();
   });
 });
+
+describe('Escape closes the annotation from anywhere inside', () => {
+  it('returns focus to "Annotate"', async () => {
+    const root = await mount(<ConversationView conversationKey="chatgpt:abc" onBack={() => {}} onDeleted={() => {}} />, services());
+    await settle();
+    const article = root.querySelector('#po-reply-1')!.closest('article')!;
+    await click(byText(article, 'button', 'Annotate'));
+    const note = article.querySelector('textarea')!;
+    note.focus();
+    await act(() => { note.dispatchEvent(new KeyboardEvent('keydown', { key: 'Escape', bubbles: true })); });
+    expect(article.querySelector('textarea')).toBeNull();
+    expect(document.activeElement?.textContent).toBe('Annotate');
+  });
+});

@@ -78,12 +78,20 @@ export function TurnView({ entry, selected, labelOf, onAnnotated }: Props) {
             <button type="button" class="po-btn po-btn-small" aria-expanded={showWhy} onClick={() => setShowWhy(!showWhy)}>
               {showWhy ? 'Hide evidence' : 'Evidence'}
             </button>
-            <button type="button" class="po-btn po-btn-small" aria-expanded={annotating} onClick={() => setAnnotating(!annotating)}>
+            <button type="button" class="po-btn po-btn-small" data-annotate aria-expanded={annotating} onClick={() => setAnnotating(!annotating)}>
               {annotating ? 'Close annotation' : 'Annotate'}
             </button>
           </div>
           {showWhy && <EvidenceList evidence={evidence} labelOf={labelOf} />}
           {annotating && (
+            // Escape anywhere inside the annotation closes it and returns focus to "Annotate".
+            <div onKeyDown={(e) => {
+              if (e.key !== 'Escape') return;
+              e.preventDefault();
+              setAnnotating(false);
+              const button = (e.currentTarget as HTMLElement).closest('.po-turn-why')?.querySelector<HTMLElement>('[data-annotate]');
+              button?.focus();
+            }}>
             <AnnotationControls idPrefix={idBase} annotation={annotation} vocabulary={core.vocabulary}
               save={async (d) => {
                 const a = await commands.saveAnnotation({ turnKey: turn.key, conversationKey: turn.conversationKey, ...d });
@@ -91,6 +99,7 @@ export function TurnView({ entry, selected, labelOf, onAnnotated }: Props) {
                 return a;
               }}
               remove={async (id) => { await commands.deleteAnnotation(id); onAnnotated(turn.key, null); }} />
+            </div>
           )}
         </div>
       )}

@@ -41,8 +41,10 @@ describe('namePersona', () => {
     const n = namePersona((f) => z[f] ?? 0);
     expect(n.name).toBe('detached');
   });
-  it('names router profiles the same way (nameFromProfile)', () => {
+  it('names router profiles the same way (nameFromProfile), also from a top-five profile', () => {
     expect(nameFromProfile(NAMING_FEATURES.map((feature) => ({ feature, z: feature === 'words_log' || feature === 'paragraphs' ? -1.5 : 0 }))).name).toBe('terse');
+    // The router's state "low Length (log words)" in the shared words:
+    expect(nameFromProfile([{ feature: 'words_log', z: -1.6 }, { feature: 'paragraphs', z: -1.1 }, { feature: 'list_share', z: 1.4 }, { feature: 'headers', z: 1.2 }]).name).toBe('terse · structured');
   });
 });
 
