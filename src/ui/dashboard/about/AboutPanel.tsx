@@ -15,8 +15,8 @@ export function AboutPanel() {
         <h3>How labels are made</h3>
         <p>
           Each assistant reply is turned into the numbers below. A change-point detector looks for replies where several of them
-          move together and stay moved; the label names the largest moves in words, with a confidence (calibrated on the models it was tuned on). Labels are
-          heuristics about style, not claims about the model’s inner state: confirm or reject them and your judgement is kept
+          move together and stay moved; the label names the largest moves in words, with how sure it is (strong, moderate or weak; calibrated on the models it was tuned on). Labels are
+          heuristics about style, not claims about the model’s inner state: mark them “Confirmed shift” or “Not a shift” and your judgement is kept
           apart from the detector’s. Detector version <code>{core.detectorVersion}</code>; {core.features.length} features.
         </p>
         <p>
