@@ -32,7 +32,8 @@ function tableRows(node: Table): JSX.Element {
     <Tag key={j} style={align[j] ? { textAlign: align[j] } : undefined} {...(Tag === 'th' ? { scope: 'col' } : {})}>{children(c)}</Tag>
   );
   return (
-    <div class="po-md-table-wrap">
+    // Wide tables scroll sideways: focusable, so keyboard users can scroll them too.
+    <div class="po-md-table-wrap" tabIndex={0} role="group" aria-label="Table (scrolls sideways)">
       <table class="po-md-table">
         {head && <thead><tr>{head.children.map((c, j) => cell(c, j, 'th'))}</tr></thead>}
         <tbody>{body.map((r, i) => <tr key={i}>{r.children.map((c, j) => cell(c, j, 'td'))}</tr>)}</tbody>
@@ -58,7 +59,8 @@ function render(node: Nodes, key: number): ComponentChildren {
         {node.spread ? children(node) : node.children.map((c, i) => (c.type === 'paragraph' ? <span key={i}>{children(c)}</span> : render(c, i)))}
       </li>
     );
-    case 'code': return <pre key={key} class="po-md-code"><code data-lang={node.lang ?? undefined}>{node.value}</code></pre>;
+    // tabIndex: a long line scrolls the block sideways, which keyboard users must reach too.
+    case 'code': return <pre key={key} class="po-md-code" tabIndex={0}><code data-lang={node.lang ?? undefined}>{node.value}</code></pre>;
     case 'inlineCode': return <code key={key}>{node.value}</code>;
     case 'emphasis': return <em key={key}>{children(node)}</em>;
     case 'strong': return <strong key={key}>{children(node)}</strong>;
