@@ -135,6 +135,23 @@ function centroid(units: readonly Unit[]): number[] {
 }
 
 /** Nearest centroid not in `taken` (the personas other states of the same conversation hold). */
+/** A group's reply-weighted mean profile, updated per joining state in O(features). */
+class RunningProfile {
+  private readonly sum: number[];
+  private readonly weight: number[];
+  constructor(first: Unit) {
+    this.sum = first.profile.map(() => 0);
+    this.weight = first.profile.map(() => 0);
+    this.add(first);
+  }
+  add(u: Unit): void {
+    u.profile.forEach((v, k) => { if (!Number.isNaN(v)) { this.sum[k] += u.n * v; this.weight[k] += u.n; } });
+  }
+  mean(): number[] {
+    return this.sum.map((s, k) => (this.weight[k] ? s / this.weight[k] : NaN));
+  }
+}
+
 function nearest(profile: readonly number[], centroids: readonly number[][], taken: ReadonlySet<number> = new Set()): { index: number; d: number } {
   let index = -1, d = Infinity;
   centroids.forEach((c, i) => {
@@ -160,6 +177,7 @@ export function fitPersonaVocabulary(convs: readonly VocabularyConversation[], o
     return t;
   };
   const held = new Map<string, Set<number>>();
+  const sums: RunningProfile[] = [];
   for (const u of units) {
     const taken = takenBy(held, u.conversation);
     let near = nearest(u.profile, centroids, taken);
@@ -167,10 +185,12 @@ export function fitPersonaVocabulary(convs: readonly VocabularyConversation[], o
     if (near.index < 0 && full) near = nearest(u.profile, centroids);
     if (near.index >= 0 && (near.d < o.mergeDistance || full)) {
       groups[near.index].push(u);
-      centroids[near.index] = centroid(groups[near.index]);
+      sums[near.index].add(u);
+      centroids[near.index] = sums[near.index].mean();
       taken.add(near.index);
     } else {
       groups.push([u]);
+      sums.push(new RunningProfile(u));
       centroids.push([...u.profile]);
       taken.add(groups.length - 1);
     }
