@@ -13,6 +13,9 @@ import { createBackgroundContext } from './context.ts';
 import { handleRuntimeMessage } from './dispatch.ts';
 import type { SessionArea } from './session.ts';
 
+/** The dashboard's first-run view (src/ui/dashboard/welcome). */
+const FIRST_RUN_PAGE = 'src/ui/dashboard/index.html#/welcome';
+
 function sessionArea(): SessionArea | null {
   const area = (browser.storage as { session?: typeof browser.storage.local }).session;
   if (!area) return null;
@@ -39,6 +42,10 @@ browser.runtime.onMessage.addListener((message: unknown, sender: Runtime.Message
 browser.tabs.onRemoved.addListener((tabId) => {
   ctx.tabs.remove(tabId);
   ctx.newConversations.forget(tabId);
+});
+// First install (not updates): open the first-run page (what a badge means, privacy, demo, import).
+browser.runtime.onInstalled.addListener((details) => {
+  if (details.reason === 'install') void browser.tabs.create({ url: browser.runtime.getURL(FIRST_RUN_PAGE) }).catch(() => undefined);
 });
 
 // Labels made by an older detector (or never made, e.g. after an import cut short) are

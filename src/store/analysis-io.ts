@@ -39,6 +39,12 @@ export async function readConversationAnalyses(analyses: Store<'analyses', Mode>
   return rows.map((row, i) => decodeAnalysis(keys[i] as AnalysisKey, row, names));
 }
 
+/** Every stored analysis (one read of the whole store), e.g. to fit the persona vocabulary. */
+export async function readAllAnalyses(analyses: Store<'analyses', Mode>, meta: Store<'meta', Mode>): Promise<StoredAnalysis[]> {
+  const [keys, rows, names] = await Promise.all([analyses.getAllKeys(), analyses.getAll(), loadFeatureNames(meta)]);
+  return rows.map((row, i) => decodeAnalysis(keys[i] as AnalysisKey, row, names));
+}
+
 /** Put analyses (replacing any with the same turn) and save grown lists. */
 export async function putAnalyses(analyses: Store<'analyses', Writable>, meta: Store<'meta', Writable>, list: readonly StoredAnalysis[]): Promise<void> {
   const names = await loadFeatureNames(meta, list.map((a) => a.detectorVersion));

@@ -3,7 +3,7 @@
  * directly (same extension origin); they never write (writes go through the worker).
  */
 import type { Annotation, Conversation, ConversationBundle, SiteId, StoredAnalysis } from '../core/types.ts';
-import { readConversationAnalyses } from './analysis-io.ts';
+import { readAllAnalyses, readConversationAnalyses } from './analysis-io.ts';
 import type { ObservatoryDB } from './schema.ts';
 import { sortTurns } from './summary.ts';
 import { ofConversation, turnRange } from './turn-rows.ts';
@@ -88,6 +88,12 @@ export async function getConversationBundle(db: ObservatoryDB, conversationKey: 
 export async function getConversationAnalyses(db: ObservatoryDB, conversationKey: string): Promise<StoredAnalysis[]> {
   const tx = db.transaction(['analyses', 'meta'], 'readonly');
   return readConversationAnalyses(tx.objectStore('analyses'), tx.objectStore('meta'), conversationKey);
+}
+
+/** Every stored analysis, of every conversation (any order): the persona vocabulary's input. */
+export async function getAllAnalyses(db: ObservatoryDB): Promise<StoredAnalysis[]> {
+  const tx = db.transaction(['analyses', 'meta'], 'readonly');
+  return readAllAnalyses(tx.objectStore('analyses'), tx.objectStore('meta'));
 }
 
 /** Every conversation as a bundle, newest first (for export). */

@@ -21,6 +21,7 @@ import { readFixture } from './lib/fixtures.ts';
 import { EXPORT_SAMPLES } from '../fixtures/paths.ts';
 import { expectedCapture } from './lib/oracle.ts';
 import { chatgptUrl } from './lib/chat-page.ts';
+import { readableModel } from '../../src/core/vocabulary/model-names.ts';
 import { BADGE_GAP } from '../../src/content/badges/position.ts';
 import { describeRequests, dumpStore, foreignRequests, openTab, storedTurns, tabStatus, waitFor, watchPage } from './lib/extension.ts';
 import { describeViolations, runAxe, seriousOrWorse, type AxeViolation } from './lib/axe.ts';
@@ -132,7 +133,8 @@ test('the popup reflects the tab: site, status, turns, models; and "layout not r
   assert.ok(text.includes(String(stored.filter((t) => t.alternativeOf === null).length)), `turn count shown (${stored.length}) in:\n${text}`);
   const models = [...new Set(stored.map((t) => t.model).filter((m): m is string => !!m))];
   assert.ok(models.length > 0, 'the fixture shows models');
-  for (const m of models) assert.ok(text.includes(m), `model ${m} shown in:\n${text}`);
+  // Readable names ("GPT-4o"), the raw slug on hover.
+  for (const m of models) assert.ok(text.includes(readableModel(m)), `model ${m} shown as ${readableModel(m)} in:\n${text}`);
   await popup.screenshot({ path: join(OUT, 'e2e-popup.png') });
   axeFindings.push({ view: 'popup', violations: seriousOrWorse(await runAxe(popup)) });
   await popup.close();

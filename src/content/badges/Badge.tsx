@@ -4,6 +4,8 @@ import { StateChip } from '../../ui/components/StateChip.tsx';
 import { LabelText } from '../../ui/components/LabelText.tsx';
 import { EvidenceList } from '../../ui/components/EvidenceList.tsx';
 import { formatConfidence } from '../../ui/components/format.ts';
+import { certaintyOf } from '../../core/vocabulary/judgements.ts';
+import { shiftWords, stateWords } from '../../ui/components/label-words.ts';
 import type { Placement } from './position.ts';
 
 export interface BadgeProps {
@@ -31,8 +33,7 @@ function possibleShift(info: BadgeInfo): boolean {
 /** The shift mark a badge shows after its state chip, or null. */
 function shiftMark(info: BadgeInfo): string | null {
   if (!info.shift) return null;
-  const top = info.labels[0];
-  return `⇄ ${top ? top.text : 'shift'} ${formatConfidence(info.confidence)}`;
+  return `⇄ ${shiftWords(info.labels[0], info.confidence)}`;
 }
 
 function liveMark(info: BadgeInfo): string | null {
@@ -60,7 +61,7 @@ export function Badge({ turnId, info, place, open, onToggle }: BadgeProps) {
   const top = info.shift ? info.labels[0] : undefined;
   const mark = shiftMark(info);
   const live = liveMark(info);
-  const label = `Persona ${info.stateName} (state ${info.state})${info.shift ? `; shift${top ? `: ${top.text}` : ''}, ${formatConfidence(info.confidence)}` : ''}${live ? `; possible shift (live estimate), ${formatConfidence(info.confidence)}` : ''}${info.route ? `; ${info.route} (page-reported)` : ''}. Show details.`;
+  const label = `Persona ${stateWords({ state: info.state, stateName: info.stateName, persona: null })}${info.shift ? `; shift: ${shiftWords(top, info.confidence)}` : ''}${live ? `; possible shift (live estimate), ${formatConfidence(info.confidence)}` : ''}${info.route ? `; ${info.route} (page-reported)` : ''}. Show details.`;
   return (
     <button type="button" id={badgeButtonId(turnId)} data-turn={turnId} class={`po-badge${info.shift ? ' po-badge-shift' : ''}`} style={style}
       aria-expanded={open} aria-haspopup="dialog" aria-label={label} title={label} onClick={(e) => onToggle(turnId, e)}>
@@ -100,7 +101,7 @@ export function BadgePanel({ turnId, info, frameUrl, position, visible, onClose,
       onKeyDown={(e) => { if (e.key === 'Escape') { e.preventDefault(); onClose(e); } }}>
       <div class="po-panel-head">
         <StateChip state={info.state} stateName={info.stateName} />
-        <h2 id={headingId}>{info.shift ? `Shift detected · ${formatConfidence(info.confidence)}` : possibleShift(info) ? `Possible shift (live estimate, revised when the next reply arrives) · ${formatConfidence(info.confidence)}` : 'No shift at this reply'}</h2>
+        <h2 id={headingId}>{info.shift ? `Shift detected · ${certaintyOf({ kind: info.labels[0]?.kind ?? '', confidence: info.confidence })}` : possibleShift(info) ? `Possible shift (live estimate, revised when the next reply arrives) · ${formatConfidence(info.confidence)}` : 'No shift at this reply'}</h2>
         <span class="po-spacer" />
         <button type="button" class="po-btn po-btn-small" onClick={onClose} aria-label="Close details">✕</button>
       </div>

@@ -4,6 +4,7 @@
  * the committed file matches.
  */
 import { DETECTOR_PARAMS } from './params.ts';
+import { STRENGTH_CUTS } from '../vocabulary/judgements.ts';
 import { trustSummary } from './trust.ts';
 import { PROMPT_MODEL } from './prompt-model-data.ts';
 
@@ -96,6 +97,7 @@ export function detectorDocSection(): string[] {
     'With `useModel`, a change of the page\'s model slug is also a switch ("model changed", confidence 1);',
     'the style labels at such a switch keep the style evidence\'s own confidence. The extension uses',
     '`useModel` (its version ends in `+model`); the CLI does only when asked (`--use-model`).',
+    'Views show a model change as a fact read "from the page", never as a confidence.',
     '',
     'Measured (`npm run bench:detect`, p5, at ≤ 2 false switches per 100 switch points, EVAL generators ×',
     'EVAL prompts, 95% bootstrap intervals over conversations): F1 cross-family 0.44 [0.38, 0.50], same-family',
@@ -132,5 +134,20 @@ export function confidenceDocSection(): string[] {
     '(src/core/detect/trust.ts, tied to the parameter version by a test):',
     '',
     `> ${trustSummary()}`,
+    '',
+    `Views therefore never print a confidence as a percentage: a stated confidence of ${STRENGTH_CUTS.strong} or more reads`,
+    `"strong", ${STRENGTH_CUTS.moderate}–${STRENGTH_CUTS.strong} "moderate", below ${STRENGTH_CUTS.moderate} "weak" (src/core/vocabulary/judgements.ts), and one click on`,
+    'the word shows what that strength has meant in measurement. Exports keep the number beside the word.',
+    '',
+    '## Persona names',
+    '',
+    'A persona state is named from the label rules\' poles it leans to (e.g. "terse · structured";',
+    'src/core/detect/persona-name.ts): a rule names only when at least half of its features were measurable',
+    '(English-lexicon features are not applicable on other languages, so a Dutch reply is never "formal"',
+    'from punctuation alone), contradictory pairs such as "detached · playful" are never combined, and a',
+    'pole needs a mean lean of at least 0.5 SD. Within a conversation the detector\'s segments are',
+    'numbered (#1, #2, …). Across conversations the dashboard fits one persona vocabulary on all stored',
+    'replies (src/core/vocabulary): P1, P2, … by number of replies, each conversation\'s segments mapped',
+    'onto it, so a persona id and its colour mean the same in every view.',
   ];
 }

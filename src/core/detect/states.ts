@@ -1,10 +1,11 @@
 /**
  * Persona states within one conversation: each segment gets a state id ("A", "B", …); a later
  * segment reuses an earlier state when its centroid (standardised features) is close, so a
- * return to an earlier persona shows as recurrence. Names come from the label rules' poles.
+ * return to an earlier persona shows as recurrence. Names come from persona-name.ts (the label
+ * rules' poles), the same wording as the global persona vocabulary (core/vocabulary).
  */
 import type { FeatureColumns } from './columns.ts';
-import { LABEL_RULES } from './rules.ts';
+import { namePersona } from './persona-name.ts';
 
 export interface SegmentState {
   state: string;
@@ -27,27 +28,18 @@ function rms(a: readonly number[], b: readonly number[]): number {
 }
 
 /**
- * Names the segment [a, b) of `cols` by the two rule poles it leans to most, relative to the
- * whole conversation (`whole`: the conversation's mean per feature, filled on first use).
+ * Names the segment [a, b) of `cols` relative to the whole conversation (`whole`: the
+ * conversation's mean per feature, filled on first use), in the shared persona wording.
  */
 function nameRange(cols: FeatureColumns, a: number, b: number, whole: Map<string, { n: number; mean: number }>, priorScale: Readonly<Record<string, number>>): string {
   if (b - a === cols.n) return 'baseline';
-  const scored: { word: string; score: number }[] = [];
-  for (const rule of LABEL_RULES) {
-    let sum = 0, n = 0;
-    for (const [f, sign] of Object.entries(rule.features)) {
-      const seg = cols.mean(f, a, b);
-      let all = whole.get(f);
-      if (!all) whole.set(f, (all = cols.mean(f)));
-      if (!seg.n || !all.n) continue;
-      sum += (sign * (seg.mean - all.mean)) / (priorScale[f] ?? 1);
-      n++;
-    }
-    if (n) scored.push({ word: sum / n > 0 ? rule.high : rule.low, score: Math.abs(sum / n) });
-  }
-  scored.sort((x, y) => y.score - x.score);
-  const words = scored.filter((s) => s.score >= 0.5).slice(0, 2).map((s) => s.word);
-  return words.length ? words.join(' · ') : 'typical';
+  return namePersona((f) => {
+    const seg = cols.mean(f, a, b);
+    let all = whole.get(f);
+    if (!all) whole.set(f, (all = cols.mean(f)));
+    if (!seg.n || !all.n) return null;
+    return (seg.mean - all.mean) / (priorScale[f] ?? 1);
+  }).name;
 }
 
 /**

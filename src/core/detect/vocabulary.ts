@@ -22,5 +22,5 @@ export const LABEL_VOCABULARY: LabelKind[] = [
   { kind: 'identity', example: 'identity claim changed', meaning: 'Self-identification as an AI or as someone else (name, feelings, theatrical register) changed.' },
   { kind: 'complexity', example: 'reading level: plain → dense', meaning: 'Readability, word length or lexical diversity moved together.' },
   { kind: 'style', example: 'style shift', meaning: 'A change was detected but no single feature family moved clearly; evidence lists the largest moves.' },
-  { kind: 'model', example: 'model changed: gpt-4 → gpt-3.5', meaning: 'The page showed a different model for this reply (only with --use-model / useModel).' },
+  { kind: 'model', example: 'model changed: gpt-4 → gpt-3.5', meaning: 'The page showed a different model for this reply: a fact read from the page, not an estimate, so it reads "from the page" instead of a strength. The extension always reads it; the command line only when asked to.' },
 ];

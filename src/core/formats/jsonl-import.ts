@@ -5,6 +5,7 @@
  * - plain chat messages `{"messages":[{"role","content"}]}` (fine-tuning style).
  * Roles other than user/assistant (system, tool) are skipped in the last two.
  */
+import { inferSite } from './infer-site.ts';
 import { hashString } from '../text/hash.ts';
 import type { ConversationBundle, Turn } from '../types.ts';
 import { buildBundle, type ImportedTurn } from './build-bundle.ts';
@@ -89,12 +90,13 @@ function importContractLine(
       alternativeOf: null,
     });
   });
+  const models = turns.map((t) => t.model).filter((m): m is string => m !== null);
   return buildBundle(
     {
-      site: 'unknown',
+      site: inferSite({ site: obj.site, url: obj.url, models }),
       conversationId: id,
       title: typeof obj.title === 'string' ? obj.title : null,
-      url: null,
+      url: typeof obj.url === 'string' && /^https:\/\//.test(obj.url) ? obj.url : null,
       source: 'import:jsonl',
       createdAt: secondsToMs(obj.create_time),
       updatedAt: null,

@@ -15,6 +15,10 @@ import { indexExtras, type TurnExtras } from './analysis-join.ts';
 import { collect, eachBundle, type ExportOptions } from './export-options.ts';
 import { groupBy } from './group-by.ts';
 import { isoTime } from './time.ts';
+import { JUDGEMENT_WORDS, certaintyOf, strengthOf } from '../vocabulary/judgements.ts';
+import { segmentNumber } from '../vocabulary/segments.ts';
+import { conversationTitle } from '../vocabulary/titles.ts';
+import { featureLabel } from '../features/labels.ts';
 
 export function* markdownChunks(bundles: readonly ConversationBundle[], options: ExportOptions = {}): Generator<string> {
   yield* eachBundle(bundles, options, (b, i) => (i > 0 ? '\n---\n\n' : '') + conversationMarkdown(b));
@@ -28,7 +32,8 @@ export function conversationMarkdown(bundle: ConversationBundle): string {
   const c = bundle.conversation;
   const extras = indexExtras(bundle);
   const versions = [...new Set(bundle.analyses.map((a) => a.detectorVersion))];
-  const out: string[] = [`# ${inline(c.title ?? 'Untitled conversation')}`, ''];
+  const firstUser = bundle.turns.find((t) => t.role === 'user' && t.alternativeOf === null)?.text;
+  const out: string[] = [`# ${inline(conversationTitle(c, firstUser))}`, ''];
   out.push(`- Conversation: ${inline(c.key)} (${inline(c.source)})`);
   if (c.url) out.push(`- Link: ${SAFE_URL.test(c.url) ? c.url : inline(c.url)}`);
   if (c.models.length) out.push(`- Models: ${inline(c.models.join(', '))}`);
@@ -59,18 +64,21 @@ function turnBlock(turn: Turn, title: string, extras: TurnExtras): string[] {
 
 function analysisLines(a: StoredAnalysis | undefined): string[] {
   if (!a) return [];
-  const head = `**Persona ${inline(a.state)}** (${inline(a.stateName)})${a.shift ? ` · **shift** (confidence ${a.confidence.toFixed(2)})` : ''}`;
+  const n = segmentNumber(a.state);
+  const shiftCertainty = a.labels[0]?.kind === 'model' ? certaintyOf(a.labels[0]) : `${strengthOf(a.confidence)}, ${a.confidence.toFixed(2)}`;
+  const head = `**${n === null ? `Persona ${inline(a.state)}` : `Segment ${n}`}** (${inline(a.stateName)})${a.shift ? ` · **shift** (${inline(shiftCertainty)})` : ''}`;
   return [
     head,
     ...a.labels.map((l) => {
-      const moved = l.evidence.map((e) => `${inline(e.feature)} ${fmt(e.before)} → ${fmt(e.after)}`).join(', ');
-      return `- ${inline(l.text)} (${l.confidence.toFixed(2)}${moved ? `; ${moved}` : ''})`;
+      const moved = l.evidence.map((e) => `${inline(featureLabel(e.feature))} ${fmt(e.before)} → ${fmt(e.after)}`).join(', ');
+      const sure = l.kind === 'model' ? certaintyOf(l) : `${strengthOf(l.confidence)}, ${l.confidence.toFixed(2)}`;
+      return `- ${inline(l.text)} (${inline(sure)}${moved ? `; ${moved}` : ''})`;
     }),
   ];
 }
 
 function annotationLine(a: Annotation): string {
-  const parts = [`**Your annotation:** ${inline(a.kind)}`];
+  const parts = [`**Your judgement:** ${JUDGEMENT_WORDS[a.kind]}`];
   if (a.label) parts.push(`label “${inline(a.label)}”`);
   if (a.note) parts.push(`note: ${inline(a.note)}`);
   return parts.join(' · ');

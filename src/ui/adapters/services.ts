@@ -13,6 +13,7 @@ import type { AgreementReport } from '../../core/agreement.ts';
 import type { FeatureDef } from '../../core/features/types.ts';
 import type { RouterReport } from '../../core/router/types.ts';
 import type { VocabularyEntry } from '../components/AnnotationControls.tsx';
+import type { PersonaVocabulary } from '../../core/vocabulary/index.ts';
 
 export interface ProgressReport {
   done: number;
@@ -41,6 +42,8 @@ export interface DataReads {
   getBundles(keys: readonly string[], onProgress: (p: ProgressReport) => void, signal: AbortSignal): Promise<ConversationBundle[]>;
   /** Conversations whose turns contain every word of `query` (a scan; capped, cancellable). */
   searchText(query: string, onProgress: (p: ProgressReport) => void, signal: AbortSignal): Promise<TextSearchResult>;
+  /** The persona repertoire fitted on every stored analysis (core/vocabulary): one id and name per persona on every screen. */
+  getPersonaVocabulary(): Promise<PersonaVocabulary>;
 }
 
 export interface TextSearchResult {

@@ -1,6 +1,7 @@
 /** DataReads straight from IndexedDB through src/store's read API (same extension origin). */
 import type { ConversationBundle } from '../../core/types.ts';
-import { getObservatoryDB, listConversations, getConversationBundle, searchConversationsByText } from '../../store/index.ts';
+import { getObservatoryDB, listConversations, getConversationBundle, searchConversationsByText, getAllAnalyses } from '../../store/index.ts';
+import { conversationsFromAnalyses, fitPersonaVocabulary } from '../../core/vocabulary/index.ts';
 import { throwIfCancelled, yieldToBrowser } from '../components/cancel.ts';
 import type { DataReads } from './services.ts';
 
@@ -24,6 +25,9 @@ export const storeReads: DataReads = {
       onProgress: ({ scanned, total }) => onProgress({ done: scanned, total }),
     });
     return { matches: new Map(r.matches.map((m) => [m.conversationKey, m.snippet])), complete: r.complete };
+  },
+  async getPersonaVocabulary() {
+    return fitPersonaVocabulary(conversationsFromAnalyses(await getAllAnalyses(await getObservatoryDB())));
   },
   async getBundles(keys, onProgress, signal) {
     const db = await getObservatoryDB();

@@ -1,6 +1,7 @@
-import { useState } from 'preact/hooks';
+import { useRef, useState } from 'preact/hooks';
 import type { Annotation, AnnotationKind } from '../../core/types.ts';
 import { ConfirmButton } from './ConfirmButton.tsx';
+import { JUDGEMENT_WORDS } from '../../core/vocabulary/judgements.ts';
 
 export interface AnnotationDraft {
   kind: AnnotationKind;
@@ -39,8 +40,13 @@ export function AnnotationControls({ annotation, vocabulary, save, remove, idPre
   const [label, setLabel] = useState(annotation?.label ?? '');
   const [note, setNote] = useState(annotation?.note ?? '');
   const [status, setStatus] = useState<SaveState>({ kind: 'idle' });
+  // While saving, buttons say so with aria-disabled but are never `disabled`: disabling the
+  // focused button would drop focus to <body>, and Escape would no longer reach the panel.
+  const busy = status.kind === 'saving';
+  const group = useRef<HTMLDivElement>(null);
 
   async function commit(kind: AnnotationKind, labelText: string | null) {
+    if (busy) return;
     setStatus({ kind: 'saving' });
     try {
       const stored = await save({ kind, label: labelText, note: note.trim() || null });
@@ -52,31 +58,32 @@ export function AnnotationControls({ annotation, vocabulary, save, remove, idPre
   }
 
   async function withdraw() {
-    if (!current || !remove) return;
+    if (!current || !remove || busy) return;
     setStatus({ kind: 'saving' });
     try {
       await remove(current.id);
       setCurrent(null);
       setStatus({ kind: 'saved' });
+      // "Clear" disappears with the judgement: keep focus inside the controls.
+      group.current?.querySelector<HTMLElement>('button')?.focus();
     } catch (err) {
       setStatus({ kind: 'error', message: err instanceof Error ? err.message : String(err) });
     }
   }
 
   const judged = current?.kind;
-  const busy = status.kind === 'saving';
   const labelId = `${idPrefix}-relabel`;
   const noteId = `${idPrefix}-note`;
   return (
-    <div class="po-annot" role="group" aria-label="Your annotation">
+    <div ref={group} class="po-annot" role="group" aria-label="Your annotation">
       <div class="po-annot-row">
-        <button type="button" class="po-btn po-btn-small" aria-pressed={judged === 'confirm'} disabled={busy}
+        <button type="button" class="po-btn po-btn-small" aria-pressed={judged === 'confirm'} aria-disabled={busy}
           onClick={() => commit('confirm', null)}>Confirm shift</button>
-        <button type="button" class="po-btn po-btn-small" aria-pressed={judged === 'reject'} disabled={busy}
+        <button type="button" class="po-btn po-btn-small" aria-pressed={judged === 'reject'} aria-disabled={busy}
           onClick={() => commit('reject', null)}>Not a shift</button>
         {current && remove && (confirmRemove
           ? <ConfirmButton label="Clear" question="Clear your judgement and note?" confirmLabel="Clear" onConfirm={withdraw} disabled={busy} />
-          : <button type="button" class="po-btn po-btn-small" disabled={busy} onClick={withdraw}>Clear</button>
+          : <button type="button" class="po-btn po-btn-small" aria-disabled={busy} onClick={withdraw}>Clear</button>
         )}
       </div>
       <div class="po-annot-row">
@@ -91,14 +98,14 @@ export function AnnotationControls({ annotation, vocabulary, save, remove, idPre
           </select>
         )}
         <button type="button" class="po-btn po-btn-small" aria-pressed={judged === 'relabel'}
-          disabled={busy || !label.trim()} onClick={() => commit('relabel', label.trim())}>Save label</button>
+          aria-disabled={busy || !label.trim()} onClick={() => { if (label.trim()) void commit('relabel', label.trim()); }}>Save label</button>
       </div>
       <div class="po-annot-row">
         <label for={noteId} class="po-sr-only">Note</label>
         <textarea id={noteId} class="po-textarea" rows={2} value={note} placeholder="Note (optional)"
           onInput={(e) => setNote(e.currentTarget.value)} />
-        <button type="button" class="po-btn po-btn-small" disabled={busy || !note.trim()}
-          onClick={() => commit(judged && judged !== 'note' ? judged : 'note', judged === 'relabel' ? label.trim() : null)}>
+        <button type="button" class="po-btn po-btn-small" aria-disabled={busy || !note.trim()}
+          onClick={() => { if (note.trim()) void commit(judged && judged !== 'note' ? judged : 'note', judged === 'relabel' ? label.trim() : null); }}>
           Save note
         </button>
       </div>
@@ -115,7 +122,6 @@ export function AnnotationControls({ annotation, vocabulary, save, remove, idPre
 }
 
 export function describeAnnotation(a: Annotation): string {
-  const what = a.kind === 'confirm' ? 'confirmed' : a.kind === 'reject' ? 'not a shift'
-    : a.kind === 'relabel' ? `relabelled “${a.label ?? ''}”` : 'note';
+  const what = a.kind === 'relabel' ? `${JUDGEMENT_WORDS.relabel} “${a.label ?? ''}”` : JUDGEMENT_WORDS[a.kind];
   return a.note ? `${what} — ${a.note}` : what;
 }

@@ -1,18 +1,21 @@
 import type { ShiftLabel } from '../../core/types.ts';
-import { formatConfidence } from './format.ts';
+import { modelChange } from '../../core/vocabulary/judgements.ts';
+import { Certainty } from './Certainty.tsx';
+import { ModelName } from './ModelName.tsx';
 
-/** "tone: formal → playful · 72%" — the label the detector put into words. Text only. */
+/**
+ * A label in words, once: "tone: formal → playful · moderate", "model changed: GPT-4o → GPT-5.5 ·
+ * from the page". The rule texts already say what moved, so no kind prefix is added. Text only.
+ */
 export function LabelText({ label }: { label: ShiftLabel }) {
-  const prefix = `${label.kind}:`;
-  const body = label.text.startsWith(prefix) ? label.text.slice(prefix.length).trim() : label.text;
+  const model = modelChange(label);
   return (
-    <span class="po-label">
-      <span class="po-label-kind">{label.kind}</span>
-      {': '}
-      <span>{body}</span>{' '}
-      <span class="po-conf" title="Confidence that this is a real persona change (calibrated on the models it was tuned on; optimistic on others — see About the instrument)">
-        {formatConfidence(label.confidence)}
-      </span>
+    <span class="po-label" data-kind={label.kind}>
+      {model
+        ? <span>model changed: <ModelName slug={model.from} /> → <ModelName slug={model.to} /></span>
+        : <span>{label.text}</span>}
+      <span class="po-muted" aria-hidden="true"> · </span>
+      <Certainty kind={label.kind} confidence={label.confidence} />
     </span>
   );
 }

@@ -21,6 +21,9 @@ interface Props {
   ariaLabel: string;
 }
 
+/** Tick steps for whole-number axes (reply numbers). */
+export const INTEGER_STEPS = [1, 2, 5, 10, 20, 50, 100, 200, 500, 1000, 2000, 5000];
+
 /** uPlot draws on canvas with concrete colours, so read the theme tokens once per render. */
 function token(name: string, fallback: string): string {
   if (typeof getComputedStyle === 'undefined') return fallback;
@@ -57,8 +60,12 @@ export function LineChart({ x, series, xLabel, yLabel, markers = [], onPick, hei
     const opts: uPlot.Options = {
       width: Math.max(200, el.clientWidth || 600),
       height,
-      scales: { x: { time: false } },
-      axes: [{ ...axis, label: xLabel }, { ...axis, label: yLabel }],
+      // Reply numbers are whole: integer ticks and an integer range (never "2.5" or "−1.75").
+      scales: { x: { time: false, range: (_u: uPlot, min: number, max: number): [number, number] => (min === max ? [min - 1, max + 1] : [Math.floor(min), Math.ceil(max)]) } },
+      axes: [
+        { ...axis, label: xLabel, incrs: INTEGER_STEPS, values: (_u: uPlot, splits: number[]) => splits.map((v) => (Number.isInteger(v) ? String(v) : '')) },
+        { ...axis, label: yLabel },
+      ],
       series: [
         { label: xLabel },
         ...series.map((s, i) => ({ label: s.label, stroke: palette[i % palette.length], width: 2, spanGaps: false, points: { show: true, size: 5 } })),

@@ -7,7 +7,8 @@ export interface TabDef<K extends string> {
 
 interface Props<K extends string> {
   tabs: readonly TabDef<K>[];
-  active: K;
+  /** The selected tab; a key outside `tabs` (a page without a tab) selects none. */
+  active: string;
   onChange(key: K): void;
   label: string;
   idPrefix: string;
@@ -33,10 +34,10 @@ export function Tabs<K extends string>({ tabs, active, onChange, label, idPrefix
   }
   return (
     <div role="tablist" aria-label={label} class="po-tabs" onKeyDown={onKeyDown}>
-      {tabs.map((t) => (
+      {tabs.map((t, i) => (
         <button key={t.key} type="button" role="tab" id={`${idPrefix}-tab-${t.key}`}
           aria-selected={t.key === active} aria-controls={`${idPrefix}-panel`}
-          tabIndex={t.key === active ? 0 : -1} class="po-tab" onClick={() => onChange(t.key)}>
+          tabIndex={t.key === active || (i === 0 && !tabs.some((x) => x.key === active)) ? 0 : -1} class="po-tab" onClick={() => onChange(t.key)}>
           {t.label}
         </button>
       ))}

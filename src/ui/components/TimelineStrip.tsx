@@ -1,6 +1,10 @@
 import { useRef } from 'preact/hooks';
 import type { AnnotationKind } from '../../core/types.ts';
-import { stateClass, STATE_PALETTE_SIZE } from './state-colors.ts';
+import type { Persona } from '../../core/vocabulary/repertoire.ts';
+import { stateWords } from './label-words.ts';
+import { JUDGEMENT_WORDS } from '../../core/vocabulary/judgements.ts';
+import { readableModel } from '../../core/vocabulary/model-names.ts';
+import { STATE_PALETTE_SIZE } from './state-colors.ts';
 import { formatConfidence } from './format.ts';
 import { StateChip } from './StateChip.tsx';
 
@@ -10,6 +14,8 @@ export interface TimelineCell {
   index: number;
   state: string;
   stateName: string;
+  /** The global persona the reply's state maps onto (core/vocabulary); null when unknown. */
+  persona: Persona | null;
   shift: boolean;
   confidence: number;
   /** The shift's main label in words, e.g. "tone: formal → playful". */
@@ -26,11 +32,16 @@ interface Props {
 
 const ANNOTATION_MARK: Record<AnnotationKind, string> = { confirm: '✓', reject: '✗', relabel: '✎', note: '•' };
 
+/** Colour slot of a cell: its persona's; none (neutral) without one. */
+function cellClass(c: TimelineCell): string {
+  return c.persona ? `po-s${c.persona.rank % STATE_PALETTE_SIZE}` : 'po-tl-neutral';
+}
+
 export function describeCell(c: TimelineCell): string {
-  const parts = [`Reply ${c.index + 1}: ${c.stateName} (state ${c.state})`];
+  const parts = [`Reply ${c.index + 1}: ${stateWords(c)}`];
   if (c.shift) parts.push(`shift${c.topLabel ? `: ${c.topLabel}` : ''}, ${formatConfidence(c.confidence)}`);
-  if (c.model) parts.push(`model ${c.model}`);
-  if (c.annotation) parts.push(`your annotation: ${c.annotation}`);
+  if (c.model) parts.push(`model ${readableModel(c.model)}`);
+  if (c.annotation) parts.push(`your judgement: ${JUDGEMENT_WORDS[c.annotation]}`);
   return parts.join('; ');
 }
 
@@ -57,7 +68,7 @@ export function TimelineStrip({ cells, selected, onSelect }: Props) {
   const models = modelRuns(cells);
   const hasModels = cells.some((c) => c.model !== null);
   const modelOrder = [...new Set(cells.map((c) => c.model).filter((m): m is string => m !== null))];
-  const states = [...new Map(cells.map((c) => [c.state, c.stateName])).entries()];
+  const legend = [...new Map(cells.map((c) => [c.persona?.id ?? `#${c.state}`, c])).values()];
   const columns = { gridTemplateColumns: `repeat(${cells.length}, minmax(6px, 1fr))` };
 
   function onKeyDown(e: KeyboardEvent) {
@@ -81,7 +92,7 @@ export function TimelineStrip({ cells, selected, onSelect }: Props) {
         aria-label="Persona state per reply (arrow keys move between replies)" onKeyDown={onKeyDown}>
         {cells.map((c, i) => (
           <button key={c.index} type="button" data-cell={i}
-            class={`po-tl-cell ${stateClass(c.state)}${c.shift ? ' po-tl-shift' : ''}${i === selected ? ' po-tl-selected' : ''}`}
+            class={`po-tl-cell ${cellClass(c)}${c.shift ? ' po-tl-shift' : ''}${i === selected ? ' po-tl-selected' : ''}`}
             tabIndex={i === focusIndex ? 0 : -1} aria-pressed={i === selected} aria-label={describeCell(c)}
             title={describeCell(c)} onClick={() => onSelect(i)}>
             {c.shift && <span class="po-tl-marker" aria-hidden="true" />}
@@ -92,8 +103,8 @@ export function TimelineStrip({ cells, selected, onSelect }: Props) {
         <div class="po-tl-row po-tl-models" style={columns} aria-label="Model shown by the site per reply">
           {models.map((r) => (
             <span key={r.start} class={`po-tl-model ${r.model ? `po-s${modelOrder.indexOf(r.model) % STATE_PALETTE_SIZE}` : 'po-tl-nomodel'}`}
-              style={{ gridColumn: `${r.start + 1} / span ${r.length}` }} title={r.model ?? 'model not shown'}>
-              {r.model ?? ''}
+              style={{ gridColumn: `${r.start + 1} / span ${r.length}` }} title={r.model ? `${readableModel(r.model)} (site's name: ${r.model})` : 'model not shown'}>
+              {r.model ? readableModel(r.model) : ''}
             </span>
           ))}
         </div>
@@ -102,9 +113,9 @@ export function TimelineStrip({ cells, selected, onSelect }: Props) {
         {cells.map((c) => <span key={c.index} class="po-tl-annot">{c.annotation ? ANNOTATION_MARK[c.annotation] : ''}</span>)}
       </div>
       <div class="po-tl-legend">
-        {states.map(([id, name]) => <StateChip key={id} state={id} stateName={name} />)}
+        {legend.map((c) => <StateChip key={c.persona?.id ?? c.state} state={c.state} stateName={c.stateName} persona={c.persona} />)}
         <span class="po-muted"><span class="po-tl-legend-shift" aria-hidden="true" /> shift</span>
-        <span class="po-muted">✓ confirmed · ✗ not a shift · ✎ relabelled · • note</span>
+        <span class="po-muted">{(Object.keys(ANNOTATION_MARK) as AnnotationKind[]).map((k) => `${ANNOTATION_MARK[k]} ${JUDGEMENT_WORDS[k]}`).join(' · ')}</span>
       </div>
     </div>
   );

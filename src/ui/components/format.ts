@@ -1,8 +1,9 @@
 /** Small display formatters shared by every view. Pure; no DOM. */
+import { strengthOf } from '../../core/vocabulary/judgements.ts';
 
+/** A calibrated probability in words (strong / moderate / weak): never a bare "100%". */
 export function formatConfidence(p: number): string {
-  if (!Number.isFinite(p)) return '—';
-  return `${Math.round(Math.max(0, Math.min(1, p)) * 100)}%`;
+  return strengthOf(p);
 }
 
 /** Feature values: up to 3 significant digits, "n/a" for not applicable. */

@@ -9,8 +9,10 @@ import { AnnotationsTab } from './annotations/AnnotationsTab.tsx';
 import { SettingsTab } from './settings/SettingsTab.tsx';
 import { AboutPanel } from './about/AboutPanel.tsx';
 import { parseRoute, routeHash, type Route, type TabKey } from './route.ts';
+import { WelcomeView } from './welcome/WelcomeView.tsx';
+import { forgetVocabulary } from './use-vocabulary.ts';
 
-const TABS: readonly TabDef<TabKey>[] = [
+const TABS: readonly TabDef<Exclude<TabKey, 'welcome'>>[] = [
   { key: 'conversations', label: 'Conversations' },
   { key: 'router', label: 'Router analysis' },
   { key: 'annotations', label: 'Annotations' },
@@ -25,6 +27,11 @@ export function App() {
   const [query, setQuery] = useState<ListQuery>(EMPTY_QUERY);
   // Bumped after deletes/imports so lists re-read the store.
   const [generation, setGeneration] = useState(0);
+  // Imports and deletes change what the persona vocabulary is fitted on.
+  const changed = () => { forgetVocabulary(); setGeneration((g) => g + 1); };
+
+  // Imports happen in the import tab: the vocabulary is refitted after a visit there.
+  useEffect(() => { if (route.tab === 'io') forgetVocabulary(); }, [route.tab]);
 
   useEffect(() => {
     const onHash = () => setRoute(parseRoute(location.hash));
@@ -51,17 +58,20 @@ export function App() {
           onChange={(tab) => go(tab === 'conversations' ? { tab, conversationKey: null } : { tab })} />
       </nav>
       <main>
-        <TabPanel idPrefix="po-dash" active={route.tab}>
+        {route.tab === 'welcome' && (
+          <WelcomeView onOpen={(key) => { forgetVocabulary(); open(key); }} onImport={() => go({ tab: 'io' })} onList={toList} />
+        )}
+        {route.tab !== 'welcome' && <TabPanel idPrefix="po-dash" active={route.tab}>
           {route.tab === 'conversations' && (route.conversationKey
             ? <ConversationView conversationKey={route.conversationKey} onBack={toList}
-                onDeleted={() => { setGeneration((g) => g + 1); toList(); }} />
+                onDeleted={() => { changed(); toList(); }} />
             : <ConversationList key={generation} query={query} onQuery={setQuery} onOpen={open} />)}
           {route.tab === 'router' && <RouterTab onOpen={open} />}
           {route.tab === 'annotations' && <AnnotationsTab key={generation} />}
           {route.tab === 'io' && <ImportExportTab key={generation} />}
-          {route.tab === 'settings' && <SettingsTab onCleared={() => setGeneration((g) => g + 1)} />}
+          {route.tab === 'settings' && <SettingsTab onCleared={changed} />}
           {route.tab === 'about' && <AboutPanel />}
-        </TabPanel>
+        </TabPanel>}
       </main>
     </div>
   );

@@ -1,11 +1,11 @@
 /** The dashboard's location lives in the URL hash so the popup can link straight to a conversation. Pure. */
 export type Route =
   | { tab: 'conversations'; conversationKey: string | null }
-  | { tab: 'router' | 'annotations' | 'io' | 'settings' | 'about' };
+  | { tab: 'router' | 'annotations' | 'io' | 'settings' | 'about' | 'welcome' };
 
 export type TabKey = Route['tab'];
 
-const TABS: readonly TabKey[] = ['conversations', 'router', 'annotations', 'io', 'settings', 'about'];
+const TABS: readonly TabKey[] = ['conversations', 'router', 'annotations', 'io', 'settings', 'about', 'welcome'];
 
 export function parseRoute(hash: string): Route {
   const path = hash.replace(/^#\/?/, '');

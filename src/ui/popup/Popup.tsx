@@ -6,6 +6,8 @@ import { ErrorBox, Loading } from '../components/Status.tsx';
 import { plural } from '../components/format.ts';
 import { withSite, siteSettings } from '../dashboard/settings/site-settings.ts';
 import { isRouteSite } from '../../core/route/observation.ts';
+import { ModelName } from '../components/ModelName.tsx';
+import { siteName } from '../../core/vocabulary/titles.ts';
 
 export interface PopupServices {
   /** Status of the active tab from the worker (tab/status). */
@@ -56,11 +58,23 @@ function PopupBody({ services, status, initialSettings }: { services: PopupServi
   }
 
   const capturing = !settings.paused && siteOn && status.status === 'ok';
+  // A recognised page while capture is off is "paused", never the green "Recognised".
+  const off = status.status === 'ok' && (settings.paused || !siteOn);
+  const shown: TabStatus['status'] = off ? 'paused' : status.status;
+  const pill = off ? 'Recognised · capture paused' : STATUS_TEXT[shown];
+  const [undo, setUndo] = useState<Partial<Settings> | null>(null);
+
+  /** Applies a change and offers to take it back (one click, same place). */
+  async function change(p: Partial<Settings>, back: Partial<Settings>) {
+    await patch(p);
+    setUndo(back);
+  }
+
   return (
     <div class="po-popup-body">
       <p class="po-popup-site">
-        <strong>{site ?? 'This page'}</strong>{' '}
-        <span class={`po-status po-status-${status.status}`}>{STATUS_TEXT[status.status]}</span>
+        <strong>{site ? siteName(site) : 'This page'}</strong>{' '}
+        <span class={`po-status po-status-${shown}`}>{pill}</span>
       </p>
       {status.detail && <p class="po-muted po-small">{status.detail}</p>}
       {status.storeError && <p class="po-error po-small" role="alert">Storage problem: {status.storeError}</p>}
@@ -70,7 +84,7 @@ function PopupBody({ services, status, initialSettings }: { services: PopupServi
             <div><dt>Capture</dt><dd>{settings.paused ? 'paused everywhere' : siteOn ? (capturing ? 'on' : 'on, waiting') : 'off for this site'}</dd></div>
             <div><dt>Turns captured</dt><dd>{status.turnCount.toLocaleString('en')}</dd></div>
             <div><dt>Shifts so far</dt><dd>{status.shiftCount.toLocaleString('en')}</dd></div>
-            <div><dt>Model{status.models.length === 1 ? '' : 's'} seen</dt><dd>{status.models.join(', ') || 'not shown by the site'}</dd></div>
+            <div><dt>Model{status.models.length === 1 ? '' : 's'} seen</dt><dd>{status.models.length ? status.models.map((m, i) => <span key={m}>{i > 0 && ', '}<ModelName slug={m} /></span>) : 'not shown by the site'}</dd></div>
             {isRouteSite(site) && (
               <div><dt>Reroutes</dt><dd title="Replies the site's own responses say another model served (page-reported)">
                 {status.reroutes === 0 ? 'none reported' : `${plural(status.reroutes, 'reply', 'replies')} served by another model`}
@@ -79,8 +93,8 @@ function PopupBody({ services, status, initialSettings }: { services: PopupServi
           </dl>
           <div class="po-popup-actions">
             <button type="button" class="po-btn" aria-pressed={!siteOn}
-              onClick={() => patch({ sites: withSite(settings, site, { enabled: !siteOn }) })}>
-              {siteOn ? `Pause on ${site}` : `Resume on ${site}`}
+              onClick={() => change({ sites: withSite(settings, site, { enabled: !siteOn }) }, { sites: settings.sites })}>
+              {siteOn ? `Pause on ${siteName(site)}` : `Resume on ${siteName(site)}`}
             </button>
             {status.conversationKey && (
               <button type="button" class="po-btn po-btn-primary"
@@ -92,13 +106,17 @@ function PopupBody({ services, status, initialSettings }: { services: PopupServi
         </>
       )}
       <div class="po-popup-actions">
-        <button type="button" class="po-btn" aria-pressed={settings.paused} onClick={() => patch({ paused: !settings.paused })}>
+        <button type="button" class="po-btn" aria-pressed={settings.paused} onClick={() => change({ paused: !settings.paused }, { paused: settings.paused })}>
           {settings.paused ? 'Resume capture everywhere' : 'Pause all capture'}
         </button>
-        <button type="button" class="po-btn" aria-pressed={settings.badgesHidden} onClick={() => patch({ badgesHidden: !settings.badgesHidden })}>
+        <button type="button" class="po-btn" aria-pressed={settings.badgesHidden} onClick={() => change({ badgesHidden: !settings.badgesHidden }, { badgesHidden: settings.badgesHidden })}>
           {settings.badgesHidden ? 'Show badges' : 'Hide badges'}
         </button>
       </div>
+      <p class="po-small po-muted" role="status" aria-live="polite">
+        {settings.badgesHidden ? 'Badges are hidden on every page (here, in Settings and in the page: one switch).' : ''}
+        {undo && <>{' '}<button type="button" class="po-btn po-btn-small" onClick={() => { void patch(undo); setUndo(null); }}>Undo</button></>}
+      </p>
       {error !== null && <ErrorBox title="Not saved" error={error} />}
     </div>
   );

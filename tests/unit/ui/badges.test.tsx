@@ -94,7 +94,7 @@ describe('in-page badge layer', () => {
   it('the newest reply shows the live estimate as a possible shift; a settled non-shift shows nothing', async () => {
     const { reply, root } = setup();
     await act(() => layer!.update({ t3: info({ shift: false, confidence: 0.64, labels: [] }) }, new Map([['t3', reply]])));
-    expect(root.querySelector('.po-badge-live')?.textContent).toContain('possible shift? 64%');
+    expect(root.querySelector('.po-badge-live')?.textContent).toContain('possible shift? weak');
     await act(() => (root.querySelector('.po-badge') as HTMLElement).click());
     expect(root.querySelector('[role="dialog"]')?.textContent).toContain('Possible shift (live estimate');
     await act(() => layer!.update({ t3: info({ shift: false, confidence: 0.3, labels: [] }) }, new Map([['t3', reply]])));
@@ -113,7 +113,7 @@ describe('in-page badge layer', () => {
     await act(() => layer!.update({ t3: info({ annotated: 'note' }) }, new Map([['t3', reply]])));
     await act(() => (root.querySelector('.po-badge') as HTMLElement).click());
     const panel = root.querySelector('[role="dialog"]')!;
-    expect(panel.textContent).toContain('Shift detected · 72%');
+    expect(panel.textContent).toContain('Shift detected · moderate');
     expect(panel.querySelector('.po-evidence')?.textContent).toContain('exclamation rate');
     expect(panel.textContent).toContain('You left a note on this reply.');
     expect(panel.querySelector('textarea, input, select')).toBeNull();

@@ -14,7 +14,7 @@ import { byText, cleanup, click, mount, settle, type } from './render.tsx';
 afterEach(cleanup);
 
 const cell = (i: number, over: Partial<TimelineCell> = {}): TimelineCell => ({
-  index: i, state: i < 2 ? 'A' : 'B', stateName: i < 2 ? 'formal' : 'playful', shift: i === 2, confidence: 0.8,
+  index: i, state: i < 2 ? 'A' : 'B', stateName: i < 2 ? 'formal' : 'playful', persona: null, shift: i === 2, confidence: 0.8,
   topLabel: i === 2 ? 'tone: formal → playful' : null, model: i < 3 ? 'gpt-4o' : 'o3', annotation: null, ...over,
 });
 
@@ -23,8 +23,10 @@ describe('small formatters and palette', () => {
     expect(stateSlot('A')).toBe(0);
     expect(stateSlot('C')).toBe(2);
     expect(stateSlot('I')).toBe(0);
-    expect(formatConfidence(0.724)).toBe('72%');
-    expect(formatConfidence(3)).toBe('100%');
+    // Confidence reads as a strength, never as a percentage ("100%" read as certainty).
+    expect(formatConfidence(0.724)).toBe('moderate');
+    expect(formatConfidence(0.95)).toBe('strong');
+    expect(formatConfidence(0.3)).toBe('weak');
     expect(formatValue(null)).toBe('n/a');
     expect(formatValue(1.23456)).toBe('1.23');
   });
@@ -33,9 +35,10 @@ describe('small formatters and palette', () => {
 describe('StateChip and LabelText', () => {
   it('show the state name and the label words with confidence', async () => {
     const root = await mount(<p><StateChip state="B" stateName="playful" /> <LabelText label={{ kind: 'tone', text: 'tone: formal → playful', confidence: 0.72, evidence: [] }} /></p>);
-    expect(root.querySelector('.po-chip')?.className).toContain('po-s1');
-    expect(root.textContent).toContain('playful');
-    expect(root.textContent).toContain('tone: formal → playful 72%');
+    // Without a global persona the chip is the conversation's own segment: numbered and neutral.
+    expect(root.querySelector('.po-chip')?.className).toContain('po-chip-segment');
+    expect(root.querySelector('.po-chip')?.textContent).toBe('#2playful');
+    expect(root.textContent).toContain('tone: formal → playful · moderate');
   });
 
   it('render hostile text as text', async () => {
@@ -53,8 +56,10 @@ describe('TimelineStrip', () => {
     const buttons = root.querySelectorAll('.po-tl-cell');
     expect(buttons).toHaveLength(4);
     expect(root.querySelectorAll('.po-tl-marker')).toHaveLength(1);
-    expect(buttons[2].getAttribute('aria-label')).toContain('shift: tone: formal → playful, 80%');
-    expect([...root.querySelectorAll('.po-tl-model')].map((e) => e.textContent)).toEqual(['gpt-4o', 'o3']);
+    expect(buttons[2].getAttribute('aria-label')).toContain('Reply 3: segment 2: playful; shift: tone: formal → playful, moderate');
+    // Readable model names, the site's raw slug on hover.
+    expect([...root.querySelectorAll('.po-tl-model')].map((e) => e.textContent)).toEqual(['GPT-4o', 'o3']);
+    expect(root.querySelector('.po-tl-model')?.getAttribute('title')).toContain('gpt-4o');
     await click(buttons[3]);
     expect(onSelect).toHaveBeenCalledWith(3);
   });

@@ -1,4 +1,5 @@
 /** Builders and fake services for the view tests (no extension runtime needed). */
+import { conversationsFromAnalyses, fitPersonaVocabulary } from '../../../src/core/vocabulary/index.ts';
 import { vi } from 'vitest';
 import type { Annotation, Conversation, ConversationBundle, ImportedAnnotation, Settings, StoredAnalysis, Turn } from '../../../src/core/types.ts';
 import type { ParsedAnnotationFile, UiServices } from '../../../src/ui/adapters/services.ts';
@@ -66,6 +67,7 @@ export function services(over: { list?: Conversation[]; bundle?: ConversationBun
       getBundle: vi.fn(async () => b),
       getBundles: vi.fn(async () => (b ? [b] : [])),
       searchText: vi.fn(async (_q: string, _p: unknown, _s: AbortSignal) => ({ matches: new Map<string, string>(), complete: true })),
+      getPersonaVocabulary: vi.fn(async () => fitPersonaVocabulary(conversationsFromAnalyses(b ? b.analyses : []))),
     },
     commands: {
       saveAnnotation: vi.fn(async (input: { turnKey: string; conversationKey: string; kind: Annotation['kind']; label: string | null; note: string | null }) =>

@@ -39,13 +39,32 @@ describe('Popup', () => {
     const root = await mount(<Popup services={s} />);
     await settle();
     expect(root.textContent).toContain('Recognised');
-    expect(root.querySelector('.po-facts')?.textContent).toMatch(/Turns captured12.*Shifts so far3.*gpt-4o, o3/);
+    expect(root.querySelector('.po-facts')?.textContent).toMatch(/Turns captured12.*Shifts so far3.*GPT-4o, o3/);
     await click(byText(root, 'button', 'Open this conversation'));
     expect(s.openDashboard).toHaveBeenCalledWith('#/c/chatgpt%3Aabc');
-    await click(byText(root, 'button', 'Pause on chatgpt'));
+    expect(root.querySelector('.po-status')?.className).toContain('po-status-ok');
+    await click(byText(root, 'button', 'Pause on ChatGPT'));
     await settle();
     expect(s.setSettings).toHaveBeenCalledWith({ sites: { chatgpt: { enabled: false, selectors: {} } } });
-    expect(byText(root, 'button', 'Resume on chatgpt')).toBeDefined();
+    expect(byText(root, 'button', 'Resume on ChatGPT')).toBeDefined();
+    // Capture off: the pill says paused (not the green "Recognised"), and the change can be undone.
+    expect(root.querySelector('.po-status')?.textContent).toBe('Recognised · capture paused');
+    expect(root.querySelector('.po-status')?.className).toContain('po-status-paused');
+    await click(byText(root, 'button', 'Undo'));
+    await settle();
+    expect(s.setSettings).toHaveBeenLastCalledWith({ sites: {} });
+  });
+  it('hiding badges is one state with undo', async () => {
+    const s = popupServices(Promise.resolve(STATUS));
+    const root = await mount(<Popup services={s} />);
+    await settle();
+    await click(byText(root, 'button', 'Hide badges'));
+    await settle();
+    expect(s.setSettings).toHaveBeenCalledWith({ badgesHidden: true });
+    expect(root.textContent).toContain('Badges are hidden on every page');
+    await click(byText(root, 'button', 'Undo'));
+    await settle();
+    expect(s.setSettings).toHaveBeenLastCalledWith({ badgesHidden: false });
   });
   it('layout not recognized and unsupported pages', async () => {
     const root = await mount(<Popup services={popupServices(Promise.resolve({ ...STATUS, status: 'layout-not-recognized', detail: 'no turns found', conversationKey: null }))} />);

@@ -1,3 +1,4 @@
+import { FROM_THE_PAGE, strengthMeaning } from '../../../core/vocabulary/judgements.ts';
 import { useServices } from '../../adapters/services.ts';
 import { formatValue } from '../../components/format.ts';
 
@@ -14,8 +15,8 @@ export function AboutPanel() {
         <h3>How labels are made</h3>
         <p>
           Each assistant reply is turned into the numbers below. A change-point detector looks for replies where several of them
-          move together and stay moved; the label names the largest moves in words, with a confidence (calibrated on the models it was tuned on). Labels are
-          heuristics about style, not claims about the model’s inner state: confirm or reject them and your judgement is kept
+          move together and stay moved; the label names the largest moves in words, with how sure it is (strong, moderate or weak; calibrated on the models it was tuned on). Labels are
+          heuristics about style, not claims about the model’s inner state: mark them “Confirmed shift” or “Not a shift” and your judgement is kept
           apart from the detector’s. Detector version <code>{core.detectorVersion}</code>; {core.features.length} features.
         </p>
         <p>
@@ -26,6 +27,11 @@ export function AboutPanel() {
       <section class="po-card" aria-labelledby="po-about-trust">
         <h3 id="po-about-trust">How far to trust a label</h3>
         <p>{core.trustSummary}</p>
+        <p>That is why labels never show a percentage. They read:</p>
+        <ul>
+          {(['strong', 'moderate', 'weak'] as const).map((k) => <li key={k}>{strengthMeaning(k)}</li>)}
+          <li><em>{FROM_THE_PAGE}</em>: the site itself showed a different model for the reply. A fact, not an estimate.</li>
+        </ul>
       </section>
       <section class="po-card" aria-labelledby="po-about-labels">
         <h3 id="po-about-labels">Label vocabulary</h3>

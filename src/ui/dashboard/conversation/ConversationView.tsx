@@ -1,5 +1,5 @@
 import { siteUrlOrNull } from '../../adapters/safety.ts';
-import { useMemo, useState } from 'preact/hooks';
+import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import type { Annotation, ConversationBundle } from '../../../core/types.ts';
 import { useServices } from '../../adapters/services.ts';
 import { useAsync } from '../../components/use-async.ts';
@@ -12,6 +12,10 @@ import { FeatureTraces } from './FeatureTraces.tsx';
 import { RouteStrip } from './RouteStrip.tsx';
 import { TurnView, replyElementId } from './TurnView.tsx';
 import { ExportButtons } from '../io/ExportButtons.tsx';
+import { ModelName } from '../../components/ModelName.tsx';
+import { conversationTitle, siteName } from '../../../core/vocabulary/titles.ts';
+import { usePersonaVocabulary } from '../use-vocabulary.ts';
+import { nextShift, isTypingTarget } from './shift-keys.ts';
 
 interface Props {
   conversationKey: string;
@@ -34,19 +38,47 @@ function LoadedConversation({ initial, back, onDeleted }: { initial: Conversatio
   const [bundle, setBundle] = useState(initial);
   const [selected, setSelected] = useState<number | null>(null);
   const [deleteError, setDeleteError] = useState<unknown>(null);
-  const model = useMemo(() => buildConversationModel(bundle), [bundle]);
+  const vocabulary = usePersonaVocabulary();
+  const model = useMemo(() => buildConversationModel(bundle, vocabulary), [bundle, vocabulary]);
+  const heading = useRef<HTMLHeadingElement>(null);
+  const sticky = useRef<HTMLElement>(null);
   const labels = useMemo(() => new Map(core.features.map((f) => [f.name, f.label])), [core.features]);
   const labelOf = (name: string) => labels.get(name) ?? name.replace(/_/g, ' ');
   const perReply = useMemo(() => model.entryOfReply.map((e) => model.entries[e].analysis?.features ?? null), [model]);
   const shiftReplies = useMemo(() => model.cells.filter((c) => c.shift).map((c) => c.index), [model]);
   const c = bundle.conversation;
 
+  // Opening a conversation moves focus to its title, so keyboard and screen-reader users start here.
+  useEffect(() => { heading.current?.focus(); }, []);
+
+  /** Lands on the reply's header, just below the sticky strip. */
   function select(replyIndex: number) {
     setSelected(replyIndex);
     const el = document.getElementById(replyElementId(replyIndex));
-    el?.scrollIntoView?.({ block: 'start', behavior: 'smooth' });
+    const stripHeight = sticky.current?.getBoundingClientRect().height ?? 0;
+    document.documentElement.style.setProperty('--po-sticky-height', `${Math.ceil(stripHeight) + 8}px`);
+    el?.scrollIntoView?.({ block: 'start' });
     el?.focus({ preventScroll: true });
   }
+
+  // n / p: next / previous shift, from anywhere in the view except while typing.
+  const selectRef = useRef(select);
+  selectRef.current = select;
+  const position = useRef<number | null>(selected);
+  position.current = selected;
+  useEffect(() => {
+    const onKey = (e: KeyboardEvent) => {
+      if (e.ctrlKey || e.metaKey || e.altKey || isTypingTarget(e.target)) return;
+      const dir = e.key === 'n' ? 1 : e.key === 'p' ? -1 : 0;
+      if (!dir) return;
+      const to = nextShift(shiftReplies, position.current, dir);
+      if (to === null) return;
+      e.preventDefault();
+      selectRef.current(to);
+    };
+    document.addEventListener('keydown', onKey);
+    return () => document.removeEventListener('keydown', onKey);
+  }, [shiftReplies]);
 
   function onAnnotated(turnKey: string, annotation: Annotation | null) {
     setBundle((b) => ({
@@ -76,17 +108,23 @@ function LoadedConversation({ initial, back, onDeleted }: { initial: Conversatio
       </div>
       {deleteError !== null && <ErrorBox title="Not deleted" error={deleteError} />}
       <header class="po-conv-head">
-        <h2>{c.title?.trim() || 'Untitled conversation'}</h2>
+        <h2 ref={heading} tabIndex={-1}>{conversationTitle(c, bundle.turns.find((t) => t.role === 'user' && t.alternativeOf === null)?.text)}</h2>
         <p class="po-muted">
-          <span class="po-tag">{c.site}</span> {c.models.join(', ') || 'model not shown'} · {plural(c.assistantCount, 'reply', 'replies')} ·{' '}
+          <span class="po-tag">{siteName(c.site)}</span>{' '}
+          {c.models.length ? c.models.map((m, i) => <span key={m}>{i > 0 && ', '}<ModelName slug={m} /></span>) : 'model not shown'} · {plural(c.assistantCount, 'reply', 'replies')} ·{' '}
           {plural(c.shiftCount, 'shift')} · {formatDateTime(c.firstSeen)} – {formatDateTime(c.lastSeen)}
           {siteUrlOrNull(c.url, c.site) && <> · <a href={c.url!} target="_blank" rel="noopener noreferrer">open on site</a></>}
         </p>
       </header>
-      <section class="po-card" aria-labelledby="po-timeline-h">
+      <section ref={sticky} class="po-card po-sticky" aria-labelledby="po-timeline-h">
         <h3 id="po-timeline-h">Persona timeline</h3>
         <TimelineStrip cells={model.cells} selected={selected} onSelect={select} />
         <RouteStrip routes={model.routes} onSelect={select} />
+        <p class="po-muted po-small po-keys">
+          {shiftReplies.length > 0 ? <>Keys: <kbd>n</kbd> / <kbd>p</kbd> next / previous shift · </> : null}
+          <kbd>←</kbd> <kbd>→</kbd> move along the strip · Enter opens the reply.
+          {vocabulary ? ` Personas (P1, P2, …) are fitted on all ${vocabulary.replies.toLocaleString('en')} stored replies and mean the same in every conversation.` : ''}
+        </p>
       </section>
       <section class="po-card" aria-labelledby="po-traces-h">
         <h3 id="po-traces-h">Feature traces</h3>

@@ -1,4 +1,4 @@
-import { useState } from 'preact/hooks';
+import { useMemo, useState } from 'preact/hooks';
 import type { Annotation } from '../../../core/types.ts';
 import type { TranscriptEntry } from './model.ts';
 import { useServices } from '../../adapters/services.ts';
@@ -6,7 +6,10 @@ import { StateChip } from '../../components/StateChip.tsx';
 import { LabelText } from '../../components/LabelText.tsx';
 import { EvidenceList } from '../../components/EvidenceList.tsx';
 import { AnnotationControls, describeAnnotation } from '../../components/AnnotationControls.tsx';
-import { formatConfidence, formatDateTime } from '../../components/format.ts';
+import { Certainty } from '../../components/Certainty.tsx';
+import { ModelName } from '../../components/ModelName.tsx';
+import { Markdown } from '../../components/Markdown.tsx';
+import { formatDateTime, formatValue } from '../../components/format.ts';
 
 interface Props {
   entry: TranscriptEntry;
@@ -20,25 +23,38 @@ export function replyElementId(replyIndex: number): string {
   return `po-reply-${replyIndex}`;
 }
 
-/** One turn of the transcript: text (as text, never HTML), and for replies the persona labels inline. */
+/** Replies longer than this (characters) start collapsed. */
+export const COLLAPSE_CHARS = 1500;
+
+/**
+ * One turn of the transcript. For a reply, everything the tool says about it comes first, in the
+ * header: persona, shift and how sure, the labels and the top evidence; then the text, rendered
+ * from its Markdown syntax tree (never HTML) and collapsed when long.
+ */
 export function TurnView({ entry, selected, labelOf, onAnnotated }: Props) {
-  const { turn, analysis, annotation, imported, replyIndex, alternatives } = entry;
+  const { turn, analysis, persona, annotation, imported, replyIndex, alternatives } = entry;
   const { commands, core } = useServices();
   const [showWhy, setShowWhy] = useState(false);
   const [annotating, setAnnotating] = useState(false);
+  const long = turn.text.length > COLLAPSE_CHARS;
+  const [expanded, setExpanded] = useState(!long);
   const isReply = replyIndex !== null;
   const evidence = analysis ? analysis.labels.flatMap((l) => l.evidence) : [];
+  const topEvidence = [...evidence].sort((a, b) => Math.abs(b.effect) - Math.abs(a.effect)).slice(0, 3);
+  const notApplicable = useMemo(() => (analysis
+    ? core.features.filter((f) => f.englishOnly && analysis.features[f.name] === null).map((f) => f.label)
+    : []), [analysis, core.features]);
   const idBase = `po-t-${turn.key.replace(/[^a-zA-Z0-9_-]/g, '_')}`;
+  const textId = `${idBase}-text`;
   return (
-    <article id={isReply ? replyElementId(replyIndex) : undefined} tabIndex={isReply ? -1 : undefined}
-      class={`po-turn po-turn-${turn.role}${selected ? ' po-turn-selected' : ''}${analysis?.shift ? ' po-turn-shift' : ''}`}
+    <article class={`po-turn po-turn-${turn.role}${selected ? ' po-turn-selected' : ''}${analysis?.shift ? ' po-turn-shift' : ''}`}
       aria-label={isReply ? `Reply ${replyIndex + 1}` : 'Your message'}>
-      <header class="po-turn-head">
+      <header class="po-turn-head" id={isReply ? replyElementId(replyIndex) : undefined} tabIndex={isReply ? -1 : undefined}>
         <span class="po-turn-role">{isReply ? `Reply ${replyIndex + 1}` : 'You'}</span>
-        {turn.model && <span class="po-tag po-tag-model">{turn.model}</span>}
-        {analysis && <StateChip state={analysis.state} stateName={analysis.stateName} />}
+        {turn.model && <ModelName slug={turn.model} class="po-tag po-tag-model" />}
+        {analysis && <StateChip state={analysis.state} stateName={analysis.stateName} persona={persona} />}
         {analysis?.shift && (
-          <span class="po-shift-flag">Shift · {formatConfidence(analysis.confidence)}</span>
+          <span class="po-shift-flag">Shift · <Certainty kind={analysis.labels[0]?.kind} confidence={analysis.confidence} /></span>
         )}
         {annotation && <span class="po-tag po-tag-annot">You: {describeAnnotation(annotation)}</span>}
         <span class="po-turn-time po-muted">{formatDateTime(turn.createdAt ?? turn.capturedAt)}</span>
@@ -47,6 +63,45 @@ export function TurnView({ entry, selected, labelOf, onAnnotated }: Props) {
         <ul class="po-labels">
           {analysis.labels.map((l) => <li key={l.kind + l.text}><LabelText label={l} /></li>)}
         </ul>
+      )}
+      {isReply && analysis && (
+        <div class="po-turn-why">
+          {topEvidence.length > 0 && (
+            <p class="po-muted po-small">
+              Why: {topEvidence.map((e) => `${labelOf(e.feature)} ${e.effect > 0 ? '▲' : '▼'} ${formatValue(Math.abs(e.effect))} SD`).join(' · ')}
+            </p>
+          )}
+          {notApplicable.length > 0 && (
+            <p class="po-muted po-small">Not measured (the reply is not in English): {notApplicable.join(', ')}.</p>
+          )}
+          <div class="po-turn-actions">
+            <button type="button" class="po-btn po-btn-small" aria-expanded={showWhy} onClick={() => setShowWhy(!showWhy)}>
+              {showWhy ? 'Hide evidence' : 'Evidence'}
+            </button>
+            <button type="button" class="po-btn po-btn-small" data-annotate aria-expanded={annotating} onClick={() => setAnnotating(!annotating)}>
+              {annotating ? 'Close annotation' : 'Annotate'}
+            </button>
+          </div>
+          {showWhy && <EvidenceList evidence={evidence} labelOf={labelOf} />}
+          {annotating && (
+            // Escape anywhere inside the annotation closes it and returns focus to "Annotate".
+            <div onKeyDown={(e) => {
+              if (e.key !== 'Escape') return;
+              e.preventDefault();
+              setAnnotating(false);
+              const button = (e.currentTarget as HTMLElement).closest('.po-turn-why')?.querySelector<HTMLElement>('[data-annotate]');
+              button?.focus();
+            }}>
+            <AnnotationControls idPrefix={idBase} annotation={annotation} vocabulary={core.vocabulary}
+              save={async (d) => {
+                const a = await commands.saveAnnotation({ turnKey: turn.key, conversationKey: turn.conversationKey, ...d });
+                onAnnotated(turn.key, a);
+                return a;
+              }}
+              remove={async (id) => { await commands.deleteAnnotation(id); onAnnotated(turn.key, null); }} />
+            </div>
+          )}
+        </div>
       )}
       {imported.length > 0 && (
         <ul class="po-imported" aria-label="Judgements from annotation tools">
@@ -58,35 +113,22 @@ export function TurnView({ entry, selected, labelOf, onAnnotated }: Props) {
           ))}
         </ul>
       )}
-      <div class="po-text">{turn.text}</div>
+      <div id={textId} class={`po-text${expanded ? '' : ' po-collapsed'}`}>
+        <Markdown text={turn.text} />
+      </div>
+      {long && (
+        <button type="button" class="po-btn po-btn-small po-expand" aria-expanded={expanded} aria-controls={textId} onClick={() => setExpanded(!expanded)}>
+          {expanded ? 'Collapse reply' : `Show the whole reply (${turn.text.length.toLocaleString('en')} characters)`}
+        </button>
+      )}
       {turn.thinking && (
-        <details class="po-thinking"><summary>Thinking summary</summary><div class="po-text">{turn.thinking}</div></details>
+        <details class="po-thinking"><summary>Thinking summary</summary><div class="po-text"><Markdown text={turn.thinking} /></div></details>
       )}
       {alternatives.length > 0 && (
         <details class="po-alts">
           <summary>{alternatives.length} other version{alternatives.length === 1 ? '' : 's'} of this turn</summary>
-          {alternatives.map((a) => <div key={a.key} class="po-text po-alt">{a.text}</div>)}
+          {alternatives.map((a) => <div key={a.key} class="po-text po-alt"><Markdown text={a.text} /></div>)}
         </details>
-      )}
-      {isReply && analysis && (
-        <div class="po-turn-actions">
-          <button type="button" class="po-btn po-btn-small" aria-expanded={showWhy} onClick={() => setShowWhy(!showWhy)}>
-            {showWhy ? 'Hide evidence' : 'Why?'}
-          </button>
-          <button type="button" class="po-btn po-btn-small" aria-expanded={annotating} onClick={() => setAnnotating(!annotating)}>
-            {annotating ? 'Close annotation' : 'Annotate'}
-          </button>
-        </div>
-      )}
-      {showWhy && <EvidenceList evidence={evidence} labelOf={labelOf} />}
-      {annotating && (
-        <AnnotationControls idPrefix={idBase} annotation={annotation} vocabulary={core.vocabulary}
-          save={async (d) => {
-            const a = await commands.saveAnnotation({ turnKey: turn.key, conversationKey: turn.conversationKey, ...d });
-            onAnnotated(turn.key, a);
-            return a;
-          }}
-          remove={async (id) => { await commands.deleteAnnotation(id); onAnnotated(turn.key, null); }} />
       )}
     </article>
   );

@@ -5,12 +5,15 @@
  */
 import type { Annotation, ConversationBundle, StoredAnalysis, Turn } from '../../../core/types.ts';
 import type { TimelineCell } from '../../components/TimelineStrip.tsx';
+import { personaOf, type Persona, type PersonaVocabulary } from '../../../core/vocabulary/repertoire.ts';
 
 export interface TranscriptEntry {
   turn: Turn;
   /** Index among assistant replies of the main line; null for user turns. */
   replyIndex: number | null;
   analysis: StoredAnalysis | null;
+  /** The global persona of this reply's state (null: user turn, or not in the vocabulary). */
+  persona: Persona | null;
   /** Your own latest judgement (made in the extension); the one you can edit here. */
   annotation: Annotation | null;
   /** Judgements imported from annotation tools (Label Studio, Argilla), oldest first. */
@@ -38,7 +41,7 @@ export function latestAnnotations(annotations: readonly Annotation[]): Map<strin
   return out;
 }
 
-export function buildConversationModel(bundle: ConversationBundle): ConversationModel {
+export function buildConversationModel(bundle: ConversationBundle, vocabulary: PersonaVocabulary | null = null): ConversationModel {
   const analyses = new Map(bundle.analyses.map((a) => [a.turnKey, a]));
   const annotations = latestAnnotations(bundle.annotations);
   const imported = new Map<string, Annotation[]>();
@@ -62,6 +65,7 @@ export function buildConversationModel(bundle: ConversationBundle): Conversation
     const analysis = analyses.get(turn.key) ?? null;
     const annotation = annotations.get(turn.key) ?? null;
     const fromTools = imported.get(turn.key) ?? [];
+    const persona = analysis && vocabulary ? personaOf(vocabulary, bundle.conversation.key, analysis.state) : null;
     if (isReply) {
       entryOfReply.push(entries.length);
       routes.push(turn.route);
@@ -69,6 +73,7 @@ export function buildConversationModel(bundle: ConversationBundle): Conversation
         index: reply,
         state: analysis?.state ?? '?',
         stateName: analysis?.stateName ?? 'not analysed',
+        persona,
         shift: analysis?.shift ?? false,
         confidence: analysis?.confidence ?? 0,
         topLabel: analysis?.labels[0]?.text ?? null,
@@ -76,7 +81,7 @@ export function buildConversationModel(bundle: ConversationBundle): Conversation
         annotation: (annotation ?? fromTools.at(-1))?.kind ?? null,
       });
     }
-    entries.push({ turn, replyIndex: isReply ? reply : null, analysis, annotation, imported: fromTools, alternatives: alternatives.get(turn.key) ?? [] });
+    entries.push({ turn, replyIndex: isReply ? reply : null, analysis, persona, annotation, imported: fromTools, alternatives: alternatives.get(turn.key) ?? [] });
     if (isReply) reply++;
   }
   return { entries, cells, entryOfReply, routes };

@@ -1,12 +1,15 @@
 import { checkFileBytes } from '../../adapters/safety.ts';
-import { useState } from 'preact/hooks';
+import { useMemo, useState } from 'preact/hooks';
 import { useServices } from '../../adapters/services.ts';
 import { Progress } from '../../components/Progress.tsx';
 import { ErrorBox } from '../../components/Status.tsx';
 import { plural } from '../../components/format.ts';
 import { throwIfCancelled, yieldToBrowser } from '../../components/cancel.ts';
-import { IMPORT_BATCH, batches, importableCount, type ParsedEntry } from './import-plan.ts';
+import { IMPORT_BATCH, batches, type ParsedEntry } from './import-plan.ts';
 import { useOperation } from './use-operation.ts';
+import { ImportPreview } from './ImportPreview.tsx';
+import { uniqueBundles } from './import-preview.ts';
+import { formatName } from './format-names.ts';
 
 interface Totals { added: number; updated: number; skipped: number }
 
@@ -46,7 +49,8 @@ export function ImportPanel({ onImported }: { onImported(): void }) {
   }
 
   function importAll() {
-    const all = entries.flatMap((e) => (e.ok ? e.bundles : []));
+    // The same conversation in two picked files (or two formats) is sent once.
+    const all = unique;
     void send.start(async (step, signal) => {
       const totals: Totals = { added: 0, updated: 0, skipped: 0 };
       const parts = batches(all, IMPORT_BATCH);
@@ -64,7 +68,8 @@ export function ImportPanel({ onImported }: { onImported(): void }) {
     });
   }
 
-  const count = importableCount(entries);
+  const unique = useMemo(() => uniqueBundles(entries), [entries]);
+  const count = unique.length;
   return (
     <section class="po-card" aria-labelledby="po-import-h">
       <h3 id="po-import-h">Import</h3>
@@ -90,13 +95,14 @@ export function ImportPanel({ onImported }: { onImported(): void }) {
             {entries.map((e, i) => (
               <tr key={i}>
                 <th scope="row">{e.fileName}</th>
-                <td>{e.ok ? e.format : '—'}</td>
+                <td>{e.ok ? <>{formatName(e.format)} <span class="po-muted">({e.format})</span></> : '—'}</td>
                 <td>{e.ok ? plural(e.bundles.length, 'conversation') : <span class="po-error">Refused: {e.error}</span>}</td>
               </tr>
             ))}
           </tbody>
         </table>
       )}
+      {entries.length > 0 && <ImportPreview entries={entries} />}
       {count > 0 && send.state.kind !== 'running' && (
         <div class="po-row-actions">
           <button type="button" class="po-btn po-btn-primary" onClick={importAll}>Import {plural(count, 'conversation')}</button>

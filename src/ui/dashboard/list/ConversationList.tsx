@@ -4,6 +4,9 @@ import { useServices } from '../../adapters/services.ts';
 import { useAsync } from '../../components/use-async.ts';
 import { VirtualList } from '../../components/VirtualList.tsx';
 import { Empty, ErrorBox, Loading } from '../../components/Status.tsx';
+import { ModelName } from '../../components/ModelName.tsx';
+import { conversationTitle, siteName } from '../../../core/vocabulary/titles.ts';
+import { readableModel } from '../../../core/vocabulary/model-names.ts';
 import { formatDate, plural } from '../../components/format.ts';
 import { applyQuery, facets, EMPTY_QUERY, type ListQuery, type SortKey } from './query.ts';
 import { useTextSearch, type TextSearchState } from './use-text-search.ts';
@@ -33,7 +36,11 @@ export function ConversationList(props: Props) {
   if (result.data.length === 0) {
     return (
       <Empty title="No conversations yet">
-        Chat on a supported site with capture on, or bring your history in from the Import / export tab.
+        <p>Chat on a supported site with capture on, or bring your history in.</p>
+        <div class="po-row-actions">
+          <a class="po-btn po-btn-primary" href="#/welcome">See the demo conversation</a>
+          <a class="po-btn" href="#/io">Import your chats</a>
+        </div>
       </Empty>
     );
   }
@@ -55,11 +62,11 @@ function FilteredList({ all, query, onQuery, onOpen }: Props & { all: Conversati
           value={query.text} onInput={(e) => set('text', e.currentTarget.value)} />
         <select class="po-select" aria-label="Site" value={query.site} onChange={(e) => set('site', e.currentTarget.value as SiteId | '')}>
           <option value="">All sites</option>
-          {sites.map((s) => <option key={s} value={s}>{s}</option>)}
+          {sites.map((s) => <option key={s} value={s}>{siteName(s)}</option>)}
         </select>
         <select class="po-select" aria-label="Model" value={query.model} onChange={(e) => set('model', e.currentTarget.value)}>
           <option value="">All models</option>
-          {models.map((m) => <option key={m} value={m}>{m}</option>)}
+          {models.map((m) => <option key={m} value={m} title={m}>{readableModel(m)}{readableModel(m) === m ? "" : ` (${m})`}</option>)}
         </select>
         <label class="po-field">From <input class="po-input" type="date" value={query.from} onInput={(e) => set('from', e.currentTarget.value)} /></label>
         <label class="po-field">To <input class="po-input" type="date" value={query.to} onInput={(e) => set('to', e.currentTarget.value)} /></label>
@@ -105,7 +112,7 @@ function TextSearchStatus({ state }: { state: TextSearchState }) {
 }
 
 function ConversationRow({ c, snippet, onOpen }: { c: Conversation; snippet: string | null; onOpen(key: string): void }) {
-  const title = c.title?.trim() || 'Untitled conversation';
+  const title = conversationTitle(c);
   return (
     // No aria-label: the row's own text is its accessible name, so what a speech-input user reads
     // on screen is what they can say (WCAG 2.5.3 label-in-name).
@@ -113,11 +120,11 @@ function ConversationRow({ c, snippet, onOpen }: { c: Conversation; snippet: str
       <span class="po-row-main">
         <span class="po-row-title">{title}</span>
         <span class="po-row-meta po-muted">
-          <span class="po-tag">{c.site}</span>
+          <span class="po-tag">{siteName(c.site)}</span>
           {/* A transcript match shows where the words are instead of the models (rows have a fixed height). */}
           {snippet
             ? <span class="po-row-snippet">“{snippet}”</span>
-            : c.models.slice(0, 3).map((m) => <span key={m} class="po-tag po-tag-model">{m}</span>)}
+            : c.models.slice(0, 3).map((m) => <ModelName key={m} slug={m} class="po-tag po-tag-model" />)}
           {!snippet && c.models.length > 3 && <span>+{c.models.length - 3}</span>}
         </span>
       </span>

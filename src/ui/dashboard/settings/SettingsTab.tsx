@@ -4,6 +4,7 @@ import { useServices } from '../../adapters/services.ts';
 import { useAsync } from '../../components/use-async.ts';
 import { ErrorBox, Loading } from '../../components/Status.tsx';
 import { ConfirmButton } from '../../components/ConfirmButton.tsx';
+import { siteName } from '../../../core/vocabulary/titles.ts';
 import { CAPTURE_SITES, SELECTOR_KEYS, selectorError, siteSettings, withSite, type SelectorKey } from './site-settings.ts';
 import { isRouteSite } from '../../../core/route/observation.ts';
 
@@ -58,6 +59,7 @@ function SettingsForm({ initial, onCleared }: { initial: Settings; onCleared(): 
           <input type="checkbox" checked={settings.badgesHidden} onChange={(e) => patch({ badgesHidden: e.currentTarget.checked })} />
           {' '}Hide in-page badges
         </label>
+        <p class="po-muted po-small">One switch: the same as “Hide badges” in the popup and “Hide all badges” in a badge’s panel.</p>
       </section>
       <section class="po-card" aria-labelledby="po-sites-h">
         <h3 id="po-sites-h">Sites</h3>
@@ -88,27 +90,28 @@ function SiteRow({ site, settings, onChange }: { site: SiteId; settings: Setting
   const errors = SELECTOR_KEYS.map((k) => selectorError(draft[k] ?? ''));
   const dirty = SELECTOR_KEYS.some((k) => (draft[k] ?? '').trim() !== (current.selectors[k] ?? ''));
   return (
-    <details class="po-site">
-      <summary>
-        <span class="po-site-name">{site}</span>{' '}
+    <div class="po-site">
+      {/* The switch is always visible; only the selector overrides fold away. */}
+      <label class="po-check po-site-switch">
+        <input type="checkbox" role="switch" checked={current.enabled} onChange={(e) => onChange(withSite(settings, site, { enabled: e.currentTarget.checked }))} />
+        {' '}<span class="po-site-name">{siteName(site)}</span>{' '}
         <span class={current.enabled ? 'po-saved' : 'po-muted'}>{current.enabled ? 'capturing' : 'off'}</span>
-        {Object.keys(current.selectors).length > 0 && <span class="po-tag">custom selectors</span>}
+      </label>
+      {isRouteSite(site) && (
+        <div class="po-field">
+          <label class="po-check">
+            <input type="checkbox" role="switch" checked={current.readResponses ?? true}
+              onChange={(e) => onChange(withSite(settings, site, { readResponses: e.currentTarget.checked }))} />
+            {' '}Read the site's own responses
+          </label>
+          <span class="po-muted">{READ_RESPONSES_TEXT}</span>
+        </div>
+      )}
+    <details class="po-site-more">
+      <summary>
+        Selector overrides{Object.keys(current.selectors).length > 0 && <> <span class="po-tag">custom selectors</span></>}
       </summary>
       <div class="po-site-body">
-        <label class="po-check">
-          <input type="checkbox" checked={current.enabled} onChange={(e) => onChange(withSite(settings, site, { enabled: e.currentTarget.checked }))} />
-          {' '}Capture on {site}
-        </label>
-        {isRouteSite(site) && (
-          <div class="po-field">
-            <label class="po-check">
-              <input type="checkbox" checked={current.readResponses ?? true}
-                onChange={(e) => onChange(withSite(settings, site, { readResponses: e.currentTarget.checked }))} />
-              {' '}Read the site's own responses
-            </label>
-            <span class="po-muted">{READ_RESPONSES_TEXT}</span>
-          </div>
-        )}
         <div class="po-selector-grid">
           {SELECTOR_KEYS.map((k, i) => (
             <label key={k} class="po-field">
@@ -123,5 +126,6 @@ function SiteRow({ site, settings, onChange }: { site: SiteId; settings: Setting
           onClick={() => onChange(withSite(settings, site, { selectors: draft }))}>Save selectors</button>
       </div>
     </details>
+    </div>
   );
 }

@@ -3,8 +3,8 @@ import type { Settings, SiteId, SiteSettings } from '../../../core/types.ts';
 
 import { SITE_IDS } from '../../../core/formats/records.ts';
 
-/** Sites capture can run on ('unknown' only tags imported data). */
-export const CAPTURE_SITES: readonly SiteId[] = SITE_IDS.filter((s) => s !== 'unknown');
+/** Sites capture can run on: not 'unknown' (it only tags imported data) nor 'generic' (the CLI's fallback reader of saved pages, never a site in the browser). */
+export const CAPTURE_SITES: readonly SiteId[] = SITE_IDS.filter((s) => s !== 'unknown' && s !== 'generic');
 
 export const SELECTOR_KEYS = ['turn', 'user', 'assistant', 'text'] as const;
 export type SelectorKey = (typeof SELECTOR_KEYS)[number];

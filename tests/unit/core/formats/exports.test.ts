@@ -47,8 +47,18 @@ describe('label-contract and chat-messages JSONL', () => {
     const parsed = parseAnyConversationFile(lines, 'pkuppens.jsonl');
     expect(parsed.format).toBe('jsonl-turns');
     const first = JSON.parse(lines.split('\n')[0]) as { id: string; turns: { role: string; text: string; model?: string }[] };
-    expect(parsed.bundles[0].conversation.key).toBe(`unknown:${first.id}`);
+    // The rows name no site, but every model is a ChatGPT model: the site is inferred, not "unknown".
+    expect(parsed.bundles[0].conversation.key).toBe(`chatgpt:${first.id}`);
     expect(parsed.bundles[0].turns.map((t) => [t.role, t.text, t.model])).toEqual(first.turns.map((t) => [t.role, t.text, t.role === 'assistant' ? t.model ?? null : null]));
+  });
+
+  it('infers the site from a site field, a url, or models of one vendor; otherwise unknown', () => {
+    const row = (extra: string, model = 'x') => `{"id":"c1",${extra}"turns":[{"role":"user","text":"q"},{"role":"assistant","text":"a","model":"${model}"}]}`;
+    expect(parseAnyConversationFile(row('"site":"claude",'), 'a.jsonl').bundles[0].conversation.site).toBe('claude');
+    expect(parseAnyConversationFile(row('"url":"https://chatgpt.com/c/c1",'), 'a.jsonl').bundles[0].conversation.site).toBe('chatgpt');
+    expect(parseAnyConversationFile(row('', 'claude-3-opus-20240229'), 'a.jsonl').bundles[0].conversation.site).toBe('claude');
+    expect(parseAnyConversationFile(row('', 'my-local-model'), 'a.jsonl').bundles[0].conversation.site).toBe('unknown');
+    expect(parseAnyConversationFile(row('"site":"nonsense",'), 'a.jsonl').bundles[0].conversation.site).toBe('unknown');
   });
 
   it('chat-messages lines (fine-tuning style) and system roles', () => {
@@ -100,9 +110,11 @@ describe('Markdown export', () => {
   it('shows turns, labels, annotations and alternatives inline', () => {
     expect(md).toContain('# Sample, with "quotes"');
     expect(md).toContain('### 4 · Assistant · gpt-4o');
-    expect(md).toContain('> **Persona B** (playful) · **shift** (confidence 0.83)');
-    expect(md).toContain('> - tone: formal → playful (0.70; slang_per_100w 0 → 4.20)');
-    expect(md).toContain('> **Your annotation:** relabel · label “sarcastic” · note: not playful');
+    expect(md).toContain('> **Segment 2** (playful) · **shift** (moderate, 0.83)');
+    expect(md).toContain('> - tone: formal → playful (moderate, 0.70; Slang 0 → 4.20)');
+    expect(md).toContain('> **Your judgement:** Relabelled · label “sarcastic” · note: not playful');
+    // One wording per judgement: the human-facing text never says the stored kind "reject".
+    expect(exportMarkdown([{ ...sampleBundle(), annotations: sampleBundle().annotations.map((a) => ({ ...a, kind: 'reject' as const })) }])).toContain('**Your judgement:** Not a shift');
     expect(md).toContain('> ### Alternative to 2 · Assistant · gpt-4o');
     expect(md).toContain('**Thinking:**');
     expect(md.indexOf('### 2 ·')).toBeLessThan(md.indexOf('Alternative to 2'));
