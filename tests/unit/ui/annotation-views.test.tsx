@@ -104,8 +104,8 @@ describe('Conversation view shows judgements from annotation tools', () => {
     await settle(4);
     const list = root.querySelector('[aria-label="Judgements from annotation tools"]');
     expect(list?.textContent).toContain('Label Studio · <img src=x');
-    expect(list?.textContent).toContain('relabelled “sycophancy”');
+    expect(list?.textContent).toContain('Relabelled “sycophancy”');
     expect(list?.querySelector('img, script')).toBeNull();
-    expect(root.textContent).toContain('You: confirmed');
+    expect(root.textContent).toContain('You: Confirmed shift');
   });
 });

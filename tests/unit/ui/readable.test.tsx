@@ -1,5 +1,6 @@
 // @vitest-environment happy-dom
 /** Issue 18: the transcript reads as formatted text, confidence reads honestly, focus stays put. */
+import { DETECTOR_TRUST } from '../../../src/core/detect/trust.ts';
 import { afterEach, describe, expect, it } from 'vitest';
 import { act } from 'preact/test-utils';
 import { Markdown } from '../../../src/ui/components/Markdown.tsx';
@@ -52,7 +53,10 @@ describe('honest confidence', () => {
     expect(button.getAttribute('aria-expanded')).toBe('false');
     await click(button);
     expect(button.getAttribute('aria-expanded')).toBe('true');
-    expect(root.querySelector('[role="note"]')?.textContent).toMatch(/right 59% of the time.*0\.86/);
+    // The calibration shown is the measured one (core/detect/trust.ts), next to the stated number.
+    const [measured] = DETECTOR_TRUST.reliability;
+    expect(root.querySelector('[role="note"]')?.textContent).toContain(`a stated ${measured.stated} was right ${Math.round(measured.observed * 100)}% of the time`);
+    expect(root.querySelector('[role="note"]')?.textContent).toContain('0.86');
   });
   it('evidence uses the registry wording and explains "Move (SD)"; non-English replies say what does not apply', async () => {
     const root = await mount(<EvidenceList evidence={[{ feature: 'exclamation_share', before: 0, after: 0.2, effect: 1.4 }]} notApplicable={['Contractions', 'Slang']} />);
