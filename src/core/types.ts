@@ -47,6 +47,25 @@ export interface CapturedTurn {
   thinking: string | null;
   /** Edit/regenerate counter next to the message, if shown. */
   branch: BranchMarker | null;
+  /**
+   * Steps the page shows with the reply, in page order, each with its kind: reasoning
+   * ('thinking', also joined into `thinking`), status lines ('status': "Show thinking",
+   * "Stopped"), tool use ('tool': "Created a file, read a file") and web search ('search':
+   * "Read 12 web pages"). Absent when the page shows none.
+   */
+  steps?: TurnStep[];
+  /**
+   * Set when the page shows a reply whose body could not be read (e.g. it lives in a frame):
+   * the reason. `text` then is the visible placeholder "[reply not captured: <reason>]".
+   */
+  notCaptured?: string;
+}
+
+export type TurnStepKind = 'thinking' | 'status' | 'tool' | 'search';
+
+export interface TurnStep {
+  kind: TurnStepKind;
+  text: string;
 }
 
 /** What an adapter answers for a page. */
@@ -58,6 +77,8 @@ export interface PageCapture {
   detail?: string;
   title: string | null;
   turns: CapturedTurn[];
+  /** A read-only share page (`/share/…`), captured on demand. Absent on ordinary pages. */
+  shared?: boolean;
 }
 
 export type ConversationSource = 'capture' | 'import:chatgpt' | 'import:claude' | 'import:bundle' | 'import:jsonl';

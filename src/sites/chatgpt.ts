@@ -5,7 +5,7 @@
  */
 import type { SiteAdapter, TurnReading } from './adapter.ts';
 import { domToText } from './dom-text.ts';
-import {
+import { countMarked,
   elementsBefore, hasAny, plainText, queryAll, queryFirst, queryFirstList, readBranchMarker, STOP_BUTTON, outermost,
 } from './query.ts';
 import { buildTurns, markLastAssistantStreaming, type TurnParts } from './turn.ts';
@@ -119,6 +119,7 @@ export const chatgpt: SiteAdapter = {
   conversationId: (url) => ID.exec(url.pathname)?.[1] ?? null,
   looksLike: (root) => root.querySelector('[data-message-model-slug], [data-testid^="conversation-turn-"]') !== null,
   readTurns,
+  replyMarkerCount: (root) => countMarked(root, '[data-message-author-role="assistant"]', S.turn.join(', ')),
   selectedModel: (root) => plainText(queryFirst(root, S.modelPicker)),
   // Without an active link no title selector can match: one cheap query answers that, where the
   // title selectors' descendant combinators would walk the whole page (no sidebar, or not rendered).

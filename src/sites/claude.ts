@@ -6,7 +6,7 @@
  */
 import type { SiteAdapter, TurnReading } from './adapter.ts';
 import { domToText } from './dom-text.ts';
-import {
+import { countMarked,
   elementsBefore, hasAny, inDomOrder, outermost, plainText, queryFirst, queryFirstList, readBranchMarker, STOP_BUTTON,
 } from './query.ts';
 import { buildTurns, markLastAssistantStreaming, type TurnParts } from './turn.ts';
@@ -94,6 +94,7 @@ export const claude: SiteAdapter = {
   conversationId: (url) => ID.exec(url.pathname)?.[1] ?? null,
   looksLike: (root) => root.querySelector('.font-claude-response, [data-testid="user-message"][class*="font-"]') !== null,
   readTurns,
+  replyMarkerCount: (root) => countMarked(root, '[data-is-streaming]'),
   selectedModel: (root) => {
     const picker = queryFirst(root, S.modelPicker);
     const label = picker?.getAttribute('aria-label')?.replace(/^Model:\s*/i, '').trim();

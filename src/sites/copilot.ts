@@ -5,7 +5,7 @@
  */
 import type { SiteAdapter, TurnReading } from './adapter.ts';
 import { domToText } from './dom-text.ts';
-import { hasAny, outermost, plainText, queryFirst, queryFirstList, STOP_BUTTON } from './query.ts';
+import { countMarked, hasAny, outermost, plainText, queryFirst, queryFirstList, STOP_BUTTON } from './query.ts';
 import { buildTurns, markLastAssistantStreaming, type TurnParts } from './turn.ts';
 import type { Role } from '../core/types.ts';
 
@@ -51,6 +51,7 @@ export const copilot: SiteAdapter = {
   conversationId: (url) => /^\/(?:chats|shares)\/([a-z0-9_-]+)/i.exec(url.pathname)?.[1] ?? url.searchParams.get('sessionId'),
   looksLike: (root) => root.querySelector('[data-content="ai-message"], .fai-CopilotMessage') !== null,
   readTurns,
+  replyMarkerCount: (root) => countMarked(root, '[data-content="ai-message"], [data-testid="copilot-message-div"]'),
   selectedModel: () => null,
   title: () => null,
 };

@@ -5,7 +5,7 @@
  */
 import type { SiteAdapter, TurnReading } from './adapter.ts';
 import { domToText } from './dom-text.ts';
-import { elementsBefore, hasAny, outermost, plainText, queryFirst, queryFirstList, STOP_BUTTON } from './query.ts';
+import { countMarked, elementsBefore, hasAny, outermost, plainText, queryFirst, queryFirstList, STOP_BUTTON } from './query.ts';
 import { buildTurns, markLastAssistantStreaming, type TurnParts } from './turn.ts';
 
 export const DEEPSEEK_SELECTORS = {
@@ -54,6 +54,7 @@ export const deepseek: SiteAdapter = {
   conversationId: (url) => /\/chat\/(?:s\/)?([a-z0-9-]+)/i.exec(url.pathname)?.[1] ?? null,
   looksLike: (root) => root.querySelector('.ds-message, .ds-markdown') !== null,
   readTurns,
+  replyMarkerCount: (root) => countMarked(root, '.ds-markdown:not(.ds-think-content .ds-markdown)', S.message),
   selectedModel: () => null,
   title: (root) => plainText(queryFirst(root, ['.ds-chat-title'])),
 };

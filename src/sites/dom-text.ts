@@ -98,6 +98,8 @@ interface Ctx {
   keepLinesCandidates: ReadonlySet<Element> | null;
   /** Can any span below the root be KaTeX? (No: skip the per-span check.) */
   mayHaveKatex: boolean;
+  /** Is there any `[data-math]` or MathML element below the root? (No: skip the per-node check.) */
+  mayHaveMath: boolean;
   /** Elements that have a <pre> below them: the only ones that can be code-block wrappers. */
   preAncestors: Set<Element>;
   codes: string[];
@@ -130,6 +132,7 @@ function readText(el: Element, options: DomTextOptions): string {
     // Supersets of the exact per-node tests, asked once per message.
     keepLinesCandidates: candidates(el, '[class*="whitespace-pre"]'),
     mayHaveKatex: el.querySelector('.katex') !== null,
+    mayHaveMath: el.querySelector('[data-math], math') !== null,
     preAncestors: new Set(),
     codes: [],
     keepLines: keepsLines(el),
@@ -188,6 +191,10 @@ function renderNode(node: Node, ctx: Ctx): string {
   const el = node as Element;
   const tag = el.localName.toLowerCase();
   if ((ctx.excluded.size > 0 && ctx.excluded.has(el)) || isChrome(el, tag, ctx)) return '';
+  if (ctx.mayHaveMath) {
+    const tex = mathSource(el, tag);
+    if (tex !== null) return tex;
+  }
   if (tag === 'span' && ctx.mayHaveKatex && isKatex(el)) return katexText(el);
   const code = ctx.preAncestors.size > 0 && ctx.preAncestors.has(el) ? codeBlockOf(el) : null;
   if (code) return fence(el, code, ctx);
@@ -340,6 +347,24 @@ function fence(wrapper: Element, code: Element, ctx: Ctx): string {
 
 function isKatex(el: Element): boolean {
   return el.classList.contains('katex') && el.querySelector('annotation') !== null;
+}
+
+/**
+ * Math whose TeX the page keeps on the element: Gemini's `div.math-block[data-math]` /
+ * `span.math-inline[data-math]` (its KaTeX rendering has no annotation, and is aria-hidden), and
+ * bare MathML `<math>` (its TeX annotation, else its text). Null when `el` is not math.
+ */
+function mathSource(el: Element, tag: string): string | null {
+  const data = el.getAttribute('data-math');
+  if (data !== null && data.trim() !== '') {
+    const display = tag === 'div' || el.classList.contains('math-block');
+    return display ? `\n\n$$${data.trim()}$$\n\n` : `$${data.trim()}$`;
+  }
+  if (tag !== 'math') return null;
+  const tex = el.querySelector('annotation[encoding*="tex" i]')?.textContent?.trim()
+    ?? (el.textContent ?? '').replace(/\s+/g, ' ').trim();
+  if (!tex) return '';
+  return el.getAttribute('display') === 'block' ? `\n\n$$${tex}$$\n\n` : `$${tex}$`;
 }
 
 /** KaTeX keeps the TeX source in a MathML annotation; show it the way Markdown writes math. */

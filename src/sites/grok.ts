@@ -6,7 +6,7 @@
  */
 import type { SiteAdapter, TurnReading } from './adapter.ts';
 import { domToText } from './dom-text.ts';
-import { hasAny, outermost, plainText, queryFirst, queryFirstList, readBranchMarker, STOP_BUTTON } from './query.ts';
+import { countMarked, hasAny, outermost, plainText, queryFirst, queryFirstList, readBranchMarker, STOP_BUTTON } from './query.ts';
 import { buildTurns, markLastAssistantStreaming, type TurnParts } from './turn.ts';
 import type { Role } from '../core/types.ts';
 
@@ -57,6 +57,7 @@ export const grok: SiteAdapter = {
   conversationId: (url) => /^\/(?:c|chat|share)\/([a-z0-9-]+)/i.exec(url.pathname)?.[1] ?? null,
   looksLike: (root) => root.querySelector('[id^="response-"] .message-bubble, .response-content-markdown') !== null,
   readTurns,
+  replyMarkerCount: (root) => countMarked(root, '[id^="response-"].items-start, [data-testid="assistant-message"]'),
   selectedModel: (root) => plainText(queryFirst(root, S.modelPicker)),
   title: () => null,
 };

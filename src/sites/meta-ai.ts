@@ -5,7 +5,7 @@
  */
 import type { SiteAdapter, TurnReading } from './adapter.ts';
 import { domToText } from './dom-text.ts';
-import { hasAny, outermost, queryFirst, queryFirstList, STOP_BUTTON, plainText } from './query.ts';
+import { countMarked, hasAny, outermost, queryFirst, queryFirstList, STOP_BUTTON, plainText } from './query.ts';
 import { buildTurns, markLastAssistantStreaming, type TurnParts } from './turn.ts';
 import type { Role } from '../core/types.ts';
 
@@ -60,6 +60,7 @@ export const metaAi: SiteAdapter = {
   conversationId: (url) => /^\/(?:prompt|c)\/([a-z0-9-]+)/i.exec(url.pathname)?.[1] ?? null,
   looksLike: (root) => root.querySelector('[data-message-item="true"], [data-streaming-state]') !== null,
   readTurns,
+  replyMarkerCount: (root) => countMarked(root, '[data-message-id$="_assistant"]'),
   selectedModel: () => null,
   title: (root) => {
     const input = queryFirst(root, S.title);

@@ -6,7 +6,7 @@
  */
 import type { SiteAdapter, TurnReading } from './adapter.ts';
 import { domToText } from './dom-text.ts';
-import { hasAny, inDomOrder, outermost, plainText, queryFirst, STOP_BUTTON } from './query.ts';
+import { countMarked, hasAny, inDomOrder, outermost, plainText, queryFirst, STOP_BUTTON } from './query.ts';
 import { buildTurns, markLastAssistantStreaming, type TurnParts } from './turn.ts';
 
 export const PERPLEXITY_SELECTORS = {
@@ -47,6 +47,7 @@ export const perplexity: SiteAdapter = {
   conversationId: (url) => /^\/(?:search|thread|page)\/([a-z0-9_.-]+)/i.exec(url.pathname)?.[1] ?? null,
   looksLike: (root) => root.querySelector('[id^="markdown-content-"], [class*="group/query"]') !== null,
   readTurns,
+  replyMarkerCount: (root) => root.querySelectorAll(S.answer).length,
   selectedModel: () => null,
   title: (root) => plainText(queryFirst(root, S.query)),
 };

@@ -152,3 +152,18 @@ export function elementsBefore(scope: Element, anchor: Element): Element[] {
   }
   return out;
 }
+
+/**
+ * How many replies the page itself marks: outermost elements matching `selector` that hold any
+ * text, counted once per `groupBy` ancestor when given (one reply may span several message
+ * elements). Independent of how an adapter reads turns, for the "fewer replies than markers"
+ * check (checks.ts).
+ */
+export function countMarked(root: ParentNode, selector: string, groupBy?: string): number {
+  const groups = new Set<Element>();
+  for (const el of outermost(queryAll(root, selector))) {
+    if ((el.textContent ?? '').trim() === '') continue;
+    groups.add((groupBy ? el.closest(groupBy) : null) ?? el);
+  }
+  return groups.size;
+}
