@@ -81,6 +81,12 @@ const KIND_OF_TAG = new Map<string, Kind>([
   ['strong', Kind.Strong], ['b', Kind.Strong], ['em', Kind.Em], ['i', Kind.Em], ['code', Kind.Code], ['img', Kind.Img],
 ]);
 const LANGUAGE_TOKEN = /^[A-Za-z][\w+#.-]{0,23}$/;
+/** A header word that names a language marks its wrapper as a code block whatever its classes. */
+const KNOWN_LANGUAGES = new Set([
+  'python', 'javascript', 'typescript', 'java', 'c', 'c++', 'cpp', 'c#', 'csharp', 'go', 'rust', 'ruby', 'php', 'swift',
+  'kotlin', 'scala', 'bash', 'shell', 'sh', 'powershell', 'sql', 'html', 'css', 'json', 'yaml', 'xml', 'markdown', 'r',
+  'matlab', 'perl', 'lua', 'haskell', 'dart', 'plaintext', 'text', 'jsx', 'tsx', 'latex', 'vba', 'dockerfile',
+]);
 
 interface Ctx {
   /** Elements of the root's subtree matched by the extra exclude selector (queried once). */
@@ -299,7 +305,8 @@ function codeBlockOf(el: Element): Element | null {
   const codeish = tag === 'code-block' || /code/i.test(el.getAttribute('class') ?? '')
     || /code/i.test(el.getAttribute('aria-label') ?? '');
   const classLang = languageFromClass(outer[0]);
-  return codeish || (classLang !== null && classLang === label.toLowerCase()) ? innermostCode(outer[0]) : null;
+  return codeish || KNOWN_LANGUAGES.has(label.toLowerCase()) || (classLang !== null && classLang === label.toLowerCase())
+    ? innermostCode(outer[0]) : null;
 }
 
 function innermostCode(pre: Element): Element {

@@ -167,3 +167,22 @@ export function countMarked(root: ParentNode, selector: string, groupBy?: string
   }
   return groups.size;
 }
+
+/**
+ * The text of the first leaf element inside `scope` but outside `skip` (the message text) that
+ * passes `test`: a mode badge beside a reply ("Fast", "Instant"), never a word of the reply.
+ */
+export function leafTextOutside(scope: Element, skip: Element | null, test: RegExp): string | null {
+  const stack: Element[] = [scope];
+  while (stack.length > 0) {
+    const el = stack.pop()!;
+    if (el === skip) continue;
+    if (!el.firstElementChild) {
+      const text = (el.textContent ?? '').replace(/\s+/g, ' ').trim();
+      if (text && text.length <= 40 && test.test(text)) return text;
+      continue;
+    }
+    for (let c = el.lastElementChild; c; c = c.previousElementSibling) stack.push(c);
+  }
+  return null;
+}

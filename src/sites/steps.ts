@@ -62,3 +62,16 @@ export function thinkingOfSteps(steps: TurnStep[]): string | null {
   const text = steps.filter((s) => s.kind === 'thinking').map((s) => s.text).join('\n\n').trim();
   return text === '' ? null : text;
 }
+
+/**
+ * Steps from blocks shown before a reply's answer (headers, toggles, tool and search lines):
+ * only blocks that open with a step line count, so stray chrome before a message is not
+ * mistaken for reasoning; `reasoning` blocks (the site's own thinking element) always count.
+ */
+export function stepsOfHeader(blocks: string[], reasoning: string[] = []): TurnStep[] {
+  const steps = stepsFromBlocks(blocks.filter((b) => {
+    const first = b.trim().split('\n')[0] ?? '';
+    return stepKindOf(first) !== null;
+  }));
+  return [...steps, ...reasoning.filter((r) => r.trim() !== '').map((text): TurnStep => ({ kind: 'thinking', text: text.trim() }))];
+}
