@@ -66,6 +66,21 @@ function thinkingOf(turn: Element, firstMessage: Element): string | null {
   return text || null;
 }
 
+/**
+ * The composer's selected model. The switcher's visible text is often only the brand
+ * ("ChatGPT"); the model is in its aria-label ("Model selector, current model is 5.2 Thinking").
+ */
+function pickerModel(picker: Element | null): string | null {
+  if (!picker) return null;
+  const label = picker.getAttribute('aria-label') ?? '';
+  const m = /(?:current model(?: is)?|model:|selected:?)\s*[:,]?\s*(.+)$/i.exec(label) ?? /^[^,]*model[^,]*,\s*(.+)$/i.exec(label);
+  const fromLabel = m?.[1]?.trim();
+  if (fromLabel) return fromLabel;
+  const text = plainText(picker);
+  // The bare brand names no model: nothing is shown, so nothing is claimed.
+  return text && !/^chatgpt$/i.test(text) ? text : null;
+}
+
 /** Image-generation turns have no message element: describe the images by their alt text. */
 function imageText(turn: Element): string {
   return Array.from(turn.querySelectorAll(S.image))
@@ -120,7 +135,7 @@ export const chatgpt: SiteAdapter = {
   looksLike: (root) => root.querySelector('[data-message-model-slug], [data-testid^="conversation-turn-"]') !== null,
   readTurns,
   replyMarkerCount: (root) => countMarked(root, '[data-message-author-role="assistant"]', S.turn.join(', ')),
-  selectedModel: (root) => plainText(queryFirst(root, S.modelPicker)),
+  selectedModel: (root) => pickerModel(queryFirst(root, S.modelPicker)),
   // Without an active link no title selector can match: one cheap query answers that, where the
   // title selectors' descendant combinators would walk the whole page (no sidebar, or not rendered).
   title: (root) => (root.querySelector(S.titleScope) ? plainText(queryFirst(root, S.title)) : null),

@@ -6,6 +6,7 @@
 import type { SiteAdapter, TurnReading } from './adapter.ts';
 import { domToText } from './dom-text.ts';
 import { countMarked, hasAny, outermost, queryFirst, queryFirstList, STOP_BUTTON, plainText } from './query.ts';
+import { isOnlySteps, stepsFromBlocks } from './steps.ts';
 import { buildTurns, markLastAssistantStreaming, type TurnParts } from './turn.ts';
 import type { Role } from '../core/types.ts';
 
@@ -41,11 +42,21 @@ function readTurns(root: ParentNode): TurnReading[] {
   for (const turn of outermost(queryFirstList(root, S.turn))) {
     const role = roleOf(turn);
     if (!role) continue;
-    const content = queryFirst(turn, role === 'user' ? S.userText : S.assistantText) ?? turn;
+    if (role === 'user') {
+      const content = queryFirst(turn, S.userText) ?? turn;
+      parts.push({ element: turn, role, text: domToText(content, { exclude: S.chrome }), siteId: turn.getAttribute('data-message-id') });
+      continue;
+    }
+    // A 2026 reply may open with a block that holds only the "Show thinking" status: every
+    // content block is read, status-only blocks become steps, the rest is the reply.
+    const blocks = outermost(queryFirstList(turn, S.assistantText));
+    const texts = (blocks.length > 0 ? blocks : [turn]).map((b) => domToText(b, { exclude: S.chrome }));
+    const statusOnly = texts.filter((t) => isOnlySteps(t));
     parts.push({
       element: turn,
       role,
-      text: domToText(content, { exclude: S.chrome }),
+      text: texts.filter((t) => !isOnlySteps(t)).join('\n\n'),
+      steps: stepsFromBlocks(statusOnly),
       siteId: turn.getAttribute('data-message-id'),
       streaming: role === 'assistant' && isStreaming(turn),
     });
