@@ -42,7 +42,8 @@ export const COPILOT_SELECTORS = {
 } as const;
 
 const S = COPILOT_SELECTORS;
-const HOSTS = new Set(['copilot.microsoft.com', 'm365.cloud.microsoft', 'm365.microsoft.com', 'copilot.cloud.microsoft']);
+// The hosts the manifest's content script runs on.
+const HOSTS = new Set(['copilot.microsoft.com', 'm365.cloud.microsoft']);
 
 function readTurns(root: ParentNode): TurnReading[] {
   const m365 = root.querySelector(S.m365) !== null;
