@@ -9,6 +9,7 @@ import { renderBadges } from './badges/index.ts';
 import { adapterForUrl } from '../sites/registry.ts';
 import { useNativeMatching } from '../sites/dom-text.ts';
 import { sendMessage } from '../messaging/client.ts';
+import { listenForLayoutReports } from './layout-report.ts';
 
 const MARK = 'data-persona-observatory';
 let controller: CaptureController | null = null;
@@ -26,6 +27,8 @@ async function main(): Promise<void> {
   useNativeMatching(true); // a real browser: one native selector match per node is the fast path
   // Marks that the page was recognised (used by the e2e tests and for debugging).
   document.documentElement.setAttribute(MARK, adapter.id);
+  // Even with capture off for the site, a layout report can be saved for a bug report.
+  listenForLayoutReports(adapter.id);
   let overrides: Record<string, Record<string, string> | undefined> = {};
   try {
     const answer = await sendMessage({ type: 'settings/get' });

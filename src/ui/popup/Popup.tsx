@@ -13,6 +13,13 @@ export interface PopupServices {
   setSettings(patch: Partial<Settings>): Promise<Settings>;
   /** Opens the dashboard in a tab, at `hash` when given (e.g. a conversation). */
   openDashboard(hash?: string): void;
+  /** Asks the page for a redacted structure snapshot and saves it as a file (nothing is sent). */
+  saveLayoutReport(includeText: boolean, status: string | null): Promise<void>;
+}
+
+/** The shared check a "layout not recognized" detail names (src/sites/checks.ts), if any. */
+function failedCheckOf(detail: string | null): string | null {
+  return /check "([a-z-]+)" failed/.exec(detail ?? '')?.[1] ?? null;
 }
 
 const STATUS_TEXT: Record<TabStatus['status'], string> = {
@@ -61,6 +68,7 @@ function PopupBody({ services, status, initialSettings }: { services: PopupServi
         <strong>{site ?? 'This page'}</strong>{' '}
         <span class={`po-status po-status-${status.status}`}>{STATUS_TEXT[status.status]}</span>
       </p>
+      {failedCheckOf(status.detail) && <p class="po-small">Failed check: <strong>{failedCheckOf(status.detail)}</strong></p>}
       {status.detail && <p class="po-muted po-small">{status.detail}</p>}
       {status.storeError && <p class="po-error po-small" role="alert">Storage problem: {status.storeError}</p>}
       {site && (
@@ -93,7 +101,41 @@ function PopupBody({ services, status, initialSettings }: { services: PopupServi
           {settings.badgesHidden ? 'Show badges' : 'Hide badges'}
         </button>
       </div>
+      {site && <LayoutReport services={services} status={status} />}
       {error !== null && <ErrorBox title="Not saved" error={error} />}
     </div>
+  );
+}
+
+/** "Save layout report": a redacted snapshot of the page structure, saved as a local file. */
+function LayoutReport({ services, status }: { services: PopupServices; status: TabStatus }) {
+  const [includeText, setIncludeText] = useState(false);
+  const [state, setState] = useState<'idle' | 'saving' | 'saved'>('idle');
+  const [error, setError] = useState<unknown>(null);
+  async function save() {
+    setState('saving');
+    setError(null);
+    try {
+      await services.saveLayoutReport(includeText, `${status.status}${status.detail ? `: ${status.detail}` : ''}`);
+      setState('saved');
+    } catch (err) {
+      setError(err);
+      setState('idle');
+    }
+  }
+  return (
+    <section class="po-layout-report" aria-label="Layout report">
+      <label class="po-small">
+        <input type="checkbox" checked={includeText} onChange={(e) => setIncludeText((e.target as HTMLInputElement).checked)} />
+        {' '}Include text (your conversation’s words)
+      </label>
+      <button type="button" class="po-btn po-popup-wide" disabled={state === 'saving'} onClick={save}>
+        Save layout report
+      </button>
+      <p class="po-muted po-small">
+        {state === 'saved' ? 'Saved to your downloads. ' : ''}Page structure only{includeText ? ', with text' : ' (tags, attributes, text lengths)'}; it stays on your computer until you share it.
+      </p>
+      {error !== null && <ErrorBox title="No report" error={error} />}
+    </section>
   );
 }

@@ -21,6 +21,7 @@ function popupServices(status: Promise<TabStatus>) {
     getSettings: vi.fn(async () => SETTINGS),
     setSettings: vi.fn(async (p: Partial<Settings>) => ({ ...SETTINGS, ...p })),
     openDashboard: vi.fn((_hash?: string) => undefined),
+    saveLayoutReport: vi.fn(async (_includeText: boolean, _status: string | null) => undefined),
   } satisfies PopupServices;
 }
 
@@ -58,6 +59,17 @@ describe('Popup', () => {
     await settle();
     expect(root2.textContent).toContain('Not a supported chat site');
     expect(byText(root2, 'button', 'Pause all capture')).toBeDefined();
+  });
+  it('names the failed check and saves a layout report, without text unless ticked', async () => {
+    const detail = 'Gemini: check "fewer-replies-than-markers" failed: 1 reply read, the page marks 2 (built-in selectors)';
+    const s = popupServices(Promise.resolve({ ...STATUS, site: 'gemini', status: 'layout-not-recognized', detail, conversationKey: null }));
+    const root = await mount(<Popup services={s} />);
+    await settle();
+    expect(root.textContent).toContain('Failed check: fewer-replies-than-markers');
+    await click(byText(root, 'button', 'Save layout report'));
+    await settle();
+    expect(s.saveLayoutReport).toHaveBeenCalledWith(false, `layout-not-recognized: ${detail}`);
+    expect(root.textContent).toContain('Saved to your downloads');
   });
 });
 
