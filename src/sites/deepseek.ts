@@ -58,7 +58,7 @@ export const deepseek: SiteAdapter = {
   id: 'deepseek',
   label: 'DeepSeek',
   matchesUrl: (url) => url.hostname === 'chat.deepseek.com',
-  conversationId: (url) => /\/chat\/(?:s\/)?([a-z0-9-]+)/i.exec(url.pathname)?.[1] ?? null,
+  conversationId: (url) => /\/chat\/(?:s\/)?([a-z0-9-]+)/i.exec(url.pathname)?.[1] ?? /^\/share\/([a-z0-9-]+)/i.exec(url.pathname)?.[1] ?? null,
   looksLike: (root) => root.querySelector('.ds-message, .ds-markdown') !== null,
   readTurns,
   replyMarkerCount: (root) => countMarked(root, '.ds-markdown:not(.ds-think-content .ds-markdown)', S.message),
