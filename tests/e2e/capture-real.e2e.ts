@@ -7,7 +7,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { launchWithExtension, type ExtensionSession } from './lib/browser.ts';
-import { readFixture, readReferenceSite } from './lib/fixtures.ts';
+import { readCaptureV2Site, readFixture, readReferenceSite } from './lib/fixtures.ts';
 import { expectedCapture } from './lib/oracle.ts';
 import { describeRequests, foreignRequests, storedTurns, waitFor, watchPage } from './lib/extension.ts';
 
@@ -29,6 +29,13 @@ const PAGES = [
   { file: 'grok-reference-built.html', url: 'https://grok.com/c/2e4a6c8e-0b2d-4f6a-8c0e-2a4c6e8a0c2e', reference: true },
   { file: 'huggingchat-reference-built.html', url: 'https://huggingface.co/chat/conversation/66a1b2c3d4e5f60718293a4b', reference: true },
   { file: 'poe-reference-built.html', url: 'https://poe.com/chat/2k8f4h6j9m1n3p5q7r', reference: true },
+  // Issue 16 classes (share page, M365 variant, steps by kind, mode labels), built from documented markup.
+  { file: 'gemini/share-built.html', url: 'https://gemini.google.com/share/5a7c9e1b3d5f', v2: true },
+  { file: 'copilot/m365-loading-message-built.html', url: 'https://m365.cloud.microsoft/chat/conversation/Qw3rTy7uIo9p', v2: true },
+  { file: 'grok/thought-and-mode-built.html', url: 'https://grok.com/c/8e0a2c4e-6b8d-4f0a-9c2e-4a6c8e0a2c4e', v2: true },
+  { file: 'deepseek/search-steps-built.html', url: 'https://chat.deepseek.com/a/chat/s/1f3e5d7c-9b1a-4c3e-8d5f-7a9c1e3b5d7f', v2: true },
+  { file: 'meta-ai/show-thinking-block-built.html', url: 'https://www.meta.ai/prompt/9d1b3f5a-7c9e-4b1d-8f3a-5c7e9b1d3f5a', v2: true },
+  { file: 'claude/tool-status-built.html', url: 'https://claude.ai/chat/3c5e7a9b-1d3f-4e5a-8b7c-9d1f3a5c7e9b', v2: true },
 ];
 
 let session: ExtensionSession;
@@ -45,9 +52,9 @@ function chatgptMessageCount(html: string): number {
   return (html.match(/data-message-author-role="(user|assistant)"/g) ?? []).length;
 }
 
-for (const { file, url, reference } of PAGES) {
-  test(`${reference ? 'reference-built' : 'real'} page ${file}: every turn stored once, reload adds nothing, badges shown`, async () => {
-    const html = reference ? readReferenceSite(file) : readFixture(file);
+for (const { file, url, reference, v2 } of PAGES as Array<{ file: string; url: string; reference?: boolean; v2?: boolean }>) {
+  test(`${reference ? 'reference-built' : v2 ? 'issue-16 class' : 'real'} page ${file}: every turn stored once, reload adds nothing, badges shown`, async () => {
+    const html = v2 ? readCaptureV2Site(file) : reference ? readReferenceSite(file) : readFixture(file);
     const expected = expectedCapture(url, html);
     assert.ok(expected.turns.length >= 2, `the adapter reads at least 2 turns from ${file} in Node`);
     if (expected.site === 'chatgpt') {

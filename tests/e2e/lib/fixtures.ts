@@ -19,3 +19,8 @@ export function readE2eFixture(name: string): string {
 export function readReferenceSite(name: string): string {
   return readFileSync(resolve('tests/fixtures/sites', name), 'utf8');
 }
+
+/** Issue 16 class pages (tests/fixtures/sites-v2, built from documented markup; see its PROVENANCE). */
+export function readCaptureV2Site(name: string): string {
+  return readFileSync(resolve('tests/fixtures/sites-v2', name), 'utf8');
+}
