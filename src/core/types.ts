@@ -59,6 +59,8 @@ export interface CapturedTurn {
    * the reason. `text` then is the visible placeholder "[reply not captured: <reason>]".
    */
   notCaptured?: string;
+  /** URLs of the reply's citation markers: `[n]` in the text cites `citations[n-1]`. */
+  citations?: string[];
 }
 
 export type TurnStepKind = 'thinking' | 'status' | 'tool' | 'search';

@@ -4,7 +4,7 @@
  * tag-agnostic. Model per reply: data-message-model-slug (the only site that shows one).
  */
 import type { SiteAdapter, TurnReading } from './adapter.ts';
-import { domToText } from './dom-text.ts';
+import { domToText, replyOf } from './dom-text.ts';
 import { countMarked,
   elementsBefore, hasAny, plainText, queryAll, queryFirst, queryFirstList, readBranchMarker, STOP_BUTTON, outermost,
 } from './query.ts';
@@ -99,12 +99,13 @@ function stablePartsOf(turn: Element): Omit<TurnParts, 'streaming'> | null {
   const role = roleOfTurn(turn, messages);
   if (!role) return null;
   const contents = messages.map((m) => contentOf(m, role));
-  const text = messages.length > 0 ? contents.map((c) => domToText(c)).filter(Boolean).join('\n\n') : imageText(turn);
+  const reply = messages.length > 0 ? replyOf(contents) : { text: imageText(turn), citations: [] };
   const model = messages.map((m) => m.getAttribute(S.modelSlug)).find((v) => v) ?? null;
   return {
     element: turn,
     role,
-    text,
+    text: reply.text,
+    citations: reply.citations,
     siteId: messages[0]?.getAttribute('data-message-id') ?? turn.getAttribute('data-turn-id'),
     model,
     thinking: role === 'assistant' && messages[0] ? thinkingOf(turn, messages[0]) : null,

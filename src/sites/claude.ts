@@ -5,7 +5,7 @@
  * inside the reply, apart from the .standard-markdown answer parts.
  */
 import type { SiteAdapter, TurnReading } from './adapter.ts';
-import { domToText } from './dom-text.ts';
+import { domToText, replyOf } from './dom-text.ts';
 import { countMarked,
   elementsBefore, hasAny, inDomOrder, outermost, plainText, queryFirst, queryFirstList, readBranchMarker, STOP_BUTTON,
 } from './query.ts';
@@ -84,13 +84,11 @@ function readTurns(root: ParentNode): TurnReading[] {
     }
     const reply = el.matches(S.response) ? el : el.querySelector(S.response) ?? el;
     const answers = answerParts(reply);
-    const text = answers.length > 0
-      ? answers.map((a) => domToText(a)).filter(Boolean).join('\n\n')
-      : domToText(reply, { exclude: S.response });
+    const read = answers.length > 0 ? replyOf(answers) : replyOf([reply], { exclude: S.response });
     parts.push({
       element: el,
       role: 'assistant',
-      text,
+      ...read,
       siteId: rowId(el),
       steps: stepsOf(reply, answers),
       streaming: el.getAttribute('data-is-streaming') === 'true' || el.querySelector('[data-is-streaming="true"]') !== null,

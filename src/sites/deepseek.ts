@@ -4,7 +4,7 @@
  * stable anchors. Role: a message holding assistant markdown or a thinking area is the reply.
  */
 import type { SiteAdapter, TurnReading } from './adapter.ts';
-import { domToText } from './dom-text.ts';
+import { domToText, replyOf } from './dom-text.ts';
 import { countMarked, elementsBefore, hasAny, leafTextOutside, outermost, plainText, queryFirst, queryFirstList, STOP_BUTTON } from './query.ts';
 import { stepsOfHeader } from './steps.ts';
 import { buildTurns, markLastAssistantStreaming, type TurnParts } from './turn.ts';
@@ -45,7 +45,7 @@ function readTurns(root: ParentNode): TurnReading[] {
       element: turn,
       role: 'assistant',
       // An interrupted answer has a thinking block but no main content: nothing to store.
-      text: answer ? domToText(answer) : '',
+      ...replyOf(answer ? [answer] : []),
       siteId: key && `k${key}`,
       steps: stepsOfHeader(header, thinkingEl ? [domToText(thinkingEl)] : []),
       model: leafTextOutside(message, answer, DEEPSEEK_MODE),

@@ -63,6 +63,69 @@ export interface DomTextOptions {
   exclude?: string;
   /** Keep button labels (used for "Thought for 12s" style summaries that live in a toggle). */
   keepButtons?: boolean;
+  /** Citations are numbered from base + 1 (a reply read in several parts numbers on). */
+  citationBase?: number;
+}
+
+/**
+ * Citation markers: source pills (ChatGPT, Meta AI), Perplexity's citation spans, superscript
+ * links. Each becomes "[n]" in the text; its URL goes to the turn's `citations` (n-1), apart
+ * from the text. Without a URL a marker stays chrome and is dropped.
+ */
+const CITATION_SELECTOR = [
+  '[data-testid="webpage-citation-pill"]', '[data-testid="citation-pill"]', '[data-pplx-citation-url]', 'span.citation',
+  '.ur-citation-pill', 'sup.citation', 'source-footnote', 'sup > a[href]',
+].join(', ');
+
+interface Citations {
+  /** Citation element → its number. */
+  index: Map<Element, number>;
+  /** URL of citation n at n-1-base. */
+  urls: string[];
+}
+
+function citationUrl(el: Element): string | null {
+  const url = el.getAttribute('data-pplx-citation-url')
+    ?? (el.localName.toLowerCase() === 'a' ? el.getAttribute('href') : null)
+    ?? el.querySelector('a[href]')?.getAttribute('href')
+    ?? el.closest('a[href]')?.getAttribute('href') ?? null;
+  return url && url.trim() !== '' ? url.trim() : null;
+}
+
+/** The root's citations in document order, one number per distinct URL. */
+function citationsIn(root: Element, base: number): Citations {
+  const index = new Map<Element, number>();
+  const urls: string[] = [];
+  const found = root.querySelectorAll(CITATION_SELECTOR);
+  let last: Element | null = null;
+  for (let i = 0; i < found.length; i++) {
+    const el = found[i];
+    if (last && last.contains(el)) continue; // a link inside a pill: the pill is the marker
+    last = el;
+    const url = citationUrl(el);
+    if (!url) continue;
+    let n = urls.indexOf(url);
+    if (n < 0) n = urls.push(url) - 1;
+    index.set(el, base + n + 1);
+  }
+  return { index, urls };
+}
+
+/** The URLs of the citations in `el`'s text, in the order of their [n] markers. */
+export function citationsOf(el: Element): string[] {
+  return cachedRead(el, 'citations', () => (el.querySelector(CITATION_SELECTOR) ? citationsIn(el, 0).urls : []));
+}
+
+/** A reply read from several parts: text joined, citations numbered on across the parts. */
+export function replyOf(parts: Element[], options: Omit<DomTextOptions, 'citationBase'> = {}): { text: string; citations: string[] } {
+  const texts: string[] = [];
+  const citations: string[] = [];
+  for (const part of parts) {
+    const text = domToText(part, { ...options, citationBase: citations.length });
+    if (text) texts.push(text);
+    citations.push(...citationsOf(part));
+  }
+  return { text: texts.join('\n\n'), citations };
 }
 
 const BLOCK_TAGS = [
@@ -104,6 +167,8 @@ interface Ctx {
   keepLinesCandidates: ReadonlySet<Element> | null;
   /** Can any span below the root be KaTeX? (No: skip the per-span check.) */
   mayHaveKatex: boolean;
+  /** Citation markers below the root and their numbers (empty for most messages). */
+  citations: ReadonlyMap<Element, number>;
   /** Is there any `[data-math]` or MathML element below the root? (No: skip the per-node check.) */
   mayHaveMath: boolean;
   /** Elements that have a <pre> below them: the only ones that can be code-block wrappers. */
@@ -120,7 +185,7 @@ const KEEP_LINES_CLASS = /(^|\s)whitespace-pre(-wrap|-line)?(\s|$)/;
  * while the content script's read cache is installed (see read-cache.ts).
  */
 export function domToText(el: Element, options: DomTextOptions = {}): string {
-  return cachedRead(el, `text|${options.keepButtons ? 1 : 0}|${options.exclude ?? ''}`, () => readText(el, options));
+  return cachedRead(el, `text|${options.keepButtons ? 1 : 0}|${options.citationBase ?? 0}|${options.exclude ?? ''}`, () => readText(el, options));
 }
 
 function readText(el: Element, options: DomTextOptions): string {
@@ -138,6 +203,7 @@ function readText(el: Element, options: DomTextOptions): string {
     // Supersets of the exact per-node tests, asked once per message.
     keepLinesCandidates: candidates(el, '[class*="whitespace-pre"]'),
     mayHaveKatex: el.querySelector('.katex') !== null,
+    citations: el.querySelector(CITATION_SELECTOR) ? citationsIn(el, options.citationBase ?? 0).index : NO_CITATIONS,
     mayHaveMath: el.querySelector('[data-math], math') !== null,
     preAncestors: new Set(),
     codes: [],
@@ -152,6 +218,7 @@ function readText(el: Element, options: DomTextOptions): string {
 }
 
 const NO_ELEMENTS: ReadonlySet<Element> = new Set();
+const NO_CITATIONS: ReadonlyMap<Element, number> = new Map();
 
 /**
  * The elements below `root` matching `selector`, or null when there are none. An index loop:
@@ -196,7 +263,12 @@ function renderNode(node: Node, ctx: Ctx): string {
   if (type !== 1) return '';
   const el = node as Element;
   const tag = el.localName.toLowerCase();
-  if ((ctx.excluded.size > 0 && ctx.excluded.has(el)) || isChrome(el, tag, ctx)) return '';
+  if (ctx.excluded.size > 0 && ctx.excluded.has(el)) return '';
+  if (ctx.citations.size > 0) {
+    const n = ctx.citations.get(el);
+    if (n !== undefined) return `[${n}]`;
+  }
+  if (isChrome(el, tag, ctx)) return '';
   if (ctx.mayHaveMath) {
     const tex = mathSource(el, tag);
     if (tex !== null) return tex;

@@ -5,7 +5,7 @@
  * shows a *mode* picker ("Flash", "Pro"), recorded as selectedModel, never as the reply's model.
  */
 import type { SiteAdapter, TurnReading } from './adapter.ts';
-import { domToText } from './dom-text.ts';
+import { domToText, replyOf } from './dom-text.ts';
 import { countMarked, hasAny, inDomOrder, plainText, queryAll, queryFirst, readBranchMarker, STOP_BUTTON } from './query.ts';
 import { buildTurns, markLastAssistantStreaming, type TurnParts } from './turn.ts';
 
@@ -81,7 +81,7 @@ function readShareTurns(root: ParentNode): TurnReading[] {
     const answer = answerOf(reply);
     const thoughts = reply.querySelector(S.thoughts);
     parts.push({
-      element: reply, role: 'assistant', text: answer ? domToText(answer) : '', siteId: `share-${i}:model`, model,
+      element: reply, role: 'assistant', ...replyOf(answer ? [answer] : []), siteId: `share-${i}:model`, model,
       thinking: thoughts ? domToText(thoughts) || null : null,
     });
   });
@@ -103,7 +103,7 @@ function readTurns(root: ParentNode): TurnReading[] {
     parts.push({
       element: el,
       role: 'assistant',
-      text: answer ? domToText(answer) : '',
+      ...replyOf(answer ? [answer] : []),
       siteId: containerId && `${containerId}:model`,
       // Collapsed thoughts show only a "Show thinking" toggle: that is chrome, not thinking.
       thinking: thoughts ? domToText(thoughts) || null : null,

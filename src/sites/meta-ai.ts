@@ -4,7 +4,7 @@
  * data-streaming-complete="true" are the best per-message "finished" signal of any site.
  */
 import type { SiteAdapter, TurnReading } from './adapter.ts';
-import { domToText } from './dom-text.ts';
+import { domToText, replyOf } from './dom-text.ts';
 import { countMarked, hasAny, outermost, queryFirst, queryFirstList, STOP_BUTTON, plainText } from './query.ts';
 import { isOnlySteps, stepsFromBlocks } from './steps.ts';
 import { buildTurns, markLastAssistantStreaming, type TurnParts } from './turn.ts';
@@ -50,13 +50,14 @@ function readTurns(root: ParentNode): TurnReading[] {
     // A 2026 reply may open with a block that holds only the "Show thinking" status: every
     // content block is read, status-only blocks become steps, the rest is the reply.
     const blocks = outermost(queryFirstList(turn, S.assistantText));
-    const texts = (blocks.length > 0 ? blocks : [turn]).map((b) => domToText(b, { exclude: S.chrome }));
-    const statusOnly = texts.filter((t) => isOnlySteps(t));
+    const all = blocks.length > 0 ? blocks : [turn];
+    const statusOnly = all.filter((b) => isOnlySteps(domToText(b, { exclude: S.chrome })));
+    const reply = replyOf(all.filter((b) => !statusOnly.includes(b)), { exclude: S.chrome });
     parts.push({
       element: turn,
       role,
-      text: texts.filter((t) => !isOnlySteps(t)).join('\n\n'),
-      steps: stepsFromBlocks(statusOnly),
+      ...reply,
+      steps: stepsFromBlocks(statusOnly.map((b) => domToText(b, { exclude: S.chrome }))),
       siteId: turn.getAttribute('data-message-id'),
       streaming: role === 'assistant' && isStreaming(turn),
     });

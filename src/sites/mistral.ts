@@ -5,7 +5,7 @@
  * before it holds the reasoning.
  */
 import type { SiteAdapter, TurnReading } from './adapter.ts';
-import { domToText } from './dom-text.ts';
+import { domToText, replyOf } from './dom-text.ts';
 import { countMarked, elementsBefore, hasAny, outermost, plainText, queryFirst, queryFirstList, STOP_BUTTON } from './query.ts';
 import { buildTurns, markLastAssistantStreaming, type TurnParts } from './turn.ts';
 import type { Role } from '../core/types.ts';
@@ -37,7 +37,7 @@ function readTurns(root: ParentNode): TurnReading[] {
     parts.push({
       element: turn,
       role,
-      text: answers.map((a) => domToText(a)).filter(Boolean).join('\n\n'),
+      ...replyOf(answers),
       siteId,
       thinking,
     });

@@ -162,7 +162,7 @@ export function elementsBefore(scope: Element, anchor: Element): Element[] {
 export function countMarked(root: ParentNode, selector: string, groupBy?: string): number {
   const groups = new Set<Element>();
   for (const el of outermost(queryAll(root, selector))) {
-    if ((el.textContent ?? '').trim() === '') continue;
+    if (!hasText(el)) continue;
     groups.add((groupBy ? el.closest(groupBy) : null) ?? el);
   }
   return groups.size;
@@ -185,4 +185,18 @@ export function leafTextOutside(scope: Element, skip: Element | null, test: RegE
     for (let c = el.lastElementChild; c; c = c.previousElementSibling) stack.push(c);
   }
   return null;
+}
+
+/** Does `el` hold any non-space text? Stops at the first (textContent would copy a whole reply). */
+export function hasText(el: Element): boolean {
+  const stack: Node[] = [el];
+  while (stack.length > 0) {
+    const node = stack.pop()!;
+    if (node.nodeType === 3) {
+      if (/\S/.test(node.nodeValue ?? '')) return true;
+      continue;
+    }
+    for (let c = node.lastChild; c; c = c.previousSibling) stack.push(c);
+  }
+  return false;
 }

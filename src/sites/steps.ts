@@ -32,6 +32,7 @@ export function stepKindOf(line: string): TurnStepKind | null {
  * whose captured "text" is only a status block (Meta AI's "Show thinking", a tool summary).
  */
 export function isOnlySteps(text: string): boolean {
+  if (text.length > 6 * 121) return false; // at most 6 step lines of at most 120 characters
   const lines = text.split('\n').map((l) => l.trim()).filter(Boolean);
   return lines.length > 0 && lines.length <= 6 && lines.every((l) => stepKindOf(l) !== null);
 }

@@ -21,6 +21,8 @@ export interface TurnParts {
   steps?: TurnStep[];
   /** The reply is on the page but its body could not be read: why (see CapturedTurn.notCaptured). */
   notCaptured?: string | null;
+  /** URLs of the text's [n] citation markers (see CapturedTurn.citations). */
+  citations?: string[];
 }
 
 /** The visible text of a reply whose body could not be read. */
@@ -57,6 +59,7 @@ export function buildTurns(parts: TurnParts[]): TurnReading[] {
     };
     if (steps.length > 0) turn.steps = steps;
     if (missing && p.text.trim() === '') turn.notCaptured = missing;
+    if (p.citations && p.citations.length > 0) turn.citations = p.citations;
     out.push({ turn, element: p.element });
   });
   return out;

@@ -6,6 +6,9 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { captureFile, expectTurns } from './helpers.ts';
+import { capturePage } from '../../../src/sites/adapter.ts';
+import { adapterById } from '../../../src/sites/registry.ts';
+import { parseSavedPage } from '../../../src/cli/saved-page.ts';
 
 const REPO = join(fileURLToPath(new URL('.', import.meta.url)), '../../..');
 const V2 = join(REPO, 'tests/fixtures/sites-v2');
@@ -128,5 +131,21 @@ describe('model and mode labels', () => {
     const c = captureFile(join(V2, 'poe/bot-badge-built.html'), 'poe', 'https://poe.com/chat/abc');
     expectTurns(c, [{ role: 'user', starts: 'Say hi.' }, { role: 'assistant', starts: 'Hi!', model: 'GPT-5' }]);
     expect(c.turns[1].selectedModel).toBe('GPT-5');
+  });
+});
+
+describe('content fidelity', () => {
+  it('perplexity citation markers ("-1-4" leak shape) become [n] with their URLs apart', () => {
+    const html = `<h1 class="group/query"><span class="select-text">Why do tides happen?</span></h1>
+      <div id="markdown-content-0"><div class="prose"><p>The Moon's gravity pulls the oceans<span class="citation" data-pplx-citation-url="https://a.test/moon"><a href="https://a.test/moon">-1</a></span><span class="citation" data-pplx-citation-url="https://b.test/sun">-4</span>.
+      The Sun adds a smaller pull<span class="citation" data-pplx-citation-url="https://b.test/sun">-4</span>.</p>
+      <table><tr><th>body</th><th>share</th></tr><tr><td>Moon</td><td>2/3</td></tr></table></div></div>`;
+    const c = capturePage(adapterById('perplexity')!, parseSavedPage(html), new URL('https://www.perplexity.ai/search/tides-x1'));
+    expect(c.status, c.detail).toBe('ok');
+    const reply = c.turns[1];
+    expect(reply.text).toContain("The Moon's gravity pulls the oceans[1][2]. The Sun adds a smaller pull[2].");
+    expect(reply.text).not.toMatch(/-1|-4/);
+    expect(reply.citations).toEqual(['https://a.test/moon', 'https://b.test/sun']);
+    expect(reply.text).toContain('| body | share |\n| --- | --- |\n| Moon | 2/3 |');
   });
 });

@@ -103,8 +103,15 @@ describe('chatgpt adapter on real pages', () => {
       u('이전 너의 대답에 대한'),
       a('먼저 평가 추가 답변의', 'gpt-5-6-thinking', '1m 3s 동안 처리함'),
     ]);
-    // citation pills are chrome
-    expect(c.turns.some((t) => t.text.includes('webpage-citation-pill'))).toBe(false);
+    // Citation pills become [n] markers; their URLs are kept apart, in marker order (issue 16).
+    expect(c.turns.some((t) => t.text.includes('webpage-citation-pill') || t.text.includes('+1'))).toBe(false);
+    const cited = c.turns[1];
+    expect(cited.text).toMatch(/많습니다\. \[1\]/);
+    expect(cited.citations?.length).toBe(11);
+    expect(cited.citations?.[0]).toBe('https://www.cbre.com/insights/books/north-america-data-center-trends-h2-2025?utm_source=chatgpt.com');
+    const markers = [...cited.text.matchAll(/\[(\d+)\]/g)].map((m) => Number(m[1]));
+    expect(Math.max(...markers)).toBe(11);
+    expect(c.turns[0].citations).toBeUndefined();
   });
 
   it('edge 003 (2026-07): an image-generation turn is described by its alt text', () => {
