@@ -36,6 +36,8 @@ export interface CapturePageMessage {
 }
 
 export interface TabStatusMessage { type: 'tab/status'; tabId: number }
+/** Open tabs whose page was not recognised, with the detail naming the failed check (dashboard). */
+export interface CaptureProblemsMessage { type: 'capture/problems' }
 
 export interface AnnotationSaveMessage {
   type: 'annotation/save';
@@ -55,7 +57,7 @@ export interface ImportBundlesMessage { type: 'import/bundles'; bundles: Convers
 export interface RecomputeMessage { type: 'recompute'; conversationKey?: string }
 
 export type Message =
-  | PingMessage | CapturePageMessage | TabStatusMessage | AnnotationSaveMessage | AnnotationDeleteMessage
+  | PingMessage | CapturePageMessage | TabStatusMessage | CaptureProblemsMessage | AnnotationSaveMessage | AnnotationDeleteMessage
   | SettingsGetMessage | SettingsSetMessage | ConversationDeleteMessage | StoreClearMessage
   | ImportBundlesMessage | RecomputeMessage;
 
@@ -116,6 +118,16 @@ export interface TabStatus {
 }
 
 export type TabStatusResponse = TabStatus;
+
+/** One open tab whose page was read as "layout not recognized". */
+export interface CaptureProblem {
+  site: SiteId;
+  /** What failed, e.g. `Gemini: check "fewer-replies-than-markers" failed: …`. */
+  detail: string | null;
+  /** Epoch ms of the tab's last report. */
+  updatedAt: number;
+}
+export type CaptureProblemsResponse = { ok: true; problems: CaptureProblem[] } | ErrorResponse;
 export type AnnotationSaveResponse = { ok: true; annotation: Annotation } | ErrorResponse;
 export type OkResponse = { ok: true } | ErrorResponse;
 export type SettingsResponse = { ok: true; settings: Settings } | ErrorResponse;
@@ -126,6 +138,7 @@ export interface ResponseMap {
   'ping': PingResponse;
   'capture/page': CapturePageResponse;
   'tab/status': TabStatusResponse;
+  'capture/problems': CaptureProblemsResponse;
   'annotation/save': AnnotationSaveResponse;
   'annotation/delete': OkResponse;
   'settings/get': SettingsResponse;
@@ -166,6 +179,7 @@ const VALIDATORS: { [T in MessageType]: Validator<T> } = {
     };
   },
   'tab/status': (m) => (isNonNegativeInt(m.tabId) ? { type: 'tab/status', tabId: m.tabId } : null),
+  'capture/problems': () => ({ type: 'capture/problems' }),
   'annotation/save': (m) => {
     if (!(isNonEmptyString(m.turnKey) && isNonEmptyString(m.conversationKey) && isAnnotationKind(m.kind)
       && isStringOrNull(m.label) && isStringOrNull(m.note, LIMITS.note))) return null;

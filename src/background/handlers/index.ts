@@ -6,6 +6,7 @@ import type { MessageType } from '../../messages.ts';
 import { annotationDelete } from './annotation-delete.ts';
 import { annotationSave } from './annotation-save.ts';
 import { capturePage } from './capture-page.ts';
+import { captureProblems } from './capture-problems.ts';
 import { conversationDelete } from './conversation-delete.ts';
 import { importBundlesHandler } from './import-bundles.ts';
 import { ping } from './ping.ts';
@@ -20,6 +21,7 @@ export const HANDLERS: { [T in MessageType]: Handler<T> } = {
   'ping': ping,
   'capture/page': capturePage,
   'tab/status': tabStatus,
+  'capture/problems': captureProblems,
   'annotation/save': annotationSave,
   'annotation/delete': annotationDelete,
   'settings/get': settingsGet,

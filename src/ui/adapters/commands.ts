@@ -31,4 +31,7 @@ export const workerCommands: Commands = {
     const r = unwrap(await sendMessage({ type: 'import/bundles', bundles }));
     return { added: r.added, updated: r.updated, skipped: r.skipped };
   },
+  async captureProblems() {
+    return unwrap(await sendMessage({ type: 'capture/problems' })).problems;
+  },
 };

@@ -12,6 +12,7 @@ import type {
 import type { FeatureDef } from '../../core/features/types.ts';
 import type { RouterReport } from '../../core/router/types.ts';
 import type { VocabularyEntry } from '../components/AnnotationControls.tsx';
+import type { CaptureProblem } from '../../messages.ts';
 
 export interface ProgressReport {
   done: number;
@@ -51,6 +52,8 @@ export interface Commands {
   deleteConversation(conversationKey: string): Promise<void>;
   clearStore(): Promise<void>;
   importBundles(bundles: ConversationBundle[]): Promise<{ added: number; updated: number; skipped: number }>;
+  /** Open tabs whose page was not recognised, with the failed check. */
+  captureProblems(): Promise<CaptureProblem[]>;
 }
 
 /** Pure core functions (instrument, formats, router). */

@@ -3,7 +3,7 @@ import type { Settings } from '../../core/types.ts';
 import type { TabStatus } from '../../messages.ts';
 import { useAsync } from '../components/use-async.ts';
 import { ErrorBox, Loading } from '../components/Status.tsx';
-import { plural } from '../components/format.ts';
+import { failedCheckOf, plural } from '../components/format.ts';
 import { withSite, siteSettings } from '../dashboard/settings/site-settings.ts';
 
 export interface PopupServices {
@@ -17,10 +17,6 @@ export interface PopupServices {
   saveLayoutReport(includeText: boolean, status: string | null): Promise<void>;
 }
 
-/** The shared check a "layout not recognized" detail names (src/sites/checks.ts), if any. */
-function failedCheckOf(detail: string | null): string | null {
-  return /check "([a-z-]+)" failed/.exec(detail ?? '')?.[1] ?? null;
-}
 
 const STATUS_TEXT: Record<TabStatus['status'], string> = {
   'ok': 'Recognised',

@@ -14,7 +14,7 @@ describe('parseMessage', () => {
     expect(parseMessage({ type: 'recompute' })).toEqual({ type: 'recompute' });
     expect(parseMessage({ type: 'recompute', conversationKey: 'chatgpt:c1' })).toEqual({ type: 'recompute', conversationKey: 'chatgpt:c1' });
     expect(parseMessage({ type: 'import/bundles', bundles: [] })).toEqual({ type: 'import/bundles', bundles: [] });
-    expect(MESSAGE_TYPES).toHaveLength(11);
+    expect(MESSAGE_TYPES).toHaveLength(12);
   });
 
   it.each([

@@ -1,4 +1,5 @@
 /** Builders and fake services for the view tests (no extension runtime needed). */
+import type { CaptureProblem } from '../../../src/messages.ts';
 import { vi } from 'vitest';
 import type { Annotation, Conversation, ConversationBundle, Settings, StoredAnalysis, Turn } from '../../../src/core/types.ts';
 import type { UiServices } from '../../../src/ui/adapters/services.ts';
@@ -57,7 +58,7 @@ export function annotationFor(turnKey: string, kind: Annotation['kind'], label: 
 }
 
 /** Fake services: every method is a vi.fn with a sensible default the test can override. */
-export function services(over: { list?: Conversation[]; bundle?: ConversationBundle | null } = {}) {
+export function services(over: { list?: Conversation[]; bundle?: ConversationBundle | null; problems?: CaptureProblem[] } = {}) {
   const b = over.bundle === undefined ? bundle() : over.bundle;
   const s = {
     data: {
@@ -75,6 +76,7 @@ export function services(over: { list?: Conversation[]; bundle?: ConversationBun
       deleteConversation: vi.fn(async () => undefined),
       clearStore: vi.fn(async () => undefined),
       importBundles: vi.fn(async (bs: ConversationBundle[]) => ({ added: bs.length, updated: 0, skipped: 0 })),
+      captureProblems: vi.fn(async () => over.problems ?? []),
     },
     core: {
       features: FEATURES,

@@ -4,6 +4,7 @@ import { useServices } from '../../adapters/services.ts';
 import { useAsync } from '../../components/use-async.ts';
 import { ErrorBox, Loading } from '../../components/Status.tsx';
 import { ConfirmButton } from '../../components/ConfirmButton.tsx';
+import { CaptureProblems } from './CaptureProblems.tsx';
 import { CAPTURE_SITES, SELECTOR_KEYS, selectorError, siteSettings, withSite, type SelectorKey } from './site-settings.ts';
 
 export function SettingsTab({ onCleared }: { onCleared(): void }) {
@@ -60,6 +61,7 @@ function SettingsForm({ initial, onCleared }: { initial: Settings; onCleared(): 
       </section>
       <section class="po-card" aria-labelledby="po-sites-h">
         <h3 id="po-sites-h">Sites</h3>
+        <CaptureProblems />
         <p class="po-muted">Turn capture off for a site, or override the CSS selectors its adapter uses when the site changed its layout before we shipped a fix. Leave a field empty to use the built-in one.</p>
         {CAPTURE_SITES.map((site) => (
           <SiteRow key={site} site={site} settings={settings} onChange={(sites) => patch({ sites })} />
