@@ -119,6 +119,12 @@ export interface TabStatus {
 
 export type TabStatusResponse = TabStatus;
 
+/**
+ * The detail a share page reports until the user asks for it: share pages are read-only copies
+ * (often of someone else's conversation), so they are captured on demand only (popup button).
+ */
+export const SHARE_ON_DEMAND_DETAIL = 'Shared page (read-only): not captured unless you click “Capture this shared page”.';
+
 /** One open tab whose page was read as "layout not recognized". */
 export interface CaptureProblem {
   site: SiteId;

@@ -9,7 +9,7 @@ import { renderBadges } from './badges/index.ts';
 import { adapterForUrl } from '../sites/registry.ts';
 import { useNativeMatching } from '../sites/dom-text.ts';
 import { sendMessage } from '../messaging/client.ts';
-import { listenForLayoutReports } from './layout-report.ts';
+import { listenForPopupRequests } from './popup-requests.ts';
 
 const MARK = 'data-persona-observatory';
 let controller: CaptureController | null = null;
@@ -28,7 +28,7 @@ async function main(): Promise<void> {
   // Marks that the page was recognised (used by the e2e tests and for debugging).
   document.documentElement.setAttribute(MARK, adapter.id);
   // Even with capture off for the site, a layout report can be saved for a bug report.
-  listenForLayoutReports(adapter.id);
+  listenForPopupRequests(adapter.id, () => controller?.captureSharedPage());
   let overrides: Record<string, Record<string, string> | undefined> = {};
   try {
     const answer = await sendMessage({ type: 'settings/get' });

@@ -113,7 +113,9 @@ function citationsIn(root: Element, base: number): Citations {
 
 /** The URLs of the citations in `el`'s text, in the order of their [n] markers. */
 export function citationsOf(el: Element): string[] {
-  return cachedRead(el, 'citations', () => (el.querySelector(CITATION_SELECTOR) ? citationsIn(el, 0).urls : []));
+  // Not memoised: one query answers "none" for most messages, and a cached value would cost a
+  // time slice of the content script's paused first look.
+  return el.querySelector(CITATION_SELECTOR) ? citationsIn(el, 0).urls : [];
 }
 
 /** A reply read from several parts: text joined, citations numbered on across the parts. */

@@ -1,6 +1,6 @@
 import { useState } from 'preact/hooks';
 import type { Settings } from '../../core/types.ts';
-import type { TabStatus } from '../../messages.ts';
+import { SHARE_ON_DEMAND_DETAIL, type TabStatus } from '../../messages.ts';
 import { useAsync } from '../components/use-async.ts';
 import { ErrorBox, Loading } from '../components/Status.tsx';
 import { failedCheckOf, plural } from '../components/format.ts';
@@ -13,6 +13,8 @@ export interface PopupServices {
   setSettings(patch: Partial<Settings>): Promise<Settings>;
   /** Opens the dashboard in a tab, at `hash` when given (e.g. a conversation). */
   openDashboard(hash?: string): void;
+  /** Asks the page to capture the share page it shows (share pages are captured on demand). */
+  captureSharedPage(): Promise<void>;
   /** Asks the page for a redacted structure snapshot and saves it as a file (nothing is sent). */
   saveLayoutReport(includeText: boolean, status: string | null): Promise<void>;
 }
@@ -45,6 +47,7 @@ export function Popup({ services }: { services: PopupServices }) {
 function PopupBody({ services, status, initialSettings }: { services: PopupServices; status: TabStatus; initialSettings: Settings }) {
   const [settings, setSettings] = useState(initialSettings);
   const [error, setError] = useState<unknown>(null);
+  const [shareAsked, setShareAsked] = useState(false);
   const site = status.site;
   const siteOn = site ? siteSettings(settings, site).enabled : false;
 
@@ -67,6 +70,14 @@ function PopupBody({ services, status, initialSettings }: { services: PopupServi
       {failedCheckOf(status.detail) && <p class="po-small">Failed check: <strong>{failedCheckOf(status.detail)}</strong></p>}
       {status.detail && <p class="po-muted po-small">{status.detail}</p>}
       {status.storeError && <p class="po-error po-small" role="alert">Storage problem: {status.storeError}</p>}
+      {status.detail === SHARE_ON_DEMAND_DETAIL && (shareAsked
+        ? <p class="po-small" role="status">Capturing this shared page (marked shared).</p>
+        : (
+          <button type="button" class="po-btn po-btn-primary po-popup-wide"
+            onClick={() => services.captureSharedPage().then(() => setShareAsked(true), setError)}>
+            Capture this shared page
+          </button>
+        ))}
       {site && (
         <>
           <dl class="po-facts">

@@ -19,6 +19,9 @@ const services: PopupServices = {
   async tabStatus() {
     return sendMessage({ type: 'tab/status', tabId: await activeTabId() });
   },
+  async captureSharedPage() {
+    await browser.tabs.sendMessage(await activeTabId(), { type: 'capture/shared-page' });
+  },
   async saveLayoutReport(includeText, status) {
     const answer: unknown = await browser.tabs.sendMessage(await activeTabId(), { type: 'layout/snapshot', includeText, status });
     if (typeof answer !== 'string') throw new Error('the page did not answer (reload it and try again)');
