@@ -10,6 +10,7 @@
 import type { TurnReading } from './adapter.ts';
 import { hasAny, STOP_BUTTON } from './query.ts';
 import { isOnlySteps } from './steps.ts';
+import { cachedPageRead } from './read-cache.ts';
 
 export const CHECK_NAMES = ['no-assistant-turn', 'fewer-replies-than-markers', 'reply-is-status-chrome'] as const;
 export type CheckName = (typeof CHECK_NAMES)[number];
@@ -21,6 +22,8 @@ export interface CheckFailure {
 
 /** What a check needs of an adapter: its own count of the replies the page shows. */
 export interface CheckedAdapter {
+  /** Names the memo of the marker count (the adapter's site id). */
+  id: string;
   /**
    * How many assistant replies the page itself marks (its own per-reply elements, counted
    * independently of how turns are read); null when the site has no such marker.
@@ -41,7 +44,8 @@ export function failedCheck(adapter: CheckedAdapter, root: ParentNode, readings:
   if (users > 0 && replies.length === 0 && !generating) {
     return failure('no-assistant-turn', `${users} user turn${users === 1 ? '' : 's'} read but no assistant reply`);
   }
-  const markers = adapter.replyMarkerCount?.(root) ?? null;
+  // Memoised while the page is unchanged (the content script's quiet-period re-checks).
+  const markers = adapter.replyMarkerCount ? cachedPageRead(root, `reply-markers|${adapter.id}`, () => adapter.replyMarkerCount!(root)) : null;
   if (markers !== null && replies.length < markers) {
     return failure('fewer-replies-than-markers', `${replies.length} repl${replies.length === 1 ? 'y' : 'ies'} read, the page marks ${markers}`);
   }
