@@ -113,9 +113,27 @@ function stablePartsOf(turn: Element): Omit<TurnParts, 'streaming'> | null {
   };
 }
 
+/** The turn wrappers, once per scan (not once per time slice of a long first read). */
+function turnsOf(root: ParentNode): Element[] {
+  return cachedScanRead(root, 'chatgpt:turns', () => outermost(queryFirstList(root, S.turn)));
+}
+
+/**
+ * Replies the page marks: turns holding an assistant message with text, counted from the
+ * message attribute, not from the reader's role logic. Per turn and memoised, so a scan while a
+ * reply streams re-counts only the changed turn (a page-wide query per scan is what the capture
+ * benchmark would pay).
+ */
+function replyMarkerCount(root: ParentNode): number {
+  let n = 0;
+  for (const turn of turnsOf(root)) {
+    n += cachedRead(turn, 'chatgpt:marks-reply', () => (countMarked(turn, '[data-message-author-role="assistant"]') > 0 ? 1 : 0));
+  }
+  return n;
+}
+
 function readTurns(root: ParentNode): TurnReading[] {
-  // Once per scan, not once per time slice of a long first read.
-  const turns = cachedScanRead(root, 'chatgpt:turns', () => outermost(queryFirstList(root, S.turn)));
+  const turns = turnsOf(root);
   const stable: Array<Omit<TurnParts, 'streaming'>> = [];
   for (const turn of turns) {
     const parts = cachedRead(turn, 'chatgpt:turn', () => stablePartsOf(turn));
@@ -135,7 +153,7 @@ export const chatgpt: SiteAdapter = {
   conversationId: (url) => ID.exec(url.pathname)?.[1] ?? null,
   looksLike: (root) => root.querySelector('[data-message-model-slug], [data-testid^="conversation-turn-"]') !== null,
   readTurns,
-  replyMarkerCount: (root) => countMarked(root, '[data-message-author-role="assistant"]', S.turn.join(', ')),
+  replyMarkerCount,
   selectedModel: (root) => pickerModel(queryFirst(root, S.modelPicker)),
   // Without an active link no title selector can match: one cheap query answers that, where the
   // title selectors' descendant combinators would walk the whole page (no sidebar, or not rendered).

@@ -111,21 +111,15 @@ function citationsIn(root: Element, base: number): Citations {
   return { index, urls };
 }
 
-/** The URLs of the citations in `el`'s text, in the order of their [n] markers. */
-export function citationsOf(el: Element): string[] {
-  // Not memoised: one query answers "none" for most messages, and a cached value would cost a
-  // time slice of the content script's paused first look.
-  return el.querySelector(CITATION_SELECTOR) ? citationsIn(el, 0).urls : [];
-}
-
 /** A reply read from several parts: text joined, citations numbered on across the parts. */
 export function replyOf(parts: Element[], options: Omit<DomTextOptions, 'citationBase'> = {}): { text: string; citations: string[] } {
   const texts: string[] = [];
   const citations: string[] = [];
   for (const part of parts) {
-    const text = domToText(part, { ...options, citationBase: citations.length });
-    if (text) texts.push(text);
-    citations.push(...citationsOf(part));
+    // One cached read gives both (the text's markers and their URLs come from the same pass).
+    const reading = readCached(part, { ...options, citationBase: citations.length });
+    if (reading.text) texts.push(reading.text);
+    citations.push(...reading.citations);
   }
   return { text: texts.join('\n\n'), citations };
 }
@@ -187,26 +181,43 @@ const KEEP_LINES_CLASS = /(^|\s)whitespace-pre(-wrap|-line)?(\s|$)/;
  * while the content script's read cache is installed (see read-cache.ts).
  */
 export function domToText(el: Element, options: DomTextOptions = {}): string {
+  return readCached(el, options).text;
+}
+
+interface Reading {
+  text: string;
+  /** URLs of the text's [n] markers, from citationBase + 1 on. */
+  citations: string[];
+}
+
+const EMPTY_READING: Reading = { text: '', citations: [] };
+
+function readCached(el: Element, options: DomTextOptions): Reading {
   return cachedRead(el, `text|${options.keepButtons ? 1 : 0}|${options.citationBase ?? 0}|${options.exclude ?? ''}`, () => readText(el, options));
 }
 
-function readText(el: Element, options: DomTextOptions): string {
+/** Math and citations are rare: one query tells whether either needs its own (costlier) query. */
+const RARE_SELECTOR = `.katex, [data-math], math, ${CITATION_SELECTOR}`;
+
+function readText(el: Element, options: DomTextOptions): Reading {
   const keepButtons = options.keepButtons ?? false;
   // The root itself may be chrome too (callers pass sibling lists such as "everything before the message").
   const rootTag = el.localName.toLowerCase();
   const rootIsChrome = nativeMatching && !CHROME_TAGS.has(rootTag)
     ? el.matches(CHROME_SELECTOR)
     : isChrome(el, rootTag, { keepButtons, chrome: null });
-  if (rootIsChrome || (options.exclude && el.matches(options.exclude))) return '';
+  if (rootIsChrome || (options.exclude && el.matches(options.exclude))) return EMPTY_READING;
+  const rare = el.querySelector(RARE_SELECTOR) !== null;
+  const cited = rare && el.querySelector(CITATION_SELECTOR) ? citationsIn(el, options.citationBase ?? 0) : null;
   const ctx: Ctx = {
     excluded: (options.exclude ? candidates(el, options.exclude) : null) ?? NO_ELEMENTS,
     keepButtons,
     chrome: nativeMatching ? candidates(el, CHROME_SELECTOR) ?? NO_ELEMENTS : null,
     // Supersets of the exact per-node tests, asked once per message.
     keepLinesCandidates: candidates(el, '[class*="whitespace-pre"]'),
-    mayHaveKatex: el.querySelector('.katex') !== null,
-    citations: el.querySelector(CITATION_SELECTOR) ? citationsIn(el, options.citationBase ?? 0).index : NO_CITATIONS,
-    mayHaveMath: el.querySelector('[data-math], math') !== null,
+    mayHaveKatex: rare && el.querySelector('.katex') !== null,
+    citations: cited?.index ?? NO_CITATIONS,
+    mayHaveMath: rare && el.querySelector('[data-math], math') !== null,
     preAncestors: new Set(),
     codes: [],
     keepLines: keepsLines(el),
@@ -216,7 +227,7 @@ function readText(el: Element, options: DomTextOptions): string {
     for (let a: Element | null = pres[i]; a && a !== el; a = a.parentElement) ctx.preAncestors.add(a);
   }
   const raw = renderChildren(el, ctx);
-  return finish(raw, ctx.codes);
+  return { text: finish(raw, ctx.codes), citations: cited?.urls ?? [] };
 }
 
 const NO_ELEMENTS: ReadonlySet<Element> = new Set();
