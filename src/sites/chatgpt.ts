@@ -5,7 +5,7 @@
  */
 import type { SiteAdapter, TurnReading } from './adapter.ts';
 import { domToText, replyOf } from './dom-text.ts';
-import { countMarked,
+import { hasText,
   elementsBefore, hasAny, plainText, queryAll, queryFirst, queryFirstList, readBranchMarker, STOP_BUTTON, outermost,
 } from './query.ts';
 import { buildTurns, markLastAssistantStreaming, type TurnParts } from './turn.ts';
@@ -81,6 +81,12 @@ function pickerModel(picker: Element | null): string | null {
   return text && !/^chatgpt$/i.test(text) ? text : null;
 }
 
+function frameReason(frame: Element): string {
+  const title = frame.getAttribute('title') ?? '';
+  return /deep-research/i.test(title) ? 'the Deep Research report is in a frame the page does not let extensions read'
+    : 'the reply is in a frame the page does not let extensions read';
+}
+
 /** Image-generation turns have no message element: describe the images by their alt text. */
 function imageText(turn: Element): string {
   return Array.from(turn.querySelectorAll(S.image))
@@ -101,10 +107,13 @@ function stablePartsOf(turn: Element): Omit<TurnParts, 'streaming'> | null {
   const contents = messages.map((m) => contentOf(m, role));
   const reply = messages.length > 0 ? replyOf(contents) : { text: imageText(turn), citations: [] };
   const model = messages.map((m) => m.getAttribute(S.modelSlug)).find((v) => v) ?? null;
+  // A reply rendered in a frame (Deep Research report) cannot be read: say so visibly.
+  const frame = role === 'assistant' && reply.text === '' ? turn.querySelector('iframe') : null;
   return {
     element: turn,
     role,
     text: reply.text,
+    notCaptured: frame ? frameReason(frame) : null,
     citations: reply.citations,
     siteId: messages[0]?.getAttribute('data-message-id') ?? turn.getAttribute('data-turn-id'),
     model,
@@ -127,9 +136,15 @@ function turnsOf(root: ParentNode): Element[] {
 function replyMarkerCount(root: ParentNode): number {
   let n = 0;
   for (const turn of turnsOf(root)) {
-    n += cachedRead(turn, 'chatgpt:marks-reply', () => (countMarked(turn, '[data-message-author-role="assistant"]') > 0 ? 1 : 0));
+    n += cachedRead(turn, 'chatgpt:marks-reply', () => (marksReply(turn) ? 1 : 0));
   }
   return n;
+}
+
+/** The turn holds an assistant message with text (one query that stops at the first match). */
+function marksReply(turn: Element): boolean {
+  const message = turn.querySelector('[data-message-author-role="assistant"]');
+  return message !== null && hasText(message);
 }
 
 function readTurns(root: ParentNode): TurnReading[] {

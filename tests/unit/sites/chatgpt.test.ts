@@ -71,14 +71,17 @@ describe('chatgpt adapter on real pages', () => {
     expect(code[160]).toBe('x_160 = 160');
   });
 
-  it('deep research 2026-07: the report lives in a cross-origin frame and is skipped, not read as "ChatGPT said:"', () => {
+  it('deep research 2026-07: the report in a cross-origin frame is a visible "reply not captured" placeholder, not "ChatGPT said:"', () => {
     const c = captureFile(`${dir}/nuncaeslupus__deep-research-2026-07.html`, 'chatgpt', URL_C);
     expectTurns(c, [
       u('Deep research How did tidal mills'),
+      a('[reply not captured: the Deep Research report is in a frame', null, null),
       u('Great! Now summarise that'),
       a('A tidal mill trapped the incoming tide', 'gpt-5-5', null),
     ]);
-    expect(c.turns.map((t) => t.id)).toEqual(['turn-a1', 'turn-a3', 'turn-a4']);
+    expect(c.turns.map((t) => t.id)).toEqual(['turn-a1', 'request-WEB:turn-a2-0', 'turn-a3', 'turn-a4']);
+    expect(c.turns[1].notCaptured).toMatch(/Deep Research report/);
+    expect(c.turns[3].notCaptured).toBeUndefined();
   });
 
   it('2025-11 Korean UI: thinking header kept apart from the reply', () => {
