@@ -101,7 +101,7 @@ async function sendToTab<T>(tabId: number, message: Record<string, unknown>): Pr
   return helper.evaluate(([id, m]) => chrome.tabs.sendMessage(id as number, m), [tabId, message] as const) as Promise<T>;
 }
 
-test('issue 16: a share page is recognised but captured only on demand, then marked read-only', async () => {
+test('issue 16: a share page is recognised but captured only on demand', async () => {
   const url = 'https://gemini.google.com/share/5a7c9e1b3d5f';
   const html = readCaptureV2Site('gemini/share-built.html');
   const expected = expectedCapture(url, html);
