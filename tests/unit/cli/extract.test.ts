@@ -32,9 +32,11 @@ describe('cli extract', () => {
     expect(json.site).toBe('chatgpt');
     expect(json.conversationId).toBe('abc-123');
     expect(json.status).toBe('ok');
-    expect(json.turns).toHaveLength(3);
+    // The Deep Research report (in a frame) is a visible "reply not captured" placeholder (issue 16).
+    expect(json.turns).toHaveLength(4);
     expect(Object.keys(json.turns[0]).sort()).toEqual(['id', 'model', 'role', 'selectedModel', 'streaming', 'text', 'thinking']);
-    expect(json.turns[2]).toMatchObject({ role: 'assistant', model: 'gpt-5-5', thinking: null, streaming: false });
+    expect(json.turns[1].text).toMatch(/^\[reply not captured: /);
+    expect(json.turns[3]).toMatchObject({ role: 'assistant', model: 'gpt-5-5', thinking: null, streaming: false });
   });
 
   it('detects the site from the page itself when no --url or --site is given', async () => {
