@@ -7,7 +7,7 @@
 import type { SiteAdapter, TurnReading } from './adapter.ts';
 import { domToText, replyOf } from './dom-text.ts';
 import { countMarked,
-  elementsBefore, hasAny, inDomOrder, outermost, plainText, queryFirst, queryFirstList, readBranchMarker, STOP_BUTTON,
+  hasAny, inDomOrder, outermost, plainText, queryFirst, queryFirstList, readBranchMarker, STOP_BUTTON,
 } from './query.ts';
 import { stepKindOf } from './steps.ts';
 import type { TurnStep } from '../core/types.ts';

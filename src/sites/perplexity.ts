@@ -6,7 +6,7 @@
  */
 import type { SiteAdapter, TurnReading } from './adapter.ts';
 import { domToText, replyOf } from './dom-text.ts';
-import { countMarked, hasAny, inDomOrder, outermost, plainText, queryFirst, STOP_BUTTON } from './query.ts';
+import { hasAny, inDomOrder, outermost, plainText, queryFirst, STOP_BUTTON } from './query.ts';
 import { buildTurns, markLastAssistantStreaming, type TurnParts } from './turn.ts';
 
 export const PERPLEXITY_SELECTORS = {

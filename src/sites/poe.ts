@@ -6,7 +6,7 @@
  */
 import type { SiteAdapter, TurnReading } from './adapter.ts';
 import { domToText } from './dom-text.ts';
-import { hasAny, outermost, plainText, queryFirst, queryFirstList, STOP_BUTTON } from './query.ts';
+import { hasAny, outermost, queryFirst, queryFirstList, STOP_BUTTON } from './query.ts';
 import { buildTurns, markLastAssistantStreaming, type TurnParts } from './turn.ts';
 
 export const POE_SELECTORS = {
