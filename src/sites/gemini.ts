@@ -15,7 +15,8 @@ export const GEMINI_SELECTORS = {
   assistant: 'model-response',
   /** Share pages (/share/<id>): one share-turn-viewer per exchange, no model-response. */
   shareTurn: 'share-turn-viewer',
-  shareUser: 'user-query-content',
+  /** Exporters document both: user-query-content directly, or a user-query wrapper (2026-07). */
+  shareUser: 'user-query, user-query-content',
   shareReply: 'response-container',
   /** Deep Research: the report renders in a side panel, opened from a chip in the reply. */
   panelReport: 'immersive-panel message-content',
