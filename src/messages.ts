@@ -46,6 +46,8 @@ export interface CapturePageMessage {
 }
 
 export interface TabStatusMessage { type: 'tab/status'; tabId: number }
+/** Open tabs whose page was not recognised, with the detail naming the failed check (dashboard). */
+export interface CaptureProblemsMessage { type: 'capture/problems' }
 
 /**
  * `route/observe`: which model the site's own responses say served replies of this tab's
@@ -82,7 +84,7 @@ export interface RecomputeMessage { type: 'recompute'; conversationKey?: string 
 export interface ImportAnnotationsMessage { type: 'import/annotations'; annotations: ImportedAnnotation[] }
 
 export type Message =
-  | PingMessage | CapturePageMessage | TabStatusMessage | AnnotationSaveMessage | AnnotationDeleteMessage
+  | PingMessage | CapturePageMessage | TabStatusMessage | CaptureProblemsMessage | AnnotationSaveMessage | AnnotationDeleteMessage
   | AnnotationGetMessage | BadgesHideMessage | SettingsGetMessage | SettingsSetMessage | ConversationDeleteMessage | StoreClearMessage
   | ImportBundlesMessage | RecomputeMessage | ImportAnnotationsMessage | RouteObserveMessage;
 
@@ -151,6 +153,22 @@ export interface TabStatus {
 }
 
 export type TabStatusResponse = TabStatus;
+
+/**
+ * The detail a share page reports until the user asks for it: share pages are read-only copies
+ * (often of someone else's conversation), so they are captured on demand only (popup button).
+ */
+export const SHARE_ON_DEMAND_DETAIL = 'Shared page (read-only): not captured unless you click “Capture this shared page”.';
+
+/** One open tab whose page was read as "layout not recognized". */
+export interface CaptureProblem {
+  site: SiteId;
+  /** What failed, e.g. `Gemini: check "fewer-replies-than-markers" failed: …`. */
+  detail: string | null;
+  /** Epoch ms of the tab's last report. */
+  updatedAt: number;
+}
+export type CaptureProblemsResponse = { ok: true; problems: CaptureProblem[] } | ErrorResponse;
 export type AnnotationSaveResponse = { ok: true; annotation: Annotation } | ErrorResponse;
 export type AnnotationGetResponse = { ok: true; annotations: Annotation[] } | ErrorResponse;
 export type OkResponse = { ok: true } | ErrorResponse;
@@ -166,6 +184,7 @@ export interface ResponseMap {
   'ping': PingResponse;
   'capture/page': CapturePageResponse;
   'tab/status': TabStatusResponse;
+  'capture/problems': CaptureProblemsResponse;
   'annotation/save': AnnotationSaveResponse;
   'annotation/delete': OkResponse;
   'annotation/get': AnnotationGetResponse;
@@ -210,6 +229,7 @@ const VALIDATORS: { [T in MessageType]: Validator<T> } = {
     };
   },
   'tab/status': (m) => (isNonNegativeInt(m.tabId) ? { type: 'tab/status', tabId: m.tabId } : null),
+  'capture/problems': () => ({ type: 'capture/problems' }),
   'annotation/save': (m) => {
     if (!(isNonEmptyString(m.turnKey) && isNonEmptyString(m.conversationKey) && isAnnotationKind(m.kind)
       && isStringOrNull(m.label) && isStringOrNull(m.note, LIMITS.note))) return null;

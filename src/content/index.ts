@@ -12,6 +12,7 @@ import { sendMessage } from '../messaging/client.ts';
 import type { BadgeInfo } from '../messages.ts';
 import { isRouteSite } from '../core/route/observation.ts';
 import { createRouteBridge, type RouteBridge } from './route/bridge.ts';
+import { listenForPopupRequests } from './popup-requests.ts';
 
 let controller: CaptureController | null = null;
 let routeBridge: RouteBridge | null = null;
@@ -60,6 +61,8 @@ async function main(): Promise<void> {
   }
   useNativeMatching(true); // a real browser: one native selector match per node is the fast path
   // No marker on the page: whether we run is not the page's business (tests ask the worker).
+  // Even with capture off for the site, a layout report can be saved for a bug report.
+  listenForPopupRequests(adapter.id, () => controller?.captureSharedPage());
   let overrides: Record<string, Record<string, string> | undefined> = {};
   try {
     const answer = await sendMessage({ type: 'settings/get' });

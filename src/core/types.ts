@@ -35,6 +35,27 @@ export interface CapturedTurn {
   thinking: string | null;
   /** Edit/regenerate counter next to the message, if shown. */
   branch: BranchMarker | null;
+  /**
+   * Steps the page shows with the reply, in page order, each with its kind: reasoning
+   * ('thinking', also joined into `thinking`), status lines ('status': "Show thinking",
+   * "Stopped"), tool use ('tool': "Created a file, read a file") and web search ('search':
+   * "Read 12 web pages"). Absent when the page shows none.
+   */
+  steps?: TurnStep[];
+  /**
+   * Set when the page shows a reply whose body could not be read (e.g. it lives in a frame):
+   * the reason. `text` then is the visible placeholder "[reply not captured: <reason>]".
+   */
+  notCaptured?: string;
+  /** URLs of the reply's citation markers: `[n]` in the text cites `citations[n-1]`. */
+  citations?: string[];
+}
+
+export type TurnStepKind = 'thinking' | 'status' | 'tool' | 'search';
+
+export interface TurnStep {
+  kind: TurnStepKind;
+  text: string;
 }
 
 /** What an adapter answers for a page. */
@@ -47,8 +68,9 @@ export interface PageCapture {
   title: string | null;
   turns: CapturedTurn[];
   /**
-   * A shared conversation page (someone's share link, not the user's own chat). Stored tagged as
-   * shared and left out of the router analysis unless the user asks. Adapters that can tell set it.
+   * A shared conversation page (someone's share link such as `/share/…`, not the user's own chat),
+   * captured only on demand. Stored tagged as shared and left out of the router analysis unless
+   * the user asks. Absent on ordinary pages.
    */
   shared?: boolean;
 }

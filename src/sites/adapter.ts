@@ -9,13 +9,14 @@ import type { CapturedTurn, PageCapture, SiteId, SiteSettings } from '../core/ty
 import { readTurnsWithSelectors } from './selector-reader.ts';
 import { cachedPageRead, ScanPaused } from './read-cache.ts';
 import type { TurnReading } from './reading.ts';
+import { failedCheck, type CheckedAdapter } from './checks.ts';
 
 /** User selector overrides from Settings.sites[site].selectors. */
 export type SelectorOverrides = SiteSettings['selectors'];
 
 export type { TurnReading } from './reading.ts';
 
-export interface SiteAdapter {
+export interface SiteAdapter extends CheckedAdapter {
   id: SiteId;
   /** Human name for messages and the README table. */
   label: string;
@@ -29,8 +30,17 @@ export interface SiteAdapter {
   /** The composer's model / mode picker as shown now; null when none. */
   selectedModel(root: ParentNode): string | null;
   title(root: ParentNode): string | null;
-  /** A layout check beyond "zero turns": returns what failed, or null when fine. */
+  /** A site-specific layout check beyond the shared ones of checks.ts: what failed, or null. */
   layoutProblem?(root: ParentNode, readings: TurnReading[]): string | null;
+  /** Is this a read-only share page? Default: a `/share/…` or `/shares/…` path. */
+  isShare?(url: URL): boolean;
+}
+
+const SHARE_PATH = /^\/(?:[a-z]\/)?(?:share|shares)\/[^/]+/i;
+
+/** A read-only share page of `adapter`'s site (marked `shared: true` on its capture). */
+export function isSharePage(adapter: SiteAdapter, url: URL): boolean {
+  return adapter.isShare ? adapter.isShare(url) : SHARE_PATH.test(url.pathname);
 }
 
 export interface CaptureOptions {
@@ -56,9 +66,10 @@ function hasOverrides(o: SelectorOverrides | undefined): o is SelectorOverrides 
   return !!o && Object.values(o).some((v) => typeof v === 'string' && v.trim() !== '');
 }
 
-function notRecognized(adapter: SiteAdapter, conversationId: string | null, title: string | null, detail: string): PageReading {
+function notRecognized(adapter: SiteAdapter, conversationId: string | null, title: string | null, detail: string, shared: boolean): PageReading {
   return {
     site: adapter.id, conversationId, status: 'layout-not-recognized', detail, title, turns: [], elements: new Map(),
+    ...(shared ? { shared } : {}),
   };
 }
 
@@ -71,6 +82,7 @@ function notRecognized(adapter: SiteAdapter, conversationId: string | null, titl
 export function readPage(adapter: SiteAdapter, root: ParentNode, url: URL, options: CaptureOptions = {}): PageReading {
   let conversationId: string | null = null;
   let title: string | null = null;
+  const shared = isSharePage(adapter, url);
   try {
     conversationId = adapter.conversationId(url);
     title = cachedPageRead(root, `title|${adapter.id}`, () => adapter.title(root));
@@ -86,19 +98,21 @@ export function readPage(adapter: SiteAdapter, root: ParentNode, url: URL, optio
     }
     const expect = options.expectTurns ?? conversationId !== null;
     if (readings.length === 0 && expect) {
-      return notRecognized(adapter, conversationId, title, `${adapter.label}: no turns found on a conversation page (${via}); the site layout may have changed`);
+      return notRecognized(adapter, conversationId, title, `${adapter.label}: no turns found on a conversation page (${via}); the site layout may have changed`, shared);
     }
+    const failed = failedCheck(adapter, root, readings);
+    if (failed) return notRecognized(adapter, conversationId, title, `${adapter.label}: ${failed.detail} (${via})`, shared);
     const problem = adapter.layoutProblem?.(root, readings) ?? null;
-    if (problem) return notRecognized(adapter, conversationId, title, `${adapter.label}: ${problem}`);
+    if (problem) return notRecognized(adapter, conversationId, title, `${adapter.label}: ${problem}`, shared);
     const selected = selectedModelOf(adapter, root);
     const turns = readings.map((r) => ({ ...r.turn, selectedModel: r.turn.selectedModel ?? selected }));
     const elements = new Map<string, Element>();
     readings.forEach((r) => elements.set(r.turn.id, r.element));
-    return { site: adapter.id, conversationId, status: 'ok', title, turns, elements };
+    return { site: adapter.id, conversationId, status: 'ok', title, turns, elements, ...(shared ? { shared } : {}) };
   } catch (err) {
     if (err instanceof ScanPaused) throw err; // not an adapter error: the caller resumes the scan later
     const message = err instanceof Error ? err.message : String(err);
-    return notRecognized(adapter, conversationId, title, `${adapter.label}: adapter error: ${message}`);
+    return notRecognized(adapter, conversationId, title, `${adapter.label}: adapter error: ${message}`, shared);
   }
 }
 

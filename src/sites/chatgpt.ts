@@ -4,8 +4,8 @@
  * tag-agnostic. Model per reply: data-message-model-slug (the only site that shows one).
  */
 import type { SiteAdapter, TurnReading } from './adapter.ts';
-import { domToText } from './dom-text.ts';
-import {
+import { domToText, replyOf } from './dom-text.ts';
+import { hasText,
   elementsBefore, hasAny, plainText, queryAll, queryFirst, queryFirstList, readBranchMarker, STOP_BUTTON, outermost,
 } from './query.ts';
 import { buildTurns, markLastAssistantStreaming, type TurnParts } from './turn.ts';
@@ -66,6 +66,27 @@ function thinkingOf(turn: Element, firstMessage: Element): string | null {
   return text || null;
 }
 
+/**
+ * The composer's selected model. The switcher's visible text is often only the brand
+ * ("ChatGPT"); the model is in its aria-label ("Model selector, current model is 5.2 Thinking").
+ */
+function pickerModel(picker: Element | null): string | null {
+  if (!picker) return null;
+  const label = picker.getAttribute('aria-label') ?? '';
+  const m = /(?:current model(?: is)?|model:|selected:?)\s*[:,]?\s*(.+)$/i.exec(label) ?? /^[^,]*model[^,]*,\s*(.+)$/i.exec(label);
+  const fromLabel = m?.[1]?.trim();
+  if (fromLabel) return fromLabel;
+  const text = plainText(picker);
+  // The bare brand names no model: nothing is shown, so nothing is claimed.
+  return text && !/^chatgpt$/i.test(text) ? text : null;
+}
+
+function frameReason(frame: Element): string {
+  const title = frame.getAttribute('title') ?? '';
+  return /deep-research/i.test(title) ? 'the Deep Research report is in a frame the page does not let extensions read'
+    : 'the reply is in a frame the page does not let extensions read';
+}
+
 /** Image-generation turns have no message element: describe the images by their alt text. */
 function imageText(turn: Element): string {
   return Array.from(turn.querySelectorAll(S.image))
@@ -84,12 +105,16 @@ function stablePartsOf(turn: Element): Omit<TurnParts, 'streaming'> | null {
   const role = roleOfTurn(turn, messages);
   if (!role) return null;
   const contents = messages.map((m) => contentOf(m, role));
-  const text = messages.length > 0 ? contents.map((c) => domToText(c)).filter(Boolean).join('\n\n') : imageText(turn);
+  const reply = messages.length > 0 ? replyOf(contents) : { text: imageText(turn), citations: [] };
   const model = messages.map((m) => m.getAttribute(S.modelSlug)).find((v) => v) ?? null;
+  // A reply rendered in a frame (Deep Research report) cannot be read: say so visibly.
+  const frame = role === 'assistant' && reply.text === '' ? turn.querySelector('iframe') : null;
   return {
     element: turn,
     role,
-    text,
+    text: reply.text,
+    notCaptured: frame ? frameReason(frame) : null,
+    citations: reply.citations,
     siteId: messages[0]?.getAttribute('data-message-id') ?? turn.getAttribute('data-turn-id'),
     model,
     thinking: role === 'assistant' && messages[0] ? thinkingOf(turn, messages[0]) : null,
@@ -97,9 +122,33 @@ function stablePartsOf(turn: Element): Omit<TurnParts, 'streaming'> | null {
   };
 }
 
+/** The turn wrappers, once per scan (not once per time slice of a long first read). */
+function turnsOf(root: ParentNode): Element[] {
+  return cachedScanRead(root, 'chatgpt:turns', () => outermost(queryFirstList(root, S.turn)));
+}
+
+/**
+ * Replies the page marks: turns holding an assistant message with text, counted from the
+ * message attribute, not from the reader's role logic. Per turn and memoised, so a scan while a
+ * reply streams re-counts only the changed turn (a page-wide query per scan is what the capture
+ * benchmark would pay).
+ */
+function replyMarkerCount(root: ParentNode): number {
+  let n = 0;
+  for (const turn of turnsOf(root)) {
+    n += cachedRead(turn, 'chatgpt:marks-reply', () => (marksReply(turn) ? 1 : 0));
+  }
+  return n;
+}
+
+/** The turn holds an assistant message with text (one query that stops at the first match). */
+function marksReply(turn: Element): boolean {
+  const message = turn.querySelector('[data-message-author-role="assistant"]');
+  return message !== null && hasText(message);
+}
+
 function readTurns(root: ParentNode): TurnReading[] {
-  // Once per scan, not once per time slice of a long first read.
-  const turns = cachedScanRead(root, 'chatgpt:turns', () => outermost(queryFirstList(root, S.turn)));
+  const turns = turnsOf(root);
   const stable: Array<Omit<TurnParts, 'streaming'>> = [];
   for (const turn of turns) {
     const parts = cachedRead(turn, 'chatgpt:turn', () => stablePartsOf(turn));
@@ -119,7 +168,8 @@ export const chatgpt: SiteAdapter = {
   conversationId: (url) => ID.exec(url.pathname)?.[1] ?? null,
   looksLike: (root) => root.querySelector('[data-message-model-slug], [data-testid^="conversation-turn-"]') !== null,
   readTurns,
-  selectedModel: (root) => plainText(queryFirst(root, S.modelPicker)),
+  replyMarkerCount,
+  selectedModel: (root) => pickerModel(queryFirst(root, S.modelPicker)),
   // Without an active link no title selector can match: one cheap query answers that, where the
   // title selectors' descendant combinators would walk the whole page (no sidebar, or not rendered).
   title: (root) => (root.querySelector(S.titleScope) ? plainText(queryFirst(root, S.title)) : null),

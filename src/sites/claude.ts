@@ -5,10 +5,12 @@
  * inside the reply, apart from the .standard-markdown answer parts.
  */
 import type { SiteAdapter, TurnReading } from './adapter.ts';
-import { domToText } from './dom-text.ts';
-import {
-  elementsBefore, hasAny, inDomOrder, outermost, plainText, queryFirst, queryFirstList, readBranchMarker, STOP_BUTTON,
+import { domToText, replyOf } from './dom-text.ts';
+import { countMarked,
+  hasAny, inDomOrder, outermost, plainText, queryFirst, queryFirstList, readBranchMarker, STOP_BUTTON,
 } from './query.ts';
+import { stepKindOf } from './steps.ts';
+import type { TurnStep } from '../core/types.ts';
 import { buildTurns, markLastAssistantStreaming, type TurnParts } from './turn.ts';
 
 export const CLAUDE_SELECTORS = {
@@ -44,18 +46,29 @@ function isInsideThinking(el: Element, reply: Element): boolean {
   return !!inner && inner !== reply && reply.contains(inner) && !inner.matches(S.answer);
 }
 
-function thinkingOf(reply: Element, answers: Element[]): string | null {
+/**
+ * Steps of a reply: reasoning bodies (nested .font-claude-response) are thinking; the one-line
+ * toggles outside the answer parts are sorted by what they say — a tool status ("Created a
+ * file, read a file") is a tool step, a search line a search step, and a collapsed thinking
+ * summary ("Pondered the question") thinking. Before and between answer parts alike, so a tool
+ * status is never thinking on one reply and dropped on the next.
+ */
+function stepsOf(reply: Element, answers: Element[]): TurnStep[] {
   const bodies = outermost(Array.from(reply.querySelectorAll(S.response)))
     .filter((el) => el !== reply && !el.matches(S.answer) && !el.closest(S.answer));
-  const bodyText = bodies.map((el) => domToText(el)).filter(Boolean).join('\n\n');
-  if (bodyText) return bodyText;
-  // Collapsed thinking shows only its one-line summary in a toggle before the answer.
-  if (answers.length === 0) return null;
-  const summary = elementsBefore(reply, answers[0])
-    .flatMap((el) => (el.matches(S.thinkingSummary) ? [el] : Array.from(el.querySelectorAll(S.thinkingSummary))))
-    .map((el) => domToText(el, { keepButtons: true }))
-    .find(Boolean);
-  return summary ?? null;
+  const bodyTexts = bodies.map((el) => domToText(el)).filter(Boolean);
+  const toggles = Array.from(reply.querySelectorAll(S.thinkingSummary))
+    .filter((el) => !answers.some((a) => a.contains(el)) && !bodies.some((b) => b.contains(el)));
+  const steps: TurnStep[] = [];
+  for (const toggle of toggles) {
+    const text = domToText(toggle, { keepButtons: true });
+    if (!text) continue;
+    const kind = stepKindOf(text.split('\n')[0]);
+    // With a reasoning body present, a summary toggle only repeats it.
+    if ((kind === null || kind === 'thinking') && bodyTexts.length > 0) continue;
+    steps.push({ kind: kind === null ? 'thinking' : kind, text });
+  }
+  return [...steps, ...bodyTexts.map((text): TurnStep => ({ kind: 'thinking', text }))];
 }
 
 function readTurns(root: ParentNode): TurnReading[] {
@@ -71,15 +84,13 @@ function readTurns(root: ParentNode): TurnReading[] {
     }
     const reply = el.matches(S.response) ? el : el.querySelector(S.response) ?? el;
     const answers = answerParts(reply);
-    const text = answers.length > 0
-      ? answers.map((a) => domToText(a)).filter(Boolean).join('\n\n')
-      : domToText(reply, { exclude: S.response });
+    const read = answers.length > 0 ? replyOf(answers) : replyOf([reply], { exclude: S.response });
     parts.push({
       element: el,
       role: 'assistant',
-      text,
+      ...read,
       siteId: rowId(el),
-      thinking: thinkingOf(reply, answers),
+      steps: stepsOf(reply, answers),
       streaming: el.getAttribute('data-is-streaming') === 'true' || el.querySelector('[data-is-streaming="true"]') !== null,
       branch: readBranchMarker(el.closest(S.row) ?? el, reply),
     });
@@ -94,6 +105,7 @@ export const claude: SiteAdapter = {
   conversationId: (url) => ID.exec(url.pathname)?.[1] ?? null,
   looksLike: (root) => root.querySelector('.font-claude-response, [data-testid="user-message"][class*="font-"]') !== null,
   readTurns,
+  replyMarkerCount: (root) => countMarked(root, '[data-is-streaming]'),
   selectedModel: (root) => {
     const picker = queryFirst(root, S.modelPicker);
     const label = picker?.getAttribute('aria-label')?.replace(/^Model:\s*/i, '').trim();

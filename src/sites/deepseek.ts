@@ -4,8 +4,9 @@
  * stable anchors. Role: a message holding assistant markdown or a thinking area is the reply.
  */
 import type { SiteAdapter, TurnReading } from './adapter.ts';
-import { domToText } from './dom-text.ts';
-import { elementsBefore, hasAny, outermost, plainText, queryFirst, queryFirstList, STOP_BUTTON } from './query.ts';
+import { domToText, replyOf } from './dom-text.ts';
+import { countMarked, elementsBefore, hasAny, leafTextOutside, outermost, plainText, queryFirst, queryFirstList, STOP_BUTTON } from './query.ts';
+import { stepsOfHeader } from './steps.ts';
 import { buildTurns, markLastAssistantStreaming, type TurnParts } from './turn.ts';
 
 export const DEEPSEEK_SELECTORS = {
@@ -20,6 +21,8 @@ export const DEEPSEEK_SELECTORS = {
 } as const;
 
 const S = DEEPSEEK_SELECTORS;
+/** Mode labels DeepSeek shows beside a reply. */
+const DEEPSEEK_MODE = /^(?:Instant|DeepThink(?: \(R1\))?|Expert|Search)$/i;
 
 function readTurns(root: ParentNode): TurnReading[] {
   const parts: TurnParts[] = [];
@@ -34,14 +37,18 @@ function readTurns(root: ParentNode): TurnReading[] {
       continue;
     }
     const thinkingEl = message.querySelector(S.thinking);
-    const header = answer ? elementsBefore(message, answer).map((el) => domToText(el, { keepButtons: true })).filter(Boolean).join('\n\n') : '';
+    // Title rows ("Thought for 37 seconds", "Read 12 web pages") before the answer, each with its kind.
+    const header = answer
+      ? elementsBefore(message, answer).map((el) => domToText(el, { keepButtons: true, exclude: S.thinking }))
+      : [];
     parts.push({
       element: turn,
       role: 'assistant',
       // An interrupted answer has a thinking block but no main content: nothing to store.
-      text: answer ? domToText(answer) : '',
+      ...replyOf(answer ? [answer] : []),
       siteId: key && `k${key}`,
-      thinking: thinkingEl ? domToText(thinkingEl) : header,
+      steps: stepsOfHeader(header, thinkingEl ? [domToText(thinkingEl)] : []),
+      model: leafTextOutside(message, answer, DEEPSEEK_MODE),
     });
   }
   return buildTurns(markLastAssistantStreaming(parts, hasAny(root, S.stop)));
@@ -51,9 +58,10 @@ export const deepseek: SiteAdapter = {
   id: 'deepseek',
   label: 'DeepSeek',
   matchesUrl: (url) => url.hostname === 'chat.deepseek.com',
-  conversationId: (url) => /\/chat\/(?:s\/)?([a-z0-9-]+)/i.exec(url.pathname)?.[1] ?? null,
+  conversationId: (url) => /\/chat\/(?:s\/)?([a-z0-9-]+)/i.exec(url.pathname)?.[1] ?? /^\/share\/([a-z0-9-]+)/i.exec(url.pathname)?.[1] ?? null,
   looksLike: (root) => root.querySelector('.ds-message, .ds-markdown') !== null,
   readTurns,
+  replyMarkerCount: (root) => countMarked(root, '.ds-markdown:not(.ds-think-content .ds-markdown)', S.message),
   selectedModel: () => null,
   title: (root) => plainText(queryFirst(root, ['.ds-chat-title'])),
 };

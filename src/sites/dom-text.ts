@@ -63,6 +63,65 @@ export interface DomTextOptions {
   exclude?: string;
   /** Keep button labels (used for "Thought for 12s" style summaries that live in a toggle). */
   keepButtons?: boolean;
+  /** Citations are numbered from base + 1 (a reply read in several parts numbers on). */
+  citationBase?: number;
+}
+
+/**
+ * Citation markers: source pills (ChatGPT, Meta AI), Perplexity's citation spans, superscript
+ * links. Each becomes "[n]" in the text; its URL goes to the turn's `citations` (n-1), apart
+ * from the text. Without a URL a marker stays chrome and is dropped.
+ */
+const CITATION_SELECTOR = [
+  '[data-testid="webpage-citation-pill"]', '[data-testid="citation-pill"]', '[data-pplx-citation-url]', 'span.citation',
+  '.ur-citation-pill', 'sup.citation', 'source-footnote', 'sup > a[href]',
+].join(', ');
+
+interface Citations {
+  /** Citation element → its number. */
+  index: Map<Element, number>;
+  /** URL of citation n at n-1-base. */
+  urls: string[];
+}
+
+function citationUrl(el: Element): string | null {
+  const url = el.getAttribute('data-pplx-citation-url')
+    ?? (el.localName.toLowerCase() === 'a' ? el.getAttribute('href') : null)
+    ?? el.querySelector('a[href]')?.getAttribute('href')
+    ?? el.closest('a[href]')?.getAttribute('href') ?? null;
+  return url && url.trim() !== '' ? url.trim() : null;
+}
+
+/** The root's citations in document order, one number per distinct URL. */
+function citationsIn(root: Element, base: number): Citations {
+  const index = new Map<Element, number>();
+  const urls: string[] = [];
+  const found = root.querySelectorAll(CITATION_SELECTOR);
+  let last: Element | null = null;
+  for (let i = 0; i < found.length; i++) {
+    const el = found[i];
+    if (last && last.contains(el)) continue; // a link inside a pill: the pill is the marker
+    last = el;
+    const url = citationUrl(el);
+    if (!url) continue;
+    let n = urls.indexOf(url);
+    if (n < 0) n = urls.push(url) - 1;
+    index.set(el, base + n + 1);
+  }
+  return { index, urls };
+}
+
+/** A reply read from several parts: text joined, citations numbered on across the parts. */
+export function replyOf(parts: Element[], options: Omit<DomTextOptions, 'citationBase'> = {}): { text: string; citations: string[] } {
+  const texts: string[] = [];
+  const citations: string[] = [];
+  for (const part of parts) {
+    // One cached read gives both (the text's markers and their URLs come from the same pass).
+    const reading = readCached(part, { ...options, citationBase: citations.length });
+    if (reading.text) texts.push(reading.text);
+    citations.push(...reading.citations);
+  }
+  return { text: texts.join('\n\n'), citations };
 }
 
 const BLOCK_TAGS = [
@@ -81,6 +140,12 @@ const KIND_OF_TAG = new Map<string, Kind>([
   ['strong', Kind.Strong], ['b', Kind.Strong], ['em', Kind.Em], ['i', Kind.Em], ['code', Kind.Code], ['img', Kind.Img],
 ]);
 const LANGUAGE_TOKEN = /^[A-Za-z][\w+#.-]{0,23}$/;
+/** A header word that names a language marks its wrapper as a code block whatever its classes. */
+const KNOWN_LANGUAGES = new Set([
+  'python', 'javascript', 'typescript', 'java', 'c', 'c++', 'cpp', 'c#', 'csharp', 'go', 'rust', 'ruby', 'php', 'swift',
+  'kotlin', 'scala', 'bash', 'shell', 'sh', 'powershell', 'sql', 'html', 'css', 'json', 'yaml', 'xml', 'markdown', 'r',
+  'matlab', 'perl', 'lua', 'haskell', 'dart', 'plaintext', 'text', 'jsx', 'tsx', 'latex', 'vba', 'dockerfile',
+]);
 
 interface Ctx {
   /** Elements of the root's subtree matched by the extra exclude selector (queried once). */
@@ -98,6 +163,10 @@ interface Ctx {
   keepLinesCandidates: ReadonlySet<Element> | null;
   /** Can any span below the root be KaTeX? (No: skip the per-span check.) */
   mayHaveKatex: boolean;
+  /** Citation markers below the root and their numbers (empty for most messages). */
+  citations: ReadonlyMap<Element, number>;
+  /** Is there any `[data-math]` or MathML element below the root? (No: skip the per-node check.) */
+  mayHaveMath: boolean;
   /** Elements that have a <pre> below them: the only ones that can be code-block wrappers. */
   preAncestors: Set<Element>;
   codes: string[];
@@ -112,24 +181,43 @@ const KEEP_LINES_CLASS = /(^|\s)whitespace-pre(-wrap|-line)?(\s|$)/;
  * while the content script's read cache is installed (see read-cache.ts).
  */
 export function domToText(el: Element, options: DomTextOptions = {}): string {
-  return cachedRead(el, `text|${options.keepButtons ? 1 : 0}|${options.exclude ?? ''}`, () => readText(el, options));
+  return readCached(el, options).text;
 }
 
-function readText(el: Element, options: DomTextOptions): string {
+interface Reading {
+  text: string;
+  /** URLs of the text's [n] markers, from citationBase + 1 on. */
+  citations: string[];
+}
+
+const EMPTY_READING: Reading = { text: '', citations: [] };
+
+function readCached(el: Element, options: DomTextOptions): Reading {
+  return cachedRead(el, `text|${options.keepButtons ? 1 : 0}|${options.citationBase ?? 0}|${options.exclude ?? ''}`, () => readText(el, options));
+}
+
+/** Math and citations are rare: one query tells whether either needs its own (costlier) query. */
+const RARE_SELECTOR = `.katex, [data-math], math, ${CITATION_SELECTOR}`;
+
+function readText(el: Element, options: DomTextOptions): Reading {
   const keepButtons = options.keepButtons ?? false;
   // The root itself may be chrome too (callers pass sibling lists such as "everything before the message").
   const rootTag = el.localName.toLowerCase();
   const rootIsChrome = nativeMatching && !CHROME_TAGS.has(rootTag)
     ? el.matches(CHROME_SELECTOR)
     : isChrome(el, rootTag, { keepButtons, chrome: null });
-  if (rootIsChrome || (options.exclude && el.matches(options.exclude))) return '';
+  if (rootIsChrome || (options.exclude && el.matches(options.exclude))) return EMPTY_READING;
+  const rare = el.querySelector(RARE_SELECTOR) !== null;
+  const cited = rare && el.querySelector(CITATION_SELECTOR) ? citationsIn(el, options.citationBase ?? 0) : null;
   const ctx: Ctx = {
     excluded: (options.exclude ? candidates(el, options.exclude) : null) ?? NO_ELEMENTS,
     keepButtons,
     chrome: nativeMatching ? candidates(el, CHROME_SELECTOR) ?? NO_ELEMENTS : null,
     // Supersets of the exact per-node tests, asked once per message.
     keepLinesCandidates: candidates(el, '[class*="whitespace-pre"]'),
-    mayHaveKatex: el.querySelector('.katex') !== null,
+    mayHaveKatex: rare && el.querySelector('.katex') !== null,
+    citations: cited?.index ?? NO_CITATIONS,
+    mayHaveMath: rare && el.querySelector('[data-math], math') !== null,
     preAncestors: new Set(),
     codes: [],
     keepLines: keepsLines(el),
@@ -139,10 +227,11 @@ function readText(el: Element, options: DomTextOptions): string {
     for (let a: Element | null = pres[i]; a && a !== el; a = a.parentElement) ctx.preAncestors.add(a);
   }
   const raw = renderChildren(el, ctx);
-  return finish(raw, ctx.codes);
+  return { text: finish(raw, ctx.codes), citations: cited?.urls ?? [] };
 }
 
 const NO_ELEMENTS: ReadonlySet<Element> = new Set();
+const NO_CITATIONS: ReadonlyMap<Element, number> = new Map();
 
 /**
  * The elements below `root` matching `selector`, or null when there are none. An index loop:
@@ -187,7 +276,16 @@ function renderNode(node: Node, ctx: Ctx): string {
   if (type !== 1) return '';
   const el = node as Element;
   const tag = el.localName.toLowerCase();
-  if ((ctx.excluded.size > 0 && ctx.excluded.has(el)) || isChrome(el, tag, ctx)) return '';
+  if (ctx.excluded.size > 0 && ctx.excluded.has(el)) return '';
+  if (ctx.citations.size > 0) {
+    const n = ctx.citations.get(el);
+    if (n !== undefined) return `[${n}]`;
+  }
+  if (isChrome(el, tag, ctx)) return '';
+  if (ctx.mayHaveMath) {
+    const tex = mathSource(el, tag);
+    if (tex !== null) return tex;
+  }
   if (tag === 'span' && ctx.mayHaveKatex && isKatex(el)) return katexText(el);
   const code = ctx.preAncestors.size > 0 && ctx.preAncestors.has(el) ? codeBlockOf(el) : null;
   if (code) return fence(el, code, ctx);
@@ -292,7 +390,8 @@ function codeBlockOf(el: Element): Element | null {
   const codeish = tag === 'code-block' || /code/i.test(el.getAttribute('class') ?? '')
     || /code/i.test(el.getAttribute('aria-label') ?? '');
   const classLang = languageFromClass(outer[0]);
-  return codeish || (classLang !== null && classLang === label.toLowerCase()) ? innermostCode(outer[0]) : null;
+  return codeish || KNOWN_LANGUAGES.has(label.toLowerCase()) || (classLang !== null && classLang === label.toLowerCase())
+    ? innermostCode(outer[0]) : null;
 }
 
 function innermostCode(pre: Element): Element {
@@ -340,6 +439,24 @@ function fence(wrapper: Element, code: Element, ctx: Ctx): string {
 
 function isKatex(el: Element): boolean {
   return el.classList.contains('katex') && el.querySelector('annotation') !== null;
+}
+
+/**
+ * Math whose TeX the page keeps on the element: Gemini's `div.math-block[data-math]` /
+ * `span.math-inline[data-math]` (its KaTeX rendering has no annotation, and is aria-hidden), and
+ * bare MathML `<math>` (its TeX annotation, else its text). Null when `el` is not math.
+ */
+function mathSource(el: Element, tag: string): string | null {
+  const data = el.getAttribute('data-math');
+  if (data !== null && data.trim() !== '') {
+    const display = tag === 'div' || el.classList.contains('math-block');
+    return display ? `\n\n$$${data.trim()}$$\n\n` : `$${data.trim()}$`;
+  }
+  if (tag !== 'math') return null;
+  const tex = el.querySelector('annotation[encoding*="tex" i]')?.textContent?.trim()
+    ?? (el.textContent ?? '').replace(/\s+/g, ' ').trim();
+  if (!tex) return '';
+  return el.getAttribute('display') === 'block' ? `\n\n$$${tex}$$\n\n` : `$${tex}$`;
 }
 
 /** KaTeX keeps the TeX source in a MathML annotation; show it the way Markdown writes math. */

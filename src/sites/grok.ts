@@ -6,7 +6,10 @@
  */
 import type { SiteAdapter, TurnReading } from './adapter.ts';
 import { domToText } from './dom-text.ts';
-import { hasAny, outermost, plainText, queryFirst, queryFirstList, readBranchMarker, STOP_BUTTON } from './query.ts';
+import {
+  countMarked, elementsBefore, hasAny, leafTextOutside, outermost, plainText, queryFirst, queryFirstList, readBranchMarker, STOP_BUTTON,
+} from './query.ts';
+import { stepsOfHeader } from './steps.ts';
 import { buildTurns, markLastAssistantStreaming, type TurnParts } from './turn.ts';
 import type { Role } from '../core/types.ts';
 
@@ -18,8 +21,11 @@ export const GROK_SELECTORS = {
   assistantButton: 'button[aria-label="Regenerate"], button[aria-label="재생성"]',
   thinking: ['.thinking-container', '[data-testid="thinking"]'],
   stop: STOP_BUTTON,
-  modelPicker: ['button[aria-label="Model select"]', '#model-select-trigger'],
+  modelPicker: ['button[aria-label="Model select"]', '#model-select-trigger', 'button[aria-label*="mode" i][aria-haspopup]'],
 } as const;
+
+/** Grok's modes as the page shows them, per reply (a badge) and in the composer. */
+const GROK_MODE = /^(?:Auto|Fast|Expert|Heavy|Grok \d[\w. -]{0,20})$/i;
 
 const S = GROK_SELECTORS;
 
@@ -38,12 +44,17 @@ function readTurns(root: ParentNode): TurnReading[] {
     if (!role) continue;
     const content = queryFirst(turn, role === 'user' ? S.userText : S.assistantText) ?? turn;
     const thinking = role === 'assistant' ? queryFirst(turn, S.thinking) : null;
+    // "Thought for 9s" headers sit before the answer, outside the thinking container.
+    const header = role === 'assistant' && content !== turn
+      ? elementsBefore(turn, content).filter((el) => !thinking || !el.contains(thinking)).map((el) => domToText(el, { keepButtons: true }))
+      : [];
     parts.push({
       element: turn,
       role,
       text: domToText(content, { exclude: S.thinking.join(', ') }),
       siteId: turn.getAttribute('id'),
-      thinking: thinking ? domToText(thinking) : null,
+      steps: role === 'assistant' ? stepsOfHeader(header, thinking ? [domToText(thinking, { keepButtons: true })] : []) : [],
+      model: role === 'assistant' ? leafTextOutside(turn, content, GROK_MODE) : null,
       branch: readBranchMarker(turn, content),
     });
   }
@@ -57,6 +68,7 @@ export const grok: SiteAdapter = {
   conversationId: (url) => /^\/(?:c|chat|share)\/([a-z0-9-]+)/i.exec(url.pathname)?.[1] ?? null,
   looksLike: (root) => root.querySelector('[id^="response-"] .message-bubble, .response-content-markdown') !== null,
   readTurns,
+  replyMarkerCount: (root) => countMarked(root, '[id^="response-"].items-start, [data-testid="assistant-message"]'),
   selectedModel: (root) => plainText(queryFirst(root, S.modelPicker)),
   title: () => null,
 };

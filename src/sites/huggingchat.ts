@@ -7,7 +7,7 @@
  */
 import type { SiteAdapter, TurnReading } from './adapter.ts';
 import { domToText } from './dom-text.ts';
-import { hasAny, plainText, queryFirst, readBranchMarker, STOP_BUTTON } from './query.ts';
+import { countMarked, hasAny, plainText, queryFirst, readBranchMarker, STOP_BUTTON } from './query.ts';
 import { buildTurns, markLastAssistantStreaming, type TurnParts } from './turn.ts';
 
 export const HUGGINGCHAT_SELECTORS = {
@@ -58,6 +58,7 @@ export const huggingchat: SiteAdapter = {
   conversationId: (url) => /^\/chat\/conversation\/([a-z0-9]+)/i.exec(url.pathname)?.[1] ?? null,
   looksLike: (root) => root.querySelector('[data-message-role="assistant"][data-message-id]') !== null,
   readTurns,
+  replyMarkerCount: (root) => countMarked(root, '[data-message-role="assistant"]'),
   selectedModel: () => null,
   title: () => null,
 };

@@ -4,8 +4,9 @@
  * data-streaming-complete="true" are the best per-message "finished" signal of any site.
  */
 import type { SiteAdapter, TurnReading } from './adapter.ts';
-import { domToText } from './dom-text.ts';
-import { hasAny, outermost, queryFirst, queryFirstList, STOP_BUTTON, plainText } from './query.ts';
+import { domToText, replyOf } from './dom-text.ts';
+import { countMarked, hasAny, outermost, queryFirst, queryFirstList, STOP_BUTTON, plainText } from './query.ts';
+import { isOnlySteps, stepsFromBlocks } from './steps.ts';
 import { buildTurns, markLastAssistantStreaming, type TurnParts } from './turn.ts';
 import type { Role } from '../core/types.ts';
 
@@ -41,11 +42,22 @@ function readTurns(root: ParentNode): TurnReading[] {
   for (const turn of outermost(queryFirstList(root, S.turn))) {
     const role = roleOf(turn);
     if (!role) continue;
-    const content = queryFirst(turn, role === 'user' ? S.userText : S.assistantText) ?? turn;
+    if (role === 'user') {
+      const content = queryFirst(turn, S.userText) ?? turn;
+      parts.push({ element: turn, role, text: domToText(content, { exclude: S.chrome }), siteId: turn.getAttribute('data-message-id') });
+      continue;
+    }
+    // A 2026 reply may open with a block that holds only the "Show thinking" status: every
+    // content block is read, status-only blocks become steps, the rest is the reply.
+    const blocks = outermost(queryFirstList(turn, S.assistantText));
+    const all = blocks.length > 0 ? blocks : [turn];
+    const statusOnly = all.filter((b) => isOnlySteps(domToText(b, { exclude: S.chrome })));
+    const reply = replyOf(all.filter((b) => !statusOnly.includes(b)), { exclude: S.chrome });
     parts.push({
       element: turn,
       role,
-      text: domToText(content, { exclude: S.chrome }),
+      ...reply,
+      steps: stepsFromBlocks(statusOnly.map((b) => domToText(b, { exclude: S.chrome }))),
       siteId: turn.getAttribute('data-message-id'),
       streaming: role === 'assistant' && isStreaming(turn),
     });
@@ -60,6 +72,7 @@ export const metaAi: SiteAdapter = {
   conversationId: (url) => /^\/(?:prompt|c)\/([a-z0-9-]+)/i.exec(url.pathname)?.[1] ?? null,
   looksLike: (root) => root.querySelector('[data-message-item="true"], [data-streaming-state]') !== null,
   readTurns,
+  replyMarkerCount: (root) => countMarked(root, '[data-message-id$="_assistant"]'),
   selectedModel: () => null,
   title: (root) => {
     const input = queryFirst(root, S.title);

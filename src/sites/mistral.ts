@@ -5,8 +5,8 @@
  * before it holds the reasoning.
  */
 import type { SiteAdapter, TurnReading } from './adapter.ts';
-import { domToText } from './dom-text.ts';
-import { elementsBefore, hasAny, outermost, plainText, queryFirst, queryFirstList, STOP_BUTTON } from './query.ts';
+import { domToText, replyOf } from './dom-text.ts';
+import { countMarked, elementsBefore, hasAny, outermost, plainText, queryFirst, queryFirstList, STOP_BUTTON } from './query.ts';
 import { buildTurns, markLastAssistantStreaming, type TurnParts } from './turn.ts';
 import type { Role } from '../core/types.ts';
 
@@ -37,7 +37,7 @@ function readTurns(root: ParentNode): TurnReading[] {
     parts.push({
       element: turn,
       role,
-      text: answers.map((a) => domToText(a)).filter(Boolean).join('\n\n'),
+      ...replyOf(answers),
       siteId,
       thinking,
     });
@@ -52,6 +52,7 @@ export const mistral: SiteAdapter = {
   conversationId: (url) => /^\/chat\/([a-z0-9-]+)/i.exec(url.pathname)?.[1] ?? null,
   looksLike: (root) => root.querySelector('[data-message-part-type="answer"]') !== null,
   readTurns,
+  replyMarkerCount: (root) => countMarked(root, '[data-message-author-role="assistant"]'),
   selectedModel: () => null,
   title: () => null,
 };

@@ -5,7 +5,7 @@
  * .prose.inline. No message ids: turn ids are content hash + position.
  */
 import type { SiteAdapter, TurnReading } from './adapter.ts';
-import { domToText } from './dom-text.ts';
+import { domToText, replyOf } from './dom-text.ts';
 import { hasAny, inDomOrder, outermost, plainText, queryFirst, STOP_BUTTON } from './query.ts';
 import { buildTurns, markLastAssistantStreaming, type TurnParts } from './turn.ts';
 
@@ -35,7 +35,8 @@ function readTurns(root: ParentNode): TurnReading[] {
   const parts: TurnParts[] = inDomOrder([...queries, ...replies]).map((el) => {
     const isUser = queries.includes(el);
     const content = isUser ? queryFirst(el, S.queryText) ?? el : el;
-    return { element: el, role: isUser ? 'user' : 'assistant', text: domToText(content) } satisfies TurnParts;
+    if (isUser) return { element: el, role: 'user', text: domToText(content) } satisfies TurnParts;
+    return { element: el, role: 'assistant', ...replyOf([content]) } satisfies TurnParts;
   });
   return buildTurns(markLastAssistantStreaming(parts, hasAny(root, S.stop)));
 }
@@ -47,6 +48,7 @@ export const perplexity: SiteAdapter = {
   conversationId: (url) => /^\/(?:search|thread|page)\/([a-z0-9_.-]+)/i.exec(url.pathname)?.[1] ?? null,
   looksLike: (root) => root.querySelector('[id^="markdown-content-"], [class*="group/query"]') !== null,
   readTurns,
+  replyMarkerCount: (root) => root.querySelectorAll(S.answer).length,
   selectedModel: () => null,
   title: (root) => plainText(queryFirst(root, S.query)),
 };

@@ -6,7 +6,7 @@
  */
 import type { SiteAdapter, TurnReading } from './adapter.ts';
 import { domToText } from './dom-text.ts';
-import { hasAny, outermost, plainText, queryFirst, queryFirstList, STOP_BUTTON } from './query.ts';
+import { hasAny, outermost, queryFirst, queryFirstList, STOP_BUTTON } from './query.ts';
 import { buildTurns, markLastAssistantStreaming, type TurnParts } from './turn.ts';
 
 export const POE_SELECTORS = {
@@ -19,9 +19,28 @@ export const POE_SELECTORS = {
 } as const;
 
 const S = POE_SELECTORS;
+const BADGE = /badge|official|verified|creator/i;
+
+/**
+ * The bot's name without the "Poe" badge beside it (an official bot shows a badge element whose
+ * text runs into the name in textContent: "Claude-Sonnet-4.5Poe").
+ */
+function botName(el: Element | null): string | null {
+  if (!el) return null;
+  let text = '';
+  const walk = (n: Node): void => {
+    if (n.nodeType === 3) text += n.nodeValue ?? '';
+    else if (n.nodeType === 1 && !BADGE.test((n as Element).getAttribute('class') ?? '') && (n as Element).localName !== 'svg') {
+      for (let c = n.firstChild; c; c = c.nextSibling) walk(c);
+    }
+  };
+  walk(el);
+  const name = text.replace(/\s+/g, ' ').trim().replace(/(?<=\S)\s*Poe$/, '');
+  return name || null;
+}
 
 function readTurns(root: ParentNode): TurnReading[] {
-  const pageBot = plainText(queryFirst(root, S.botOfPage));
+  const pageBot = botName(queryFirst(root, S.botOfPage));
   const parts: TurnParts[] = [];
   for (const turn of outermost(queryFirstList(root, S.turn))) {
     const isUser = turn.querySelector(S.user) !== null || turn.matches(S.user);
@@ -31,7 +50,7 @@ function readTurns(root: ParentNode): TurnReading[] {
       role: isUser ? 'user' : 'assistant',
       text: domToText(content),
       siteId: turn.getAttribute('id'),
-      model: isUser ? null : plainText(queryFirst(turn, S.botInMessage)) ?? pageBot,
+      model: isUser ? null : botName(queryFirst(turn, S.botInMessage)) ?? pageBot,
       streaming: turn.getAttribute('data-complete') === 'false',
     });
   }
@@ -45,6 +64,6 @@ export const poe: SiteAdapter = {
   conversationId: (url) => /^\/chat\/([^/?#]+)/.exec(url.pathname)?.[1] ?? null,
   looksLike: (root) => root.querySelector('[class*="ChatMessage_chatMessage"]') !== null,
   readTurns,
-  selectedModel: (root) => plainText(queryFirst(root, S.botOfPage)),
+  selectedModel: (root) => botName(queryFirst(root, S.botOfPage)),
   title: () => null,
 };

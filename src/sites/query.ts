@@ -152,3 +152,51 @@ export function elementsBefore(scope: Element, anchor: Element): Element[] {
   }
   return out;
 }
+
+/**
+ * How many replies the page itself marks: outermost elements matching `selector` that hold any
+ * text, counted once per `groupBy` ancestor when given (one reply may span several message
+ * elements). Independent of how an adapter reads turns, for the "fewer replies than markers"
+ * check (checks.ts).
+ */
+export function countMarked(root: ParentNode, selector: string, groupBy?: string): number {
+  const groups = new Set<Element>();
+  for (const el of outermost(queryAll(root, selector))) {
+    if (!hasText(el)) continue;
+    groups.add((groupBy ? el.closest(groupBy) : null) ?? el);
+  }
+  return groups.size;
+}
+
+/**
+ * The text of the first leaf element inside `scope` but outside `skip` (the message text) that
+ * passes `test`: a mode badge beside a reply ("Fast", "Instant"), never a word of the reply.
+ */
+export function leafTextOutside(scope: Element, skip: Element | null, test: RegExp): string | null {
+  const stack: Element[] = [scope];
+  while (stack.length > 0) {
+    const el = stack.pop()!;
+    if (el === skip) continue;
+    if (!el.firstElementChild) {
+      const text = (el.textContent ?? '').replace(/\s+/g, ' ').trim();
+      if (text && text.length <= 40 && test.test(text)) return text;
+      continue;
+    }
+    for (let c = el.lastElementChild; c; c = c.previousElementSibling) stack.push(c);
+  }
+  return null;
+}
+
+/** Does `el` hold any non-space text? Stops at the first (textContent would copy a whole reply). */
+export function hasText(el: Element): boolean {
+  const stack: Node[] = [el];
+  while (stack.length > 0) {
+    const node = stack.pop()!;
+    if (node.nodeType === 3) {
+      if (/\S/.test(node.nodeValue ?? '')) return true;
+      continue;
+    }
+    for (let c = node.lastChild; c; c = c.previousSibling) stack.push(c);
+  }
+  return false;
+}

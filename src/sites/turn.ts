@@ -2,9 +2,10 @@
  * Builds `CapturedTurn`s with the defaults every adapter shares, so adapters only say what
  * their site shows (id, role, text, and whatever of model / thinking / branch it has).
  */
-import type { BranchMarker, CapturedTurn, Role } from '../core/types.ts';
+import type { BranchMarker, CapturedTurn, Role, TurnStep } from '../core/types.ts';
 import type { TurnReading } from './reading.ts';
 import { hashedTurnId } from './turn-id.ts';
+import { thinkingOfSteps } from './steps.ts';
 
 export interface TurnParts {
   element: Element;
@@ -16,6 +17,17 @@ export interface TurnParts {
   thinking?: string | null;
   streaming?: boolean;
   branch?: BranchMarker | null;
+  /** Reasoning / status / tool / search steps; `thinking` defaults to their thinking steps. */
+  steps?: TurnStep[];
+  /** The reply is on the page but its body could not be read: why (see CapturedTurn.notCaptured). */
+  notCaptured?: string | null;
+  /** URLs of the text's [n] citation markers (see CapturedTurn.citations). */
+  citations?: string[];
+}
+
+/** The visible text of a reply whose body could not be read. */
+export function notCapturedText(reason: string): string {
+  return `[reply not captured: ${reason}]`;
 }
 
 /**
@@ -26,13 +38,15 @@ export function buildTurns(parts: TurnParts[]): TurnReading[] {
   const out: TurnReading[] = [];
   const seen = new Set<string>();
   parts.forEach((p, position) => {
-    const text = p.text.trim();
+    const missing = p.notCaptured?.trim() || null;
+    const text = p.text.trim() || (missing ? notCapturedText(missing) : '');
     if (text === '' && !p.streaming) return;
     let id = p.siteId && p.siteId.trim() !== '' ? p.siteId.trim() : hashedTurnId(p.role, text, position);
     // Two turns must never share an id within one reading (e.g. a site reusing an id on a wrapper).
     if (seen.has(id)) id = `${id}#${position}`;
     seen.add(id);
-    const thinking = p.thinking?.trim() ? p.thinking.trim() : null;
+    const steps = p.steps?.filter((s) => s.text.trim() !== '') ?? [];
+    const thinking = p.thinking?.trim() ? p.thinking.trim() : thinkingOfSteps(steps);
     const turn: CapturedTurn = {
       id,
       role: p.role,
@@ -43,6 +57,9 @@ export function buildTurns(parts: TurnParts[]): TurnReading[] {
       thinking,
       branch: p.branch ?? null,
     };
+    if (steps.length > 0) turn.steps = steps;
+    if (missing && p.text.trim() === '') turn.notCaptured = missing;
+    if (p.citations && p.citations.length > 0) turn.citations = p.citations;
     out.push({ turn, element: p.element });
   });
   return out;

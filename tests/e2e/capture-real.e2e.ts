@@ -8,9 +8,12 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { launchWithExtension, type ExtensionSession } from './lib/browser.ts';
 import { badgeCount } from './lib/badge-layer.ts';
-import { readFixture, readReferenceSite } from './lib/fixtures.ts';
+import { readCaptureV2Site, readFixture, readReferenceSite } from './lib/fixtures.ts';
 import { expectedCapture } from './lib/oracle.ts';
-import { describeRequests, foreignRequests, storedTurns, waitFor, watchPage } from './lib/extension.ts';
+import {
+  describeRequests, extensionPage, foreignRequests, openTab, sendFromExtension, storedTurns, tabStatus, waitFor, watchPage,
+} from './lib/extension.ts';
+import { SHARE_ON_DEMAND_DETAIL } from '../../src/messages.ts';
 
 /**
  * Real saved pages (tests/fixtures/shared/sites) for every site that has one, and our
@@ -30,6 +33,12 @@ const PAGES = [
   { file: 'grok-reference-built.html', url: 'https://grok.com/c/2e4a6c8e-0b2d-4f6a-8c0e-2a4c6e8a0c2e', reference: true },
   { file: 'huggingchat-reference-built.html', url: 'https://huggingface.co/chat/conversation/66a1b2c3d4e5f60718293a4b', reference: true },
   { file: 'poe-reference-built.html', url: 'https://poe.com/chat/2k8f4h6j9m1n3p5q7r', reference: true },
+  // Issue 16 classes (share page, M365 variant, steps by kind, mode labels), built from documented markup.
+  { file: 'copilot/m365-loading-message-built.html', url: 'https://m365.cloud.microsoft/chat/conversation/Qw3rTy7uIo9p', v2: true },
+  { file: 'grok/thought-and-mode-built.html', url: 'https://grok.com/c/8e0a2c4e-6b8d-4f0a-9c2e-4a6c8e0a2c4e', v2: true },
+  { file: 'deepseek/search-steps-built.html', url: 'https://chat.deepseek.com/a/chat/s/1f3e5d7c-9b1a-4c3e-8d5f-7a9c1e3b5d7f', v2: true },
+  { file: 'meta-ai/show-thinking-block-built.html', url: 'https://www.meta.ai/prompt/9d1b3f5a-7c9e-4b1d-8f3a-5c7e9b1d3f5a', v2: true },
+  { file: 'claude/tool-status-built.html', url: 'https://claude.ai/chat/3c5e7a9b-1d3f-4e5a-8b7c-9d1f3a5c7e9b', v2: true },
 ];
 
 let session: ExtensionSession;
@@ -46,9 +55,9 @@ function chatgptMessageCount(html: string): number {
   return (html.match(/data-message-author-role="(user|assistant)"/g) ?? []).length;
 }
 
-for (const { file, url, reference } of PAGES) {
-  test(`${reference ? 'reference-built' : 'real'} page ${file}: every turn stored once, reload adds nothing, badges shown`, async () => {
-    const html = reference ? readReferenceSite(file) : readFixture(file);
+for (const { file, url, reference, v2 } of PAGES as Array<{ file: string; url: string; reference?: boolean; v2?: boolean }>) {
+  test(`${reference ? 'reference-built' : v2 ? 'issue-16 class' : 'real'} page ${file}: every turn stored once, reload adds nothing, badges shown`, async () => {
+    const html = v2 ? readCaptureV2Site(file) : reference ? readReferenceSite(file) : readFixture(file);
     const expected = expectedCapture(url, html);
     assert.ok(expected.turns.length >= 2, `the adapter reads at least 2 turns from ${file} in Node`);
     if (expected.site === 'chatgpt') {
@@ -85,6 +94,59 @@ for (const { file, url, reference } of PAGES) {
     await page.close();
   });
 }
+
+/** What the popup sends to a tab's content script (tabs.sendMessage from an extension page). */
+async function sendToTab<T>(tabId: number, message: Record<string, unknown>): Promise<T> {
+  const helper = await extensionPage(session);
+  return helper.evaluate(([id, m]) => chrome.tabs.sendMessage(id as number, m), [tabId, message] as const) as Promise<T>;
+}
+
+test('issue 16: a share page is recognised but captured only on demand', async () => {
+  const url = 'https://gemini.google.com/share/5a7c9e1b3d5f';
+  const html = readCaptureV2Site('gemini/share-built.html');
+  const expected = expectedCapture(url, html);
+  assert.equal(expected.turns.length, 4);
+  session.serve(url, html);
+  const { page, tabId } = await openTab(session, url);
+  await waitFor('the share page reports that it waits', async () => (await tabStatus(session, tabId)).detail === SHARE_ON_DEMAND_DETAIL);
+  await page.waitForTimeout(2_000);
+  assert.equal((await storedTurns(session, expected.conversationKey)).length, 0, 'nothing stored before the user asks');
+  assert.equal(await sendToTab(tabId, { type: 'capture/shared-page' }), true);
+  const stored = await waitFor('the share page stored', async () => {
+    const turns = await storedTurns(session, expected.conversationKey);
+    return turns.length >= 4 ? turns : null;
+  }, 20_000, 300);
+  assert.deepEqual(stored.map((t) => t.text), expected.turns.map((t) => t.text));
+  await page.close();
+});
+
+test('issue 16: a reply the adapter cannot read is "layout not recognized" naming the check; the dashboard lists it; a layout report has no text', async () => {
+  const url = 'https://gemini.google.com/app/7e9f1a3b5c7d9e1f';
+  const html = `<!doctype html><html><body><main>
+    <div class="conversation-container" id="c1"><user-query><div class="query-text">First question</div></user-query>
+      <model-response><message-content><div class="markdown"><p>First answer.</p></div></message-content></model-response></div>
+    <div class="conversation-container" id="c2"><user-query><div class="query-text">Second question</div></user-query>
+      <model-response><new-answer-element>Second answer in markup we do not know.</new-answer-element></model-response></div>
+  </main></body></html>`;
+  session.serve(url, html);
+  const { page, tabId } = await openTab(session, url);
+  const status = await waitFor('layout-not-recognized reported', async () => {
+    const s = await tabStatus(session, tabId);
+    return s.status === 'layout-not-recognized' ? s : null;
+  });
+  assert.match(String(status.detail), /check "fewer-replies-than-markers" failed: 1 reply read, the page marks 2/);
+  const problems = await sendFromExtension<{ ok: boolean; problems: Array<{ site: string; detail: string }> }>(session, { type: 'capture/problems' });
+  assert.ok(problems.problems.some((p) => p.site === 'gemini' && p.detail === status.detail), 'the dashboard\'s list has it');
+  assert.equal((await storedTurns(session, 'gemini:7e9f1a3b5c7d9e1f')).length, 0, 'nothing stored');
+
+  const report = JSON.parse(await sendToTab<string>(tabId, { type: 'layout/snapshot', includeText: false, status: String(status.detail) }));
+  assert.equal(report.format, 'persona-observatory-layout-snapshot');
+  assert.ok(report.elements > 10);
+  assert.doesNotMatch(JSON.stringify(report.root), /First question|First answer|Second answer/, 'no text of the page without the tick');
+  const withText = JSON.parse(await sendToTab<string>(tabId, { type: 'layout/snapshot', includeText: true, status: null }));
+  assert.match(JSON.stringify(withText.root), /Second answer in markup we do not know/);
+  await page.close();
+});
 
 test('no network: nothing but served fixtures and extension resources was requested', () => {
   const foreign = foreignRequests(session);

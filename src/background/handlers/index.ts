@@ -11,6 +11,7 @@ import { annotationGet } from './annotation-get.ts';
 import { annotationSave } from './annotation-save.ts';
 import { badgesHide } from './badges-hide.ts';
 import { capturePage } from './capture-page.ts';
+import { captureProblems } from './capture-problems.ts';
 import { conversationDelete } from './conversation-delete.ts';
 import { importAnnotationsHandler } from './import-annotations.ts';
 import { importBundlesHandler } from './import-bundles.ts';
@@ -27,6 +28,7 @@ export const HANDLERS: { [T in MessageType]: Handler<T> } = {
   'ping': ping,
   'capture/page': capturePage,
   'tab/status': tabStatus,
+  'capture/problems': captureProblems,
   'annotation/save': annotationSave,
   'annotation/delete': annotationDelete,
   'annotation/get': annotationGet,
@@ -54,6 +56,7 @@ export const SENDERS: { [T in MessageType]: readonly Kind[] } = {
   'ping': ['page', 'content', 'frame'],
   'capture/page': ['content'],
   'tab/status': PAGE,
+  'capture/problems': PAGE,
   'annotation/save': ['page', 'frame'],
   'annotation/delete': ['page', 'frame'],
   'annotation/get': ['page', 'frame'],

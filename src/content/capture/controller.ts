@@ -21,7 +21,7 @@
  * (the sender is injected so the controller is unit-testable).
  */
 import type { CapturedTurn, SiteId } from '../../core/types.ts';
-import type { BadgeInfo, CapturePageMessage, CapturePageResponse } from '../../messages.ts';
+import { SHARE_ON_DEMAND_DETAIL, type BadgeInfo, type CapturePageMessage, type CapturePageResponse } from '../../messages.ts';
 import { readPage, selectedModelOf, type SelectorOverrides, type SiteAdapter } from '../../sites/adapter.ts';
 import { ScanPaused, withReadCache } from '../../sites/read-cache.ts';
 import { createElementCache } from './element-cache.ts';
@@ -72,6 +72,8 @@ export interface CaptureController {
   /** The element of a turn currently in the DOM, for anchoring its badge. */
   findTurnElement(turnId: string): Element | null;
   setOverrides(overrides: (site: SiteId) => SelectorOverrides | undefined): void;
+  /** The user asked to capture the share page open now (share pages wait for this). */
+  captureSharedPage(): void;
 }
 
 interface Seen {
@@ -97,6 +99,11 @@ function sameIds(a: ReadonlySet<string>, b: ReadonlySet<string>): boolean {
   if (a.size !== b.size) return false;
   for (const id of a) if (!b.has(id)) return false;
   return true;
+}
+
+/** A page's URL without its fragment: the unit a share-page capture request applies to. */
+function pageKey(href: string): string {
+  return href.split('#')[0];
 }
 
 function parseUrl(href: string): URL | null {
@@ -134,6 +141,8 @@ export function createCaptureController(options: CaptureControllerOptions): Capt
   const cache = createElementCache();
   let lastUrl = getUrl();
   let lastStatusKey = '';
+  /** Share pages the user asked to capture (by URL without fragment); others wait. */
+  const sharedAllowed = new Set<string>();
   let seen = new Map<string, Seen>();
   let sent = new Map<string, CapturedTurn>();
   let elements = new Map<string, Element>();
@@ -259,6 +268,15 @@ export function createCaptureController(options: CaptureControllerOptions): Capt
         ...(reading.shared ? { shared: true } : {}),
         selectedModel: withReadCache(cache, () => selectedModelOf(adapter, doc)),
       };
+      // A share page is read (so the popup can say it is recognised) but sent only on request.
+      if (reading.status === 'ok' && reading.shared && !sharedAllowed.has(pageKey(href))) {
+        elements = new Map();
+        const key = `${href}|shared-waiting`;
+        if (key === lastStatusKey) return;
+        lastStatusKey = key;
+        deliver({ ...base, conversationId: null, status: 'ok', detail: SHARE_ON_DEMAND_DETAIL, turns: [], pending: 0 });
+        return;
+      }
       if (reading.status !== 'ok') {
         elements = new Map();
         const key = `${href}|${reading.status}|${reading.detail ?? ''}`;
@@ -401,6 +419,11 @@ export function createCaptureController(options: CaptureControllerOptions): Capt
     },
     setOverrides(next) {
       overridesFor = next;
+    },
+    captureSharedPage() {
+      sharedAllowed.add(pageKey(getUrl()));
+      lastStatusKey = '';
+      scan();
     },
   };
 }

@@ -35,4 +35,7 @@ export const workerCommands: Commands = {
     const r = unwrap(await sendMessage({ type: 'import/annotations', annotations }));
     return { added: r.added, updated: r.updated, unchanged: r.unchanged };
   },
+  async captureProblems() {
+    return unwrap(await sendMessage({ type: 'capture/problems' })).problems;
+  },
 };

@@ -14,6 +14,7 @@ import type { FeatureDef } from '../../core/features/types.ts';
 import type { RouterReport } from '../../core/router/types.ts';
 import type { VocabularyEntry } from '../components/AnnotationControls.tsx';
 import type { PersonaVocabulary } from '../../core/vocabulary/index.ts';
+import type { CaptureProblem } from '../../messages.ts';
 
 export interface ProgressReport {
   done: number;
@@ -64,6 +65,8 @@ export interface Commands {
   importBundles(bundles: ConversationBundle[]): Promise<{ added: number; updated: number; skipped: number }>;
   /** All or nothing: refused (nothing written) when a reply the file names is not stored. */
   importAnnotations(annotations: ImportedAnnotation[]): Promise<{ added: number; updated: number; unchanged: number }>;
+  /** Open tabs whose page was not recognised, with the failed check. */
+  captureProblems(): Promise<CaptureProblem[]>;
 }
 
 /** Pure core functions (instrument, formats, router). */

@@ -31,3 +31,8 @@ export function formatDateTime(ms: number): string {
 export function plural(n: number, one: string, many = `${one}s`): string {
   return `${n.toLocaleString('en')} ${n === 1 ? one : many}`;
 }
+
+/** The shared capture check a "layout not recognized" detail names (src/sites/checks.ts), if any. */
+export function failedCheckOf(detail: string | null | undefined): string | null {
+  return /check "([a-z-]+)" failed/.exec(detail ?? '')?.[1] ?? null;
+}

@@ -1,9 +1,9 @@
 import { useState } from 'preact/hooks';
 import type { Settings } from '../../core/types.ts';
-import type { TabStatus } from '../../messages.ts';
+import { SHARE_ON_DEMAND_DETAIL, type TabStatus } from '../../messages.ts';
 import { useAsync } from '../components/use-async.ts';
 import { ErrorBox, Loading } from '../components/Status.tsx';
-import { plural } from '../components/format.ts';
+import { failedCheckOf, plural } from '../components/format.ts';
 import { withSite, siteSettings } from '../dashboard/settings/site-settings.ts';
 import { isRouteSite } from '../../core/route/observation.ts';
 import { ModelName } from '../components/ModelName.tsx';
@@ -16,7 +16,12 @@ export interface PopupServices {
   setSettings(patch: Partial<Settings>): Promise<Settings>;
   /** Opens the dashboard in a tab, at `hash` when given (e.g. a conversation). */
   openDashboard(hash?: string): void;
+  /** Asks the page to capture the share page it shows (share pages are captured on demand). */
+  captureSharedPage(): Promise<void>;
+  /** Asks the page for a redacted structure snapshot and saves it as a file (nothing is sent). */
+  saveLayoutReport(includeText: boolean, status: string | null): Promise<void>;
 }
+
 
 const STATUS_TEXT: Record<TabStatus['status'], string> = {
   'ok': 'Recognised',
@@ -45,6 +50,7 @@ export function Popup({ services }: { services: PopupServices }) {
 function PopupBody({ services, status, initialSettings }: { services: PopupServices; status: TabStatus; initialSettings: Settings }) {
   const [settings, setSettings] = useState(initialSettings);
   const [error, setError] = useState<unknown>(null);
+  const [shareAsked, setShareAsked] = useState(false);
   const site = status.site;
   const siteOn = site ? siteSettings(settings, site).enabled : false;
 
@@ -76,8 +82,17 @@ function PopupBody({ services, status, initialSettings }: { services: PopupServi
         <strong>{site ? siteName(site) : 'This page'}</strong>{' '}
         <span class={`po-status po-status-${shown}`}>{pill}</span>
       </p>
+      {failedCheckOf(status.detail) && <p class="po-small">Failed check: <strong>{failedCheckOf(status.detail)}</strong></p>}
       {status.detail && <p class="po-muted po-small">{status.detail}</p>}
       {status.storeError && <p class="po-error po-small" role="alert">Storage problem: {status.storeError}</p>}
+      {status.detail === SHARE_ON_DEMAND_DETAIL && (shareAsked
+        ? <p class="po-small" role="status">Capturing this shared page (marked shared).</p>
+        : (
+          <button type="button" class="po-btn po-btn-primary po-popup-wide"
+            onClick={() => services.captureSharedPage().then(() => setShareAsked(true), setError)}>
+            Capture this shared page
+          </button>
+        ))}
       {site && (
         <>
           <dl class="po-facts">
@@ -117,7 +132,41 @@ function PopupBody({ services, status, initialSettings }: { services: PopupServi
         {settings.badgesHidden ? 'Badges are hidden on every page (here, in Settings and in the page: one switch).' : ''}
         {undo && <>{' '}<button type="button" class="po-btn po-btn-small" onClick={() => { void patch(undo); setUndo(null); }}>Undo</button></>}
       </p>
+      {site && <LayoutReport services={services} status={status} />}
       {error !== null && <ErrorBox title="Not saved" error={error} />}
     </div>
+  );
+}
+
+/** "Save layout report": a redacted snapshot of the page structure, saved as a local file. */
+function LayoutReport({ services, status }: { services: PopupServices; status: TabStatus }) {
+  const [includeText, setIncludeText] = useState(false);
+  const [state, setState] = useState<'idle' | 'saving' | 'saved'>('idle');
+  const [error, setError] = useState<unknown>(null);
+  async function save() {
+    setState('saving');
+    setError(null);
+    try {
+      await services.saveLayoutReport(includeText, `${status.status}${status.detail ? `: ${status.detail}` : ''}`);
+      setState('saved');
+    } catch (err) {
+      setError(err);
+      setState('idle');
+    }
+  }
+  return (
+    <section class="po-layout-report" aria-label="Layout report">
+      <label class="po-small">
+        <input type="checkbox" checked={includeText} onChange={(e) => setIncludeText((e.target as HTMLInputElement).checked)} />
+        {' '}Include text (your conversation’s words)
+      </label>
+      <button type="button" class="po-btn po-popup-wide" disabled={state === 'saving'} onClick={save}>
+        Save layout report
+      </button>
+      <p class="po-muted po-small">
+        {state === 'saved' ? 'Saved to your downloads. ' : ''}Page structure only{includeText ? ', with text' : ' (tags, attributes, text lengths)'}; it stays on your computer until you share it.
+      </p>
+      {error !== null && <ErrorBox title="No report" error={error} />}
+    </section>
   );
 }

@@ -1,7 +1,7 @@
 /** Read-only inputs for browser tests, all inside the repo (paths from tests/fixtures/paths.ts). */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { E2E_PAGES, REFERENCE_BUILT_SITES, SITE_PAGES } from '../../fixtures/paths.ts';
+import { E2E_PAGES, FIXTURES, REFERENCE_BUILT_SITES, SITE_PAGES } from '../../fixtures/paths.ts';
 
 /** A real saved page, by its path under tests/fixtures/shared/sites. */
 export function readFixture(relativeToSites: string): string {
@@ -15,4 +15,9 @@ export function readE2eFixture(name: string): string {
 /** Pages built from the reference's documented markup, for sites with no real saved page. */
 export function readReferenceSite(name: string): string {
   return readFileSync(join(REFERENCE_BUILT_SITES, name), 'utf8');
+}
+
+/** Issue 16 class pages (tests/fixtures/sites-v2, built from documented markup; see its PROVENANCE). */
+export function readCaptureV2Site(name: string): string {
+  return readFileSync(join(FIXTURES, 'sites-v2', name), 'utf8');
 }

@@ -90,6 +90,8 @@ describe('capture/page', () => {
     await send(capture([], { status: 'layout-not-recognized', detail: 'no turns found' }), tab());
     expect(await db.count('turns')).toBe(0);
     expect(await send({ type: 'tab/status', tabId: 7 })).toMatchObject({ status: 'layout-not-recognized', detail: 'no turns found' });
+     // The dashboard lists it with the detail (naming the failed check, when one failed).
+    expect(await send({ type: 'capture/problems' })).toEqual({ ok: true, problems: [expect.objectContaining({ site: 'chatgpt', detail: 'no turns found' })] });
   });
 
   it('paused globally or for the site: refused, nothing stored', async () => {

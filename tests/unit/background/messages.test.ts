@@ -23,7 +23,7 @@ describe('parseMessage', () => {
     const route = { site: 'chatgpt', conversationId: 'c1', messageId: 'm1', requested: null, shown: 'gpt-5', served: 'gpt-5-mini', flags: [], via: 'stream' };
     expect(parseMessage({ type: 'route/observe', conversationId: 'c1', routes: [{ ...route, token: 'secret' }] }))
       .toEqual({ type: 'route/observe', conversationId: 'c1', routes: [route] });
-    expect(MESSAGE_TYPES).toHaveLength(15);
+    expect(MESSAGE_TYPES).toHaveLength(16);
   });
 
   it.each([

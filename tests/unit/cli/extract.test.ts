@@ -33,9 +33,11 @@ describe('cli extract', () => {
     expect(json.site).toBe('chatgpt');
     expect(json.conversationId).toBe('abc-123');
     expect(json.status).toBe('ok');
-    expect(json.turns).toHaveLength(3);
+    // The Deep Research report (in a frame) is a visible "reply not captured" placeholder (issue 16).
+    expect(json.turns).toHaveLength(4);
     expect(Object.keys(json.turns[0]).sort()).toEqual(['id', 'model', 'role', 'selectedModel', 'streaming', 'text', 'thinking']);
-    expect(json.turns[2]).toMatchObject({ role: 'assistant', model: 'gpt-5-5', thinking: null, streaming: false });
+    expect(json.turns[1].text).toMatch(/^\[reply not captured: /);
+    expect(json.turns[3]).toMatchObject({ role: 'assistant', model: 'gpt-5-5', thinking: null, streaming: false });
   });
 
   it('detects the site from the page itself when no --url or --site is given', async () => {
@@ -48,7 +50,9 @@ describe('cli extract', () => {
     const dir = mkdtempSync(join(tmpdir(), 'po-extract-'));
     const file = join(dir, 'page.html');
     writeFileSync(file, '<html><head><link rel="canonical" href="https://chat.mistral.ai/chat/1234-abcd"></head><body>'
-      + '<div data-message-author-role="user" data-message-id="m1"><div class="select-text">Hi</div></div></body></html>');
+      + '<div data-message-author-role="user" data-message-id="m1"><div class="select-text">Hi</div></div>'
+      // A reply too: a user turn with no reply is "layout not recognized" (issue 16 checks).
+      + '<div data-message-author-role="assistant" data-message-id="m2"><div data-message-part-type="answer"><p>Hello</p></div></div></body></html>');
     const io = capture();
     expect(await run([file])).toBe(0);
     const json = JSON.parse(io.out());

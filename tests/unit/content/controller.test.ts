@@ -4,7 +4,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createCaptureController, type CaptureController, type TimerApi } from '../../../src/content/capture/controller.ts';
 import { markOwnNode } from '../../../src/content/own-ui.ts';
-import type { CapturePageMessage, CapturePageResponse } from '../../../src/messages.ts';
+import { SHARE_ON_DEMAND_DETAIL, type CapturePageMessage, type CapturePageResponse } from '../../../src/messages.ts';
 import type { SiteAdapter } from '../../../src/sites/adapter.ts';
 import { adapterForUrl } from '../../../src/sites/registry.ts';
 
@@ -95,6 +95,19 @@ describe('capture controller', () => {
     expect(timers.live()).toBe(0);
     await sleep(QUIET * 2);
     expect(sent).toHaveLength(1);
+  });
+
+  it('a share page is read but sent only after the user asks (capture on demand)', async () => {
+    url = 'https://claude.ai/share/shared-one';
+    main().innerHTML = userTurn(0, 'Hello') + replyTurn(1, 'Hi there.');
+    start();
+    await settle();
+    expect(sent).toHaveLength(1);
+    expect(sent[0]).toMatchObject({ status: 'ok', conversationId: null, detail: SHARE_ON_DEMAND_DETAIL, turns: [] });
+    controller!.captureSharedPage();
+    await settle();
+    expect(sent.at(-1)?.conversationId).toBe('shared-one');
+    expect(sent.at(-1)?.turns.map((t) => t.text)).toEqual(['Hello', 'Hi there.']);
   });
 
   it('debounces a burst of mutations into one scan', async () => {

@@ -18,6 +18,7 @@ export const CHAT_SITE_PATTERNS = new Set([
   'https://claude.ai/*',
   'https://gemini.google.com/*',
   'https://copilot.microsoft.com/*',
+  'https://m365.cloud.microsoft/*',
   'https://perplexity.ai/*',
   'https://www.perplexity.ai/*',
   'https://chat.deepseek.com/*',

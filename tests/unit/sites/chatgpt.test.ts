@@ -71,14 +71,17 @@ describe('chatgpt adapter on real pages', () => {
     expect(code[160]).toBe('x_160 = 160');
   });
 
-  it('deep research 2026-07: the report lives in a cross-origin frame and is skipped, not read as "ChatGPT said:"', () => {
+  it('deep research 2026-07: the report in a cross-origin frame is a visible "reply not captured" placeholder, not "ChatGPT said:"', () => {
     const c = captureFile(`${dir}/nuncaeslupus__deep-research-2026-07.html`, 'chatgpt', URL_C);
     expectTurns(c, [
       u('Deep research How did tidal mills'),
+      a('[reply not captured: the Deep Research report is in a frame', null, null),
       u('Great! Now summarise that'),
       a('A tidal mill trapped the incoming tide', 'gpt-5-5', null),
     ]);
-    expect(c.turns.map((t) => t.id)).toEqual(['turn-a1', 'turn-a3', 'turn-a4']);
+    expect(c.turns.map((t) => t.id)).toEqual(['turn-a1', 'request-WEB:turn-a2-0', 'turn-a3', 'turn-a4']);
+    expect(c.turns[1].notCaptured).toMatch(/Deep Research report/);
+    expect(c.turns[3].notCaptured).toBeUndefined();
   });
 
   it('2025-11 Korean UI: thinking header kept apart from the reply', () => {
@@ -103,8 +106,15 @@ describe('chatgpt adapter on real pages', () => {
       u('이전 너의 대답에 대한'),
       a('먼저 평가 추가 답변의', 'gpt-5-6-thinking', '1m 3s 동안 처리함'),
     ]);
-    // citation pills are chrome
-    expect(c.turns.some((t) => t.text.includes('webpage-citation-pill'))).toBe(false);
+    // Citation pills become [n] markers; their URLs are kept apart, in marker order (issue 16).
+    expect(c.turns.some((t) => t.text.includes('webpage-citation-pill') || t.text.includes('+1'))).toBe(false);
+    const cited = c.turns[1];
+    expect(cited.text).toMatch(/많습니다\. \[1\]/);
+    expect(cited.citations?.length).toBe(11);
+    expect(cited.citations?.[0]).toBe('https://www.cbre.com/insights/books/north-america-data-center-trends-h2-2025?utm_source=chatgpt.com');
+    const markers = [...cited.text.matchAll(/\[(\d+)\]/g)].map((m) => Number(m[1]));
+    expect(Math.max(...markers)).toBe(11);
+    expect(c.turns[0].citations).toBeUndefined();
   });
 
   it('edge 003 (2026-07): an image-generation turn is described by its alt text', () => {

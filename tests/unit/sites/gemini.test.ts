@@ -16,6 +16,8 @@ describe('gemini adapter on real pages', () => {
     expect(c.turns.map((t) => t.id)).toEqual(['c1b4f3fd8ed152d7:user', 'c1b4f3fd8ed152d7:model']);
     expect(c.turns[1].selectedModel).toBe('Pro');
     expect(c.turns.some((t) => /You said|Gemini said/.test(t.text))).toBe(false);
+    // Issue 16: the display maths (div.math-block[data-math], KaTeX without annotation) was dropped.
+    expect(c.turns[1].text).toContain('$$e^{i\\pi} + 1 = 0$$');
   });
 
   it('real capture 2026-01+07: three exchanges, collapsed "Show thinking" is not thinking', () => {
@@ -32,7 +34,7 @@ describe('gemini adapter on real pages', () => {
     expect(c.turns[1].selectedModel).toBe('Flash');
   });
 
-  it('deep research 2026-07: the immersive report panel outside the turns is not a turn', () => {
+  it('deep research 2026-07: the open report panel is the answer of the reply whose chip opened it (not a turn of its own)', () => {
     const c = captureFile(`${dir}/nuncaeslupus__deep-research-2026-07.html`, 'gemini', URL_C);
     expectTurns(c, [
       { role: 'user', starts: 'How costly is a rules-based European equity sleeve to run?' },
@@ -40,7 +42,9 @@ describe('gemini adapter on real pages', () => {
       { role: 'user', starts: 'Start research' },
       { role: 'assistant', starts: "I've completed your research." },
     ]);
-    expect(c.turns.some((t) => t.text.includes('Executive'))).toBe(false);
+    // Issue 16: the report panel is the answer; before, only the one-line summary was captured.
+    expect(c.turns.filter((t) => t.text.includes('Executive')).map((t) => t.id)).toEqual([c.turns[3].id]);
+    expect(c.turns[3].text.indexOf('Executive')).toBeGreaterThan(c.turns[3].text.indexOf("I've completed your research."));
     // the sanitised screen-reader label ("Placeholder text.") is chrome
     expect(c.turns[1].text.startsWith('Placeholder')).toBe(false);
   });

@@ -231,6 +231,17 @@ describe('SettingsTab', () => {
     await type(site.querySelector('input.po-mono'), 'div[[[');
     expect(site.querySelector('input.po-mono')?.getAttribute('aria-invalid')).toBe('true');
     expect(byText(site, 'button', 'Save selectors')?.hasAttribute('disabled')).toBe(true);
+  });  it('lists the open tabs whose page was not recognised, naming the failed check', async () => {
+    const detail = 'Gemini: check "no-assistant-turn" failed: 2 user turns read but no assistant reply (built-in selectors)';
+    const root = await mount(<SettingsTab onCleared={() => {}} />, services({ problems: [{ site: 'gemini', detail, updatedAt: 1 }] }));
+    await settle();
+    const box = root.querySelector('.po-capture-problems');
+    expect(box?.textContent).toContain('failed check no-assistant-turn');
+    expect(box?.textContent).toContain('2 user turns read but no assistant reply');
+    cleanup();
+    const none = await mount(<SettingsTab onCleared={() => {}} />, services());
+    await settle();
+    expect(none.querySelector('.po-capture-problems')).toBeNull();
   });
 });
 

@@ -1,5 +1,6 @@
 /** Builders and fake services for the view tests (no extension runtime needed). */
 import { conversationsFromAnalyses, fitPersonaVocabulary } from '../../../src/core/vocabulary/index.ts';
+import type { CaptureProblem } from '../../../src/messages.ts';
 import { vi } from 'vitest';
 import type { Annotation, Conversation, ConversationBundle, ImportedAnnotation, Settings, StoredAnalysis, Turn } from '../../../src/core/types.ts';
 import type { ParsedAnnotationFile, UiServices } from '../../../src/ui/adapters/services.ts';
@@ -59,7 +60,7 @@ export function annotationFor(turnKey: string, kind: Annotation['kind'], label: 
 }
 
 /** Fake services: every method is a vi.fn with a sensible default the test can override. */
-export function services(over: { list?: Conversation[]; bundle?: ConversationBundle | null } = {}) {
+export function services(over: { list?: Conversation[]; bundle?: ConversationBundle | null; problems?: CaptureProblem[] } = {}) {
   const b = over.bundle === undefined ? bundle() : over.bundle;
   const s = {
     data: {
@@ -79,6 +80,7 @@ export function services(over: { list?: Conversation[]; bundle?: ConversationBun
       clearStore: vi.fn(async () => undefined),
       importBundles: vi.fn(async (bs: ConversationBundle[]) => ({ added: bs.length, updated: 0, skipped: 0 })),
       importAnnotations: vi.fn(async (as: ImportedAnnotation[]) => ({ added: as.length, updated: 0, unchanged: 0 })),
+      captureProblems: vi.fn(async () => over.problems ?? []),
     },
     core: {
       features: FEATURES,

@@ -2,7 +2,7 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { Popup, type PopupServices } from '../../../src/ui/popup/Popup.tsx';
 import { RouterTab } from '../../../src/ui/dashboard/router/RouterTab.tsx';
-import type { TabStatus } from '../../../src/messages.ts';
+import { SHARE_ON_DEMAND_DETAIL, type TabStatus } from '../../../src/messages.ts';
 import type { Settings } from '../../../src/core/types.ts';
 import type { RouterReport } from '../../../src/core/router/types.ts';
 import { SETTINGS, services } from './fixtures.ts';
@@ -21,6 +21,8 @@ function popupServices(status: Promise<TabStatus>) {
     getSettings: vi.fn(async () => SETTINGS),
     setSettings: vi.fn(async (p: Partial<Settings>) => ({ ...SETTINGS, ...p })),
     openDashboard: vi.fn((_hash?: string) => undefined),
+    saveLayoutReport: vi.fn(async (_includeText: boolean, _status: string | null) => undefined),
+    captureSharedPage: vi.fn(async () => undefined),
   } satisfies PopupServices;
 }
 
@@ -77,6 +79,26 @@ describe('Popup', () => {
     await settle();
     expect(root2.textContent).toContain('Not a supported chat site');
     expect(byText(root2, 'button', 'Pause all capture')).toBeDefined();
+  });
+  it('names the failed check and saves a layout report, without text unless ticked', async () => {
+    const detail = 'Gemini: check "fewer-replies-than-markers" failed: 1 reply read, the page marks 2 (built-in selectors)';
+    const s = popupServices(Promise.resolve({ ...STATUS, site: 'gemini', status: 'layout-not-recognized', detail, conversationKey: null }));
+    const root = await mount(<Popup services={s} />);
+    await settle();
+    expect(root.textContent).toContain('Failed check: fewer-replies-than-markers');
+    await click(byText(root, 'button', 'Save layout report'));
+    await settle();
+    expect(s.saveLayoutReport).toHaveBeenCalledWith(false, `layout-not-recognized: ${detail}`);
+    expect(root.textContent).toContain('Saved to your downloads');
+  });
+  it('a share page waits for "Capture this shared page"', async () => {
+    const s = popupServices(Promise.resolve({ ...STATUS, site: 'gemini', detail: SHARE_ON_DEMAND_DETAIL, conversationKey: null }));
+    const root = await mount(<Popup services={s} />);
+    await settle();
+    await click(byText(root, 'button', 'Capture this shared page'));
+    await settle();
+    expect(s.captureSharedPage).toHaveBeenCalledTimes(1);
+    expect(root.textContent).toContain('Capturing this shared page');
   });
 });
 

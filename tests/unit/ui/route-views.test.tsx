@@ -49,6 +49,8 @@ describe('Popup reroute count', () => {
     getSettings: vi.fn(async () => SETTINGS),
     setSettings: vi.fn(async (p: Partial<Settings>) => ({ ...SETTINGS, ...p })),
     openDashboard: vi.fn(),
+    saveLayoutReport: vi.fn(async () => undefined),
+    captureSharedPage: vi.fn(async () => undefined),
   }) satisfies PopupServices;
 
   it('counts reroutes on ChatGPT; says nothing about them on sites without route capture', async () => {

@@ -5,6 +5,7 @@ import { useAsync } from '../../components/use-async.ts';
 import { ErrorBox, Loading } from '../../components/Status.tsx';
 import { ConfirmButton } from '../../components/ConfirmButton.tsx';
 import { siteName } from '../../../core/vocabulary/titles.ts';
+import { CaptureProblems } from './CaptureProblems.tsx';
 import { CAPTURE_SITES, SELECTOR_KEYS, selectorError, siteSettings, withSite, type SelectorKey } from './site-settings.ts';
 import { isRouteSite } from '../../../core/route/observation.ts';
 
@@ -63,6 +64,7 @@ function SettingsForm({ initial, onCleared }: { initial: Settings; onCleared(): 
       </section>
       <section class="po-card" aria-labelledby="po-sites-h">
         <h3 id="po-sites-h">Sites</h3>
+        <CaptureProblems />
         <p class="po-muted">Turn capture off for a site, or override the CSS selectors its adapter uses when the site changed its layout before we shipped a fix. Leave a field empty to use the built-in one.</p>
         {CAPTURE_SITES.map((site) => (
           <SiteRow key={site} site={site} settings={settings} onChange={(sites) => patch({ sites })} />
