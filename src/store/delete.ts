@@ -19,7 +19,7 @@ export async function deleteConversation(db: ObservatoryDB, conversationKey: str
     const turns = ofConversation(await tx.objectStore('turns').getAll(turnRange(conversationKey)), conversationKey);
     await forEach(turns, (t) => tx.objectStore('turns').delete(t.key));
     // Its terms leave the index too (deleted means deleted, also from the search index).
-    await updateTextIndex(tx, [{ conversationKey, before: turns.map((t) => t.text), after: null }]);
+    await updateTextIndex(tx, [{ conversationKey, removed: turns.map((t) => t.text), added: [], after: null }]);
     await tx.objectStore('analyses').delete(analysisRange(conversationKey));
     const annotationKeys = await tx.objectStore('annotations').index('by-conversation').getAllKeys(conversationKey);
     await forEach(annotationKeys, (k) => tx.objectStore('annotations').delete(k));

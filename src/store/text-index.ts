@@ -35,78 +35,96 @@ type IndexTx = IDBPTransaction<ObservatorySchema, StoreName[], 'readwrite'>;
 
 export interface IndexChange {
   conversationKey: string;
-  /** Texts of the conversation's turns as stored before this write (ignored if it was not indexed). */
-  before: readonly string[];
-  /** Texts of its turns after this write; null when the conversation is deleted. */
+  /** Texts that leave the conversation: old versions of rewritten turns, or every turn on delete. */
+  removed: readonly string[];
+  /** Texts that join it: new or rewritten turns. */
+  added: readonly string[];
+  /**
+   * Every text of the conversation after this write, used instead of removed/added when it is
+   * not indexed yet; null when the conversation is deleted.
+   */
   after: readonly string[] | null;
 }
 
 /** The change a write makes: the stored turns, then `writes` upserted by key over them. */
 export function indexChange(conversationKey: string, stored: readonly Turn[], writes: readonly Turn[]): IndexChange {
   const after = new Map(stored.map((t) => [t.key, t.text]));
-  for (const t of writes) after.set(t.key, t.text);
-  return { conversationKey, before: stored.map((t) => t.text), after: [...after.values()] };
-}
-
-/** Term → count for a list of texts, and the total number of term occurrences. */
-function termCounts(texts: readonly string[]): { counts: Map<string, number>; n: number } {
-  const counts = new Map<string, number>();
-  let n = 0;
-  for (const t of texts) n += countTerms(t, counts);
-  return { counts, n };
+  const removed: string[] = [];
+  for (const t of writes) {
+    const old = after.get(t.key);
+    if (old !== undefined) removed.push(old);
+    after.set(t.key, t.text);
+  }
+  return { conversationKey, removed, added: writes.map((t) => t.text), after: [...after.values()] };
 }
 
 /**
- * Bring the index in line with `changes` inside `tx` (which must include TEXT_INDEX_STORES):
- * only terms whose count changed are touched, each posting row read and written once however
- * many conversations of the batch share it.
+ * Bring the index in line with `changes` inside `tx` (which must include TEXT_INDEX_STORES).
+ * Work is in proportion to the text that changed: an indexed conversation's counts move by
+ * the terms of the added texts minus those of the removed ones; each posting row touched is
+ * read and written once however many conversations of the batch share it.
  */
 export async function updateTextIndex(tx: IndexTx, changes: readonly IndexChange[]): Promise<void> {
   if (changes.length === 0) return;
   const docs = tx.objectStore('searchDocs');
   const postings = tx.objectStore('searchPostings');
   const meta = tx.objectStore('meta');
-  const [rows, storedNext] = await Promise.all([
+  const [stored, storedNext] = await Promise.all([
     Promise.all(changes.map((c) => docs.get(c.conversationKey))),
     meta.get(META_TEXT_INDEX_NEXT_ID),
   ]);
   let nextId = typeof storedNext === 'number' ? storedNext : 0;
   const firstId = nextId;
-  // "term\u0000block" → docId → new count (0 = remove)
-  const edits = new Map<string, Map<number, number>>();
-  const edit = (term: string, id: number, count: number) => {
-    const k = `${term}\u0000${id >> POSTING_BLOCK_BITS}`;
-    let m = edits.get(k);
-    if (!m) edits.set(k, (m = new Map()));
-    m.set(id, count);
-  };
-  const docWrites: Promise<unknown>[] = [];
-  changes.forEach((change, i) => {
-    const row = rows[i];
-    const before = row ? termCounts(change.before).counts : new Map<string, number>();
-    if (change.after === null) {
-      if (!row) return;
-      for (const term of before.keys()) edit(term, row.i, 0);
-      docWrites.push(docs.delete(change.conversationKey));
-      rows[i] = undefined;
-      return;
+  // The document rows as this batch leaves them (a conversation may come twice in one import).
+  const rows = new Map<string, SearchDocRow | null>();
+  changes.forEach((c, i) => { if (!rows.has(c.conversationKey)) rows.set(c.conversationKey, stored[i] ?? null); });
+  // "term\u0000block" → docId → change of count
+  const deltas = new Map<string, Map<number, number>>();
+  const add = (texts: readonly string[], id: number, sign: 1 | -1): number => {
+    const counts = new Map<string, number>();
+    let n = 0;
+    for (const t of texts) n += countTerms(t, counts);
+    for (const [term, count] of counts) {
+      const k = `${term}\u0000${id >> POSTING_BLOCK_BITS}`;
+      let m = deltas.get(k);
+      if (!m) deltas.set(k, (m = new Map()));
+      m.set(id, (m.get(id) ?? 0) + sign * count);
     }
-    const after = termCounts(change.after);
-    const id = row?.i ?? nextId++;
-    for (const [term, count] of after.counts) if (before.get(term) !== count) edit(term, id, count);
-    for (const term of before.keys()) if (!after.counts.has(term)) edit(term, id, 0);
-    const next: SearchDocRow = { i: id, n: after.n };
-    if (!row || row.n !== next.n) docWrites.push(docs.put(next, change.conversationKey));
-    // A conversation twice in one batch: the second change starts from the first one's result.
-    rows[i] = next;
-    changes.forEach((later, j) => { if (j > i && later.conversationKey === change.conversationKey) rows[j] = next; });
+    return sign * n;
+  };
+  for (const change of changes) {
+    const row = rows.get(change.conversationKey) ?? null;
+    if (change.after === null) {
+      if (!row) continue;
+      add(change.removed, row.i, -1);
+      rows.set(change.conversationKey, null);
+      continue;
+    }
+    const next: SearchDocRow = row
+      ? { i: row.i, n: row.n + add(change.added, row.i, 1) + add(change.removed, row.i, -1) }
+      : { i: nextId, n: add(change.after, nextId++, 1) };
+    rows.set(change.conversationKey, next);
+  }
+  const writes: Promise<unknown>[] = [];
+  changes.forEach((c, i) => {
+    const now = rows.get(c.conversationKey);
+    if (now === undefined) return;
+    rows.delete(c.conversationKey); // once per conversation
+    const was = stored[i];
+    if (now === null) { if (was) writes.push(docs.delete(c.conversationKey)); }
+    else if (!was || was.n !== now.n) writes.push(docs.put(now, c.conversationKey));
   });
-  if (nextId !== firstId) docWrites.push(meta.put(nextId, META_TEXT_INDEX_NEXT_ID));
-  const touched = [...edits].map(([k, e]) => ({ key: postingKey(k), edits: e }));
+  if (nextId !== firstId) writes.push(meta.put(nextId, META_TEXT_INDEX_NEXT_ID));
+  const touched = [...deltas].map(([k, d]) => ({ key: postingKey(k), deltas: d }));
   const current = await Promise.all(touched.map((t) => postings.get(t.key)));
-  await forEach(touched.map((t, i) => ({ ...t, list: applyEdits(current[i] ?? [], t.edits) })), (t) =>
-    (t.list.length === 0 ? postings.delete(t.key) : postings.put(t.list, t.key)));
-  await Promise.all(docWrites);
+  const updated = touched.map((t, i) => ({ key: t.key, before: current[i] ?? [], list: applyDeltas(current[i] ?? [], t.deltas) }));
+  await forEach(updated.filter((u) => !sameList(u.before, u.list)), (u) =>
+    (u.list.length === 0 ? postings.delete(u.key) : postings.put(u.list, u.key)));
+  await Promise.all(writes);
+}
+
+function sameList(a: readonly number[], b: readonly number[]): boolean {
+  return a.length === b.length && a.every((x, i) => x === b[i]);
 }
 
 function postingKey(k: string): PostingKey {
@@ -114,11 +132,12 @@ function postingKey(k: string): PostingKey {
   return [k.slice(0, at), Number(k.slice(at + 1))];
 }
 
-/** A posting list [id, count, …] (sorted by id) with `edits` applied (count 0 removes). */
-export function applyEdits(list: readonly number[], edits: ReadonlyMap<number, number>): number[] {
+/** A posting list [id, count, …] (sorted by id) with count changes applied; a count that reaches 0 leaves. */
+export function applyDeltas(list: readonly number[], deltas: ReadonlyMap<number, number>): number[] {
   const merged = new Map<number, number>();
   for (let i = 0; i < list.length; i += 2) merged.set(list[i], list[i + 1]);
-  for (const [id, count] of edits) {
+  for (const [id, delta] of deltas) {
+    const count = (merged.get(id) ?? 0) + delta;
     if (count > 0) merged.set(id, count);
     else merged.delete(id);
   }
@@ -159,7 +178,8 @@ export async function buildTextIndexSlice(db: ObservatoryDB, maxConversations = 
     const turnRows = await Promise.all(unindexed.map((k) => tx.objectStore('turns').getAll(turnRange(k))));
     await updateTextIndex(tx, unindexed.map((k, i) => ({
       conversationKey: k,
-      before: [],
+      removed: [],
+      added: [],
       after: turnRows[i].filter((r) => rowConversationKey(r) === k).map((r) => r.x),
     })));
     const done = keys.length < maxConversations;

@@ -15,7 +15,7 @@ import { importBundles } from '../../../src/store/import.ts';
 import { searchIndex, searchTranscripts } from '../../../src/store/indexed-search.ts';
 import type { ObservatoryDB } from '../../../src/store/schema.ts';
 import { searchConversationsByText } from '../../../src/store/search.ts';
-import { applyEdits, buildTextIndex, buildTextIndexSlice, POSTING_BLOCK_BITS, textIndexPending } from '../../../src/store/text-index.ts';
+import { applyDeltas, buildTextIndex, buildTextIndexSlice, POSTING_BLOCK_BITS, textIndexPending } from '../../../src/store/text-index.ts';
 import { freshDB, turn } from './helpers.ts';
 
 let db: ObservatoryDB;
@@ -66,10 +66,10 @@ describe('index terms', () => {
   });
 });
 
-describe('applyEdits', () => {
-  it('sets, adds and removes counts, keeping ids sorted', () => {
-    expect(applyEdits([1, 2, 5, 1], new Map([[3, 4], [5, 0], [1, 7]]))).toEqual([1, 7, 3, 4]);
-    expect(applyEdits([], new Map([[9, 0]]))).toEqual([]);
+describe('applyDeltas', () => {
+  it('adds to counts, adds new ids, drops ids whose count reaches 0, keeping ids sorted', () => {
+    expect(applyDeltas([1, 2, 5, 1], new Map([[3, 4], [5, -1], [1, 5]]))).toEqual([1, 7, 3, 4]);
+    expect(applyDeltas([], new Map([[9, -2]]))).toEqual([]);
   });
 });
 
@@ -143,6 +143,19 @@ describe('text index', () => {
     ]);
     expect(await keys('walrus')).toEqual(['chatgpt:i1']);
     expect(await keys('narwhal relevant')).toEqual(['chatgpt:c3']);
+    // The same new conversation twice in one file, with different turns: both land, indexed once.
+    await importBundles(db, [
+      bundle('chatgpt:i2', [t('chatgpt:i2', 'x', 'first puffin', 1)]),
+      bundle('chatgpt:i2', [t('chatgpt:i2', 'y', 'second puffin', 2)]),
+    ]);
+    expect(await keys('first second puffin')).toEqual(['chatgpt:i2']);
+    const incremental = await byConversation(db);
+    expect(incremental['chatgpt:i2']).toEqual({ first: 1, second: 1, puffin: 2 });
+    await db.clear('searchDocs');
+    await db.clear('searchPostings');
+    await db.put('meta', true, 'textIndexPending');
+    await buildTextIndex(db);
+    expect(await byConversation(db)).toEqual(incremental);
   });
 
   it('is persisted: a new connection to the same database answers the same', async () => {
