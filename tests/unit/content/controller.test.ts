@@ -213,6 +213,26 @@ describe('capture controller', () => {
     expect(sent[0].turns.map((t) => t.text)).toEqual(texts);
   });
 
+  it('a paused first look resumes in idle periods (requestIdleCallback), within the idle time left', async () => {
+    const texts = Array.from({ length: 8 }, (_, i) => `Turn number ${i}`);
+    main().innerHTML = texts.map((t, i) => (i % 2 ? replyTurn(i, t) : userTurn(i, t))).join('');
+    const idleCalls: number[] = [];
+    const timers = countingTimers();
+    const withIdle: TimerApi = {
+      ...timers,
+      // An idle period with no time left: the scan still reads its minimum slice and progresses.
+      idle: (fn) => { idleCalls.push(1); return timers.setTimeout(() => fn(0), 0); },
+      cancelIdle: (h) => timers.clearTimeout(h),
+    };
+    start({ sliceMs: -1, timers: withIdle });
+    await settle();
+    expect(idleCalls.length).toBeGreaterThan(0);
+    expect(sent).toHaveLength(1);
+    expect(sent[0].turns.map((t) => t.text)).toEqual(texts);
+    controller!.stop();
+    expect(timers.live()).toBe(0);
+  });
+
   it('a paused first look lists the turns once, not once per time slice', async () => {
     const listed: number[] = [];
     const real = document.querySelectorAll.bind(document);
