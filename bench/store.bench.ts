@@ -13,7 +13,7 @@
  *   included), then the real detector on every Nth (BENCH_ANALYZE_EVERY, default 3);
  * - a live capture of one new exchange into a stored conversation (index update included);
  * - the dashboard's list read (every conversation record), one timeline, index search for
- *   fixed queries (200 best, snippets for 50), the fallback scan, export to JSONL;
+ *   fixed queries (200 best, snippets for the first 20), the fallback scan, export to JSONL;
  * - size: Chromium, bytes of the profile's IndexedDB folder before, after the inserts, and after
  *   the browser closed (LevelDB compacts on its own schedule); fake-indexeddb has no disk, so
  *   its column gives none. Raw text = UTF-8 bytes of every turn's text.

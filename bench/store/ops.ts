@@ -96,10 +96,10 @@ export const ops = {
     return { ms: r.ms, turns: r.value?.turns.length ?? 0 };
   },
 
-  /** Index search as the dashboard asks it (200 best, snippets for 50). */
+  /** Index search as the dashboard asks it (200 best, snippets for the first 20). */
   async search(query: string): Promise<{ ms: number; matches: number; snippets: number }> {
     const d = await open();
-    const r = await time(() => searchIndex(d, query, { limit: 200, snippets: 50 }));
+    const r = await time(() => searchIndex(d, query, { limit: 200 }));
     return { ms: r.ms, matches: r.value.matches.length, snippets: r.value.matches.filter((m) => m.snippet !== null).length };
   },
 

@@ -36,7 +36,7 @@ export interface TranscriptSearchResult {
 }
 
 export interface TranscriptSearchOptions extends TextSearchOptions {
-  /** Snippets made for this many of the best matches (index search; default 50). */
+  /** Snippets made for this many of the best matches (index search; default 20). */
   snippets?: number;
 }
 
@@ -47,7 +47,8 @@ export const PREFIX_ROWS_MAX = 4000;
 const PREFIX_WEIGHT = 0.5;
 const K1 = 1.2;
 const B = 0.75;
-const DEFAULT_SNIPPETS = 50;
+/** About two screens of list rows; each snippet reads its conversation's turns, the main cost of a query. */
+const DEFAULT_SNIPPETS = 20;
 
 export async function searchTranscripts(db: ObservatoryDB, query: string, options: TranscriptSearchOptions = {}): Promise<TranscriptSearchResult> {
   if (await textIndexPending(db)) {
