@@ -13,7 +13,8 @@
  *   included), then the real detector on every Nth (BENCH_ANALYZE_EVERY, default 3);
  * - a live capture of one new exchange into a stored conversation (index update included);
  * - the dashboard's list read (every conversation record), one timeline, index search for
- *   fixed queries (200 best, snippets for the first 20), the fallback scan, export to JSONL;
+ *   fixed queries (200 best, snippets for the first 20; and without snippets, to show where the
+ *   time goes), the fallback scan, export to JSONL;
  * - size: Chromium, bytes of the profile's IndexedDB folder before, after the inserts, and after
  *   the browser closed (LevelDB compacts on its own schedule); fake-indexeddb has no disk, so
  *   its column gives none. Raw text = UTF-8 bytes of every turn's text.
@@ -144,6 +145,9 @@ async function runSuite(label: string, call: CallOp, convs: BenchConversation[],
       last = r;
     }
     rows.set(`search "${q}"`, stat(times));
+    const ranking: number[] = [];
+    for (let i = 0; i < 5; i++) ranking.push(await call('rank', q));
+    rows.set(`  ranking only "${q}"`, stat(ranking));
     values.set(`search "${q}"`, `${last.matches} conversations, ${last.snippets} snippets`);
   }
   for (const q of ['the', 'zqxjvw']) {
@@ -196,7 +200,7 @@ async function fakeColumn(convs: BenchConversation[], pool: Exchange[]): Promise
 
 const TARGETS: [string, string][] = [
   ['insert', '–'], ['capture', '–'], ['list', '< 200 ms'], ['timeline', '< 50 ms'],
-  ...QUERIES.map((q): [string, string] => [`search "${q}"`, '< 100 ms to first results']),
+  ...QUERIES.flatMap((q): [string, string][] => [[`search "${q}"`, '< 100 ms to first results'], [`  ranking only "${q}"`, '(no snippets: posting rows + BM25)']]),
   ['scan "the"', '(fallback while the index builds)'], ['scan "zqxjvw"', '(fallback, worst case: reads every turn)'],
   ['export read', '–'], ['export write', 'JSONL < 5 s (read + write)'], ['disk ratio', '≤ 1.5x raw text'],
 ];
@@ -209,7 +213,7 @@ async function main(): Promise<void> {
   console.log(`machine: ${cpus().length} × ${cpus()[0]?.model ?? '?'}, load average ${loadavg().map((x) => x.toFixed(1)).join(' ')}, Node ${process.version}`);
   const chromium = process.argv.includes('--no-chromium') ? null : await chromiumColumn(convs, pool, raw);
   const fake = process.argv.includes('--no-fake') ? null : await fakeColumn(convs, pool);
-  console.log(`\n${'operation'.padEnd(30)} ${`Chromium ${chromium?.version ?? ''}`.padEnd(26)} ${'fake-indexeddb (Node)'.padEnd(26)} target`);
+  console.log(`\n${'operation'.padEnd(36)} ${`Chromium ${chromium?.version ?? ''}`.padEnd(26)} ${'fake-indexeddb (Node)'.padEnd(26)} target`);
   for (const [key, target] of TARGETS) {
     const unit = key === 'disk ratio' ? 'x' : 'ms';
     const cell = (r: SuiteResult | null) => {
@@ -218,7 +222,7 @@ async function main(): Promise<void> {
       if (key === 'insert') return s ? `${(s.median / 1000).toFixed(1)} s` : '–';
       return fmt(s, unit);
     };
-    console.log(`${key.padEnd(30)} ${cell(chromium).padEnd(26)} ${cell(fake).padEnd(26)} ${target}`);
+    console.log(`${key.padEnd(36)} ${cell(chromium).padEnd(26)} ${cell(fake).padEnd(26)} ${target}`);
   }
   for (const [name, r] of [['Chromium', chromium], ['fake-indexeddb', fake]] as const) {
     if (!r) continue;

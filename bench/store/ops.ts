@@ -103,6 +103,12 @@ export const ops = {
     return { ms: r.ms, matches: r.value.matches.length, snippets: r.value.matches.filter((m) => m.snippet !== null).length };
   },
 
+  /** The same without snippets: reading the query's posting rows and ranking only. */
+  async rank(query: string): Promise<number> {
+    const d = await open();
+    return (await time(() => searchIndex(d, query, { limit: 200, snippets: 0 }))).ms;
+  },
+
   /** The fallback scan while the index builds (limit 200, like the dashboard). */
   async scan(query: string): Promise<{ ms: number; matches: number; scanned: number }> {
     const d = await open();

@@ -2,8 +2,9 @@
  * Transcript search for the dashboard: through the text index (text-index.ts) when it is whole,
  * through the paged scan (search.ts) while the worker is still building it.
  *
- * Index search: a query reads only the posting rows of its terms (a word of 3+ characters
- * also matches the words it begins, read as one key range, counted at half weight), keeps the
+ * Index search: a query reads only the posting rows of its terms (its last word, when it has 3+
+ * characters, also matches the words it begins — search as you type — read as one key range,
+ * counted at half weight), keeps the
  * conversations that have every term (AND, as the scan), ranks them by BM25 (k1 1.2, b 0.75)
  * over whole conversations, and makes snippets for the best `snippets` of them from their
  * turns (first turn in timeline order that contains a term), with the scan's makeSnippet.
@@ -76,7 +77,8 @@ export async function searchIndex(db: ObservatoryDB, query: string, options: Tra
   const [docKeys, docRows, ...perTerm] = await Promise.all([
     tx.objectStore('searchDocs').getAllKeys(),
     tx.objectStore('searchDocs').getAll(),
-    ...terms.map((term) => readTerm(postings, term)),
+    // As you type: only the last word may be the beginning of a longer one.
+    ...terms.map((term, i) => readTerm(postings, term, i === terms.length - 1)),
   ]);
   if (signal?.aborted) throw textSearchAbortError();
 
@@ -124,8 +126,9 @@ export async function searchIndex(db: ObservatoryDB, query: string, options: Tra
 async function readTerm(
   postings: { getAll(range: IDBKeyRange, count?: number): Promise<number[][]>; getAllKeys(range: IDBKeyRange, count?: number): Promise<PostingKey[]> },
   term: string,
+  last: boolean,
 ): Promise<{ counts: Map<number, number>; cut: boolean }> {
-  const prefix = [...term].length >= PREFIX_MIN;
+  const prefix = last && [...term].length >= PREFIX_MIN;
   // [term] sorts before every [term, block]; [term + U+FFFF] after every word beginning with term.
   const range = prefix ? IDBKeyRange.bound([term], [`${term}\uffff`], false, true) : IDBKeyRange.bound([term], [term, Infinity]);
   const [keys, rows] = await Promise.all([postings.getAllKeys(range, PREFIX_ROWS_MAX), postings.getAll(range, PREFIX_ROWS_MAX)]);

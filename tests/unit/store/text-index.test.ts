@@ -81,12 +81,14 @@ describe('text index', () => {
     await capture('c3', [turn('u0', 'user', 'nothing relevant here'), turn('a0', 'assistant', 'indeed')]);
   });
 
-  it('is built as turns are stored: AND across the turns of a conversation, prefixes from 3 letters', async () => {
+  it('is built as turns are stored: AND across the turns of a conversation, the last word a prefix from 3 letters', async () => {
     expect(await textIndexPending(db)).toBe(false);
     expect(sorted(await keys('moon'))).toEqual(['chatgpt:c1', 'chatgpt:c2']);
     expect(await keys('lighthouse tides')).toEqual(['chatgpt:c2']);
     expect(await keys('moon penguin')).toEqual([]);
     expect(await keys('light')).toEqual(['chatgpt:c2']); // prefix of "lighthouse"
+    expect(await keys('tides light')).toEqual(['chatgpt:c2']); // the last word is a prefix...
+    expect(await keys('light tides')).toEqual([]); // ...an earlier one is a whole word
     expect(await keys('th')).toEqual([]); // too short to be a prefix; no word "th"
     expect(await keys('  ')).toEqual([]);
   });
