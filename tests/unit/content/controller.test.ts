@@ -10,6 +10,10 @@ import { adapterForUrl } from '../../../src/sites/registry.ts';
 const QUIET = 60;
 const DEBOUNCE = 15;
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+/** Waits for a condition (bounded), for sliced scans whose many tasks run late on a loaded machine. */
+async function until(ok: () => boolean, ms = 5000): Promise<void> {
+  for (const end = Date.now() + ms; !ok() && Date.now() < end;) await sleep(10);
+}
 /** Long enough for debounce + quiet period + re-check to have run. */
 const settle = () => sleep(DEBOUNCE + QUIET * 2 + 60);
 
@@ -249,6 +253,7 @@ describe('capture controller', () => {
       const counting: SiteAdapter = { ...base, readTurns: (root, u) => { reads++; return base.readTurns(root, u); } };
       start({ adapterFor: () => counting, sliceMs: -1 });
       await settle();
+      await until(() => sent.length > 0);
       expect(reads).toBeGreaterThan(4); // many slices...
       expect(sent).toHaveLength(1);
       expect(sent[0].turns.map((t) => t.text)).toEqual(Array.from({ length: 6 }, (_, i) => `Text ${i}`));
