@@ -19,6 +19,7 @@ import { buildPage, SOURCE } from './capture/page.ts';
 import { attribute, type TraceReport } from './capture/trace.ts';
 import { IDLE_MS, MARK_PREFIX, PHASES, runOnce } from './capture/chromium.ts';
 import { launchWithExtension } from '../tests/e2e/lib/browser.ts';
+import { contentScriptSize } from './capture/bundle-size.ts';
 
 function arg(name: string): string | undefined {
   const i = process.argv.indexOf(`--${name}`);
@@ -63,6 +64,8 @@ async function browserBench(runs: number, dist: string): Promise<void> {
     process.exitCode = 1;
     return;
   }
+  const size = contentScriptSize(dist);
+  console.log(`content-script bundle (manifest entry + every module it imports, each gzipped): ${(size.bytes / 1024).toFixed(1)} KiB, gzip ${(size.gzip / 1024).toFixed(1)} KiB in ${size.files.length} files  [target ≤ 50 KB gzip]`);
   const bench = buildPage();
   console.log(`capture bench, REAL Chromium (headless, extension from ${dist}): ${bench.turns} turns from ${SOURCE.split('/').pop()} (${(bench.html.length / 1024).toFixed(0)} KiB of HTML)`);
   console.log('Method: Chrome trace with V8 CPU samples of the page main thread; time counts as ours when a chrome-extension:// frame is on the stack (includes DOM calls we make, excludes GC). "CPU ≈" scales our wall time per task by the task\u2019s thread-CPU/wall ratio (matters when other processes load the cores). Tasks = top-level RunTask events holding our samples; per task we show our share and the task’s full duration (which includes the browser’s own work, e.g. parsing, in the same task).');

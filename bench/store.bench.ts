@@ -1,61 +1,52 @@
 /**
- * Store benchmark (issue 5): 100k replies over 3k conversations, built from real replies in
- * the shared data folder, written through the same code path as live captures (storeCapture) into
- * fake-indexeddb in Node. Prints numbers; asserts nothing.
+ * Store benchmark: 100k real replies over 3k conversations, in REAL Chromium (the built
+ * extension's page, its real IndexedDB, the profile's folder measured on disk), with the same
+ * operations on fake-indexeddb in Node as a second column. Prints numbers; asserts nothing.
  *
- *   npm run bench:store
+ *   npm run build && nice -n 10 npm run bench:store
  *   BENCH_REPLIES=20000 BENCH_CONVERSATIONS=600 npm run bench:store   # smaller run
+ *   npm run bench:store -- --no-fake        # Chromium only  (--no-chromium: Node only)
  *   BENCH_ANALYZE_EVERY=1 npm run bench:store                         # label every conversation (slow)
  *
- * What is measured, and what is not:
- * - Insert: wall time of one storeCapture per conversation (all its turns in one capture),
- *   in fake-indexeddb (a JS implementation): a real browser's IndexedDB is a different engine.
- * - Labels: the real detector (src/core/analyze.ts) runs on every Nth conversation
- *   (BENCH_ANALYZE_EVERY, default 3) to keep the run short; analysis bytes for the rest are
- *   extrapolated from the measured mean and reported as such.
- * - Text search: searchConversationsByText (full scan of the turns store, no index) for a rare
- *   query, a common one (with and without a limit of 50) and one that matches nothing (the
- *   worst case: every turn read). Same caveat: fake-indexeddb in Node, not a browser.
- * - Size: fake-indexeddb has no disk. Stored size is ESTIMATED as UTF-8 bytes of
- *   JSON.stringify(record) for every record, plus JSON bytes of (index key + primary key) for
- *   every index entry. Chrome/Firefox serialise differently (and Chrome compresses large
- *   values), so treat the ratio as an estimate. Raw text = UTF-8 bytes of all turn texts.
+ * What is measured (bench/store/ops.ts; each op times itself where it runs):
+ * - insert: the conversations imported in batches of 100 (one transaction each, text index
+ *   included), then the real detector on every Nth (BENCH_ANALYZE_EVERY, default 3);
+ * - a live capture of one new exchange into a stored conversation (index update included);
+ * - the dashboard's list read (every conversation record), one timeline, index search for
+ *   fixed queries (200 best, snippets for the first 20; and without snippets, to show where the
+ *   time goes), the fallback scan, export to JSONL;
+ * - size: Chromium, bytes of the profile's IndexedDB folder before, after the inserts, and after
+ *   the browser closed (LevelDB compacts on its own schedule); fake-indexeddb has no disk, so
+ *   its column gives none. Raw text = UTF-8 bytes of every turn's text.
+ * Intervals are min–max over the repeats shown.
  */
-import 'fake-indexeddb/auto';
 import { readFileSync, readdirSync } from 'node:fs';
+import { cpus, loadavg } from 'node:os';
 import { join } from 'node:path';
-import { serialize } from 'node:v8';
-import type { CapturedTurn, Conversation } from '../src/core/types.ts';
-import { recomputeConversation } from '../src/store/analyses.ts';
-import type { Analyzer } from '../src/store/analyzer.ts';
-import { storeCapture } from '../src/store/capture.ts';
-import { openObservatoryDB } from '../src/store/connection.ts';
-import { getConversationBundle, listConversations } from '../src/store/read.ts';
-import { searchConversationsByText } from '../src/store/search.ts';
-import type { ObservatoryDB } from '../src/store/schema.ts';
-import type { TurnRow } from '../src/store/turn-rows.ts';
 import { requireSharedData, SHARED_DATA } from '../scripts/shared-data.ts';
+import { folderBytes, openChromiumStore, type CallOp } from './store/chromium.ts';
+import type { BenchConversation } from './store/ops.ts';
 
-const DATA = SHARED_DATA;
 requireSharedData('bench:store', ['multimodel/alpaca_eval.jsonl', 'conversations']);
 const REPLIES = Number(process.env.BENCH_REPLIES ?? 100_000);
 const CONVERSATIONS = Number(process.env.BENCH_CONVERSATIONS ?? 3_000);
 const ANALYZE_EVERY = Number(process.env.BENCH_ANALYZE_EVERY ?? 3);
+const BATCH = 100;
+const DIST = 'dist/chrome';
 const utf8 = (s: string): number => Buffer.byteLength(s, 'utf8');
-const ms = (t0: number): number => performance.now() - t0;
 
 interface Exchange { prompt: string; reply: string; model: string | null }
 
 /** Real (prompt, reply, model) exchanges: AlpacaEval (12 generators) + the conversation files. */
 function loadExchanges(): Exchange[] {
   const out: Exchange[] = [];
-  for (const line of readFileSync(join(DATA, 'multimodel', 'alpaca_eval.jsonl'), 'utf8').split('\n')) {
+  for (const line of readFileSync(join(SHARED_DATA, 'multimodel', 'alpaca_eval.jsonl'), 'utf8').split('\n')) {
     if (!line) continue;
     const r = JSON.parse(line) as { prompt: string; outputs: Record<string, string> };
     for (const [model, reply] of Object.entries(r.outputs)) if (reply) out.push({ prompt: r.prompt, reply, model });
   }
-  for (const file of readdirSync(join(DATA, 'conversations'))) {
-    for (const line of readFileSync(join(DATA, 'conversations', file), 'utf8').split('\n')) {
+  for (const file of readdirSync(join(SHARED_DATA, 'conversations'))) {
+    for (const line of readFileSync(join(SHARED_DATA, 'conversations', file), 'utf8').split('\n')) {
       if (!line) continue;
       const turns = (JSON.parse(line) as { turns: { role: string; text: string; model?: string }[] }).turns;
       for (let i = 1; i < turns.length; i++) {
@@ -68,174 +59,178 @@ function loadExchanges(): Exchange[] {
   return out;
 }
 
-function conversationTurns(pool: Exchange[], start: number, replies: number, c: number): CapturedTurn[] {
-  const turns: CapturedTurn[] = [];
-  for (let i = 0; i < replies; i++) {
-    const ex = pool[(start + i) % pool.length];
-    const base = { model: null, selectedModel: null, streaming: false, thinking: null, branch: null };
-    turns.push({ ...base, id: `m${c}-${i}-u`, role: 'user', text: ex.prompt });
-    turns.push({ ...base, id: `m${c}-${i}-a`, role: 'assistant', text: ex.reply, model: ex.model });
-  }
-  return turns;
+function exchangeTurns(ex: Exchange): BenchConversation['turns'] {
+  return [{ role: 'user', text: ex.prompt, model: null }, { role: 'assistant', text: ex.reply, model: ex.model }];
 }
 
-function jsonBytes(v: unknown): number { return utf8(JSON.stringify(v)); }
-/** V8 structured-serialisation bytes: the value format Chromium's IndexedDB stores (before its own compression). */
-function v8Bytes(v: unknown): number { return serialize(v).length; }
-
-/**
- * Sizes of what is actually stored: the compact rows (schema v3), out-of-line primary keys
- * (analyses; not inside the record, so counted apart), index entries, and meta (feature-name
- * lists kept once per detector version).
- */
-async function estimateSize(db: ObservatoryDB): Promise<{ records: Record<string, number>; indexes: number; analysesMeasured: number; analysesCount: number }> {
-  const records: Record<string, number> = { conversations: 0, turns: 0, analyses: 0, turnsV8: 0, analysesV8: 0, meta: 0 };
-  let indexes = 0;
-  let cursor = await db.transaction('turns').store.openCursor();
-  while (cursor) {
-    const t: TurnRow = cursor.value;
-    records.turns += jsonBytes(t);
-    records.turnsV8 += v8Bytes(t);
-    cursor = await cursor.continue();
-  }
-  for (const key of await db.getAllKeys('meta')) records.meta += jsonBytes(key) + jsonBytes(await db.get('meta', key));
-  for (const c of await db.getAll('conversations') as Conversation[]) {
-    records.conversations += jsonBytes(c);
-    indexes += (2 + c.models.length) * jsonBytes(c.key) + jsonBytes(c.lastSeen) + jsonBytes(c.site) + c.models.reduce((s, m) => s + jsonBytes(m), 0);
-  }
-  const analysisKeys = await db.getAllKeys('analyses');
-  const analyses = await db.getAll('analyses');
-  analyses.forEach((row, i) => {
-    records.analyses += jsonBytes(row) + jsonBytes(analysisKeys[i]);
-    records.analysesV8 += v8Bytes(row) + v8Bytes(analysisKeys[i]);
-  });
-  return { records, indexes, analysesMeasured: records.analyses, analysesCount: analyses.length };
-}
-
-function median(xs: number[]): number {
-  const s = [...xs].sort((a, b) => a - b);
-  return s[Math.floor(s.length / 2)];
-}
-
-async function loadAnalyzer(): Promise<Analyzer | null> {
-  try {
-    const core = await import('../src/core/analyze.ts');
-    return { version: core.DETECTOR_VERSION, analyze: (turns) => core.analyzeConversation(turns) };
-  } catch (error) {
-    console.log(`(detector not loadable, labels skipped: ${(error as Error).message})`);
-    return null;
-  }
-}
-
-async function main(): Promise<void> {
-  const wall = performance.now();
-  const pool = loadExchanges();
-  const db = await openObservatoryDB({ name: 'persona-observatory-bench' });
-  const analyzer = await loadAnalyzer();
-  console.log(`load average: ${(await import('node:os')).loadavg().map((x) => x.toFixed(1)).join(' ')}`);
-  console.log(`store bench: ${REPLIES} replies over ${CONVERSATIONS} conversations, from ${pool.length} real exchanges (fake-indexeddb, Node ${process.version})`);
-
-  let rawBytes = 0;
-  let insertMs = 0;
-  let labelMs = 0;
-  let labelled = 0;
-  let insertCpu = 0;
-  let labelCpu = 0;
-  const cpuSeconds = (c: NodeJS.CpuUsage): number => (c.user + c.system) / 1e6;
+/** 3k conversations; a stride through the pool mixes models and sources within each. */
+function buildConversations(pool: Exchange[]): BenchConversation[] {
   const perConv = Math.floor(REPLIES / CONVERSATIONS);
   const extra = REPLIES - perConv * CONVERSATIONS;
+  const out: BenchConversation[] = [];
   let offset = 0;
   for (let c = 0; c < CONVERSATIONS; c++) {
     const n = perConv + (c < extra ? 1 : 0);
-    const turns = conversationTurns(pool, offset, n, c);
-    offset += n * 7; // stride so conversations mix models and sources
-    for (const t of turns) rawBytes += utf8(t.text);
-    let t0 = performance.now();
-    let c0 = process.cpuUsage();
-    await storeCapture(db, { site: c % 3 ? 'chatgpt' : 'claude', conversationId: `conv-${c}`, url: `https://chatgpt.com/c/conv-${c}`, title: `Conversation ${c}: ${turns[0].text.slice(0, 40)}`, turns }, 1_700_000_000_000 + c * 60_000);
-    insertMs += ms(t0);
-    insertCpu += cpuSeconds(process.cpuUsage(c0));
-    if (analyzer && c % ANALYZE_EVERY === 0) {
-      t0 = performance.now();
-      c0 = process.cpuUsage();
-      await recomputeConversation(db, `${c % 3 ? 'chatgpt' : 'claude'}:conv-${c}`, analyzer);
-      labelMs += ms(t0);
-      labelCpu += cpuSeconds(process.cpuUsage(c0));
-      labelled++;
-    }
-    if ((c + 1) % 500 === 0) console.log(`  ${c + 1} conversations, insert ${(insertMs / 1000).toFixed(1)} s so far`);
+    const turns = Array.from({ length: n }, (_, i) => exchangeTurns(pool[(offset + i) % pool.length])).flat();
+    offset += n * 7;
+    out.push({ key: `${c % 3 ? 'chatgpt' : 'claude'}:conv-${c}`, title: `Conversation ${c}: ${turns[0].text.slice(0, 40)}`, lastSeen: 1_700_000_000_000 + c * 60_000, turns });
   }
-  const turnCount = await db.count('turns');
-  console.log(`insert: ${(insertMs / 1000).toFixed(1)} s wall, ${insertCpu.toFixed(1)} s CPU, for ${turnCount} turns (${(insertMs / CONVERSATIONS).toFixed(1)} ms per conversation capture, ${(turnCount / (insertMs / 1000)).toFixed(0)} turns/s)`);
-  if (analyzer) console.log(`labels (real detector ${analyzer.version}): ${labelled} conversations in ${(labelMs / 1000).toFixed(1)} s wall, ${labelCpu.toFixed(1)} s CPU (${(labelMs / Math.max(labelled, 1)).toFixed(1)} ms each, detector + analyses write)`);
-
-  // Queries, each repeated; first run reported apart (cold-ish caches in fake-indexeddb are not a thing, but JIT is).
-  const listTimes: number[] = [];
-  for (let i = 0; i < 7; i++) { const t0 = performance.now(); await listConversations(db, { sort: 'lastSeen', limit: 50 }); listTimes.push(ms(t0)); }
-  const filterTimes: number[] = [];
-  for (let i = 0; i < 7; i++) { const t0 = performance.now(); await listConversations(db, { model: 'gpt-4o-2024-05-13', search: 'conversation 1', sort: 'turnCount' }); filterTimes.push(ms(t0)); }
-  const timelineTimes: number[] = [];
-  for (let i = 0; i < 21; i++) {
-    const c = (i * 137) % CONVERSATIONS - ((i * 137) % CONVERSATIONS) % ANALYZE_EVERY; // a labelled one
-    const t0 = performance.now();
-    const b = await getConversationBundle(db, `${c % 3 ? 'chatgpt' : 'claude'}:conv-${c}`);
-    timelineTimes.push(ms(t0));
-    if (!b || b.turns.length === 0) throw new Error(`timeline ${c} empty`);
-  }
-  console.log(`conversation list (all ${CONVERSATIONS}, sort by lastSeen, first 50): median ${median(listTimes).toFixed(1)} ms, first ${listTimes[0].toFixed(1)} ms  [target < 500 ms]`);
-  console.log(`conversation list (by-model index + search + sort): median ${median(filterTimes).toFixed(1)} ms`);
-  console.log(`one timeline (conversation + ~${2 * perConv} turns + analyses + annotations): median ${median(timelineTimes).toFixed(1)} ms, max ${Math.max(...timelineTimes).toFixed(1)} ms  [target < 100 ms]`);
-
-  await benchTextSearch(db);
-
-  const size = await estimateSize(db);
-  const perAnalysis = size.analysesCount ? size.analysesMeasured / size.analysesCount : 0;
-  const analysesAll = perAnalysis * REPLIES;
-  const mb = (b: number): string => `${(b / 1e6).toFixed(1)} MB`;
-  const base = size.records.turns + size.records.conversations + size.records.meta;
-  console.log('size (ESTIMATE: UTF-8 bytes of JSON.stringify per record (+ its key when stored out of line) + JSON bytes of key pairs per index entry; not real disk bytes):');
-  console.log(`  raw text (all turn texts, UTF-8): ${mb(rawBytes)}`);
-  console.log(`  turns ${mb(size.records.turns)}, conversations ${mb(size.records.conversations)}, meta ${mb(size.records.meta)}, index entries ${mb(size.indexes)} (only conversations have indexes since schema v3)`);
-  console.log(`  turns as V8 structured clone (Chromium's IndexedDB value format, uncompressed): ${mb(size.records.turnsV8)} = ${(size.records.turnsV8 / rawBytes).toFixed(2)}x raw; analyses ${size.analysesCount ? (size.records.analysesV8 / size.analysesCount).toFixed(0) : 0} bytes each`);
-  console.log(`  turns+conversations: ${(base / rawBytes).toFixed(2)}x raw; + index entries: ${((base + size.indexes) / rawBytes).toFixed(2)}x raw  [target <= 1.5x]`);
-  if (size.analysesCount) {
-    console.log(`  analyses: measured ${size.analysesCount} records, mean ${perAnalysis.toFixed(0)} bytes; extrapolated to ${REPLIES} replies: ${mb(analysesAll)}`);
-    console.log(`  everything as stored (analyses for the ${size.analysesCount} labelled replies only): ${((base + size.indexes + size.analysesMeasured) / rawBytes).toFixed(3)}x raw`);
-    console.log(`  everything incl. analyses for every reply (extrapolated): ${((base + size.indexes + analysesAll) / rawBytes).toFixed(3)}x raw  [target <= 1.5x]`);
-  }
-  console.log(`wall time: ${(ms(wall) / 1000).toFixed(1)} s`);
+  return out;
 }
 
-/** Full-text search over every turn; queries fixed in advance (not picked from results). */
-async function benchTextSearch(db: ObservatoryDB): Promise<void> {
-  console.log('full-text search over turn text (searchConversationsByText; fake-indexeddb in Node, a JS IndexedDB: not browser timings):');
-  const runs: { label: string; query: string; limit?: number }[] = [
-    { label: 'rare query', query: 'photosynthesis chlorophyll' },
-    { label: 'common query, no limit', query: 'the' },
-    { label: 'common query, limit 50', query: 'the', limit: 50 },
-    { label: 'no match (reads every turn)', query: 'zqxjvw' },
-  ];
-  for (const { label, query, limit } of runs) {
+interface Stat { median: number; min: number; max: number; n: number }
+const stat = (xs: number[]): Stat => {
+  const s = [...xs].sort((a, b) => a - b);
+  return { median: s[Math.floor(s.length / 2)], min: s[0], max: s[s.length - 1], n: s.length };
+};
+const fmt = (s: Stat | null, unit = 'ms'): string => (s === null ? '–' : s.n === 1 ? `${s.median.toFixed(0)} ${unit}` : `${s.median.toFixed(s.median < 10 ? 1 : 0)} ${unit} [${s.min.toFixed(s.min < 10 ? 1 : 0)}–${s.max.toFixed(s.max < 10 ? 1 : 0)}]`);
+
+const QUERIES = ['photosynthesis chlorophyll', 'python function', 'recipe', 'the', 'zqxjvw'];
+
+interface SuiteResult {
+  rows: Map<string, Stat>;
+  notes: string[];
+  /** Raw numbers that are not timings (counts, sizes), keyed like rows. */
+  values: Map<string, string>;
+}
+
+async function runSuite(label: string, call: CallOp, convs: BenchConversation[], pool: Exchange[]): Promise<SuiteResult> {
+  const rows = new Map<string, Stat>();
+  const values = new Map<string, string>();
+  const notes: string[] = [];
+  const started = performance.now();
+  let insertMs = 0;
+  let labelMs = 0;
+  let labelled = 0;
+  for (let i = 0; i < convs.length; i += BATCH) {
+    const r = await call('insert', convs.slice(i, i + BATCH), ANALYZE_EVERY, i);
+    insertMs += r.insertMs;
+    labelMs += r.labelMs;
+    labelled += r.labelled;
+    if ((i / BATCH + 1) % 5 === 0) console.log(`  [${label}] ${i + BATCH} conversations, import ${(insertMs / 1000).toFixed(1)} s, labels ${(labelMs / 1000).toFixed(1)} s`);
+  }
+  const counts = await call('counts');
+  rows.set('insert', stat([insertMs]));
+  values.set('insert', `${(insertMs / 1000).toFixed(1)} s for ${counts.turns} turns (${(counts.turns / (insertMs / 1000)).toFixed(0)} turns/s, batches of ${BATCH} conversations, index included)`);
+  values.set('labels', `${labelled} conversations labelled in ${(labelMs / 1000).toFixed(1)} s (${(labelMs / Math.max(labelled, 1)).toFixed(0)} ms each: detector + write)`);
+  values.set('counts', Object.entries(counts).map(([k, v]) => `${k} ${v}`).join(', '));
+
+  const captures: number[] = [];
+  for (let i = 0; i < 15; i++) {
+    const c = convs[(i * 211) % convs.length];
+    captures.push(await call('captureAppend', c.key, c.turns, exchangeTurns(pool[(i * 977) % pool.length]), 1_800_000_000_000 + i));
+  }
+  rows.set('capture', stat(captures));
+
+  const lists: number[] = [];
+  for (let i = 0; i < 7; i++) lists.push(await call('list'));
+  rows.set('list', stat(lists));
+
+  const timelines: number[] = [];
+  let turns = 0;
+  for (let i = 0; i < 21; i++) {
+    const r = await call('timeline', convs[(i * 137) % convs.length].key);
+    timelines.push(r.ms);
+    turns = r.turns;
+  }
+  rows.set('timeline', stat(timelines));
+  values.set('timeline', `~${turns} turns`);
+
+  for (const q of QUERIES) {
     const times: number[] = [];
-    let last = { matches: 0, scanned: 0, total: 0 };
-    for (let i = 0; i < 3; i++) {
-      const t0 = performance.now();
-      const r = await searchConversationsByText(db, query, { limit });
-      times.push(ms(t0));
-      last = { matches: r.matches.length, scanned: r.scanned, total: r.total };
+    let last = { matches: 0, snippets: 0 };
+    for (let i = 0; i < 5; i++) {
+      const r = await call('search', q);
+      times.push(r.ms);
+      last = r;
     }
-    console.log(`  ${label} "${query}": ${last.matches} conversations, ${last.scanned}/${last.total} turns read; median ${median(times).toFixed(0)} ms, first ${times[0].toFixed(0)} ms (3 runs)`);
+    rows.set(`search "${q}"`, stat(times));
+    const ranking: number[] = [];
+    for (let i = 0; i < 5; i++) ranking.push(await call('rank', q));
+    rows.set(`  ranking only "${q}"`, stat(ranking));
+    values.set(`search "${q}"`, `${last.matches} conversations, ${last.snippets} snippets`);
   }
-  // Reference: the same pages read with no decoding or matching (the storage share of the above).
-  const t0 = performance.now();
-  let rows = 0;
-  let page = await db.transaction('turns').store.getAll(null, 500);
-  for (;;) {
-    rows += page.length;
-    if (page.length < 500) break;
-    page = await db.transaction('turns').store.getAll(IDBKeyRange.lowerBound(page[page.length - 1].key, true), 500);
+  for (const q of ['the', 'zqxjvw']) {
+    const r = await call('scan', q);
+    rows.set(`scan "${q}"`, stat([r.ms]));
+    values.set(`scan "${q}"`, `${r.matches} conversations, ${r.scanned} turns read`);
   }
-  console.log(`  reference: reading the same ${rows} turns in pages of 500, no decoding or matching: ${ms(t0).toFixed(0)} ms`);
+
+  const ex = await call('exportJsonl');
+  rows.set('export read', stat([ex.readMs]));
+  rows.set('export write', stat([ex.writeMs]));
+  values.set('export', `${ex.conversations} conversations, ${(ex.bytes / 1e6).toFixed(0)} MB of JSONL`);
+  notes.push(`${label}: suite wall time ${((performance.now() - started) / 1000).toFixed(0)} s`);
+  return { rows, notes, values };
+}
+
+async function chromiumColumn(convs: BenchConversation[], pool: Exchange[], raw: number): Promise<(SuiteResult & { version: string }) | null> {
+  let store;
+  try {
+    store = await openChromiumStore(DIST);
+  } catch (error) {
+    console.log(`Chromium column skipped: ${(error as Error).message}`);
+    return null;
+  }
+  try {
+    const before = folderBytes(store.indexedDbDir);
+    const result = await runSuite('chromium', store.call, convs, pool);
+    const after = folderBytes(store.indexedDbDir);
+    await store.call('close');
+    await store.close();
+    const closed = folderBytes(store.indexedDbDir);
+    const mb = (b: number) => `${(b / 1e6).toFixed(1)} MB`;
+    result.values.set('disk', `IndexedDB folder: before ${mb(before)}, after inserts + queries ${mb(after)} (${((after - before) / raw).toFixed(2)}x raw), after the browser closed ${mb(closed)} (${((closed - before) / raw).toFixed(2)}x raw)`);
+    result.rows.set('disk ratio', stat([(closed - before) / raw]));
+    return { ...result, version: store.version };
+  } finally {
+    await store.close().catch(() => undefined);
+    store.removeProfile();
+  }
+}
+
+async function fakeColumn(convs: BenchConversation[], pool: Exchange[]): Promise<SuiteResult> {
+  // Installs the fake IndexedDB globals (a side-effect module without a types entry).
+  const auto: string = 'fake-indexeddb/auto';
+  await import(auto);
+  const { ops } = await import('./store/ops.ts');
+  const call: CallOp = (name, ...args) => (ops[name] as (...a: unknown[]) => Promise<never>)(...args);
+  return runSuite('fake-indexeddb', call, convs, pool);
+}
+
+const TARGETS: [string, string][] = [
+  ['insert', '–'], ['capture', '–'], ['list', '< 200 ms'], ['timeline', '< 50 ms'],
+  ...QUERIES.flatMap((q): [string, string][] => [[`search "${q}"`, '< 100 ms to first results'], [`  ranking only "${q}"`, '(no snippets: posting rows + BM25)']]),
+  ['scan "the"', '(fallback while the index builds)'], ['scan "zqxjvw"', '(fallback, worst case: reads every turn)'],
+  ['export read', '–'], ['export write', 'JSONL < 5 s (read + write)'], ['disk ratio', '≤ 1.5x raw text'],
+];
+
+async function main(): Promise<void> {
+  const pool = loadExchanges();
+  const convs = buildConversations(pool);
+  const raw = convs.reduce((s, c) => s + c.turns.reduce((t, x) => t + utf8(x.text), 0), 0);
+  console.log(`store bench: ${REPLIES} replies over ${CONVERSATIONS} conversations from ${pool.length} real exchanges; raw text ${(raw / 1e6).toFixed(1)} MB`);
+  console.log(`machine: ${cpus().length} × ${cpus()[0]?.model ?? '?'}, load average ${loadavg().map((x) => x.toFixed(1)).join(' ')}, Node ${process.version}`);
+  const chromium = process.argv.includes('--no-chromium') ? null : await chromiumColumn(convs, pool, raw);
+  const fake = process.argv.includes('--no-fake') ? null : await fakeColumn(convs, pool);
+  console.log(`\n${'operation'.padEnd(36)} ${`Chromium ${chromium?.version ?? ''}`.padEnd(26)} ${'fake-indexeddb (Node)'.padEnd(26)} target`);
+  for (const [key, target] of TARGETS) {
+    const unit = key === 'disk ratio' ? 'x' : 'ms';
+    const cell = (r: SuiteResult | null) => {
+      const s = r?.rows.get(key) ?? null;
+      if (key === 'disk ratio') return s ? `${s.median.toFixed(2)}x` : '–';
+      if (key === 'insert') return s ? `${(s.median / 1000).toFixed(1)} s` : '–';
+      return fmt(s, unit);
+    };
+    console.log(`${key.padEnd(36)} ${cell(chromium).padEnd(26)} ${cell(fake).padEnd(26)} ${target}`);
+  }
+  for (const [name, r] of [['Chromium', chromium], ['fake-indexeddb', fake]] as const) {
+    if (!r) continue;
+    console.log(`\n${name}:`);
+    for (const [k, v] of r.values) console.log(`  ${k}: ${v}`);
+    for (const n of r.notes) console.log(`  ${n}`);
+  }
+  console.log(`\nload average at the end: ${loadavg().map((x) => x.toFixed(1)).join(' ')} (a shared machine: ranges are min–max of the repeats)`);
 }
 
 main().catch((error: unknown) => { console.error(error); process.exit(1); });

@@ -8,6 +8,7 @@ import browser, { type Runtime } from 'webextension-polyfill';
 import { chatSiteOfUrl } from '../core/sites.ts';
 import { recomputeStale } from '../store/analyses.ts';
 import { getObservatoryDB } from '../store/connection.ts';
+import { buildTextIndex } from '../store/text-index.ts';
 import { coreAnalyzer } from './analyzer.ts';
 import { createBackgroundContext } from './context.ts';
 import { handleRuntimeMessage } from './dispatch.ts';
@@ -55,3 +56,12 @@ void ctx.ready.then(async () => {
   const count = await ctx.queue.run(() => recomputeStale(db, coreAnalyzer));
   if (count > 0) console.info(`persona-observatory: recomputed labels of ${count} conversations (detector ${coreAnalyzer.version})`);
 }).catch((error: unknown) => console.warn('persona-observatory: recompute at startup failed', error));
+
+// Conversations stored before the transcript index existed are indexed a slice at a time,
+// each slice its own queued write, so captures never wait behind the whole build. Searches
+// scan until it is done; a worker stopped part-way resumes from the saved cursor.
+void ctx.ready.then(async () => {
+  const db = await getObservatoryDB();
+  const count = await buildTextIndex(db, (slice) => ctx.queue.run(slice));
+  if (count > 0) console.info(`persona-observatory: indexed the text of ${count} conversations for search`);
+}).catch((error: unknown) => console.warn('persona-observatory: building the search index failed', error));

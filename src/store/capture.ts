@@ -7,9 +7,10 @@ import type { CapturedTurn, Conversation, SiteId, Turn } from '../core/types.ts'
 import { analysisKey } from './analysis-rows.ts';
 import { DEFAULT_BUDGETS, type StoreBudgets } from './budgets.ts';
 import { planCapture } from './plan-capture.ts';
-import type { ObservatoryDB } from './schema.ts';
+import { TEXT_INDEX_STORES, type ObservatoryDB } from './schema.ts';
 import { turnCounters } from './summary.ts';
 import { encodeTurn, ofConversation, turnRange } from './turn-rows.ts';
+import { indexChange, updateTextIndex } from './text-index.ts';
 import { commitOrAbort } from './write-error.ts';
 import { forEach } from './requests.ts';
 
@@ -35,16 +36,18 @@ export interface CaptureResult {
 
 export async function storeCapture(db: ObservatoryDB, input: CaptureInput, now: number, budgets: StoreBudgets = DEFAULT_BUDGETS): Promise<CaptureResult> {
   const key = makeConversationKey(input.site, input.conversationId);
-  const tx = db.transaction(['conversations', 'turns', 'analyses'], 'readwrite');
+  const tx = db.transaction(['conversations', 'turns', 'analyses', ...TEXT_INDEX_STORES], 'readwrite');
   return commitOrAbort(tx, async () => {
     const turnStore = tx.objectStore('turns');
     const [existingTurns, existingConv] = await Promise.all([
       turnStore.getAll(turnRange(key)),
       tx.objectStore('conversations').get(key),
     ]);
-    const plan = planCapture(ofConversation(existingTurns, key), input.turns, key, now, budgets);
+    const before = ofConversation(existingTurns, key);
+    const plan = planCapture(before, input.turns, key, now, budgets);
     const conversation = nextConversation(existingConv, input, key, plan.turns, now, plan.writes.length > 0);
     await forEach(plan.writes, (t) => turnStore.put(encodeTurn(t)));
+    if (plan.writes.length > 0 || !existingConv) await updateTextIndex(tx, [indexChange(key, before, plan.writes)]);
     // Features of an edited turn describe the old text; drop them so they are recomputed.
     await forEach(plan.editedKeys, (k) => tx.objectStore('analyses').delete(analysisKey(key, k)));
     if (conversation !== existingConv) await tx.objectStore('conversations').put(conversation);

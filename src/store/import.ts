@@ -8,7 +8,8 @@ import { siteUrlOrNull } from '../core/sites.ts';
 import type { Conversation, ConversationBundle, StoredAnalysis, Turn } from '../core/types.ts';
 import { putAnalyses } from './analysis-io.ts';
 import { analysisKey, analysisRange } from './analysis-rows.ts';
-import type { ObservatoryDB } from './schema.ts';
+import { TEXT_INDEX_STORES, type ObservatoryDB } from './schema.ts';
+import { indexChange, updateTextIndex, type IndexChange } from './text-index.ts';
 import { turnCounters } from './summary.ts';
 import { encodeTurn, ofConversation, turnRange } from './turn-rows.ts';
 import { commitOrAbort } from './write-error.ts';
@@ -57,7 +58,7 @@ export function checkBundles(bundles: readonly ConversationBundle[]): void {
 
 export async function importBundles(db: ObservatoryDB, bundles: readonly ConversationBundle[]): Promise<ImportResult> {
   checkBundles(bundles);
-  const tx = db.transaction(['conversations', 'turns', 'analyses', 'annotations', 'meta'], 'readwrite');
+  const tx = db.transaction(['conversations', 'turns', 'analyses', 'annotations', ...TEXT_INDEX_STORES], 'readwrite');
   return commitOrAbort(tx, async () => {
     const result: ImportResult = { added: 0, updated: 0, skipped: 0, touched: [] };
     const conversations = tx.objectStore('conversations');
@@ -65,6 +66,7 @@ export async function importBundles(db: ObservatoryDB, bundles: readonly Convers
     const analyses = tx.objectStore('analyses');
     const annotations = tx.objectStore('annotations');
     const outcome = new Map<string, 'added' | 'updated' | 'skipped'>();
+    const indexChanges: IndexChange[] = [];
 
     for (const bundle of bundles) {
       const key = bundle.conversation.key;
@@ -85,6 +87,7 @@ export async function importBundles(db: ObservatoryDB, bundles: readonly Convers
       }
       for (const t of newTurns) byKey.set(t.key, t);
       await forEach(newTurns, (t) => turnStore.put(encodeTurn(t)));
+      if (!stored || newTurns.length > 0) indexChanges.push(indexChange(key, storedTurns, newTurns));
 
       let gained = newTurns.length;
       const newAnalyses: StoredAnalysis[] = [];
@@ -111,6 +114,8 @@ export async function importBundles(db: ObservatoryDB, bundles: readonly Convers
       if (!outcome.has(key)) outcome.set(key, !stored ? 'added' : gained > 0 ? 'updated' : 'skipped');
       else if (gained > 0 && outcome.get(key) === 'skipped') outcome.set(key, 'updated');
     }
+    // One pass over the posting rows for the whole file.
+    await updateTextIndex(tx, indexChanges);
     for (const [key, o] of outcome) {
       result[o]++;
       if (o !== 'skipped') result.touched.push(key);

@@ -12,4 +12,8 @@ export {
   searchConversationsByText, searchTerms, foldText, textSearchAbortError, SNIPPET_MAX,
   type TextSearchMatch, type TextSearchOptions, type TextSearchProgress, type TextSearchResult,
 } from './search.ts';
+export {
+  searchTranscripts, searchIndex, type TranscriptMatch, type TranscriptSearchOptions, type TranscriptSearchResult,
+} from './indexed-search.ts';
+export { buildTextIndexSlice, textIndexPending } from './text-index.ts';
 export type { Analyzer, AnalyzerTurn } from './analyzer.ts';

@@ -9,6 +9,7 @@ import { saveFeatureNames } from './analysis-io.ts';
 import { FeatureNames, encodeAnalysis, type AnalysisKey, type AnalysisRow } from './analysis-rows.ts';
 import type { ObservatoryDB, UpgradeTransaction } from './schema.ts';
 import { distinctModels } from './summary.ts';
+import { META_TEXT_INDEX_PENDING } from './text-index.ts';
 import { decodeTurn, encodeTurn } from './turn-rows.ts';
 import { forEach } from './requests.ts';
 
@@ -162,7 +163,23 @@ function backfilledRoute(turn: Turn): RouteInfo {
   return { requested: turn.selectedModel, shown: turn.model, served: null, flags: ['backfilled'], source: 'export' };
 }
 
-export const MIGRATIONS: readonly Migration[] = [v1, v2, v3, v4];
+/**
+ * v5: the transcript search index (text-index.ts): empty `searchDocs` and `searchPostings`
+ * stores. Indexing existing turns here would hold the upgrade (and every page that opens the
+ * database) for as long as reading all stored text takes, so a store with turns is only marked
+ * pending; the worker builds the index in the background and searches scan until it is whole.
+ */
+const v5: Migration = {
+  version: 5,
+  description: 'transcript search index stores searchDocs + searchPostings (built in the background when turns exist)',
+  async run(db, tx) {
+    db.createObjectStore('searchDocs');
+    db.createObjectStore('searchPostings');
+    if ((await tx.objectStore('turns').count()) > 0) await tx.objectStore('meta').put(true, META_TEXT_INDEX_PENDING);
+  },
+};
+
+export const MIGRATIONS: readonly Migration[] = [v1, v2, v3, v4, v5];
 export const DB_VERSION = MIGRATIONS.length;
 
 /**

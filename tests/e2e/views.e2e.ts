@@ -161,6 +161,24 @@ test('dashboard list: the captured conversation is listed; screenshot', async ()
   await dash.close();
 });
 
+test('dashboard transcript search: a word only in a reply finds the conversation through the text index, with a snippet', async () => {
+  const dump = await dumpStore(session);
+  assert.ok((dump.searchDocs ?? []).length > 0, 'the capture was indexed (searchDocs rows)');
+  const title = ((dump.conversations ?? []) as { key: string; title: string | null }[]).find((c) => c.key === conversationKey)?.title ?? '';
+  // A long word from a stored reply that is not in the title (so only the transcript can match).
+  const replies = (await storedTurns(session, conversationKey)).filter((t) => t.role === 'assistant').map((t) => t.text);
+  const word = replies.join(' ').match(/\p{L}{9,}/gu)?.find((w) => !title.toLowerCase().includes(w.toLowerCase()));
+  assert.ok(word, 'a reply has a long word');
+  const dash = await openDashboard('#/conversations');
+  await dash.getByRole('searchbox', { name: 'Search conversations' }).fill(word.toUpperCase());
+  await dash.getByLabel('Sort by').selectOption('relevance');
+  const snippet = dash.locator('.po-row-snippet').first();
+  await snippet.waitFor({ timeout: 15_000 });
+  assert.ok((await snippet.innerText()).toLowerCase().includes(word.toLowerCase()), `the snippet shows "${word}"`);
+  assert.match(await dash.locator('[role=status]').first().innerText(), /match in their text/);
+  await dash.close();
+});
+
 test('dashboard import of the real ChatGPT and Claude export samples, then export checked on disk', async () => {
   const files = [
     resolve(EXPORT_SAMPLES, 'chatgpt/pkuppens-2023__conversations.excerpt.json'),

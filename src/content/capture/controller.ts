@@ -12,7 +12,8 @@
  *   adapters' per-element reads are memoised in an element cache that the observer's records
  *   invalidate (element-cache.ts), so a scan re-reads only the turns whose subtree changed.
  * - Short tasks: a scan that has much to read (the first look at a long thread) stops after a
- *   time slice and resumes in a later task, keeping what it read in the cache.
+ *   time slice and resumes when the page is idle (requestIdleCallback, within the idle time
+ *   left), keeping what it read in the cache.
  * - SPA navigation: the URL is compared at every mutation, on popstate and on the Navigation
  *   API's navigatesuccess; turns still on screen from the previous conversation are ignored.
  * - Errors are contained: nothing here throws into the page.
@@ -42,6 +43,13 @@ export interface TimerApi {
   setTimeout(fn: () => void, ms: number): unknown;
   clearTimeout(handle: unknown): void;
   now(): number;
+  /**
+   * Run `fn` when the page is idle, with the idle time left in ms (requestIdleCallback, with a
+   * timeout so a busy page still gets read). Optional: without it a paused scan resumes in the
+   * next task.
+   */
+  idle?(fn: (budgetMs: number) => void): unknown;
+  cancelIdle?(handle: unknown): void;
 }
 
 export interface CaptureControllerOptions {
@@ -83,10 +91,23 @@ interface Seen {
   streamed: boolean;
 }
 
+/** A paused scan waits at most this long for the page to go idle before it resumes anyway. */
+const IDLE_TIMEOUT_MS = 500;
+/** Shortest reading slice, even when an idle period has (almost) no time left: the scan must progress. */
+const MIN_SLICE_MS = 4;
+
+const idleApi = globalThis as { requestIdleCallback?: (fn: (d: { timeRemaining(): number }) => void, o?: { timeout: number }) => number; cancelIdleCallback?: (h: number) => void };
+
 const defaultTimers: TimerApi = {
   setTimeout: (fn, ms) => globalThis.setTimeout(fn, ms),
   clearTimeout: (h) => globalThis.clearTimeout(h as ReturnType<typeof setTimeout>),
   now: () => Date.now(),
+  ...(idleApi.requestIdleCallback && idleApi.cancelIdleCallback
+    ? {
+      idle: (fn: (budgetMs: number) => void) => idleApi.requestIdleCallback!((d) => fn(d.timeRemaining()), { timeout: IDLE_TIMEOUT_MS }),
+      cancelIdle: (h: unknown) => idleApi.cancelIdleCallback!(h as number),
+    }
+    : {}),
 };
 
 /** Same content as far as storing is concerned (cheap: cached texts are the same strings). */
@@ -177,13 +198,31 @@ export function createCaptureController(options: CaptureControllerOptions): Capt
     }, Math.max(0, delay));
   }
 
-  /** A paused scan continues in the next task (one continuation at a time). */
+  /**
+   * A paused scan continues when the page is idle, reading for as long as the idle period
+   * lasts (at most sliceMs), so the rest of a long first look never delays input; without an
+   * idle API, in the next task. One continuation at a time.
+   */
   function scheduleResume(): void {
     if (resumeHandle !== null) return;
+    if (timers.idle) {
+      resumeHandle = timers.idle((budget) => {
+        resumeHandle = null;
+        scan(Math.max(MIN_SLICE_MS, Math.min(sliceMs, budget)));
+      });
+      return;
+    }
     resumeHandle = timers.setTimeout(() => {
       resumeHandle = null;
       scan();
     }, 0);
+  }
+
+  function cancelResume(): void {
+    if (resumeHandle === null) return;
+    if (timers.idle) timers.cancelIdle?.(resumeHandle);
+    else timers.clearTimeout(resumeHandle);
+    resumeHandle = null;
   }
 
   /** A change to our own UI only: inside it, or our node put in or taken out (the badge host). */
@@ -236,7 +275,7 @@ export function createCaptureController(options: CaptureControllerOptions): Capt
     lastBadges = {};
   }
 
-  function scan(): void {
+  function scan(budgetMs = sliceMs): void {
     try {
       // Records not yet delivered to the callback still have to invalidate the cache.
       if (observer) cache.noteMutations(observer.takeRecords());
@@ -248,7 +287,7 @@ export function createCaptureController(options: CaptureControllerOptions): Capt
       // A scan that paused carries on (whichever timer runs it next); otherwise a new scan starts.
       if (!paused) cache.startScan();
       paused = false;
-      cache.startSlice(sliceMs);
+      cache.startSlice(budgetMs);
       let reading: ReturnType<typeof readPage>;
       try {
         reading = withReadCache(cache, () => readPage(adapter, doc, url, { overrides: overridesFor(adapter.id) }));
@@ -401,10 +440,9 @@ export function createCaptureController(options: CaptureControllerOptions): Capt
         observer = null;
         if (debounceHandle !== null) timers.clearTimeout(debounceHandle);
         if (recheckHandle !== null) timers.clearTimeout(recheckHandle);
-        if (resumeHandle !== null) timers.clearTimeout(resumeHandle);
+        cancelResume();
         debounceHandle = null;
         recheckHandle = null;
-        resumeHandle = null;
         firstPendingAt = null;
         win?.removeEventListener('popstate', onNavigationEvent);
         navigation?.removeEventListener('navigatesuccess', onNavigationEvent);
@@ -412,7 +450,7 @@ export function createCaptureController(options: CaptureControllerOptions): Capt
         report(err);
       }
     },
-    scanNow: scan,
+    scanNow: () => scan(),
     findTurnElement(turnId) {
       const el = elements.get(turnId);
       return el && el.isConnected ? el : null;

@@ -41,17 +41,19 @@ export interface DataReads {
   getBundle(conversationKey: string): Promise<ConversationBundle | null>;
   /** Whole bundles, for export and router analysis; reports progress, honours the signal. */
   getBundles(keys: readonly string[], onProgress: (p: ProgressReport) => void, signal: AbortSignal): Promise<ConversationBundle[]>;
-  /** Conversations whose turns contain every word of `query` (a scan; capped, cancellable). */
+  /** Conversations whose turns contain every word of `query` (index, or a scan while it builds; capped, cancellable). */
   searchText(query: string, onProgress: (p: ProgressReport) => void, signal: AbortSignal): Promise<TextSearchResult>;
   /** The persona repertoire fitted on every stored analysis (core/vocabulary): one id and name per persona on every screen. */
   getPersonaVocabulary(): Promise<PersonaVocabulary>;
 }
 
 export interface TextSearchResult {
-  /** Conversation key → plain-text snippet around the first match. */
+  /** Conversation key → plain-text snippet around the first match ('' when none was made); best first when `ranked`. */
   matches: Map<string, string>;
-  /** False when the cap was reached before the whole store was read. */
+  /** False when the cap was reached before every match was found. */
   complete: boolean;
+  /** True when the order of `matches` is a relevance ranking (the index answered; the scan does not rank). */
+  ranked: boolean;
 }
 
 /** Writes: always through the background worker (the only writer). */

@@ -1,6 +1,6 @@
 /** DataReads straight from IndexedDB through src/store's read API (same extension origin). */
 import type { ConversationBundle } from '../../core/types.ts';
-import { getObservatoryDB, listConversations, getConversationBundle, searchConversationsByText, getAllAnalyses } from '../../store/index.ts';
+import { getObservatoryDB, listConversations, getConversationBundle, searchTranscripts, getAllAnalyses } from '../../store/index.ts';
 import { conversationsFromAnalyses, fitPersonaVocabulary } from '../../core/vocabulary/index.ts';
 import { throwIfCancelled, yieldToBrowser } from '../components/cancel.ts';
 import type { DataReads } from './services.ts';
@@ -8,7 +8,7 @@ import type { DataReads } from './services.ts';
 /** Bundles read in parallel per step; progress and cancellation are checked between steps. */
 const READ_BATCH = 25;
 
-/** Text search stops after this many matching conversations (it is a scan, not an index). */
+/** Text search returns at most this many conversations (the best ones when the index answers). */
 export const TEXT_SEARCH_LIMIT = 200;
 
 export const storeReads: DataReads = {
@@ -19,12 +19,16 @@ export const storeReads: DataReads = {
     return getConversationBundle(await getObservatoryDB(), key);
   },
   async searchText(query, onProgress, signal) {
-    const r = await searchConversationsByText(await getObservatoryDB(), query, {
+    const r = await searchTranscripts(await getObservatoryDB(), query, {
       limit: TEXT_SEARCH_LIMIT,
       signal,
       onProgress: ({ scanned, total }) => onProgress({ done: scanned, total }),
     });
-    return { matches: new Map(r.matches.map((m) => [m.conversationKey, m.snippet])), complete: r.complete };
+    return {
+      matches: new Map(r.matches.map((m) => [m.conversationKey, m.snippet ?? ''])),
+      complete: r.complete,
+      ranked: r.source === 'index',
+    };
   },
   async getPersonaVocabulary() {
     return fitPersonaVocabulary(conversationsFromAnalyses(await getAllAnalyses(await getObservatoryDB())));

@@ -11,6 +11,10 @@ import { adapterForUrl } from '../../../src/sites/registry.ts';
 const QUIET = 60;
 const DEBOUNCE = 15;
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+/** Waits for a condition (bounded), for sliced scans whose many tasks run late on a loaded machine. */
+async function until(ok: () => boolean, ms = 5000): Promise<void> {
+  for (const end = Date.now() + ms; !ok() && Date.now() < end;) await sleep(10);
+}
 /** Long enough for debounce + quiet period + re-check to have run. */
 const settle = () => sleep(DEBOUNCE + QUIET * 2 + 60);
 
@@ -227,6 +231,26 @@ describe('capture controller', () => {
     expect(sent[0].turns.map((t) => t.text)).toEqual(texts);
   });
 
+  it('a paused first look resumes in idle periods (requestIdleCallback), within the idle time left', async () => {
+    const texts = Array.from({ length: 8 }, (_, i) => `Turn number ${i}`);
+    main().innerHTML = texts.map((t, i) => (i % 2 ? replyTurn(i, t) : userTurn(i, t))).join('');
+    const idleCalls: number[] = [];
+    const timers = countingTimers();
+    const withIdle: TimerApi = {
+      ...timers,
+      // An idle period with no time left: the scan still reads its minimum slice and progresses.
+      idle: (fn) => { idleCalls.push(1); return timers.setTimeout(() => fn(0), 0); },
+      cancelIdle: (h) => timers.clearTimeout(h),
+    };
+    start({ sliceMs: -1, timers: withIdle });
+    await settle();
+    expect(idleCalls.length).toBeGreaterThan(0);
+    expect(sent).toHaveLength(1);
+    expect(sent[0].turns.map((t) => t.text)).toEqual(texts);
+    controller!.stop();
+    expect(timers.live()).toBe(0);
+  });
+
   it('a paused first look lists the turns once, not once per time slice', async () => {
     const listed: number[] = [];
     const real = document.querySelectorAll.bind(document);
@@ -243,6 +267,7 @@ describe('capture controller', () => {
       const counting: SiteAdapter = { ...base, readTurns: (root, u) => { reads++; return base.readTurns(root, u); } };
       start({ adapterFor: () => counting, sliceMs: -1 });
       await settle();
+      await until(() => sent.length > 0);
       expect(reads).toBeGreaterThan(4); // many slices...
       expect(sent).toHaveLength(1);
       expect(sent[0].turns.map((t) => t.text)).toEqual(Array.from({ length: 6 }, (_, i) => `Text ${i}`));

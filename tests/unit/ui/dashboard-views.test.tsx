@@ -85,7 +85,7 @@ describe('ConversationList transcript search', () => {
     const s = services({ list });
     s.data.searchText.mockImplementation(async (q: string, onProgress: unknown, _signal: AbortSignal) => {
       (onProgress as (p: { done: number; total: number }) => void)({ done: 5, total: 10 });
-      return { matches: new Map([['claude:x', `…the tide mill ${q} <b>x</b>…`]]), complete: true };
+      return { matches: new Map([['claude:x', `…the tide mill ${q} <b>x</b>…`]]), complete: true, ranked: false };
     });
     const root = await mount(<ConversationList query={{ ...EMPTY_QUERY, text: 'ebb' }} onQuery={() => {}} onOpen={() => {}} />, s);
     await settle();
@@ -98,6 +98,24 @@ describe('ConversationList transcript search', () => {
     expect(root.querySelector('.po-row-snippet')?.textContent).toContain('<b>x</b>'); // shown as text
     expect(root.querySelector('.po-row b')).toBeNull();
     expect(root.textContent).toContain('1 conversation match in their text');
+  });
+
+  it("'Best match' puts ranked transcript matches first, best first, then title matches newest first", async () => {
+    const list = [
+      conversation({ key: 'chatgpt:a', title: 'ebb notes', lastSeen: 9 }),
+      conversation({ key: 'chatgpt:b', title: 'B', lastSeen: 5 }),
+      conversation({ key: 'chatgpt:c', title: 'C', lastSeen: 7 }),
+      conversation({ key: 'chatgpt:d', title: 'D', lastSeen: 8 }),
+    ];
+    const s = services({ list });
+    s.data.searchText.mockImplementation(async () => ({ matches: new Map([['chatgpt:b', 'best'], ['chatgpt:c', '']]), complete: true, ranked: true }));
+    const root = await mount(<ConversationList query={{ ...EMPTY_QUERY, text: 'ebb', sort: 'relevance' }} onQuery={() => {}} onOpen={() => {}} />, s);
+    await settle();
+    await new Promise((r) => setTimeout(r, 350));
+    await settle();
+    const titles = [...root.querySelectorAll('.po-row-title')].map((e) => e.textContent);
+    expect(titles).toEqual(['B', 'C', 'ebb notes']);
+    expect(root.querySelectorAll('.po-row-snippet')).toHaveLength(1); // no snippet made for C: its models show
   });
 
   it('a failed search says so and falls back to titles and models', async () => {

@@ -67,7 +67,7 @@ export function services(over: { list?: Conversation[]; bundle?: ConversationBun
       listConversations: vi.fn(async () => over.list ?? [conversation()]),
       getBundle: vi.fn(async () => b),
       getBundles: vi.fn(async () => (b ? [b] : [])),
-      searchText: vi.fn(async (_q: string, _p: unknown, _s: AbortSignal) => ({ matches: new Map<string, string>(), complete: true })),
+      searchText: vi.fn(async (_q: string, _p: unknown, _s: AbortSignal) => ({ matches: new Map<string, string>(), complete: true, ranked: true })),
       getPersonaVocabulary: vi.fn(async () => fitPersonaVocabulary(conversationsFromAnalyses(b ? b.analyses : []))),
     },
     commands: {

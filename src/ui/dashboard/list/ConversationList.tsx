@@ -20,6 +20,7 @@ interface Props {
 const ROW_HEIGHT = 60;
 
 const SORTS: { key: SortKey; label: string }[] = [
+  { key: 'relevance', label: 'Best match' },
   { key: 'lastSeen', label: 'Last active' },
   { key: 'firstSeen', label: 'First seen' },
   { key: 'shifts', label: 'Shifts' },
@@ -52,7 +53,9 @@ function FilteredList({ all, query, onQuery, onOpen }: Props & { all: Conversati
   const search = useTextSearch(data, query.text);
   const snippets = search.status === 'done' ? search.matches : null;
   const textKeys = useMemo(() => (snippets ? new Set(snippets.keys()) : undefined), [snippets]);
-  const shown = useMemo(() => applyQuery(all, query, textKeys), [all, query, textKeys]);
+  const ranked = search.status === 'done' && search.ranked;
+  const rank = useMemo(() => (snippets && ranked ? new Map([...snippets.keys()].map((k, i) => [k, i])) : undefined), [snippets, ranked]);
+  const shown = useMemo(() => applyQuery(all, query, textKeys, rank), [all, query, textKeys, rank]);
   const { sites, models } = useMemo(() => facets(all), [all]);
   const set = <K extends keyof ListQuery>(k: K, v: ListQuery[K]) => onQuery({ ...query, [k]: v });
   return (

@@ -4,7 +4,8 @@
  */
 import type { Conversation, SiteId } from '../../../core/types.ts';
 
-export type SortKey = 'lastSeen' | 'firstSeen' | 'shifts' | 'turns' | 'title';
+/** 'relevance': transcript matches best first (when the search index ranked them), then the rest by last active. */
+export type SortKey = 'relevance' | 'lastSeen' | 'firstSeen' | 'shifts' | 'turns' | 'title';
 
 export interface ListQuery {
   text: string;
@@ -34,7 +35,7 @@ function dayEnd(date: string): number {
   return Number.isNaN(t) ? Infinity : t;
 }
 
-const COMPARE: Record<SortKey, (a: Conversation, b: Conversation) => number> = {
+const COMPARE: Record<Exclude<SortKey, 'relevance'>, (a: Conversation, b: Conversation) => number> = {
   lastSeen: (a, b) => a.lastSeen - b.lastSeen,
   firstSeen: (a, b) => a.firstSeen - b.firstSeen,
   shifts: (a, b) => a.shiftCount - b.shiftCount,
@@ -52,8 +53,11 @@ export function matchesText(c: Conversation, words: readonly string[]): boolean 
 /**
  * `textMatches`: keys of conversations whose transcript matched the search words (from the store's
  * text search); such a conversation passes the text filter even if its title does not.
+ * `rank`: key → position in the search index's ranking (0 = best), used by the 'relevance' sort.
  */
-export function applyQuery(all: readonly Conversation[], q: ListQuery, textMatches?: ReadonlySet<string>): Conversation[] {
+export function applyQuery(
+  all: readonly Conversation[], q: ListQuery, textMatches?: ReadonlySet<string>, rank?: ReadonlyMap<string, number>,
+): Conversation[] {
   const words = q.text.toLowerCase().split(/\s+/).filter(Boolean);
   const from = q.from ? dayStart(q.from) : -Infinity;
   const to = q.to ? dayEnd(q.to) : Infinity;
@@ -64,6 +68,12 @@ export function applyQuery(all: readonly Conversation[], q: ListQuery, textMatch
     && (!q.hasShifts || c.shiftCount > 0)
     && (!q.hasAnnotations || c.annotationCount > 0)
     && (matchesText(c, words) || (textMatches?.has(c.key) ?? false)));
+  if (q.sort === 'relevance') {
+    // Ranked matches first, best first (the direction toggle does not apply); then newest first.
+    const at = (c: Conversation) => rank?.get(c.key) ?? Infinity;
+    out.sort((a, b) => at(a) - at(b) || b.lastSeen - a.lastSeen || a.key.localeCompare(b.key));
+    return out;
+  }
   const cmp = COMPARE[q.sort];
   out.sort((a, b) => (q.descending ? cmp(b, a) : cmp(a, b)) || a.key.localeCompare(b.key));
   return out;

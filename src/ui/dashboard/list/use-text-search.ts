@@ -1,6 +1,7 @@
 /**
  * Transcript search for the conversation list: debounced, cancellable, with progress. The store
- * scans turns (no text index), so a new query aborts the previous scan.
+ * answers from its text index, or scans turns while the index is still being built; a new query
+ * aborts the previous search.
  */
 import { useEffect, useState } from 'preact/hooks';
 import type { DataReads } from '../../adapters/services.ts';
@@ -9,7 +10,7 @@ import { isCancelled } from '../../components/cancel.ts';
 export type TextSearchState =
   | { status: 'idle' }
   | { status: 'searching'; done: number; total: number | null; cancel(): void }
-  | { status: 'done'; matches: Map<string, string>; complete: boolean }
+  | { status: 'done'; matches: Map<string, string>; complete: boolean; ranked: boolean }
   | { status: 'cancelled' }
   | { status: 'error'; error: unknown };
 
@@ -32,7 +33,7 @@ export function useTextSearch(data: DataReads, text: string): TextSearchState {
       data.searchText(query, ({ done, total }) => {
         if (!superseded && !controller.signal.aborted) setState({ status: 'searching', done, total, cancel });
       }, controller.signal).then(
-        (r) => { if (!superseded) setState({ status: 'done', matches: r.matches, complete: r.complete }); },
+        (r) => { if (!superseded) setState({ status: 'done', matches: r.matches, complete: r.complete, ranked: r.ranked }); },
         (error: unknown) => {
           if (!superseded) setState(isCancelled(error) || controller.signal.aborted ? { status: 'cancelled' } : { status: 'error', error });
         },
