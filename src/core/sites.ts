@@ -32,7 +32,7 @@ export const CHAT_SITE_HOSTS: readonly ChatSiteHosts[] = [
   { site: 'chatgpt', hosts: ['chatgpt.com', 'chat.openai.com'] },
   { site: 'claude', hosts: ['claude.ai'] },
   { site: 'gemini', hosts: ['gemini.google.com'] },
-  { site: 'copilot', hosts: ['copilot.microsoft.com'] },
+  { site: 'copilot', hosts: ['copilot.microsoft.com', 'm365.cloud.microsoft'] },
   { site: 'perplexity', hosts: ['perplexity.ai', 'www.perplexity.ai'] },
   { site: 'deepseek', hosts: ['chat.deepseek.com'] },
   { site: 'grok', hosts: ['grok.com'] },

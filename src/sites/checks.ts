@@ -7,7 +7,7 @@
  * them (share pages), fewer replies than the page's own reply markers (a selector matching a
  * wrapper that is not a message), and a reply whose text is only a status block.
  */
-import type { TurnReading } from './adapter.ts';
+import type { TurnReading } from './reading.ts';
 import { hasAny, STOP_BUTTON } from './query.ts';
 import { isOnlySteps } from './steps.ts';
 import { cachedPageRead } from './read-cache.ts';

@@ -1,22 +1,19 @@
 // Issue 16 "Capture v2": one page per failure class, each with a truth read off the page by hand.
 // The pages are built from documented markup (no licensed real saved page of these layouts was
 // found; see tests/fixtures/sites-v2/PROVENANCE.md), so they test the class, not a site's exact DOM.
-import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { captureFile, expectTurns } from './helpers.ts';
 import { capturePage } from '../../../src/sites/adapter.ts';
 import { adapterById } from '../../../src/sites/registry.ts';
 import { parseSavedPage } from '../../../src/cli/saved-page.ts';
+import { FIXTURES } from '../../fixtures/paths.ts';
 
-const REPO = join(fileURLToPath(new URL('.', import.meta.url)), '../../..');
-const V2 = join(REPO, 'tests/fixtures/sites-v2');
+const V2 = join(FIXTURES, 'sites-v2');
 
-/** A shared fixture: vendored copy in the repo when present, else the reference checkout beside it. */
+/** A vendored fixture by its path under tests/fixtures/shared. */
 function sharedFixture(subPath: string): string {
-  const vendored = join(REPO, 'tests/fixtures/shared', subPath);
-  return existsSync(vendored) ? vendored : join(REPO, '../shared/fixtures', subPath);
+  return join(FIXTURES, 'shared', subPath);
 }
 
 describe('share pages', () => {
