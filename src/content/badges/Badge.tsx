@@ -1,11 +1,11 @@
 import type { AnnotationKind } from '../../core/types.ts';
 import type { BadgeInfo } from '../../messages.ts';
-import { StateChip } from '../../ui/components/StateChip.tsx';
-import { LabelText } from '../../ui/components/LabelText.tsx';
-import { EvidenceList } from '../../ui/components/EvidenceList.tsx';
-import { formatConfidence } from '../../ui/components/format.ts';
+import { StateChip } from '../../common/StateChip.tsx';
+import { LabelText } from '../../common/LabelText.tsx';
+import { EvidenceList } from '../../common/EvidenceList.tsx';
+import { formatConfidence } from '../../common/format.ts';
 import { certaintyOf } from '../../core/vocabulary/judgements.ts';
-import { shiftWords, stateWords } from '../../ui/components/label-words.ts';
+import { shiftWords, stateWords } from '../../common/label-words.ts';
 import type { Placement } from './position.ts';
 
 export interface BadgeProps {

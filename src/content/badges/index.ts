@@ -3,7 +3,7 @@
  * see layer.tsx. Contract with the capture controller: called after every successful
  * capture/page answer with the worker's badges keyed by turn id and the element of each turn
  * in the DOM; `pending` (optional) lists turn ids still streaming, shown as "analysing…".
- * May import: src/ui/components, src/common/annotate-frame-url.ts, src/messages.ts types, messaging client.
+ * May import: src/common, src/messages.ts types, messaging client.
  */
 import browser from 'webextension-polyfill';
 import type { BadgeInfo } from '../../messages.ts';

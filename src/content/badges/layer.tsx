@@ -18,7 +18,7 @@
 import { render } from 'preact';
 import type { BadgeInfo, Message, ResponseFor } from '../../messages.ts';
 import { markOwnNode } from '../own-ui.ts';
-import tokensCss from '../../ui/components/tokens.css?inline';
+import tokensCss from '../../common/tokens.css?inline';
 import badgesCss from './badges.css?inline';
 import { Badge, BadgePanel, badgeButtonId, badgeLook } from './Badge.tsx';
 import { conversationKeyOf, placeBadge, placePanel, samePlacement, type Placement } from './position.ts';

@@ -5,7 +5,7 @@
  * set by the content script (`frameHash`).
  */
 import { render } from 'preact';
-import '../components/tokens.css';
+import '../../common/tokens.css';
 import './annotate.css';
 import { sendMessage } from '../../messaging/client.ts';
 import { ErrorBox } from '../components/Status.tsx';

@@ -1,12 +1,12 @@
 import { useRef } from 'preact/hooks';
 import type { AnnotationKind } from '../../core/types.ts';
 import type { Persona } from '../../core/vocabulary/repertoire.ts';
-import { stateWords } from './label-words.ts';
+import { stateWords } from '../../common/label-words.ts';
 import { JUDGEMENT_WORDS } from '../../core/vocabulary/judgements.ts';
 import { readableModel } from '../../core/vocabulary/model-names.ts';
 import { STATE_PALETTE_SIZE } from './state-colors.ts';
-import { formatConfidence } from './format.ts';
-import { StateChip } from './StateChip.tsx';
+import { formatConfidence } from '../../common/format.ts';
+import { StateChip } from '../../common/StateChip.tsx';
 
 /** One assistant reply as the strip shows it. */
 export interface TimelineCell {

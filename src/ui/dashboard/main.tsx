@@ -1,5 +1,5 @@
 import { render } from 'preact';
-import '../components/tokens.css';
+import '../../common/tokens.css';
 import './dashboard.css';
 import { App } from './App.tsx';
 import { ServicesContext, type UiServices } from '../adapters/services.ts';

@@ -3,10 +3,10 @@ import type { Settings } from '../../core/types.ts';
 import { SHARE_ON_DEMAND_DETAIL, type TabStatus } from '../../messages.ts';
 import { useAsync } from '../components/use-async.ts';
 import { ErrorBox, Loading } from '../components/Status.tsx';
-import { failedCheckOf, plural } from '../components/format.ts';
+import { failedCheckOf, plural } from '../../common/format.ts';
 import { withSite, siteSettings } from '../dashboard/settings/site-settings.ts';
 import { isRouteSite } from '../../core/route/observation.ts';
-import { ModelName } from '../components/ModelName.tsx';
+import { ModelName } from '../../common/ModelName.tsx';
 import { siteName } from '../../core/vocabulary/titles.ts';
 
 export interface PopupServices {

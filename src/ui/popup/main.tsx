@@ -1,6 +1,6 @@
 import { render } from 'preact';
 import browser from 'webextension-polyfill';
-import '../components/tokens.css';
+import '../../common/tokens.css';
 import './popup.css';
 import { Popup, type PopupServices } from './Popup.tsx';
 import { sendMessage } from '../../messaging/client.ts';

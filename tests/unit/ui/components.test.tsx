@@ -1,13 +1,13 @@
 // @vitest-environment happy-dom
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { StateChip } from '../../../src/ui/components/StateChip.tsx';
-import { LabelText } from '../../../src/ui/components/LabelText.tsx';
+import { StateChip } from '../../../src/common/StateChip.tsx';
+import { LabelText } from '../../../src/common/LabelText.tsx';
 import { TimelineStrip, modelRuns, type TimelineCell } from '../../../src/ui/components/TimelineStrip.tsx';
 import { VirtualList } from '../../../src/ui/components/VirtualList.tsx';
 import { AnnotationControls } from '../../../src/ui/components/AnnotationControls.tsx';
-import { EvidenceList } from '../../../src/ui/components/EvidenceList.tsx';
+import { EvidenceList } from '../../../src/common/EvidenceList.tsx';
 import { stateSlot } from '../../../src/ui/components/state-colors.ts';
-import { formatConfidence, formatValue } from '../../../src/ui/components/format.ts';
+import { formatConfidence, formatValue } from '../../../src/common/format.ts';
 import { HOSTILE, annotationFor } from './fixtures.ts';
 import { byText, cleanup, click, mount, settle, type } from './render.tsx';
 

@@ -1,6 +1,6 @@
 import { FROM_THE_PAGE, strengthMeaning } from '../../../core/vocabulary/judgements.ts';
 import { useServices } from '../../adapters/services.ts';
-import { formatValue } from '../../components/format.ts';
+import { formatValue } from '../../../common/format.ts';
 
 /**
  * "About the instrument": generated from the feature registry and the label vocabulary, so it

@@ -2,7 +2,7 @@ import type { AgreementReport, AgreementRow } from '../../../core/agreement.ts';
 import { useServices } from '../../adapters/services.ts';
 import { Empty, ErrorBox, Loading } from '../../components/Status.tsx';
 import { useAsync } from '../../components/use-async.ts';
-import { plural } from '../../components/format.ts';
+import { plural } from '../../../common/format.ts';
 
 /**
  * How often the detector agreed with people's verdicts (yours in the extension, and those

@@ -2,7 +2,7 @@ import { useState } from 'preact/hooks';
 import type { ParsedAnnotationFile } from '../../adapters/services.ts';
 import { useServices } from '../../adapters/services.ts';
 import { ErrorBox } from '../../components/Status.tsx';
-import { plural } from '../../components/format.ts';
+import { plural } from '../../../common/format.ts';
 import { useOperation } from '../io/use-operation.ts';
 
 type Picked = { fileName: string; ok: true; parsed: ParsedAnnotationFile } | { fileName: string; ok: false; error: string };

@@ -2,14 +2,14 @@ import { useMemo, useState } from 'preact/hooks';
 import type { Annotation } from '../../../core/types.ts';
 import type { TranscriptEntry } from './model.ts';
 import { useServices } from '../../adapters/services.ts';
-import { StateChip } from '../../components/StateChip.tsx';
-import { LabelText } from '../../components/LabelText.tsx';
-import { EvidenceList } from '../../components/EvidenceList.tsx';
+import { StateChip } from '../../../common/StateChip.tsx';
+import { LabelText } from '../../../common/LabelText.tsx';
+import { EvidenceList } from '../../../common/EvidenceList.tsx';
 import { AnnotationControls, describeAnnotation } from '../../components/AnnotationControls.tsx';
-import { Certainty } from '../../components/Certainty.tsx';
-import { ModelName } from '../../components/ModelName.tsx';
+import { Certainty } from '../../../common/Certainty.tsx';
+import { ModelName } from '../../../common/ModelName.tsx';
 import { Markdown } from '../../components/Markdown.tsx';
-import { formatDateTime, formatValue } from '../../components/format.ts';
+import { formatDateTime, formatValue } from '../../../common/format.ts';
 
 interface Props {
   entry: TranscriptEntry;

@@ -4,7 +4,7 @@ import { useServices, type ExportFormat } from '../../adapters/services.ts';
 import { downloadBlob } from '../../adapters/download.ts';
 import { Progress } from '../../components/Progress.tsx';
 import { ErrorBox } from '../../components/Status.tsx';
-import { plural } from '../../components/format.ts';
+import { plural } from '../../../common/format.ts';
 import { EXPORT_FORMATS, exportFileName } from './file-names.ts';
 import { useOperation } from './use-operation.ts';
 

@@ -3,7 +3,7 @@ import { useMemo, useState } from 'preact/hooks';
 import { useServices } from '../../adapters/services.ts';
 import { Progress } from '../../components/Progress.tsx';
 import { ErrorBox } from '../../components/Status.tsx';
-import { plural } from '../../components/format.ts';
+import { plural } from '../../../common/format.ts';
 import { throwIfCancelled, yieldToBrowser } from '../../components/cancel.ts';
 import { IMPORT_BATCH, batches, type ParsedEntry } from './import-plan.ts';
 import { useOperation } from './use-operation.ts';

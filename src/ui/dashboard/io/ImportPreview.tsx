@@ -1,7 +1,7 @@
 import { useMemo } from 'preact/hooks';
 import { useServices } from '../../adapters/services.ts';
 import { useAsync } from '../../components/use-async.ts';
-import { formatDate, plural } from '../../components/format.ts';
+import { formatDate, plural } from '../../../common/format.ts';
 import { conversationTitle, siteName } from '../../../core/vocabulary/titles.ts';
 import { buildPreview } from './import-preview.ts';
 import type { ParsedEntry } from './import-plan.ts';

@@ -4,10 +4,10 @@ import { useServices } from '../../adapters/services.ts';
 import { useAsync } from '../../components/use-async.ts';
 import { VirtualList } from '../../components/VirtualList.tsx';
 import { Empty, ErrorBox, Loading } from '../../components/Status.tsx';
-import { ModelName } from '../../components/ModelName.tsx';
+import { ModelName } from '../../../common/ModelName.tsx';
 import { conversationTitle, siteName } from '../../../core/vocabulary/titles.ts';
 import { readableModel } from '../../../core/vocabulary/model-names.ts';
-import { formatDate, plural } from '../../components/format.ts';
+import { formatDate, plural } from '../../../common/format.ts';
 import { applyQuery, facets, EMPTY_QUERY, type ListQuery, type SortKey } from './query.ts';
 import { useTextSearch, type TextSearchState } from './use-text-search.ts';
 

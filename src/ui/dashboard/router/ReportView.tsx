@@ -1,8 +1,8 @@
 import type { RouterReport, TransitionsResult, RepertoireResult, TriggersResult } from '../../../core/router/types.ts';
-import { StateChip } from '../../components/StateChip.tsx';
+import { StateChip } from '../../../common/StateChip.tsx';
 import { LineChart } from '../../components/LineChart.tsx';
 import { stateClass } from '../../components/state-colors.ts';
-import { formatValue } from '../../components/format.ts';
+import { formatValue } from '../../../common/format.ts';
 import { VerdictLines } from './VerdictLines.tsx';
 
 interface Props {

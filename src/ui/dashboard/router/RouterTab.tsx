@@ -4,7 +4,7 @@ import { useServices } from '../../adapters/services.ts';
 import { useAsync } from '../../components/use-async.ts';
 import { Empty, ErrorBox, Loading } from '../../components/Status.tsx';
 import { Progress } from '../../components/Progress.tsx';
-import { plural } from '../../components/format.ts';
+import { plural } from '../../../common/format.ts';
 import { useOperation } from '../io/use-operation.ts';
 import { ReportView } from './ReportView.tsx';
 import { routerReportMarkdown } from '../../../core/router/markdown.ts';

@@ -5,7 +5,7 @@
  */
 import { useServices } from '../../adapters/services.ts';
 import { useAsync } from '../../components/use-async.ts';
-import { failedCheckOf } from '../../components/format.ts';
+import { failedCheckOf } from '../../../common/format.ts';
 
 export function CaptureProblems() {
   const { commands } = useServices();

@@ -1,7 +1,7 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { useServices } from '../../adapters/services.ts';
-import { StateChip } from '../../components/StateChip.tsx';
-import { LabelText } from '../../components/LabelText.tsx';
+import { StateChip } from '../../../common/StateChip.tsx';
+import { LabelText } from '../../../common/LabelText.tsx';
 import { ErrorBox } from '../../components/Status.tsx';
 import { loadDemo } from './demo.ts';
 

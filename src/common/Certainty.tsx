@@ -1,6 +1,6 @@
 import { useState } from 'preact/hooks';
-import type { ShiftLabel } from '../../core/types.ts';
-import { FROM_THE_PAGE, strengthMeaning, strengthOf } from '../../core/vocabulary/judgements.ts';
+import type { ShiftLabel } from '../core/types.ts';
+import { FROM_THE_PAGE, strengthMeaning, strengthOf } from '../core/vocabulary/judgements.ts';
 
 interface Props {
   /** A label, or a bare confidence (kind undefined) for a shift as a whole. */

@@ -1,4 +1,4 @@
-import { readableModel } from '../../core/vocabulary/model-names.ts';
+import { readableModel } from '../core/vocabulary/model-names.ts';
 
 /** A model as people read it ("GPT-4.1 mini"), with the site's raw slug on hover. */
 export function ModelName({ slug, class: cls }: { slug: string; class?: string }) {

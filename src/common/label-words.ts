@@ -2,11 +2,11 @@
  * Labels as plain strings for places that cannot hold components (aria-labels, titles, the badge
  * face): the same words LabelText and Certainty render. Pure.
  */
-import type { ShiftLabel } from '../../core/types.ts';
-import { certaintyOf, modelChange } from '../../core/vocabulary/judgements.ts';
-import { readableModel } from '../../core/vocabulary/model-names.ts';
-import type { Persona } from '../../core/vocabulary/repertoire.ts';
-import { segmentNumber } from '../../core/vocabulary/segments.ts';
+import type { ShiftLabel } from '../core/types.ts';
+import { certaintyOf, modelChange } from '../core/vocabulary/judgements.ts';
+import { readableModel } from '../core/vocabulary/model-names.ts';
+import type { Persona } from '../core/vocabulary/repertoire.ts';
+import { segmentNumber } from '../core/vocabulary/segments.ts';
 
 /** The label's text with readable model names ("model changed: GPT-4o → GPT-5.5"). */
 export function labelWords(label: Pick<ShiftLabel, 'kind' | 'text'>): string {

@@ -1,5 +1,5 @@
-import type { Persona } from '../../core/vocabulary/repertoire.ts';
-import { segmentNumber } from '../../core/vocabulary/segments.ts';
+import type { Persona } from '../core/vocabulary/repertoire.ts';
+import { segmentNumber } from '../core/vocabulary/segments.ts';
 
 interface Props {
   /** The per-conversation detector state ("A", …) and its stored name. */

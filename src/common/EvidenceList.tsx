@@ -1,5 +1,5 @@
-import type { FeatureEvidence } from '../../core/types.ts';
-import { featureLabel } from '../../core/features/labels.ts';
+import type { FeatureEvidence } from '../core/types.ts';
+import { featureLabel } from '../core/features/labels.ts';
 import { formatValue } from './format.ts';
 
 /** The registry's label of a feature (the one wording per feature), for callers without the registry. */

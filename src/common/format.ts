@@ -1,5 +1,5 @@
 /** Small display formatters shared by every view. Pure; no DOM. */
-import { strengthOf } from '../../core/vocabulary/judgements.ts';
+import { strengthOf } from '../core/vocabulary/judgements.ts';
 
 /** A calibrated probability in words (strong / moderate / weak): never a bare "100%". */
 export function formatConfidence(p: number): string {

@@ -1,5 +1,5 @@
-import type { ShiftLabel } from '../../core/types.ts';
-import { modelChange } from '../../core/vocabulary/judgements.ts';
+import type { ShiftLabel } from '../core/types.ts';
+import { modelChange } from '../core/vocabulary/judgements.ts';
 import { Certainty } from './Certainty.tsx';
 import { ModelName } from './ModelName.tsx';
 
