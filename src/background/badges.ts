@@ -4,7 +4,7 @@
  */
 import { turnKey } from '../core/formats/keys.ts';
 import type { Annotation, CapturedTurn } from '../core/types.ts';
-import type { BadgeInfo } from '../messages.ts';
+import type { BadgeInfo } from '../messaging/catalog.ts';
 import { rerouteText } from '../core/route/reroute.ts';
 import { getConversationAnalyses } from '../store/read.ts';
 import { readRoutes } from '../store/routes.ts';

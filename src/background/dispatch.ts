@@ -1,9 +1,9 @@
 /**
- * Entry point of every runtime message: validate (src/messages.ts), check the sender, then run
+ * Entry point of every runtime message: validate (src/messaging/catalog.ts), check the sender, then run
  * the message's handler. Dropped messages get no answer (undefined) and a console.warn.
  * No webextension-polyfill here: src/background/index.ts wires this to runtime.onMessage.
  */
-import { parseMessage, type Message, type MessageType, type ResponseMap } from '../messages.ts';
+import { parseMessage, type Message, type MessageType, type ResponseMap } from '../messaging/catalog.ts';
 import { StoreWriteError } from '../store/write-error.ts';
 import type { BackgroundContext } from './context.ts';
 import { HANDLERS, SENDERS } from './handlers/index.ts';

@@ -9,7 +9,7 @@ import { renderBadges } from './badges/index.ts';
 import { adapterForUrl } from '../sites/registry.ts';
 import { useNativeMatching } from '../sites/dom-text.ts';
 import { sendMessage } from '../messaging/client.ts';
-import type { BadgeInfo } from '../messages.ts';
+import type { BadgeInfo } from '../messaging/catalog.ts';
 import { isRouteSite } from '../core/route/observation.ts';
 import { createRouteBridge, type RouteBridge } from './route/bridge.ts';
 import { listenForPopupRequests } from './popup-requests.ts';

@@ -1,10 +1,10 @@
 /**
- * Typed sender for the message catalog (src/messages.ts), for content scripts and extension
- * pages. Kept apart from src/messages.ts because webextension-polyfill throws when imported
- * outside an extension (Node tests import src/messages.ts freely).
+ * Typed sender for the message catalog (src/messaging/catalog.ts), for content scripts and extension
+ * pages. Kept apart from src/messaging/catalog.ts because webextension-polyfill throws when imported
+ * outside an extension (Node tests import src/messaging/catalog.ts freely).
  */
 import browser from 'webextension-polyfill';
-import type { Message, ResponseFor } from '../messages.ts';
+import type { Message, ResponseFor } from './catalog.ts';
 
 /** Thrown when the worker gave no answer (it dropped the message, or it is restarting). */
 export class NoResponseError extends Error {

@@ -1,5 +1,5 @@
 /**
- * Small hand-written type guards used by the message validators (src/messages.ts) and by
+ * Small hand-written type guards used by the message validators (src/messaging/catalog.ts) and by
  * the bundle validators. Pure TypeScript: imports only src/core (types and limits), so it
  * runs in Node tests, the worker, content scripts and pages alike.
  */

@@ -13,7 +13,7 @@ import { expectedCapture } from './lib/oracle.ts';
 import {
   describeRequests, extensionPage, foreignRequests, openTab, sendFromExtension, storedTurns, tabStatus, waitFor, watchPage,
 } from './lib/extension.ts';
-import { SHARE_ON_DEMAND_DETAIL } from '../../src/messages.ts';
+import { SHARE_ON_DEMAND_DETAIL } from '../../src/messaging/catalog.ts';
 
 /**
  * Real saved pages (tests/fixtures/shared/sites) for every site that has one, and our

@@ -1,10 +1,10 @@
 /**
  * The handler of each message type and who may send it. Adding a message: a validator in
- * src/messages.ts, a handler file here, one line in each table below (the mapped types make a
+ * src/messaging/catalog.ts, a handler file here, one line in each table below (the mapped types make a
  * missing line a type error). A handler that acts for a chat tab takes the tab's site and URL
  * from `chatSender(from)` (../sender.ts), never from the message.
  */
-import type { MessageType } from '../../messages.ts';
+import type { MessageType } from '../../messaging/catalog.ts';
 import type { SenderKind } from '../sender.ts';
 import { annotationDelete } from './annotation-delete.ts';
 import { annotationGet } from './annotation-get.ts';

@@ -1,5 +1,5 @@
 /** The shape every message handler has. One handler file per message type. */
-import type { MessageOf, MessageType, ResponseMap } from '../../messages.ts';
+import type { MessageOf, MessageType, ResponseMap } from '../../messaging/catalog.ts';
 import type { BackgroundContext } from '../context.ts';
 import type { SenderKind } from '../sender.ts';
 

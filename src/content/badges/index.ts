@@ -3,10 +3,10 @@
  * see layer.tsx. Contract with the capture controller: called after every successful
  * capture/page answer with the worker's badges keyed by turn id and the element of each turn
  * in the DOM; `pending` (optional) lists turn ids still streaming, shown as "analysing…".
- * May import: src/common, src/messages.ts types, messaging client.
+ * May import: src/common, src/messaging/catalog.ts types, messaging client.
  */
 import browser from 'webextension-polyfill';
-import type { BadgeInfo } from '../../messages.ts';
+import type { BadgeInfo } from '../../messaging/catalog.ts';
 import { sendMessage } from '../../messaging/client.ts';
 import { ANNOTATE_PAGE, frameHash } from '../../common/annotate-frame-url.ts';
 import { createBadgeLayer, type BadgeLayer } from './layer.tsx';

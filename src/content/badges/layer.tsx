@@ -16,7 +16,7 @@
  * position, and the site's layout is never forced by us.
  */
 import { render } from 'preact';
-import type { BadgeInfo, Message, ResponseFor } from '../../messages.ts';
+import type { BadgeInfo, Message, ResponseFor } from '../../messaging/catalog.ts';
 import { markOwnNode } from '../own-ui.ts';
 import tokensCss from '../../common/tokens.css?inline';
 import badgesCss from './badges.css?inline';

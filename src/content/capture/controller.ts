@@ -22,7 +22,7 @@
  * (the sender is injected so the controller is unit-testable).
  */
 import type { CapturedTurn, SiteId } from '../../core/types.ts';
-import { SHARE_ON_DEMAND_DETAIL, type BadgeInfo, type CapturePageMessage, type CapturePageResponse } from '../../messages.ts';
+import { SHARE_ON_DEMAND_DETAIL, type BadgeInfo, type CapturePageMessage, type CapturePageResponse } from '../../messaging/catalog.ts';
 import { readPage, selectedModelOf, type SelectorOverrides, type SiteAdapter } from '../../sites/adapter.ts';
 import { ScanPaused, withReadCache } from '../../sites/read-cache.ts';
 import { createElementCache } from './element-cache.ts';

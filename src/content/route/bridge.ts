@@ -8,7 +8,7 @@
  * worker in small batches. No browser API here: the window, clock and sender are injected.
  */
 import { MAX_OBSERVATION_CHARS, parseRouteObservation, type RouteObservation } from '../../core/route/observation.ts';
-import type { RouteObserveMessage, RouteObserveResponse } from '../../messages.ts';
+import type { RouteObserveMessage, RouteObserveResponse } from '../../messaging/catalog.ts';
 import { ROUTE_CHANNEL_SOURCE, ROUTE_CHANNEL_VERSION } from './channel.ts';
 
 export type BridgeDrop =

@@ -1,4 +1,4 @@
-/** Commands implemented as messages to the background worker (src/messages.ts catalog). */
+/** Commands implemented as messages to the background worker (src/messaging/catalog.ts catalog). */
 import { sendMessage } from '../../messaging/client.ts';
 import type { Commands } from './services.ts';
 

@@ -14,7 +14,7 @@ import type { FeatureDef } from '../../core/features/types.ts';
 import type { RouterReport } from '../../core/router/types.ts';
 import type { VocabularyEntry } from '../components/AnnotationControls.tsx';
 import type { PersonaVocabulary } from '../../core/vocabulary/index.ts';
-import type { CaptureProblem } from '../../messages.ts';
+import type { CaptureProblem } from '../../messaging/catalog.ts';
 
 export interface ProgressReport {
   done: number;

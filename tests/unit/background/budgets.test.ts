@@ -11,7 +11,7 @@ import { memorySession } from '../../../src/background/session.ts';
 import { clipCapture } from '../../../src/content/capture/clip.ts';
 import { chatSiteOfUrl } from '../../../src/core/sites.ts';
 import type { CapturedTurn } from '../../../src/core/types.ts';
-import type { CapturePageMessage, TabStatus } from '../../../src/messages.ts';
+import type { CapturePageMessage, TabStatus } from '../../../src/messaging/catalog.ts';
 import { getConversationBundle } from '../../../src/store/read.ts';
 import type { ObservatoryDB } from '../../../src/store/schema.ts';
 import { fakeAnalyzer, freshDB, turn } from '../store/helpers.ts';

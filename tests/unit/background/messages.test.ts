@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { MESSAGE_TYPES, parseMessage } from '../../../src/messages.ts';
+import { MESSAGE_TYPES, parseMessage } from '../../../src/messaging/catalog.ts';
 
 const capturedTurn = { id: 't1', role: 'assistant', text: 'hi', model: null, selectedModel: null, streaming: false, thinking: null, branch: { index: 1, count: 2 } };
 const capture = { type: 'capture/page', conversationId: 'c1', title: null, status: 'ok', selectedModel: 'GPT-4o', turns: [capturedTurn], pending: 0 };

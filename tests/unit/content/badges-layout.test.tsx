@@ -9,7 +9,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { act } from 'preact/test-utils';
 import { createBadgeLayer, NEW_BADGES_PER_TASK, type BadgeLayer, type Send } from '../../../src/content/badges/layer.tsx';
 import { placeBadge } from '../../../src/content/badges/position.ts';
-import type { BadgeInfo } from '../../../src/messages.ts';
+import type { BadgeInfo } from '../../../src/messaging/catalog.ts';
 
 const BADGE_WIDTH = 120;
 

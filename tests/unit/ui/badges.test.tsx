@@ -5,7 +5,7 @@ import { createBadgeLayer, type BadgeLayer, type Send } from '../../../src/conte
 import { isOwnNode } from '../../../src/content/own-ui.ts';
 import { frameHash, frameTarget } from '../../../src/common/annotate-frame-url.ts';
 import { BADGE_GAP, conversationKeyOf, placeBadge, placePanel } from '../../../src/content/badges/position.ts';
-import type { BadgeInfo } from '../../../src/messages.ts';
+import type { BadgeInfo } from '../../../src/messaging/catalog.ts';
 import { HOSTILE } from './fixtures.ts';
 
 let layer: BadgeLayer | null = null;

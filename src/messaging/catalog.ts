@@ -8,13 +8,13 @@
  */
 import type {
   Annotation, AnnotationKind, CapturedTurn, ConversationBundle, FeatureEvidence, ImportedAnnotation, Settings, ShiftLabel, SiteId,
-} from './core/types.ts';
+} from '../core/types.ts';
 import {
   LIMITS, isAnnotationKind, isArrayOf, isBoolean, isFiniteNumber, isNonEmptyString, isNonNegativeInt, isRecord,
   isString, isStringOrNull, optional, type Rec,
-} from './messaging/guards.ts';
-import { isCapturedTurn, isConversationBundle, isImportedAnnotation, isSettingsPatch } from './messaging/record-guards.ts';
-import { isRouteId, parseRouteObservation, type RouteObservation } from './core/route/observation.ts';
+} from './guards.ts';
+import { isCapturedTurn, isConversationBundle, isImportedAnnotation, isSettingsPatch } from './record-guards.ts';
+import { isRouteId, parseRouteObservation, type RouteObservation } from '../core/route/observation.ts';
 
 /** Routes in one `route/observe` message (the content script sends a few at a time). */
 export const MAX_ROUTES_PER_MESSAGE = 32;
