@@ -31,8 +31,15 @@ const TOP = Number(arg('top') ?? 6);
 const ms = (n: number) => `${n.toFixed(1)} ms`;
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 
-function printRun(run: number, r: TraceReport, badges: { drawn: number; visible: number }, seen: boolean): { total: number; totalCpu: number; longest: number; idle: number; idleTasks: number } {
-  console.log(`\nrun ${run}: ${seen ? `capture answered, ${badges.drawn} badges drawn, ${badges.visible} placed and visible (replies in view)` : 'NO badges within 20 s (capture may not have completed)'}; CPU sample interval ≈ ${r.sampleIntervalMs.toFixed(2)} ms`);
+function printRun(
+  run: number,
+  r: TraceReport,
+  badges: { drawn: number; visible: number },
+  seen: boolean,
+): { total: number; totalCpu: number; longest: number; idle: number; idleTasks: number } {
+  console.log(
+    `\nrun ${run}: ${seen ? `capture answered, ${badges.drawn} badges drawn, ${badges.visible} placed and visible (replies in view)` : 'NO badges within 20 s (capture may not have completed)'}; CPU sample interval ≈ ${r.sampleIntervalMs.toFixed(2)} ms`,
+  );
   let total = r.compileMs;
   let totalCpu = r.compileMs;
   let longest = 0;
@@ -42,7 +49,9 @@ function printRun(run: number, r: TraceReport, badges: { drawn: number; visible:
     total += p.oursMs;
     totalCpu += p.oursCpuMs;
     longest = Math.max(longest, top?.oursMs ?? 0);
-    console.log(`  ${p.name.padEnd(24)} ours ${ms(p.oursMs).padStart(9)} (CPU ≈ ${ms(p.oursCpuMs)}) in ${String(p.tasks.length).padStart(3)} tasks; most of ours in one task ${top ? `${ms(top.oursMs)} (task ${ms(top.durMs)})` : '-'}; longest task we appear in ${widest ? ms(widest.durMs) : '-'}`);
+    console.log(
+      `  ${p.name.padEnd(24)} ours ${ms(p.oursMs).padStart(9)} (CPU ≈ ${ms(p.oursCpuMs)}) in ${String(p.tasks.length).padStart(3)} tasks; most of ours in one task ${top ? `${ms(top.oursMs)} (task ${ms(top.durMs)})` : '-'}; longest task we appear in ${widest ? ms(widest.durMs) : '-'}`,
+    );
   }
   const idle = r.phases.find((p) => p.name.startsWith('captured'))!;
   console.log(`  compiling our scripts: ${ms(r.compileMs)}; total ours: ${ms(total)} (CPU ≈ ${ms(totalCpu)}); most of ours in one task: ${ms(longest)}`);
@@ -51,10 +60,30 @@ function printRun(run: number, r: TraceReport, badges: { drawn: number; visible:
     const file = /\(([^:()]+):\d+\)$/.exec(f.name)?.[1] ?? '?';
     byFile.set(file, (byFile.get(file) ?? 0) + f.ms);
   }
-  console.log(`  by script (registry-*: site adapters + text reading; src-content-index*: capture controller + badge layer; hooks-*: preact for badges; browser-polyfill-*: messaging): ${[...byFile].sort((a, b) => b[1] - a[1]).map(([f, t]) => `${f} ${ms(t)}`).join('; ')}`);
+  console.log(
+    `  by script (registry-*: site adapters + text reading; src-content-index*: capture controller + badge layer; hooks-*: preact for badges; browser-polyfill-*: messaging): ${[
+      ...byFile,
+    ]
+      .sort((a, b) => b[1] - a[1])
+      .map(([f, t]) => `${f} ${ms(t)}`)
+      .join('; ')}`,
+  );
   const biggest = r.phases.flatMap((p) => p.tasks).sort((a, b) => b.oursMs - a.oursMs)[0];
-  if (biggest) console.log(`  in the task with most of ours: ${[...biggest.functions].sort((a, b) => b[1] - a[1]).slice(0, 4).map(([f, t]) => `${f} ${ms(t)}`).join('; ')}`);
-  if (TOP > 0) console.log(`  top functions (self + native calls they made): ${r.byFunction.slice(0, TOP).map((f) => `${f.name} ${ms(f.ms)}`).join('; ')}`);
+  if (biggest)
+    console.log(
+      `  in the task with most of ours: ${[...biggest.functions]
+        .sort((a, b) => b[1] - a[1])
+        .slice(0, 4)
+        .map(([f, t]) => `${f} ${ms(t)}`)
+        .join('; ')}`,
+    );
+  if (TOP > 0)
+    console.log(
+      `  top functions (self + native calls they made): ${r.byFunction
+        .slice(0, TOP)
+        .map((f) => `${f.name} ${ms(f.ms)}`)
+        .join('; ')}`,
+    );
   return { total, totalCpu, longest, idle: idle.oursMs, idleTasks: idle.tasks.length };
 }
 
@@ -65,10 +94,16 @@ async function browserBench(runs: number, dist: string): Promise<void> {
     return;
   }
   const size = contentScriptSize(dist);
-  console.log(`content-script bundle (manifest entry + every module it imports, each gzipped): ${(size.bytes / 1024).toFixed(1)} KiB, gzip ${(size.gzip / 1024).toFixed(1)} KiB in ${size.files.length} files  [target ≤ 50 KB gzip]`);
+  console.log(
+    `content-script bundle (manifest entry + every module it imports, each gzipped): ${(size.bytes / 1024).toFixed(1)} KiB, gzip ${(size.gzip / 1024).toFixed(1)} KiB in ${size.files.length} files  [target ≤ 50 KB gzip]`,
+  );
   const bench = buildPage();
-  console.log(`capture bench, REAL Chromium (headless, extension from ${dist}): ${bench.turns} turns from ${SOURCE.split('/').pop()} (${(bench.html.length / 1024).toFixed(0)} KiB of HTML)`);
-  console.log('Method: Chrome trace with V8 CPU samples of the page main thread; time counts as ours when a chrome-extension:// frame is on the stack (includes DOM calls we make, excludes GC). "CPU ≈" scales our wall time per task by the task\u2019s thread-CPU/wall ratio (matters when other processes load the cores). Tasks = top-level RunTask events holding our samples; per task we show our share and the task’s full duration (which includes the browser’s own work, e.g. parsing, in the same task).');
+  console.log(
+    `capture bench, REAL Chromium (headless, extension from ${dist}): ${bench.turns} turns from ${SOURCE.split('/').pop()} (${(bench.html.length / 1024).toFixed(0)} KiB of HTML)`,
+  );
+  console.log(
+    'Method: Chrome trace with V8 CPU samples of the page main thread; time counts as ours when a chrome-extension:// frame is on the stack (includes DOM calls we make, excludes GC). "CPU ≈" scales our wall time per task by the task\u2019s thread-CPU/wall ratio (matters when other processes load the cores). Tasks = top-level RunTask events holding our samples; per task we show our share and the task’s full duration (which includes the browser’s own work, e.g. parsing, in the same task).',
+  );
   const session = await launchWithExtension({ dist });
   const results: Array<ReturnType<typeof printRun>> = [];
   try {
@@ -79,7 +114,9 @@ async function browserBench(runs: number, dist: string): Promise<void> {
   } finally {
     await session.close();
   }
-  console.log(`\nChromium, median of ${runs} runs: total ours ${ms(median(results.map((r) => r.total)))} (CPU ≈ ${ms(median(results.map((r) => r.totalCpu)))}), most of ours in one task ${ms(median(results.map((r) => r.longest)))}, idle ${IDLE_MS / 1000} s after capture: ours ${ms(median(results.map((r) => r.idle)))} in ${median(results.map((r) => r.idleTasks))} tasks`);
+  console.log(
+    `\nChromium, median of ${runs} runs: total ours ${ms(median(results.map((r) => r.total)))} (CPU ≈ ${ms(median(results.map((r) => r.totalCpu)))}), most of ours in one task ${ms(median(results.map((r) => r.longest)))}, idle ${IDLE_MS / 1000} s after capture: ours ${ms(median(results.map((r) => r.idle)))} in ${median(results.map((r) => r.idleTasks))} tasks`,
+  );
   console.log('Shared 2-core machine with other jobs running: expect run-to-run noise; targets: < 100 ms total, no task > 50 ms, nothing when idle.');
 }
 

@@ -28,7 +28,21 @@ import { calibrate, fitCalibration, type Calibration } from '../src/core/detect/
 import { crossFitCalibration, foldPrecision } from './lib/calibration-oof.ts';
 import { expectedCalibrationError, RELIABILITY_HEADERS, reliabilityRows, type ConfidenceOutcome } from './lib/reliability.ts';
 import { printTable } from './lib/table.ts';
-import { detectionSamples, devFisherWeights, devPriorScales, devPromptModel, naiveSwitches, ROBUST_GRID, runParams, STYLE_GRID, tune, tuneNaive, tuneRobust, type Prepared, type WeightScheme } from './lib/tune.ts';
+import {
+  detectionSamples,
+  devFisherWeights,
+  devPriorScales,
+  devPromptModel,
+  naiveSwitches,
+  ROBUST_GRID,
+  runParams,
+  STYLE_GRID,
+  tune,
+  tuneNaive,
+  tuneRobust,
+  type Prepared,
+  type WeightScheme,
+} from './lib/tune.ts';
 import { toTurns } from './lib/data.ts';
 import { FEATURES } from '../src/core/features/registry.ts';
 import { oracleCeiling, type OracleResult } from './lib/oracle.ts';
@@ -48,7 +62,14 @@ function styleGram(c: BenchConversation, crossFit: boolean): SegmentCost {
     const own = [...new Set(replies.map((t) => t.model ?? ''))].sort();
     const key = own.join('|');
     let w = crossFitWeights.get(key);
-    if (!w) crossFitWeights.set(key, (w = learnBucketWeights(records, DEV_GENERATORS.filter((g) => !own.includes(g)))));
+    if (!w)
+      crossFitWeights.set(
+        key,
+        (w = learnBucketWeights(
+          records,
+          DEV_GENERATORS.filter((g) => !own.includes(g)),
+        )),
+      );
     vs = replies.map((t) => styleVector(t.text, { bucketWeights: w }));
   } else {
     vs = replies.map((t) => {
@@ -66,7 +87,14 @@ const prep = (cs: BenchConversation[], crossFit = false): Prepared[] =>
   cs.map((c) => {
     const m = replyMeasures(c.turns);
     const group = [...new Set(c.turns.filter((t) => t.role === 'assistant').map((t) => t.model ?? ''))].sort().join('|');
-    return { features: m.map((x) => x.features), profiles: m.map((x) => x.profile), prompts: requestsBefore(c.turns).map(promptFeatures), truth: c.truth, style: needStyle ? styleGram(c, crossFit) : undefined, group };
+    return {
+      features: m.map((x) => x.features),
+      profiles: m.map((x) => x.profile),
+      prompts: requestsBefore(c.turns).map(promptFeatures),
+      truth: c.truth,
+      style: needStyle ? styleGram(c, crossFit) : undefined,
+      group,
+    };
   });
 
 const dev = devSets(records);
@@ -85,7 +113,13 @@ if (process.argv.includes('--tune')) {
   const priorScale = devPriorScales(records, DEV_GENERATORS);
   const fisher = devFisherWeights(records, DEV_GENERATORS);
   const base = { ...DETECTOR_PARAMS, priorScale };
-  const uniform = Object.fromEntries(FEATURES.filter((f) => !f.englishOnly || ['function_word_share', 'contractions_per_100w', 'hedge_per_100w', 'second_person_per_100w', 'first_singular_per_100w'].includes(f.name)).map((f) => [f.name, 0.5]));
+  const uniform = Object.fromEntries(
+    FEATURES.filter(
+      (f) =>
+        !f.englishOnly ||
+        ['function_word_share', 'contractions_per_100w', 'hedge_per_100w', 'second_person_per_100w', 'first_singular_per_100w'].includes(f.name),
+    ).map((f) => [f.name, 0.5]),
+  );
   const fisherWide = devFisherWeights(records, DEV_GENERATORS, 0.05);
   const promptModel = devPromptModel(records, DEV_GENERATORS);
   const fisherPrompt = devFisherWeights(records, DEV_GENERATORS, 0.2, promptModel);
@@ -98,7 +132,15 @@ if (process.argv.includes('--tune')) {
     fisherPrompt: { weights: fisherPrompt, promptModel },
     fisherPromptCommittedWeights: { weights: fisher, promptModel },
     // A priori (not learned): equal weights on language-neutral layout and length features.
-    layout: { weights: Object.fromEntries(['words_log', 'paragraphs', 'sentence_words', 'list_share', 'headers', 'bold_per_100w', 'mattr', 'word_length', 'function_word_share'].map((f) => [f, 0.6])), promptModel: none },
+    layout: {
+      weights: Object.fromEntries(
+        ['words_log', 'paragraphs', 'sentence_words', 'list_share', 'headers', 'bold_per_100w', 'mattr', 'word_length', 'function_word_share'].map((f) => [
+          f,
+          0.6,
+        ]),
+      ),
+      promptModel: none,
+    },
   };
   const schemes: Record<string, WeightScheme> = process.env.QUICK ? { fisher: all.fisher, layout: all.layout } : all;
   const res = tune(base, schemes, devSwitch, devSingle);
@@ -111,34 +153,67 @@ if (process.argv.includes('--tune')) {
 if (process.argv.includes('--tune-robust')) {
   const res = tuneRobust(params, [devSwitch, devNear], devSingle, 2, withStyle ? STYLE_GRID : ROBUST_GRID);
   params = res.params;
-  console.log(`Re-tuned on DEV (cross-fitted style weights): dev F1 cross ${res.f1[0].toFixed(3)}, near ${res.f1[1].toFixed(3)}; single false/100 mean ${res.meanFalse.toFixed(2)}, worst generator ${res.worstFalse.toFixed(2)}`);
-  console.log('priorStrength', params.priorStrength, 'styleWeight', params.styleWeight, 'segment', JSON.stringify(params.segment), 'gate', JSON.stringify(params.gate), '\n');
+  console.log(
+    `Re-tuned on DEV (cross-fitted style weights): dev F1 cross ${res.f1[0].toFixed(3)}, near ${res.f1[1].toFixed(3)}; single false/100 mean ${res.meanFalse.toFixed(2)}, worst generator ${res.worstFalse.toFixed(2)}`,
+  );
+  console.log(
+    'priorStrength',
+    params.priorStrength,
+    'styleWeight',
+    params.styleWeight,
+    'segment',
+    JSON.stringify(params.segment),
+    'gate',
+    JSON.stringify(params.gate),
+    '\n',
+  );
 }
 
 // Confidence curve, fitted out of fold on DEV (leave-one-generator-out; bench/lib/calibration-oof.ts).
 // Near-family counts twice: hard pairs are 2 of the 3 eval switch sets. Runs every time, so the
 // dev out-of-fold reliability is always printed.
-const calibrationSets = { switchSets: [{ items: devSwitch, weight: 1 }, { items: devNear, weight: 2 }], single: { items: devSingle, weight: 1 } };
+const calibrationSets = {
+  switchSets: [
+    { items: devSwitch, weight: 1 },
+    { items: devNear, weight: 2 },
+  ],
+  single: { items: devSingle, weight: 1 },
+};
 const oof = crossFitCalibration(params, DEV_GENERATORS, calibrationSets.switchSets, calibrationSets.single);
 // The p3 method: curve fitted in-sample on dev detections of the final parameters.
 const inSampleCurve = fitCalibration([...calibrationSets.switchSets, calibrationSets.single].flatMap((s) => detectionSamples(s.items, params, s.weight)));
 // Which curve a re-tune adopts is decided on DEV only: lower expected calibration error on the
 // held-out-generator detections (out-of-fold curve vs the in-sample method). Measured with p3:
 // the in-sample method wins (dev held-out generators are not harder than dev in-sample ones).
-const oofEce = expectedCalibrationError(oof.reliability.outOfFold), inSampleEce = expectedCalibrationError(oof.reliability.inSample);
+const oofEce = expectedCalibrationError(oof.reliability.outOfFold),
+  inSampleEce = expectedCalibrationError(oof.reliability.inSample);
 const devChoice = oofEce < inSampleEce ? oof.calibration : inSampleCurve;
 if (process.argv.includes('--tune') || process.argv.includes('--tune-robust')) params = { ...params, calibration: devChoice };
 const fmtCurve = (c: Calibration) => `a ${c.a.toFixed(4)}, b ${c.b.toFixed(4)}`;
-console.log(`Confidence curves (DEV only): out-of-fold fit ${fmtCurve(oof.calibration)} (dev held-out ECE ${oofEce.toFixed(3)}); in-sample fit ${fmtCurve(inSampleCurve)} (dev held-out ECE ${inSampleEce.toFixed(3)}); dev choice: ${devChoice === inSampleCurve ? 'in-sample' : 'out-of-fold'}; in use: ${fmtCurve(params.calibration)}`);
-console.log(`  held-out generator precision of detections: ${foldPrecision(oof.samples, DEV_GENERATORS).map((f) => `${f.generator} ${f.precision.toFixed(2)} (w ${f.weight.toFixed(0)})`).join(', ')}`);
-console.log(`  fold parameters: ${oof.folds.map((f) => `without ${f.generator}: priorStrength ${f.params.priorStrength}, penalty ${f.params.segment.penaltyBase} + ${f.params.segment.penaltyPerLogN}·ln n`).join('; ')}\n`);
+console.log(
+  `Confidence curves (DEV only): out-of-fold fit ${fmtCurve(oof.calibration)} (dev held-out ECE ${oofEce.toFixed(3)}); in-sample fit ${fmtCurve(inSampleCurve)} (dev held-out ECE ${inSampleEce.toFixed(3)}); dev choice: ${devChoice === inSampleCurve ? 'in-sample' : 'out-of-fold'}; in use: ${fmtCurve(params.calibration)}`,
+);
+console.log(
+  `  held-out generator precision of detections: ${foldPrecision(oof.samples, DEV_GENERATORS)
+    .map((f) => `${f.generator} ${f.precision.toFixed(2)} (w ${f.weight.toFixed(0)})`)
+    .join(', ')}`,
+);
+console.log(
+  `  fold parameters: ${oof.folds.map((f) => `without ${f.generator}: priorStrength ${f.params.priorStrength}, penalty ${f.params.segment.penaltyBase} + ${f.params.segment.penaltyPerLogN}·ln n`).join('; ')}\n`,
+);
 
 const naiveThreshold = tuneNaive(devSwitch, devSingle, params.priorScale);
 
 // BOCPD (online detector) threshold on P(start | 2 more replies), tuned on DEV like everything else.
 const bocpdSwitches = (it: Prepared, th: number) => {
   const input = Object.keys(params.promptModel).length ? residualize(it.features, it.prompts, params.promptModel) : it.features;
-  const s = standardise(input, { weights: params.weights, priorScale: params.priorScale, priorStrength: params.priorStrength, clip: params.clip, transform: params.transform });
+  const s = standardise(input, {
+    weights: params.weights,
+    priorScale: params.priorScale,
+    priorStrength: params.priorStrength,
+    clip: params.clip,
+    transform: params.transform,
+  });
   const p = bocpdStartProbabilities(s.matrix, 2, params.bocpd);
   return p.flatMap((x, t) => (x > th && (p[t - 1] ?? 0) <= x && x >= (p[t + 1] ?? 0) ? [t] : []));
 };
@@ -185,7 +260,8 @@ const oracleGenerators: Record<string, readonly string[]> = {
 };
 const splicedByName: Record<string, BenchConversation[]> = { ...dev, ...evalSets };
 const oracle = new Map<string, OracleResult>();
-if (!process.argv.includes('--no-oracle')) for (const [name, gens] of Object.entries(oracleGenerators)) oracle.set(name, oracleCeiling(records, gens, splicedByName[name]));
+if (!process.argv.includes('--no-oracle'))
+  for (const [name, gens] of Object.entries(oracleGenerators)) oracle.set(name, oracleCeiling(records, gens, splicedByName[name]));
 
 const rows: (string | number)[][] = [];
 const reliability: { score: number; ok: boolean }[] = [];
@@ -194,10 +270,29 @@ for (const [name, items] of Object.entries(allSets)) {
   for (const [method, est] of Object.entries(results)) {
     const s = scoreSet(items.map((it, i) => ({ truth: it.truth, est: est[i], n: it.features.length })));
     const hasTruth = s.trueSwitches > 0;
-    rows.push([name, method, s.conversations, s.replies, hasTruth ? s.precision ?? NaN : NaN, hasTruth ? s.recall ?? NaN : NaN, hasTruth ? s.f1 : NaN, s.falsePer100]);
+    rows.push([
+      name,
+      method,
+      s.conversations,
+      s.replies,
+      hasTruth ? (s.precision ?? NaN) : NaN,
+      hasTruth ? (s.recall ?? NaN) : NaN,
+      hasTruth ? s.f1 : NaN,
+      s.falsePer100,
+    ]);
   }
   const o = oracle.get(name);
-  if (o) rows.push([name, `supervised oracle (reply acc. ${o.replyAccuracy.toFixed(2)})`, o.score.conversations, o.score.replies, o.score.precision ?? NaN, o.score.recall ?? NaN, o.score.f1, o.score.falsePer100]);
+  if (o)
+    rows.push([
+      name,
+      `supervised oracle (reply acc. ${o.replyAccuracy.toFixed(2)})`,
+      o.score.conversations,
+      o.score.replies,
+      o.score.precision ?? NaN,
+      o.score.recall ?? NaN,
+      o.score.f1,
+      o.score.falsePer100,
+    ]);
   // Reliability of the confidence of our detected switches (eval spliced sets only; reported, never fitted on).
   if (name.startsWith('eval')) for (const x of detectionSamples(items, params)) reliability.push({ score: x.score, ok: x.positive });
 }
@@ -208,15 +303,32 @@ printTable(['set', 'method', 'convs', 'replies', 'precision', 'recall', 'F1', 'f
 
 console.log('\nTargets (eval): cross-family F1 ≥ 0.90, same-family F1 ≥ 0.65, prompted-mode F1 ≥ 0.85, ≤ 2 false switches /100 single-source replies.');
 if (oracle.size) {
-  console.log('Supervised oracle = a reference, not a detector: softmax regression trained on the set\'s own generators (other prompts, cross-fitted), told which generators each');
+  console.log(
+    "Supervised oracle = a reference, not a detector: softmax regression trained on the set's own generators (other prompts, cross-fitted), told which generators each",
+  );
   console.log('conversation mixes, segmenting by best-source likelihood with the penalty that maximises F1 on the set itself. Not a detector');
-  console.log('(it knows the models); it bounds what per-reply evidence supports here. Reply accuracy = its per-reply pick among the conversation\'s generators.');
-  const modePairs = [[EVAL_PROMPTED_MODES[0], EVAL_PROMPTED_MODES[1]], [EVAL_PROMPTED_MODES[0], EVAL_PROMPTED_MODES[2]], [EVAL_PROMPTED_MODES[1], EVAL_PROMPTED_MODES[2]]];
+  console.log(
+    "(it knows the models); it bounds what per-reply evidence supports here. Reply accuracy = its per-reply pick among the conversation's generators.",
+  );
+  const modePairs = [
+    [EVAL_PROMPTED_MODES[0], EVAL_PROMPTED_MODES[1]],
+    [EVAL_PROMPTED_MODES[0], EVAL_PROMPTED_MODES[2]],
+    [EVAL_PROMPTED_MODES[1], EVAL_PROMPTED_MODES[2]],
+  ];
   const devPairs = [...DEV_CROSS_PAIRS, DEV_NEAR_FAMILY];
-  const separability = pairSeparability(records, devPairs, { 'dev cross-family': DEV_CROSS_PAIRS, 'dev near-family': [DEV_NEAR_FAMILY], 'eval cross-family': EVAL_CROSS_PAIRS, 'eval same-family': [EVAL_SAME_FAMILY], 'eval prompted-mode': modePairs });
+  const separability = pairSeparability(records, devPairs, {
+    'dev cross-family': DEV_CROSS_PAIRS,
+    'dev near-family': [DEV_NEAR_FAMILY],
+    'eval cross-family': EVAL_CROSS_PAIRS,
+    'eval same-family': [EVAL_SAME_FAMILY],
+    'eval prompted-mode': modePairs,
+  });
   console.log('\nPair separability: AUC of "same generator" vs "different generators" for two replies to different prompts (0.5 = no signal;');
   console.log('3000 draws per set, each a same and a different pair). The learned metric is fitted on dev pairs only.');
-  printTable(['set', ...REPRESENTATIONS], Object.entries(separability).map(([set, aucs]) => [set, ...aucs]));
+  printTable(
+    ['set', ...REPRESENTATIONS],
+    Object.entries(separability).map(([set, aucs]) => [set, ...aucs]),
+  );
 }
 
 const reliabilityReport = (title: string, rs: ConfidenceOutcome[]) => {
@@ -225,14 +337,19 @@ const reliabilityReport = (title: string, rs: ConfidenceOutcome[]) => {
 };
 console.log('\nReliability of switch confidence (our detector). ECE = expected calibration error over these bins.');
 reliabilityReport('DEV held-out generator, curve fitted out of fold (on held-out detections of the other generators)', oof.reliability.outOfFold);
-reliabilityReport('DEV held-out generator, curve fitted in-sample on the fold\'s training generators (the p3 method)', oof.reliability.inSample);
+reliabilityReport("DEV held-out generator, curve fitted in-sample on the fold's training generators (the p3 method)", oof.reliability.inSample);
 reliabilityReport('EVAL, all eval spliced sets incl. single-generator: curve in use', evalWith(params.calibration));
 reliabilityReport('EVAL, same detections: out-of-fold dev curve (for comparison)', evalWith(oof.calibration));
 console.log('\nReal ChatGPT export conversations that switch model (truth = model slug changes; detector blind to slugs):');
 for (const c of realModelSwitches()) {
-  const a = analyzeConversation(c.turns.map((t) => ({ role: t.role, text: t.text })), { params });
+  const a = analyzeConversation(
+    c.turns.map((t) => ({ role: t.role, text: t.text })),
+    { params },
+  );
   const s = scoreSet([{ truth: c.truth, est: a.switches, n: a.replies.length }]);
-  console.log(`  "${c.title}": ${a.replies.length} replies, true switch at ${JSON.stringify(c.truth)} (${c.models[c.truth[0] - 1]} → ${c.models[c.truth[0]]}); detected ${JSON.stringify(a.switches)} → recall ${s.recall}, precision ${s.precision ?? '—'}`);
+  console.log(
+    `  "${c.title}": ${a.replies.length} replies, true switch at ${JSON.stringify(c.truth)} (${c.models[c.truth[0] - 1]} → ${c.models[c.truth[0]]}); detected ${JSON.stringify(a.switches)} → recall ${s.recall}, precision ${s.precision ?? '—'}`,
+  );
   for (const t of a.switches) console.log(`    reply ${t} (conf ${a.replies[t].confidence}): ${a.replies[t].labels.map((l) => l.text).join('; ')}`);
 }
 

@@ -67,7 +67,11 @@ const expectedOfPrompt = (q: string): FeatureValues => {
 };
 const pairCoef = fitPairMetric(samplePairs(cf, prompts.dev, devGens, expectedOfPrompt, 8000, 1407));
 const candidate = process.argv.find((a, i) => process.argv[i - 1] === '--candidate');
-const candidates: Record<string, DetectorParams> = { ...CANDIDATES, 'pm-pairs': { ...DETECTOR_PARAMS, weights: metricWeights(pairCoef) }, 'pm-pairs-30': { ...DETECTOR_PARAMS, weights: metricWeights(pairCoef, 0.3) } };
+const candidates: Record<string, DetectorParams> = {
+  ...CANDIDATES,
+  'pm-pairs': { ...DETECTOR_PARAMS, weights: metricWeights(pairCoef) },
+  'pm-pairs-30': { ...DETECTOR_PARAMS, weights: metricWeights(pairCoef, 0.3) },
+};
 if (candidate && !candidates[candidate]) throw new Error(`unknown candidate ${candidate}; known: ${Object.keys(candidates).join(', ')}`);
 const params: DetectorParams = candidate ? candidates[candidate] : DETECTOR_PARAMS;
 // A candidate stays on DEV unless --eval says otherwise (every evaluation is logged).
@@ -75,19 +79,33 @@ if (candidate && !args.has('--eval')) args.add('--dev-only');
 const paramsHash = hashString(JSON.stringify(params)).slice(0, 8);
 
 console.log(`Persona shift detector ${DETECTOR_VERSION} (params hash ${paramsHash})${candidate ? `, CANDIDATE ${candidate}` : ''}`);
-console.log(`Split: ${devGens.length} DEV generators × ${prompts.dev.length} DEV prompts (tuning); 8 EVAL generators × ${prompts.eval.length} EVAL prompts (reported).`);
-console.log(`Operating point: ≤ ${MAX_FALSE_PER_100} false switches per 100 possible switch points (n − 1 per conversation); a switch found ≤ 1 reply off counts.\n`);
+console.log(
+  `Split: ${devGens.length} DEV generators × ${prompts.dev.length} DEV prompts (tuning); 8 EVAL generators × ${prompts.eval.length} EVAL prompts (reported).`,
+);
+console.log(
+  `Operating point: ≤ ${MAX_FALSE_PER_100} false switches per 100 possible switch points (n − 1 per conversation); a switch found ≤ 1 reply off counts.\n`,
+);
 
 // ---------------------------------------------------------------------------------------------
 // Methods. Each runs at a series of settings, least sensitive first.
 const expectedMemo = new Map<string, FeatureValues>();
-if (params.expectedFromPrompt && !outOfFold) console.log(`NOTE: no out-of-fold DEV predictions for prompt model ${PROMPT_MODEL.version} (run npm run train:prompt-model); DEV numbers use in-sample predictions and are optimistic.`);
-const expectedOf = (turns: BenchConversation['turns']) => requestsBefore(turns).map((r) => {
-  let e = outOfFold?.get(r) ?? expectedMemo.get(r);
-  if (!e) expectedMemo.set(r, (e = expectedFeatures([r])[0]));
-  return e;
+if (params.expectedFromPrompt && !outOfFold)
+  console.log(
+    `NOTE: no out-of-fold DEV predictions for prompt model ${PROMPT_MODEL.version} (run npm run train:prompt-model); DEV numbers use in-sample predictions and are optimistic.`,
+  );
+const expectedOf = (turns: BenchConversation['turns']) =>
+  requestsBefore(turns).map((r) => {
+    let e = outOfFold?.get(r) ?? expectedMemo.get(r);
+    if (!e) expectedMemo.set(r, (e = expectedFeatures([r])[0]));
+    return e;
+  });
+const prepare = (c: BenchConversation): Prepared => ({
+  features: replyMeasures(c.turns).map((m) => m.features),
+  profiles: [],
+  prompts: promptVector(c.turns),
+  expected: params.expectedFromPrompt ? expectedOf(c.turns) : undefined,
+  truth: c.truth,
 });
-const prepare = (c: BenchConversation): Prepared => ({ features: replyMeasures(c.turns).map((m) => m.features), profiles: [], prompts: promptVector(c.turns), expected: params.expectedFromPrompt ? expectedOf(c.turns) : undefined, truth: c.truth });
 const PENALTIES = [40, 30, 24, 20, 16, 13, 10, 8, 6, 5, 4, 3, 2];
 const withPenalty = (p: DetectorParams, base: number): DetectorParams => ({ ...p, segment: { ...p.segment, penaltyBase: base } });
 const curveOf = (items: Prepared[], settings: (string | number)[], run: (it: Prepared, s: number) => number[]): Curve => ({
@@ -95,15 +113,30 @@ const curveOf = (items: Prepared[], settings: (string | number)[], run: (it: Pre
   outcomes: settings.map((_, si) => items.map((it) => outcome(it.truth, run(it, si), it.features.length))),
 });
 function oursCurve(items: Prepared[], p: DetectorParams): Curve {
-  return { settings: PENALTIES.map((b) => `pen ${b}`), outcomes: PENALTIES.map((b) => { const { est } = runParams(items, withPenalty(p, b)); return items.map((it, i) => outcome(it.truth, est[i], it.features.length)); }) };
+  return {
+    settings: PENALTIES.map((b) => `pen ${b}`),
+    outcomes: PENALTIES.map((b) => {
+      const { est } = runParams(items, withPenalty(p, b));
+      return items.map((it, i) => outcome(it.truth, est[i], it.features.length));
+    }),
+  };
 }
 const KS = [60, 50, 40, 30, 25, 20, 15, 12, 10, 8, 7, 6, 5, 4, 3, 2];
-const everyK = (items: Prepared[]) => curveOf(items, KS.map((k) => `k ${k}`), (it, si) => Array.from({ length: Math.floor((it.features.length - 1) / KS[si]) }, (_, j) => (j + 1) * KS[si]));
+const everyK = (items: Prepared[]) =>
+  curveOf(
+    items,
+    KS.map((k) => `k ${k}`),
+    (it, si) => Array.from({ length: Math.floor((it.features.length - 1) / KS[si]) }, (_, j) => (j + 1) * KS[si]),
+  );
 const THRESHOLDS = [3, 2.5, 2, 1.75, 1.5, 1.25, 1, 0.9, 0.8, 0.7, 0.6, 0.5, 0.4];
 const allWeights = Object.fromEntries(FEATURES.map((f) => [f.name, 1]));
 const naive = (items: Prepared[]) => {
   const mats = items.map((it) => standardise(it.features, { weights: allWeights, priorScale: params.priorScale, priorStrength: 3, clip: 4 }).matrix);
-  return curveOf(items, THRESHOLDS.map((t) => `th ${t}`), (it, si) => styleWindowBaseline(mats[items.indexOf(it)], THRESHOLDS[si]));
+  return curveOf(
+    items,
+    THRESHOLDS.map((t) => `th ${t}`),
+    (it, si) => styleWindowBaseline(mats[items.indexOf(it)], THRESHOLDS[si]),
+  );
 };
 const never = (items: Prepared[]): Curve => ({ settings: ['—'], outcomes: [items.map((it) => outcome(it.truth, [], it.features.length))] });
 
@@ -113,14 +146,17 @@ const dev = devSpecs(prompts.dev, devGens, table);
 const devPrepared = new Map(dev.map((s) => [s.name, s.conversations.map(prepare)]));
 const devCurves = new Map(dev.map((s) => [s.name, oursCurve(devPrepared.get(s.name)!, params)]));
 const devSwitchSets = dev.filter((s) => s.kind === 'switch');
-let devPoint = -1, devBest = -1;
+let devPoint = -1,
+  devBest = -1;
 PENALTIES.forEach((_, i) => {
   const ok = dev.every((s) => pool(devCurves.get(s.name)!.outcomes[i]).falsePer100 <= MAX_FALSE_PER_100);
   const meanF1 = devSwitchSets.reduce((a, s) => a + pool(devCurves.get(s.name)!.outcomes[i]).f1, 0) / devSwitchSets.length;
   if (ok && meanF1 > devBest) [devPoint, devBest] = [i, meanF1];
 });
 if (devPoint < 0) devPoint = 0;
-console.log(`DEV operating point of our detector: penalty ${PENALTIES[devPoint]} + ${params.segment.penaltyPerLogN}·ln n (committed: ${params.segment.penaltyBase}); every DEV set ≤ ${MAX_FALSE_PER_100} false /100 points, best mean DEV F1 ${devBest.toFixed(3)}.`);
+console.log(
+  `DEV operating point of our detector: penalty ${PENALTIES[devPoint]} + ${params.segment.penaltyPerLogN}·ln n (committed: ${params.segment.penaltyBase}); every DEV set ≤ ${MAX_FALSE_PER_100} false /100 points, best mean DEV F1 ${devBest.toFixed(3)}.`,
+);
 
 // Confidence curve fitted on DEV detections at the DEV operating point (every DEV set, switch sets and
 // controls); it is judged on EVAL generators below (expected calibration error).
@@ -136,7 +172,15 @@ const rowOf = (set: string, method: string, c: Curve, i: number): Row => {
   if (i < 0) return [set, method, 'none ≤ 2', '—', '—', '—', '—'];
   const b = bootstrap(c.outcomes[i]);
   const p = pool(c.outcomes[i]);
-  return [set, method, String(c.settings[i]), p.recall === null ? '—' : fmtInterval(b.recall), p.recall === null ? '—' : fmtInterval(b.f1), p.precision === null ? '—' : p.precision.toFixed(2), fmtInterval(b.falsePer100, 1)];
+  return [
+    set,
+    method,
+    String(c.settings[i]),
+    p.recall === null ? '—' : fmtInterval(b.recall),
+    p.recall === null ? '—' : fmtInterval(b.f1),
+    p.precision === null ? '—' : p.precision.toFixed(2),
+    fmtInterval(b.falsePer100, 1),
+  ];
 };
 const logRows: EvalLogRow[] = [];
 function report(specs: SetSpec[], preparedOf: (s: SetSpec) => Prepared[], oursCurves: Map<string, Curve>, withOracle: boolean, logIt: boolean): void {
@@ -146,7 +190,17 @@ function report(specs: SetSpec[], preparedOf: (s: SetSpec) => Prepared[], oursCu
     const items = preparedOf(s);
     const ours = oursCurves.get(s.name)!;
     rows.push(rowOf(s.name, 'ours (DEV operating point)', ours, devPoint));
-    if (logIt) { const p = pool(ours.outcomes[devPoint]); logRows.push({ set: s.name, method: 'ours@dev', setting: String(ours.settings[devPoint]), recall: p.recall, f1: s.kind === 'switch' ? p.f1 : null, falsePer100: p.falsePer100 }); }
+    if (logIt) {
+      const p = pool(ours.outcomes[devPoint]);
+      logRows.push({
+        set: s.name,
+        method: 'ours@dev',
+        setting: String(ours.settings[devPoint]),
+        recall: p.recall,
+        f1: s.kind === 'switch' ? p.f1 : null,
+        falsePer100: p.falsePer100,
+      });
+    }
     curves.push(`${s.name}: ${curveLine(ours)}`);
     if (s.kind === 'control') continue;
     rows.push(rowOf(s.name, 'ours, best setting on this set (optimistic)', ours, operatingPoint(ours)));
@@ -157,13 +211,25 @@ function report(specs: SetSpec[], preparedOf: (s: SetSpec) => Prepared[], oursCu
     rows.push(rowOf(s.name, 'never switch', never(items), 0));
     if (withOracle && s.generators.length) {
       const o = oracleSeries(records, s.generators, s.conversations);
-      const oc = curveOf(items, ORACLE_PENALTIES.map((x) => `pen ${x}`), (it, si) => oracleSwitches(o.series[items.indexOf(it)], ORACLE_PENALTIES[si]));
+      const oc = curveOf(
+        items,
+        ORACLE_PENALTIES.map((x) => `pen ${x}`),
+        (it, si) => oracleSwitches(o.series[items.indexOf(it)], ORACLE_PENALTIES[si]),
+      );
       rows.push(rowOf(s.name, `supervised oracle (reply acc. ${o.replyAccuracy.toFixed(2)})`, oc, operatingPoint(oc)));
     }
     // Without the operating-point constraint: what F1 alone would say.
     const kFree = k.outcomes.map((os) => pool(os).f1);
     const kBest = kFree.indexOf(Math.max(...kFree));
-    rows.push([s.name, 'every-k, best F1 ignoring false alarms', String(k.settings[kBest]), fmtInterval(bootstrap(k.outcomes[kBest]).recall), fmtInterval(bootstrap(k.outcomes[kBest]).f1), (pool(k.outcomes[kBest]).precision ?? 0).toFixed(2), fmtInterval(bootstrap(k.outcomes[kBest]).falsePer100, 1)]);
+    rows.push([
+      s.name,
+      'every-k, best F1 ignoring false alarms',
+      String(k.settings[kBest]),
+      fmtInterval(bootstrap(k.outcomes[kBest]).recall),
+      fmtInterval(bootstrap(k.outcomes[kBest]).f1),
+      (pool(k.outcomes[kBest]).precision ?? 0).toFixed(2),
+      fmtInterval(bootstrap(k.outcomes[kBest]).falsePer100, 1),
+    ]);
   }
   printTable(HEAD, rows);
   console.log('\nPrecision–recall curves of our detector over the penalty (R recall, P precision, @ false switches /100 points):');
@@ -172,15 +238,30 @@ function report(specs: SetSpec[], preparedOf: (s: SetSpec) => Prepared[], oursCu
 
 console.log('\n## DEV sets (dev generators × dev prompts; tuning may look here)');
 {
-  const pairs = (dev.find((s) => s.name === 'dev cross-family')?.conversations ?? []).map((c) => [...new Set(c.turns.flatMap((t) => (t.model ? [t.model] : [])))] as [string, string]).filter((g) => g.length === 2);
+  const pairs = (dev.find((s) => s.name === 'dev cross-family')?.conversations ?? [])
+    .map((c) => [...new Set(c.turns.flatMap((t) => (t.model ? [t.model] : [])))] as [string, string])
+    .filter((g) => g.length === 2);
   const gates: Record<string, DetectorParams['gate']> = {
     'shuffle (permutation.ts), p ≤ 0.1': { ...params.gate, null: 'shuffle', maxPValue: 0.1 },
     'Gaussian null (gaussian-test.ts), p ≤ 0.1': { ...params.gate, null: 'gaussian', maxPValue: 0.1 },
     'Gaussian null, p ≤ 0.02': { ...params.gate, null: 'gaussian', maxPValue: 0.02 },
   };
-  const rows = shortWindowPower(prompts.dev, pairs, (q) => expectedOf([{ role: 'user', text: q }, { role: 'assistant', text: '' }])[0], params, gates);
+  const rows = shortWindowPower(
+    prompts.dev,
+    pairs,
+    (q) =>
+      expectedOf([
+        { role: 'user', text: q },
+        { role: 'assistant', text: '' },
+      ])[0],
+    params,
+    gates,
+  );
   console.log('Switch tests on 3 + 3 reply windows at the true split (DEV cross-family pairs; 300 windows each):');
-  printTable(['test', 'level', 'passes on a real switch', 'passes without a switch'], rows.map((r) => [r.test, r.level, r.power.toFixed(2), r.falsePass.toFixed(2)]));
+  printTable(
+    ['test', 'level', 'passes on a real switch', 'passes without a switch'],
+    rows.map((r) => [r.test, r.level, r.power.toFixed(2), r.falsePass.toFixed(2)]),
+  );
 }
 report(dev, (s) => devPrepared.get(s.name)!, devCurves, false, false);
 
@@ -189,14 +270,29 @@ if (!args.has('--dev-only')) {
   const evalPrepared = new Map(evalSets.map((s) => [s.name, s.conversations.map(prepare)]));
   const evalCurves = new Map(evalSets.map((s) => [s.name, oursCurve(evalPrepared.get(s.name)!, params)]));
   const before = timesEvaluated(paramsHash);
-  console.log(`\n## EVAL sets (8 evaluation generators × evaluation prompts; never used in tuning)${before ? ` — NOTE: these parameters were already evaluated ${before} time(s) (bench/eval-log.tsv)` : ''}`);
+  console.log(
+    `\n## EVAL sets (8 evaluation generators × evaluation prompts; never used in tuning)${before ? ` — NOTE: these parameters were already evaluated ${before} time(s) (bench/eval-log.tsv)` : ''}`,
+  );
   report(evalSets, (s) => evalPrepared.get(s.name)!, evalCurves, !args.has('--no-oracle'), true);
-  const evalConf = (c: Calibration): ConfidenceOutcome[] => evalSets.flatMap((s) => detectionSamples(evalPrepared.get(s.name)!, atDevPoint)).map((x) => ({ conf: calibrate(x.score, c), ok: x.positive }));
+  const evalConf = (c: Calibration): ConfidenceOutcome[] =>
+    evalSets.flatMap((s) => detectionSamples(evalPrepared.get(s.name)!, atDevPoint)).map((x) => ({ conf: calibrate(x.score, c), ok: x.positive }));
   const inUse = evalConf(params.calibration);
-  console.log(`\nReliability of switch confidence on EVAL generators (all EVAL sets, DEV operating point), curve in use — ECE ${expectedCalibrationError(inUse).toFixed(3)} (DEV-fitted curve: ${expectedCalibrationError(evalConf(devCurve)).toFixed(3)}):`);
+  console.log(
+    `\nReliability of switch confidence on EVAL generators (all EVAL sets, DEV operating point), curve in use — ECE ${expectedCalibrationError(inUse).toFixed(3)} (DEV-fitted curve: ${expectedCalibrationError(evalConf(devCurve)).toFixed(3)}):`,
+  );
   printTable(RELIABILITY_HEADERS, reliabilityRows(inUse));
-  logRows.push({ set: 'all EVAL sets', method: 'ECE of confidence', setting: fmtCurve(params.calibration), recall: null, f1: null, falsePer100: 0, ece: expectedCalibrationError(inUse) });
-  console.log('\nTargets (EVAL, at ≤ 2 false /100 points): cross-family F1 ≥ 0.85, same-family ≥ 0.60, prompted-mode ≥ 0.80, topic-coherent cross-family ≥ 0.80.');
+  logRows.push({
+    set: 'all EVAL sets',
+    method: 'ECE of confidence',
+    setting: fmtCurve(params.calibration),
+    recall: null,
+    f1: null,
+    falsePer100: 0,
+    ece: expectedCalibrationError(inUse),
+  });
+  console.log(
+    '\nTargets (EVAL, at ≤ 2 false /100 points): cross-family F1 ≥ 0.85, same-family ≥ 0.60, prompted-mode ≥ 0.80, topic-coherent cross-family ≥ 0.80.',
+  );
 
   // Real conversations: the only real model switches, and real single-source chats (false alarms).
   console.log('\n## Real conversations (detector blind to model slugs)');
@@ -211,9 +307,14 @@ if (!args.has('--dev-only')) {
   }
   printTable(HEAD, realRows);
   for (const c of realModelSwitches()) {
-    const a = analyzeConversation(c.turns.map((t) => ({ role: t.role, text: t.text })), { params: p });
+    const a = analyzeConversation(
+      c.turns.map((t) => ({ role: t.role, text: t.text })),
+      { params: p },
+    );
     const o = outcome(c.truth, a.switches, a.replies.length);
-    console.log(`  ChatGPT export "${c.title}": ${a.replies.length} replies, true switch at ${JSON.stringify(c.truth)} (${c.models[c.truth[0] - 1]} → ${c.models[c.truth[0]]}); detected ${JSON.stringify(a.switches)}: ${o.tp} of ${o.truth} found, ${o.est - o.tp} false`);
+    console.log(
+      `  ChatGPT export "${c.title}": ${a.replies.length} replies, true switch at ${JSON.stringify(c.truth)} (${c.models[c.truth[0] - 1]} → ${c.models[c.truth[0]]}); detected ${JSON.stringify(a.switches)}: ${o.tp} of ${o.truth} found, ${o.est - o.tp} false`,
+    );
     for (const t of a.switches) console.log(`    reply ${t} (conf ${a.replies[t].confidence}): ${a.replies[t].labels.map((l) => l.text).join('; ')}`);
   }
 
@@ -237,14 +338,34 @@ if (!args.has('--dev-only')) {
       s.n++;
       s.top += labelRight(labels, c.expected) ? 1 : 0;
       s.any += labelRight(labels, c.expected, true) ? 1 : 0;
-      if (hit !== undefined) (s.found++, (s.atFound += labelRight(a.replies[hit].labels, c.expected) ? 1 : 0));
+      if (hit !== undefined) s.found++, (s.atFound += labelRight(a.replies[hit].labels, c.expected) ? 1 : 0);
       byTrait.set(c.trait, s);
     }
-    for (const [trait, s] of byTrait) traitRows.push([name, trait, s.n, (s.top / s.n).toFixed(2), (s.any / s.n).toFixed(2), (s.found / s.n).toFixed(2), s.found ? (s.atFound / s.found).toFixed(2) : '—']);
+    for (const [trait, s] of byTrait)
+      traitRows.push([
+        name,
+        trait,
+        s.n,
+        (s.top / s.n).toFixed(2),
+        (s.any / s.n).toFixed(2),
+        (s.found / s.n).toFixed(2),
+        s.found ? (s.atFound / s.found).toFixed(2) : '—',
+      ]);
     const tot = [...byTrait.values()].reduce((a, s) => ({ n: a.n + s.n, top: a.top + s.top }), { n: 0, top: 0 });
     logRows.push({ set: name, method: 'label top-1 right at true change', setting: '', recall: tot.top / tot.n, f1: null, falsePer100: 0 });
   }
-  printTable(['set', 'trait', 'convs', 'top label right (at true change)', 'any of ≤3 labels right', 'change detected (±1, DEV point)', 'top label right at detected change'], traitRows);
+  printTable(
+    [
+      'set',
+      'trait',
+      'convs',
+      'top label right (at true change)',
+      'any of ≤3 labels right',
+      'change detected (±1, DEV point)',
+      'top label right at detected change',
+    ],
+    traitRows,
+  );
   console.log('Target: trait and direction right ≥ 90%.');
   appendEvalLog(DETECTOR_VERSION, paramsHash, logRows);
   console.log(`\nLogged ${logRows.length} EVAL rows to bench/eval-log.tsv.`);

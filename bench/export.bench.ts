@@ -59,9 +59,18 @@ function buildCorpus(): ConversationBundle[] {
     const analyses: StoredAnalysis[] = bundle.turns
       .filter((t) => t.role === 'assistant')
       .map((t, i) => ({
-        turnKey: t.key, conversationKey: bundle.conversation.key, detectorVersion: 'bench', index: i,
-        state: i % 7 === 0 ? 'B' : 'A', stateName: 'placeholder', shift: i % 7 === 0, confidence: (i % 10) / 10,
-        labels: i % 7 === 0 ? [{ kind: 'tone', text: 'tone: formal → playful', confidence: 0.6, evidence: [{ feature: FEATURES[0].name, before: 1, after: 2, effect: 1.5 }] }] : [],
+        turnKey: t.key,
+        conversationKey: bundle.conversation.key,
+        detectorVersion: 'bench',
+        index: i,
+        state: i % 7 === 0 ? 'B' : 'A',
+        stateName: 'placeholder',
+        shift: i % 7 === 0,
+        confidence: (i % 10) / 10,
+        labels:
+          i % 7 === 0
+            ? [{ kind: 'tone', text: 'tone: formal → playful', confidence: 0.6, evidence: [{ feature: FEATURES[0].name, before: 1, after: 2, effect: 1.5 }] }]
+            : [],
         features: Object.fromEntries(FEATURES.map((f, j) => [f.name, ((i * 31 + j * 17) % 100) / 10])),
       }));
     bundles.push({ ...bundle, analyses });
@@ -81,14 +90,23 @@ function time(name: string, chunks: () => Iterable<string>): void {
   const ms = performance.now() - start;
   const cpu = process.cpuUsage(cpuStart);
   // CPU time is printed too: on a shared, loaded machine wall time mostly measures the neighbours.
-  console.log(`${name.padEnd(13)} wall ${(ms / 1000).toFixed(2)} s, cpu ${((cpu.user + cpu.system) / 1e6).toFixed(2)} s, ${(chars / 1e6).toFixed(1)} M chars in ${count} chunks`);
+  console.log(
+    `${name.padEnd(13)} wall ${(ms / 1000).toFixed(2)} s, cpu ${((cpu.user + cpu.system) / 1e6).toFixed(2)} s, ${(chars / 1e6).toFixed(1)} M chars in ${count} chunks`,
+  );
 }
 
-console.log(`load average: ${(await import('node:os')).loadavg().map((x) => x.toFixed(1)).join(' ')}`);
+console.log(
+  `load average: ${(await import('node:os'))
+    .loadavg()
+    .map((x) => x.toFixed(1))
+    .join(' ')}`,
+);
 const t0 = performance.now();
 const corpus = buildCorpus();
 const replyCount = corpus.reduce((n, b) => n + b.conversation.assistantCount, 0);
-console.log(`corpus: ${corpus.length} conversations, ${replyCount} replies, ${FEATURES.length} features each (built in ${((performance.now() - t0) / 1000).toFixed(2)} s)`);
+console.log(
+  `corpus: ${corpus.length} conversations, ${replyCount} replies, ${FEATURES.length} features each (built in ${((performance.now() - t0) / 1000).toFixed(2)} s)`,
+);
 time('jsonl', () => jsonlChunks(corpus));
 time('csv', () => csvChunks(corpus));
 time('json', () => bundleJsonChunks(corpus));

@@ -34,10 +34,15 @@ const expectedOf = (q: string) => {
 const coef = fitPairMetric(samplePairs(cf, prompts.dev, devGens, expectedOf, 8000, 1407));
 const inUse = FEATURES.map((f) => (DETECTOR_PARAMS.weights[f.name] ?? 0) ** 2);
 const row = (name: string, pairs: Pair[]) => [name, pairAuc(pairs, coef).toFixed(3), pairAuc(pairs, inUse).toFixed(3)];
-console.log(`Learned on 8000 + 8000 DEV pairs (${devGens.length} generators × ${prompts.dev.length} prompts); as detector weights: ${JSON.stringify(metricWeights(coef))}`);
-printTable(['pairs (3000 same + 3000 different)', 'learned metric', 'detector weights in use'], [
-  row('DEV generators × DEV prompts, other pairs', samplePairs(cf, prompts.dev, devGens, expectedOf, 3000, 1408)),
-  row('EVAL: all 8 generators × EVAL prompts', samplePairs(cf, prompts.eval, EVAL_GENERATORS, expectedOf, 3000, 1409)),
-  row('EVAL: gpt-4o ↔ gpt-4o-mini', samplePairs(cf, prompts.eval, EVAL_SAME_FAMILY, expectedOf, 3000, 1410)),
-  row('EVAL: gpt-4-1106 default / concise / verbose', samplePairs(cf, prompts.eval, EVAL_PROMPTED_MODES, expectedOf, 3000, 1411)),
-]);
+console.log(
+  `Learned on 8000 + 8000 DEV pairs (${devGens.length} generators × ${prompts.dev.length} prompts); as detector weights: ${JSON.stringify(metricWeights(coef))}`,
+);
+printTable(
+  ['pairs (3000 same + 3000 different)', 'learned metric', 'detector weights in use'],
+  [
+    row('DEV generators × DEV prompts, other pairs', samplePairs(cf, prompts.dev, devGens, expectedOf, 3000, 1408)),
+    row('EVAL: all 8 generators × EVAL prompts', samplePairs(cf, prompts.eval, EVAL_GENERATORS, expectedOf, 3000, 1409)),
+    row('EVAL: gpt-4o ↔ gpt-4o-mini', samplePairs(cf, prompts.eval, EVAL_SAME_FAMILY, expectedOf, 3000, 1410)),
+    row('EVAL: gpt-4-1106 default / concise / verbose', samplePairs(cf, prompts.eval, EVAL_PROMPTED_MODES, expectedOf, 3000, 1411)),
+  ],
+);

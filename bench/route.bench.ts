@@ -48,17 +48,15 @@ function parseOnce(chunks: readonly string[]): number {
 
 function nodeBench(): void {
   console.log(`\n1. Parser in Node (${RUNS} runs each, after 20 warm-up runs)`);
-  const inputs = [
-    ...FIXTURE_STREAMS,
-    { name: 'long reply, +500 deltas', text: longReply(500) },
-    { name: 'long reply, +2,000 deltas', text: longReply(2_000) },
-  ];
+  const inputs = [...FIXTURE_STREAMS, { name: 'long reply, +500 deltas', text: longReply(500) }, { name: 'long reply, +2,000 deltas', text: longReply(2_000) }];
   for (const input of inputs) {
     for (const mode of ['event', 1024] as const) {
       const chunks = pieces(input.text, mode);
       for (let i = 0; i < 20; i++) parseOnce(chunks);
       const times = Array.from({ length: RUNS }, () => parseOnce(chunks));
-      console.log(`  ${input.name.padEnd(38)} ${(input.text.length / 1024).toFixed(0).padStart(4)} KB, ${String(chunks.length).padStart(5)} pieces (${mode === 'event' ? 'one event each' : '1 KB each'}): ${summary(times)}`);
+      console.log(
+        `  ${input.name.padEnd(38)} ${(input.text.length / 1024).toFixed(0).padStart(4)} KB, ${String(chunks.length).padStart(5)} pieces (${mode === 'event' ? 'one event each' : '1 KB each'}): ${summary(times)}`,
+      );
     }
   }
 }
@@ -68,8 +66,10 @@ async function browserBench(name: string, stream: string): Promise<void> {
   try {
     const runs = await profileRouteFetches(stream, FETCHES, 3);
     runs.forEach((r, i) => {
-      console.log(`  run ${i + 1}: main-world observer ${(r.mainWorldMs / r.fetches).toFixed(3)} ms per reply, content-script bridge ${(r.bridgeMs / r.fetches).toFixed(3)} ms per reply `
-        + `(${r.fetches} replies, ${r.routesStored ? 'badge drawn' : 'NO badge drawn'}; profile ${r.profiledMs.toFixed(0)} ms)`);
+      console.log(
+        `  run ${i + 1}: main-world observer ${(r.mainWorldMs / r.fetches).toFixed(3)} ms per reply, content-script bridge ${(r.bridgeMs / r.fetches).toFixed(3)} ms per reply ` +
+          `(${r.fetches} replies, ${r.routesStored ? 'badge drawn' : 'NO badge drawn'}; profile ${r.profiledMs.toFixed(0)} ms)`,
+      );
     });
     const perReply = runs.map((r) => (r.mainWorldMs + r.bridgeMs) / r.fetches);
     console.log(`  total ours per reply over runs: ${summary(perReply)}`);

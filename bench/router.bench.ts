@@ -9,7 +9,16 @@
 import { analyzeRouter } from '../src/core/router/index.ts';
 import { wilson, type Interval } from '../src/core/router/intervals.ts';
 import type { RouterConversation, RouterOptions, RouterReport } from '../src/core/router/types.ts';
-import { CLUSTERED_CLASSES, DEFAULT_GENERATOR, generateDataset, ROUTER_CLASSES, TRUTH_CLASSES, type GeneratorOptions, type TruthClass, type UserPools } from './router/generator.ts';
+import {
+  CLUSTERED_CLASSES,
+  DEFAULT_GENERATOR,
+  generateDataset,
+  ROUTER_CLASSES,
+  TRUTH_CLASSES,
+  type GeneratorOptions,
+  type TruthClass,
+  type UserPools,
+} from './router/generator.ts';
 import { loadUserPools, readRecords, toRouterConversation } from './router/real-data.ts';
 
 const SCALE = Number(process.env.BENCH_SCALE ?? 1);
@@ -82,7 +91,9 @@ function uniformity(ps: number[]): string {
 }
 
 function calibration(pools: UserPools): void {
-  section(`Trigger test calibration: ${CALIBRATION_DATASETS} null datasets ("router-terse": a router with no trigger, users terse after a change, reply length following the user, topic levels, task types), ${CALIBRATION_CONVERSATIONS} conversations each, K ≤ 3 and 2 restarts for speed, ${PERMUTATIONS} rotations, α = ${ALPHA}`);
+  section(
+    `Trigger test calibration: ${CALIBRATION_DATASETS} null datasets ("router-terse": a router with no trigger, users terse after a change, reply length following the user, topic levels, task types), ${CALIBRATION_CONVERSATIONS} conversations each, K ≤ 3 and 2 restarts for speed, ${PERMUTATIONS} rotations, α = ${ALPHA}`,
+  );
   const t0 = performance.now();
   const ps: number[] = [];
   let raw = 0;
@@ -170,7 +181,9 @@ function speed(pools: UserPools): void {
   });
   const cpu = process.cpuUsage(c0);
   console.log(`  ${steps.join('\n  ')}`);
-  console.log(`${replies} replies in ${convs.length} conversations: ${secs(t0)} wall, ${((cpu.user + cpu.system) / 1e6).toFixed(1)} s CPU   target < 3 s (in the dashboard's worker, same code)`);
+  console.log(
+    `${replies} replies in ${convs.length} conversations: ${secs(t0)} wall, ${((cpu.user + cpu.system) / 1e6).toFixed(1)} s CPU   target < 3 s (in the dashboard's worker, same code)`,
+  );
 }
 
 function printReal(name: string, convs: RouterConversation[]): void {
@@ -179,7 +192,8 @@ function printReal(name: string, convs: RouterConversation[]): void {
   console.log(`\n--- ${name}: ${r.sizes.conversationsUsed} conversations, ${r.sizes.replies} replies (${secs(t0)})`);
   for (const q of r.questions) console.log(`  ${q.question} ${q.verdict.toUpperCase()} — ${q.answer}`);
   if (r.comparison) console.log(`  fits: ${r.comparison.fits.map((f) => `${f.model} ΔBIC ${f.deltaBic.toFixed(1)}`).join('; ')}`);
-  if (r.promptConditioning?.applied) console.log(`  user message explains R² ${r.promptConditioning.r2.map((x) => x.toFixed(2)).join(', ')} of the reply dimensions`);
+  if (r.promptConditioning?.applied)
+    console.log(`  user message explains R² ${r.promptConditioning.r2.map((x) => x.toFixed(2)).join(', ')} of the reply dimensions`);
 }
 
 function realData(): void {
@@ -200,7 +214,9 @@ function main(): void {
     `  synthetic: ${g.minReplies}–${g.maxReplies} replies per conversation, 6 dims, ${g.states} states, stay ${g.stay}, separation ${g.separation} SD; confounds: topic levels SD ${g.topicSd} (3 clusters), task effect ${g.taskEffect} (stay ${g.taskStay}), length slope ${g.lengthSlope}, cascades rate ${g.cascadeRate}, terse after a change ${g.terseAfterSwitch}; boredom cue rate ${g.boredomRate}, switch after boredom ${g.switchAfterBoredom}, re-engage ${g.reengage}`,
   );
   console.log(`  user turns: ${pools.sources}`);
-  console.log(`  scale ${SCALE}: confusion ${CONFUSION_DATASETS}/class, calibration ${CALIBRATION_DATASETS}, power ${POWER_DATASETS}; ${PERMUTATIONS} rotations synthetic, ${REAL_PERMUTATIONS} real`);
+  console.log(
+    `  scale ${SCALE}: confusion ${CONFUSION_DATASETS}/class, calibration ${CALIBRATION_DATASETS}, power ${POWER_DATASETS}; ${PERMUTATIONS} rotations synthetic, ${REAL_PERMUTATIONS} real`,
+  );
   // BENCH_ONLY=confusion,calibration,power,speed,real runs only those sections.
   const only = process.env.BENCH_ONLY?.split(',');
   const sections: [string, () => void][] = [

@@ -11,7 +11,9 @@ import { printTable } from './lib/table.ts';
 
 const records = loadAlpaca();
 const alpaca = records.flatMap((r) => Object.values(r.outputs)).filter((t) => t.trim());
-const sharegpt = readJsonl<RealConversation>('conversations/sharegpt92k_sample.jsonl').flatMap((c) => c.turns.filter((t) => t.role === 'assistant').map((t) => t.text));
+const sharegpt = readJsonl<RealConversation>('conversations/sharegpt92k_sample.jsonl').flatMap((c) =>
+  c.turns.filter((t) => t.role === 'assistant').map((t) => t.text),
+);
 const corpus = [...alpaca.slice(0, 3000), ...sharegpt.slice(0, 1500)];
 const WORD = /\S+/g;
 const totalWords = corpus.reduce((n, t) => n + (t.match(WORD)?.length ?? 0), 0);
@@ -59,27 +61,61 @@ const add = (name: string, t: Timing) => {
 const WINK = 'wink-nlp bare tokenizer (readDoc, empty pipe)';
 let winkNote = '';
 try {
-  const winkNLP = (await import('wink-nlp')).default as unknown as (model: unknown, pipe?: string[]) => { readDoc(t: string): { tokens(): { length(): number } } };
+  const winkNLP = (await import('wink-nlp')).default as unknown as (
+    model: unknown,
+    pipe?: string[],
+  ) => { readDoc(t: string): { tokens(): { length(): number } } };
   const modelName = 'wink-eng-lite-web-model';
   const model: unknown = (await import(/* @vite-ignore */ modelName)).default;
   const nlp = winkNLP(model, []);
-  add(WINK, timeIt(() => corpus.forEach((t) => nlp.readDoc(t).tokens().length())));
+  add(
+    WINK,
+    timeIt(() => corpus.forEach((t) => nlp.readDoc(t).tokens().length())),
+  );
 } catch (err) {
-  winkNote = `wink-nlp NOT measured: ${err instanceof Error ? err.message.split('\n')[0] : String(err)}. wink-nlp cannot tokenize without its ` +
+  winkNote =
+    `wink-nlp NOT measured: ${err instanceof Error ? err.message.split('\n')[0] : String(err)}. wink-nlp cannot tokenize without its ` +
     'language model; install wink-eng-lite-web-model as a dev dependency to get the wink column. Compared instead with Intl.Segmenter and a \\S+ regex split.';
 }
 
 const seg = new Intl.Segmenter('en', { granularity: 'word' });
-add('Intl.Segmenter word pass (bare)', timeIt(() => corpus.forEach((t) => { for (const s of seg.segment(t)) void s.isWordLike; })));
-add('regex \\S+ split (bare)', timeIt(() => corpus.forEach((t) => t.match(WORD))));
-add('ours: extractFeatures (32 features)', timeIt(() => corpus.forEach((t) => extractFeatures(t))));
-add('ours: features + style profile', timeIt(() => corpus.forEach((t) => measureReply(t, true))));
+add(
+  'Intl.Segmenter word pass (bare)',
+  timeIt(() =>
+    corpus.forEach((t) => {
+      for (const s of seg.segment(t)) void s.isWordLike;
+    }),
+  ),
+);
+add(
+  'regex \\S+ split (bare)',
+  timeIt(() => corpus.forEach((t) => t.match(WORD))),
+);
+add(
+  'ours: extractFeatures (32 features)',
+  timeIt(() => corpus.forEach((t) => extractFeatures(t))),
+);
+add(
+  'ours: features + style profile',
+  timeIt(() => corpus.forEach((t) => measureReply(t, true))),
+);
 // Features + detection + labels: the corpus as conversations of 20 replies.
 const convs: AnalyzeTurn[][] = [];
-for (let i = 0; i < corpus.length; i += 20) convs.push(corpus.slice(i, i + 20).flatMap((t) => [{ role: 'user' as const, text: 'q' }, { role: 'assistant' as const, text: t }]));
-add('ours: features + detection + labels', timeIt(() => convs.forEach((c) => analyzeConversation(c))));
+for (let i = 0; i < corpus.length; i += 20)
+  convs.push(
+    corpus.slice(i, i + 20).flatMap((t) => [
+      { role: 'user' as const, text: 'q' },
+      { role: 'assistant' as const, text: t },
+    ]),
+  );
+add(
+  'ours: features + detection + labels',
+  timeIt(() => convs.forEach((c) => analyzeConversation(c))),
+);
 
-console.log(`Corpus: ${corpus.length} real replies (alpaca_eval, ShareGPT), ${totalWords} whitespace words. Median of 3 runs after warm-up; words/s from wall and from CPU time.`);
+console.log(
+  `Corpus: ${corpus.length} real replies (alpaca_eval, ShareGPT), ${totalWords} whitespace words. Median of 3 runs after warm-up; words/s from wall and from CPU time.`,
+);
 printTable(['pass', 'wall ms', 'cpu ms', 'words/s (wall)', 'words/s (cpu)'], rows);
 if (winkNote) console.log(winkNote);
 const ours = rate.get('ours: features + detection + labels')!;
@@ -102,10 +138,15 @@ const featuresOnly = timeIt(() => replyTexts.forEach((t) => measureForDetector(t
 const measures = replyTexts.map((t) => measureForDetector(t));
 const detectOnly = timeIt(() => analyzeConversation(turns, { measures }), 9);
 console.log(`\n200-reply conversation (${convWords} words), median of 9 runs after a warm-up run. Target < 20 ms (CPU) from scratch.`);
-printTable(['pass', 'wall ms', 'cpu ms', 'warm-up run cpu ms'], [
-  ['features + detection + labels (from scratch)', full.wall, full.cpu, full.firstCpu],
-  ['features only (200 replies)', featuresOnly.wall, featuresOnly.cpu, featuresOnly.firstCpu],
-  ['detection + labels with cached features', detectOnly.wall, detectOnly.cpu, detectOnly.firstCpu],
-]);
-console.log('The word table (src/core/features/word-table.ts) persists across calls, as in the extension: a word type\'s ' +
-  'lexicon facts and syllables are computed the first time it is seen, which is part of the warm-up column.');
+printTable(
+  ['pass', 'wall ms', 'cpu ms', 'warm-up run cpu ms'],
+  [
+    ['features + detection + labels (from scratch)', full.wall, full.cpu, full.firstCpu],
+    ['features only (200 replies)', featuresOnly.wall, featuresOnly.cpu, featuresOnly.firstCpu],
+    ['detection + labels with cached features', detectOnly.wall, detectOnly.cpu, detectOnly.firstCpu],
+  ],
+);
+console.log(
+  "The word table (src/core/features/word-table.ts) persists across calls, as in the extension: a word type's " +
+    'lexicon facts and syllables are computed the first time it is seen, which is part of the warm-up column.',
+);

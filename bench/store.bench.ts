@@ -35,7 +35,11 @@ const BATCH = 100;
 const DIST = 'dist/chrome';
 const utf8 = (s: string): number => Buffer.byteLength(s, 'utf8');
 
-interface Exchange { prompt: string; reply: string; model: string | null }
+interface Exchange {
+  prompt: string;
+  reply: string;
+  model: string | null;
+}
 
 /** Real (prompt, reply, model) exchanges: AlpacaEval (12 generators) + the conversation files. */
 function loadExchanges(): Exchange[] {
@@ -60,7 +64,10 @@ function loadExchanges(): Exchange[] {
 }
 
 function exchangeTurns(ex: Exchange): BenchConversation['turns'] {
-  return [{ role: 'user', text: ex.prompt, model: null }, { role: 'assistant', text: ex.reply, model: ex.model }];
+  return [
+    { role: 'user', text: ex.prompt, model: null },
+    { role: 'assistant', text: ex.reply, model: ex.model },
+  ];
 }
 
 /** 3k conversations; a stride through the pool mixes models and sources within each. */
@@ -73,17 +80,32 @@ function buildConversations(pool: Exchange[]): BenchConversation[] {
     const n = perConv + (c < extra ? 1 : 0);
     const turns = Array.from({ length: n }, (_, i) => exchangeTurns(pool[(offset + i) % pool.length])).flat();
     offset += n * 7;
-    out.push({ key: `${c % 3 ? 'chatgpt' : 'claude'}:conv-${c}`, title: `Conversation ${c}: ${turns[0].text.slice(0, 40)}`, lastSeen: 1_700_000_000_000 + c * 60_000, turns });
+    out.push({
+      key: `${c % 3 ? 'chatgpt' : 'claude'}:conv-${c}`,
+      title: `Conversation ${c}: ${turns[0].text.slice(0, 40)}`,
+      lastSeen: 1_700_000_000_000 + c * 60_000,
+      turns,
+    });
   }
   return out;
 }
 
-interface Stat { median: number; min: number; max: number; n: number }
+interface Stat {
+  median: number;
+  min: number;
+  max: number;
+  n: number;
+}
 const stat = (xs: number[]): Stat => {
   const s = [...xs].sort((a, b) => a - b);
   return { median: s[Math.floor(s.length / 2)], min: s[0], max: s[s.length - 1], n: s.length };
 };
-const fmt = (s: Stat | null, unit = 'ms'): string => (s === null ? '–' : s.n === 1 ? `${s.median.toFixed(0)} ${unit}` : `${s.median.toFixed(s.median < 10 ? 1 : 0)} ${unit} [${s.min.toFixed(s.min < 10 ? 1 : 0)}–${s.max.toFixed(s.max < 10 ? 1 : 0)}]`);
+const fmt = (s: Stat | null, unit = 'ms'): string =>
+  s === null
+    ? '–'
+    : s.n === 1
+      ? `${s.median.toFixed(0)} ${unit}`
+      : `${s.median.toFixed(s.median < 10 ? 1 : 0)} ${unit} [${s.min.toFixed(s.min < 10 ? 1 : 0)}–${s.max.toFixed(s.max < 10 ? 1 : 0)}]`;
 
 const QUERIES = ['photosynthesis chlorophyll', 'python function', 'recipe', 'the', 'zqxjvw'];
 
@@ -107,13 +129,25 @@ async function runSuite(label: string, call: CallOp, convs: BenchConversation[],
     insertMs += r.insertMs;
     labelMs += r.labelMs;
     labelled += r.labelled;
-    if ((i / BATCH + 1) % 5 === 0) console.log(`  [${label}] ${i + BATCH} conversations, import ${(insertMs / 1000).toFixed(1)} s, labels ${(labelMs / 1000).toFixed(1)} s`);
+    if ((i / BATCH + 1) % 5 === 0)
+      console.log(`  [${label}] ${i + BATCH} conversations, import ${(insertMs / 1000).toFixed(1)} s, labels ${(labelMs / 1000).toFixed(1)} s`);
   }
   const counts = await call('counts');
   rows.set('insert', stat([insertMs]));
-  values.set('insert', `${(insertMs / 1000).toFixed(1)} s for ${counts.turns} turns (${(counts.turns / (insertMs / 1000)).toFixed(0)} turns/s, batches of ${BATCH} conversations, index included)`);
-  values.set('labels', `${labelled} conversations labelled in ${(labelMs / 1000).toFixed(1)} s (${(labelMs / Math.max(labelled, 1)).toFixed(0)} ms each: detector + write)`);
-  values.set('counts', Object.entries(counts).map(([k, v]) => `${k} ${v}`).join(', '));
+  values.set(
+    'insert',
+    `${(insertMs / 1000).toFixed(1)} s for ${counts.turns} turns (${(counts.turns / (insertMs / 1000)).toFixed(0)} turns/s, batches of ${BATCH} conversations, index included)`,
+  );
+  values.set(
+    'labels',
+    `${labelled} conversations labelled in ${(labelMs / 1000).toFixed(1)} s (${(labelMs / Math.max(labelled, 1)).toFixed(0)} ms each: detector + write)`,
+  );
+  values.set(
+    'counts',
+    Object.entries(counts)
+      .map(([k, v]) => `${k} ${v}`)
+      .join(', '),
+  );
 
   const captures: number[] = [];
   for (let i = 0; i < 15; i++) {
@@ -165,7 +199,7 @@ async function runSuite(label: string, call: CallOp, convs: BenchConversation[],
 }
 
 async function chromiumColumn(convs: BenchConversation[], pool: Exchange[], raw: number): Promise<(SuiteResult & { version: string }) | null> {
-  let store;
+  let store: Awaited<ReturnType<typeof openChromiumStore>>;
   try {
     store = await openChromiumStore(DIST);
   } catch (error) {
@@ -180,7 +214,10 @@ async function chromiumColumn(convs: BenchConversation[], pool: Exchange[], raw:
     await store.close();
     const closed = folderBytes(store.indexedDbDir);
     const mb = (b: number) => `${(b / 1e6).toFixed(1)} MB`;
-    result.values.set('disk', `IndexedDB folder: before ${mb(before)}, after inserts + queries ${mb(after)} (${((after - before) / raw).toFixed(2)}x raw), after the browser closed ${mb(closed)} (${((closed - before) / raw).toFixed(2)}x raw)`);
+    result.values.set(
+      'disk',
+      `IndexedDB folder: before ${mb(before)}, after inserts + queries ${mb(after)} (${((after - before) / raw).toFixed(2)}x raw), after the browser closed ${mb(closed)} (${((closed - before) / raw).toFixed(2)}x raw)`,
+    );
     result.rows.set('disk ratio', stat([(closed - before) / raw]));
     return { ...result, version: store.version };
   } finally {
@@ -199,10 +236,19 @@ async function fakeColumn(convs: BenchConversation[], pool: Exchange[]): Promise
 }
 
 const TARGETS: [string, string][] = [
-  ['insert', '–'], ['capture', '–'], ['list', '< 200 ms'], ['timeline', '< 50 ms'],
-  ...QUERIES.flatMap((q): [string, string][] => [[`search "${q}"`, '< 100 ms to first results'], [`  ranking only "${q}"`, '(no snippets: posting rows + BM25)']]),
-  ['scan "the"', '(fallback while the index builds)'], ['scan "zqxjvw"', '(fallback, worst case: reads every turn)'],
-  ['export read', '–'], ['export write', 'JSONL < 5 s (read + write)'], ['disk ratio', '≤ 1.5x raw text'],
+  ['insert', '–'],
+  ['capture', '–'],
+  ['list', '< 200 ms'],
+  ['timeline', '< 50 ms'],
+  ...QUERIES.flatMap((q): [string, string][] => [
+    [`search "${q}"`, '< 100 ms to first results'],
+    [`  ranking only "${q}"`, '(no snippets: posting rows + BM25)'],
+  ]),
+  ['scan "the"', '(fallback while the index builds)'],
+  ['scan "zqxjvw"', '(fallback, worst case: reads every turn)'],
+  ['export read', '–'],
+  ['export write', 'JSONL < 5 s (read + write)'],
+  ['disk ratio', '≤ 1.5x raw text'],
 ];
 
 async function main(): Promise<void> {
@@ -210,7 +256,11 @@ async function main(): Promise<void> {
   const convs = buildConversations(pool);
   const raw = convs.reduce((s, c) => s + c.turns.reduce((t, x) => t + utf8(x.text), 0), 0);
   console.log(`store bench: ${REPLIES} replies over ${CONVERSATIONS} conversations from ${pool.length} real exchanges; raw text ${(raw / 1e6).toFixed(1)} MB`);
-  console.log(`machine: ${cpus().length} × ${cpus()[0]?.model ?? '?'}, load average ${loadavg().map((x) => x.toFixed(1)).join(' ')}, Node ${process.version}`);
+  console.log(
+    `machine: ${cpus().length} × ${cpus()[0]?.model ?? '?'}, load average ${loadavg()
+      .map((x) => x.toFixed(1))
+      .join(' ')}, Node ${process.version}`,
+  );
   const chromium = process.argv.includes('--no-chromium') ? null : await chromiumColumn(convs, pool, raw);
   const fake = process.argv.includes('--no-fake') ? null : await fakeColumn(convs, pool);
   console.log(`\n${'operation'.padEnd(36)} ${`Chromium ${chromium?.version ?? ''}`.padEnd(26)} ${'fake-indexeddb (Node)'.padEnd(26)} target`);
@@ -224,13 +274,23 @@ async function main(): Promise<void> {
     };
     console.log(`${key.padEnd(36)} ${cell(chromium).padEnd(26)} ${cell(fake).padEnd(26)} ${target}`);
   }
-  for (const [name, r] of [['Chromium', chromium], ['fake-indexeddb', fake]] as const) {
+  for (const [name, r] of [
+    ['Chromium', chromium],
+    ['fake-indexeddb', fake],
+  ] as const) {
     if (!r) continue;
     console.log(`\n${name}:`);
     for (const [k, v] of r.values) console.log(`  ${k}: ${v}`);
     for (const n of r.notes) console.log(`  ${n}`);
   }
-  console.log(`\nload average at the end: ${loadavg().map((x) => x.toFixed(1)).join(' ')} (a shared machine: ranges are min–max of the repeats)`);
+  console.log(
+    `\nload average at the end: ${loadavg()
+      .map((x) => x.toFixed(1))
+      .join(' ')} (a shared machine: ranges are min–max of the repeats)`,
+  );
 }
 
-main().catch((error: unknown) => { console.error(error); process.exit(1); });
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exit(1);
+});

@@ -36,17 +36,26 @@ const records = loadCorpus();
 const cf = corpusFeatures(records, console.log);
 const gens = devGenerators(generatorTable(), cf.generators);
 const dev = splitPrompts(records).dev;
-const n = dev.length, d = FEATURE_NAMES.length;
+const n = dev.length,
+  d = FEATURE_NAMES.length;
 const X: PromptVector[] = dev.map((r) => promptVector(r.prompt));
 // Y[i][k]: mean over dev generators; per-reply values kept for the within-generator measures.
-const Y = dev.map((r) => FEATURE_NAMES.map((_, k) => {
-  let s = 0, c = 0;
-  for (const g of gens) { const v = cf.value(g, r.index, k); if (!Number.isNaN(v)) (s += v), c++; }
-  return c ? s / c : NaN;
-}));
+const Y = dev.map((r) =>
+  FEATURE_NAMES.map((_, k) => {
+    let s = 0,
+      c = 0;
+    for (const g of gens) {
+      const v = cf.value(g, r.index, k);
+      if (!Number.isNaN(v)) (s += v), c++;
+    }
+    return c ? s / c : NaN;
+  }),
+);
 
 const dot = (a: PromptVector, b: PromptVector) => {
-  let s = 0, i = 0, j = 0;
+  let s = 0,
+    i = 0,
+    j = 0;
   while (i < a.index.length && j < b.index.length) {
     if (a.index[i] === b.index[j]) s += a.value[i++] * b.value[j++];
     else if (a.index[i] < b.index[j]) i++;
@@ -68,9 +77,17 @@ function solve(rows: number[], lambda: number, y: number[]): number[] {
     }
   }
   const z = new Float64Array(m);
-  for (let i = 0; i < m; i++) { let s = y[i]; for (let q = 0; q < i; q++) s -= L[i][q] * z[q]; z[i] = s / L[i][i]; }
+  for (let i = 0; i < m; i++) {
+    let s = y[i];
+    for (let q = 0; q < i; q++) s -= L[i][q] * z[q];
+    z[i] = s / L[i][i];
+  }
   const a = new Array<number>(m).fill(0);
-  for (let i = m - 1; i >= 0; i--) { let s = z[i]; for (let q = i + 1; q < m; q++) s -= L[q][i] * a[q]; a[i] = s / L[i][i]; }
+  for (let i = m - 1; i >= 0; i--) {
+    let s = z[i];
+    for (let q = i + 1; q < m; q++) s -= L[q][i] * a[q];
+    a[i] = s / L[i][i];
+  }
   return a;
 }
 
@@ -82,9 +99,14 @@ function cvPredict(k: number, lambda: number): Map<number, number> {
   const rows = valid(k);
   const out = new Map<number, number>();
   for (let f = 0; f < FOLDS; f++) {
-    const train = rows.filter((_, j) => j % FOLDS !== f), test = rows.filter((_, j) => j % FOLDS === f);
+    const train = rows.filter((_, j) => j % FOLDS !== f),
+      test = rows.filter((_, j) => j % FOLDS === f);
     const mu = mean(train.map((i) => Y[i][k]));
-    const alpha = solve(train, lambda, train.map((i) => Y[i][k] - mu));
+    const alpha = solve(
+      train,
+      lambda,
+      train.map((i) => Y[i][k] - mu),
+    );
     for (const i of test) out.set(i, mu + train.reduce((s, r, j) => s + alpha[j] * K[i][r], 0));
   }
   return out;
@@ -114,16 +136,27 @@ FEATURES.forEach((def, k) => {
   // Final fit on all dev prompts.
   const rows = valid(k);
   const mu = mean(rows.map((i) => Y[i][k]));
-  const alpha = solve(rows, best.lambda, rows.map((i) => Y[i][k] - mu));
+  const alpha = solve(
+    rows,
+    best.lambda,
+    rows.map((i) => Y[i][k] - mu),
+  );
   const w = new Float32Array(PROMPT_DIMS);
-  rows.forEach((i, j) => { const v = X[i]; for (let q = 0; q < v.index.length; q++) w[v.index[q]] += alpha[j] * v.value[q]; });
+  rows.forEach((i, j) => {
+    const v = X[i];
+    for (let q = 0; q < v.index.length; q++) w[v.index[q]] += alpha[j] * v.value[q];
+  });
   artifact.intercept = [...artifact.intercept, Number(mu.toPrecision(7))];
   artifact.weights = [...artifact.weights, encodeFloat32(w)];
   // Single replies, within each generator, with cross-validated predictions.
-  let ssRaw = 0, ssRes = 0;
-  const scales: number[] = [], genMeans: number[] = [], withinVar: number[] = [];
+  let ssRaw = 0,
+    ssRes = 0;
+  const scales: number[] = [],
+    genMeans: number[] = [],
+    withinVar: number[] = [];
   for (const g of gens) {
-    const xs: number[] = [], rs: number[] = [];
+    const xs: number[] = [],
+      rs: number[] = [];
     for (const i of order) {
       const x = cf.value(g, dev[i].index, k);
       const p = best.preds.get(i);
@@ -131,7 +164,8 @@ FEATURES.forEach((def, k) => {
       xs.push(x), rs.push(x - p);
     }
     if (xs.length < 20) continue;
-    const mx = mean(xs), mr = mean(rs);
+    const mx = mean(xs),
+      mr = mean(rs);
     ssRaw += xs.reduce((s, x) => s + (x - mx) ** 2, 0);
     ssRes += rs.reduce((s, r) => s + (r - mr) ** 2, 0);
     scales.push(diffScale(rs));
@@ -139,7 +173,10 @@ FEATURES.forEach((def, k) => {
     withinVar.push(rs.reduce((s, r) => s + (r - mr) ** 2, 0) / (rs.length - 1));
   }
   const sorted = [...scales].sort((a, b) => a - b);
-  artifact.residualScale = { ...artifact.residualScale, [def.name]: Number(Math.max(sorted[sorted.length >> 1] ?? 0, 0.02 * (def.range[1] - def.range[0])).toPrecision(3)) };
+  artifact.residualScale = {
+    ...artifact.residualScale,
+    [def.name]: Number(Math.max(sorted[sorted.length >> 1] ?? 0, 0.02 * (def.range[1] - def.range[0])).toPrecision(3)),
+  };
   const between = genMeans.reduce((s, m) => s + (m - mean(genMeans)) ** 2, 0) / Math.max(1, genMeans.length - 1);
   ratios[def.name] = Math.sqrt(between / (mean(withinVar) || 1));
   report.push([def.name, String(best.lambda), best.r2.toFixed(3), (1 - ssRes / (ssRaw || 1)).toFixed(3), ratios[def.name].toFixed(3)]);

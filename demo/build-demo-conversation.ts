@@ -9,17 +9,26 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { sharedDataPath } from '../scripts/shared-data.ts';
 
-interface Row { id: string; prompt: string; outputs: Record<string, string> }
+interface Row {
+  id: string;
+  prompt: string;
+  outputs: Record<string, string>;
+}
 
 const source = process.argv[2] ?? sharedDataPath('multimodel/alpaca_eval.jsonl');
-const rows: Row[] = readFileSync(source, 'utf8').trim().split('\n').map((l) => JSON.parse(l));
+const rows: Row[] = readFileSync(source, 'utf8')
+  .trim()
+  .split('\n')
+  .map((l) => JSON.parse(l));
 const SEGMENTS: { generator: string; shown: string; count: number; maxChars: number }[] = [
   { generator: 'gpt4_1106_preview_concise', shown: 'gpt-4-1106-preview', count: 4, maxChars: 500 },
   { generator: 'gpt4_1106_preview_verbose', shown: 'gpt-4-1106-preview', count: 4, maxChars: 1800 },
   { generator: 'claude-3-opus-20240229', shown: 'claude-3-opus-20240229', count: 4, maxChars: 900 },
 ];
 
-const eligible = rows.filter((r) => r.prompt.length < 160 && SEGMENTS.every((s) => (r.outputs[s.generator] ?? '').length > 40 && r.outputs[s.generator].length < s.maxChars));
+const eligible = rows.filter(
+  (r) => r.prompt.length < 160 && SEGMENTS.every((s) => (r.outputs[s.generator] ?? '').length > 40 && r.outputs[s.generator].length < s.maxChars),
+);
 const turns: { role: 'user' | 'assistant'; text: string; model?: string; source: string }[] = [];
 let next = 0;
 for (const seg of SEGMENTS) {

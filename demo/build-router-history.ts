@@ -18,7 +18,11 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { mulberry32 } from '../src/core/random.ts';
 import { sharedDataPath } from '../scripts/shared-data.ts';
 
-interface Row { id: string; prompt: string; outputs: Record<string, string> }
+interface Row {
+  id: string;
+  prompt: string;
+  outputs: Record<string, string>;
+}
 
 const source = process.argv[2] ?? sharedDataPath('multimodel/alpaca_eval.jsonl');
 const PERSONAS = ['gpt4_1106_preview_concise', 'gpt4_1106_preview_verbose'] as const;
@@ -29,7 +33,10 @@ const MAX_REPLIES = 18;
 const STAY = 0.9;
 const SEED = 17;
 
-const rows: Row[] = readFileSync(source, 'utf8').trim().split('\n').map((l) => JSON.parse(l));
+const rows: Row[] = readFileSync(source, 'utf8')
+  .trim()
+  .split('\n')
+  .map((l) => JSON.parse(l));
 // Short instructions and replies of moderate size keep the file small; every prompt is used once.
 const eligible = rows.filter((r) => {
   const [a, b] = PERSONAS.map((g) => (r.outputs[g] ?? '').trim());

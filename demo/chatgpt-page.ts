@@ -36,7 +36,8 @@ function blocksToHtml(text: string): string {
     .map((block) => {
       const lines = block.split('\n');
       if (lines.every((l) => /^\s*[-*•]\s+/.test(l))) return `<ul>${lines.map((l) => `<li>${escapeHtml(l.replace(/^\s*[-*•]\s+/, ''))}</li>`).join('')}</ul>`;
-      if (lines.every((l) => /^\s*\d+[.)]\s+/.test(l))) return `<ol>${lines.map((l) => `<li>${escapeHtml(l.replace(/^\s*\d+[.)]\s+/, ''))}</li>`).join('')}</ol>`;
+      if (lines.every((l) => /^\s*\d+[.)]\s+/.test(l)))
+        return `<ol>${lines.map((l) => `<li>${escapeHtml(l.replace(/^\s*\d+[.)]\s+/, ''))}</li>`).join('')}</ol>`;
       return `<p>${lines.map(escapeHtml).join('<br>')}</p>`;
     })
     .join('');

@@ -20,7 +20,8 @@ const OUTPUTS: Record<string, string> = {
 
 function entryOf(cs: Record<string, unknown>): string {
   const js = cs.js;
-  if (!Array.isArray(js) || js.length !== 1 || !(js[0] in OUTPUTS)) throw new Error(`manifest.json: each content script must be one of ${Object.keys(OUTPUTS).join(', ')}`);
+  if (!Array.isArray(js) || js.length !== 1 || !(js[0] in OUTPUTS))
+    throw new Error(`manifest.json: each content script must be one of ${Object.keys(OUTPUTS).join(', ')}`);
   return js[0] as string;
 }
 

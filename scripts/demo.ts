@@ -54,7 +54,10 @@ async function shot(name: string, target = page, fullPage = true) {
 }
 // The badge layer follows the replies in the viewport: show the page around the first shift.
 const focus = Math.max(0, analysisFor(demo.turns).switches[0] ?? 3);
-await page.locator('[data-message-author-role="assistant"]').nth(Math.max(0, focus - 1)).scrollIntoViewIfNeeded();
+await page
+  .locator('[data-message-author-role="assistant"]')
+  .nth(Math.max(0, focus - 1))
+  .scrollIntoViewIfNeeded();
 await page.waitForTimeout(600);
 await shot('annotated-page', page, false);
 
@@ -73,11 +76,19 @@ await dashboard.getByText(/Imported: \d+ new/).waitFor({ timeout: 30_000 });
 await dashboard.goto(session.extensionUrl('src/ui/dashboard/index.html#/router'));
 await dashboard.getByRole('button', { name: /^Analyse/ }).click();
 await dashboard.locator('.po-verdict-line').first().waitFor({ timeout: 120_000 });
-await dashboard.locator('.po-verdict-details').first().evaluate((d) => ((d as HTMLDetailsElement).open = true));
+await dashboard
+  .locator('.po-verdict-details')
+  .first()
+  .evaluate((d) => ((d as HTMLDetailsElement).open = true));
 await shot('dashboard-router', dashboard, true);
-const verdictLines = await dashboard.locator('.po-verdict-line').evaluateAll((els) =>
-  els.map((el) => `${el.querySelector('.po-verdict')?.textContent ?? ''}: ${el.querySelector('.po-verdict-question')?.textContent ?? ''} ${el.querySelector('.po-verdict-evidence')?.textContent ?? ''}`),
-);
+const verdictLines = await dashboard
+  .locator('.po-verdict-line')
+  .evaluateAll((els) =>
+    els.map(
+      (el) =>
+        `${el.querySelector('.po-verdict')?.textContent ?? ''}: ${el.querySelector('.po-verdict-question')?.textContent ?? ''} ${el.querySelector('.po-verdict-evidence')?.textContent ?? ''}`,
+    ),
+  );
 
 // The summary re-runs the same detector in Node on the same turns: what the badges show.
 console.log(`\nPersona Observatory demo — ${url}`);

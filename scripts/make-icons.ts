@@ -45,7 +45,10 @@ function render(size: number): Buffer {
       for (let sy = 0; sy < ss; sy++)
         for (let sx = 0; sx < ss; sx++) {
           const [r, g, b, a] = pixel((px + (sx + 0.5) / ss) / size, (py + (sy + 0.5) / ss) / size);
-          acc[0] += r * a; acc[1] += g * a; acc[2] += b * a; acc[3] += a;
+          acc[0] += r * a;
+          acc[1] += g * a;
+          acc[2] += b * a;
+          acc[3] += a;
         }
       const o = py * (size * 4 + 1) + 1 + px * 4;
       const alpha = acc[3] / (ss * ss);

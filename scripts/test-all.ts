@@ -1,5 +1,6 @@
 /**
- * `npm test`: every check this project has, in order — type-check, build, unit tests (vitest),
+ * `npm test`: every check this project has, in order — type-check, lint + format (Biome), build,
+ * unit tests (vitest),
  * browser tests (node:test driving Debian Chromium), Firefox add-ons lint. Prints each step's
  * counts and ends with one plain line `N passed, N failed` (the totals CI reads).
  * A step that cannot run (e.g. no Chromium) counts as failed and says how to fix it.
@@ -57,9 +58,14 @@ function e2e(): StepResult {
     .map((f) => `tests/e2e/${f}`);
   const tap = `${OUT}/e2e.tap`;
   const code = run('node', [
-    '--import', 'tsx', '--test', '--test-concurrency=1',
-    '--test-reporter=spec', '--test-reporter-destination=stdout',
-    '--test-reporter=tap', `--test-reporter-destination=${tap}`,
+    '--import',
+    'tsx',
+    '--test',
+    '--test-concurrency=1',
+    '--test-reporter=spec',
+    '--test-reporter-destination=stdout',
+    '--test-reporter=tap',
+    `--test-reporter-destination=${tap}`,
     ...files,
   ]);
   if (!existsSync(tap)) return { name: 'e2e', passed: 0, failed: 1, note: `node --test exited ${code} without a report` };
@@ -85,9 +91,16 @@ function firefoxLint(): StepResult {
   }
 }
 
+function codeStyle(): StepResult {
+  banner('lint + format (biome ci; config in biome.jsonc)');
+  const code = run('npx', ['biome', 'ci', '--colors=off']);
+  return { name: 'lint+format', passed: code === 0 ? 1 : 0, failed: code === 0 ? 0 : 1 };
+}
+
 const only = process.argv.slice(2);
 const steps: [string, () => StepResult][] = [
   ['typecheck', typecheck],
+  ['style', codeStyle],
   // Build before the unit tests: the least-privilege test reads the built manifests.
   ['build', build],
   ['unit', unit],

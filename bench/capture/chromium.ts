@@ -26,10 +26,7 @@ export const PHASES = ['start', 'captured', 'idle-end', 'appended', 'streamed'];
 export const IDLE_MS = 5000;
 const SETTLE_MS = 4000;
 
-const CATEGORIES = [
-  'devtools.timeline', 'disabled-by-default-devtools.timeline', 'toplevel', 'v8.execute', 'v8',
-  'disabled-by-default-v8.cpu_profiler',
-];
+const CATEGORIES = ['devtools.timeline', 'disabled-by-default-devtools.timeline', 'toplevel', 'v8.execute', 'v8', 'disabled-by-default-v8.cpu_profiler'];
 
 async function mark(page: Page, name: string): Promise<void> {
   await page.evaluate((m) => console.timeStamp(m), `${MARK_PREFIX}${name}`);
@@ -70,16 +67,22 @@ export async function runOnce(session: ExtensionSession, bench: BenchPage, run: 
   // The layer's shadow root is closed: read it through the DevTools protocol (tests/e2e/lib/badge-layer.ts).
   const captureSeen = await waitForLayer(page, 20_000);
   await page.waitForTimeout(1000);
-  const { badgesAfterLoad, badgesVisible } = (await inBadgeLayer<{ badgesAfterLoad: number; badgesVisible: number }>(page, `function () {
+  const { badgesAfterLoad, badgesVisible } = (await inBadgeLayer<{ badgesAfterLoad: number; badgesVisible: number }>(
+    page,
+    `function () {
     const buttons = Array.from(this.querySelectorAll('button'));
     return { badgesAfterLoad: buttons.length, badgesVisible: buttons.filter((b) => b.checkVisibility({ visibilityProperty: true })).length };
-  }`)) ?? { badgesAfterLoad: 0, badgesVisible: 0 };
+  }`,
+  )) ?? { badgesAfterLoad: 0, badgesVisible: 0 };
   await mark(page, 'captured');
   await page.waitForTimeout(IDLE_MS);
   await mark(page, 'idle-end');
 
   // Two more real turns arrive (one user, one assistant), already finished.
-  const two = bench.realTurns.slice(0, 2).map((t) => withUniqueIds(t, `more-${run}`)).join('');
+  const two = bench.realTurns
+    .slice(0, 2)
+    .map((t) => withUniqueIds(t, `more-${run}`))
+    .join('');
   await page.evaluate((h) => document.getElementById('thread')!.insertAdjacentHTML('beforeend', h), two);
   await page.waitForTimeout(SETTLE_MS);
   await mark(page, 'appended');

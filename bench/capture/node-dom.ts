@@ -51,12 +51,24 @@ async function benchController(html: string, oneMoreTurn: string): Promise<void>
     },
     now: () => Date.now(),
   };
-  const counted: SiteAdapter = { ...chatgpt, readTurns: (root, url) => { scans++; return chatgpt.readTurns(root, url); } };
+  const counted: SiteAdapter = {
+    ...chatgpt,
+    readTurns: (root, url) => {
+      scans++;
+      return chatgpt.readTurns(root, url);
+    },
+  };
   const controller = createCaptureController({
-    doc: document, getUrl: () => URL_C, adapterFor: () => counted, send: async () => {
+    doc: document,
+    getUrl: () => URL_C,
+    adapterFor: () => counted,
+    send: async () => {
       sends++;
       return undefined;
-    }, timers, quietMs: 300, debounceMs: 100,
+    },
+    timers,
+    quietMs: 300,
+    debounceMs: 100,
   });
   const sleep = (n: number) => new Promise((r) => setTimeout(r, n));
   const t0 = performance.now();

@@ -23,8 +23,16 @@ export interface TraceEvent {
   args?: Record<string, unknown>;
 }
 
-interface CallFrame { functionName: string; url?: string; lineNumber?: number }
-interface ProfileNode { id: number; parent?: number; callFrame: CallFrame }
+interface CallFrame {
+  functionName: string;
+  url?: string;
+  lineNumber?: number;
+}
+interface ProfileNode {
+  id: number;
+  parent?: number;
+  callFrame: CallFrame;
+}
 
 export interface TaskCost {
   start: number;
@@ -71,7 +79,11 @@ export function marksOf(events: TraceEvent[], prefix: string): Map<string, Trace
   return marks;
 }
 
-interface Sample { ts: number; weight: number; node: number }
+interface Sample {
+  ts: number;
+  weight: number;
+  node: number;
+}
 
 function samplesOf(events: TraceEvent[], pid: number, tid: number): { nodes: Map<number, ProfileNode>; samples: Sample[] } {
   const profile = events.find((e) => e.name === 'Profile' && e.pid === pid && e.tid === tid);
@@ -92,15 +104,14 @@ function samplesOf(events: TraceEvent[], pid: number, tid: number): { nodes: Map
   }
   raw.sort((a, b) => a.ts - b.ts);
   const samples = raw.map((s, i) => ({
-    ...s, weight: Math.min(MAX_SAMPLE_WEIGHT_US, Math.max(0, (raw[i + 1]?.ts ?? s.ts) - s.ts)),
+    ...s,
+    weight: Math.min(MAX_SAMPLE_WEIGHT_US, Math.max(0, (raw[i + 1]?.ts ?? s.ts) - s.ts)),
   }));
   return { nodes, samples };
 }
 
 function topLevelTasks(events: TraceEvent[], pid: number, tid: number): TraceEvent[] {
-  const tasks = events
-    .filter((e) => e.name === 'RunTask' && e.ph === 'X' && e.pid === pid && e.tid === tid)
-    .sort((a, b) => a.ts - b.ts);
+  const tasks = events.filter((e) => e.name === 'RunTask' && e.ph === 'X' && e.pid === pid && e.tid === tid).sort((a, b) => a.ts - b.ts);
   const out: TraceEvent[] = [];
   for (const t of tasks) {
     const last = out[out.length - 1];
@@ -152,7 +163,11 @@ export function attribute(events: TraceEvent[], markPrefix: string, phaseMarks: 
     return e.ts;
   });
   const phases: PhaseCost[] = phaseMarks.slice(0, -1).map((name, i) => ({
-    name: `${name} → ${phaseMarks[i + 1]}`, durMs: (bounds[i + 1] - bounds[i]) / 1000, oursMs: 0, oursCpuMs: 0, tasks: [],
+    name: `${name} → ${phaseMarks[i + 1]}`,
+    durMs: (bounds[i + 1] - bounds[i]) / 1000,
+    oursMs: 0,
+    oursCpuMs: 0,
+    tasks: [],
   }));
   const phaseAt = (ts: number) => {
     for (let i = 0; i < phases.length; i++) if (ts >= bounds[i] && ts < bounds[i + 1]) return phases[i];

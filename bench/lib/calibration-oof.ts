@@ -49,12 +49,28 @@ export function crossFitCalibration(base: DetectorParams, generators: readonly s
   const samples: OofSample[] = [];
   const folds: OofCalibration['folds'] = [];
   const inSampleCurve = new Map<string, Calibration>();
-  const grid = { priorStrength: [2, 5, 10], styleWeight: [base.styleWeight], penaltyBase: [2, 3, 4, 6, 8, 10, 12, 16, 20], penaltyPerLogN: [0, 1, 2, 3], maxPValue: [base.gate.maxPValue] };
+  const grid = {
+    priorStrength: [2, 5, 10],
+    styleWeight: [base.styleWeight],
+    penaltyBase: [2, 3, 4, 6, 8, 10, 12, 16, 20],
+    penaltyPerLogN: [0, 1, 2, 3],
+    maxPValue: [base.gate.maxPValue],
+  };
   for (const g of generators) {
-    const split = (s: WeightedSet) => ({ train: s.items.filter((it) => !gensOf(it).includes(g)), held: s.items.filter((it) => gensOf(it).includes(g)), weight: s.weight });
+    const split = (s: WeightedSet) => ({
+      train: s.items.filter((it) => !gensOf(it).includes(g)),
+      held: s.items.filter((it) => gensOf(it).includes(g)),
+      weight: s.weight,
+    });
     const sw = switchSets.map(split);
     const one = split(single);
-    const { params } = tuneRobust(base, sw.map((s) => s.train), one.train, 2, grid);
+    const { params } = tuneRobust(
+      base,
+      sw.map((s) => s.train),
+      one.train,
+      2,
+      grid,
+    );
     folds.push({ generator: g, params });
     inSampleCurve.set(g, fitCalibration([...sw, one].flatMap((s) => detectionSamples(s.train, params, s.weight))));
     for (const s of [...sw, one]) {

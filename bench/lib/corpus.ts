@@ -60,17 +60,28 @@ export interface GeneratorInfo {
 
 /** Family of every generator of alpaca_eval_more (the tsv), plus the 12 of alpaca_eval labelled here. */
 export function generatorTable(): Map<string, GeneratorInfo> {
-  const rows = readFileSync(resolve(DATA_DIR, 'multimodel/alpaca_eval_more_generators.tsv'), 'utf8').split('\n').slice(1).filter((l) => l.trim());
+  const rows = readFileSync(resolve(DATA_DIR, 'multimodel/alpaca_eval_more_generators.tsv'), 'utf8')
+    .split('\n')
+    .slice(1)
+    .filter((l) => l.trim());
   const out = new Map<string, GeneratorInfo>();
   for (const row of rows) {
     const [generator, family, , , , , , notes] = row.split('\t');
     out.set(generator, { generator, family: family || `unknown:${generator}`, notes: notes ?? '' });
   }
   const base: Record<string, string> = {
-    gpt4_1106_preview: 'GPT-4 Turbo', gpt4_1106_preview_concise: 'GPT-4 Turbo', gpt4_1106_preview_verbose: 'GPT-4 Turbo',
-    'gpt-4o-2024-05-13': 'GPT-4o', 'gpt-4o-mini-2024-07-18': 'GPT-4o', 'claude-3-opus-20240229': 'Claude 3',
-    'llama-2-70b-chat-hf': 'Llama-2', 'vicuna-13b-v1.5': 'Vicuna v1.5 (Llama-2)', 'Mistral-7B-Instruct-v0.2': 'Mistral-7B',
-    'gemini-pro': 'Gemini', 'falcon-7b-instruct': 'Falcon', text_davinci_003: 'GPT-3 InstructGPT',
+    gpt4_1106_preview: 'GPT-4 Turbo',
+    gpt4_1106_preview_concise: 'GPT-4 Turbo',
+    gpt4_1106_preview_verbose: 'GPT-4 Turbo',
+    'gpt-4o-2024-05-13': 'GPT-4o',
+    'gpt-4o-mini-2024-07-18': 'GPT-4o',
+    'claude-3-opus-20240229': 'Claude 3',
+    'llama-2-70b-chat-hf': 'Llama-2',
+    'vicuna-13b-v1.5': 'Vicuna v1.5 (Llama-2)',
+    'Mistral-7B-Instruct-v0.2': 'Mistral-7B',
+    'gemini-pro': 'Gemini',
+    'falcon-7b-instruct': 'Falcon',
+    text_davinci_003: 'GPT-3 InstructGPT',
   };
   for (const [generator, family] of Object.entries(base)) out.set(generator, { generator, family, notes: '' });
   return out;

@@ -13,8 +13,12 @@ const HEADER = ['utc', 'detector_version', 'params_hash', 'commit', 'set', 'meth
 
 function commit(): string {
   try {
-    const head = execSync('git rev-parse --short HEAD', { cwd: import.meta.dirname, stdio: ['ignore', 'pipe', 'ignore'] }).toString().trim();
-    const dirty = execSync('git status --porcelain --untracked-files=no', { cwd: import.meta.dirname, stdio: ['ignore', 'pipe', 'ignore'] }).toString().trim();
+    const head = execSync('git rev-parse --short HEAD', { cwd: import.meta.dirname, stdio: ['ignore', 'pipe', 'ignore'] })
+      .toString()
+      .trim();
+    const dirty = execSync('git status --porcelain --untracked-files=no', { cwd: import.meta.dirname, stdio: ['ignore', 'pipe', 'ignore'] })
+      .toString()
+      .trim();
     return dirty ? `${head}+dirty` : head;
   } catch {
     return 'unknown';
@@ -24,7 +28,14 @@ function commit(): string {
 /** How many earlier runs evaluated this exact parameter set. */
 export function timesEvaluated(paramsHash: string): number {
   if (!existsSync(EVAL_LOG)) return 0;
-  const runs = new Set(readFileSync(EVAL_LOG, 'utf8').split('\n').slice(1).map((l) => l.split('\t')).filter((c) => c[2] === paramsHash).map((c) => c[0]));
+  const runs = new Set(
+    readFileSync(EVAL_LOG, 'utf8')
+      .split('\n')
+      .slice(1)
+      .map((l) => l.split('\t'))
+      .filter((c) => c[2] === paramsHash)
+      .map((c) => c[0]),
+  );
   return runs.size;
 }
 
@@ -41,7 +52,21 @@ export interface EvalLogRow {
 export function appendEvalLog(detectorVersion: string, paramsHash: string, rows: readonly EvalLogRow[]): void {
   const utc = new Date().toISOString();
   const c = commit();
-  const lines = rows.map((r) => [utc, detectorVersion, paramsHash, c, r.set, r.method, r.setting, r.recall?.toFixed(3) ?? '', r.f1?.toFixed(3) ?? '', r.falsePer100.toFixed(2), r.ece?.toFixed(3) ?? ''].join('\t'));
+  const lines = rows.map((r) =>
+    [
+      utc,
+      detectorVersion,
+      paramsHash,
+      c,
+      r.set,
+      r.method,
+      r.setting,
+      r.recall?.toFixed(3) ?? '',
+      r.f1?.toFixed(3) ?? '',
+      r.falsePer100.toFixed(2),
+      r.ece?.toFixed(3) ?? '',
+    ].join('\t'),
+  );
   if (!existsSync(EVAL_LOG)) appendFileSync(EVAL_LOG, HEADER + '\n');
   appendFileSync(EVAL_LOG, lines.join('\n') + '\n');
 }

@@ -33,7 +33,10 @@ export interface Pooled {
 }
 
 export function pool(os: readonly Outcome[]): Pooled {
-  let tp = 0, est = 0, truth = 0, points = 0;
+  let tp = 0,
+    est = 0,
+    truth = 0,
+    points = 0;
   for (const o of os) (tp += o.tp), (est += o.est), (truth += o.truth), (points += o.points);
   const precision = est ? tp / est : null;
   const recall = truth ? tp / truth : null;
@@ -64,7 +67,12 @@ export function bootstrap(os: readonly Outcome[], reps = 1000, seed = 14): Recor
     const s = [...xs].sort((a, b) => a - b);
     return { value: v, lo: s[Math.floor(0.025 * (s.length - 1))] ?? v, hi: s[Math.ceil(0.975 * (s.length - 1))] ?? v };
   };
-  return { recall: ci(draws.recall, point.recall ?? 0), precision: ci(draws.precision, point.precision ?? 0), f1: ci(draws.f1, point.f1), falsePer100: ci(draws.falsePer100, point.falsePer100) };
+  return {
+    recall: ci(draws.recall, point.recall ?? 0),
+    precision: ci(draws.precision, point.precision ?? 0),
+    f1: ci(draws.f1, point.f1),
+    falsePer100: ci(draws.falsePer100, point.falsePer100),
+  };
 }
 
 export const fmtInterval = (x: Interval, digits = 2) => `${x.value.toFixed(digits)} [${x.lo.toFixed(digits)}, ${x.hi.toFixed(digits)}]`;
@@ -77,7 +85,8 @@ export interface Curve {
 
 /** Index of the best-F1 setting with ≤ maxFalse false switches per 100 points (−1: none qualifies). */
 export function operatingPoint(c: Curve, maxFalse = MAX_FALSE_PER_100): number {
-  let best = -1, bestF1 = -1;
+  let best = -1,
+    bestF1 = -1;
   c.outcomes.forEach((os, i) => {
     const p = pool(os);
     if (p.falsePer100 <= maxFalse && p.f1 > bestF1) [best, bestF1] = [i, p.f1];
@@ -87,8 +96,10 @@ export function operatingPoint(c: Curve, maxFalse = MAX_FALSE_PER_100): number {
 
 /** One line per setting: "setting: P/R/F1 @ false/100". */
 export function curveLine(c: Curve): string {
-  return c.settings.map((s, i) => {
-    const p = pool(c.outcomes[i]);
-    return `${s}: R ${(p.recall ?? 0).toFixed(2)} P ${p.precision === null ? '—' : p.precision.toFixed(2)} @${p.falsePer100.toFixed(1)}`;
-  }).join(' | ');
+  return c.settings
+    .map((s, i) => {
+      const p = pool(c.outcomes[i]);
+      return `${s}: R ${(p.recall ?? 0).toFixed(2)} P ${p.precision === null ? '—' : p.precision.toFixed(2)} @${p.falsePer100.toFixed(1)}`;
+    })
+    .join(' | ');
 }

@@ -54,23 +54,37 @@ export interface OracleResult {
  * The oracle's per-reply evidence on one spliced set whose assistant turns carry their generator
  * in `model`: per conversation, per reply, the log-probability of each of its own generators.
  */
-export function oracleSeries(records: readonly AlpacaRecord[], generators: readonly string[], conversations: readonly BenchConversation[]): { series: number[][][]; replyAccuracy: number } {
+export function oracleSeries(
+  records: readonly AlpacaRecord[],
+  generators: readonly string[],
+  conversations: readonly BenchConversation[],
+): { series: number[][][]; replyAccuracy: number } {
   const fold = new Map(records.map((r, i) => [r.prompt, i % 2]));
   // Per fold: a model trained on the OTHER fold's prompts.
   const models = [0, 1].map((f) => {
-    const texts: string[] = [], labels: number[] = [];
+    const texts: string[] = [],
+      labels: number[] = [];
     records.forEach((r, i) => {
       if (i % 2 === f) return;
       generators.forEach((g, c) => {
         const t = r.outputs[g];
-        if (t?.trim()) (texts.push(t), labels.push(c));
+        if (t?.trim()) texts.push(t), labels.push(c);
       });
     });
     const stats = scalarStats(texts.map((t) => SCALAR_NAMES.map((n) => featuresOf(t)[n] ?? 0)));
-    return { model: trainSoftmax(texts.map((t) => oracleRow(t, stats)), labels, generators.length, DIMS), stats };
+    return {
+      model: trainSoftmax(
+        texts.map((t) => oracleRow(t, stats)),
+        labels,
+        generators.length,
+        DIMS,
+      ),
+      stats,
+    };
   });
   const probs = new Float64Array(generators.length);
-  let correct = 0, total = 0;
+  let correct = 0,
+    total = 0;
   const series = conversations.map((c) => {
     const replies: { text: string; fold: number; source: string }[] = [];
     let prompt = '';

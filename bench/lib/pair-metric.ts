@@ -21,7 +21,8 @@ function residualZ(cf: CorpusFeatures, g: string, r: CorpusRecord, expected: Fea
   const f = cf.get(g, r.index);
   if (!f) return null;
   return FEATURE_NAMES.map((n) => {
-    const x = f[n], e = expected[n];
+    const x = f[n],
+      e = expected[n];
     if (x === null || x === undefined || e === null || e === undefined) return NaN;
     const z = (x - e) / (PROMPT_MODEL.residualScale[n] || 1);
     return Math.max(-CLIP, Math.min(CLIP, z));
@@ -34,7 +35,14 @@ export interface Pair {
 }
 
 /** count same + count different prompt-matched pairs among `gens` on `pool`. */
-export function samplePairs(cf: CorpusFeatures, pool: readonly CorpusRecord[], gens: readonly string[], expectedOf: (prompt: string) => FeatureValues, count: number, seed: number): Pair[] {
+export function samplePairs(
+  cf: CorpusFeatures,
+  pool: readonly CorpusRecord[],
+  gens: readonly string[],
+  expectedOf: (prompt: string) => FeatureValues,
+  count: number,
+  seed: number,
+): Pair[] {
   const rng = makeRng(seed);
   const out: Pair[] = [];
   while (out.length < 2 * count) {
@@ -75,7 +83,10 @@ export function fitPairMetric(pairs: readonly Pair[], iterations = 400, rate = 0
 }
 
 export const pairAuc = (pairs: readonly Pair[], coef: readonly number[]) =>
-  auc(pairs.map((p) => p.diff2.reduce((s, x, k) => s + coef[k] * x, 0)), pairs.map((p) => p.different));
+  auc(
+    pairs.map((p) => p.diff2.reduce((s, x, k) => s + coef[k] * x, 0)),
+    pairs.map((p) => p.different),
+  );
 
 /** Detector weights from the metric: sqrt of the coefficients, scaled to max 1, small ones dropped. */
 export function metricWeights(coef: readonly number[], min = 0.15): Record<string, number> {

@@ -24,8 +24,14 @@ export function reliabilityBins(rs: readonly ConfidenceOutcome[], bins = RELIABI
     const inBin = rs.filter((r) => r.conf >= lo && r.conf < bins[i + 1]);
     const w = inBin.reduce((a, r) => a + (r.weight ?? 1), 0);
     const meanConf = inBin.reduce((a, r) => a + (r.weight ?? 1) * r.conf, 0) / w;
-    const precision = inBin.reduce((a, r) => a + (r.ok ? r.weight ?? 1 : 0), 0) / w;
-    return { label: `[${lo.toFixed(1)}, ${Math.min(1, bins[i + 1]).toFixed(1)})`, count: inBin.length, meanConf: w ? meanConf : NaN, precision: w ? precision : NaN, weight: w };
+    const precision = inBin.reduce((a, r) => a + (r.ok ? (r.weight ?? 1) : 0), 0) / w;
+    return {
+      label: `[${lo.toFixed(1)}, ${Math.min(1, bins[i + 1]).toFixed(1)})`,
+      count: inBin.length,
+      meanConf: w ? meanConf : NaN,
+      precision: w ? precision : NaN,
+      weight: w,
+    };
   });
 }
 

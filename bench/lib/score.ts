@@ -18,7 +18,10 @@ export interface SetScore {
 export const MARGIN = 2;
 
 export function scoreSet(items: readonly { truth: readonly number[]; est: readonly number[]; n: number }[]): SetScore {
-  let tp = 0, est = 0, truth = 0, replies = 0;
+  let tp = 0,
+    est = 0,
+    truth = 0,
+    replies = 0;
   for (const it of items) {
     tp += precisionRecall(it.truth, it.est, MARGIN).truePositives;
     est += it.est.length;
@@ -27,7 +30,17 @@ export function scoreSet(items: readonly { truth: readonly number[]; est: readon
   }
   const precision = est ? tp / est : null;
   const recall = truth ? tp / truth : null;
-  return { conversations: items.length, replies, trueSwitches: truth, estimated: est, truePositives: tp, precision, recall, f1: f1(precision, recall), falsePer100: (100 * (est - tp)) / Math.max(1, replies) };
+  return {
+    conversations: items.length,
+    replies,
+    trueSwitches: truth,
+    estimated: est,
+    truePositives: tp,
+    precision,
+    recall,
+    f1: f1(precision, recall),
+    falsePer100: (100 * (est - tp)) / Math.max(1, replies),
+  };
 }
 
 /** Which estimated switches match a true one (same greedy rule as precisionRecall). */

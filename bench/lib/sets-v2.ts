@@ -30,12 +30,21 @@ const LONG = 30;
 
 const datasets = (rs: readonly CorpusRecord[]) => [...new Set(rs.map((r) => r.dataset))].sort();
 
-function pairSet(rng: Rng, prefix: string, pool: readonly CorpusRecord[], pairs: readonly (readonly string[])[], perPair: number, topic: boolean): BenchConversation[] {
+function pairSet(
+  rng: Rng,
+  prefix: string,
+  pool: readonly CorpusRecord[],
+  pairs: readonly (readonly string[])[],
+  perPair: number,
+  topic: boolean,
+): BenchConversation[] {
   return pairs.flatMap((gens, p) =>
     Array.from({ length: perPair }, (_, i) => {
       const ds = topic ? rng.pick(datasets(pool)) : null;
       const prompts = ds ? pool.filter((r) => r.dataset === ds) : pool;
-      const opts = topic ? { generators: gens, segments: [2, 3] as [number, number], segmentLength: [4, 8] as [number, number] } : { generators: gens, ...SWITCH };
+      const opts = topic
+        ? { generators: gens, segments: [2, 3] as [number, number], segmentLength: [4, 8] as [number, number] }
+        : { generators: gens, ...SWITCH };
       const c = spliceConversation(`${prefix}-${p}-${i}`, prompts, opts, rng);
       return { id: c.id, turns: c.turns, truth: c.switches };
     }),
@@ -70,7 +79,11 @@ function taskChanges(rng: Rng, prefix: string, pool: readonly CorpusRecord[], ge
 export function coarseFamily(info: GeneratorInfo | undefined, g: string): string {
   const f = info?.family ?? `unknown:${g}`;
   if (/llama|vicuna/i.test(f)) return 'Llama';
-  return f.replace(/ fine-tune$/, '').replace(/ \(.*\)$/, '').replace(/[\d.]+$/, '').trim();
+  return f
+    .replace(/ fine-tune$/, '')
+    .replace(/ \(.*\)$/, '')
+    .replace(/[\d.]+$/, '')
+    .trim();
 }
 
 export function devSpecs(pool: readonly CorpusRecord[], devGens: readonly string[], table: Map<string, GeneratorInfo>): SetSpec[] {
@@ -100,11 +113,47 @@ export function devSpecs(pool: readonly CorpusRecord[], devGens: readonly string
 export function evalSpecs(pool: readonly CorpusRecord[]): SetSpec[] {
   const rng = makeRng(1402);
   return [
-    { name: 'eval cross-family', side: 'eval', kind: 'switch', generators: [...new Set(EVAL_CROSS_PAIRS.flat())], conversations: pairSet(rng, 'ex', pool, EVAL_CROSS_PAIRS, 20, false) },
-    { name: 'eval same-family (4o/4o-mini)', side: 'eval', kind: 'switch', generators: EVAL_SAME_FAMILY, conversations: pairSet(rng, 'es', pool, [EVAL_SAME_FAMILY], 150, false) },
-    { name: 'eval prompted-mode (1106 ×3)', side: 'eval', kind: 'switch', generators: EVAL_PROMPTED_MODES, conversations: pairSet(rng, 'em', pool, [EVAL_PROMPTED_MODES], 150, false) },
-    { name: 'eval topic-coherent cross-family', side: 'eval', kind: 'switch', generators: [...new Set(EVAL_CROSS_PAIRS.flat())], conversations: pairSet(rng, 'et', pool, EVAL_CROSS_PAIRS, 15, true) },
-    { name: 'eval single-source long', side: 'eval', kind: 'control', generators: EVAL_GENERATORS, conversations: longSingles(rng, 'e1', pool, EVAL_GENERATORS, 12) },
-    { name: 'eval same-model task change', side: 'eval', kind: 'control', generators: EVAL_GENERATORS, conversations: taskChanges(rng, 'ec', pool, EVAL_GENERATORS, 10) },
+    {
+      name: 'eval cross-family',
+      side: 'eval',
+      kind: 'switch',
+      generators: [...new Set(EVAL_CROSS_PAIRS.flat())],
+      conversations: pairSet(rng, 'ex', pool, EVAL_CROSS_PAIRS, 20, false),
+    },
+    {
+      name: 'eval same-family (4o/4o-mini)',
+      side: 'eval',
+      kind: 'switch',
+      generators: EVAL_SAME_FAMILY,
+      conversations: pairSet(rng, 'es', pool, [EVAL_SAME_FAMILY], 150, false),
+    },
+    {
+      name: 'eval prompted-mode (1106 ×3)',
+      side: 'eval',
+      kind: 'switch',
+      generators: EVAL_PROMPTED_MODES,
+      conversations: pairSet(rng, 'em', pool, [EVAL_PROMPTED_MODES], 150, false),
+    },
+    {
+      name: 'eval topic-coherent cross-family',
+      side: 'eval',
+      kind: 'switch',
+      generators: [...new Set(EVAL_CROSS_PAIRS.flat())],
+      conversations: pairSet(rng, 'et', pool, EVAL_CROSS_PAIRS, 15, true),
+    },
+    {
+      name: 'eval single-source long',
+      side: 'eval',
+      kind: 'control',
+      generators: EVAL_GENERATORS,
+      conversations: longSingles(rng, 'e1', pool, EVAL_GENERATORS, 12),
+    },
+    {
+      name: 'eval same-model task change',
+      side: 'eval',
+      kind: 'control',
+      generators: EVAL_GENERATORS,
+      conversations: taskChanges(rng, 'ec', pool, EVAL_GENERATORS, 10),
+    },
   ];
 }

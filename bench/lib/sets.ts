@@ -24,7 +24,9 @@ function fromPairs(records: AlpacaRecord[], prefix: string, pairList: readonly (
 function singles(records: AlpacaRecord[], prefix: string, gens: readonly string[], perGen: number, seed: number): SplicedConversation[] {
   const rng = makeRng(seed);
   return gens.flatMap((g) =>
-    Array.from({ length: perGen }, (_, i) => spliceConversation(`${prefix}-${g}-${i}`, records, { generators: [g], segments: [1, 1], segmentLength: [6, 30] }, rng)),
+    Array.from({ length: perGen }, (_, i) =>
+      spliceConversation(`${prefix}-${g}-${i}`, records, { generators: [g], segments: [1, 1], segmentLength: [6, 30] }, rng),
+    ),
   );
 }
 

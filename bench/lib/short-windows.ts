@@ -18,7 +18,14 @@ export interface ShortWindowResult {
   falsePass: number;
 }
 
-export function shortWindowPower(pool: readonly CorpusRecord[], pairs: readonly [string, string][], expectedOf: (prompt: string) => FeatureValues, params: DetectorParams, tests: Record<string, DetectorParams['gate']>, windows = 300): ShortWindowResult[] {
+export function shortWindowPower(
+  pool: readonly CorpusRecord[],
+  pairs: readonly [string, string][],
+  expectedOf: (prompt: string) => FeatureValues,
+  params: DetectorParams,
+  tests: Record<string, DetectorParams['gate']>,
+  windows = 300,
+): ShortWindowResult[] {
   const rng = makeRng(1406);
   const build = (gens: [string, string]) => {
     const prompts = rng.shuffle(pool.filter((r) => r.outputs[gens[0]] && r.outputs[gens[1]])).slice(0, 6);

@@ -52,7 +52,7 @@ export function probabilities(model: SoftmaxModel, r: SparseRow, out: Float64Arr
     if (s > max) max = s;
   }
   let z = 0;
-  for (let c = 0; c < weights.length; c++) z += (out[c] = Math.exp(out[c] - max));
+  for (let c = 0; c < weights.length; c++) z += out[c] = Math.exp(out[c] - max);
   for (let c = 0; c < weights.length; c++) out[c] /= z;
   return out;
 }

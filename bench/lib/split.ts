@@ -19,8 +19,14 @@
 export const DEV_GENERATORS = ['claude-3-opus-20240229', 'llama-2-70b-chat-hf', 'vicuna-13b-v1.5', 'falcon-7b-instruct'] as const;
 
 export const EVAL_GENERATORS = [
-  'gpt4_1106_preview', 'gpt4_1106_preview_concise', 'gpt4_1106_preview_verbose', 'gpt-4o-2024-05-13',
-  'gpt-4o-mini-2024-07-18', 'Mistral-7B-Instruct-v0.2', 'gemini-pro', 'text_davinci_003',
+  'gpt4_1106_preview',
+  'gpt4_1106_preview_concise',
+  'gpt4_1106_preview_verbose',
+  'gpt-4o-2024-05-13',
+  'gpt-4o-mini-2024-07-18',
+  'Mistral-7B-Instruct-v0.2',
+  'gemini-pro',
+  'text_davinci_003',
 ] as const;
 
 function pairs<T>(xs: readonly T[]): [T, T][] {
@@ -38,7 +44,13 @@ export const DEV_CROSS_PAIRS = pairs(DEV_GENERATORS);
 /** Cross-family pairs among EVAL generators: OpenAI × Mistral, OpenAI × Google, Mistral × Google. */
 const OPENAI = ['gpt4_1106_preview', 'gpt-4o-2024-05-13', 'gpt-4o-mini-2024-07-18', 'text_davinci_003'];
 export const EVAL_CROSS_PAIRS: [string, string][] = [
-  ...OPENAI.flatMap((o) => [[o, 'Mistral-7B-Instruct-v0.2'], [o, 'gemini-pro']] as [string, string][]),
+  ...OPENAI.flatMap(
+    (o) =>
+      [
+        [o, 'Mistral-7B-Instruct-v0.2'],
+        [o, 'gemini-pro'],
+      ] as [string, string][],
+  ),
   ['Mistral-7B-Instruct-v0.2', 'gemini-pro'],
 ];
 

@@ -42,7 +42,13 @@ interface Story {
   text: string;
 }
 
-const HIGH_POLE: Record<string, string> = { extraversion: 'extroverted', agreeableness: 'agreeable', conscientiousness: 'conscientious', neuroticism: 'neurotic', openness: 'open to experience' };
+const HIGH_POLE: Record<string, string> = {
+  extraversion: 'extroverted',
+  agreeableness: 'agreeable',
+  conscientiousness: 'conscientious',
+  neuroticism: 'neurotic',
+  openness: 'open to experience',
+};
 const TRAIT_LABEL: Record<string, { kind: string; sign: 1 | -1 } | null> = {
   extraversion: { kind: 'tone', sign: 1 },
   agreeableness: { kind: 'warmth', sign: 1 },
@@ -55,7 +61,9 @@ export function bigFiveSet(): TraitConversation[] {
   const stories = readJsonl<Story>('personas/personallm_bigfive_stories.jsonl');
   const byKey = new Map<string, Story[]>();
   for (const s of stories) {
-    const k = `${s.model}|${Object.keys(HIGH_POLE).map((t) => s.traits[t]).join('|')}`;
+    const k = `${s.model}|${Object.keys(HIGH_POLE)
+      .map((t) => s.traits[t])
+      .join('|')}`;
     byKey.set(k, [...(byKey.get(k) ?? []), s]);
   }
   const rng = makeRng(1403);
@@ -64,13 +72,24 @@ export function bigFiveSet(): TraitConversation[] {
     const [model, ...poles] = key.split('|');
     Object.keys(HIGH_POLE).forEach((trait, ti) => {
       if (poles[ti] !== HIGH_POLE[trait]) return; // each unordered pair once, from its high side
-      const other = byKey.get([model, ...poles.map((p, j) => (j === ti ? stories.find((s) => s.traits[trait] !== HIGH_POLE[trait])!.traits[trait] : p))].join('|'));
+      const other = byKey.get(
+        [model, ...poles.map((p, j) => (j === ti ? stories.find((s) => s.traits[trait] !== HIGH_POLE[trait])!.traits[trait] : p))].join('|'),
+      );
       if (!other) return;
       const highFirst = rng.int(0, 1) === 1;
       const [a, b] = highFirst ? [group, other] : [other, group];
-      const turns = [...a, ...b].flatMap((s) => [{ role: 'user' as const, text: s.prompt }, { role: 'assistant' as const, text: s.text }]);
+      const turns = [...a, ...b].flatMap((s) => [
+        { role: 'user' as const, text: s.prompt },
+        { role: 'assistant' as const, text: s.text },
+      ]);
       const base = TRAIT_LABEL[trait];
-      out.push({ id: `bigfive-${model}-${trait}-${poles.join('')}`, turns, change: a.length, trait, expected: base ? { kind: base.kind, sign: (highFirst ? -base.sign : base.sign) as 1 | -1 } : null });
+      out.push({
+        id: `bigfive-${model}-${trait}-${poles.join('')}`,
+        turns,
+        change: a.length,
+        trait,
+        expected: base ? { kind: base.kind, sign: (highFirst ? -base.sign : base.sign) as 1 | -1 } : null,
+      });
     });
   }
   return out;
@@ -84,20 +103,26 @@ export function verbositySet(pool: readonly CorpusRecord[], concise: string, ver
     const prompts = rng.shuffle(usable).slice(0, 10);
     const up = rng.int(0, 1) === 1;
     const turns = prompts.flatMap((r, j) => {
-      const g = (j < 5) === up ? concise : verbose;
-      return [{ role: 'user' as const, text: r.prompt }, { role: 'assistant' as const, text: r.outputs[g], model: g }];
+      const g = j < 5 === up ? concise : verbose;
+      return [
+        { role: 'user' as const, text: r.prompt },
+        { role: 'assistant' as const, text: r.outputs[g], model: g },
+      ];
     });
     return { id: `verbosity-${concise}-${i}`, turns, change: 5, trait: 'verbosity', expected: { kind: 'verbosity', sign: up ? 1 : -1 } };
   });
 }
 
 export function assistantAxisSet(): TraitConversation[] {
-  const all = readJsonl<RealConversation & { steering?: string; kind?: string }>('conversations/assistant_axis_transcripts.jsonl').filter((c) => c.kind === 'case_studies');
+  const all = readJsonl<RealConversation & { steering?: string; kind?: string }>('conversations/assistant_axis_transcripts.jsonl').filter(
+    (c) => c.kind === 'case_studies',
+  );
   const out: TraitConversation[] = [];
   for (const capped of all.filter((c) => c.steering === 'capped')) {
     const unsteered = all.find((c) => c.id === capped.id.replace('_capped', '_unsteered'));
     if (!unsteered) continue;
-    const a = toTurns(capped), b = toTurns(unsteered);
+    const a = toTurns(capped),
+      b = toTurns(unsteered);
     const half = Math.floor(a.length / 4) * 2; // an even number of turns: whole user/assistant pairs
     const turns = [...a.slice(0, half), ...b.slice(half)];
     const change = a.slice(0, half).filter((t) => t.role === 'assistant').length;

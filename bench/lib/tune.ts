@@ -58,7 +58,17 @@ const pValueMemo = new WeakMap<Prepared, Map<string, number>>();
 function switchTestOf(it: Prepared, p: DetectorParams, series: StandardSeries): SwitchTest {
   let memo = pValueMemo.get(it);
   if (!memo) pValueMemo.set(it, (memo = new Map()));
-  const key0 = JSON.stringify([p.weights, p.priorStrength, p.clip, p.transform, Object.keys(p.promptModel).length, p.expectedFromPrompt ?? false, p.gate.permutations, p.gate.null ?? 'shuffle', p.segment.minSize]);
+  const key0 = JSON.stringify([
+    p.weights,
+    p.priorStrength,
+    p.clip,
+    p.transform,
+    Object.keys(p.promptModel).length,
+    p.expectedFromPrompt ?? false,
+    p.gate.permutations,
+    p.gate.null ?? 'shuffle',
+    p.segment.minSize,
+  ]);
   const test = switchTestFor(series, { ...p, gate: { ...p.gate, maxPValue: 1 } });
   return {
     maxPValue: p.gate.maxPValue,
@@ -121,7 +131,8 @@ export function devFisherWeights(records: AlpacaRecord[], gens: readonly string[
     return residualize([v], [promptFeatures(r.prompt)], { [f]: promptModel[f] })[0][f] ?? null;
   };
   for (const def of FEATURES) {
-    if (def.englishOnly && ['flattery_per_100w', 'refusal_per_100w', 'apology_per_100w', 'ai_identity_per_100w', 'other_identity_per_100w'].includes(def.name)) continue;
+    if (def.englishOnly && ['flattery_per_100w', 'refusal_per_100w', 'apology_per_100w', 'ai_identity_per_100w', 'other_identity_per_100w'].includes(def.name))
+      continue;
     const perGen = gens.map((g) => numeric(records.map((r) => value(r, g, def.name))));
     const within = mean(perGen.map(variance));
     const between = variance(perGen.map(mean));
@@ -164,27 +175,49 @@ export interface WeightScheme {
   promptModel: PromptModel;
 }
 
-export function tune(base: DetectorParams, weightSchemes: Record<string, WeightScheme>, devSwitch: Prepared[], devSingle: Prepared[], maxFalsePer100 = 1.5): TuneResult & { scheme: string } {
+export function tune(
+  base: DetectorParams,
+  weightSchemes: Record<string, WeightScheme>,
+  devSwitch: Prepared[],
+  devSingle: Prepared[],
+  maxFalsePer100 = 1.5,
+): TuneResult & { scheme: string } {
   let best: (TuneResult & { scheme: string; objective: number }) | null = null;
   for (const [scheme, { weights, promptModel }] of Object.entries(weightSchemes)) {
     for (const method of (process.env.QUICK ? ['pelt'] : ['pelt', 'binseg']) as SearchMethod[]) {
       for (const transform of (process.env.QUICK ? ['robust-z'] : ['robust-z', 'rank']) as ('robust-z' | 'rank')[]) {
-      for (const priorStrength of [10]) {
-        for (const [clip, profileWeight] of process.env.QUICK ? [[2.5, 0]] : [[2.5, 0], [2.5, 2], [2.5, 6]]) {
-          for (const penaltyBase of [0, 2, 3, 4, 5, 6, 8, 10, 15, 20, 30, 45]) {
-            for (const penaltyPerLogN of [0, 1, 2, 4]) {
-              const p: DetectorParams = { ...base, weights, promptModel, priorStrength, clip, profileWeight, transform, segment: { ...base.segment, method, penaltyBase, penaltyPerLogN } };
-              const single = scoreParams(devSingle, p);
-              if (single.falsePer100 > maxFalsePer100) continue;
-              const sw = scoreParams(devSwitch, p);
-              const objective = sw.f1 - 0.01 * single.falsePer100;
-              if (process.env.QUICK) console.log(scheme, method, transform, clip, profileWeight, penaltyBase, penaltyPerLogN, sw.f1.toFixed(3), single.falsePer100.toFixed(2));
-              if (!best || objective > best.objective) best = { params: p, devSwitch: sw, devSingle: single, naiveThreshold: 0, scheme, objective };
+        for (const priorStrength of [10]) {
+          for (const [clip, profileWeight] of process.env.QUICK
+            ? [[2.5, 0]]
+            : [
+                [2.5, 0],
+                [2.5, 2],
+                [2.5, 6],
+              ]) {
+            for (const penaltyBase of [0, 2, 3, 4, 5, 6, 8, 10, 15, 20, 30, 45]) {
+              for (const penaltyPerLogN of [0, 1, 2, 4]) {
+                const p: DetectorParams = {
+                  ...base,
+                  weights,
+                  promptModel,
+                  priorStrength,
+                  clip,
+                  profileWeight,
+                  transform,
+                  segment: { ...base.segment, method, penaltyBase, penaltyPerLogN },
+                };
+                const single = scoreParams(devSingle, p);
+                if (single.falsePer100 > maxFalsePer100) continue;
+                const sw = scoreParams(devSwitch, p);
+                const objective = sw.f1 - 0.01 * single.falsePer100;
+                if (process.env.QUICK)
+                  console.log(scheme, method, transform, clip, profileWeight, penaltyBase, penaltyPerLogN, sw.f1.toFixed(3), single.falsePer100.toFixed(2));
+                if (!best || objective > best.objective) best = { params: p, devSwitch: sw, devSingle: single, naiveThreshold: 0, scheme, objective };
+              }
             }
           }
         }
       }
-    }
     }
   }
   if (!best) throw new Error('no parameter setting met the dev false-switch constraint');
@@ -216,10 +249,22 @@ export interface RobustGrid {
  * has been within noise (p4 re-tune with it allowed: dev objective 0.375 with weight 4 vs 0.370
  * without). `STYLE_GRID` keeps it measurable.
  */
-export const ROBUST_GRID: RobustGrid = { priorStrength: [2, 5, 10], styleWeight: [0], penaltyBase: [2, 3, 4, 6, 8, 10, 12, 16, 20], penaltyPerLogN: [0, 1, 2, 3], maxPValue: [1, 0.2, 0.1, 0.05, 0.02] };
+export const ROBUST_GRID: RobustGrid = {
+  priorStrength: [2, 5, 10],
+  styleWeight: [0],
+  penaltyBase: [2, 3, 4, 6, 8, 10, 12, 16, 20],
+  penaltyPerLogN: [0, 1, 2, 3],
+  maxPValue: [1, 0.2, 0.1, 0.05, 0.02],
+};
 export const STYLE_GRID: RobustGrid = { ...ROBUST_GRID, styleWeight: [0, 4, 8, 16] };
 
-export function tuneRobust(base: DetectorParams, switchSets: Prepared[][], devSingle: Prepared[], maxFalsePer100 = 2, grid: RobustGrid = ROBUST_GRID): { params: DetectorParams; f1: number[]; worstFalse: number; meanFalse: number } {
+export function tuneRobust(
+  base: DetectorParams,
+  switchSets: Prepared[][],
+  devSingle: Prepared[],
+  maxFalsePer100 = 2,
+  grid: RobustGrid = ROBUST_GRID,
+): { params: DetectorParams; f1: number[]; worstFalse: number; meanFalse: number } {
   let best: { params: DetectorParams; f1: number[]; worstFalse: number; meanFalse: number; objective: number } | null = null;
   const groups = [...new Set(devSingle.map((it) => it.group ?? ''))];
   const sets = switchSets.filter((s) => s.length > 0);
@@ -228,8 +273,20 @@ export function tuneRobust(base: DetectorParams, switchSets: Prepared[][], devSi
       for (const penaltyBase of grid.penaltyBase) {
         for (const penaltyPerLogN of grid.penaltyPerLogN) {
           for (const maxPValue of grid.maxPValue) {
-            const p: DetectorParams = { ...base, priorStrength, styleWeight, segment: { ...base.segment, penaltyBase, penaltyPerLogN }, gate: { ...base.gate, maxPValue } };
-            const perGroup = groups.map((g) => scoreParams(devSingle.filter((it) => (it.group ?? '') === g), p).falsePer100);
+            const p: DetectorParams = {
+              ...base,
+              priorStrength,
+              styleWeight,
+              segment: { ...base.segment, penaltyBase, penaltyPerLogN },
+              gate: { ...base.gate, maxPValue },
+            };
+            const perGroup = groups.map(
+              (g) =>
+                scoreParams(
+                  devSingle.filter((it) => (it.group ?? '') === g),
+                  p,
+                ).falsePer100,
+            );
             const worstFalse = Math.max(...perGroup);
             if (worstFalse > maxFalsePer100) continue;
             const f1 = sets.map((items) => scoreParams(items, p).f1);
@@ -262,8 +319,10 @@ export function detectionSamples(items: readonly Prepared[], p: DetectorParams, 
 export function tuneNaive(devSwitch: Prepared[], devSingle: Prepared[], priorScale: Record<string, number> | Readonly<Record<string, number>>): number {
   let best = { th: 1, obj: -Infinity };
   for (let th = 0.2; th <= 2.0; th += 0.05) {
-    const sc = (items: Prepared[]) => scoreSet(items.map((it) => ({ truth: it.truth, est: naiveSwitches(it.features, priorScale, th), n: it.features.length })));
-    const a = sc(devSwitch), b = sc(devSingle);
+    const sc = (items: Prepared[]) =>
+      scoreSet(items.map((it) => ({ truth: it.truth, est: naiveSwitches(it.features, priorScale, th), n: it.features.length })));
+    const a = sc(devSwitch),
+      b = sc(devSingle);
     const obj = a.f1 - 0.01 * b.falsePer100;
     if (obj > best.obj) best = { th, obj };
   }

@@ -7,8 +7,19 @@ import { launchWithExtension } from '../../tests/e2e/lib/browser.ts';
 import { chatgptPage } from '../../tests/e2e/lib/chat-page.ts';
 import { openTab } from '../../tests/e2e/lib/extension.ts';
 
-interface ProfileNode { id: number; parent?: number; children?: number[]; callFrame: { url: string; functionName: string } }
-interface Profile { nodes: ProfileNode[]; samples: number[]; timeDeltas: number[]; startTime: number; endTime: number }
+interface ProfileNode {
+  id: number;
+  parent?: number;
+  children?: number[];
+  callFrame: { url: string; functionName: string };
+}
+interface Profile {
+  nodes: ProfileNode[];
+  samples: number[];
+  timeDeltas: number[];
+  startTime: number;
+  endTime: number;
+}
 
 export interface RouteProfileRun {
   fetches: number;
@@ -34,7 +45,10 @@ function attribute(profile: Profile, matches: (url: string) => boolean, top?: Ma
     const node = byId.get(id)!;
     const p = parent.get(id);
     // The native fetch our wrapper calls through to is the page's own call, not added cost.
-    if (node.callFrame.url === '' && node.callFrame.functionName === 'fetch') { ours.set(id, false); return false; }
+    if (node.callFrame.url === '' && node.callFrame.functionName === 'fetch') {
+      ours.set(id, false);
+      return false;
+    }
     const value = matches(node.callFrame.url) || (p !== undefined && isOurs(p));
     ours.set(id, value);
     return value;
@@ -57,22 +71,27 @@ export async function profileRouteFetches(stream: string, fetches: number, runs:
   const out: RouteProfileRun[] = [];
   try {
     await session.context.route('https://chatgpt.com/backend-api/**', (route) =>
-      route.fulfill({ status: 200, headers: { 'content-type': 'text/event-stream; charset=utf-8' }, body: stream }));
+      route.fulfill({ status: 200, headers: { 'content-type': 'text/event-stream; charset=utf-8' }, body: stream }),
+    );
     for (let run = 0; run < runs; run++) {
       const url = `https://chatgpt.com/c/${CONVERSATION}`;
-      session.serve(url, chatgptPage({
-        turns: [
-          { id: `bench-user-${run}`, role: 'user', text: 'How do tides work?' },
-          { id: REPLY, role: 'assistant', text: 'The tide rises because the moon pulls on the oceans.', model: 'gpt-5' },
-        ],
-        script: `window.__fetchAll = async function (n) {
+      session.serve(
+        url,
+        chatgptPage({
+          turns: [
+            { id: `bench-user-${run}`, role: 'user', text: 'How do tides work?' },
+            { id: REPLY, role: 'assistant', text: 'The tide rises because the moon pulls on the oceans.', model: 'gpt-5' },
+          ],
+          script: `window.__fetchAll = async function (n) {
           for (var i = 0; i < n; i++) {
             var r = await fetch('/backend-api/f/conversation', { method: 'POST', body: JSON.stringify({ model: 'gpt-5' }) });
             await r.text();
           }
           await new Promise(function (ok) { setTimeout(ok, 1500); });
         };`,
-      }), { keepScripts: true });
+        }),
+        { keepScripts: true },
+      );
       const { page } = await openTab(session, url);
       await page.waitForTimeout(2_500); // capture of the page's two turns settles before profiling
       const cdp = await session.context.newCDPSession(page);
@@ -80,7 +99,7 @@ export async function profileRouteFetches(stream: string, fetches: number, runs:
       await cdp.send('Profiler.setSamplingInterval', { interval: SAMPLING_US });
       await cdp.send('Profiler.start');
       await page.evaluate((n) => (window as unknown as { __fetchAll(n: number): Promise<void> }).__fetchAll(n), fetches);
-      const { profile } = await cdp.send('Profiler.stop') as unknown as { profile: Profile };
+      const { profile } = (await cdp.send('Profiler.stop')) as unknown as { profile: Profile };
       const topMain = new Map<string, number>();
       const mainWorldMs = attribute(profile, (u) => u.includes('/route-observer.js'), topMain);
       if (process.env.ROUTE_BENCH_TOP) console.log([...topMain].sort((a, b) => b[1] - a[1]).slice(0, 12));

@@ -11,9 +11,9 @@ export function sharedFixture(sub: string): string {
   return readFileSync(join(FIXTURES, 'shared', sub), 'utf8');
 }
 
-export const FIXTURE_STREAMS = [
-  'plain-gpt-5.sse', 'autoswitch-gpt-5-thinking.sse', 'safety-route-gpt-5-chat-safety.sse', 'downgrade-gpt-5-mini.sse',
-].map((name) => ({ name, text: sharedFixture(`network/chatgpt/${name}`) }));
+export const FIXTURE_STREAMS = ['plain-gpt-5.sse', 'autoswitch-gpt-5-thinking.sse', 'safety-route-gpt-5-chat-safety.sse', 'downgrade-gpt-5-mini.sse'].map(
+  (name) => ({ name, text: sharedFixture(`network/chatgpt/${name}`) }),
+);
 
 const WORDS = ['the', 'tide', 'rises', 'because', 'the', 'moon', 'pulls', 'on', 'the', 'oceans,', 'and', 'the', 'earth', 'turns', 'beneath', 'it.'];
 

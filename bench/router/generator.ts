@@ -33,7 +33,16 @@ export type TruthClass =
   | 'router-terse';
 
 export const TRUTH_CLASSES: readonly TruthClass[] = [
-  'null-topics', 'null-tasks', 'null-length', 'null-cascade', 'null-all', 'drift-linear', 'drift-walk', 'router', 'boredom-router', 'router-terse',
+  'null-topics',
+  'null-tasks',
+  'null-length',
+  'null-cascade',
+  'null-all',
+  'drift-linear',
+  'drift-walk',
+  'router',
+  'boredom-router',
+  'router-terse',
 ];
 export const ROUTER_CLASSES: readonly TruthClass[] = ['router', 'boredom-router', 'router-terse'];
 /** Classes whose conversations sit at their own topic levels (the clustering confound). */

@@ -34,7 +34,7 @@ export function toRouterConversation(r: RawRecord): RouterConversation {
     id: r.id,
     turns: r.turns
       .filter((t) => (t.role === 'user' || t.role === 'assistant') && typeof t.text === 'string')
-      .map((t) => ({ role: t.role as 'user' | 'assistant', text: t.text, model: t.model ?? (t.role === 'assistant' ? r.model ?? null : null) })),
+      .map((t) => ({ role: t.role as 'user' | 'assistant', text: t.text, model: t.model ?? (t.role === 'assistant' ? (r.model ?? null) : null) })),
   };
 }
 

@@ -22,7 +22,12 @@ async function bundleOps(): Promise<string> {
       resolveDir: resolve(import.meta.dirname),
       loader: 'ts',
     },
-    bundle: true, format: 'iife', platform: 'browser', target: 'chrome120', write: false, logLevel: 'error',
+    bundle: true,
+    format: 'iife',
+    platform: 'browser',
+    target: 'chrome120',
+    write: false,
+    logLevel: 'error',
   });
   return out.outputFiles[0].text;
 }
@@ -31,7 +36,11 @@ async function bundleOps(): Promise<string> {
 export function folderBytes(dir: string): number {
   let total = 0;
   let entries: string[];
-  try { entries = readdirSync(dir); } catch { return 0; }
+  try {
+    entries = readdirSync(dir);
+  } catch {
+    return 0;
+  }
   for (const name of entries) {
     const p = join(dir, name);
     const s = statSync(p);
@@ -55,14 +64,19 @@ export async function openChromiumStore(dist: string): Promise<ChromiumStore> {
   const session: ExtensionSession = await launchWithExtension({ dist });
   const page: Page = await session.openPage(session.extensionUrl('src/ui/popup/index.html'));
   await page.evaluate(code);
-  const version = session.context.browser()?.version() ?? await page.evaluate(() => navigator.userAgent);
+  const version = session.context.browser()?.version() ?? (await page.evaluate(() => navigator.userAgent));
   const call: CallOp = (name, ...args) =>
-    page.evaluate(([n, a]) => (globalThis as unknown as { __storeBench: Record<string, (...x: unknown[]) => unknown> }).__storeBench[n as string](...(a as unknown[])), [name, args] as const) as never;
+    page.evaluate(
+      ([n, a]) => (globalThis as unknown as { __storeBench: Record<string, (...x: unknown[]) => unknown> }).__storeBench[n as string](...(a as unknown[])),
+      [name, args] as const,
+    ) as never;
   return {
     call,
     indexedDbDir: join(session.userDataDir, 'Default', 'IndexedDB'),
     version,
-    async close() { await session.close({ keepProfile: true }); },
+    async close() {
+      await session.close({ keepProfile: true });
+    },
     removeProfile() {
       // launchWithExtension made the directory; it is ours to remove.
       rmSync(session.userDataDir, { recursive: true, force: true });

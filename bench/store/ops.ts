@@ -39,17 +39,41 @@ async function open(): Promise<ObservatoryDB> {
 function toBundle(c: BenchConversation): ConversationBundle {
   const [site, ...rest] = c.key.split(':');
   const turns: Turn[] = c.turns.map((t, i) => ({
-    key: `${c.key}:t${i}`, conversationKey: c.key, turnId: `t${i}`, order: i * 1024, role: t.role, text: t.text,
-    contentHash: contentHash(t.role, t.text), model: t.model, selectedModel: null, thinking: null, branch: null,
-    alternativeOf: null, capturedAt: c.lastSeen, createdAt: null, route: null,
+    key: `${c.key}:t${i}`,
+    conversationKey: c.key,
+    turnId: `t${i}`,
+    order: i * 1024,
+    role: t.role,
+    text: t.text,
+    contentHash: contentHash(t.role, t.text),
+    model: t.model,
+    selectedModel: null,
+    thinking: null,
+    branch: null,
+    alternativeOf: null,
+    capturedAt: c.lastSeen,
+    createdAt: null,
+    route: null,
   }));
   return {
     conversation: {
-      key: c.key, site: site as ConversationBundle['conversation']['site'], conversationId: rest.join(':'), title: c.title,
-      url: null, source: 'import:bundle', firstSeen: c.lastSeen, lastSeen: c.lastSeen, models: [], turnCount: 0,
-      assistantCount: 0, shiftCount: 0, annotationCount: 0,
+      key: c.key,
+      site: site as ConversationBundle['conversation']['site'],
+      conversationId: rest.join(':'),
+      title: c.title,
+      url: null,
+      source: 'import:bundle',
+      firstSeen: c.lastSeen,
+      lastSeen: c.lastSeen,
+      models: [],
+      turnCount: 0,
+      assistantCount: 0,
+      shiftCount: 0,
+      annotationCount: 0,
     },
-    turns, analyses: [], annotations: [],
+    turns,
+    analyses: [],
+    annotations: [],
   };
 }
 
@@ -79,7 +103,14 @@ export const ops = {
     const d = await open();
     const [site, ...rest] = key.split(':');
     const turns: CapturedTurn[] = [...stored, ...added].map((t, i) => ({
-      id: `t${i}`, role: t.role, text: t.text, model: t.model, selectedModel: null, streaming: false, thinking: null, branch: null,
+      id: `t${i}`,
+      role: t.role,
+      text: t.text,
+      model: t.model,
+      selectedModel: null,
+      streaming: false,
+      thinking: null,
+      branch: null,
     }));
     return (await time(() => storeCapture(d, { site: site as 'chatgpt', conversationId: rest.join(':'), url: null as never, title: null, turns }, now))).ms;
   },

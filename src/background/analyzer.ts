@@ -30,6 +30,5 @@ const measure = createMeasureMemo(4000);
 
 export const coreAnalyzer: Analyzer = {
   version: `${DETECTOR_VERSION}+model`,
-  analyze: (turns) =>
-    analyzeConversation(turns, { useModel: true, measures: turns.filter((t) => t.role === 'assistant').map((t) => measure(t.text)) }),
+  analyze: (turns) => analyzeConversation(turns, { useModel: true, measures: turns.filter((t) => t.role === 'assistant').map((t) => measure(t.text)) }),
 };

@@ -31,8 +31,14 @@ export async function buildBadges(db: ObservatoryDB, conversationKey: string, tu
     const a = analysisOf.get(key);
     if (!a) continue;
     badges[t.id] = {
-      turnKey: key, state: a.state, stateName: a.stateName, shift: a.shift, confidence: a.confidence,
-      labels: a.labels, evidence: a.labels.flatMap((l) => l.evidence), annotated: annotationOf.get(key)?.kind ?? null,
+      turnKey: key,
+      state: a.state,
+      stateName: a.stateName,
+      shift: a.shift,
+      confidence: a.confidence,
+      labels: a.labels,
+      evidence: a.labels.flatMap((l) => l.evidence),
+      annotated: annotationOf.get(key)?.kind ?? null,
       route: rerouteText(routes.get(t.id) ?? null),
     };
   }

@@ -12,7 +12,9 @@ export class CaptureGate {
 
   constructor(private readonly session: SessionArea | null) {}
 
-  get storeError(): string | null { return this.reason; }
+  get storeError(): string | null {
+    return this.reason;
+  }
 
   async restore(): Promise<void> {
     const saved = await this.session?.get(SESSION_KEY);

@@ -59,9 +59,12 @@ export interface ContextOptions {
 export function createBackgroundContext(options: ContextOptions): BackgroundContext {
   const tabs = new TabRegistry(options.session);
   const gate = new CaptureGate(options.session);
-  const ready = Promise.all([tabs.restore(), gate.restore()]).then(() => undefined, (error: unknown) => {
-    console.warn('persona-observatory: could not restore session state', error);
-  });
+  const ready = Promise.all([tabs.restore(), gate.restore()]).then(
+    () => undefined,
+    (error: unknown) => {
+      console.warn('persona-observatory: could not restore session state', error);
+    },
+  );
   const budgets = { ...DEFAULT_WORKER_BUDGETS, ...options.budgets };
   return {
     db: options.db,

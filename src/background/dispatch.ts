@@ -57,7 +57,9 @@ export function handleRuntimeMessage(raw: unknown, sender: SenderLike, ctx: Back
 }
 
 const SENDER_NAMES: Record<SenderKind['kind'], string> = {
-  page: 'an extension page', content: 'a content script', frame: 'an extension frame in a web page',
+  page: 'an extension page',
+  content: 'a content script',
+  frame: 'an extension frame in a web page',
 };
 
 function describe(raw: unknown): string {

@@ -22,7 +22,9 @@ function sessionArea(): SessionArea | null {
   if (!area) return null;
   return {
     get: async (key) => (await area.get(key))[key],
-    set: async (key, value) => { await area.set({ [key]: value }); },
+    set: async (key, value) => {
+      await area.set({ [key]: value });
+    },
   };
 }
 
@@ -51,17 +53,21 @@ browser.runtime.onInstalled.addListener((details) => {
 
 // Labels made by an older detector (or never made, e.g. after an import cut short) are
 // brought up to date in the background; captures queue behind it.
-void ctx.ready.then(async () => {
-  const db = await getObservatoryDB();
-  const count = await ctx.queue.run(() => recomputeStale(db, coreAnalyzer));
-  if (count > 0) console.info(`persona-observatory: recomputed labels of ${count} conversations (detector ${coreAnalyzer.version})`);
-}).catch((error: unknown) => console.warn('persona-observatory: recompute at startup failed', error));
+void ctx.ready
+  .then(async () => {
+    const db = await getObservatoryDB();
+    const count = await ctx.queue.run(() => recomputeStale(db, coreAnalyzer));
+    if (count > 0) console.info(`persona-observatory: recomputed labels of ${count} conversations (detector ${coreAnalyzer.version})`);
+  })
+  .catch((error: unknown) => console.warn('persona-observatory: recompute at startup failed', error));
 
 // Conversations stored before the transcript index existed are indexed a slice at a time,
 // each slice its own queued write, so captures never wait behind the whole build. Searches
 // scan until it is done; a worker stopped part-way resumes from the saved cursor.
-void ctx.ready.then(async () => {
-  const db = await getObservatoryDB();
-  const count = await buildTextIndex(db, (slice) => ctx.queue.run(slice));
-  if (count > 0) console.info(`persona-observatory: indexed the text of ${count} conversations for search`);
-}).catch((error: unknown) => console.warn('persona-observatory: building the search index failed', error));
+void ctx.ready
+  .then(async () => {
+    const db = await getObservatoryDB();
+    const count = await buildTextIndex(db, (slice) => ctx.queue.run(slice));
+    if (count > 0) console.info(`persona-observatory: indexed the text of ${count} conversations for search`);
+  })
+  .catch((error: unknown) => console.warn('persona-observatory: building the search index failed', error));

@@ -25,7 +25,9 @@ export class NewConversationRate {
     this.started.delete(tabId);
   }
 
-  get limit(): number { return this.perMinute; }
+  get limit(): number {
+    return this.perMinute;
+  }
 
   private recent(tabId: number, now: number): number[] {
     return (this.started.get(tabId) ?? []).filter((t) => now - t < WINDOW_MS);

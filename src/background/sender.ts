@@ -23,10 +23,7 @@ export interface ChatSender {
   site: ChatSiteId;
 }
 
-export type SenderKind =
-  | { kind: 'page' }
-  | ({ kind: 'content' } & ChatSender)
-  | ({ kind: 'frame' } & ChatSender);
+export type SenderKind = { kind: 'page' } | ({ kind: 'content' } & ChatSender) | ({ kind: 'frame' } & ChatSender);
 
 export interface SenderPolicy {
   extensionId: string;

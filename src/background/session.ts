@@ -9,6 +9,8 @@ export function memorySession(): SessionArea {
   const data = new Map<string, unknown>();
   return {
     get: async (key) => data.get(key),
-    set: async (key, value) => { data.set(key, value); },
+    set: async (key, value) => {
+      data.set(key, value);
+    },
   };
 }

@@ -30,9 +30,13 @@ export class TabRegistry {
     }
   }
 
-  get(tabId: number): TabEntry | undefined { return this.entries.get(tabId); }
+  get(tabId: number): TabEntry | undefined {
+    return this.entries.get(tabId);
+  }
 
-  all(): TabEntry[] { return [...this.entries.values()]; }
+  all(): TabEntry[] {
+    return [...this.entries.values()];
+  }
 
   set(tabId: number, entry: TabEntry): void {
     this.entries.set(tabId, entry);

@@ -100,7 +100,8 @@ export function formatReport(r: RouterReport, format: string): string {
   if (r.warnings.length) out.push('', ...r.warnings.map((w) => `Warning: ${w}`));
   if (r.comparison) {
     out.push('', 'Model comparison (lower BIC is better):');
-    for (const f of r.comparison.fits) out.push(`  ${f.model.padEnd(20)} ΔBIC ${f1(f.deltaBic).padStart(9)}  params ${String(f.params).padStart(4)}  ${f.detail}`);
+    for (const f of r.comparison.fits)
+      out.push(`  ${f.model.padEnd(20)} ΔBIC ${f1(f.deltaBic).padStart(9)}  params ${String(f.params).padStart(4)}  ${f.detail}`);
   }
   if (r.repertoire) {
     out.push('', `Number of states (BIC weights): ${r.repertoire.candidates.map((c) => `K=${c.k} ${Math.round(100 * c.weight)}%`).join(', ')}`);

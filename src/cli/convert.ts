@@ -23,7 +23,8 @@ import { hfChunks } from '../core/formats/annotation/hf-dataset.ts';
 import { prodigyChunks } from '../core/formats/annotation/prodigy.ts';
 import type { TaskOptions } from '../core/formats/annotation/tasks.ts';
 
-export const usage = 'convert IN --to json|jsonl|csv|md|prodigy|hf|label-studio|argilla|annotation [--out FILE [--force]] [--context N]   convert a conversation file (format auto-detected; --force overwrites FILE)';
+export const usage =
+  'convert IN --to json|jsonl|csv|md|prodigy|hf|label-studio|argilla|annotation [--out FILE [--force]] [--context N]   convert a conversation file (format auto-detected; --force overwrites FILE)';
 
 type Bundles = readonly ConversationBundle[];
 
@@ -40,8 +41,8 @@ const CHUNKS: Record<string, (bundles: Bundles, options: TaskOptions) => Iterabl
 /** Zip outputs (several files each), written to --out. */
 const ZIPS: Record<string, readonly AnnotationTarget[]> = {
   'label-studio': ['label-studio'],
-  'argilla': ['argilla'],
-  'annotation': ['label-studio', 'argilla', 'prodigy', 'hf'],
+  argilla: ['argilla'],
+  annotation: ['label-studio', 'argilla', 'prodigy', 'hf'],
 };
 
 const TARGETS = [...Object.keys(CHUNKS), ...Object.keys(ZIPS)];
@@ -78,7 +79,9 @@ export async function run(args: string[]): Promise<number> {
     return 1;
   }
   const replies = bundles.reduce((n, b) => n + b.conversation.assistantCount, 0);
-  console.error(`convert: ${imported.format} → ${parsed.to}: ${bundles.length} conversation(s), ${replies} repl${replies === 1 ? 'y' : 'ies'}${parsed.out ? ` → ${parsed.out}` : ''}`);
+  console.error(
+    `convert: ${imported.format} → ${parsed.to}: ${bundles.length} conversation(s), ${replies} repl${replies === 1 ? 'y' : 'ies'}${parsed.out ? ` → ${parsed.out}` : ''}`,
+  );
   return 0;
 }
 

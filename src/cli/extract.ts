@@ -42,10 +42,17 @@ function parseArgs(args: string[]): ExtractArgs | string {
 /** A URL on the adapter's own host, for pages saved without one. */
 function defaultUrl(adapter: SiteAdapter): URL {
   const hosts: Record<string, string> = {
-    chatgpt: 'https://chatgpt.com/', claude: 'https://claude.ai/', gemini: 'https://gemini.google.com/app',
-    copilot: 'https://copilot.microsoft.com/', perplexity: 'https://www.perplexity.ai/', deepseek: 'https://chat.deepseek.com/',
-    grok: 'https://grok.com/', mistral: 'https://chat.mistral.ai/', poe: 'https://poe.com/',
-    huggingchat: 'https://huggingface.co/chat/', 'meta-ai': 'https://www.meta.ai/',
+    chatgpt: 'https://chatgpt.com/',
+    claude: 'https://claude.ai/',
+    gemini: 'https://gemini.google.com/app',
+    copilot: 'https://copilot.microsoft.com/',
+    perplexity: 'https://www.perplexity.ai/',
+    deepseek: 'https://chat.deepseek.com/',
+    grok: 'https://grok.com/',
+    mistral: 'https://chat.mistral.ai/',
+    poe: 'https://poe.com/',
+    huggingchat: 'https://huggingface.co/chat/',
+    'meta-ai': 'https://www.meta.ai/',
   };
   return new URL(hosts[adapter.id] ?? 'https://example.invalid/');
 }
@@ -98,8 +105,13 @@ export async function run(args: string[]): Promise<number> {
     status: capture.status,
     ...(capture.detail ? { detail: capture.detail } : {}),
     turns: capture.turns.map((t) => ({
-      id: t.id, role: t.role, text: t.text, model: t.model, selectedModel: t.selectedModel,
-      streaming: t.streaming, thinking: t.thinking,
+      id: t.id,
+      role: t.role,
+      text: t.text,
+      model: t.model,
+      selectedModel: t.selectedModel,
+      streaming: t.streaming,
+      thinking: t.thinking,
     })),
   };
   process.stdout.write(`${JSON.stringify(out, null, 2)}\n`);

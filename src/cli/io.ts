@@ -22,7 +22,8 @@ export async function readInputBytes(path: string, maxBytes = MAX_INPUT_BYTES): 
     throw new CliInputError(err.code === 'ENOENT' ? `cannot read ${path}: no such file` : `cannot read ${path}: ${err.code ?? err.message}`);
   });
   if (info.isDirectory()) throw new CliInputError(`cannot read ${path}: it is a directory`);
-  if (info.size > maxBytes) throw new CliInputError(`${path} is too large (${info.size.toLocaleString('en-US')} bytes; the limit is ${maxBytes.toLocaleString('en-US')})`);
+  if (info.size > maxBytes)
+    throw new CliInputError(`${path} is too large (${info.size.toLocaleString('en-US')} bytes; the limit is ${maxBytes.toLocaleString('en-US')})`);
   const handle = await open(path, 'r');
   try {
     return await handle.readFile();

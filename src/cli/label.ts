@@ -68,7 +68,10 @@ function contractLine(value: unknown, where: string): LabelInput | null {
     const turn = t as { role?: unknown; text?: unknown; model?: unknown };
     if (typeof t !== 'object' || t === null) throw new InputError(`${where}: turn ${j} is not an object`);
     if (typeof turn.role === 'string' && SKIPPED_ROLES.has(turn.role)) return void skipped++;
-    if (turn.role !== 'user' && turn.role !== 'assistant') throw new InputError(`${where}: turn ${j} has role ${JSON.stringify(turn.role)}, expected "user" or "assistant" (or ${[...SKIPPED_ROLES].join('/')}, skipped)`);
+    if (turn.role !== 'user' && turn.role !== 'assistant')
+      throw new InputError(
+        `${where}: turn ${j} has role ${JSON.stringify(turn.role)}, expected "user" or "assistant" (or ${[...SKIPPED_ROLES].join('/')}, skipped)`,
+      );
     if (typeof turn.text !== 'string') throw new InputError(`${where}: turn ${j} has no text string`);
     turns.push({ role: turn.role, text: turn.text, model: typeof turn.model === 'string' ? turn.model : null });
   });
@@ -113,7 +116,15 @@ export function labelLine(c: LabelInput, useModel: boolean): string {
     id: c.id,
     detectorVersion: a.detectorVersion,
     switches: a.switches,
-    replies: a.replies.map((r) => ({ index: r.index, state: r.state, stateName: r.stateName, shift: r.shift, confidence: r.confidence, labels: r.labels, features: r.features })),
+    replies: a.replies.map((r) => ({
+      index: r.index,
+      state: r.state,
+      stateName: r.stateName,
+      shift: r.shift,
+      confidence: r.confidence,
+      labels: r.labels,
+      features: r.features,
+    })),
   });
 }
 

@@ -6,9 +6,7 @@
 import { parseHTML } from 'linkedom';
 
 export function parseSavedPage(html: string): Document {
-  const wrapped = /<html[\s>]|<body[\s>]/i.test(html)
-    ? html
-    : `<!doctype html><html><head></head><body>${html}</body></html>`;
+  const wrapped = /<html[\s>]|<body[\s>]/i.test(html) ? html : `<!doctype html><html><head></head><body>${html}</body></html>`;
   return parseHTML(wrapped).document as unknown as Document;
 }
 

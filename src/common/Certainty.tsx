@@ -16,13 +16,25 @@ interface Props {
 export function Certainty({ kind, confidence }: Props) {
   const [open, setOpen] = useState(false);
   if (kind === 'model') {
-    return <span class="po-conf po-conf-fact" title="Read from the page's own model label: a fact, not an estimate">{FROM_THE_PAGE}</span>;
+    return (
+      <span class="po-conf po-conf-fact" title="Read from the page's own model label: a fact, not an estimate">
+        {FROM_THE_PAGE}
+      </span>
+    );
   }
   const strength = strengthOf(confidence);
   return (
     <span class="po-conf-wrap">
-      <button type="button" class={`po-conf po-conf-${strength}`} aria-expanded={open}
-        aria-label={`${strength} evidence; show what this means`} onClick={(e) => { e.stopPropagation(); setOpen(!open); }}>
+      <button
+        type="button"
+        class={`po-conf po-conf-${strength}`}
+        aria-expanded={open}
+        aria-label={`${strength} evidence; show what this means`}
+        onClick={(e) => {
+          e.stopPropagation();
+          setOpen(!open);
+        }}
+      >
         {strength}
       </button>
       {open && (

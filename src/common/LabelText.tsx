@@ -11,10 +11,17 @@ export function LabelText({ label }: { label: ShiftLabel }) {
   const model = modelChange(label);
   return (
     <span class="po-label" data-kind={label.kind}>
-      {model
-        ? <span>model changed: <ModelName slug={model.from} /> → <ModelName slug={model.to} /></span>
-        : <span>{label.text}</span>}
-      <span class="po-muted" aria-hidden="true"> · </span>
+      {model ? (
+        <span>
+          model changed: <ModelName slug={model.from} /> → <ModelName slug={model.to} />
+        </span>
+      ) : (
+        <span>{label.text}</span>
+      )}
+      <span class="po-muted" aria-hidden="true">
+        {' '}
+        ·{' '}
+      </span>
       <Certainty kind={label.kind} confidence={label.confidence} />
     </span>
   );

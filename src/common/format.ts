@@ -24,7 +24,11 @@ export function formatDate(ms: number): string {
 export function formatDateTime(ms: number): string {
   if (!Number.isFinite(ms) || ms <= 0) return '—';
   return new Date(ms).toLocaleString(undefined, {
-    year: 'numeric', month: 'short', day: 'numeric', hour: '2-digit', minute: '2-digit',
+    year: 'numeric',
+    month: 'short',
+    day: 'numeric',
+    hour: '2-digit',
+    minute: '2-digit',
   });
 }
 

@@ -52,7 +52,10 @@ async function main(): Promise<void> {
         // Redraw only when a badge's route text really changed (answers repeat for every stream).
         let changed = false;
         for (const [id, text] of Object.entries(routes)) {
-          if (routeTexts.get(id) !== text || !routeTexts.has(id)) { routeTexts.set(id, text); changed = true; }
+          if (routeTexts.get(id) !== text || !routeTexts.has(id)) {
+            routeTexts.set(id, text);
+            changed = true;
+          }
         }
         if (changed) drawBadges();
       },
@@ -68,7 +71,10 @@ async function main(): Promise<void> {
     const answer = await sendMessage({ type: 'settings/get' });
     if (answer.ok) {
       const siteSettings = answer.settings.sites[adapter.id];
-      if (siteSettings && siteSettings.enabled === false) { routeBridge?.stop(); return; }
+      if (siteSettings && siteSettings.enabled === false) {
+        routeBridge?.stop();
+        return;
+      }
       readResponses = siteSettings?.readResponses ?? true;
       overrides = Object.fromEntries(Object.entries(answer.settings.sites).map(([k, v]) => [k, v?.selectors]));
     }

@@ -26,8 +26,7 @@ export function parsePopupRequest(m: unknown): PopupRequest | null {
   if (typeof m !== 'object' || m === null) return null;
   const r = m as Record<string, unknown>;
   if (r.type === 'capture/shared-page') return { type: 'capture/shared-page' };
-  if (r.type === 'layout/snapshot' && typeof r.includeText === 'boolean'
-    && (r.status === null || (typeof r.status === 'string' && r.status.length <= 2000))) {
+  if (r.type === 'layout/snapshot' && typeof r.includeText === 'boolean' && (r.status === null || (typeof r.status === 'string' && r.status.length <= 2000))) {
     return { type: 'layout/snapshot', includeText: r.includeText, status: r.status };
   }
   return null;

@@ -69,12 +69,15 @@ export function analyzeConversation(turns: readonly AnalyzeTurn[], opts: Analyze
   const test = parts.length === 1 ? switchTestFor(series, p) : undefined;
   const seg = segmentSeries(cost, p.segment, test);
   const switchSet = new Set(seg.switches);
-  const confidence = seg.score.map((s, t) => (t === 0 ? 0 : switchSet.has(t) ? calibrate(s, p.calibration) : Math.min(NON_SWITCH_CAP, calibrate(s, p.calibration))));
+  const confidence = seg.score.map((s, t) =>
+    t === 0 ? 0 : switchSet.has(t) ? calibrate(s, p.calibration) : Math.min(NON_SWITCH_CAP, calibrate(s, p.calibration)),
+  );
 
   const modelSwitches = new Map<number, ShiftLabel>();
   if (opts.useModel) {
     for (let t = 1; t < n; t++) {
-      const a = replies[t - 1].model, b = replies[t].model;
+      const a = replies[t - 1].model,
+        b = replies[t].model;
       if (a && b && a !== b) modelSwitches.set(t, modelLabel(a, b));
     }
   }

@@ -10,8 +10,19 @@
 
 /** Sites with a dedicated adapter, plus `generic` (fallback) and `unknown` (imported data). */
 export const SITE_IDS = [
-  'chatgpt', 'claude', 'gemini', 'copilot', 'perplexity', 'deepseek', 'grok', 'mistral', 'poe',
-  'huggingchat', 'meta-ai', 'generic', 'unknown',
+  'chatgpt',
+  'claude',
+  'gemini',
+  'copilot',
+  'perplexity',
+  'deepseek',
+  'grok',
+  'mistral',
+  'poe',
+  'huggingchat',
+  'meta-ai',
+  'generic',
+  'unknown',
 ] as const;
 
 export type SiteId = (typeof SITE_IDS)[number];

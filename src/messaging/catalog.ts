@@ -7,11 +7,29 @@
  * can be imported in Node tests; the browser-side sender lives in src/messaging/client.ts.
  */
 import type {
-  Annotation, AnnotationKind, CapturedTurn, ConversationBundle, FeatureEvidence, ImportedAnnotation, Settings, ShiftLabel, SiteId,
+  Annotation,
+  AnnotationKind,
+  CapturedTurn,
+  ConversationBundle,
+  FeatureEvidence,
+  ImportedAnnotation,
+  Settings,
+  ShiftLabel,
+  SiteId,
 } from '../core/types.ts';
 import {
-  LIMITS, isAnnotationKind, isArrayOf, isBoolean, isFiniteNumber, isNonEmptyString, isNonNegativeInt, isRecord,
-  isString, isStringOrNull, optional, type Rec,
+  LIMITS,
+  isAnnotationKind,
+  isArrayOf,
+  isBoolean,
+  isFiniteNumber,
+  isNonEmptyString,
+  isNonNegativeInt,
+  isRecord,
+  isString,
+  isStringOrNull,
+  optional,
+  type Rec,
 } from './guards.ts';
 import { isCapturedTurn, isConversationBundle, isImportedAnnotation, isSettingsPatch } from './record-guards.ts';
 import { isRouteId, parseRouteObservation, type RouteObservation } from '../core/route/observation.ts';
@@ -22,7 +40,9 @@ export const MAX_ROUTES_PER_MESSAGE = 32;
 // ---------------------------------------------------------------------------------------------
 // Requests
 
-export interface PingMessage { type: 'ping' }
+export interface PingMessage {
+  type: 'ping';
+}
 
 /**
  * The page's site and URL are not in the message: the worker takes them from the browser's
@@ -45,9 +65,14 @@ export interface CapturePageMessage {
   dropped?: string[];
 }
 
-export interface TabStatusMessage { type: 'tab/status'; tabId: number }
+export interface TabStatusMessage {
+  type: 'tab/status';
+  tabId: number;
+}
 /** Open tabs whose page was not recognised, with the detail naming the failed check (dashboard). */
-export interface CaptureProblemsMessage { type: 'capture/problems' }
+export interface CaptureProblemsMessage {
+  type: 'capture/problems';
+}
 
 /**
  * `route/observe`: which model the site's own responses say served replies of this tab's
@@ -69,24 +94,64 @@ export interface AnnotationSaveMessage {
   note: string | null;
 }
 
-export interface AnnotationDeleteMessage { type: 'annotation/delete'; id: string }
+export interface AnnotationDeleteMessage {
+  type: 'annotation/delete';
+  id: string;
+}
 /** The annotation frame reads a reply's annotations (note text never goes to the page). */
-export interface AnnotationGetMessage { type: 'annotation/get'; turnKey: string }
+export interface AnnotationGetMessage {
+  type: 'annotation/get';
+  turnKey: string;
+}
 /** "Hide all badges" from the page panel: the one setting a content script may change. */
-export interface BadgesHideMessage { type: 'badges/hide' }
-export interface SettingsGetMessage { type: 'settings/get' }
-export interface SettingsSetMessage { type: 'settings/set'; patch: Partial<Settings> }
-export interface ConversationDeleteMessage { type: 'conversation/delete'; conversationKey: string }
-export interface StoreClearMessage { type: 'store/clear' }
-export interface ImportBundlesMessage { type: 'import/bundles'; bundles: ConversationBundle[] }
-export interface RecomputeMessage { type: 'recompute'; conversationKey?: string }
+export interface BadgesHideMessage {
+  type: 'badges/hide';
+}
+export interface SettingsGetMessage {
+  type: 'settings/get';
+}
+export interface SettingsSetMessage {
+  type: 'settings/set';
+  patch: Partial<Settings>;
+}
+export interface ConversationDeleteMessage {
+  type: 'conversation/delete';
+  conversationKey: string;
+}
+export interface StoreClearMessage {
+  type: 'store/clear';
+}
+export interface ImportBundlesMessage {
+  type: 'import/bundles';
+  bundles: ConversationBundle[];
+}
+export interface RecomputeMessage {
+  type: 'recompute';
+  conversationKey?: string;
+}
 /** Annotations read from a Label Studio / Argilla export (src/core/formats/annotation): all land or none. */
-export interface ImportAnnotationsMessage { type: 'import/annotations'; annotations: ImportedAnnotation[] }
+export interface ImportAnnotationsMessage {
+  type: 'import/annotations';
+  annotations: ImportedAnnotation[];
+}
 
 export type Message =
-  | PingMessage | CapturePageMessage | TabStatusMessage | CaptureProblemsMessage | AnnotationSaveMessage | AnnotationDeleteMessage
-  | AnnotationGetMessage | BadgesHideMessage | SettingsGetMessage | SettingsSetMessage | ConversationDeleteMessage | StoreClearMessage
-  | ImportBundlesMessage | RecomputeMessage | ImportAnnotationsMessage | RouteObserveMessage;
+  | PingMessage
+  | CapturePageMessage
+  | TabStatusMessage
+  | CaptureProblemsMessage
+  | AnnotationSaveMessage
+  | AnnotationDeleteMessage
+  | AnnotationGetMessage
+  | BadgesHideMessage
+  | SettingsGetMessage
+  | SettingsSetMessage
+  | ConversationDeleteMessage
+  | StoreClearMessage
+  | ImportBundlesMessage
+  | RecomputeMessage
+  | ImportAnnotationsMessage
+  | RouteObserveMessage;
 
 export type MessageType = Message['type'];
 export type MessageOf<T extends MessageType> = Extract<Message, { type: T }>;
@@ -95,9 +160,16 @@ export type MessageOf<T extends MessageType> = Extract<Message, { type: T }>;
 // Responses
 
 /** Any handler may answer this when something went wrong (store error, unknown key, ...). */
-export interface ErrorResponse { ok: false; error: string }
+export interface ErrorResponse {
+  ok: false;
+  error: string;
+}
 
-export interface PingResponse { ok: true; version: string; detectorVersion: string }
+export interface PingResponse {
+  ok: true;
+  version: string;
+  detectorVersion: string;
+}
 
 /** What the in-page badge of one assistant turn shows. */
 export interface BadgeInfo {
@@ -120,16 +192,16 @@ export interface BadgeInfo {
 
 export type CapturePageResponse =
   | {
-    ok: true;
-    /** null when the page has no conversation id yet (a new, unsent chat): nothing stored. */
-    conversationKey: string | null;
-    /** Turns written (new, changed or re-ordered) by this capture. */
-    stored: number;
-    /** Keyed by the captured turn's id (CapturedTurn.id), assistant turns only. */
-    badges: Record<string, BadgeInfo>;
-    /** Current settings, so the content script follows badgesHidden / selector overrides. */
-    settings: Settings;
-  }
+      ok: true;
+      /** null when the page has no conversation id yet (a new, unsent chat): nothing stored. */
+      conversationKey: string | null;
+      /** Turns written (new, changed or re-ordered) by this capture. */
+      stored: number;
+      /** Keyed by the captured turn's id (CapturedTurn.id), assistant turns only. */
+      badges: Record<string, BadgeInfo>;
+      /** Current settings, so the content script follows badgesHidden / selector overrides. */
+      settings: Settings;
+    }
   | { ok: false; error: string; paused: boolean; settings?: Settings };
 
 export type TabCaptureStatus = 'ok' | 'layout-not-recognized' | 'unsupported' | 'paused' | 'error';
@@ -176,12 +248,10 @@ export type SettingsResponse = { ok: true; settings: Settings } | ErrorResponse;
 export type ImportBundlesResponse = { ok: true; added: number; updated: number; skipped: number } | ErrorResponse;
 export type RecomputeResponse = { ok: true; recomputed: number } | ErrorResponse;
 export type ImportAnnotationsResponse = { ok: true; added: number; updated: number; unchanged: number } | ErrorResponse;
-export type RouteObserveResponse =
-  | { ok: true; stored: number; unknown: number; kept: number; routes: Record<string, string | null> }
-  | ErrorResponse;
+export type RouteObserveResponse = { ok: true; stored: number; unknown: number; kept: number; routes: Record<string, string | null> } | ErrorResponse;
 
 export interface ResponseMap {
-  'ping': PingResponse;
+  ping: PingResponse;
   'capture/page': CapturePageResponse;
   'tab/status': TabStatusResponse;
   'capture/problems': CaptureProblemsResponse;
@@ -194,13 +264,12 @@ export interface ResponseMap {
   'conversation/delete': OkResponse;
   'store/clear': OkResponse;
   'import/bundles': ImportBundlesResponse;
-  'recompute': RecomputeResponse;
+  recompute: RecomputeResponse;
   'import/annotations': ImportAnnotationsResponse;
   'route/observe': RouteObserveResponse;
 }
 
-export type ResponseFor<M extends Message | MessageType> =
-  M extends Message ? ResponseMap[M['type']] : M extends MessageType ? ResponseMap[M] : never;
+export type ResponseFor<M extends Message | MessageType> = M extends Message ? ResponseMap[M['type']] : M extends MessageType ? ResponseMap[M] : never;
 
 // ---------------------------------------------------------------------------------------------
 // Validation
@@ -209,30 +278,48 @@ type Validator<T extends MessageType> = (m: Rec) => MessageOf<T> | null;
 
 /** One validator per type. Each returns a fresh object with only the known fields. */
 const VALIDATORS: { [T in MessageType]: Validator<T> } = {
-  'ping': () => ({ type: 'ping' }),
+  ping: () => ({ type: 'ping' }),
   'capture/page': (m) => {
-    if (!(
-      (m.conversationId === null || isNonEmptyString(m.conversationId))
-      && isStringOrNull(m.title)
-      && optional(m.shared, isBoolean)
-      && (m.status === 'ok' || m.status === 'layout-not-recognized')
-      && optional(m.detail, (d): d is string => isString(d))
-      && isStringOrNull(m.selectedModel)
-      && Array.isArray(m.turns)
-      && isNonNegativeInt(m.pending)
-    )) return null;
+    if (
+      !(
+        (m.conversationId === null || isNonEmptyString(m.conversationId)) &&
+        isStringOrNull(m.title) &&
+        optional(m.shared, isBoolean) &&
+        (m.status === 'ok' || m.status === 'layout-not-recognized') &&
+        optional(m.detail, (d): d is string => isString(d)) &&
+        isStringOrNull(m.selectedModel) &&
+        Array.isArray(m.turns) &&
+        isNonNegativeInt(m.pending)
+      )
+    )
+      return null;
     const { turns, dropped } = validTurns(m.turns);
     return {
-      type: 'capture/page', conversationId: m.conversationId, title: m.title, ...(m.shared ? { shared: true } : {}),
-      status: m.status, ...(m.detail !== undefined ? { detail: m.detail } : {}), selectedModel: m.selectedModel,
-      turns, pending: m.pending, ...(dropped.length > 0 ? { dropped } : {}),
+      type: 'capture/page',
+      conversationId: m.conversationId,
+      title: m.title,
+      ...(m.shared ? { shared: true } : {}),
+      status: m.status,
+      ...(m.detail !== undefined ? { detail: m.detail } : {}),
+      selectedModel: m.selectedModel,
+      turns,
+      pending: m.pending,
+      ...(dropped.length > 0 ? { dropped } : {}),
     };
   },
   'tab/status': (m) => (isNonNegativeInt(m.tabId) ? { type: 'tab/status', tabId: m.tabId } : null),
   'capture/problems': () => ({ type: 'capture/problems' }),
   'annotation/save': (m) => {
-    if (!(isNonEmptyString(m.turnKey) && isNonEmptyString(m.conversationKey) && isAnnotationKind(m.kind)
-      && isStringOrNull(m.label) && isStringOrNull(m.note, LIMITS.note))) return null;
+    if (
+      !(
+        isNonEmptyString(m.turnKey) &&
+        isNonEmptyString(m.conversationKey) &&
+        isAnnotationKind(m.kind) &&
+        isStringOrNull(m.label) &&
+        isStringOrNull(m.note, LIMITS.note)
+      )
+    )
+      return null;
     return { type: 'annotation/save', turnKey: m.turnKey, conversationKey: m.conversationKey, kind: m.kind, label: m.label, note: m.note };
   },
   'annotation/delete': (m) => (isNonEmptyString(m.id) ? { type: 'annotation/delete', id: m.id } : null),
@@ -240,16 +327,16 @@ const VALIDATORS: { [T in MessageType]: Validator<T> } = {
   'badges/hide': () => ({ type: 'badges/hide' }),
   'settings/get': () => ({ type: 'settings/get' }),
   'settings/set': (m) => (isSettingsPatch(m.patch) ? { type: 'settings/set', patch: m.patch } : null),
-  'conversation/delete': (m) =>
-    (isNonEmptyString(m.conversationKey) ? { type: 'conversation/delete', conversationKey: m.conversationKey } : null),
+  'conversation/delete': (m) => (isNonEmptyString(m.conversationKey) ? { type: 'conversation/delete', conversationKey: m.conversationKey } : null),
   'store/clear': () => ({ type: 'store/clear' }),
   'import/bundles': (m) => (isArrayOf(m.bundles, isConversationBundle) ? { type: 'import/bundles', bundles: m.bundles } : null),
   'import/annotations': (m) => (isArrayOf(m.annotations, isImportedAnnotation) ? { type: 'import/annotations', annotations: m.annotations } : null),
   'route/observe': (m) => {
-    if (!(isRouteId(m.conversationId) && isArrayOf(m.routes, (r): r is RouteObservation => parseRouteObservation(r) !== null, MAX_ROUTES_PER_MESSAGE))) return null;
+    if (!(isRouteId(m.conversationId) && isArrayOf(m.routes, (r): r is RouteObservation => parseRouteObservation(r) !== null, MAX_ROUTES_PER_MESSAGE)))
+      return null;
     return { type: 'route/observe', conversationId: m.conversationId, routes: m.routes.map((r) => parseRouteObservation(r) as RouteObservation) };
   },
-  'recompute': (m) => {
+  recompute: (m) => {
     if (!optional(m.conversationKey, (k): k is string => isNonEmptyString(k))) return null;
     return m.conversationKey === undefined ? { type: 'recompute' } : { type: 'recompute', conversationKey: m.conversationKey };
   },
@@ -283,7 +370,7 @@ function describeBadTurn(t: unknown): string {
 export const MESSAGE_TYPES = Object.keys(VALIDATORS) as MessageType[];
 
 export function isMessageType(v: unknown): v is MessageType {
-  return typeof v === 'string' && Object.prototype.hasOwnProperty.call(VALIDATORS, v);
+  return typeof v === 'string' && Object.hasOwn(VALIDATORS, v);
 }
 
 /** Validate an untrusted runtime message. Returns null (never throws) when it is malformed. */

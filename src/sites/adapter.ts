@@ -68,7 +68,13 @@ function hasOverrides(o: SelectorOverrides | undefined): o is SelectorOverrides 
 
 function notRecognized(adapter: SiteAdapter, conversationId: string | null, title: string | null, detail: string, shared: boolean): PageReading {
   return {
-    site: adapter.id, conversationId, status: 'layout-not-recognized', detail, title, turns: [], elements: new Map(),
+    site: adapter.id,
+    conversationId,
+    status: 'layout-not-recognized',
+    detail,
+    title,
+    turns: [],
+    elements: new Map(),
     ...(shared ? { shared } : {}),
   };
 }
@@ -98,7 +104,13 @@ export function readPage(adapter: SiteAdapter, root: ParentNode, url: URL, optio
     }
     const expect = options.expectTurns ?? conversationId !== null;
     if (readings.length === 0 && expect) {
-      return notRecognized(adapter, conversationId, title, `${adapter.label}: no turns found on a conversation page (${via}); the site layout may have changed`, shared);
+      return notRecognized(
+        adapter,
+        conversationId,
+        title,
+        `${adapter.label}: no turns found on a conversation page (${via}); the site layout may have changed`,
+        shared,
+      );
     }
     const failed = failedCheck(adapter, root, readings);
     if (failed) return notRecognized(adapter, conversationId, title, `${adapter.label}: ${failed.detail} (${via})`, shared);

@@ -5,20 +5,13 @@
  */
 import type { SiteAdapter, TurnReading } from './adapter.ts';
 import { domToText, replyOf } from './dom-text.ts';
-import { hasText,
-  elementsBefore, hasAny, plainText, queryAll, queryFirst, queryFirstList, readBranchMarker, STOP_BUTTON, outermost,
-} from './query.ts';
+import { hasText, elementsBefore, hasAny, plainText, queryAll, queryFirst, queryFirstList, readBranchMarker, STOP_BUTTON, outermost } from './query.ts';
 import { buildTurns, markLastAssistantStreaming, type TurnParts } from './turn.ts';
 import { cachedPageRead, cachedRead, cachedScanRead } from './read-cache.ts';
 import type { Role } from '../core/types.ts';
 
 export const CHATGPT_SELECTORS = {
-  turn: [
-    '[data-testid^="conversation-turn-"]',
-    '[data-turn-id][data-turn]',
-    'li[data-message-role]',
-    '[data-chatgpt-search-unit-key]',
-  ],
+  turn: ['[data-testid^="conversation-turn-"]', '[data-turn-id][data-turn]', 'li[data-message-role]', '[data-chatgpt-search-unit-key]'],
   message: '[data-message-author-role], [data-message-role]',
   assistantContent: ['.markdown', '.markdown-new-styling', '.prose'],
   userContent: ['.whitespace-pre-wrap', '.user-message-bubble-color'],
@@ -37,9 +30,12 @@ const S = CHATGPT_SELECTORS;
 const ID = /^\/(?:share|c|g\/[a-z0-9-]+\/c)\/([a-z0-9-]+)/i;
 
 function roleOfTurn(turn: Element, messages: Element[]): Role | null {
-  const attr = turn.getAttribute('data-turn') ?? messages[0]?.getAttribute('data-message-author-role')
-    ?? turn.getAttribute('data-message-role') ?? messages[0]?.getAttribute('data-message-role')
-    ?? turn.getAttribute('data-chatgpt-search-unit-key')?.split(':').pop();
+  const attr =
+    turn.getAttribute('data-turn') ??
+    messages[0]?.getAttribute('data-message-author-role') ??
+    turn.getAttribute('data-message-role') ??
+    messages[0]?.getAttribute('data-message-role') ??
+    turn.getAttribute('data-chatgpt-search-unit-key')?.split(':').pop();
   return attr === 'user' || attr === 'assistant' ? attr : null;
 }
 
@@ -83,7 +79,8 @@ function pickerModel(picker: Element | null): string | null {
 
 function frameReason(frame: Element): string {
   const title = frame.getAttribute('title') ?? '';
-  return /deep-research/i.test(title) ? 'the Deep Research report is in a frame the page does not let extensions read'
+  return /deep-research/i.test(title)
+    ? 'the Deep Research report is in a frame the page does not let extensions read'
     : 'the reply is in a frame the page does not let extensions read';
 }
 
@@ -158,7 +155,12 @@ function readTurns(root: ParentNode): TurnReading[] {
   // watch. One page query after the (possibly paused) reading rather than one per turn.
   const streamingMarks = S.streamingInTurn.flatMap((sel) => queryAll(root, sel));
   const parts = stable.map((p) => ({ ...p, streaming: streamingMarks.some((m) => m !== p.element && p.element.contains(m)) }));
-  return buildTurns(markLastAssistantStreaming(parts, cachedPageRead(root, 'chatgpt:stop', () => hasAny(root, S.stop))));
+  return buildTurns(
+    markLastAssistantStreaming(
+      parts,
+      cachedPageRead(root, 'chatgpt:stop', () => hasAny(root, S.stop)),
+    ),
+  );
 }
 
 export const chatgpt: SiteAdapter = {

@@ -40,8 +40,8 @@ export function failedCheck(adapter: CheckedAdapter, root: ParentNode, readings:
   const turns = readings.map((r) => r.turn);
   const users = turns.filter((t) => t.role === 'user').length;
   const replies = turns.filter((t) => t.role === 'assistant');
-  const generating = replies.some((t) => t.streaming)
-    || (users > 0 && replies.length === 0 && cachedPageRead(root, 'checks:stop', () => hasAny(root, STOP_BUTTON)));
+  const generating =
+    replies.some((t) => t.streaming) || (users > 0 && replies.length === 0 && cachedPageRead(root, 'checks:stop', () => hasAny(root, STOP_BUTTON)));
   if (users > 0 && replies.length === 0 && !generating) {
     return failure('no-assistant-turn', `${users} user turn${users === 1 ? '' : 's'} read but no assistant reply`);
   }

@@ -6,9 +6,7 @@
  */
 import type { SiteAdapter, TurnReading } from './adapter.ts';
 import { domToText, replyOf } from './dom-text.ts';
-import { countMarked,
-  hasAny, inDomOrder, outermost, plainText, queryFirst, queryFirstList, readBranchMarker, STOP_BUTTON,
-} from './query.ts';
+import { countMarked, hasAny, inDomOrder, outermost, plainText, queryFirst, queryFirstList, readBranchMarker, STOP_BUTTON } from './query.ts';
 import { stepKindOf } from './steps.ts';
 import type { TurnStep } from '../core/types.ts';
 import { buildTurns, markLastAssistantStreaming, type TurnParts } from './turn.ts';
@@ -54,11 +52,11 @@ function isInsideThinking(el: Element, reply: Element): boolean {
  * status is never thinking on one reply and dropped on the next.
  */
 function stepsOf(reply: Element, answers: Element[]): TurnStep[] {
-  const bodies = outermost(Array.from(reply.querySelectorAll(S.response)))
-    .filter((el) => el !== reply && !el.matches(S.answer) && !el.closest(S.answer));
+  const bodies = outermost(Array.from(reply.querySelectorAll(S.response))).filter((el) => el !== reply && !el.matches(S.answer) && !el.closest(S.answer));
   const bodyTexts = bodies.map((el) => domToText(el)).filter(Boolean);
-  const toggles = Array.from(reply.querySelectorAll(S.thinkingSummary))
-    .filter((el) => !answers.some((a) => a.contains(el)) && !bodies.some((b) => b.contains(el)));
+  const toggles = Array.from(reply.querySelectorAll(S.thinkingSummary)).filter(
+    (el) => !answers.some((a) => a.contains(el)) && !bodies.some((b) => b.contains(el)),
+  );
   const steps: TurnStep[] = [];
   for (const toggle of toggles) {
     const text = domToText(toggle, { keepButtons: true });
@@ -82,7 +80,7 @@ function readTurns(root: ParentNode): TurnReading[] {
       parts.push({ element: el, role: 'user', text: domToText(el), siteId: rowId(el), branch: readBranchMarker(el.closest(S.row) ?? el, el) });
       continue;
     }
-    const reply = el.matches(S.response) ? el : el.querySelector(S.response) ?? el;
+    const reply = el.matches(S.response) ? el : (el.querySelector(S.response) ?? el);
     const answers = answerParts(reply);
     const read = answers.length > 0 ? replyOf(answers) : replyOf([reply], { exclude: S.response });
     parts.push({
@@ -108,7 +106,10 @@ export const claude: SiteAdapter = {
   replyMarkerCount: (root) => countMarked(root, '[data-is-streaming]'),
   selectedModel: (root) => {
     const picker = queryFirst(root, S.modelPicker);
-    const label = picker?.getAttribute('aria-label')?.replace(/^Model:\s*/i, '').trim();
+    const label = picker
+      ?.getAttribute('aria-label')
+      ?.replace(/^Model:\s*/i, '')
+      .trim();
     return label || plainText(picker);
   },
   title: (root) => plainText(queryFirst(root, S.title)),

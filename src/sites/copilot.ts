@@ -27,16 +27,21 @@ export const COPILOT_SELECTORS = {
   assistantText: ['[data-testid="ai-message-body"]', '[data-testid="markdown-reply"]', '.fai-CopilotMessage__content', '.fai-CopilotMessage'],
   userText: ['[data-testid="chatOutput"]', '.fai-UserMessage__message', '.fai-UserMessage', '[data-testid="user-message-body"]'],
   chrome: [
-    '[data-testid="message-item-reactions"]', '[data-testid="regenerate-message-button-popover"]',
-    '[class*="accessibleHeading"]', '.fai-CopilotMessage__actions', '.fai-SuggestionList',
+    '[data-testid="message-item-reactions"]',
+    '[data-testid="regenerate-message-button-popover"]',
+    '[class*="accessibleHeading"]',
+    '.fai-CopilotMessage__actions',
+    '.fai-SuggestionList',
   ].join(', '),
   loading: '[data-testid="loading-message"]',
   /** M365 markers: the Fluent AI message components. */
   m365: '.fai-CopilotMessage, .fai-UserMessage, [data-testid="copilot-message-div"]',
   replyMarker: '[data-content="ai-message"], [data-testid="copilot-message-div"], [data-testid="chat-turn-assistant"]',
   modePicker: [
-    '[data-testid="composer-chat-mode-selector"]', '[data-testid*="mode-selector" i]',
-    'button[aria-label*="chat mode" i]', 'button[aria-label^="Mode" i]',
+    '[data-testid="composer-chat-mode-selector"]',
+    '[data-testid*="mode-selector" i]',
+    'button[aria-label*="chat mode" i]',
+    'button[aria-label^="Mode" i]',
   ],
   stop: STOP_BUTTON,
 } as const;
@@ -67,7 +72,10 @@ function readTurns(root: ParentNode): TurnReading[] {
 function selectedMode(root: ParentNode): string | null {
   const picker = queryFirst(root, S.modePicker);
   if (!picker) return null;
-  const label = picker.getAttribute('aria-label')?.replace(/^(?:chat\s+)?mode\s*(?:selector)?[:,]?\s*/i, '').trim();
+  const label = picker
+    .getAttribute('aria-label')
+    ?.replace(/^(?:chat\s+)?mode\s*(?:selector)?[:,]?\s*/i, '')
+    .trim();
   return plainText(picker) ?? (label || null);
 }
 
@@ -76,9 +84,11 @@ export const copilot: SiteAdapter = {
   label: 'Microsoft Copilot',
   matchesUrl: (url) => HOSTS.has(url.hostname),
   // M365's id location is not documented: a path segment after /chat/ or a conversationId parameter.
-  conversationId: (url) => /^\/(?:chats|shares)\/([a-z0-9_-]+)/i.exec(url.pathname)?.[1]
-    ?? /^\/chat\/(?:conversation\/)?([a-z0-9_-]{8,})/i.exec(url.pathname)?.[1]
-    ?? url.searchParams.get('sessionId') ?? url.searchParams.get('conversationId'),
+  conversationId: (url) =>
+    /^\/(?:chats|shares)\/([a-z0-9_-]+)/i.exec(url.pathname)?.[1] ??
+    /^\/chat\/(?:conversation\/)?([a-z0-9_-]{8,})/i.exec(url.pathname)?.[1] ??
+    url.searchParams.get('sessionId') ??
+    url.searchParams.get('conversationId'),
   looksLike: (root) => root.querySelector('[data-content="ai-message"], .fai-CopilotMessage') !== null,
   readTurns,
   replyMarkerCount: (root) => countMarked(root, S.replyMarker),

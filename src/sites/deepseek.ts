@@ -27,9 +27,8 @@ const DEEPSEEK_MODE = /^(?:Instant|DeepThink(?: \(R1\))?|Expert|Search)$/i;
 function readTurns(root: ParentNode): TurnReading[] {
   const parts: TurnParts[] = [];
   for (const turn of outermost(queryFirstList(root, S.turn))) {
-    const message = turn.matches(S.message) ? turn : turn.querySelector(S.message) ?? turn;
-    const answer = message.querySelector(S.answer)
-      ?? Array.from(message.querySelectorAll(S.anyMarkdown)).find((m) => !m.closest(S.thinking)) ?? null;
+    const message = turn.matches(S.message) ? turn : (turn.querySelector(S.message) ?? turn);
+    const answer = message.querySelector(S.answer) ?? Array.from(message.querySelectorAll(S.anyMarkdown)).find((m) => !m.closest(S.thinking)) ?? null;
     const isAssistant = answer !== null || message.querySelector(S.thinking) !== null;
     const key = turn.getAttribute('data-virtual-list-item-key');
     if (!isAssistant) {
@@ -38,9 +37,7 @@ function readTurns(root: ParentNode): TurnReading[] {
     }
     const thinkingEl = message.querySelector(S.thinking);
     // Title rows ("Thought for 37 seconds", "Read 12 web pages") before the answer, each with its kind.
-    const header = answer
-      ? elementsBefore(message, answer).map((el) => domToText(el, { keepButtons: true, exclude: S.thinking }))
-      : [];
+    const header = answer ? elementsBefore(message, answer).map((el) => domToText(el, { keepButtons: true, exclude: S.thinking })) : [];
     parts.push({
       element: turn,
       role: 'assistant',

@@ -17,9 +17,12 @@ const CHROME_TESTIDS = new Set(['webpage-citation-pill', 'citation-pill']);
 
 /** The attribute and class part of `isChrome` as one selector, for DOMs with fast native matching. */
 const CHROME_SELECTOR = [
-  '[hidden]', '[aria-hidden="true"]', '[data-pplx-citation-url]',
+  '[hidden]',
+  '[aria-hidden="true"]',
+  '[data-pplx-citation-url]',
   ...[...CHROME_TESTIDS].map((t) => `[data-testid="${t}"]`),
-  'span.citation', ...CHROME_CLASSES.map((c) => `.${c}`),
+  'span.citation',
+  ...CHROME_CLASSES.map((c) => `.${c}`),
 ].join(', ');
 
 let nativeMatching = false;
@@ -73,8 +76,14 @@ export interface DomTextOptions {
  * from the text. Without a URL a marker stays chrome and is dropped.
  */
 const CITATION_SELECTOR = [
-  '[data-testid="webpage-citation-pill"]', '[data-testid="citation-pill"]', '[data-pplx-citation-url]', 'span.citation',
-  '.ur-citation-pill', 'sup.citation', 'source-footnote', 'sup > a[href]',
+  '[data-testid="webpage-citation-pill"]',
+  '[data-testid="citation-pill"]',
+  '[data-pplx-citation-url]',
+  'span.citation',
+  '.ur-citation-pill',
+  'sup.citation',
+  'source-footnote',
+  'sup > a[href]',
 ].join(', ');
 
 interface Citations {
@@ -85,10 +94,12 @@ interface Citations {
 }
 
 function citationUrl(el: Element): string | null {
-  const url = el.getAttribute('data-pplx-citation-url')
-    ?? (el.localName.toLowerCase() === 'a' ? el.getAttribute('href') : null)
-    ?? el.querySelector('a[href]')?.getAttribute('href')
-    ?? el.closest('a[href]')?.getAttribute('href') ?? null;
+  const url =
+    el.getAttribute('data-pplx-citation-url') ??
+    (el.localName.toLowerCase() === 'a' ? el.getAttribute('href') : null) ??
+    el.querySelector('a[href]')?.getAttribute('href') ??
+    el.closest('a[href]')?.getAttribute('href') ??
+    null;
   return url && url.trim() !== '' ? url.trim() : null;
 }
 
@@ -125,26 +136,102 @@ export function replyOf(parts: Element[], options: Omit<DomTextOptions, 'citatio
 }
 
 const BLOCK_TAGS = [
-  'p', 'div', 'section', 'article', 'main', 'header', 'footer', 'aside', 'nav', 'figure', 'figcaption',
-  'details', 'summary', 'dl', 'dt', 'dd', 'li', 'form', 'fieldset', 'address',
+  'p',
+  'div',
+  'section',
+  'article',
+  'main',
+  'header',
+  'footer',
+  'aside',
+  'nav',
+  'figure',
+  'figcaption',
+  'details',
+  'summary',
+  'dl',
+  'dt',
+  'dd',
+  'li',
+  'form',
+  'fieldset',
+  'address',
 ];
 
 /** How an element renders, by tag; tags not listed render their children inline. */
-const enum Kind { Block = 1, Br, Hr, Heading, List, Table, Quote, Strong, Em, Code, Img }
+enum Kind {
+  Block = 1,
+  Br,
+  Hr,
+  Heading,
+  List,
+  Table,
+  Quote,
+  Strong,
+  Em,
+  Code,
+  Img,
+}
 /** One lookup per element instead of a chain of tag comparisons (this runs on every element). */
 const KIND_OF_TAG = new Map<string, Kind>([
   ...BLOCK_TAGS.map((t): [string, Kind] => [t, Kind.Block]),
-  ['br', Kind.Br], ['hr', Kind.Hr],
+  ['br', Kind.Br],
+  ['hr', Kind.Hr],
   ...['h1', 'h2', 'h3', 'h4', 'h5', 'h6'].map((t): [string, Kind] => [t, Kind.Heading]),
-  ['ul', Kind.List], ['ol', Kind.List], ['table', Kind.Table], ['blockquote', Kind.Quote],
-  ['strong', Kind.Strong], ['b', Kind.Strong], ['em', Kind.Em], ['i', Kind.Em], ['code', Kind.Code], ['img', Kind.Img],
+  ['ul', Kind.List],
+  ['ol', Kind.List],
+  ['table', Kind.Table],
+  ['blockquote', Kind.Quote],
+  ['strong', Kind.Strong],
+  ['b', Kind.Strong],
+  ['em', Kind.Em],
+  ['i', Kind.Em],
+  ['code', Kind.Code],
+  ['img', Kind.Img],
 ]);
 const LANGUAGE_TOKEN = /^[A-Za-z][\w+#.-]{0,23}$/;
 /** A header word that names a language marks its wrapper as a code block whatever its classes. */
 const KNOWN_LANGUAGES = new Set([
-  'python', 'javascript', 'typescript', 'java', 'c', 'c++', 'cpp', 'c#', 'csharp', 'go', 'rust', 'ruby', 'php', 'swift',
-  'kotlin', 'scala', 'bash', 'shell', 'sh', 'powershell', 'sql', 'html', 'css', 'json', 'yaml', 'xml', 'markdown', 'r',
-  'matlab', 'perl', 'lua', 'haskell', 'dart', 'plaintext', 'text', 'jsx', 'tsx', 'latex', 'vba', 'dockerfile',
+  'python',
+  'javascript',
+  'typescript',
+  'java',
+  'c',
+  'c++',
+  'cpp',
+  'c#',
+  'csharp',
+  'go',
+  'rust',
+  'ruby',
+  'php',
+  'swift',
+  'kotlin',
+  'scala',
+  'bash',
+  'shell',
+  'sh',
+  'powershell',
+  'sql',
+  'html',
+  'css',
+  'json',
+  'yaml',
+  'xml',
+  'markdown',
+  'r',
+  'matlab',
+  'perl',
+  'lua',
+  'haskell',
+  'dart',
+  'plaintext',
+  'text',
+  'jsx',
+  'tsx',
+  'latex',
+  'vba',
+  'dockerfile',
 ]);
 
 interface Ctx {
@@ -203,16 +290,14 @@ function readText(el: Element, options: DomTextOptions): Reading {
   const keepButtons = options.keepButtons ?? false;
   // The root itself may be chrome too (callers pass sibling lists such as "everything before the message").
   const rootTag = el.localName.toLowerCase();
-  const rootIsChrome = nativeMatching && !CHROME_TAGS.has(rootTag)
-    ? el.matches(CHROME_SELECTOR)
-    : isChrome(el, rootTag, { keepButtons, chrome: null });
+  const rootIsChrome = nativeMatching && !CHROME_TAGS.has(rootTag) ? el.matches(CHROME_SELECTOR) : isChrome(el, rootTag, { keepButtons, chrome: null });
   if (rootIsChrome || (options.exclude && el.matches(options.exclude))) return EMPTY_READING;
   const rare = el.querySelector(RARE_SELECTOR) !== null;
   const cited = rare && el.querySelector(CITATION_SELECTOR) ? citationsIn(el, options.citationBase ?? 0) : null;
   const ctx: Ctx = {
     excluded: (options.exclude ? candidates(el, options.exclude) : null) ?? NO_ELEMENTS,
     keepButtons,
-    chrome: nativeMatching ? candidates(el, CHROME_SELECTOR) ?? NO_ELEMENTS : null,
+    chrome: nativeMatching ? (candidates(el, CHROME_SELECTOR) ?? NO_ELEMENTS) : null,
     // Supersets of the exact per-node tests, asked once per message.
     keepLinesCandidates: candidates(el, '[class*="whitespace-pre"]'),
     mayHaveKatex: rare && el.querySelector('.katex') !== null,
@@ -303,7 +388,12 @@ function renderNode(node: Node, ctx: Ctx): string {
     case Kind.Table:
       return block(tableText(el, ctx));
     case Kind.Quote:
-      return block(blockText(el, ctx).split('\n').map((l) => (l ? `> ${l}` : '>')).join('\n'));
+      return block(
+        blockText(el, ctx)
+          .split('\n')
+          .map((l) => (l ? `> ${l}` : '>'))
+          .join('\n'),
+      );
     case Kind.Strong:
       return wrapInline(renderChildren(el, ctx), '**');
     case Kind.Em:
@@ -387,11 +477,9 @@ function codeBlockOf(el: Element): Element | null {
   if (outer.length !== 1) return null;
   const label = languageLabel(el, outer[0]);
   if (label === null) return null;
-  const codeish = tag === 'code-block' || /code/i.test(el.getAttribute('class') ?? '')
-    || /code/i.test(el.getAttribute('aria-label') ?? '');
+  const codeish = tag === 'code-block' || /code/i.test(el.getAttribute('class') ?? '') || /code/i.test(el.getAttribute('aria-label') ?? '');
   const classLang = languageFromClass(outer[0]);
-  return codeish || KNOWN_LANGUAGES.has(label.toLowerCase()) || (classLang !== null && classLang === label.toLowerCase())
-    ? innermostCode(outer[0]) : null;
+  return codeish || KNOWN_LANGUAGES.has(label.toLowerCase()) || (classLang !== null && classLang === label.toLowerCase()) ? innermostCode(outer[0]) : null;
 }
 
 function innermostCode(pre: Element): Element {
@@ -453,8 +541,7 @@ function mathSource(el: Element, tag: string): string | null {
     return display ? `\n\n$$${data.trim()}$$\n\n` : `$${data.trim()}$`;
   }
   if (tag !== 'math') return null;
-  const tex = el.querySelector('annotation[encoding*="tex" i]')?.textContent?.trim()
-    ?? (el.textContent ?? '').replace(/\s+/g, ' ').trim();
+  const tex = el.querySelector('annotation[encoding*="tex" i]')?.textContent?.trim() ?? (el.textContent ?? '').replace(/\s+/g, ' ').trim();
   if (!tex) return '';
   return el.getAttribute('display') === 'block' ? `\n\n$$${tex}$$\n\n` : `$${tex}$`;
 }

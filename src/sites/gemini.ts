@@ -82,7 +82,11 @@ function readShareTurns(root: ParentNode): TurnReading[] {
     const answer = answerOf(reply);
     const thoughts = reply.querySelector(S.thoughts);
     parts.push({
-      element: reply, role: 'assistant', ...replyOf(answer ? [answer] : []), siteId: `share-${i}:model`, model,
+      element: reply,
+      role: 'assistant',
+      ...replyOf(answer ? [answer] : []),
+      siteId: `share-${i}:model`,
+      model,
       thinking: thoughts ? domToText(thoughts) || null : null,
     });
   });

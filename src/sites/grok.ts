@@ -7,7 +7,16 @@
 import type { SiteAdapter, TurnReading } from './adapter.ts';
 import { domToText } from './dom-text.ts';
 import {
-  countMarked, elementsBefore, hasAny, leafTextOutside, outermost, plainText, queryFirst, queryFirstList, readBranchMarker, STOP_BUTTON,
+  countMarked,
+  elementsBefore,
+  hasAny,
+  leafTextOutside,
+  outermost,
+  plainText,
+  queryFirst,
+  queryFirstList,
+  readBranchMarker,
+  STOP_BUTTON,
 } from './query.ts';
 import { stepsOfHeader } from './steps.ts';
 import { buildTurns, markLastAssistantStreaming, type TurnParts } from './turn.ts';
@@ -45,9 +54,12 @@ function readTurns(root: ParentNode): TurnReading[] {
     const content = queryFirst(turn, role === 'user' ? S.userText : S.assistantText) ?? turn;
     const thinking = role === 'assistant' ? queryFirst(turn, S.thinking) : null;
     // "Thought for 9s" headers sit before the answer, outside the thinking container.
-    const header = role === 'assistant' && content !== turn
-      ? elementsBefore(turn, content).filter((el) => !thinking || !el.contains(thinking)).map((el) => domToText(el, { keepButtons: true }))
-      : [];
+    const header =
+      role === 'assistant' && content !== turn
+        ? elementsBefore(turn, content)
+            .filter((el) => !thinking || !el.contains(thinking))
+            .map((el) => domToText(el, { keepButtons: true }))
+        : [];
     parts.push({
       element: turn,
       role,

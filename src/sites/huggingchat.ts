@@ -43,7 +43,10 @@ function readTurns(root: ParentNode): TurnReading[] {
       text: domToText((isAssistant ? queryFirst(turn, S.text) : null) ?? turn, { exclude: `${S.chrome}, ${S.reasoning}` }),
       siteId: turn.getAttribute('data-message-id'),
       model: isAssistant ? modelOf(turn) : null,
-      thinking: reasoning.map((el) => domToText(el)).filter(Boolean).join('\n\n'),
+      thinking: reasoning
+        .map((el) => domToText(el))
+        .filter(Boolean)
+        .join('\n\n'),
       streaming: isAssistant && turn.querySelector(S.loading) !== null,
       branch: readBranchMarker(turn.querySelector('[class~="group/navbranch"]') ?? turn, null),
     });

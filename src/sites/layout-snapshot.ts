@@ -43,10 +43,30 @@ export interface LayoutSnapshot {
 
 /** Attributes whose values describe structure, not content: kept even when redacting. */
 const STRUCTURAL = new Set([
-  'class', 'role', 'data-testid', 'data-test-id', 'data-turn', 'data-message-author-role', 'data-message-role',
-  'data-message-type', 'data-content', 'data-is-streaming', 'data-streaming-state', 'data-streaming-complete',
-  'data-complete', 'data-message-part-type', 'data-message-item', 'aria-hidden', 'aria-busy', 'aria-expanded',
-  'aria-haspopup', 'hidden', 'dir', 'type', 'contenteditable', 'data-state',
+  'class',
+  'role',
+  'data-testid',
+  'data-test-id',
+  'data-turn',
+  'data-message-author-role',
+  'data-message-role',
+  'data-message-type',
+  'data-content',
+  'data-is-streaming',
+  'data-streaming-state',
+  'data-streaming-complete',
+  'data-complete',
+  'data-message-part-type',
+  'data-message-item',
+  'aria-hidden',
+  'aria-busy',
+  'aria-expanded',
+  'aria-haspopup',
+  'hidden',
+  'dir',
+  'type',
+  'contenteditable',
+  'data-state',
 ]);
 /** Subtrees with nothing for an adapter: listed as one node. */
 const OPAQUE = new Set(['script', 'style', 'svg', 'noscript', 'template', 'link', 'meta']);
@@ -102,7 +122,7 @@ export function layoutSnapshot(
       return node;
     }
     // The user's typing in the composer is text too.
-    const text = tag === 'textarea' || tag === 'input' ? (el as HTMLInputElement).value ?? '' : directText(el);
+    const text = tag === 'textarea' || tag === 'input' ? ((el as HTMLInputElement).value ?? '') : directText(el);
     if (text) {
       node.textLength = text.length;
       if (includeText) node.text = text;

@@ -52,7 +52,10 @@ function readTurns(root: ParentNode): TurnReading[] {
     const blocks = outermost(queryFirstList(turn, S.assistantText));
     const all = blocks.length > 0 ? blocks : [turn];
     const statusOnly = all.filter((b) => isOnlySteps(domToText(b, { exclude: S.chrome })));
-    const reply = replyOf(all.filter((b) => !statusOnly.includes(b)), { exclude: S.chrome });
+    const reply = replyOf(
+      all.filter((b) => !statusOnly.includes(b)),
+      { exclude: S.chrome },
+    );
     parts.push({
       element: turn,
       role,

@@ -32,7 +32,10 @@ function readTurns(root: ParentNode): TurnReading[] {
     }
     const answers = outermost(Array.from(turn.querySelectorAll(S.answer)));
     const thinking = answers[0]
-      ? elementsBefore(turn, answers[0]).map((el) => domToText(el)).filter(Boolean).join('\n\n')
+      ? elementsBefore(turn, answers[0])
+          .map((el) => domToText(el))
+          .filter(Boolean)
+          .join('\n\n')
       : '';
     parts.push({
       element: turn,

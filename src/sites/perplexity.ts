@@ -24,8 +24,7 @@ const S = PERPLEXITY_SELECTORS;
 function answers(root: ParentNode): Element[] {
   const placeholders = Array.from(root.querySelectorAll(S.answer));
   const filled = placeholders.filter((el) => (el.textContent ?? '').trim() !== '');
-  const beside = Array.from(root.querySelectorAll(S.answerBeside))
-    .filter((el) => !el.closest(S.answer) && !el.closest(S.notAnswer));
+  const beside = Array.from(root.querySelectorAll(S.answerBeside)).filter((el) => !el.closest(S.answer) && !el.closest(S.notAnswer));
   return outermost(inDomOrder([...filled, ...beside]));
 }
 
@@ -34,7 +33,7 @@ function readTurns(root: ParentNode): TurnReading[] {
   const replies = answers(root);
   const parts: TurnParts[] = inDomOrder([...queries, ...replies]).map((el) => {
     const isUser = queries.includes(el);
-    const content = isUser ? queryFirst(el, S.queryText) ?? el : el;
+    const content = isUser ? (queryFirst(el, S.queryText) ?? el) : el;
     if (isUser) return { element: el, role: 'user', text: domToText(content) } satisfies TurnParts;
     return { element: el, role: 'assistant', ...replyOf([content]) } satisfies TurnParts;
   });

@@ -13,7 +13,12 @@ export const POE_SELECTORS = {
   turn: ['[id^="message-"][class*="ChatMessage_chatMessage"]', '[class*="ChatMessage_chatMessage"]'],
   user: '[class*="rightSideMessageWrapper"], [class*="rightSideMessageBubble"]',
   text: ['[class*="Markdown_markdownContainer"]', '[class*="Message_messageTextContainer"]'],
-  botInMessage: ['[class*="BotMessageHeader_botName"]', '[class*="LeftSideMessageHeader"] [class*="name" i]', '[class*="BotMessageHeader"]', '[class*="LeftSideMessageHeader"]'],
+  botInMessage: [
+    '[class*="BotMessageHeader_botName"]',
+    '[class*="LeftSideMessageHeader"] [class*="name" i]',
+    '[class*="BotMessageHeader"]',
+    '[class*="LeftSideMessageHeader"]',
+  ],
   botOfPage: ["[class*='BotHeader_textContainer'] p", "[class*='BotInfoCardHeader_botImageAndNameContainer'] p"],
   stop: [...STOP_BUTTON, 'button[aria-label*="Stop message" i]'],
 } as const;
@@ -35,7 +40,10 @@ function botName(el: Element | null): string | null {
     }
   };
   walk(el);
-  const name = text.replace(/\s+/g, ' ').trim().replace(/(?<=\S)\s*Poe$/, '');
+  const name = text
+    .replace(/\s+/g, ' ')
+    .trim()
+    .replace(/(?<=\S)\s*Poe$/, '');
   return name || null;
 }
 
@@ -50,7 +58,7 @@ function readTurns(root: ParentNode): TurnReading[] {
       role: isUser ? 'user' : 'assistant',
       text: domToText(content),
       siteId: turn.getAttribute('id'),
-      model: isUser ? null : botName(queryFirst(turn, S.botInMessage)) ?? pageBot,
+      model: isUser ? null : (botName(queryFirst(turn, S.botInMessage)) ?? pageBot),
       streaming: turn.getAttribute('data-complete') === 'false',
     });
   }

@@ -107,11 +107,7 @@ export function readBranchMarker(scope: Element, content: Element | null): Branc
 }
 
 /** Generic composer stop button, shown only while a reply is generating. */
-export const STOP_BUTTON: SelectorList = [
-  'button[data-testid="stop-button"]',
-  'button[data-testid="composer-stop-button"]',
-  'button[aria-label*="Stop" i]',
-];
+export const STOP_BUTTON: SelectorList = ['button[data-testid="stop-button"]', 'button[data-testid="composer-stop-button"]', 'button[aria-label*="Stop" i]'];
 
 /** A selector made of one type selector and attribute selectors only ("button[aria-label*=x i]"). */
 const TAG_WITH_ATTRIBUTES = /^([a-z][a-z0-9-]*)(?:\[[^\]]*\])+$/i;

@@ -19,9 +19,7 @@ import { perplexity } from './perplexity.ts';
 import { poe } from './poe.ts';
 
 /** Dedicated adapters. Order matters only for page-signature detection (most specific first). */
-export const SITE_ADAPTERS: readonly SiteAdapter[] = [
-  chatgpt, claude, gemini, copilot, perplexity, deepseek, grok, mistral, poe, huggingchat, metaAi,
-];
+export const SITE_ADAPTERS: readonly SiteAdapter[] = [chatgpt, claude, gemini, copilot, perplexity, deepseek, grok, mistral, poe, huggingchat, metaAi];
 
 export { generic as GENERIC_ADAPTER };
 
@@ -36,7 +34,7 @@ export function adapterById(id: string): SiteAdapter | null {
  */
 export function adapterForUrl(url: URL | string): SiteAdapter | null {
   const site = chatSiteOfUrl(url);
-  return site ? SITE_ADAPTERS.find((a) => a.id === site) ?? null : null;
+  return site ? (SITE_ADAPTERS.find((a) => a.id === site) ?? null) : null;
 }
 
 /** Guess the site of a saved page from its markup alone. */

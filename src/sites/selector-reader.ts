@@ -35,9 +35,7 @@ function safeQueryAll(root: ParentNode, selector: string | undefined): Element[]
 }
 
 export function readTurnsWithSelectors(root: ParentNode, sel: Selectors): TurnReading[] {
-  const candidates = sel.turn
-    ? safeQueryAll(root, sel.turn)
-    : inDomOrder([...safeQueryAll(root, sel.user), ...safeQueryAll(root, sel.assistant)]);
+  const candidates = sel.turn ? safeQueryAll(root, sel.turn) : inDomOrder([...safeQueryAll(root, sel.user), ...safeQueryAll(root, sel.assistant)]);
   const parts: TurnParts[] = [];
   for (const el of outermost(candidates)) {
     const role = roleOf(el, sel) ?? roleOf(el.querySelector(ROLE_ATTRIBUTES.map((a) => `[${a}]`).join(', ')) ?? el, sel);

@@ -8,13 +8,16 @@
 import type { TurnStep, TurnStepKind } from '../core/types.ts';
 
 /** "Read 12 web pages", "Searched 4 sites", "Searching the web", "Found 9 sources". */
-const SEARCH = /^(?:(?:read(?:ing)?|search(?:ed|ing)?|brows(?:ed|ing)|found|looked at|reviewed|checked)\b[^.\n]{0,60}\b(?:web ?pages?|pages?|sites?|sources?|results?|links?|the web|web)\b|searching(?:…|\.\.\.)?$)/i;
+const SEARCH =
+  /^(?:(?:read(?:ing)?|search(?:ed|ing)?|brows(?:ed|ing)|found|looked at|reviewed|checked)\b[^.\n]{0,60}\b(?:web ?pages?|pages?|sites?|sources?|results?|links?|the web|web)\b|searching(?:…|\.\.\.)?$)/i;
 /** "Created a file, read a file", "Ran a command", "Edited 2 files", "Used a tool", "Analyzed data". */
-const TOOL = /^(?:created|creating|edited|editing|read|viewed|ran|running|used|using|called|calling|executed|executing|analy[sz]ed|analy[sz]ing|wrote|writing|updated|opened)\b[^.\n]{0,60}\b(?:files?|commands?|tools?|code|scripts?|data|artifacts?|documents?|analysis)\b/i;
+const TOOL =
+  /^(?:created|creating|edited|editing|read|viewed|ran|running|used|using|called|calling|executed|executing|analy[sz]ed|analy[sz]ing|wrote|writing|updated|opened)\b[^.\n]{0,60}\b(?:files?|commands?|tools?|code|scripts?|data|artifacts?|documents?|analysis)\b/i;
 /** Headers of a reasoning block: "Thought for 12s", "Reasoned for a few seconds", "Thinking…". */
 const THINKING_HEADER = /^(?:thought|reasoned|worked|thinking|reasoning)(?:\s+for\b[^\n]{0,40}|\s*(?:…|\.\.\.)?)$/i;
 /** Lines that only report state: a toggle, a stop, a spinner caption. */
-const STATUS = /^(?:(?:show|hide)\s+(?:thinking|reasoning|steps|work)|stopped(?:\s+thinking)?|thinking\s+stopped|generating(?:\s+response)?(?:…|\.\.\.)?|loading(?:…|\.\.\.)?|answer now|skip|done|deep ?think(?:ing)?|deep ?research|analy[sz]ing(?:…|\.\.\.)?)$/i;
+const STATUS =
+  /^(?:(?:show|hide)\s+(?:thinking|reasoning|steps|work)|stopped(?:\s+thinking)?|thinking\s+stopped|generating(?:\s+response)?(?:…|\.\.\.)?|loading(?:…|\.\.\.)?|answer now|skip|done|deep ?think(?:ing)?|deep ?research|analy[sz]ing(?:…|\.\.\.)?)$/i;
 
 /** The kind of one short step line, or null when it reads like content. */
 export function stepKindOf(line: string): TurnStepKind | null {
@@ -33,7 +36,10 @@ export function stepKindOf(line: string): TurnStepKind | null {
  */
 export function isOnlySteps(text: string): boolean {
   if (text.length > 6 * 121) return false; // at most 6 step lines of at most 120 characters
-  const lines = text.split('\n').map((l) => l.trim()).filter(Boolean);
+  const lines = text
+    .split('\n')
+    .map((l) => l.trim())
+    .filter(Boolean);
   return lines.length > 0 && lines.length <= 6 && lines.every((l) => stepKindOf(l) !== null);
 }
 
@@ -46,7 +52,10 @@ export function stepsFromBlocks(blocks: string[], fallback: TurnStepKind = 'thin
   for (const block of blocks) {
     const text = block.trim();
     if (!text) continue;
-    const lines = text.split('\n').map((l) => l.trim()).filter(Boolean);
+    const lines = text
+      .split('\n')
+      .map((l) => l.trim())
+      .filter(Boolean);
     if (lines.every((l) => stepKindOf(l) !== null)) {
       for (const l of lines) out.push({ kind: stepKindOf(l)!, text: l });
       continue;
@@ -60,7 +69,11 @@ export function stepsFromBlocks(blocks: string[], fallback: TurnStepKind = 'thin
 
 /** The `thinking` field from steps: every thinking step, joined; null when none. */
 export function thinkingOfSteps(steps: TurnStep[]): string | null {
-  const text = steps.filter((s) => s.kind === 'thinking').map((s) => s.text).join('\n\n').trim();
+  const text = steps
+    .filter((s) => s.kind === 'thinking')
+    .map((s) => s.text)
+    .join('\n\n')
+    .trim();
   return text === '' ? null : text;
 }
 
@@ -70,9 +83,11 @@ export function thinkingOfSteps(steps: TurnStep[]): string | null {
  * mistaken for reasoning; `reasoning` blocks (the site's own thinking element) always count.
  */
 export function stepsOfHeader(blocks: string[], reasoning: string[] = []): TurnStep[] {
-  const steps = stepsFromBlocks(blocks.filter((b) => {
-    const first = b.trim().split('\n')[0] ?? '';
-    return stepKindOf(first) !== null;
-  }));
+  const steps = stepsFromBlocks(
+    blocks.filter((b) => {
+      const first = b.trim().split('\n')[0] ?? '';
+      return stepKindOf(first) !== null;
+    }),
+  );
   return [...steps, ...reasoning.filter((r) => r.trim() !== '').map((text): TurnStep => ({ kind: 'thinking', text: text.trim() }))];
 }

@@ -23,8 +23,20 @@ export function needsCollapse(s: string): boolean {
 
 /** JavaScript's `\s` (WhiteSpace and LineTerminator, which is also what trim() drops), by UTF-16 code unit. */
 export function isSpace(c: number): boolean {
-  return c === 32 || (c >= 9 && c <= 13) || (c >= 0xa0 && (c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a)
-    || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff));
+  return (
+    c === 32 ||
+    (c >= 9 && c <= 13) ||
+    (c >= 0xa0 &&
+      (c === 0xa0 ||
+        c === 0x1680 ||
+        (c >= 0x2000 && c <= 0x200a) ||
+        c === 0x2028 ||
+        c === 0x2029 ||
+        c === 0x202f ||
+        c === 0x205f ||
+        c === 0x3000 ||
+        c === 0xfeff))
+  );
 }
 
 const TRAILING = /[ \t]+(?=\n|$)/g;
@@ -48,5 +60,7 @@ export function tidyLines(text: string, nbsp: boolean): string {
  */
 export function tidyBlock(text: string, nbsp: boolean): string {
   if (!text.includes('\n')) return text.trim();
-  return tidyLines(text, nbsp).replace(/\n{3,}/g, '\n\n').trim();
+  return tidyLines(text, nbsp)
+    .replace(/\n{3,}/g, '\n\n')
+    .trim();
 }

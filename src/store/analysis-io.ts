@@ -33,7 +33,11 @@ export async function saveFeatureNames(meta: Store<'meta', Writable>, names: Fea
   names.versionsDirty = false;
 }
 
-export async function readConversationAnalyses(analyses: Store<'analyses', Mode>, meta: Store<'meta', Mode>, conversationKey: string): Promise<StoredAnalysis[]> {
+export async function readConversationAnalyses(
+  analyses: Store<'analyses', Mode>,
+  meta: Store<'meta', Mode>,
+  conversationKey: string,
+): Promise<StoredAnalysis[]> {
   const range = analysisRange(conversationKey);
   const [keys, rows, names] = await Promise.all([analyses.getAllKeys(range), analyses.getAll(range), loadFeatureNames(meta)]);
   return rows.map((row, i) => decodeAnalysis(keys[i] as AnalysisKey, row, names));
@@ -47,7 +51,10 @@ export async function readAllAnalyses(analyses: Store<'analyses', Mode>, meta: S
 
 /** Put analyses (replacing any with the same turn) and save grown lists. */
 export async function putAnalyses(analyses: Store<'analyses', Writable>, meta: Store<'meta', Writable>, list: readonly StoredAnalysis[]): Promise<void> {
-  const names = await loadFeatureNames(meta, list.map((a) => a.detectorVersion));
+  const names = await loadFeatureNames(
+    meta,
+    list.map((a) => a.detectorVersion),
+  );
   const encoded = list.map((a) => encodeAnalysis(a, names));
   await forEach(encoded, ({ key, row }) => analyses.put(row, key));
   await saveFeatureNames(meta, names);

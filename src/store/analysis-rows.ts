@@ -72,7 +72,9 @@ export class FeatureNames {
     this.versionPositions = new Map(versions.map((v, i) => [v, i]));
   }
 
-  versionList(): readonly string[] { return this.versions; }
+  versionList(): readonly string[] {
+    return this.versions;
+  }
 
   /** Position of a detector version, appending it if new. */
   versionId(version: string): number {
@@ -87,19 +89,27 @@ export class FeatureNames {
   }
 
   /** The version at a position (a row from a list that was never saved decodes as ""). */
-  versionAt(id: number): string { return this.versions[id] ?? ''; }
+  versionAt(id: number): string {
+    return this.versions[id] ?? '';
+  }
 
   /** Existing position only, -1 when the version was never stored. */
-  findVersion(version: string): number { return this.versionPositions.get(version) ?? -1; }
+  findVersion(version: string): number {
+    return this.versionPositions.get(version) ?? -1;
+  }
 
-  has(version: string): boolean { return this.lists.has(version); }
+  has(version: string): boolean {
+    return this.lists.has(version);
+  }
 
   set(version: string, names: readonly string[]): void {
     this.lists.set(version, [...names]);
     this.positions.set(version, new Map(names.map((n, i) => [n, i])));
   }
 
-  list(version: string): readonly string[] { return this.lists.get(version) ?? []; }
+  list(version: string): readonly string[] {
+    return this.lists.get(version) ?? [];
+  }
 
   /** Position of `name` in the version's list, appending it if new. */
   positionOf(version: string, name: string): number {
@@ -124,7 +134,14 @@ export class FeatureNames {
 
 export function encodeAnalysis(a: StoredAnalysis, names: FeatureNames): { key: AnalysisKey; row: AnalysisRow } {
   const key = analysisKey(a.conversationKey, a.turnKey);
-  const row: AnalysisRow = { v: names.versionId(a.detectorVersion), i: a.index, s: a.state, n: a.stateName, p: a.confidence, f: encodeFeatures(a.features, a.detectorVersion, names) };
+  const row: AnalysisRow = {
+    v: names.versionId(a.detectorVersion),
+    i: a.index,
+    s: a.state,
+    n: a.stateName,
+    p: a.confidence,
+    f: encodeFeatures(a.features, a.detectorVersion, names),
+  };
   if (a.shift) row.sh = true;
   if (a.labels.length > 0) row.l = a.labels.map((l) => encodeLabel(l, a.detectorVersion, names));
   if (`${key[0]}:${key[1]}` !== a.turnKey) row.k = a.turnKey;

@@ -34,34 +34,40 @@ export async function importAnnotations(db: ObservatoryDB, incoming: readonly Im
     ids.add(a.id);
   }
   const tx = db.transaction<StoreName[], 'readwrite'>(['turns', 'annotations', 'conversations'], 'readwrite');
-  return commitOrRefuse(tx, async () => {
-    const turns = tx.objectStore('turns');
-    const annotations = tx.objectStore('annotations');
-    const result: AnnotationImportResult = { added: 0, updated: 0, unchanged: 0, conversations: 0 };
-    const touched = new Set<string>();
-    const known = new Set<string>();
-    for (const a of incoming) {
-      if (!known.has(a.turnKey)) {
-        const turn = await turns.get(a.turnKey);
-        if (!turn || rowConversationKey(turn) !== a.conversationKey) {
-          throw new AnnotationImportError(`annotation ${a.id}: reply ${a.turnKey} is not in your store (deleted, or exported from another browser?); nothing was imported`);
+  return commitOrRefuse(
+    tx,
+    async () => {
+      const turns = tx.objectStore('turns');
+      const annotations = tx.objectStore('annotations');
+      const result: AnnotationImportResult = { added: 0, updated: 0, unchanged: 0, conversations: 0 };
+      const touched = new Set<string>();
+      const known = new Set<string>();
+      for (const a of incoming) {
+        if (!known.has(a.turnKey)) {
+          const turn = await turns.get(a.turnKey);
+          if (!turn || rowConversationKey(turn) !== a.conversationKey) {
+            throw new AnnotationImportError(
+              `annotation ${a.id}: reply ${a.turnKey} is not in your store (deleted, or exported from another browser?); nothing was imported`,
+            );
+          }
+          known.add(a.turnKey);
         }
-        known.add(a.turnKey);
+        const existing = await annotations.get(a.id);
+        const next = merge(existing, a, now);
+        if (existing && sameAnnotation(existing, next)) {
+          result.unchanged++;
+          continue;
+        }
+        await annotations.put(next);
+        result[existing ? 'updated' : 'added']++;
+        touched.add(a.conversationKey);
       }
-      const existing = await annotations.get(a.id);
-      const next = merge(existing, a, now);
-      if (existing && sameAnnotation(existing, next)) {
-        result.unchanged++;
-        continue;
-      }
-      await annotations.put(next);
-      result[existing ? 'updated' : 'added']++;
-      touched.add(a.conversationKey);
-    }
-    for (const key of touched) await refreshAnnotationCount(tx, key);
-    result.conversations = touched.size;
-    return result;
-  }, (e) => e instanceof AnnotationImportError);
+      for (const key of touched) await refreshAnnotationCount(tx, key);
+      result.conversations = touched.size;
+      return result;
+    },
+    (e) => e instanceof AnnotationImportError,
+  );
 }
 
 /**
@@ -77,8 +83,15 @@ function merge(existing: Annotation | undefined, a: ImportedAnnotation, now: num
 }
 
 function sameContent(x: Omit<Annotation, 'createdAt' | 'updatedAt'>, y: Omit<Annotation, 'createdAt' | 'updatedAt'>): boolean {
-  return x.kind === y.kind && x.label === y.label && x.note === y.note && x.turnKey === y.turnKey
-    && x.conversationKey === y.conversationKey && x.origin?.tool === y.origin?.tool && x.origin?.author === y.origin?.author;
+  return (
+    x.kind === y.kind &&
+    x.label === y.label &&
+    x.note === y.note &&
+    x.turnKey === y.turnKey &&
+    x.conversationKey === y.conversationKey &&
+    x.origin?.tool === y.origin?.tool &&
+    x.origin?.author === y.origin?.author
+  );
 }
 
 function sameAnnotation(x: Annotation, y: Annotation): boolean {

@@ -29,27 +29,30 @@ export class NotFoundError extends Error {
 export async function saveAnnotation(db: ObservatoryDB, input: AnnotationInput, now: number, newId: () => string): Promise<Annotation> {
   const tx = db.transaction<StoreName[], 'readwrite'>(['turns', 'annotations', 'conversations'], 'readwrite');
   // A missing turn is a refusal, not a store failure: it must not pause capture.
-  return commitOrRefuse(tx, async () => {
-    const turn = await tx.objectStore('turns').get(input.turnKey);
-    if (!turn || rowConversationKey(turn) !== input.conversationKey) throw new NotFoundError(`turn ${input.turnKey}`);
-    const annotations = tx.objectStore('annotations');
-    // Your own judgement replaces your own; judgements imported from annotation tools stay beside it.
-    const previous = (await annotations.index('by-turn').getAll(input.turnKey))
-      .find((a) => a.origin === undefined && group(a.kind) === group(input.kind));
-    const annotation: Annotation = {
-      id: previous?.id ?? newId(),
-      turnKey: input.turnKey,
-      conversationKey: input.conversationKey,
-      kind: input.kind,
-      label: input.kind === 'relabel' ? input.label : null,
-      note: input.note,
-      createdAt: previous?.createdAt ?? now,
-      updatedAt: now,
-    };
-    await annotations.put(annotation);
-    await refreshAnnotationCount(tx, input.conversationKey);
-    return annotation;
-  }, (e) => e instanceof NotFoundError);
+  return commitOrRefuse(
+    tx,
+    async () => {
+      const turn = await tx.objectStore('turns').get(input.turnKey);
+      if (!turn || rowConversationKey(turn) !== input.conversationKey) throw new NotFoundError(`turn ${input.turnKey}`);
+      const annotations = tx.objectStore('annotations');
+      // Your own judgement replaces your own; judgements imported from annotation tools stay beside it.
+      const previous = (await annotations.index('by-turn').getAll(input.turnKey)).find((a) => a.origin === undefined && group(a.kind) === group(input.kind));
+      const annotation: Annotation = {
+        id: previous?.id ?? newId(),
+        turnKey: input.turnKey,
+        conversationKey: input.conversationKey,
+        kind: input.kind,
+        label: input.kind === 'relabel' ? input.label : null,
+        note: input.note,
+        createdAt: previous?.createdAt ?? now,
+        updatedAt: now,
+      };
+      await annotations.put(annotation);
+      await refreshAnnotationCount(tx, input.conversationKey);
+      return annotation;
+    },
+    (e) => e instanceof NotFoundError,
+  );
 }
 
 /**
@@ -69,9 +72,7 @@ export async function deleteAnnotation(db: ObservatoryDB, id: string, allowed?: 
 }
 
 /** Keep the conversation's annotationCount in step (the list view shows it without reading annotations). */
-export async function refreshAnnotationCount(
-  tx: IDBPTransaction<ObservatorySchema, StoreName[], 'readwrite'>, conversationKey: string,
-): Promise<void> {
+export async function refreshAnnotationCount(tx: IDBPTransaction<ObservatorySchema, StoreName[], 'readwrite'>, conversationKey: string): Promise<void> {
   const conversations = tx.objectStore('conversations');
   const conv = await conversations.get(conversationKey);
   if (!conv) return;

@@ -39,10 +39,7 @@ export async function storeCapture(db: ObservatoryDB, input: CaptureInput, now: 
   const tx = db.transaction(['conversations', 'turns', 'analyses', ...TEXT_INDEX_STORES], 'readwrite');
   return commitOrAbort(tx, async () => {
     const turnStore = tx.objectStore('turns');
-    const [existingTurns, existingConv] = await Promise.all([
-      turnStore.getAll(turnRange(key)),
-      tx.objectStore('conversations').get(key),
-    ]);
+    const [existingTurns, existingConv] = await Promise.all([turnStore.getAll(turnRange(key)), tx.objectStore('conversations').get(key)]);
     const before = ofConversation(existingTurns, key);
     const plan = planCapture(before, input.turns, key, now, budgets);
     const conversation = nextConversation(existingConv, input, key, plan.turns, now, plan.writes.length > 0);
@@ -57,7 +54,12 @@ export async function storeCapture(db: ObservatoryDB, input: CaptureInput, now: 
 
 /** The conversation record after a capture; the same object when nothing about it changed. */
 function nextConversation(
-  existing: Conversation | undefined, input: CaptureInput, key: string, turns: Turn[], now: number, turnsChanged: boolean,
+  existing: Conversation | undefined,
+  input: CaptureInput,
+  key: string,
+  turns: Turn[],
+  now: number,
+  turnsChanged: boolean,
 ): Conversation {
   const title = input.title ?? existing?.title ?? null;
   if (existing && !turnsChanged && existing.title === title && existing.url === input.url) return existing;

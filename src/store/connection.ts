@@ -19,7 +19,11 @@ export async function openObservatoryDB(options: OpenOptions = {}): Promise<Obse
     upgrade(database, oldVersion, newVersion, tx) {
       runMigrations(database, tx, oldVersion, newVersion ?? version).catch((error: unknown) => {
         console.error('persona-observatory: migration failed, upgrade aborted', error);
-        try { tx.abort(); } catch { /* already finished */ }
+        try {
+          tx.abort();
+        } catch {
+          /* already finished */
+        }
       });
     },
     blocked() {
@@ -44,7 +48,9 @@ export function getObservatoryDB(): Promise<ObservatoryDB> {
       cachedDb = db;
       return db;
     });
-    cached.catch(() => { cached = null; });
+    cached.catch(() => {
+      cached = null;
+    });
   }
   return cached;
 }

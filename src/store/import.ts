@@ -101,7 +101,10 @@ export async function importBundles(db: ObservatoryDB, bundles: readonly Convers
       await putAnalyses(analyses, tx.objectStore('meta'), newAnalyses);
       gained += newAnalyses.length;
       for (const a of bundle.annotations) {
-        if ((await annotations.count(a.id)) === 0) { await annotations.put(a); gained++; }
+        if ((await annotations.count(a.id)) === 0) {
+          await annotations.put(a);
+          gained++;
+        }
       }
 
       if (!stored || gained > 0) {

@@ -9,11 +9,22 @@ export { DB_VERSION } from './migrations.ts';
 export { getObservatoryDB, openObservatoryDB, resetObservatoryDBCache } from './connection.ts';
 export * from './read.ts';
 export {
-  searchConversationsByText, searchTerms, foldText, textSearchAbortError, SNIPPET_MAX,
-  type TextSearchMatch, type TextSearchOptions, type TextSearchProgress, type TextSearchResult,
+  searchConversationsByText,
+  searchTerms,
+  foldText,
+  textSearchAbortError,
+  SNIPPET_MAX,
+  type TextSearchMatch,
+  type TextSearchOptions,
+  type TextSearchProgress,
+  type TextSearchResult,
 } from './search.ts';
 export {
-  searchTranscripts, searchIndex, type TranscriptMatch, type TranscriptSearchOptions, type TranscriptSearchResult,
+  searchTranscripts,
+  searchIndex,
+  type TranscriptMatch,
+  type TranscriptSearchOptions,
+  type TranscriptSearchResult,
 } from './indexed-search.ts';
 export { buildTextIndexSlice, textIndexPending } from './text-index.ts';
 export type { Analyzer, AnalyzerTurn } from './analyzer.ts';

@@ -116,7 +116,11 @@ export async function searchIndex(db: ObservatoryDB, query: string, options: Tra
   const top = ranked.slice(0, limit);
   if (top.length < ranked.length) complete = false;
   const snippetCount = Math.min(top.length, options.snippets ?? DEFAULT_SNIPPETS);
-  const snippets = await makeSnippets(db, top.slice(0, snippetCount).map((m) => m.conversationKey), terms);
+  const snippets = await makeSnippets(
+    db,
+    top.slice(0, snippetCount).map((m) => m.conversationKey),
+    terms,
+  );
   if (signal?.aborted) throw textSearchAbortError();
   const matches = top.map((m, i) => ({ ...m, ...(snippets[i] ?? { turnKey: null, role: null, snippet: null }) }));
   return { terms, matches, complete, source: 'index' };
@@ -141,7 +145,11 @@ async function readTerm(
 }
 
 /** For each conversation: the first turn (timeline order) whose text contains a term, as a snippet. */
-async function makeSnippets(db: ObservatoryDB, keys: readonly string[], terms: readonly string[]): Promise<(Pick<TranscriptMatch, 'turnKey' | 'role' | 'snippet'> | null)[]> {
+async function makeSnippets(
+  db: ObservatoryDB,
+  keys: readonly string[],
+  terms: readonly string[],
+): Promise<(Pick<TranscriptMatch, 'turnKey' | 'role' | 'snippet'> | null)[]> {
   if (keys.length === 0) return [];
   const store = db.transaction('turns', 'readonly').store;
   const perConversation = await Promise.all(keys.map((k) => store.getAll(turnRange(k))));

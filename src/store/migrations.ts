@@ -103,7 +103,8 @@ const v2: Migration = {
  */
 const v3: Migration = {
   version: 3,
-  description: 'compact turn rows, timeline index dropped (key range instead); analyses as compact rows keyed [conversationKey, turnId], feature names per detector version in meta',
+  description:
+    'compact turn rows, timeline index dropped (key range instead); analyses as compact rows keyed [conversationKey, turnId], feature names per detector version in meta',
   async run(db, tx) {
     const turns = tx.objectStore('turns');
     turns.deleteIndex('by-conversation-order');
@@ -150,8 +151,7 @@ const v4: Migration = {
     let cursor = await tx.objectStore('turns').openCursor();
     while (cursor) {
       const turn = decodeTurn(cursor.value);
-      if (imported.has(turn.conversationKey) && turn.role === 'assistant' && turn.route === null
-        && (turn.model !== null || turn.selectedModel !== null)) {
+      if (imported.has(turn.conversationKey) && turn.role === 'assistant' && turn.route === null && (turn.model !== null || turn.selectedModel !== null)) {
         await cursor.update(encodeTurn({ ...turn, route: backfilledRoute(turn) }));
       }
       cursor = await cursor.continue();

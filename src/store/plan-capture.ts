@@ -37,7 +37,10 @@ export interface CapturePlan {
 }
 
 export function planCapture(
-  existing: readonly Turn[], captured: readonly CapturedTurn[], conversationKey: string, now: number,
+  existing: readonly Turn[],
+  captured: readonly CapturedTurn[],
+  conversationKey: string,
+  now: number,
   budgets: StoreBudgets = DEFAULT_BUDGETS,
 ): CapturePlan {
   const tl = new Timeline(existing);
@@ -99,17 +102,26 @@ export function planCapture(
 
   const trimmed: string[] = [];
   if (turnsNotStored > 0) {
-    trimmed.push(`${turnsNotStored} new turn${turnsNotStored === 1 ? '' : 's'} not stored: this conversation holds the limit of ${budgets.turnsPerConversation.toLocaleString('en-US')} turn records`);
+    trimmed.push(
+      `${turnsNotStored} new turn${turnsNotStored === 1 ? '' : 's'} not stored: this conversation holds the limit of ${budgets.turnsPerConversation.toLocaleString('en-US')} turn records`,
+    );
   }
   if (versionsNotKept > 0) {
-    trimmed.push(`${versionsNotKept} edited turn${versionsNotKept === 1 ? '' : 's'} updated without keeping the earlier text: ${budgets.versionsPerTurn} versions per turn are kept`);
+    trimmed.push(
+      `${versionsNotKept} edited turn${versionsNotKept === 1 ? '' : 's'} updated without keeping the earlier text: ${budgets.versionsPerTurn} versions per turn are kept`,
+    );
   }
   return { writes: tl.changed(), turns: tl.all(), mainLineChanged, editedKeys, trimmed };
 }
 
 /** First turn of the batch is new: no known turn before it on the page. */
 function placeWithoutAnchor(
-  tl: Timeline, fresh: Turn, c: CapturedTurn, index: number, upperKey: string | null, upperOrder: number,
+  tl: Timeline,
+  fresh: Turn,
+  c: CapturedTurn,
+  index: number,
+  upperKey: string | null,
+  upperOrder: number,
   inBatch: Set<string>,
 ): void {
   if (upperKey !== null) {
@@ -149,7 +161,12 @@ function promote(tl: Timeline, alternative: Turn): void {
  * alternative version so nothing the user saw is lost, up to the budget.
  */
 function refreshKnown(
-  tl: Timeline, known: Turn, c: CapturedTurn, hash: string, conversationKey: string, maxVersions: number,
+  tl: Timeline,
+  known: Turn,
+  c: CapturedTurn,
+  hash: string,
+  conversationKey: string,
+  maxVersions: number,
 ): 'same' | 'changed' | 'version-not-kept' {
   let outcome: 'same' | 'changed' | 'version-not-kept' = 'same';
   let next: Turn = {
@@ -186,15 +203,32 @@ function versionCount(tl: Timeline, turnId: string): number {
 }
 
 function sameMetadata(a: Turn, b: Turn): boolean {
-  return a.model === b.model && a.selectedModel === b.selectedModel && a.thinking === b.thinking
-    && a.branch?.index === b.branch?.index && a.branch?.count === b.branch?.count;
+  return (
+    a.model === b.model &&
+    a.selectedModel === b.selectedModel &&
+    a.thinking === b.thinking &&
+    a.branch?.index === b.branch?.index &&
+    a.branch?.count === b.branch?.count
+  );
 }
 
 function newTurn(c: CapturedTurn, key: string, hash: string, conversationKey: string, now: number): Turn {
   return {
-    key, conversationKey, turnId: c.id, order: 0, role: c.role, text: c.text, contentHash: hash,
-    model: c.model, selectedModel: c.selectedModel, thinking: c.thinking, branch: c.branch,
-    alternativeOf: null, capturedAt: now, createdAt: null, route: null,
+    key,
+    conversationKey,
+    turnId: c.id,
+    order: 0,
+    role: c.role,
+    text: c.text,
+    contentHash: hash,
+    model: c.model,
+    selectedModel: c.selectedModel,
+    thinking: c.thinking,
+    branch: c.branch,
+    alternativeOf: null,
+    capturedAt: now,
+    createdAt: null,
+    route: null,
   };
 }
 

@@ -48,11 +48,13 @@ export async function listConversations(db: ObservatoryDB, query: ConversationQu
   const needle = query.search?.trim().toLowerCase();
   if (needle) {
     const byText = new Set(query.textMatches ?? []);
-    rows = rows.filter((c) =>
-      byText.has(c.key)
-      || (c.title ?? '').toLowerCase().includes(needle)
-      || c.conversationId.toLowerCase().includes(needle)
-      || c.models.some((m) => m.toLowerCase().includes(needle)));
+    rows = rows.filter(
+      (c) =>
+        byText.has(c.key) ||
+        (c.title ?? '').toLowerCase().includes(needle) ||
+        c.conversationId.toLowerCase().includes(needle) ||
+        c.models.some((m) => m.toLowerCase().includes(needle)),
+    );
   }
   const sort = query.sort ?? 'lastSeen';
   const sign = (query.direction ?? 'desc') === 'desc' ? -1 : 1;
@@ -111,7 +113,10 @@ export async function getAllBundles(db: ObservatoryDB): Promise<ConversationBund
 /** Counts per store (the dashboard's storage panel). */
 export async function storeCounts(db: ObservatoryDB): Promise<Record<'conversations' | 'turns' | 'analyses' | 'annotations', number>> {
   const [conversations, turns, analyses, annotations] = await Promise.all([
-    db.count('conversations'), db.count('turns'), db.count('analyses'), db.count('annotations'),
+    db.count('conversations'),
+    db.count('turns'),
+    db.count('analyses'),
+    db.count('annotations'),
   ]);
   return { conversations, turns, analyses, annotations };
 }

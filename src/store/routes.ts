@@ -42,8 +42,14 @@ export async function storeRoutes(db: ObservatoryDB, conversationKey: string, wr
     for (const w of writes) {
       const row = await tx.store.get(turnKey(conversationKey, w.turnId));
       const turn = row ? decodeTurn(row) : null;
-      if (!turn || turn.conversationKey !== conversationKey || turn.role !== 'assistant') { result.unknown++; continue; }
-      if (!replaces(turn.route, w.route)) { result.kept++; continue; }
+      if (!turn || turn.conversationKey !== conversationKey || turn.role !== 'assistant') {
+        result.unknown++;
+        continue;
+      }
+      if (!replaces(turn.route, w.route)) {
+        result.kept++;
+        continue;
+      }
       await tx.store.put(encodeTurn({ ...turn, route: w.route }));
       result.stored++;
     }

@@ -78,14 +78,14 @@ interface ConversationState {
  * Conversations whose turn text contains every term of `query` (AND across the conversation's
  * turns: each term may be in a different turn), in store order.
  */
-export async function searchConversationsByText(
-  db: ObservatoryDB, query: string, options: TextSearchOptions = {},
-): Promise<TextSearchResult> {
+export async function searchConversationsByText(db: ObservatoryDB, query: string, options: TextSearchOptions = {}): Promise<TextSearchResult> {
   const { signal, onProgress } = options;
   const limit = options.limit ?? Infinity;
   const pageSize = Math.max(1, options.pageSize ?? DEFAULT_PAGE);
   const terms = searchTerms(query);
-  const checkAbort = (): void => { if (signal?.aborted) throw textSearchAbortError(); };
+  const checkAbort = (): void => {
+    if (signal?.aborted) throw textSearchAbortError();
+  };
   checkAbort();
   if (terms.length === 0 || limit <= 0) return { terms, matches: [], scanned: 0, total: 0, complete: terms.length === 0 };
 
@@ -200,7 +200,10 @@ function locateFolded(text: string, term: string): [number, number] | null {
   let at = 0;
   for (const unit of units) {
     const f = foldText(unit);
-    for (let i = 0; i < f.length; i++) { startOf.push(at); endOf.push(at + unit.length); }
+    for (let i = 0; i < f.length; i++) {
+      startOf.push(at);
+      endOf.push(at + unit.length);
+    }
     folded += f;
     at += unit.length;
   }

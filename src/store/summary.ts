@@ -6,10 +6,9 @@ import type { Turn } from '../core/types.ts';
 
 /** Turns sorted by order, main line before its alternatives at the same order. */
 export function sortTurns(turns: readonly Turn[]): Turn[] {
-  return [...turns].sort((a, b) =>
-    a.order - b.order
-    || Number(a.alternativeOf !== null) - Number(b.alternativeOf !== null)
-    || (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
+  return [...turns].sort(
+    (a, b) => a.order - b.order || Number(a.alternativeOf !== null) - Number(b.alternativeOf !== null) || (a.key < b.key ? -1 : a.key > b.key ? 1 : 0),
+  );
 }
 
 export function mainLine(turns: readonly Turn[]): Turn[] {

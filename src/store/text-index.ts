@@ -69,15 +69,14 @@ export async function updateTextIndex(tx: IndexTx, changes: readonly IndexChange
   const docs = tx.objectStore('searchDocs');
   const postings = tx.objectStore('searchPostings');
   const meta = tx.objectStore('meta');
-  const [stored, storedNext] = await Promise.all([
-    Promise.all(changes.map((c) => docs.get(c.conversationKey))),
-    meta.get(META_TEXT_INDEX_NEXT_ID),
-  ]);
+  const [stored, storedNext] = await Promise.all([Promise.all(changes.map((c) => docs.get(c.conversationKey))), meta.get(META_TEXT_INDEX_NEXT_ID)]);
   let nextId = typeof storedNext === 'number' ? storedNext : 0;
   const firstId = nextId;
   // The document rows as this batch leaves them (a conversation may come twice in one import).
   const rows = new Map<string, SearchDocRow | null>();
-  changes.forEach((c, i) => { if (!rows.has(c.conversationKey)) rows.set(c.conversationKey, stored[i] ?? null); });
+  changes.forEach((c, i) => {
+    if (!rows.has(c.conversationKey)) rows.set(c.conversationKey, stored[i] ?? null);
+  });
   // "term\u0000block" → docId → change of count
   const deltas = new Map<string, Map<number, number>>();
   const add = (texts: readonly string[], id: number, sign: 1 | -1): number => {
@@ -111,15 +110,18 @@ export async function updateTextIndex(tx: IndexTx, changes: readonly IndexChange
     if (now === undefined) return;
     rows.delete(c.conversationKey); // once per conversation
     const was = stored[i];
-    if (now === null) { if (was) writes.push(docs.delete(c.conversationKey)); }
-    else if (!was || was.n !== now.n) writes.push(docs.put(now, c.conversationKey));
+    if (now === null) {
+      if (was) writes.push(docs.delete(c.conversationKey));
+    } else if (!was || was.n !== now.n) writes.push(docs.put(now, c.conversationKey));
   });
   if (nextId !== firstId) writes.push(meta.put(nextId, META_TEXT_INDEX_NEXT_ID));
   const touched = [...deltas].map(([k, d]) => ({ key: postingKey(k), deltas: d }));
   const current = await Promise.all(touched.map((t) => postings.get(t.key)));
   const updated = touched.map((t, i) => ({ key: t.key, before: current[i] ?? [], list: applyDeltas(current[i] ?? [], t.deltas) }));
-  await forEach(updated.filter((u) => !sameList(u.before, u.list)), (u) =>
-    (u.list.length === 0 ? postings.delete(u.key) : postings.put(u.list, u.key)));
+  await forEach(
+    updated.filter((u) => !sameList(u.before, u.list)),
+    (u) => (u.list.length === 0 ? postings.delete(u.key) : postings.put(u.list, u.key)),
+  );
   await Promise.all(writes);
 }
 
@@ -173,15 +175,17 @@ export async function buildTextIndexSlice(db: ObservatoryDB, maxConversations = 
     const after = typeof cursor === 'string' ? IDBKeyRange.lowerBound(cursor, true) : null;
     const keys = await tx.objectStore('conversations').getAllKeys(after, maxConversations);
     const docs = tx.objectStore('searchDocs');
-    const unindexed = (await Promise.all(keys.map(async (k) => ((await docs.count(k)) === 0 ? k : null))))
-      .filter((k): k is string => k !== null);
+    const unindexed = (await Promise.all(keys.map(async (k) => ((await docs.count(k)) === 0 ? k : null)))).filter((k): k is string => k !== null);
     const turnRows = await Promise.all(unindexed.map((k) => tx.objectStore('turns').getAll(turnRange(k))));
-    await updateTextIndex(tx, unindexed.map((k, i) => ({
-      conversationKey: k,
-      removed: [],
-      added: [],
-      after: turnRows[i].filter((r) => rowConversationKey(r) === k).map((r) => r.x),
-    })));
+    await updateTextIndex(
+      tx,
+      unindexed.map((k, i) => ({
+        conversationKey: k,
+        removed: [],
+        added: [],
+        after: turnRows[i].filter((r) => rowConversationKey(r) === k).map((r) => r.x),
+      })),
+    );
     const done = keys.length < maxConversations;
     if (done) await Promise.all([meta.delete(META_TEXT_INDEX_PENDING), meta.delete(META_TEXT_INDEX_CURSOR)]);
     else await meta.put(keys[keys.length - 1], META_TEXT_INDEX_CURSOR);
@@ -190,7 +194,10 @@ export async function buildTextIndexSlice(db: ObservatoryDB, maxConversations = 
 }
 
 /** Run build slices until the index is whole (the worker calls this through its write queue per slice). */
-export async function buildTextIndex(db: ObservatoryDB, slice: (run: () => Promise<BuildSliceResult>) => Promise<BuildSliceResult> = (run) => run()): Promise<number> {
+export async function buildTextIndex(
+  db: ObservatoryDB,
+  slice: (run: () => Promise<BuildSliceResult>) => Promise<BuildSliceResult> = (run) => run(),
+): Promise<number> {
   let total = 0;
   for (;;) {
     const r = await slice(() => buildTextIndexSlice(db));

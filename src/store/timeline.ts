@@ -20,14 +20,30 @@ export class Timeline {
     this.main = existing.filter((t) => t.alternativeOf === null).sort((a, b) => a.order - b.order);
   }
 
-  get(key: string): Turn | undefined { return this.byKey.get(key); }
-  has(key: string): boolean { return this.byKey.has(key); }
-  all(): Turn[] { return [...this.byKey.values()]; }
-  size(): number { return this.byKey.size; }
-  changed(): Turn[] { return [...this.dirty].map((k) => this.byKey.get(k) as Turn); }
-  mainCount(): number { return this.main.length; }
-  firstMain(): Turn | undefined { return this.main[0]; }
-  lastMain(): Turn | undefined { return this.main[this.main.length - 1]; }
+  get(key: string): Turn | undefined {
+    return this.byKey.get(key);
+  }
+  has(key: string): boolean {
+    return this.byKey.has(key);
+  }
+  all(): Turn[] {
+    return [...this.byKey.values()];
+  }
+  size(): number {
+    return this.byKey.size;
+  }
+  changed(): Turn[] {
+    return [...this.dirty].map((k) => this.byKey.get(k) as Turn);
+  }
+  mainCount(): number {
+    return this.main.length;
+  }
+  firstMain(): Turn | undefined {
+    return this.main[0];
+  }
+  lastMain(): Turn | undefined {
+    return this.main[this.main.length - 1];
+  }
 
   /** First main-line turn with order > `order`. */
   mainAfter(order: number): Turn | undefined {
@@ -46,7 +62,11 @@ export class Timeline {
     this.dirty.add(turn.key);
     const wasMain = previous !== undefined && previous.alternativeOf === null;
     const isMain = turn.alternativeOf === null;
-    if (wasMain) this.main.splice(this.main.findIndex((t) => t.key === turn.key), 1);
+    if (wasMain)
+      this.main.splice(
+        this.main.findIndex((t) => t.key === turn.key),
+        1,
+      );
     if (isMain) this.main.splice(this.upperBound(turn.order), 0, turn);
   }
 
@@ -70,8 +90,8 @@ export class Timeline {
    * Renumbers the whole conversation first when the gap is too small for a midpoint.
    */
   orderBetween(loKey: string | null, hiKey: string | null): number {
-    let lo = loKey ? this.byKey.get(loKey)?.order ?? null : null;
-    let hi = hiKey ? this.byKey.get(hiKey)?.order ?? null : null;
+    let lo = loKey ? (this.byKey.get(loKey)?.order ?? null) : null;
+    let hi = hiKey ? (this.byKey.get(hiKey)?.order ?? null) : null;
     if (lo !== null && hi !== null && hi - lo < MIN_GAP) {
       this.renumber();
       lo = this.byKey.get(loKey as string)?.order ?? null;
@@ -93,7 +113,7 @@ export class Timeline {
       if (order === undefined) {
         // Orphan alternative (its main turn is missing): keep it just after its old neighbour.
         const before = oldMain.filter((m) => m.order <= t.order).pop();
-        order = (before ? newOrder.get(before.key) ?? 0 : 0) + ORDER_STEP / 2;
+        order = (before ? (newOrder.get(before.key) ?? 0) : 0) + ORDER_STEP / 2;
       }
       if (order !== t.order) this.put({ ...t, order });
     }

@@ -34,13 +34,15 @@ export function isQuotaError(e: unknown): boolean {
 export function toStoreWriteError(e: unknown): StoreWriteError {
   if (e instanceof StoreWriteError) return e;
   if (isQuotaError(e)) {
-    return new StoreWriteError('quota',
-      'Browser storage for this extension is full (quota exceeded). Capture is paused; nothing already stored was changed. '
-      + 'Delete some conversations, then resume capture.', { cause: e });
+    return new StoreWriteError(
+      'quota',
+      'Browser storage for this extension is full (quota exceeded). Capture is paused; nothing already stored was changed. ' +
+        'Delete some conversations, then resume capture.',
+      { cause: e },
+    );
   }
   const detail = e instanceof Error ? `${e.name}: ${e.message}` : String(e);
-  return new StoreWriteError('other',
-    `Could not write to the local store (${detail}). Capture is paused; nothing already stored was changed.`, { cause: e });
+  return new StoreWriteError('other', `Could not write to the local store (${detail}). Capture is paused; nothing already stored was changed.`, { cause: e });
 }
 
 /**
@@ -58,7 +60,11 @@ export async function commitOrAbort<T>(tx: AbortableTransaction, body: () => Pro
     await tx.done;
     return result;
   } catch (error) {
-    try { tx.abort(); } catch { /* already aborted or finished */ }
+    try {
+      tx.abort();
+    } catch {
+      /* already aborted or finished */
+    }
     await tx.done.catch(() => undefined);
     throw toStoreWriteError(error);
   }

@@ -16,7 +16,10 @@ import { EXPORT_SAMPLES } from '../fixtures/paths.ts';
 import { describeRequests, dumpStore, foreignRequests, waitFor, watchPage } from './lib/extension.ts';
 import { describeViolations, runAxe, seriousOrWorse } from './lib/axe.ts';
 import {
-  validateArgillaRecords, validateArgillaSettings, validateLabelStudioConfig, validateLabelStudioTasks,
+  validateArgillaRecords,
+  validateArgillaSettings,
+  validateLabelStudioConfig,
+  validateLabelStudioTasks,
 } from '../unit/core/formats/annotation/tool-schemas.ts';
 
 const OUT = resolve('test-output');
@@ -48,14 +51,17 @@ test('export for annotation tools: Label Studio and Argilla files follow their d
   await dash.getByRole('button', { name: /^Import \d+ conversations?$/ }).click();
   await dash.getByText(/Imported: 3 new/).waitFor({ timeout: 20_000 });
   // Labels are computed after the import, in the worker: wait for every reply's analysis.
-  await waitFor('the imported replies labelled', async () => ((await dumpStore(session)).analyses?.length ?? 0) >= 15 ? true : null, 30_000);
+  await waitFor('the imported replies labelled', async () => (((await dumpStore(session)).analyses?.length ?? 0) >= 15 ? true : null), 30_000);
 
   await dash.reload();
   await dash.waitForSelector('#app *');
   await dash.getByLabel('Export format').first().selectOption('annotation');
   const [download] = await Promise.all([
     dash.waitForEvent('download', { timeout: 30_000 }),
-    dash.getByRole('button', { name: /^Export/ }).first().click(),
+    dash
+      .getByRole('button', { name: /^Export/ })
+      .first()
+      .click(),
   ]);
   assert.match(download.suggestedFilename(), /\.annotation\.zip$/);
   const path = join(OUT, `e2e-${download.suggestedFilename()}`);
@@ -79,14 +85,37 @@ test('Label Studio work comes back: stored with who and when, shown in the trans
   const second = tasks[4];
   const result = (choice: string) => ({ from_name: 'shift', to_name: 'dialogue', type: 'choices', value: { choices: [choice] } });
   const lsExport = tasks.map((t, i) => ({
-    id: 500 + i, project: 3, data: t.data, predictions: [],
-    annotations: i === 1
-      ? [{ id: 71, completed_by: { id: 2, email: 'ana@example.org' }, was_cancelled: false, created_at: '2026-12-02T08:00:00Z', updated_at: '2026-12-02T08:05:00Z',
-        result: [result('Shift'), { from_name: 'label_kind', to_name: 'dialogue', type: 'choices', value: { choices: ['sycophancy'] } }] }]
-      : i === 4
-        ? [{ id: 72, completed_by: 5, was_cancelled: false, created_at: '2026-12-02T09:00:00Z', updated_at: '2026-12-02T09:00:00Z',
-          result: [result(t.data.predicted_shift ? 'Shift' : 'No shift'), { from_name: 'note', to_name: 'dialogue', type: 'textarea', value: { text: ['agree'] } }] }]
-        : [],
+    id: 500 + i,
+    project: 3,
+    data: t.data,
+    predictions: [],
+    annotations:
+      i === 1
+        ? [
+            {
+              id: 71,
+              completed_by: { id: 2, email: 'ana@example.org' },
+              was_cancelled: false,
+              created_at: '2026-12-02T08:00:00Z',
+              updated_at: '2026-12-02T08:05:00Z',
+              result: [result('Shift'), { from_name: 'label_kind', to_name: 'dialogue', type: 'choices', value: { choices: ['sycophancy'] } }],
+            },
+          ]
+        : i === 4
+          ? [
+              {
+                id: 72,
+                completed_by: 5,
+                was_cancelled: false,
+                created_at: '2026-12-02T09:00:00Z',
+                updated_at: '2026-12-02T09:00:00Z',
+                result: [
+                  result(t.data.predicted_shift ? 'Shift' : 'No shift'),
+                  { from_name: 'note', to_name: 'dialogue', type: 'textarea', value: { text: ['agree'] } },
+                ],
+              },
+            ]
+          : [],
   }));
   const file = join(OUT, 'e2e-label-studio-export.json');
   writeFileSync(file, JSON.stringify(lsExport));
@@ -102,8 +131,14 @@ test('Label Studio work comes back: stored with who and when, shown in the trans
   assert.equal(stored.length, 2);
   const byId = new Map(stored.map((a) => [a.id as string, a]));
   assert.deepEqual(byId.get(`label-studio:${first.data.turn_key}:71`), {
-    id: `label-studio:${first.data.turn_key}:71`, turnKey: first.data.turn_key, conversationKey: first.data.conversation_key,
-    kind: 'relabel', label: 'sycophancy', note: null, createdAt: Date.parse('2026-12-02T08:00:00Z'), updatedAt: Date.parse('2026-12-02T08:05:00Z'),
+    id: `label-studio:${first.data.turn_key}:71`,
+    turnKey: first.data.turn_key,
+    conversationKey: first.data.conversation_key,
+    kind: 'relabel',
+    label: 'sycophancy',
+    note: null,
+    createdAt: Date.parse('2026-12-02T08:00:00Z'),
+    updatedAt: Date.parse('2026-12-02T08:05:00Z'),
     origin: { tool: 'label-studio', author: 'ana@example.org' },
   });
   assert.equal(byId.get(`label-studio:${second.data.turn_key}:72`)?.kind, 'confirm');

@@ -76,16 +76,28 @@ test('virtualised thread (turns unmounted and remounted) → no loss, no duplica
   const page = await session.openPage(url);
   await page.waitForFunction(() => (window as unknown as { __virtDone?: boolean }).__virtDone === true, null, { timeout: 30_000 });
   const key = keyOf(url);
-  const stored = await waitFor('all 80 turns stored', async () => {
-    const s = await storedTurns(session, key);
-    return s.length >= all.length ? s : null;
-  }, 15_000).catch(async () => storedTurns(session, key));
+  const stored = await waitFor(
+    'all 80 turns stored',
+    async () => {
+      const s = await storedTurns(session, key);
+      return s.length >= all.length ? s : null;
+    },
+    15_000,
+  ).catch(async () => storedTurns(session, key));
   const ids = stored.map((t) => t.turnId);
   assert.equal(new Set(ids).size, ids.length, 'no duplicates');
   const missing = all.filter((t) => !stored.some((s) => s.text === t.text));
-  assert.deepEqual(missing.map((t) => t.id), [], 'no turn lost');
+  assert.deepEqual(
+    missing.map((t) => t.id),
+    [],
+    'no turn lost',
+  );
   assert.equal(stored.length, all.length, 'exactly one stored turn per page turn');
-  assert.deepEqual(stored.map((t) => t.text), all.map((t) => t.text), 'stored order is the page order');
+  assert.deepEqual(
+    stored.map((t) => t.text),
+    all.map((t) => t.text),
+    'stored order is the page order',
+  );
   await page.close();
 });
 
@@ -114,8 +126,16 @@ test('SPA navigation between conversations files each turn under its own convers
   await page.waitForTimeout(2_000);
   const textsA = (await storedTurns(session, keyOf(urlA))).map((t: StoredTurnLike) => t.text);
   const textsB = (await storedTurns(session, keyOf(urlB))).map((t: StoredTurnLike) => t.text);
-  assert.deepEqual(textsA, a.map((t: PageTurn) => t.text), 'A holds exactly its own turns');
-  assert.deepEqual(textsB, b.map((t: PageTurn) => t.text), 'B holds exactly its own turns');
+  assert.deepEqual(
+    textsA,
+    a.map((t: PageTurn) => t.text),
+    'A holds exactly its own turns',
+  );
+  assert.deepEqual(
+    textsB,
+    b.map((t: PageTurn) => t.text),
+    'B holds exactly its own turns',
+  );
   assert.equal(storedA.length, a.length);
   assert.equal(storedB.length, b.length);
   await page.close();
@@ -128,10 +148,14 @@ test('markup no adapter knows → "layout not recognized" for the tab, nothing s
     <div class="msg bot">Paris is the capital of France.</div></main></body></html>`;
   session.serve(url, html);
   const { page, tabId } = await openTab(session, url);
-  const status = await waitFor('tab status layout-not-recognized', async () => {
-    const s = await tabStatus(session, tabId);
-    return s.status === 'layout-not-recognized' ? s : null;
-  }, 15_000).catch(async () => tabStatus(session, tabId));
+  const status = await waitFor(
+    'tab status layout-not-recognized',
+    async () => {
+      const s = await tabStatus(session, tabId);
+      return s.status === 'layout-not-recognized' ? s : null;
+    },
+    15_000,
+  ).catch(async () => tabStatus(session, tabId));
   assert.equal(status.status, 'layout-not-recognized', `tab status: ${JSON.stringify(status)}`);
   assert.equal(status.site, 'chatgpt');
   assert.ok(typeof status.detail === 'string' && status.detail.length > 0, 'the status says why');

@@ -10,9 +10,7 @@ import { launchWithExtension, type ExtensionSession } from './lib/browser.ts';
 import { badgeCount } from './lib/badge-layer.ts';
 import { readCaptureV2Site, readFixture, readReferenceSite } from './lib/fixtures.ts';
 import { expectedCapture } from './lib/oracle.ts';
-import {
-  describeRequests, extensionPage, foreignRequests, openTab, sendFromExtension, storedTurns, tabStatus, waitFor, watchPage,
-} from './lib/extension.ts';
+import { describeRequests, extensionPage, foreignRequests, openTab, sendFromExtension, storedTurns, tabStatus, waitFor, watchPage } from './lib/extension.ts';
 import { SHARE_ON_DEMAND_DETAIL } from '../../src/messaging/catalog.ts';
 
 /**
@@ -67,22 +65,39 @@ for (const { file, url, reference, v2 } of PAGES as Array<{ file: string; url: s
     const page = await session.openPage(url);
     const watch = watchPage(page);
 
-    const stored = await waitFor(`${expected.turns.length} turns of ${expected.conversationKey} stored`, async () => {
-      const turns = await storedTurns(session, expected.conversationKey);
-      return turns.length >= expected.turns.length ? turns : null;
-    }, 20_000, 300);
+    const stored = await waitFor(
+      `${expected.turns.length} turns of ${expected.conversationKey} stored`,
+      async () => {
+        const turns = await storedTurns(session, expected.conversationKey);
+        return turns.length >= expected.turns.length ? turns : null;
+      },
+      20_000,
+      300,
+    );
     const main = stored.filter((t) => t.alternativeOf === null);
     assert.equal(main.length, expected.turns.length, 'exactly the turns the adapter reads, none duplicated');
-    assert.deepEqual(main.map((t) => t.role), expected.turns.map((t) => t.role), 'roles in page order');
-    assert.deepEqual(main.map((t) => t.text), expected.turns.map((t) => t.text), 'text as the page shows it');
+    assert.deepEqual(
+      main.map((t) => t.role),
+      expected.turns.map((t) => t.role),
+      'roles in page order',
+    );
+    assert.deepEqual(
+      main.map((t) => t.text),
+      expected.turns.map((t) => t.text),
+      'text as the page shows it',
+    );
     assert.equal(new Set(stored.map((t) => t.key)).size, stored.length, 'turn keys are unique');
 
     // Badges: one per assistant reply, inside our own UI layer (a closed shadow root, read through CDP).
     const assistants = expected.turns.filter((t) => t.role === 'assistant').length;
-    const shown = await waitFor('badges beside the assistant replies', async () => {
-      const n = await badgeCount(page);
-      return n >= assistants ? n : null;
-    }, 10_000).catch(() => badgeCount(page));
+    const shown = await waitFor(
+      'badges beside the assistant replies',
+      async () => {
+        const n = await badgeCount(page);
+        return n >= assistants ? n : null;
+      },
+      10_000,
+    ).catch(() => badgeCount(page));
     assert.equal(shown, assistants, `one badge per assistant reply (${shown} badges for ${assistants} replies)`);
 
     // Reload: the same turns are seen again and must update in place.
@@ -112,11 +127,19 @@ test('issue 16: a share page is recognised but captured only on demand', async (
   await page.waitForTimeout(2_000);
   assert.equal((await storedTurns(session, expected.conversationKey)).length, 0, 'nothing stored before the user asks');
   assert.equal(await sendToTab(tabId, { type: 'capture/shared-page' }), true);
-  const stored = await waitFor('the share page stored', async () => {
-    const turns = await storedTurns(session, expected.conversationKey);
-    return turns.length >= 4 ? turns : null;
-  }, 20_000, 300);
-  assert.deepEqual(stored.map((t) => t.text), expected.turns.map((t) => t.text));
+  const stored = await waitFor(
+    'the share page stored',
+    async () => {
+      const turns = await storedTurns(session, expected.conversationKey);
+      return turns.length >= 4 ? turns : null;
+    },
+    20_000,
+    300,
+  );
+  assert.deepEqual(
+    stored.map((t) => t.text),
+    expected.turns.map((t) => t.text),
+  );
   await page.close();
 });
 
@@ -136,7 +159,10 @@ test('issue 16: a reply the adapter cannot read is "layout not recognized" namin
   });
   assert.match(String(status.detail), /check "fewer-replies-than-markers" failed: 1 reply read, the page marks 2/);
   const problems = await sendFromExtension<{ ok: boolean; problems: Array<{ site: string; detail: string }> }>(session, { type: 'capture/problems' });
-  assert.ok(problems.problems.some((p) => p.site === 'gemini' && p.detail === status.detail), 'the dashboard\'s list has it');
+  assert.ok(
+    problems.problems.some((p) => p.site === 'gemini' && p.detail === status.detail),
+    "the dashboard's list has it",
+  );
   assert.equal((await storedTurns(session, 'gemini:7e9f1a3b5c7d9e1f')).length, 0, 'nothing stored');
 
   const report = JSON.parse(await sendToTab<string>(tabId, { type: 'layout/snapshot', includeText: false, status: String(status.detail) }));

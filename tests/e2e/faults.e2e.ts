@@ -37,12 +37,20 @@ test('two tabs capturing the same conversation at once → every turn exactly on
   const turns = makeTurns('twotabs', 40);
   session.serve(url, chatgptPage({ turns }));
   const [p1, p2] = await Promise.all([session.openPage(url), session.openPage(url)]);
-  const stored = await waitFor('40 turns', async () => {
-    const s = await storedTurns(session, keyOf(url));
-    return s.length >= turns.length ? s : null;
-  }, 20_000).catch(() => storedTurns(session, keyOf(url)));
+  const stored = await waitFor(
+    '40 turns',
+    async () => {
+      const s = await storedTurns(session, keyOf(url));
+      return s.length >= turns.length ? s : null;
+    },
+    20_000,
+  ).catch(() => storedTurns(session, keyOf(url)));
   await p1.waitForTimeout(2_000);
-  assertExactlyOnce(await storedTurns(session, keyOf(url)), turns.map((t) => t.text), 'two tabs');
+  assertExactlyOnce(
+    await storedTurns(session, keyOf(url)),
+    turns.map((t) => t.text),
+    'two tabs',
+  );
   assert.ok(stored.length > 0);
   await Promise.all([p1.close(), p2.close()]);
 });
@@ -56,13 +64,23 @@ test('five tabs × 200 turns at once → 1000 turns, none lost, none duplicated'
   });
   const t0 = Date.now();
   const opened = await Promise.all(pages.map((p) => session.openPage(p.url)));
-  await waitFor('1000 turns stored', async () => {
-    const counts = await Promise.all(pages.map((p) => storedTurns(session, keyOf(p.url)).then((s) => s.length)));
-    return counts.every((c) => c >= 200) ? counts : null;
-  }, 60_000, 500).catch(() => null);
+  await waitFor(
+    '1000 turns stored',
+    async () => {
+      const counts = await Promise.all(pages.map((p) => storedTurns(session, keyOf(p.url)).then((s) => s.length)));
+      return counts.every((c) => c >= 200) ? counts : null;
+    },
+    60_000,
+    500,
+  ).catch(() => null);
   console.log(`5 × 200 turns stored in ${Date.now() - t0} ms (including page loads and the 1.5 s quiet period)`);
   await opened[0].waitForTimeout(1_500);
-  for (const p of pages) assertExactlyOnce(await storedTurns(session, keyOf(p.url)), p.turns.map((t) => t.text), p.url);
+  for (const p of pages)
+    assertExactlyOnce(
+      await storedTurns(session, keyOf(p.url)),
+      p.turns.map((t) => t.text),
+      p.url,
+    );
   await Promise.all(opened.map((p) => p.close()));
 });
 
@@ -96,10 +114,14 @@ test('service worker stopped again and again while a page adds turns → capture
   await stopServiceWorker(session, page);
   stops++;
   const all = [...initial, ...later].map((t) => t.text);
-  await waitFor('all 30 turns after the worker restarts', async () => {
-    const s = await storedTurns(session, keyOf(url));
-    return s.length >= all.length ? s : null;
-  }, 20_000).catch(() => null);
+  await waitFor(
+    'all 30 turns after the worker restarts',
+    async () => {
+      const s = await storedTurns(session, keyOf(url));
+      return s.length >= all.length ? s : null;
+    },
+    20_000,
+  ).catch(() => null);
   assert.ok(stops >= 8, `the worker was stopped ${stops} times`);
   assertExactlyOnce(await storedTurns(session, keyOf(url)), all, 'after worker stops');
   await page.close();
@@ -124,12 +146,20 @@ test('browser closed and relaunched on the same profile → everything still the
       const after = await dumpStore(second);
       assert.deepEqual(after.turns, before.turns, 'every turn survived the restart unchanged');
       assert.deepEqual(after.conversations, before.conversations, 'conversations survived');
-      assertExactlyOnce(await storedTurns(second, keyOf(url)), turns.map((t) => t.text), 'after restart');
+      assertExactlyOnce(
+        await storedTurns(second, keyOf(url)),
+        turns.map((t) => t.text),
+        'after restart',
+      );
       // Capturing the same page again after the restart adds nothing.
       second.serve(url, chatgptPage({ turns }));
       const again = await second.openPage(url);
       await again.waitForTimeout(3_500);
-      assertExactlyOnce(await storedTurns(second, keyOf(url)), turns.map((t) => t.text), 'recaptured after restart');
+      assertExactlyOnce(
+        await storedTurns(second, keyOf(url)),
+        turns.map((t) => t.text),
+        'recaptured after restart',
+      );
       assert.deepEqual(foreignRequests(second), [], describeRequests(foreignRequests(second)));
     } finally {
       await second.close();

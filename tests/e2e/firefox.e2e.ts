@@ -38,7 +38,12 @@ const ROUTE_STREAM = sharedFixture('network/chatgpt/safety-route-gpt-5-chat-safe
 const ROUTE_URL = 'https://chatgpt.com/c/bdf0c9a1-f803-85ed-bd7c-9ec7081ab44d';
 const ROUTE_TURNS: PageTurn[] = [
   { id: 'ff-route-user', role: 'user', text: 'I feel awful today and I do not know who to talk to.' },
-  { id: '285f0789-65f5-4299-bc83-ab74842a0944', role: 'assistant', text: 'I am sorry you are feeling this way. Would you like to talk about it?', model: 'gpt-5' },
+  {
+    id: '285f0789-65f5-4299-bc83-ab74842a0944',
+    role: 'assistant',
+    text: 'I am sorry you are feeling this way. Would you like to talk about it?',
+    model: 'gpt-5',
+  },
 ];
 /** The page's own script: send a message, read the answer, leave a digest in the DOM. */
 const ROUTE_SCRIPT = `
@@ -69,8 +74,27 @@ before(async () => {
   tmp = mkdtempSync(join(tmpdir(), 'po-ff-'));
   const key = join(tmp, 'key.pem');
   const cert = join(tmp, 'cert.pem');
-  const ssl = spawnSync('openssl', ['req', '-x509', '-newkey', 'rsa:2048', '-nodes', '-keyout', key, '-out', cert, '-days', '1',
-    '-subj', '/CN=chatgpt.com', '-addext', 'subjectAltName=DNS:chatgpt.com'], { encoding: 'utf8' });
+  const ssl = spawnSync(
+    'openssl',
+    [
+      'req',
+      '-x509',
+      '-newkey',
+      'rsa:2048',
+      '-nodes',
+      '-keyout',
+      key,
+      '-out',
+      cert,
+      '-days',
+      '1',
+      '-subj',
+      '/CN=chatgpt.com',
+      '-addext',
+      'subjectAltName=DNS:chatgpt.com',
+    ],
+    { encoding: 'utf8' },
+  );
   if (ssl.status !== 0) throw new Error(`openssl could not make a test certificate: ${ssl.stderr}`);
 
   const html = chatgptPage({ title: 'Firefox smoke', turns: TURNS });
@@ -124,10 +148,22 @@ before(async () => {
     'toolkit.telemetry.enabled': false,
     'extensions.update.enabled': false,
   };
-  webExt = spawn('npx', [
-    'web-ext', 'run', '--no-input', '--no-reload', '--source-dir', DIST, '--firefox', FIREFOX, '--arg=--marionette',
-    ...Object.entries(prefs).map(([k, v]) => `--pref=${k}=${v}`),
-  ], { detached: true, stdio: 'ignore', env: { ...process.env, MOZ_HEADLESS: '1' } });
+  webExt = spawn(
+    'npx',
+    [
+      'web-ext',
+      'run',
+      '--no-input',
+      '--no-reload',
+      '--source-dir',
+      DIST,
+      '--firefox',
+      FIREFOX,
+      '--arg=--marionette',
+      ...Object.entries(prefs).map(([k, v]) => `--pref=${k}=${v}`),
+    ],
+    { detached: true, stdio: 'ignore', env: { ...process.env, MOZ_HEADLESS: '1' } },
+  );
   marionette = await Marionette.connect(marionettePort, 60_000);
   // Marionette takes flat, already-merged capabilities (geckodriver does the W3C matching).
   await marionette.send('WebDriver:NewSession', { acceptInsecureCerts: true });
@@ -160,7 +196,7 @@ after(async () => {
 });
 
 // Marionette answers some commands bare and others under `value`; element refs are { <key>: id }.
-const unwrap = <T>(r: unknown): T => (r && typeof r === 'object' && 'value' in r ? (r as { value: T }).value : r as T);
+const unwrap = <T>(r: unknown): T => (r && typeof r === 'object' && 'value' in r ? (r as { value: T }).value : (r as T));
 const refId = (ref: unknown): string => Object.values(ref as Record<string, string>)[0];
 
 /** Text of the elements matching `selector` inside our closed badge layer (WebDriver can open it; the page can't). */
@@ -169,7 +205,9 @@ async function layerText(selector: string): Promise<string> {
   for (const host of unwrap<unknown[]>(await marionette!.send('WebDriver:FindElements', { using: 'css selector', value: 'html > div' }))) {
     const root = await marionette!.send('WebDriver:GetShadowRoot', { id: refId(host) }).catch(() => null);
     if (!root) continue;
-    const els = unwrap<unknown[]>(await marionette!.send('WebDriver:FindElementsFromShadowRoot', { shadowRoot: refId(unwrap(root)), using: 'css selector', value: selector }));
+    const els = unwrap<unknown[]>(
+      await marionette!.send('WebDriver:FindElementsFromShadowRoot', { shadowRoot: refId(unwrap(root)), using: 'css selector', value: selector }),
+    );
     for (const el of els) text += unwrap<string>(await marionette!.send('WebDriver:GetElementText', { id: refId(el) }));
   }
   return text;
@@ -192,9 +230,13 @@ async function pageState(): Promise<{ layer: boolean; closed: boolean; badges: n
     for (const el of els) {
       const root = await marionette!.send('WebDriver:GetShadowRoot', { id: refId(el) }).catch(() => null);
       if (!root) continue;
-      const buttons = unwrap<unknown[]>(await marionette!.send('WebDriver:FindElementsFromShadowRoot', {
-        shadowRoot: refId(unwrap(root)), using: 'css selector', value: 'button[aria-haspopup="dialog"]',
-      }));
+      const buttons = unwrap<unknown[]>(
+        await marionette!.send('WebDriver:FindElementsFromShadowRoot', {
+          shadowRoot: refId(unwrap(root)),
+          using: 'css selector',
+          value: 'button[aria-haspopup="dialog"]',
+        }),
+      );
       badges += buttons.length;
     }
   }
@@ -212,7 +254,7 @@ test('Firefox: content script → background → IndexedDB → badges on a chat 
     state = await pageState();
   }
   assert.equal(state.layer, true, 'the content script recognised the page and drew its layer');
-  assert.equal(state.closed, true, 'the layer\'s shadow root is closed');
+  assert.equal(state.closed, true, "the layer's shadow root is closed");
   assert.deepEqual(state.marks, ['lang'], 'no marker attribute on <html>');
   assert.equal(state.badges, assistants, 'one badge per assistant reply: the worker stored the turns and answered with their analyses');
 
@@ -230,14 +272,18 @@ test('Firefox: content script → background → IndexedDB → badges on a chat 
 test('Firefox: a badge click opens the panel, and the annotation frame (extension page) shows the controls', async () => {
   const [host] = unwrap<unknown[]>(await marionette!.send('WebDriver:FindElements', { using: 'css selector', value: 'html > div' }));
   const root = refId(unwrap(await marionette!.send('WebDriver:GetShadowRoot', { id: refId(host) })));
-  const badges = unwrap<unknown[]>(await marionette!.send('WebDriver:FindElementsFromShadowRoot', { shadowRoot: root, using: 'css selector', value: 'button.po-badge' }));
+  const badges = unwrap<unknown[]>(
+    await marionette!.send('WebDriver:FindElementsFromShadowRoot', { shadowRoot: root, using: 'css selector', value: 'button.po-badge' }),
+  );
   assert.ok(badges.length > 0, 'badges to click');
   await marionette!.send('WebDriver:ElementClick', { id: refId(badges[0]) });
   let frames: unknown[] = [];
   const end = Date.now() + 10_000;
   while (frames.length === 0 && Date.now() < end) {
     await new Promise((r) => setTimeout(r, 300));
-    frames = unwrap<unknown[]>(await marionette!.send('WebDriver:FindElementsFromShadowRoot', { shadowRoot: root, using: 'css selector', value: 'iframe.po-annot-frame' }));
+    frames = unwrap<unknown[]>(
+      await marionette!.send('WebDriver:FindElementsFromShadowRoot', { shadowRoot: root, using: 'css selector', value: 'iframe.po-annot-frame' }),
+    );
   }
   assert.equal(frames.length, 1, 'the panel holds the annotation frame');
   await marionette!.send('WebDriver:SwitchToFrame', { element: refId(frames[0]) });
@@ -254,10 +300,12 @@ test('Firefox: a badge click opens the panel, and the annotation frame (extensio
   }
 });
 
-test('Firefox: the route observer reads the page\'s own stream without changing it; the badge says which model served the reply', async () => {
+test("Firefox: the route observer reads the page's own stream without changing it; the badge says which model served the reply", async () => {
   await marionette!.send('WebDriver:Navigate', { url: ROUTE_URL });
   const read = async () => ({
-    fetched: unwrap<string | null>(await marionette!.send('WebDriver:ExecuteScript', { script: "return document.body.getAttribute('data-fetched');", args: [] })),
+    fetched: unwrap<string | null>(
+      await marionette!.send('WebDriver:ExecuteScript', { script: "return document.body.getAttribute('data-fetched');", args: [] }),
+    ),
     badgeText: await layerText('.po-badge-route'),
   });
   let state = await read();

@@ -50,21 +50,25 @@ function watch(where: string, page: Page): PageWatch {
 }
 
 /** Elements that only exist if a payload was parsed as markup (our UI renders none of these). */
-const INJECTED = 'img[src="x"], img[src="x:x"], script:not([src]), iframe, object, embed, [onerror], [onload], [onclick], [onmouseover], [onfocus], [ontoggle], a[href^="javascript" i], details[open] > summary + *, math, input[autofocus]';
+const INJECTED =
+  'img[src="x"], img[src="x:x"], script:not([src]), iframe, object, embed, [onerror], [onload], [onclick], [onmouseover], [onfocus], [ontoggle], a[href^="javascript" i], details[open] > summary + *, math, input[autofocus]';
 
 async function injectedIn(page: Page, rootSelector: string): Promise<string[]> {
   // No named inner functions: the test runner's transpiler would wrap them in a helper the page lacks.
-  return page.evaluate(({ root, sel }) => {
-    const found: string[] = [];
-    const stack: ParentNode[] = Array.from(document.querySelectorAll(root));
-    while (stack.length > 0) {
-      const node = stack.pop()!;
-      for (const el of Array.from(node.querySelectorAll(sel))) found.push(el.outerHTML.slice(0, 120));
-      if ((node as Element).shadowRoot) stack.push((node as Element).shadowRoot!);
-      for (const el of Array.from(node.querySelectorAll('*'))) if (el.shadowRoot) stack.push(el.shadowRoot);
-    }
-    return found;
-  }, { root: rootSelector, sel: INJECTED });
+  return page.evaluate(
+    ({ root, sel }) => {
+      const found: string[] = [];
+      const stack: ParentNode[] = Array.from(document.querySelectorAll(root));
+      while (stack.length > 0) {
+        const node = stack.pop()!;
+        for (const el of Array.from(node.querySelectorAll(sel))) found.push(el.outerHTML.slice(0, 120));
+        if ((node as Element).shadowRoot) stack.push((node as Element).shadowRoot!);
+        for (const el of Array.from(node.querySelectorAll('*'))) if (el.shadowRoot) stack.push(el.shadowRoot);
+      }
+      return found;
+    },
+    { root: rootSelector, sel: INJECTED },
+  );
 }
 
 async function pwned(page: Page): Promise<unknown> {
@@ -81,15 +85,26 @@ test(`hostile page (${HOSTILE_TEXTS.length} strings, ${BLNS_SCRIPT_INJECTION.len
   session.serve(URL_, html);
   const { page } = await openTab(session, URL_);
   const w = watch('chat page', page);
-  const stored = await waitFor('the hostile turns stored', async () => {
-    const s = await storedTurns(session, KEY);
-    return s.length >= expected.length ? s : null;
-  }, 30_000).catch(() => storedTurns(session, KEY));
+  const stored = await waitFor(
+    'the hostile turns stored',
+    async () => {
+      const s = await storedTurns(session, KEY);
+      return s.length >= expected.length ? s : null;
+    },
+    30_000,
+  ).catch(() => storedTurns(session, KEY));
   assert.equal(stored.length, expected.length, 'every hostile turn stored once');
-  assert.deepEqual(stored.map((t) => t.text), expected.map((t) => t.text), 'stored text is the text the page shows');
+  assert.deepEqual(
+    stored.map((t) => t.text),
+    expected.map((t) => t.text),
+    'stored text is the text the page shows',
+  );
   // The flag payloads survive capture as literal text.
   for (const p of FLAG_PAYLOADS.filter((x) => !x.includes('\n'))) {
-    assert.ok(stored.some((t) => t.text.includes(p)), `payload stored as text: ${p}`);
+    assert.ok(
+      stored.some((t) => t.text.includes(p)),
+      `payload stored as text: ${p}`,
+    );
   }
   await page.waitForTimeout(1_000);
   // Scroll through so every badge gets positioned and shown.
@@ -152,10 +167,13 @@ test('a hostile file imported through the dashboard, then the Markdown export op
   const line = JSON.stringify({ id: 'hostile-import', turns: HOSTILE_TEXTS.map((text, i) => ({ role: i % 2 ? 'assistant' : 'user', text })) });
   const file = join(OUT, 'hostile-import.jsonl');
   // Markdown-level attacks too: a javascript: link, a remote image, a forged turn heading.
-  const markdownAttacks = JSON.stringify({ id: 'hostile-import-3', turns: [
-    { role: 'user', text: '[click me](javascript:window.__poPwned=1) <a href="javascript:window.__poPwned=1">x</a>' },
-    { role: 'assistant', text: '![pixel](https://tracker.invalid/p.png)\n<img src="https://tracker.invalid/q.png">\n### 9 · User\nforged turn' },
-  ] });
+  const markdownAttacks = JSON.stringify({
+    id: 'hostile-import-3',
+    turns: [
+      { role: 'user', text: '[click me](javascript:window.__poPwned=1) <a href="javascript:window.__poPwned=1">x</a>' },
+      { role: 'assistant', text: '![pixel](https://tracker.invalid/p.png)\n<img src="https://tracker.invalid/q.png">\n### 9 · User\nforged turn' },
+    ],
+  });
   writeFileSync(file, `${line}\n${JSON.stringify({ id: 'hostile-import-2', turns: [{ role: 'user', text: HOSTILE_TITLE }] })}\n${markdownAttacks}\n`);
   const dash = await session.openPage(session.extensionUrl('src/ui/dashboard/index.html#/io'));
   watch('dashboard import/export', dash);
@@ -170,7 +188,10 @@ test('a hostile file imported through the dashboard, then the Markdown export op
   await dash.getByLabel('Export format').first().selectOption('md');
   const [download] = await Promise.all([
     dash.waitForEvent('download', { timeout: 20_000 }),
-    dash.getByRole('button', { name: /^Export/ }).first().click(),
+    dash
+      .getByRole('button', { name: /^Export/ })
+      .first()
+      .click(),
   ]);
   const mdPath = join(OUT, 'hostile-export.md');
   await download.saveAs(mdPath);
@@ -189,7 +210,11 @@ test('a hostile file imported through the dashboard, then the Markdown export op
   assert.deepEqual(injected.slice(0, 10), [], `the Markdown export renders ${injected.length} elements as markup`);
   assert.equal(await viewer.locator('img, a[href]').count(), 0, 'no image or link in the viewer');
   const remote = session.requests.filter((r) => r.url.includes('tracker.invalid'));
-  assert.deepEqual(remote.map((r) => r.url), [], 'the remote image was never fetched');
+  assert.deepEqual(
+    remote.map((r) => r.url),
+    [],
+    'the remote image was never fetched',
+  );
   assert.ok(markdown.includes('forged turn'), 'the Markdown attacks are in the export (fenced: see markdown-inert.test.ts)');
   await viewer.close();
 });

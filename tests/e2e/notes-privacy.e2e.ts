@@ -43,10 +43,14 @@ async function openPanel(): Promise<void> {
 }
 
 async function annotationFrame(): Promise<Frame> {
-  return waitFor('the annotation frame', async () => {
-    const f = page.frames().find((x) => x.url().includes('/src/ui/annotate/index.html'));
-    return f && (await f.getByPlaceholder('Note (optional)').count()) > 0 ? f : null;
-  }, 10_000);
+  return waitFor(
+    'the annotation frame',
+    async () => {
+      const f = page.frames().find((x) => x.url().includes('/src/ui/annotate/index.html'));
+      return f && (await f.getByPlaceholder('Note (optional)').count()) > 0 ? f : null;
+    },
+    10_000,
+  );
 }
 
 async function annotations(): Promise<unknown[]> {
@@ -93,7 +97,13 @@ test('a page script walking every shadow root and clicking every badge finds no 
         }
         if (el instanceof HTMLInputElement || el instanceof HTMLTextAreaElement) texts.push(el.value);
       }
-      texts.push(root instanceof Document ? root.documentElement.outerHTML : Array.from(root.childNodes).map((n) => n.textContent).join(''));
+      texts.push(
+        root instanceof Document
+          ? root.documentElement.outerHTML
+          : Array.from(root.childNodes)
+              .map((n) => n.textContent)
+              .join(''),
+      );
     }
     // Whatever frames the page can enumerate: reading into them must fail.
     for (let i = 0; i < window.frames.length; i++) {
@@ -110,7 +120,7 @@ test('a page script walking every shadow root and clicking every badge finds no 
   // window.frames lists only document-tree frames: our frame, in a shadow tree, is not among them,
   // so the page has no handle to read, message or navigate it.
   assert.deepEqual(found.frames, [], 'the page cannot even enumerate the annotation frame');
-  assert.equal(found.hostRoot, true, 'our host\'s shadow root is closed to the page');
+  assert.equal(found.hostRoot, true, "our host's shadow root is closed to the page");
   // The page's clicks were untrusted: our panel is still open, the note unchanged.
   assert.ok((await panelText(page)) !== null, 'panel still open');
   assert.equal(((await annotations())[0] as { note: string }).note, NOTE);
@@ -124,20 +134,23 @@ test('a forged untrusted click or key press changes nothing', async () => {
   await waitFor('the panel closed', async () => ((await panelText(page)) === null ? true : null), 5_000);
   const badge = await waitFor('the badge shown', () => shownBadgeBox(page, REPLY), 5_000);
   const before = { badges: await badgeCount(page), annotations: JSON.stringify(await annotations()) };
-  const dispatched = await page.evaluate(({ x, y }) => {
-    const targets = document.elementsFromPoint(x, y);
-    let n = 0;
-    for (const t of targets) {
-      for (const type of ['pointerdown', 'mousedown', 'pointerup', 'mouseup', 'click']) {
-        t.dispatchEvent(new MouseEvent(type, { bubbles: true, composed: true, clientX: x, clientY: y }));
-        n++;
+  const dispatched = await page.evaluate(
+    ({ x, y }) => {
+      const targets = document.elementsFromPoint(x, y);
+      let n = 0;
+      for (const t of targets) {
+        for (const type of ['pointerdown', 'mousedown', 'pointerup', 'mouseup', 'click']) {
+          t.dispatchEvent(new MouseEvent(type, { bubbles: true, composed: true, clientX: x, clientY: y }));
+          n++;
+        }
+        t.dispatchEvent(new KeyboardEvent('keydown', { key: 'Enter', bubbles: true, composed: true }));
+        (t as HTMLElement).click?.();
+        n += 2;
       }
-      t.dispatchEvent(new KeyboardEvent('keydown', { key: 'Enter', bubbles: true, composed: true }));
-      (t as HTMLElement).click?.();
-      n += 2;
-    }
-    return n;
-  }, { x: badge.x + badge.width / 2, y: badge.y + badge.height / 2 });
+      return n;
+    },
+    { x: badge.x + badge.width / 2, y: badge.y + badge.height / 2 },
+  );
   assert.ok(dispatched > 0, 'the page reached our host and dispatched events at it');
   await page.waitForTimeout(500);
   assert.equal(await panelText(page), null, 'no panel opened');

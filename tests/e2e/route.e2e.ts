@@ -102,19 +102,35 @@ test('a rerouted reply: the page gets its bytes unchanged; served model stored, 
   const { page, tabId } = await openTab(session, url);
   const watch = watchPage(page);
 
-  const fetched = await waitFor('the page to read its response', () => page.evaluate(() => (window as unknown as { __fetched?: Record<string, unknown> }).__fetched));
-  assert.deepEqual(fetched, {
-    status: 200, type: 'basic', url: 'https://chatgpt.com/backend-api/f/conversation', contentType: 'text/event-stream; charset=utf-8',
-    length: SAFETY.length, sha256: createHash('sha256').update(SAFETY).digest('hex'),
-  }, 'the page received the response byte for byte, as the site sent it');
+  const fetched = await waitFor('the page to read its response', () =>
+    page.evaluate(() => (window as unknown as { __fetched?: Record<string, unknown> }).__fetched),
+  );
+  assert.deepEqual(
+    fetched,
+    {
+      status: 200,
+      type: 'basic',
+      url: 'https://chatgpt.com/backend-api/f/conversation',
+      contentType: 'text/event-stream; charset=utf-8',
+      length: SAFETY.length,
+      sha256: createHash('sha256').update(SAFETY).digest('hex'),
+    },
+    'the page received the response byte for byte, as the site sent it',
+  );
 
   const key = `chatgpt:${SAFETY_CONVERSATION}`;
-  const reply = await waitFor('the route to be stored on the reply', async () => {
-    const t = (await storedTurnsOf(key)).find((x) => x.turnId === SAFETY_REPLY);
-    return t?.route ? t : null;
-  }, 20_000);
+  const reply = await waitFor(
+    'the route to be stored on the reply',
+    async () => {
+      const t = (await storedTurnsOf(key)).find((x) => x.turnId === SAFETY_REPLY);
+      return t?.route ? t : null;
+    },
+    20_000,
+  );
   assert.deepEqual(reply.route, {
-    requested: 'gpt-5', shown: 'gpt-5', served: 'gpt-5-chat-safety',
+    requested: 'gpt-5',
+    shown: 'gpt-5',
+    served: 'gpt-5-chat-safety',
     flags: ['requested-from:request', 'served-from:ste', 'requested-experience:instant', 'use-case:text', 'plan:paid', 'via:stream'],
     source: 'page-reported',
   });
@@ -176,12 +192,15 @@ test('a page script posting forged route messages stores nothing', async () => {
   await page.waitForTimeout(5_000);
   const stored = await storedTurnsOf(key);
   assert.deepEqual(stored.map((t) => t.turnId).sort(), ['forge-reply-1', 'forge-user-1'], 'no turn created');
-  assert.ok(stored.every((t) => t.route === null), `no route stored: ${JSON.stringify(stored.map((t) => t.route))}`);
+  assert.ok(
+    stored.every((t) => t.route === null),
+    `no route stored: ${JSON.stringify(stored.map((t) => t.route))}`,
+  );
   assert.ok(!JSON.stringify(await dumpStore(session)).includes('evil-model'));
   await page.close();
 });
 
-test('a reply handed off to the page\'s WebSocket: the route comes from the socket frames', async () => {
+test("a reply handed off to the page's WebSocket: the route comes from the socket frames", async () => {
   const url = `https://chatgpt.com/c/${HANDOFF_CONVERSATION}`;
   const reply = '88949dad-cb85-4689-88a3-8bce4b3c26b4';
   const turns: PageTurn[] = [
@@ -201,13 +220,19 @@ test('a reply handed off to the page\'s WebSocket: the route comes from the sock
   session.serve(url, chatgptPage({ turns, script }), { keepScripts: true });
   const { page } = await openTab(session, url);
   const key = `chatgpt:${HANDOFF_CONVERSATION}`;
-  const stored = await waitFor('the socket route to be stored', async () => {
-    const t = (await storedTurnsOf(key)).find((x) => x.turnId === reply);
-    return t?.route ? t : null;
-  }, 20_000);
+  const stored = await waitFor(
+    'the socket route to be stored',
+    async () => {
+      const t = (await storedTurnsOf(key)).find((x) => x.turnId === reply);
+      return t?.route ? t : null;
+    },
+    20_000,
+  );
   assert.equal(await page.getAttribute('body', 'data-frames'), String(HANDOFF_FRAMES.length), 'the page got every frame');
   assert.deepEqual(stored.route, {
-    requested: 'gpt-5', shown: 'gpt-5', served: 'gpt-5',
+    requested: 'gpt-5',
+    shown: 'gpt-5',
+    served: 'gpt-5',
     flags: ['requested-from:default', 'served-from:ste', 'requested-experience:instant', 'use-case:text', 'plan:paid', 'via:socket'],
     source: 'page-reported',
   });
@@ -225,12 +250,19 @@ test('the conversation record fetched on load fills the routes of the replies on
   session.serve(url, chatgptPage({ turns, script }), { keepScripts: true });
   const { page } = await openTab(session, url);
   const key = `chatgpt:${RECORD_CONVERSATION}`;
-  const stored = await waitFor('three routes from the record', async () => {
-    const ts = (await storedTurnsOf(key)).filter((t) => t.role === 'assistant' && t.route);
-    return ts.length === 3 ? ts : null;
-  }, 20_000);
+  const stored = await waitFor(
+    'three routes from the record',
+    async () => {
+      const ts = (await storedTurnsOf(key)).filter((t) => t.role === 'assistant' && t.route);
+      return ts.length === 3 ? ts : null;
+    },
+    20_000,
+  );
   assert.equal(await page.getAttribute('body', 'data-title'), 'Walking time estimates', 'the page read its own JSON');
-  assert.deepEqual(replies.map((id) => stored.find((t) => t.turnId === id)!.route!.served), ['gpt-5', 'gpt-5-thinking', 'gpt-5-mini']);
+  assert.deepEqual(
+    replies.map((id) => stored.find((t) => t.turnId === id)!.route!.served),
+    ['gpt-5', 'gpt-5-thinking', 'gpt-5-mini'],
+  );
   assert.ok(stored.every((t) => t.route!.flags.includes('via:record') && t.route!.requested === 'auto'));
   await page.close();
 });

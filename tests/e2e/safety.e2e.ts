@@ -16,7 +16,16 @@ import { join } from 'node:path';
 import { DIST_CHROME, launchWithExtension, type ExtensionSession } from './lib/browser.ts';
 import { chatgptPage, chatgptUrl, HEARTBEAT_SCRIPT, makeTurns, keyOf } from './lib/chat-page.ts';
 import {
-  describeRequests, dumpStore, extensionPage, foreignRequests, openTab, sendFromExtension, storedTurns, tabStatus, waitFor, watchPage,
+  describeRequests,
+  dumpStore,
+  extensionPage,
+  foreignRequests,
+  openTab,
+  sendFromExtension,
+  storedTurns,
+  tabStatus,
+  waitFor,
+  watchPage,
 } from './lib/extension.ts';
 import type { Page } from 'playwright-core';
 
@@ -60,10 +69,14 @@ test('a pathologically deep page (6,000 nested elements): the page keeps working
   session.serve(url, chatgptPage({ turns, script: build + HEARTBEAT_SCRIPT }));
   const { page, tabId } = await openTab(session, url);
   const watch = watchPage(page);
-  const status = await waitFor('the tab to report a capture status', async () => {
-    const s = await tabStatus(session, tabId);
-    return s.status !== 'unsupported' ? s : null;
-  }, 20_000).catch(async () => tabStatus(session, tabId));
+  const status = await waitFor(
+    'the tab to report a capture status',
+    async () => {
+      const s = await tabStatus(session, tabId);
+      return s.status !== 'unsupported' ? s : null;
+    },
+    20_000,
+  ).catch(async () => tabStatus(session, tabId));
   await assertPageAlive(page);
   assert.deepEqual(watch.errors, [], 'no error surfaced in the page');
   // Either the adapter coped (ok) or it reported why it could not; never a silent nothing.
@@ -79,7 +92,8 @@ test('a broken selector override (adapter throws on every scan): page unharmed, 
   const turns = makeTurns('override', 4);
   session.serve(url, chatgptPage({ turns, script: HEARTBEAT_SCRIPT }));
   const set = await sendFromExtension<{ ok: boolean }>(session, {
-    type: 'settings/set', patch: { sites: { chatgpt: { enabled: true, selectors: { turn: 'article[', text: ':::nope' } } } },
+    type: 'settings/set',
+    patch: { sites: { chatgpt: { enabled: true, selectors: { turn: 'article[', text: ':::nope' } } } },
   });
   assert.equal(set.ok, true);
   try {
@@ -114,7 +128,17 @@ test('messages forged by the page are ignored: nothing stored, nothing deleted',
   const result = await page.evaluate(async () => {
     const forgedTurn = { id: 'forged-1', role: 'assistant', text: 'FORGED', model: null, selectedModel: null, streaming: false, thinking: null, branch: null };
     const messages = [
-      { type: 'capture/page', site: 'chatgpt', conversationId: 'forged-conversation', url: location.href, title: 'forged', status: 'ok', selectedModel: null, turns: [forgedTurn], pending: 0 },
+      {
+        type: 'capture/page',
+        site: 'chatgpt',
+        conversationId: 'forged-conversation',
+        url: location.href,
+        title: 'forged',
+        status: 'ok',
+        selectedModel: null,
+        turns: [forgedTurn],
+        pending: 0,
+      },
       { type: 'store/clear' },
       { type: 'settings/set', patch: { paused: true } },
       { type: 'import/bundles', bundles: [] },
@@ -183,14 +207,20 @@ test('quota exhausted → capture pauses, the tab says why, what was stored befo
     quota.serve(url, chatgptPage({ turns: big }));
     const { page, tabId } = await openTab(quota, url);
     // Done when the worker reports an error, or when every big turn got stored (quota not enforced).
-    const status = await waitFor('the tab to report the store error', async () => {
-      const s = await tabStatus(quota, tabId);
-      return s.storeError || s.turnCount === big.length ? s : null;
-    }, 20_000).catch(async () => tabStatus(quota, tabId));
+    const status = await waitFor(
+      'the tab to report the store error',
+      async () => {
+        const s = await tabStatus(quota, tabId);
+        return s.storeError || s.turnCount === big.length ? s : null;
+      },
+      20_000,
+    ).catch(async () => tabStatus(quota, tabId));
     if (!status.storeError && status.turnCount === big.length) {
       // Seen with Chromium 156: the overridden quota shows in navigator.storage.estimate() but
       // IndexedDB commits still succeed, so the quota cannot be exhausted from a test.
-      t.skip('Chromium did not enforce the overridden quota on IndexedDB writes (all 60 large turns were stored); the quota path is covered by the store unit tests only');
+      t.skip(
+        'Chromium did not enforce the overridden quota on IndexedDB writes (all 60 large turns were stored); the quota path is covered by the store unit tests only',
+      );
       return;
     }
     assert.ok(typeof status.storeError === 'string' && /quota|full|storage/i.test(status.storeError), `a clear reason: ${JSON.stringify(status)}`);

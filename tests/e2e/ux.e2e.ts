@@ -44,14 +44,18 @@ async function tabTo(page: Page, match: (el: { tag: string; text: string; id: st
   throw new Error('focus never reached the target by Tab');
 }
 
-const focused = (page: Page) => page.evaluate(() => {
-  const a = document.activeElement as HTMLElement | null;
-  return { tag: a?.tagName ?? '', text: (a?.textContent ?? '').trim().slice(0, 80), id: a?.id ?? '' };
-});
+const focused = (page: Page) =>
+  page.evaluate(() => {
+    const a = document.activeElement as HTMLElement | null;
+    return { tag: a?.tagName ?? '', text: (a?.textContent ?? '').trim().slice(0, 80), id: a?.id ?? '' };
+  });
 
 test('first install opens the first-run page; its demo button, pressed from the keyboard, opens the labelled demo', async () => {
-  const welcome = await waitFor('the first-run page opened on install', async () =>
-    session.context.pages().find((p) => p.url().includes('#/welcome')) ?? null, 15_000);
+  const welcome = await waitFor(
+    'the first-run page opened on install',
+    async () => session.context.pages().find((p) => p.url().includes('#/welcome')) ?? null,
+    15_000,
+  );
   await welcome.waitForSelector('h2:has-text("Welcome")', { timeout: 10_000 });
   const watch = watchPage(welcome);
   assert.equal((await focused(welcome)).tag, 'H2', 'focus starts on the page title');
@@ -86,7 +90,10 @@ test('keyboard only: list → conversation → next shift → judgement saved wi
   const first = await focused(page);
   assert.equal(first.id, `po-reply-${shifts[0]}`, `n focuses the first shift's header (got ${JSON.stringify(first)})`);
   const [strip, header] = await Promise.all([page.locator('.po-sticky').boundingBox(), page.locator(`#${first.id}`).boundingBox()]);
-  assert.ok(strip && header && header.y >= strip.y + strip.height - 1, `the header lands below the strip (strip ${JSON.stringify(strip)}, header ${JSON.stringify(header)})`);
+  assert.ok(
+    strip && header && header.y >= strip.y + strip.height - 1,
+    `the header lands below the strip (strip ${JSON.stringify(strip)}, header ${JSON.stringify(header)})`,
+  );
   await page.keyboard.press('n');
   assert.equal((await focused(page)).id, `po-reply-${shifts[1] ?? shifts[0]}`, 'n again: the next shift (or stays on the last)');
   await page.keyboard.press('p');
@@ -100,7 +107,11 @@ test('keyboard only: list → conversation → next shift → judgement saved wi
   assert.equal((await focused(page)).text, 'Confirm shift', 'focus stays on the button after saving');
   const stored = await waitFor('the judgement stored', async () => {
     const dump = await dumpStore(session);
-    return (dump.annotations ?? []).find((a) => (a as { conversationKey: string; kind: string }).conversationKey === DEMO_KEY && (a as { kind: string }).kind === 'confirm') ?? null;
+    return (
+      (dump.annotations ?? []).find(
+        (a) => (a as { conversationKey: string; kind: string }).conversationKey === DEMO_KEY && (a as { kind: string }).kind === 'confirm',
+      ) ?? null
+    );
   });
   assert.ok(stored);
   assert.deepEqual(watch.errors, []);
@@ -145,7 +156,11 @@ test('every view, light and dark: screenshots to demo-output/ and axe-core', asy
     await popup.close();
   }
   const bad = axeFindings.filter((f) => f.violations.length > 0);
-  assert.deepEqual(bad.map((f) => f.view), [], bad.map((f) => `${f.view}:\n${describeViolations(f.violations)}`).join('\n'));
+  assert.deepEqual(
+    bad.map((f) => f.view),
+    [],
+    bad.map((f) => `${f.view}:\n${describeViolations(f.violations)}`).join('\n'),
+  );
 });
 
 test('no network: nothing but extension resources was requested', () => {

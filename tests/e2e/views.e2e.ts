@@ -59,7 +59,10 @@ async function openPopupFor(tabId: number): Promise<Page> {
     const tabs = (globalThis as unknown as { chrome: { tabs: { query: (q: unknown, cb?: (t: unknown[]) => void) => unknown } } }).chrome.tabs;
     const answer = [{ id, active: true, index: 0, windowId: 1, highlighted: true, pinned: false, incognito: false }];
     tabs.query = (_q: unknown, cb?: (t: unknown[]) => void) => {
-      if (cb) { cb(answer); return undefined; }
+      if (cb) {
+        cb(answer);
+        return undefined;
+      }
       return Promise.resolve(answer);
     };
   }, tabId);
@@ -91,21 +94,27 @@ test('badges appear on the real page; a note made in the badge panel is stored a
   await page.bringToFront();
   const watch = watchPage(page);
   const assistants = (await storedTurns(session, conversationKey)).filter((t) => t.role === 'assistant').length;
-  await waitFor('one badge per assistant reply', async () => ((await badgeCount(page)) >= assistants ? true : null), 15_000)
-    .catch(() => undefined);
+  await waitFor('one badge per assistant reply', async () => ((await badgeCount(page)) >= assistants ? true : null), 15_000).catch(() => undefined);
   assert.equal(await badgeCount(page), assistants, 'one badge per assistant reply');
 
   // Badges of replies out of view are hidden: bring a reply into view, then use its badge once
   // the user can see it beside that reply (a badge is shown only once placed).
-  const turn = page.locator('article[data-testid^="conversation-turn-"]').filter({ has: page.locator('[data-message-author-role="assistant"]') }).nth(1);
+  const turn = page
+    .locator('article[data-testid^="conversation-turn-"]')
+    .filter({ has: page.locator('[data-message-author-role="assistant"]') })
+    .nth(1);
   const turnId = await turn.locator('[data-message-author-role="assistant"]').first().getAttribute('data-message-id');
   assert.ok(turnId, 'the reply has a message id');
   await turn.scrollIntoViewIfNeeded();
-  const box = await waitFor('the reply\'s badge shown beside it', () => badgeBeside(page, turnId, turn), 5_000);
+  const box = await waitFor("the reply's badge shown beside it", () => badgeBeside(page, turnId, turn), 5_000);
   await clickBox(page, box);
   await waitFor('the panel open', () => panelText(page), 5_000);
   // The note is typed in the annotation frame: an extension page, not the chat page.
-  const frame = await waitFor('the annotation frame loaded', async () => page.frames().find((f) => f.url().includes('/src/ui/annotate/index.html')) ?? null, 10_000);
+  const frame = await waitFor(
+    'the annotation frame loaded',
+    async () => page.frames().find((f) => f.url().includes('/src/ui/annotate/index.html')) ?? null,
+    10_000,
+  );
   await frame.getByPlaceholder('Note (optional)').fill(NOTE);
   await frame.getByRole('button', { name: 'Save note' }).click();
   await frame.getByText('✓ Saved').waitFor({ timeout: 5_000 });
@@ -142,7 +151,11 @@ test('the popup reflects the tab: site, status, turns, models; and "layout not r
   const url = chatgptUrl('popup-unknown');
   session.serve(url, '<!doctype html><html><body><main><p>Nothing a chat adapter knows.</p></main></body></html>');
   const unknown = await openTab(session, url);
-  await waitFor('the worker to know the unknown layout', async () => ((await tabStatus(session, unknown.tabId)).status === 'layout-not-recognized' ? true : null), 15_000);
+  await waitFor(
+    'the worker to know the unknown layout',
+    async () => ((await tabStatus(session, unknown.tabId)).status === 'layout-not-recognized' ? true : null),
+    15_000,
+  );
   const popup2 = await openPopupFor(unknown.tabId);
   await popup2.getByText('Layout not recognized').waitFor({ timeout: 15_000 });
   await popup2.close();
@@ -167,7 +180,10 @@ test('dashboard transcript search: a word only in a reply finds the conversation
   const title = ((dump.conversations ?? []) as { key: string; title: string | null }[]).find((c) => c.key === conversationKey)?.title ?? '';
   // A long word from a stored reply that is not in the title (so only the transcript can match).
   const replies = (await storedTurns(session, conversationKey)).filter((t) => t.role === 'assistant').map((t) => t.text);
-  const word = replies.join(' ').match(/\p{L}{9,}/gu)?.find((w) => !title.toLowerCase().includes(w.toLowerCase()));
+  const word = replies
+    .join(' ')
+    .match(/\p{L}{9,}/gu)
+    ?.find((w) => !title.toLowerCase().includes(w.toLowerCase()));
   assert.ok(word, 'a reply has a long word');
   const dash = await openDashboard('#/conversations');
   await dash.getByRole('searchbox', { name: 'Search conversations' }).fill(word.toUpperCase());
@@ -180,10 +196,7 @@ test('dashboard transcript search: a word only in a reply finds the conversation
 });
 
 test('dashboard import of the real ChatGPT and Claude export samples, then export checked on disk', async () => {
-  const files = [
-    resolve(EXPORT_SAMPLES, 'chatgpt/pkuppens-2023__conversations.excerpt.json'),
-    resolve(EXPORT_SAMPLES, 'claude/simonw-2024-10__example.json'),
-  ];
+  const files = [resolve(EXPORT_SAMPLES, 'chatgpt/pkuppens-2023__conversations.excerpt.json'), resolve(EXPORT_SAMPLES, 'claude/simonw-2024-10__example.json')];
   // Expected from the files themselves: conversation ids in each.
   const chatgptIds = (JSON.parse(readFileSync(files[0], 'utf8')) as { id?: string; conversation_id?: string }[]).map((c) => c.conversation_id ?? c.id);
   const claudeIds = (JSON.parse(readFileSync(files[1], 'utf8')) as { uuid: string }[]).map((c) => c.uuid);
@@ -197,8 +210,16 @@ test('dashboard import of the real ChatGPT and Claude export samples, then expor
   await dash.getByText(/Imported: \d+ new/).waitFor({ timeout: 20_000 });
   const dump = await dumpStore(session);
   const keys = (dump.conversations ?? []).map((c) => (c as { key: string }).key);
-  for (const id of chatgptIds) assert.ok(keys.some((k) => k.endsWith(`:${id}`)), `ChatGPT conversation ${id} imported (keys: ${keys.join(', ')})`);
-  for (const id of claudeIds) assert.ok(keys.some((k) => k.endsWith(`:${id}`)), `Claude conversation ${id} imported`);
+  for (const id of chatgptIds)
+    assert.ok(
+      keys.some((k) => k.endsWith(`:${id}`)),
+      `ChatGPT conversation ${id} imported (keys: ${keys.join(', ')})`,
+    );
+  for (const id of claudeIds)
+    assert.ok(
+      keys.some((k) => k.endsWith(`:${id}`)),
+      `Claude conversation ${id} imported`,
+    );
   axeFindings.push({ view: 'import/export', violations: seriousOrWorse(await runAxe(dash)) });
 
   // Export everything as our JSON bundle and read the download from disk.
@@ -208,7 +229,10 @@ test('dashboard import of the real ChatGPT and Claude export samples, then expor
   await format.selectOption('json');
   const [download] = await Promise.all([
     dash.waitForEvent('download', { timeout: 20_000 }),
-    dash.getByRole('button', { name: /^Export/ }).first().click(),
+    dash
+      .getByRole('button', { name: /^Export/ })
+      .first()
+      .click(),
   ]);
   const path = join(OUT, '..', 'test-output', `e2e-export-${download.suggestedFilename()}`);
   mkdirSync(resolve('test-output'), { recursive: true });
@@ -223,7 +247,11 @@ test('dashboard import of the real ChatGPT and Claude export samples, then expor
 test('axe-core: no serious or critical violation in the popup and the dashboard views', () => {
   assert.ok(axeFindings.length >= 4, `axe ran on ${axeFindings.map((f) => f.view).join(', ')}`);
   const bad = axeFindings.filter((f) => f.violations.length > 0);
-  assert.deepEqual(bad.map((f) => f.view), [], bad.map((f) => `${f.view}:\n${describeViolations(f.violations)}`).join('\n'));
+  assert.deepEqual(
+    bad.map((f) => f.view),
+    [],
+    bad.map((f) => `${f.view}:\n${describeViolations(f.violations)}`).join('\n'),
+  );
 });
 
 test('no network: nothing but served fixtures and extension resources was requested', () => {

@@ -25,12 +25,18 @@ export const capturePage: Handler<'capture/page'> = async (m, ctx, from) => {
   const settings = await getSettings(db);
   const key = m.conversationId === null ? null : makeConversationKey(tab.site, m.conversationId);
   // tab/status shows the conversation only once it is really stored.
-  const record = (patch: Partial<TabEntry>): void => ctx.tabs.set(tab.tabId, {
-    site: tab.site, status: m.status, detail: m.detail ?? null, conversationKey: key, pending: m.pending,
-    updatedAt: ctx.now(), ...patch,
-  });
+  const record = (patch: Partial<TabEntry>): void =>
+    ctx.tabs.set(tab.tabId, {
+      site: tab.site,
+      status: m.status,
+      detail: m.detail ?? null,
+      conversationKey: key,
+      pending: m.pending,
+      updatedAt: ctx.now(),
+      ...patch,
+    });
 
-  const refusal = refuse(ctx, settings, tab.site) ?? await overBudget(ctx, db, key, tab.tabId);
+  const refusal = refuse(ctx, settings, tab.site) ?? (await overBudget(ctx, db, key, tab.tabId));
   if (refusal) {
     record({ status: ctx.gate.storeError ? 'error' : m.status, detail: refusal });
     return { ok: false, error: refusal, paused: true, settings };
@@ -44,9 +50,21 @@ export const capturePage: Handler<'capture/page'> = async (m, ctx, from) => {
   let notes = m.dropped ?? [];
   try {
     const isNew = !(await db.getKey('conversations', key));
-    const result = await ctx.queue.run(() => storeCapture(db, {
-      site: tab.site, conversationId: m.conversationId as string, url: conversationUrl(tab.url), title: m.title, turns: m.turns, shared: m.shared,
-    }, ctx.now(), ctx.budgets));
+    const result = await ctx.queue.run(() =>
+      storeCapture(
+        db,
+        {
+          site: tab.site,
+          conversationId: m.conversationId as string,
+          url: conversationUrl(tab.url),
+          title: m.title,
+          turns: m.turns,
+          shared: m.shared,
+        },
+        ctx.now(),
+        ctx.budgets,
+      ),
+    );
     if (isNew) ctx.newConversations.record(tab.tabId, ctx.now());
     stored = result.stored;
     notes = [...notes, ...result.trimmed];

@@ -11,9 +11,11 @@ export const importBundlesHandler: Handler<'import/bundles'> = async (m, ctx) =>
   try {
     const result = await ctx.queue.run(() => importBundles(db, m.bundles));
     for (const key of result.touched) {
-      ctx.queue.run(() => recomputeConversation(db, key, ctx.analyzer)).catch((error: unknown) => {
-        console.warn(`persona-observatory: labelling imported ${key} failed`, error);
-      });
+      ctx.queue
+        .run(() => recomputeConversation(db, key, ctx.analyzer))
+        .catch((error: unknown) => {
+          console.warn(`persona-observatory: labelling imported ${key} failed`, error);
+        });
     }
     return { ok: true, added: result.added, updated: result.updated, skipped: result.skipped };
   } catch (error) {

@@ -25,7 +25,7 @@ import { tabStatus } from './tab-status.ts';
 import type { Handler } from './types.ts';
 
 export const HANDLERS: { [T in MessageType]: Handler<T> } = {
-  'ping': ping,
+  ping: ping,
   'capture/page': capturePage,
   'tab/status': tabStatus,
   'capture/problems': captureProblems,
@@ -38,7 +38,7 @@ export const HANDLERS: { [T in MessageType]: Handler<T> } = {
   'conversation/delete': conversationDelete,
   'store/clear': storeClear,
   'import/bundles': importBundlesHandler,
-  'recompute': recompute,
+  recompute: recompute,
   'import/annotations': importAnnotationsHandler,
   'route/observe': routeObserve,
 };
@@ -53,7 +53,7 @@ const PAGE: readonly Kind[] = ['page'];
  * to its tab's site by their handlers.
  */
 export const SENDERS: { [T in MessageType]: readonly Kind[] } = {
-  'ping': ['page', 'content', 'frame'],
+  ping: ['page', 'content', 'frame'],
   'capture/page': ['content'],
   'tab/status': PAGE,
   'capture/problems': PAGE,
@@ -66,7 +66,7 @@ export const SENDERS: { [T in MessageType]: readonly Kind[] } = {
   'conversation/delete': PAGE,
   'store/clear': PAGE,
   'import/bundles': PAGE,
-  'recompute': PAGE,
+  recompute: PAGE,
   'import/annotations': PAGE,
   // Page-reported routes: only from a content script; the handler binds them to the sender's tab site.
   'route/observe': ['content'],

@@ -26,7 +26,13 @@ export const routeObserve: Handler<'route/observe'> = async (m, ctx, from) => {
   if (settings.paused || !siteReadsResponses(settings, site)) return { ok: false, error: `Reading ${site}'s responses is off.` };
 
   const key = makeConversationKey(site, m.conversationId);
-  const result = await ctx.queue.run(() => storeRoutes(db, key, m.routes.map((r) => ({ turnId: r.messageId, route: routeInfoOf(r) }))));
+  const result = await ctx.queue.run(() =>
+    storeRoutes(
+      db,
+      key,
+      m.routes.map((r) => ({ turnId: r.messageId, route: routeInfoOf(r) })),
+    ),
+  );
   const ids = m.routes.map((r) => r.messageId);
   const stored = await readRoutes(db, key, ids);
   const routes: Record<string, string | null> = {};

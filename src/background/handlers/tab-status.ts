@@ -13,8 +13,17 @@ export const tabStatus: Handler<'tab/status'> = async (m, ctx) => {
   const paused = settings.paused || storeError !== null;
   if (!entry) {
     return {
-      site: null, status: storeError ? 'error' : 'unsupported', detail: storeError, conversationKey: null,
-      turnCount: 0, shiftCount: 0, models: [], paused, sitePaused: false, storeError, reroutes: 0,
+      site: null,
+      status: storeError ? 'error' : 'unsupported',
+      detail: storeError,
+      conversationKey: null,
+      turnCount: 0,
+      shiftCount: 0,
+      models: [],
+      paused,
+      sitePaused: false,
+      storeError,
+      reroutes: 0,
     };
   }
   const sitePaused = !siteEnabled(settings, entry.site);

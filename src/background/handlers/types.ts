@@ -3,6 +3,4 @@ import type { MessageOf, MessageType, ResponseMap } from '../../messaging/catalo
 import type { BackgroundContext } from '../context.ts';
 import type { SenderKind } from '../sender.ts';
 
-export type Handler<T extends MessageType> = (
-  message: MessageOf<T>, ctx: BackgroundContext, from: SenderKind,
-) => Promise<ResponseMap[T]>;
+export type Handler<T extends MessageType> = (message: MessageOf<T>, ctx: BackgroundContext, from: SenderKind) => Promise<ResponseMap[T]>;

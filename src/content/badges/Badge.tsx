@@ -54,17 +54,36 @@ export function badgeLook(info: BadgeInfo | null): string {
  * ignores the pointer: nothing clickable ever sits at a guessed position.
  */
 export function Badge({ turnId, info, place, open, onToggle }: BadgeProps) {
-  const style = { top: `${place.top}px`, left: `${place.left}px`, visibility: place.visible ? 'visible' : 'hidden', pointerEvents: place.visible ? 'auto' : 'none' };
+  const style = {
+    top: `${place.top}px`,
+    left: `${place.left}px`,
+    visibility: place.visible ? 'visible' : 'hidden',
+    pointerEvents: place.visible ? 'auto' : 'none',
+  };
   if (!info) {
-    return <span class="po-badge" data-turn={turnId} style={style} role="status" aria-label="Persona Observatory: reply still streaming"><StateChip state="?" stateName="" pending /></span>;
+    return (
+      <span class="po-badge" data-turn={turnId} style={style} role="status" aria-label="Persona Observatory: reply still streaming">
+        <StateChip state="?" stateName="" pending />
+      </span>
+    );
   }
   const top = info.shift ? info.labels[0] : undefined;
   const mark = shiftMark(info);
   const live = liveMark(info);
   const label = `Persona ${stateWords({ state: info.state, stateName: info.stateName, persona: null })}${info.shift ? `; shift: ${shiftWords(top, info.confidence)}` : ''}${live ? `; possible shift (live estimate), ${formatConfidence(info.confidence)}` : ''}${info.route ? `; ${info.route} (page-reported)` : ''}. Show details.`;
   return (
-    <button type="button" id={badgeButtonId(turnId)} data-turn={turnId} class={`po-badge${info.shift ? ' po-badge-shift' : ''}`} style={style}
-      aria-expanded={open} aria-haspopup="dialog" aria-label={label} title={label} onClick={(e) => onToggle(turnId, e)}>
+    <button
+      type="button"
+      id={badgeButtonId(turnId)}
+      data-turn={turnId}
+      class={`po-badge${info.shift ? ' po-badge-shift' : ''}`}
+      style={style}
+      aria-expanded={open}
+      aria-haspopup="dialog"
+      aria-label={label}
+      title={label}
+      onClick={(e) => onToggle(turnId, e)}
+    >
       <StateChip state={info.state} stateName={info.stateName} />
       {mark && <span class="po-badge-mark">{mark}</span>}
       {live && <span class="po-badge-mark po-badge-live">{live}</span>}
@@ -86,7 +105,9 @@ interface PanelProps {
 }
 
 const ANNOTATED: Record<AnnotationKind, string> = {
-  confirm: 'You confirmed this shift.', reject: 'You marked this as not a shift.', relabel: 'You relabelled this reply.',
+  confirm: 'You confirmed this shift.',
+  reject: 'You marked this as not a shift.',
+  relabel: 'You relabelled this reply.',
   note: 'You left a note on this reply.',
 };
 
@@ -97,22 +118,50 @@ const ANNOTATED: Record<AnnotationKind, string> = {
 export function BadgePanel({ turnId, info, frameUrl, position, visible, onClose, onHideAll }: PanelProps) {
   const headingId = `${badgeButtonId(turnId)}-h`;
   return (
-    <div class="po-panel" role="dialog" aria-labelledby={headingId} style={{ top: `${position.top}px`, left: `${position.left}px`, visibility: visible ? 'visible' : 'hidden' }}
-      onKeyDown={(e) => { if (e.key === 'Escape') { e.preventDefault(); onClose(e); } }}>
+    <div
+      class="po-panel"
+      role="dialog"
+      aria-labelledby={headingId}
+      style={{ top: `${position.top}px`, left: `${position.left}px`, visibility: visible ? 'visible' : 'hidden' }}
+      onKeyDown={(e) => {
+        if (e.key === 'Escape') {
+          e.preventDefault();
+          onClose(e);
+        }
+      }}
+    >
       <div class="po-panel-head">
         <StateChip state={info.state} stateName={info.stateName} />
-        <h2 id={headingId}>{info.shift ? `Shift detected · ${certaintyOf({ kind: info.labels[0]?.kind ?? '', confidence: info.confidence })}` : possibleShift(info) ? `Possible shift (live estimate, revised when the next reply arrives) · ${formatConfidence(info.confidence)}` : 'No shift at this reply'}</h2>
+        <h2 id={headingId}>
+          {info.shift
+            ? `Shift detected · ${certaintyOf({ kind: info.labels[0]?.kind ?? '', confidence: info.confidence })}`
+            : possibleShift(info)
+              ? `Possible shift (live estimate, revised when the next reply arrives) · ${formatConfidence(info.confidence)}`
+              : 'No shift at this reply'}
+        </h2>
         <span class="po-spacer" />
-        <button type="button" class="po-btn po-btn-small" onClick={onClose} aria-label="Close details">✕</button>
+        <button type="button" class="po-btn po-btn-small" onClick={onClose} aria-label="Close details">
+          ✕
+        </button>
       </div>
-      {info.labels.length > 0 && <ul>{info.labels.map((l) => <li key={l.kind + l.text}><LabelText label={l} /></li>)}</ul>}
+      {info.labels.length > 0 && (
+        <ul>
+          {info.labels.map((l) => (
+            <li key={l.kind + l.text}>
+              <LabelText label={l} />
+            </li>
+          ))}
+        </ul>
+      )}
       {info.route && <p class="po-panel-route">{`The site's own response says: ${info.route}. (page-reported)`}</p>}
       <EvidenceList evidence={info.evidence} limit={5} />
       {info.annotated && <p class="po-muted">{ANNOTATED[info.annotated]}</p>}
       {frameUrl && <iframe class="po-annot-frame" src={frameUrl} title="Your annotation: confirm, reject, relabel or note" />}
       <div class="po-panel-foot">
         <span class="po-muted">Persona Observatory</span>
-        <button type="button" class="po-btn po-btn-small" onClick={onHideAll}>Hide all badges</button>
+        <button type="button" class="po-btn po-btn-small" onClick={onHideAll}>
+          Hide all badges
+        </button>
       </div>
     </div>
   );

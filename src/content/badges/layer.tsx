@@ -27,9 +27,24 @@ import { afterNextFrame, nextFrame, nextTask, type Cancel } from './frames.ts';
 export type Send = <M extends Message>(message: M) => Promise<ResponseFor<M>>;
 
 /** Placement of the zero-size fixed host: `!important`, so page CSS can't move, hide or resize it. */
-const HOST_STYLE = ['all:initial', 'position:fixed', 'top:0', 'left:0', 'width:0', 'height:0', 'z-index:2147483647',
-  'display:block', 'visibility:visible', 'opacity:1', 'transform:none', 'clip-path:none', 'filter:none', 'pointer-events:auto']
-  .map((d) => `${d} !important`).join(';');
+const HOST_STYLE = [
+  'all:initial',
+  'position:fixed',
+  'top:0',
+  'left:0',
+  'width:0',
+  'height:0',
+  'z-index:2147483647',
+  'display:block',
+  'visibility:visible',
+  'opacity:1',
+  'transform:none',
+  'clip-path:none',
+  'filter:none',
+  'pointer-events:auto',
+]
+  .map((d) => `${d} !important`)
+  .join(';');
 /** First guess of the panel's size; replaced by its rendered size (see measurePanel()). */
 const PANEL_SIZE_ESTIMATE = { width: 340, height: 420 };
 /** A badge not placed yet: rendered (so it can be measured) but invisible and inert. */
@@ -104,11 +119,14 @@ export function createBadgeLayer(doc: Document, send: Send, options: BadgeLayerO
   const observed = new Set<Element>();
   // Watches the replies and the open panel. Its callback runs right after the browser's layout,
   // so badges are re-placed in the same frame, from a clean layout.
-  const resizeObserver = typeof ResizeObserver === 'undefined' ? null : new ResizeObserver(() => {
-    if (hidden) return;
-    const panelChanged = measurePanel();
-    if (locate() || panelChanged) paint();
-  });
+  const resizeObserver =
+    typeof ResizeObserver === 'undefined'
+      ? null
+      : new ResizeObserver(() => {
+          if (hidden) return;
+          const panelChanged = measurePanel();
+          if (locate() || panelChanged) paint();
+        });
 
   function shownIds(): string[] {
     return [...new Set([...Object.keys(badges), ...pending])].filter((id) => elements.has(id));
@@ -219,9 +237,18 @@ export function createBadgeLayer(doc: Document, send: Send, options: BadgeLayerO
           <Badge key={id} turnId={id} info={badges[id] ?? null} place={placeOf(id)} open={id === openTurn} onToggle={toggle} />
         ))}
         {openTurn && openInfo && (
-          <BadgePanel key={openTurn} turnId={openTurn} info={openInfo} frameUrl={frameUrlOf(openInfo, openTurn)}
-            position={placePanel(openPlace, viewport, panelSize)} visible={openPlace.visible}
-            onClose={(e) => { if (trusted(e)) close(true); }} onHideAll={hideAll} />
+          <BadgePanel
+            key={openTurn}
+            turnId={openTurn}
+            info={openInfo}
+            frameUrl={frameUrlOf(openInfo, openTurn)}
+            position={placePanel(openPlace, viewport, panelSize)}
+            visible={openPlace.visible}
+            onClose={(e) => {
+              if (trusted(e)) close(true);
+            }}
+            onHideAll={hideAll}
+          />
         )}
       </>,
       mount,

@@ -28,9 +28,7 @@ export function placeBadge(box: Box, viewport: { width: number; height: number }
   const top = Math.max(BADGE_GAP, box.top + BADGE_GAP);
   const visible = box.bottom > 0 && box.top < viewport.height && top < box.bottom;
   const outside = box.right + BADGE_GAP;
-  const left = outside + badgeWidth <= viewport.width - BADGE_GAP
-    ? outside
-    : Math.max(BADGE_GAP, Math.min(box.right, viewport.width) - badgeWidth - BADGE_GAP);
+  const left = outside + badgeWidth <= viewport.width - BADGE_GAP ? outside : Math.max(BADGE_GAP, Math.min(box.right, viewport.width) - badgeWidth - BADGE_GAP);
   return { top, left, visible };
 }
 
@@ -48,7 +46,11 @@ export const BADGE_HEIGHT = 24;
  * `size` should be the panel's measured size; a viewport smaller than the panel pins it to the
  * top-left margin (the panel scrolls internally).
  */
-export function placePanel(badge: Placement, viewport: { width: number; height: number }, size: { width: number; height: number }): { top: number; left: number } {
+export function placePanel(
+  badge: Placement,
+  viewport: { width: number; height: number },
+  size: { width: number; height: number },
+): { top: number; left: number } {
   const below = badge.top + BADGE_HEIGHT + BADGE_GAP;
   const above = badge.top - size.height - BADGE_GAP;
   const fitsBelow = below + size.height <= viewport.height - BADGE_GAP;

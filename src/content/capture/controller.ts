@@ -35,8 +35,14 @@ import { clipCapture } from './clip.ts';
  * the element cache).
  */
 const WATCHED_ATTRIBUTES = [
-  'data-is-streaming', 'data-streaming-state', 'data-streaming-complete', 'data-complete', 'aria-busy', 'data-testid',
-  'hidden', 'aria-hidden',
+  'data-is-streaming',
+  'data-streaming-state',
+  'data-streaming-complete',
+  'data-complete',
+  'aria-busy',
+  'data-testid',
+  'hidden',
+  'aria-hidden',
 ];
 
 export interface TimerApi {
@@ -96,7 +102,10 @@ const IDLE_TIMEOUT_MS = 500;
 /** Shortest reading slice, even when an idle period has (almost) no time left: the scan must progress. */
 const MIN_SLICE_MS = 4;
 
-const idleApi = globalThis as { requestIdleCallback?: (fn: (d: { timeRemaining(): number }) => void, o?: { timeout: number }) => number; cancelIdleCallback?: (h: number) => void };
+const idleApi = globalThis as {
+  requestIdleCallback?: (fn: (d: { timeRemaining(): number }) => void, o?: { timeout: number }) => number;
+  cancelIdleCallback?: (h: number) => void;
+};
 
 const defaultTimers: TimerApi = {
   setTimeout: (fn, ms) => globalThis.setTimeout(fn, ms),
@@ -104,16 +113,22 @@ const defaultTimers: TimerApi = {
   now: () => Date.now(),
   ...(idleApi.requestIdleCallback && idleApi.cancelIdleCallback
     ? {
-      idle: (fn: (budgetMs: number) => void) => idleApi.requestIdleCallback!((d) => fn(d.timeRemaining()), { timeout: IDLE_TIMEOUT_MS }),
-      cancelIdle: (h: unknown) => idleApi.cancelIdleCallback!(h as number),
-    }
+        idle: (fn: (budgetMs: number) => void) => idleApi.requestIdleCallback!((d) => fn(d.timeRemaining()), { timeout: IDLE_TIMEOUT_MS }),
+        cancelIdle: (h: unknown) => idleApi.cancelIdleCallback!(h as number),
+      }
     : {}),
 };
 
 /** Same content as far as storing is concerned (cheap: cached texts are the same strings). */
 function sameTurn(a: CapturedTurn, b: CapturedTurn): boolean {
-  return a.role === b.role && a.text === b.text && a.model === b.model && a.thinking === b.thinking
-    && (a.branch?.index ?? 0) === (b.branch?.index ?? 0) && (a.branch?.count ?? 0) === (b.branch?.count ?? 0);
+  return (
+    a.role === b.role &&
+    a.text === b.text &&
+    a.model === b.model &&
+    a.thinking === b.thinking &&
+    (a.branch?.index ?? 0) === (b.branch?.index ?? 0) &&
+    (a.branch?.count ?? 0) === (b.branch?.count ?? 0)
+  );
 }
 
 function sameIds(a: ReadonlySet<string>, b: ReadonlySet<string>): boolean {
@@ -192,10 +207,13 @@ export function createCaptureController(options: CaptureControllerOptions): Capt
 
   function scheduleRecheck(delay: number): void {
     if (recheckHandle !== null) timers.clearTimeout(recheckHandle);
-    recheckHandle = timers.setTimeout(() => {
-      recheckHandle = null;
-      scan();
-    }, Math.max(0, delay));
+    recheckHandle = timers.setTimeout(
+      () => {
+        recheckHandle = null;
+        scan();
+      },
+      Math.max(0, delay),
+    );
   }
 
   /**
@@ -393,27 +411,29 @@ export function createCaptureController(options: CaptureControllerOptions): Capt
       report(err);
       return;
     }
-    Promise.resolve(pendingSend).then(
-      (response) => {
-        if (!response) return;
-        if (response.ok) {
-          if (response.settings) {
-            const sites = response.settings.sites;
-            overridesFor = (site) => sites[site]?.selectors;
+    Promise.resolve(pendingSend)
+      .then(
+        (response) => {
+          if (!response) return;
+          if (response.ok) {
+            if (response.settings) {
+              const sites = response.settings.sites;
+              overridesFor = (site) => sites[site]?.selectors;
+            }
+            lastBadges = (response.settings?.badgesHidden ? {} : response.badges) ?? {};
+            // The freshest elements and pending set: later scans may have run while the worker answered.
+            options.onBadges?.(lastBadges, elements, shownPending);
+          } else if (message.turns.length > 0) {
+            // Not stored (paused, store error): forget that we sent these so a later change retries.
+            for (const t of message.turns) sent.delete(t.id);
           }
-          lastBadges = (response.settings?.badgesHidden ? {} : response.badges) ?? {};
-          // The freshest elements and pending set: later scans may have run while the worker answered.
-          options.onBadges?.(lastBadges, elements, shownPending);
-        } else if (message.turns.length > 0) {
-          // Not stored (paused, store error): forget that we sent these so a later change retries.
+        },
+        (err: unknown) => {
           for (const t of message.turns) sent.delete(t.id);
-        }
-      },
-      (err: unknown) => {
-        for (const t of message.turns) sent.delete(t.id);
-        report(err);
-      },
-    ).catch(report);
+          report(err);
+        },
+      )
+      .catch(report);
   }
 
   return {
@@ -425,7 +445,11 @@ export function createCaptureController(options: CaptureControllerOptions): Capt
         paused = false;
         observer = new MO(onMutations);
         observer.observe(doc, {
-          childList: true, subtree: true, characterData: true, attributes: true, attributeFilter: WATCHED_ATTRIBUTES,
+          childList: true,
+          subtree: true,
+          characterData: true,
+          attributes: true,
+          attributeFilter: WATCHED_ATTRIBUTES,
         });
         win?.addEventListener('popstate', onNavigationEvent);
         navigation?.addEventListener('navigatesuccess', onNavigationEvent);

@@ -12,8 +12,15 @@ import type { RouteObserveMessage, RouteObserveResponse } from '../../messaging/
 import { ROUTE_CHANNEL_SOURCE, ROUTE_CHANNEL_VERSION } from './channel.ts';
 
 export type BridgeDrop =
-  | 'foreign-source' | 'not-ours' | 'oversize' | 'malformed' | 'rate-limited' | 'other-conversation'
-  | 'overflow' | 'never-captured' | 'refused';
+  | 'foreign-source'
+  | 'not-ours'
+  | 'oversize'
+  | 'malformed'
+  | 'rate-limited'
+  | 'other-conversation'
+  | 'overflow'
+  | 'never-captured'
+  | 'refused';
 
 export interface RouteBridgeWindow {
   addEventListener(type: 'message', listener: (event: MessageEvent) => void): void;
@@ -56,7 +63,9 @@ export function createRouteBridge(options: RouteBridgeOptions): RouteBridge {
   const maxPending = options.maxPending ?? 64;
   const maxWait = options.maxWaitMs ?? 300_000;
   const drops: Partial<Record<BridgeDrop, number>> = {};
-  const drop = (reason: BridgeDrop): void => { drops[reason] = (drops[reason] ?? 0) + 1; };
+  const drop = (reason: BridgeDrop): void => {
+    drops[reason] = (drops[reason] ?? 0) + 1;
+  };
   const pending = new Map<string, { observation: RouteObservation; at: number }>();
   const known = new Set<string>();
   const accepted: number[] = [];
@@ -77,18 +86,28 @@ export function createRouteBridge(options: RouteBridgeOptions): RouteBridge {
     const t = now();
     for (const [id, entry] of pending) {
       const other = entry.observation.conversationId !== null && entry.observation.conversationId !== conversationId;
-      if (other && known.has(id)) { pending.delete(id); drop('other-conversation'); }
-      else if (known.has(id)) { ready.push(entry.observation); pending.delete(id); }
-      else if (t - entry.at > maxWait) { pending.delete(id); drop('never-captured'); }
+      if (other && known.has(id)) {
+        pending.delete(id);
+        drop('other-conversation');
+      } else if (known.has(id)) {
+        ready.push(entry.observation);
+        pending.delete(id);
+      } else if (t - entry.at > maxWait) {
+        pending.delete(id);
+        drop('never-captured');
+      }
     }
     if (ready.length === 0) return;
     for (let i = 0; i < ready.length; i += BATCH) {
       const routes = ready.slice(i, i + BATCH);
       forwarded += routes.length;
-      options.send({ type: 'route/observe', conversationId, routes }).then((answer) => {
-        if (answer?.ok) options.onRoutes?.(answer.routes);
-        else routes.forEach(() => drop('refused'));
-      }).catch(() => routes.forEach(() => drop('refused')));
+      options
+        .send({ type: 'route/observe', conversationId, routes })
+        .then((answer) => {
+          if (answer?.ok) options.onRoutes?.(answer.routes);
+          else routes.forEach(() => drop('refused'));
+        })
+        .catch(() => routes.forEach(() => drop('refused')));
     }
   };
 
@@ -101,13 +120,30 @@ export function createRouteBridge(options: RouteBridgeOptions): RouteBridge {
       }
       const data: unknown = event.data;
       if (!isTagged(data)) return; // the page's own messages: not ours, not counted
-      if (typeof data.payload !== 'string') { drop('malformed'); return; }
-      if (data.payload.length > MAX_OBSERVATION_CHARS) { drop('oversize'); return; }
+      if (typeof data.payload !== 'string') {
+        drop('malformed');
+        return;
+      }
+      if (data.payload.length > MAX_OBSERVATION_CHARS) {
+        drop('oversize');
+        return;
+      }
       let parsed: unknown;
-      try { parsed = JSON.parse(data.payload); } catch { drop('malformed'); return; }
+      try {
+        parsed = JSON.parse(data.payload);
+      } catch {
+        drop('malformed');
+        return;
+      }
       const observation = parseRouteObservation(parsed);
-      if (!observation) { drop('malformed'); return; }
-      if (options.enabled && !options.enabled()) { drop('refused'); return; }
+      if (!observation) {
+        drop('malformed');
+        return;
+      }
+      if (options.enabled && !options.enabled()) {
+        drop('refused');
+        return;
+      }
       // A new chat streams its first reply before the URL names the conversation: with no id
       // yet, the observation waits and is checked against the URL when it is forwarded.
       const current = options.conversationId();
@@ -115,7 +151,10 @@ export function createRouteBridge(options: RouteBridgeOptions): RouteBridge {
         drop('other-conversation');
         return;
       }
-      if (!withinRate()) { drop('rate-limited'); return; }
+      if (!withinRate()) {
+        drop('rate-limited');
+        return;
+      }
       if (!pending.has(observation.messageId) && pending.size >= maxPending) {
         const oldest = pending.keys().next().value as string;
         pending.delete(oldest);
@@ -129,20 +168,32 @@ export function createRouteBridge(options: RouteBridgeOptions): RouteBridge {
   };
 
   return {
-    start() { win.addEventListener('message', onMessage); },
-    stop() { win.removeEventListener('message', onMessage); pending.clear(); },
+    start() {
+      win.addEventListener('message', onMessage);
+    },
+    stop() {
+      win.removeEventListener('message', onMessage);
+      pending.clear();
+    },
     captured(turnIds) {
       known.clear();
       for (const id of turnIds) known.add(id);
       if (pending.size > 0) forward();
     },
-    get drops() { return drops; },
-    get forwarded() { return forwarded; },
+    get drops() {
+      return drops;
+    },
+    get forwarded() {
+      return forwarded;
+    },
   };
 }
 
 function isTagged(data: unknown): data is { source: string; v: number; payload: unknown } {
-  return typeof data === 'object' && data !== null
-    && (data as { source?: unknown }).source === ROUTE_CHANNEL_SOURCE
-    && (data as { v?: unknown }).v === ROUTE_CHANNEL_VERSION;
+  return (
+    typeof data === 'object' &&
+    data !== null &&
+    (data as { source?: unknown }).source === ROUTE_CHANNEL_SOURCE &&
+    (data as { v?: unknown }).v === ROUTE_CHANNEL_VERSION
+  );
 }

@@ -3,10 +3,7 @@
  * same-origin paths only: a prefix would also catch `/f/conversation/prepare`, sentinel or
  * auth endpoints, which are never read. Pure.
  */
-export type RouteEndpoint =
-  | { kind: 'send' }
-  | { kind: 'resume' }
-  | { kind: 'record'; conversationId: string };
+export type RouteEndpoint = { kind: 'send' } | { kind: 'resume' } | { kind: 'record'; conversationId: string };
 
 const SEND = /^\/backend-api\/(?:f\/)?conversation$/;
 const RESUME = /^\/backend-api\/(?:f\/)?conversation\/[A-Za-z0-9_-]{1,100}\/stream$/;

@@ -33,7 +33,10 @@ function installRouteObserver(win: Window & typeof globalThis): void {
   let early: RouteObservation[] | null = [];
 
   const post = (observations: readonly RouteObservation[]): void => {
-    if (early) { early.push(...observations.slice(0, 64 - early.length)); return; }
+    if (early) {
+      early.push(...observations.slice(0, 64 - early.length));
+      return;
+    }
     for (const o of observations) {
       const message: RouteChannelMessage = { source: ROUTE_CHANNEL_SOURCE, v: ROUTE_CHANNEL_VERSION, payload: JSON.stringify(o) };
       win.postMessage(message, origin);
@@ -56,7 +59,10 @@ function installRouteObserver(win: Window & typeof globalThis): void {
     for (;;) {
       const { done, value } = await reader.read();
       if (done) break;
-      if (!onText(decoder.decode(value, { stream: true }))) { await reader.cancel().catch(noop); return; }
+      if (!onText(decoder.decode(value, { stream: true }))) {
+        await reader.cancel().catch(noop);
+        return;
+      }
     }
     onText(decoder.decode());
   }
@@ -66,20 +72,32 @@ function installRouteObserver(win: Window & typeof globalThis): void {
    * (registered before the page's own), so the page can read its body whenever it likes.
    */
   async function observe(endpoint: RouteEndpoint, requestBody: Promise<string | null>, copy: Response): Promise<void> {
-    if (!copy.ok) { await copy.body?.cancel().catch(noop); return; }
+    if (!copy.ok) {
+      await copy.body?.cancel().catch(noop);
+      return;
+    }
     const type = copy.headers.get('content-type') ?? '';
     if (endpoint.kind === 'record') {
-      if (!type.includes('json')) { await copy.body?.cancel().catch(noop); return; }
+      if (!type.includes('json')) {
+        await copy.body?.cancel().catch(noop);
+        return;
+      }
       let text = '';
       await readBody(copy, (piece) => (text += piece).length <= MAX_RECORD_CHARS);
       if (text.length > MAX_RECORD_CHARS) return;
       post(parseChatGptRecord(JSON.parse(text) as unknown, endpoint.conversationId).observations);
       return;
     }
-    if (!type.includes('text/event-stream')) { await copy.body?.cancel().catch(noop); return; }
+    if (!type.includes('text/event-stream')) {
+      await copy.body?.cancel().catch(noop);
+      return;
+    }
     const body = await requestBody;
     const parser = createChatGptStreamParser({ requested: body === null ? null : requestedModelOf(body) });
-    await readBody(copy, (piece) => { parser.push(piece); return !parser.overLimit; });
+    await readBody(copy, (piece) => {
+      parser.push(piece);
+      return !parser.overLimit;
+    });
     const result = parser.finish();
     for (const topic of result.handoffTopics) {
       handoffTopics.add(topic);
@@ -100,10 +118,17 @@ function installRouteObserver(win: Window & typeof globalThis): void {
       const endpoint = classifyRequest(url, method, origin);
       if (endpoint) {
         // The body is read before calling through (a Request body can be read only once).
-        const body: Promise<string | null> = endpoint.kind !== 'send' ? Promise.resolve(null)
-          : typeof init?.body === 'string' ? Promise.resolve(init.body)
-          : isRequest && init?.body === undefined ? input.clone().text().catch(() => null)
-          : Promise.resolve(null);
+        const body: Promise<string | null> =
+          endpoint.kind !== 'send'
+            ? Promise.resolve(null)
+            : typeof init?.body === 'string'
+              ? Promise.resolve(init.body)
+              : isRequest && init?.body === undefined
+                ? input
+                    .clone()
+                    .text()
+                    .catch(() => null)
+                : Promise.resolve(null);
         plan = { endpoint, body };
       }
     } catch {

@@ -43,7 +43,15 @@ interface RunShape {
 
 function runShape(kappa: number, alpha: number): RunShape {
   const nu = 2 * alpha;
-  return { kappa, kappa1: kappa + 1, alphaKappa: alpha * kappa, nu, nuPi: nu * Math.PI, halfNu1: (nu + 1) / 2, logGammaRatio: gammaln((nu + 1) / 2) - gammaln(nu / 2) };
+  return {
+    kappa,
+    kappa1: kappa + 1,
+    alphaKappa: alpha * kappa,
+    nu,
+    nuPi: nu * Math.PI,
+    halfNu1: (nu + 1) / 2,
+    logGammaRatio: gammaln((nu + 1) / 2) - gammaln(nu / 2),
+  };
 }
 
 /** Σ_k log Student-t(x_k | mu_k, beta_k) for one run (stats at `off` in the flat arrays). */
@@ -60,7 +68,16 @@ function logPredictive(s: RunShape, mu: Float64Array, beta: Float64Array, off: n
 }
 
 /** Posterior of a run after one more observation: writes stats at `to` from those at `from` (pseudo-count k0). */
-function update(k0: number, muFrom: Float64Array, betaFrom: Float64Array, from: number, mu: Float64Array, beta: Float64Array, to: number, x: readonly number[]): void {
+function update(
+  k0: number,
+  muFrom: Float64Array,
+  betaFrom: Float64Array,
+  from: number,
+  mu: Float64Array,
+  beta: Float64Array,
+  to: number,
+  x: readonly number[],
+): void {
   for (let k = 0; k < x.length; k++) {
     const m = muFrom[from + k];
     const dx = x[k] - m;
@@ -99,7 +116,8 @@ export class OnlineDetector {
     this.maxRun = Math.max(1, this.o.maxRun);
     this.prior = runShape(this.o.kappa0, this.o.alpha0);
     // Repeated +1 / +0.5, as the sequential posterior updates compute them.
-    let kappa = this.o.kappa0, alpha = this.o.alpha0;
+    let kappa = this.o.kappa0,
+      alpha = this.o.alpha0;
     for (let i = 0; i < this.maxRun; i++) {
       kappa += 1;
       alpha += 0.5;

@@ -25,10 +25,15 @@ export interface CalibrationSample {
 
 /** Fits a and b by weighted Newton's method on (score, matched) pairs; small ridge keeps it stable. */
 export function fitCalibration(samples: readonly CalibrationSample[], iterations = 50): Calibration {
-  let a = 0, b = 1;
+  let a = 0,
+    b = 1;
   const ridge = 1e-3;
   for (let it = 0; it < iterations; it++) {
-    let ga = 0, gb = 0, haa = ridge, hab = 0, hbb = ridge;
+    let ga = 0,
+      gb = 0,
+      haa = ridge,
+      hab = 0,
+      hbb = ridge;
     for (const { score, positive, weight = 1 } of samples) {
       const x = Math.log(Math.max(score, 1e-6));
       const p = 1 / (1 + Math.exp(-(a + b * x)));

@@ -51,7 +51,8 @@ export class FeatureColumns {
   /** Count and mean of `feature` over replies [a, b) (mean 0 when none has a value). */
   mean(feature: string, a = 0, b = this.n): { n: number; mean: number } {
     const { values, present } = this.column(feature);
-    let sum = 0, n = 0;
+    let sum = 0,
+      n = 0;
     for (let t = a; t < b; t++) {
       if (present[t]) {
         sum += values[t];

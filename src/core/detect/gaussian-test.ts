@@ -24,7 +24,10 @@ export interface GaussianTestOptions {
 /** Pooled within-segment SD of column k over [a, t) and [t, b). */
 function withinSd(matrix: readonly (readonly number[])[], k: number, a: number, t: number, b: number): number {
   let ss = 0;
-  for (const [lo, hi] of [[a, t], [t, b]]) {
+  for (const [lo, hi] of [
+    [a, t],
+    [t, b],
+  ]) {
     let m = 0;
     for (let i = lo; i < hi; i++) m += matrix[i][k];
     m /= hi - lo;
@@ -47,7 +50,7 @@ export function gaussianPValue(matrix: readonly (readonly number[])[], a: number
   for (let k = 0; k < d; k++) totalTerm += (total[k] * total[k]) / n;
   let observed = -totalTerm;
   for (let i = 0; i < t - a; i++) for (let k = 0; k < d; k++) left[k] += rows[i * d + k];
-  for (let k = 0; k < d; k++) observed += (left[k] * left[k]) / (t - a) + ((total[k] - left[k]) ** 2) / (b - t);
+  for (let k = 0; k < d; k++) observed += (left[k] * left[k]) / (t - a) + (total[k] - left[k]) ** 2 / (b - t);
   const random = mulberry32(Math.imul(a + 7, 2654435761) ^ Math.imul(t + 7, 40503) ^ Math.imul(b + 7, 97));
   const gauss = () => Math.sqrt(-2 * Math.log(1 - random())) * Math.cos(2 * Math.PI * random());
   let atLeast = 1;

@@ -41,6 +41,13 @@ export function detectorSeries(features: readonly FeatureValues[], req: RequestI
 
 /** The switch test the parameters ask for, on a standardised series. */
 export function switchTestFor(series: StandardSeries, p: DetectorParams): SwitchTest {
-  if (p.gate.null === 'gaussian') return gaussianTest(series.matrix, { maxPValue: p.gate.maxPValue, simulations: p.gate.permutations, minSize: p.segment.minSize, columnScale: series.dims.map((f) => p.weights[f] ?? 1), clip: p.clip });
+  if (p.gate.null === 'gaussian')
+    return gaussianTest(series.matrix, {
+      maxPValue: p.gate.maxPValue,
+      simulations: p.gate.permutations,
+      minSize: p.segment.minSize,
+      columnScale: series.dims.map((f) => p.weights[f] ?? 1),
+      clip: p.clip,
+    });
   return permutationTest(series.matrix, { ...p.gate, minSize: p.segment.minSize });
 }

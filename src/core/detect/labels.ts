@@ -28,7 +28,12 @@ function evidenceAt(cols: FeatureColumns, feature: string, a: number, t: number,
 }
 
 /** Evidence for one feature between two segments, or null when not applicable on either side. */
-export function featureEvidence(feature: string, before: readonly FeatureValues[], after: readonly FeatureValues[], priorScale: number): FeatureEvidence | null {
+export function featureEvidence(
+  feature: string,
+  before: readonly FeatureValues[],
+  after: readonly FeatureValues[],
+  priorScale: number,
+): FeatureEvidence | null {
   return evidenceAt(new FeatureColumns([...before, ...after]), feature, 0, before.length, before.length + after.length, priorScale);
 }
 
@@ -59,7 +64,10 @@ export function labelChangeAt(cols: FeatureColumns, a: number, t: number, b: num
     // Capped so one near-zero-variance feature (e.g. a rate on 3-word replies) cannot dominate the ranking.
     const effect = parts.reduce((s, p) => s + p.sign * Math.max(-EFFECT_CAP, Math.min(EFFECT_CAP, p.e.effect)), 0) / parts.length;
     if (Math.abs(effect) < o.minEffect) continue;
-    const evidence = parts.filter((p) => Math.abs(p.e.effect) >= o.minEvidence).map((p) => p.e).sort((x, y) => Math.abs(y.effect) - Math.abs(x.effect));
+    const evidence = parts
+      .filter((p) => Math.abs(p.e.effect) >= o.minEvidence)
+      .map((p) => p.e)
+      .sort((x, y) => Math.abs(y.effect) - Math.abs(x.effect));
     fired.push({ effect: Math.abs(effect), label: { kind: rule.kind, text: effect > 0 ? rule.up : rule.down, confidence, evidence } });
   }
   fired.sort((x, y) => y.effect - x.effect);

@@ -20,14 +20,37 @@ export const PARAMS_VERSION = 'p5';
 
 /** Typical reply-to-reply noise scale per feature (feature units), from dev generators. */
 export const PRIOR_SCALE: Readonly<Record<string, number>> = {
-  words_log: 0.309, sentence_words: 6.59, paragraphs: 2.1, list_share: 0.262, headers: 0.6,
-  bold_per_100w: 0.4, table_rows: 2, code_share: 0.02, question_share: 0.02, exclamation_share: 0.02,
-  emoji_per_100w: 0.4, first_singular_per_100w: 0.3, first_plural_per_100w: 0.2,
-  second_person_per_100w: 1.23, hedge_per_100w: 1.7, booster_per_100w: 0.311, sentiment: 0.0632,
-  warmth_per_100w: 0.1, enthusiasm_per_100w: 0.3, flattery_per_100w: 0.1, apology_per_100w: 0.1,
-  refusal_per_100w: 0.1, ai_identity_per_100w: 0.1, other_identity_per_100w: 0.1,
-  contractions_per_100w: 0.818, slang_per_100w: 0.2, formal_per_100w: 0.215,
-  flesch_reading_ease: 18.2, syllables_per_word: 0.197, function_word_share: 0.0785, mattr: 0.0791,
+  words_log: 0.309,
+  sentence_words: 6.59,
+  paragraphs: 2.1,
+  list_share: 0.262,
+  headers: 0.6,
+  bold_per_100w: 0.4,
+  table_rows: 2,
+  code_share: 0.02,
+  question_share: 0.02,
+  exclamation_share: 0.02,
+  emoji_per_100w: 0.4,
+  first_singular_per_100w: 0.3,
+  first_plural_per_100w: 0.2,
+  second_person_per_100w: 1.23,
+  hedge_per_100w: 1.7,
+  booster_per_100w: 0.311,
+  sentiment: 0.0632,
+  warmth_per_100w: 0.1,
+  enthusiasm_per_100w: 0.3,
+  flattery_per_100w: 0.1,
+  apology_per_100w: 0.1,
+  refusal_per_100w: 0.1,
+  ai_identity_per_100w: 0.1,
+  other_identity_per_100w: 0.1,
+  contractions_per_100w: 0.818,
+  slang_per_100w: 0.2,
+  formal_per_100w: 0.215,
+  flesch_reading_ease: 18.2,
+  syllables_per_word: 0.197,
+  function_word_share: 0.0785,
+  mattr: 0.0791,
   word_length: 0.555,
 };
 
@@ -58,7 +81,7 @@ export interface DetectorParams {
    * p-value above maxPValue are dropped (1 = no test). Lets a conversation whose replies wander a
    * lot on their own keep fewer switches than the global penalty alone would.
    */
-  gate: { maxPValue: number; permutations: number; /** 'shuffle' (permutation.ts, default) or 'gaussian' (gaussian-test.ts). */ null?: 'shuffle' | 'gaussian' };
+  gate: { maxPValue: number; permutations: number /** 'shuffle' (permutation.ts, default) or 'gaussian' (gaussian-test.ts). */; null?: 'shuffle' | 'gaussian' };
   calibration: Calibration;
   /** RMS centroid distance under which a later segment reuses an earlier state. */
   stateMergeDistance: number;
@@ -72,8 +95,17 @@ export const DETECTOR_PARAMS: DetectorParams = {
   // the prompt model on 122 dev generators (between- / within-generator SD, ≥ 0.25 of the best);
   // chosen among candidates by mean DEV F1 at ≤ 2 false switches /100 points (bench/lib/candidates.ts 'pm-mix').
   weights: {
-    words_log: 1, paragraphs: 0.97, list_share: 0.56, function_word_share: 0.64, mattr: 0.52, sentence_words: 0.26,
-    headers: 0.63, bold_per_100w: 1, exclamation_share: 0.33, warmth_per_100w: 0.32, flattery_per_100w: 0.37,
+    words_log: 1,
+    paragraphs: 0.97,
+    list_share: 0.56,
+    function_word_share: 0.64,
+    mattr: 0.52,
+    sentence_words: 0.26,
+    headers: 0.63,
+    bold_per_100w: 1,
+    exclamation_share: 0.33,
+    warmth_per_100w: 0.32,
+    flattery_per_100w: 0.37,
   },
   priorStrength: 5,
   profileWeight: 0,

@@ -28,7 +28,15 @@ export interface GateOptions {
  * of a split at s is Σ_k (L_k²/s + R_k²/(n−s) − T_k²/n) with L, R, T the left, right and total
  * sums: one running pass, no allocation.
  */
-export function bestSplitGain(rows: Float64Array, d: number, order: Int32Array, total: Float64Array, totalTerm: number, minSize: number, left: Float64Array): number {
+export function bestSplitGain(
+  rows: Float64Array,
+  d: number,
+  order: Int32Array,
+  total: Float64Array,
+  totalTerm: number,
+  minSize: number,
+  left: Float64Array,
+): number {
   const n = order.length;
   left.fill(0);
   let best = 0;
@@ -38,7 +46,8 @@ export function bestSplitGain(rows: Float64Array, d: number, order: Int32Array, 
     if (s < minSize) continue;
     let gain = -totalTerm;
     for (let k = 0; k < d; k++) {
-      const l = left[k], r = total[k] - l;
+      const l = left[k],
+        r = total[k] - l;
       gain += (l * l) / s + (r * r) / (n - s);
     }
     if (gain > best) best = gain;
@@ -50,7 +59,14 @@ export function bestSplitGain(rows: Float64Array, d: number, order: Int32Array, 
  * Permutation p-value of a change at t within rows [a, b) of `matrix`. With `stopAbove`, counting
  * stops once p is known to exceed it (the caller only needs to know that), and that p is returned.
  */
-export function permutationPValue(matrix: readonly (readonly number[])[], a: number, t: number, b: number, o: Omit<GateOptions, 'maxPValue'>, stopAbove = 1): number {
+export function permutationPValue(
+  matrix: readonly (readonly number[])[],
+  a: number,
+  t: number,
+  b: number,
+  o: Omit<GateOptions, 'maxPValue'>,
+  stopAbove = 1,
+): number {
   const n = b - a;
   const d = n > 0 ? matrix[a].length : 0;
   const rows = new Float64Array(n * d);
@@ -64,7 +80,7 @@ export function permutationPValue(matrix: readonly (readonly number[])[], a: num
   let observed = -totalTerm;
   left.fill(0);
   for (let i = 0; i < t - a; i++) for (let k = 0; k < d; k++) left[k] += rows[i * d + k];
-  for (let k = 0; k < d; k++) observed += (left[k] * left[k]) / (t - a) + ((total[k] - left[k]) ** 2) / (b - t);
+  for (let k = 0; k < d; k++) observed += (left[k] * left[k]) / (t - a) + (total[k] - left[k]) ** 2 / (b - t);
   const random = mulberry32(Math.imul(a + 1, 73856093) ^ Math.imul(t + 1, 19349663) ^ Math.imul(b + 1, 83492791));
   const order = identity;
   const limit = stopAbove * (o.permutations + 1);

@@ -84,7 +84,6 @@ export function standardise(values: readonly FeatureValues[], o: SeriesOptions):
   return { dims, matrix, center, scale };
 }
 
-
 /** Normal scores probit((rank − 0.5) / n), ties sharing their mean rank. */
 export function normalScores(xs: readonly number[]): number[] {
   const n = xs.length;

@@ -31,7 +31,13 @@ function rms(a: readonly number[], b: readonly number[]): number {
  * Names the segment [a, b) of `cols` relative to the whole conversation (`whole`: the
  * conversation's mean per feature, filled on first use), in the shared persona wording.
  */
-function nameRange(cols: FeatureColumns, a: number, b: number, whole: Map<string, { n: number; mean: number }>, priorScale: Readonly<Record<string, number>>): string {
+function nameRange(
+  cols: FeatureColumns,
+  a: number,
+  b: number,
+  whole: Map<string, { n: number; mean: number }>,
+  priorScale: Readonly<Record<string, number>>,
+): string {
   if (b - a === cols.n) return 'baseline';
   return namePersona((f) => {
     const seg = cols.mean(f, a, b);
@@ -46,7 +52,13 @@ function nameRange(cols: FeatureColumns, a: number, b: number, whole: Map<string
  * State per segment (segment boundaries = [0, ...switches, n]); `values` are the replies'
  * features (FeatureColumns of them, shared with the labels).
  */
-export function assignStates(matrix: readonly (readonly number[])[], switches: readonly number[], values: FeatureColumns, mergeDistance: number, priorScale: Readonly<Record<string, number>>): SegmentState[] {
+export function assignStates(
+  matrix: readonly (readonly number[])[],
+  switches: readonly number[],
+  values: FeatureColumns,
+  mergeDistance: number,
+  priorScale: Readonly<Record<string, number>>,
+): SegmentState[] {
   const bounds = [0, ...switches, matrix.length];
   const states: { id: string; centroid: number[]; name: string }[] = [];
   const out: SegmentState[] = [];

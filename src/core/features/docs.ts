@@ -34,7 +34,9 @@ export function renderInstrumentDoc(detectorVersion: string): string {
   out.push('| name | family | what it measures | unit | typical range | English only | known failure cases |');
   out.push('|---|---|---|---|---|---|---|');
   for (const f of FEATURES) {
-    out.push(`| \`${f.name}\` | ${f.family} | ${cell(f.description)} | ${cell(f.unit)} | ${f.range[0]} – ${f.range[1]} | ${f.englishOnly ? 'yes' : 'no'} | ${cell(f.failureCases.join(' '))} |`);
+    out.push(
+      `| \`${f.name}\` | ${f.family} | ${cell(f.description)} | ${cell(f.unit)} | ${f.range[0]} – ${f.range[1]} | ${f.englishOnly ? 'yes' : 'no'} | ${cell(f.failureCases.join(' '))} |`,
+    );
   }
   out.push('');
   out.push('Also computed (not scalar features): a function-word profile, hashed character 3-grams and a hashed');
@@ -47,7 +49,7 @@ export function renderInstrumentDoc(detectorVersion: string): string {
   out.push('## Shift labels');
   out.push('');
   out.push('A detected shift is described by comparing the segment before with the segment after: for each');
-  out.push('feature, effect = (mean after − mean before) / pooled within-segment SD (floored by the feature\'s');
+  out.push("feature, effect = (mean after − mean before) / pooled within-segment SD (floored by the feature's");
   out.push('prior noise scale). A label fires when the signed mean effect of its features is ≥ 0.8; each label');
   out.push('lists its evidence (feature, before, after, effect). At most three labels per shift; if none fires,');
   out.push('"style shift" lists the three largest moves.');
@@ -56,7 +58,11 @@ export function renderInstrumentDoc(detectorVersion: string): string {
   out.push('|---|---|---|---|');
   for (const v of LABEL_VOCABULARY) {
     const rule = LABEL_RULES.find((r) => r.kind === v.kind);
-    const feats = rule ? Object.entries(rule.features).map(([f, s]) => `${s > 0 ? '+' : '−'}\`${f}\``).join(' ') : '—';
+    const feats = rule
+      ? Object.entries(rule.features)
+          .map(([f, s]) => `${s > 0 ? '+' : '−'}\`${f}\``)
+          .join(' ')
+      : '—';
     out.push(`| ${v.kind} | ${cell(v.example)} | ${cell(v.meaning)} | ${feats} |`);
   }
   out.push('');

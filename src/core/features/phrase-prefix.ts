@@ -52,7 +52,14 @@ export function parsePattern(source: string): Node[][] {
       } else if (c === '\\') {
         const e = source[i + 1];
         i += 2;
-        node = e === 'b' ? { t: 'wb', opt: false } : /[sdnt]/.test(e) ? { t: 'stop', opt: false } : /[a-zA-Z0-9]/.test(e) ? { t: 'other', opt: false } : { t: 'ch', c: e, opt: false };
+        node =
+          e === 'b'
+            ? { t: 'wb', opt: false }
+            : /[sdnt]/.test(e)
+              ? { t: 'stop', opt: false }
+              : /[a-zA-Z0-9]/.test(e)
+                ? { t: 'other', opt: false }
+                : { t: 'ch', c: e, opt: false };
       } else if ('.^$'.includes(c)) {
         i++;
         node = { t: 'other', opt: false };
@@ -160,7 +167,6 @@ export function followCodes(prefixes: ReadonlySet<string>, run: string): Int32Ar
   }
   return Int32Array.from(codes);
 }
-
 
 /**
  * Whether a match of the pattern might read a line break (\s, \S, \W, \D, escapes such as \n or

@@ -87,7 +87,9 @@ export function countPhrases(lower: string, phrases: readonly string[]): number 
 /** Whether the characters c1 c2 c3 after a first word match one of the allowed tuples. */
 function mayFollow(follow: Int32Array, c1: number, c2: number, c3: number): boolean {
   for (let j = 0; j < follow.length; j += FOLLOW_WIDTH) {
-    const a = follow[j], b = follow[j + 1], c = follow[j + 2];
+    const a = follow[j],
+      b = follow[j + 1],
+      c = follow[j + 2];
     if ((a === ANY || a === c1) && (b === ANY || b === c2) && (c === ANY || c === c3)) return true;
   }
   return false;
@@ -232,8 +234,11 @@ export function buildPhraseScanner(groups: readonly { patterns?: readonly RegExp
     const counts = new Array<number>(c.groups).fill(0);
     for (const r of c.rules) r.next = 0;
     for (let k = 0; k < runCount * RUN_STRIDE; k += RUN_STRIDE) {
-      const end = runs[k + 1], node = runs[k + 2];
-      const c1 = text.charCodeAt(end), c2 = text.charCodeAt(end + 1), c3 = text.charCodeAt(end + 2); // NaN past the end
+      const end = runs[k + 1],
+        node = runs[k + 2];
+      const c1 = text.charCodeAt(end),
+        c2 = text.charCodeAt(end + 1),
+        c3 = text.charCodeAt(end + 2); // NaN past the end
       if (mayFollow(c.followAt[node]!, c1, c2, c3)) tryRules(text, runs[k], c1, c2, c3, c.rulesAt[node]!, counts);
     }
     for (const [group, fb] of c.fallbacks) counts[group] += fb(full);

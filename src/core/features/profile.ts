@@ -51,12 +51,24 @@ const PUNCT = /[:;!?—–()"“”…*]/g;
 export function styleProfile(raw: string, lowerWords: readonly string[], buckets = STYLE_BUCKETS): Float64Array {
   // Only closed-class words: content words follow the topic, which changes with every prompt.
   const bucketOf = (w: string) => (ENGLISH_FUNCTION_WORDS.has(w) || STYLE_WORDS.has(w) ? styleBucket(w, buckets) : -1);
-  return profileFrom(raw, lowerWords.length, (i) => lowerWords[i], (i) => bucketOf(lowerWords[i]), buckets);
+  return profileFrom(
+    raw,
+    lowerWords.length,
+    (i) => lowerWords[i],
+    (i) => bucketOf(lowerWords[i]),
+    buckets,
+  );
 }
 
 /** styleProfile of the words with type ids `tokens` (word table: buckets and words by id). */
 export function styleProfileOfTokens(raw: string, tokens: Int32Array): Float64Array {
-  return profileFrom(raw, tokens.length, (i) => typeString(tokens[i]), (i) => styleBucketOf(tokens[i]), STYLE_BUCKETS);
+  return profileFrom(
+    raw,
+    tokens.length,
+    (i) => typeString(tokens[i]),
+    (i) => styleBucketOf(tokens[i]),
+    STYLE_BUCKETS,
+  );
 }
 
 /** The profile of `count` lower-cased words, the i-th given by wordAt(i) with style bucket bucketAt(i) (−1: none). */

@@ -13,7 +13,10 @@ const CUES: readonly [string, RegExp][] = [
   ['long', /\b(?:essay|story|article|blog|guide|detailed|in detail|explain|describe|elaborate|write a|poem|letter|speech|plan)\b/],
   ['code', /\b(?:code|function|python|javascript|sql|script|program|regex|class|implement|c\+\+|java)\b/],
   ['fact', /^(?:what|who|when|where|which|how (?:many|much|old|long|far))\b/],
-  ['classify', /\b(?:classify|categori[sz]e|identify|choose|pick|is (?:it|this)|true or false|yes or no|correct the|fix the grammar|rewrite|paraphrase|translate)\b/],
+  [
+    'classify',
+    /\b(?:classify|categori[sz]e|identify|choose|pick|is (?:it|this)|true or false|yes or no|correct the|fix the grammar|rewrite|paraphrase|translate)\b/,
+  ],
   ['compare', /\b(?:compare|difference|differences|pros and cons|versus|vs\.?)\b/],
   ['math', /\d+\s*[-+*/x×^]\s*\d+|\b(?:calculate|solve|equation)\b/],
 ];

@@ -19,7 +19,18 @@ import { diversity } from './diversity.ts';
 
 export type { FeatureDef } from './types.ts';
 
-export const FEATURE_FAMILIES: readonly FeatureFamily[] = [verbosity, structure, punctuation, pronouns, stance, affect, modes, register, readability, diversity];
+export const FEATURE_FAMILIES: readonly FeatureFamily[] = [
+  verbosity,
+  structure,
+  punctuation,
+  pronouns,
+  stance,
+  affect,
+  modes,
+  register,
+  readability,
+  diversity,
+];
 
 export const FEATURES: FeatureDef[] = FEATURE_FAMILIES.flatMap((f) => f.defs);
 

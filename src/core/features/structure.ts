@@ -19,37 +19,56 @@ export const structure: FeatureFamily = {
   family: 'structure',
   defs: [
     {
-      name: 'list_share', label: 'List lines', family: 'structure',
+      name: 'list_share',
+      label: 'List lines',
+      family: 'structure',
       description: 'Share of non-empty prose lines that are bullet or numbered list items.',
-      unit: 'fraction', range: [0, 1],
-      failureCases: ['Lists rendered without markers by the site (copied as plain lines) count as prose.', 'A line starting with "- " inside a quoted email counts as a list item.'],
+      unit: 'fraction',
+      range: [0, 1],
+      failureCases: [
+        'Lists rendered without markers by the site (copied as plain lines) count as prose.',
+        'A line starting with "- " inside a quoted email counts as a list item.',
+      ],
       englishOnly: false,
     },
     {
-      name: 'headers', label: 'Headers', family: 'structure',
+      name: 'headers',
+      label: 'Headers',
+      family: 'structure',
       description: 'Number of Markdown header lines (# … ######) outside code.',
-      unit: 'count', range: [0, 30],
+      unit: 'count',
+      range: [0, 30],
       failureCases: ['Bold pseudo-headers ("**Step 1**") are not counted here (see bold_per_100w).'],
       englishOnly: false,
     },
     {
-      name: 'bold_per_100w', label: 'Bold spans', family: 'structure',
+      name: 'bold_per_100w',
+      label: 'Bold spans',
+      family: 'structure',
       description: 'Bold spans (**x** or __x__) per 100 prose words.',
-      unit: 'per 100 words', range: [0, 20],
+      unit: 'per 100 words',
+      range: [0, 20],
       failureCases: ['Captured text where the site dropped Markdown has no bold at all.'],
       englishOnly: false,
     },
     {
-      name: 'table_rows', label: 'Table rows', family: 'structure',
+      name: 'table_rows',
+      label: 'Table rows',
+      family: 'structure',
       description: 'Lines that look like Markdown table rows (| a | b |), header separator included.',
-      unit: 'count', range: [0, 100],
+      unit: 'count',
+      range: [0, 100],
       failureCases: ['ASCII art or shell pipes on their own line can look like table rows.'],
       englishOnly: false,
     },
     {
-      name: 'code_share', label: 'Code share', family: 'structure',
-      description: 'Share of the reply characters inside fenced code blocks, plus inline code spans per 100 words scaled down (inline spans count 1% each, capped at 1).',
-      unit: 'fraction', range: [0, 1],
+      name: 'code_share',
+      label: 'Code share',
+      family: 'structure',
+      description:
+        'Share of the reply characters inside fenced code blocks, plus inline code spans per 100 words scaled down (inline spans count 1% each, capped at 1).',
+      unit: 'fraction',
+      range: [0, 1],
       failureCases: ['Unfenced code (indented or pasted without ```) is treated as prose.'],
       englishOnly: false,
     },
@@ -57,7 +76,9 @@ export const structure: FeatureFamily = {
   compute(ctx, out) {
     const { prose } = ctx;
     const { starts } = ctx.lines;
-    let list = 0, headers = 0, table = 0;
+    let list = 0,
+      headers = 0,
+      table = 0;
     for (const start of starts) {
       // Each pattern needs its own first character after the indent (a non-blank line has one
       // before its end); test only that one.

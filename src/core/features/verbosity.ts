@@ -8,7 +8,8 @@ export const verbosity: FeatureFamily = {
       name: 'words_log',
       label: 'Length (log words)',
       family: 'verbosity',
-      description: 'log10(1 + number of prose words), code blocks excluded. Log because reply length is multiplicative (a 2x longer reply is one step, whatever the base).',
+      description:
+        'log10(1 + number of prose words), code blocks excluded. Log because reply length is multiplicative (a 2x longer reply is one step, whatever the base).',
       unit: 'log10 words',
       range: [0, 4],
       failureCases: ['Replies cut off by the site ("continue") look like a verbosity drop.', 'Code-only replies have near-zero prose length.'],

@@ -53,9 +53,16 @@ const FLAG_BITS = CATEGORY_COUNT + 1;
 
 const CONTRACTION = /^[a-z]+(?:'|’)(?:s|re|ve|ll|d|m|t)$/;
 const SETS: [number, ReadonlySet<string>][] = [
-  [CAT.functionWord, ENGLISH_FUNCTION_WORDS], [CAT.hedge, HEDGE_WORDS], [CAT.booster, BOOSTER_WORDS],
-  [CAT.intensifier, INTENSIFIER_WORDS], [CAT.firstSingular, FIRST_SINGULAR], [CAT.firstPlural, FIRST_PLURAL],
-  [CAT.second, SECOND_PERSON], [CAT.slang, SLANG_WORDS], [CAT.formal, FORMAL_WORDS], [CAT.negator, NEGATORS],
+  [CAT.functionWord, ENGLISH_FUNCTION_WORDS],
+  [CAT.hedge, HEDGE_WORDS],
+  [CAT.booster, BOOSTER_WORDS],
+  [CAT.intensifier, INTENSIFIER_WORDS],
+  [CAT.firstSingular, FIRST_SINGULAR],
+  [CAT.firstPlural, FIRST_PLURAL],
+  [CAT.second, SECOND_PERSON],
+  [CAT.slang, SLANG_WORDS],
+  [CAT.formal, FORMAL_WORDS],
+  [CAT.negator, NEGATORS],
 ];
 
 const MAX_TYPES = 100_000;
@@ -66,7 +73,12 @@ const MAX_TYPES = 100_000;
  * compared and when the slot table grows.
  */
 const INFO_STRIDE = 6;
-const FLAGS = 0, SYLLABLES = 1, LENGTH = 2, BUCKET = 3, CHARS_AT = 4, HASH = 5;
+const FLAGS = 0,
+  SYLLABLES = 1,
+  LENGTH = 2,
+  BUCKET = 3,
+  CHARS_AT = 4,
+  HASH = 5;
 
 /**
  * Open addressing, kept at most half full; SLOT_STRIDE ints (16 bytes, four slots per cache line)
@@ -78,7 +90,10 @@ const FLAGS = 0, SYLLABLES = 1, LENGTH = 2, BUCKET = 3, CHARS_AT = 4, HASH = 5;
  * - S_STATS: the type's flags, its syllables above FLAG_BITS (SYLLABLE_MASK), and HAS_PHRASE_RUNS.
  */
 const SLOT_STRIDE = 4;
-const S_ID = 0, S_MATCH = 1, S_KEY_HI = 2, S_STATS = 3;
+const S_ID = 0,
+  S_MATCH = 1,
+  S_KEY_HI = 2,
+  S_STATS = 3;
 const KEY_HI_BITS = 17;
 const KEY_HI_MASK = (1 << KEY_HI_BITS) - 1;
 const KEY_HI_NONE = KEY_HI_MASK;
@@ -263,7 +278,11 @@ let packed = new Int32Array(1024);
  */
 function sumStats(ids: Int32Array, n: number, chars: number): TokenStats {
   const categories = new Int32Array(CATEGORY_COUNT);
-  let syllables = 0, sum = 0, flip = 0, functionWords = 0, latin = 0;
+  let syllables = 0,
+    sum = 0,
+    flip = 0,
+    functionWords = 0,
+    latin = 0;
   for (let i = 0; i < n; i++) {
     const p = packed[i];
     syllables += (p >>> FLAG_BITS) & SYLLABLE_MASK;
@@ -313,7 +332,7 @@ let runs = new Int32Array(64 * RUN_STRIDE);
 /** Appends type id's phrase runs, shifted to the word's start, at triple `count`; returns the new count. */
 function addPhraseRuns(id: number, wordStart: number, count: number): number {
   const own = phraseRuns[id]!;
-  if ((count * RUN_STRIDE + own.length) > runs.length) {
+  if (count * RUN_STRIDE + own.length > runs.length) {
     const more = new Int32Array(2 * runs.length + own.length);
     more.set(runs);
     runs = more;

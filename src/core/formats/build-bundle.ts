@@ -92,7 +92,7 @@ export function buildBundle(imported: ImportedConversation, where: string, limit
       url: imported.url,
       source: imported.source,
       firstSeen: imported.createdAt ?? (times.length ? earliest : 0),
-      lastSeen: imported.updatedAt ?? (times.length ? latest : imported.createdAt ?? 0),
+      lastSeen: imported.updatedAt ?? (times.length ? latest : (imported.createdAt ?? 0)),
       models: [],
       turnCount: 0,
       assistantCount: 0,

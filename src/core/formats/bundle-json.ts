@@ -31,10 +31,17 @@ export function exportBundleJson(bundles: readonly ConversationBundle[], options
 
 /** `JSON.stringify(canonicalBundle(bundle))`, written straight from the schemas (no canonical copy). */
 export function bundleJson(bundle: ConversationBundle): string {
-  return '{"conversation":' + canonicalJson(CONVERSATION_SCHEMA, bundle.conversation)
-    + ',"turns":' + jsonArray(bundle.turns, (t) => canonicalJson(TURN_SCHEMA, t))
-    + ',"analyses":' + jsonArray(bundle.analyses, (a) => canonicalJson(ANALYSIS_SCHEMA, a))
-    + ',"annotations":' + jsonArray(bundle.annotations, (a) => canonicalJson(ANNOTATION_SCHEMA, a)) + '}';
+  return (
+    '{"conversation":' +
+    canonicalJson(CONVERSATION_SCHEMA, bundle.conversation) +
+    ',"turns":' +
+    jsonArray(bundle.turns, (t) => canonicalJson(TURN_SCHEMA, t)) +
+    ',"analyses":' +
+    jsonArray(bundle.analyses, (a) => canonicalJson(ANALYSIS_SCHEMA, a)) +
+    ',"annotations":' +
+    jsonArray(bundle.annotations, (a) => canonicalJson(ANNOTATION_SCHEMA, a)) +
+    '}'
+  );
 }
 
 export function canonicalBundle(bundle: ConversationBundle): ConversationBundle {

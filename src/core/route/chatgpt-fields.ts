@@ -18,11 +18,13 @@ export function isAnswerMessage(message: unknown): message is Rec {
   const author = isRec(message.author) ? message.author : null;
   const content = isRec(message.content) ? message.content : null;
   const metadata = isRec(message.metadata) ? message.metadata : {};
-  return author?.role === 'assistant'
-    && content?.content_type === 'text'
-    && (message.recipient === undefined || message.recipient === 'all')
-    && (message.channel === undefined || message.channel === null || message.channel === 'final')
-    && metadata.is_visually_hidden_from_conversation !== true;
+  return (
+    author?.role === 'assistant' &&
+    content?.content_type === 'text' &&
+    (message.recipient === undefined || message.recipient === 'all') &&
+    (message.channel === undefined || message.channel === null || message.channel === 'final') &&
+    metadata.is_visually_hidden_from_conversation !== true
+  );
 }
 
 /** A slug field, or null; a present but malformed value is counted. */
@@ -108,14 +110,26 @@ export function observationOf(f: AnswerFacts, via: RouteVia): RouteObservation |
   const flags: string[] = [];
   let requested = f.request;
   if (requested !== null) flags.push('requested-from:request');
-  else if (f.defaultSlug !== null) { requested = f.defaultSlug; flags.push('requested-from:default'); }
+  else if (f.defaultSlug !== null) {
+    requested = f.defaultSlug;
+    flags.push('requested-from:default');
+  }
 
   let served: string | null = null;
   const ste = f.ste;
-  if (ste?.modelSlug) { served = ste.modelSlug; flags.push('served-from:ste'); }
-  else if (ste?.resolved) { served = ste.resolved; flags.push('served-from:ste-resolved'); }
-  else if (f.resolved) { served = f.resolved; flags.push('served-from:resolved'); }
-  else if (f.resolvedEcho) { served = f.resolvedEcho; flags.push('served-from:resolved-echo'); }
+  if (ste?.modelSlug) {
+    served = ste.modelSlug;
+    flags.push('served-from:ste');
+  } else if (ste?.resolved) {
+    served = ste.resolved;
+    flags.push('served-from:ste-resolved');
+  } else if (f.resolved) {
+    served = f.resolved;
+    flags.push('served-from:resolved');
+  } else if (f.resolvedEcho) {
+    served = f.resolvedEcho;
+    flags.push('served-from:resolved-echo');
+  }
   const resolved = ste?.resolved ?? f.resolved ?? f.resolvedEcho;
   if (ste?.modelSlug && resolved && !sameSlug(ste.modelSlug, resolved)) flags.push('conflict');
 
@@ -133,7 +147,13 @@ export function observationOf(f: AnswerFacts, via: RouteVia): RouteObservation |
   }
   if (requested === null && f.label === null && served === null) return null;
   return {
-    site: 'chatgpt', conversationId: f.conversationId, messageId: f.messageId,
-    requested, shown: f.label, served, flags: flags.slice(0, 15), via,
+    site: 'chatgpt',
+    conversationId: f.conversationId,
+    messageId: f.messageId,
+    requested,
+    shown: f.label,
+    served,
+    flags: flags.slice(0, 15),
+    via,
   };
 }

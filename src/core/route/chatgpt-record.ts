@@ -33,7 +33,7 @@ export function parseChatGptRecord(record: unknown, conversationId: string | nul
   let id: unknown = record.current_node;
   while (typeof id === 'string' && !visited.has(id) && path.length < MAX_PATH) {
     visited.add(id);
-    const node: unknown = Object.prototype.hasOwnProperty.call(mapping, id) ? mapping[id] : undefined;
+    const node: unknown = Object.hasOwn(mapping, id) ? mapping[id] : undefined;
     if (!isRec(node)) break;
     path.push(node);
     id = node.parent;
@@ -52,13 +52,20 @@ export function parseChatGptRecord(record: unknown, conversationId: string | nul
     if (!isAnswerMessage(message)) continue;
     const messageId = idField(message, 'id', drops);
     if (messageId === null) continue;
-    const o = observationOf({
-      messageId, conversationId, request: null,
-      label: slugField(metadata, 'model_slug', drops),
-      defaultSlug: slugField(metadata, 'default_model_slug', drops) ?? conversationDefault,
-      resolved: slugField(metadata, 'resolved_model_slug', drops),
-      resolvedEcho: echo, ste: null, complete: true,
-    }, 'record');
+    const o = observationOf(
+      {
+        messageId,
+        conversationId,
+        request: null,
+        label: slugField(metadata, 'model_slug', drops),
+        defaultSlug: slugField(metadata, 'default_model_slug', drops) ?? conversationDefault,
+        resolved: slugField(metadata, 'resolved_model_slug', drops),
+        resolvedEcho: echo,
+        ste: null,
+        complete: true,
+      },
+      'record',
+    );
     if (o) observations.push(o);
   }
   return { observations, drops };
@@ -73,13 +80,19 @@ export function exportRouteOf(replyMetadata: unknown, userMetadata: unknown): Ro
   const drops: DropCounts = {};
   const reply = isRec(replyMetadata) ? replyMetadata : {};
   const user = isRec(userMetadata) ? userMetadata : {};
-  const o = observationOf({
-    messageId: 'export', conversationId: null, request: null,
-    label: slugField(reply, 'model_slug', drops),
-    defaultSlug: slugField(reply, 'default_model_slug', drops),
-    resolved: slugField(reply, 'resolved_model_slug', drops),
-    resolvedEcho: slugField(user, 'resolved_model_slug', drops),
-    ste: null, complete: true,
-  }, 'record');
+  const o = observationOf(
+    {
+      messageId: 'export',
+      conversationId: null,
+      request: null,
+      label: slugField(reply, 'model_slug', drops),
+      defaultSlug: slugField(reply, 'default_model_slug', drops),
+      resolved: slugField(reply, 'resolved_model_slug', drops),
+      resolvedEcho: slugField(user, 'resolved_model_slug', drops),
+      ste: null,
+      complete: true,
+    },
+    'record',
+  );
   return o ? { requested: o.requested, shown: o.shown, served: o.served, flags: o.flags, source: 'export' } : null;
 }

@@ -46,10 +46,16 @@ export function createChatGptSocketParser(options: ChatGptSocketOptions): ChatGp
     if (!isRec(outer) || outer.type !== 'conversation-turn-stream' || !isRec(outer.payload)) return;
     const topicId = raw.topic_id;
     if (finished.has(topicId)) return;
-    if (!options.acceptTopic(topicId)) { countDrop(drops, 'unknown-topic'); return; }
+    if (!options.acceptTopic(topicId)) {
+      countDrop(drops, 'unknown-topic');
+      return;
+    }
     let state = topics.get(topicId);
     if (!state) {
-      if (topics.size >= maxTopics) { countDrop(drops, 'unknown-topic'); return; }
+      if (topics.size >= maxTopics) {
+        countDrop(drops, 'unknown-topic');
+        return;
+      }
       state = { parser: createChatGptStreamParser({ via: 'socket' }), seen: new Set() };
       topics.set(topicId, state);
     }
@@ -65,19 +71,28 @@ export function createChatGptSocketParser(options: ChatGptSocketOptions): ChatGp
     if (inner.type !== 'stream-item' || typeof inner.encoded_item !== 'string') return;
     const itemId = typeof inner.stream_item_id === 'string' ? inner.stream_item_id : null;
     if (itemId !== null) {
-      if (state.seen.has(itemId)) { countDrop(drops, 'duplicate-item'); return; }
+      if (state.seen.has(itemId)) {
+        countDrop(drops, 'duplicate-item');
+        return;
+      }
       state.seen.add(itemId);
     }
     const text = inner.encoded_item;
     // SSE text starts with a field name; anything else (e.g. base64 on "Work") is not read.
-    if (!/^(?:event|data|id|retry|:)/.test(text)) { countDrop(drops, 'unsupported-encoding'); return; }
+    if (!/^(?:event|data|id|retry|:)/.test(text)) {
+      countDrop(drops, 'unsupported-encoding');
+      return;
+    }
     state.parser.push(text);
   };
 
   return {
     pushFrame(text) {
       const out: RouteObservation[] = [];
-      if (text.length > maxFrame) { countDrop(drops, 'oversize-event'); return out; }
+      if (text.length > maxFrame) {
+        countDrop(drops, 'oversize-event');
+        return out;
+      }
       // Cheap pre-check: frames without a conversation-turn stream are not parsed at all.
       if (!text.includes('conversation-turn-stream')) return out;
       let frame: unknown;
@@ -87,7 +102,10 @@ export function createChatGptSocketParser(options: ChatGptSocketOptions): ChatGp
         countDrop(drops, 'malformed-json');
         return out;
       }
-      if (!Array.isArray(frame)) { countDrop(drops, 'not-an-object'); return out; }
+      if (!Array.isArray(frame)) {
+        countDrop(drops, 'not-an-object');
+        return out;
+      }
       for (const entry of frame.slice(0, 256)) {
         if (isRec(entry) && entry.type === 'reply' && isRec(entry.reply) && Array.isArray(entry.reply.catchups)) {
           for (const c of entry.reply.catchups.slice(0, 256)) item(c, out);
@@ -97,6 +115,8 @@ export function createChatGptSocketParser(options: ChatGptSocketOptions): ChatGp
       }
       return out;
     },
-    get drops() { return drops; },
+    get drops() {
+      return drops;
+    },
   };
 }

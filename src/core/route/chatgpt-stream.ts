@@ -9,9 +9,7 @@
  * deltas are recognised without being parsed, and no text, token or header is retained.
  */
 import { countDrop, type DropCounts } from './drop-reasons.ts';
-import {
-  idField, isAnswerMessage, isRec, observationOf, slugField, steFacts, type AnswerFacts, type SteFacts,
-} from './chatgpt-fields.ts';
+import { idField, isAnswerMessage, isRec, observationOf, slugField, steFacts, type AnswerFacts, type SteFacts } from './chatgpt-fields.ts';
 import type { RouteObservation, RouteVia } from './observation.ts';
 import { createSseFramer, type SseEvent } from './sse.ts';
 
@@ -74,15 +72,28 @@ export function createChatGptStreamParser(options: ChatGptStreamOptions = {}): C
   };
 
   const startMessage = (message: unknown): void => {
-    if (!isAnswerMessage(message)) { current = null; return; }
+    if (!isAnswerMessage(message)) {
+      current = null;
+      return;
+    }
     const id = idField(message, 'id', drops);
-    if (id === null) { current = null; return; }
+    if (id === null) {
+      current = null;
+      return;
+    }
     const metadata = isRec(message.metadata) ? message.metadata : {};
     let facts = answers.get(id);
     if (!facts) {
       facts = {
-        messageId: id, conversationId: null, request: options.requested ?? null, label: null, defaultSlug: null,
-        resolved: null, resolvedEcho: null, ste: null, complete: false,
+        messageId: id,
+        conversationId: null,
+        request: options.requested ?? null,
+        label: null,
+        defaultSlug: null,
+        resolved: null,
+        resolvedEcho: null,
+        ste: null,
+        complete: false,
       };
       answers.set(id, facts);
     }
@@ -125,8 +136,14 @@ export function createChatGptStreamParser(options: ChatGptStreamOptions = {}): C
       streamComplete = true;
     } else if (type === 'stream_handoff' && Array.isArray(event.options)) {
       for (const option of event.options.slice(0, 8)) {
-        if (isRec(option) && option.type === 'subscribe_ws_topic' && typeof option.topic_id === 'string'
-          && /^[A-Za-z0-9_-]{1,160}$/.test(option.topic_id) && !topics.includes(option.topic_id)) topics.push(option.topic_id);
+        if (
+          isRec(option) &&
+          option.type === 'subscribe_ws_topic' &&
+          typeof option.topic_id === 'string' &&
+          /^[A-Za-z0-9_-]{1,160}$/.test(option.topic_id) &&
+          !topics.includes(option.topic_id)
+        )
+          topics.push(option.topic_id);
       }
     }
     // resume_conversation_token, message_marker, title_generation, ads, …: nothing kept.
@@ -149,7 +166,10 @@ export function createChatGptStreamParser(options: ChatGptStreamOptions = {}): C
   };
 
   const onEvent = ({ event, data }: SseEvent): void => {
-    if (data === '[DONE]') { done = true; return; }
+    if (data === '[DONE]') {
+      done = true;
+      return;
+    }
     if (event === 'delta_encoding') return;
     // Bare text deltas keep the sticky path and op; only a metadata path could make them matter.
     if (BARE_TEXT_DELTA.test(data) && !stickyPath.startsWith('/message/metadata')) return;
@@ -160,7 +180,10 @@ export function createChatGptStreamParser(options: ChatGptStreamOptions = {}): C
       countDrop(drops, 'malformed-json');
       return;
     }
-    if (!isRec(parsed)) { countDrop(drops, 'not-an-object'); return; }
+    if (!isRec(parsed)) {
+      countDrop(drops, 'not-an-object');
+      return;
+    }
     if (typeof parsed.type === 'string') typed(parsed.type, parsed);
     else delta(parsed);
   };
@@ -169,10 +192,16 @@ export function createChatGptStreamParser(options: ChatGptStreamOptions = {}): C
     push(text) {
       if (overLimit) return;
       read += text.length;
-      if (read > maxStream) { overLimit = true; countDrop(drops, 'oversize-stream'); return; }
+      if (read > maxStream) {
+        overLimit = true;
+        countDrop(drops, 'oversize-stream');
+        return;
+      }
       for (const e of framer.push(text)) onEvent(e);
     },
-    get overLimit() { return overLimit; },
+    get overLimit() {
+      return overLimit;
+    },
     finish() {
       const end = framer.finish();
       for (const e of end.events) onEvent(e);

@@ -56,8 +56,14 @@ export function parseRouteObservation(raw: unknown): RouteObservation | null {
     if (!VIAS.includes(r.via as RouteVia)) return null;
     if (r.requested === null && r.shown === null && r.served === null) return null;
     return {
-      site: r.site as RouteSite, conversationId: r.conversationId, messageId: r.messageId,
-      requested: r.requested, shown: r.shown, served: r.served, flags: [...(r.flags as string[])], via: r.via as RouteVia,
+      site: r.site as RouteSite,
+      conversationId: r.conversationId,
+      messageId: r.messageId,
+      requested: r.requested,
+      shown: r.shown,
+      served: r.served,
+      flags: [...(r.flags as string[])],
+      via: r.via as RouteVia,
     };
   } catch {
     return null; // a throwing getter or proxy is malformed too
@@ -67,8 +73,11 @@ export function parseRouteObservation(raw: unknown): RouteObservation | null {
 /** The stored shape of an observation: page-reported, with where it came from as a flag. */
 export function routeInfoOf(o: RouteObservation): RouteInfo {
   return {
-    requested: o.requested, shown: o.shown, served: o.served,
-    flags: [...o.flags.filter((f) => !f.startsWith('via:')), `via:${o.via}`], source: 'page-reported',
+    requested: o.requested,
+    shown: o.shown,
+    served: o.served,
+    flags: [...o.flags.filter((f) => !f.startsWith('via:')), `via:${o.via}`],
+    source: 'page-reported',
   };
 }
 
@@ -76,7 +85,13 @@ export function routeInfoOf(o: RouteObservation): RouteInfo {
 export function isRouteInfo(v: unknown): v is RouteInfo {
   if (typeof v !== 'object' || v === null || Array.isArray(v)) return false;
   const r = v as Record<string, unknown>;
-  return isSlugOrNull(r.requested) && isSlugOrNull(r.shown) && isSlugOrNull(r.served)
-    && Array.isArray(r.flags) && r.flags.length <= MAX_FLAGS && r.flags.every(isFlag)
-    && (r.source === 'page-reported' || r.source === 'export');
+  return (
+    isSlugOrNull(r.requested) &&
+    isSlugOrNull(r.shown) &&
+    isSlugOrNull(r.served) &&
+    Array.isArray(r.flags) &&
+    r.flags.length <= MAX_FLAGS &&
+    r.flags.every(isFlag) &&
+    (r.source === 'page-reported' || r.source === 'export')
+  );
 }

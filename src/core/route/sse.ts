@@ -53,9 +53,13 @@ export function createSseFramer(options: SseFramerOptions = {}): SseFramer {
   };
 
   const line = (text: string, out: SseEvent[]): void => {
-    if (text === '') { dispatch(out); return; }
+    if (text === '') {
+      dispatch(out);
+      return;
+    }
     if (text.charCodeAt(0) === 58 /* : */) return; // comment (": ping - …")
-    if (text.startsWith('data:')) { // the common case, without slicing out the field name
+    if (text.startsWith('data:')) {
+      // the common case, without slicing out the field name
       const value = text.charCodeAt(5) === 32 ? text.slice(6) : text.slice(5);
       dataChars += value.length + 1;
       if (dataChars > max) oversize = true;
@@ -95,8 +99,9 @@ export function createSseFramer(options: SseFramerOptions = {}): SseFramer {
         else if (piece.length > max) oversize = true;
         else line(piece, out);
         if (c === 13) {
-          if (i + 1 < text.length) { if (text.charCodeAt(i + 1) === 10) i++; }
-          else afterCr = true;
+          if (i + 1 < text.length) {
+            if (text.charCodeAt(i + 1) === 10) i++;
+          } else afterCr = true;
         }
         start = i + 1;
         if (nl >= 0 && nl < start) nl = text.indexOf('\n', start);
@@ -105,8 +110,11 @@ export function createSseFramer(options: SseFramerOptions = {}): SseFramer {
       if (start < text.length) {
         pending += text.slice(start);
         // A line that never ends is dropped as one oversize event, not buffered for ever.
-        if (!skipLine && pending.length > max) { pending = ''; oversize = true; skipLine = true; }
-        else if (skipLine) pending = '';
+        if (!skipLine && pending.length > max) {
+          pending = '';
+          oversize = true;
+          skipLine = true;
+        } else if (skipLine) pending = '';
       }
       return out;
     },
@@ -119,6 +127,8 @@ export function createSseFramer(options: SseFramerOptions = {}): SseFramer {
       if (data.length > 0 || oversize) dispatch(out);
       return { events: out, unterminated };
     },
-    get dropped() { return dropped; },
+    get dropped() {
+      return dropped;
+    },
   };
 }

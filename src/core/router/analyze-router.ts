@@ -53,11 +53,14 @@ export function analyzeRouter(input: RouterInput | readonly ConversationBundle[]
   };
   const warnings: string[] = [];
   const leftOut = bundles && isBundleList(input) ? input.length - bundles.length : 0;
-  if (leftOut > 0) warnings.push(`${leftOut} conversation${leftOut === 1 ? '' : 's'} captured from shared pages left out (someone else's chats; include them on request)`);
+  if (leftOut > 0)
+    warnings.push(`${leftOut} conversation${leftOut === 1 ? '' : 's'} captured from shared pages left out (someone else's chats; include them on request)`);
   // Permutation tests cost replies × rotations; on very large piles fewer rotations keep the run short (p resolution 1/(B+1)).
   const permutations = rows.length > LARGE_PILE ? Math.min(requestedPermutations, LARGE_PILE_PERMUTATIONS) : requestedPermutations;
   if (permutations < requestedPermutations)
-    warnings.push(`${rows.length} replies: permutation tests use ${permutations} rotations instead of ${requestedPermutations} (smallest possible p ${formatNumber(1 / (permutations + 1), 3)}).`);
+    warnings.push(
+      `${rows.length} replies: permutation tests use ${permutations} rotations instead of ${requestedPermutations} (smallest possible p ${formatNumber(1 / (permutations + 1), 3)}).`,
+    );
   const noSwitches = prepared.map((c) => c.replies.map(() => false));
   const routes = analyzeRoutes(routeSeries(prepared, noSwitches));
   const modelSwitchEmpty = analyzeModelSwitches(prepared.map((c) => ({ models: c.replies.map((r) => r.model), switches: [] })));
@@ -71,8 +74,16 @@ export function analyzeRouter(input: RouterInput | readonly ConversationBundle[]
     );
     const mirroring: MirroringResult = { status: 'insufficient-data', pairs: 0, lags: [], conclusion: 'Mirroring not tested: too little data.' };
     const empty = {
-      repertoire: null, transitions: null, comparison: null, triggers: null, modelSwitch: modelSwitchEmpty, mirroring,
-      promptConditioning: null, recurrence: null, loop: null, routes,
+      repertoire: null,
+      transitions: null,
+      comparison: null,
+      triggers: null,
+      modelSwitch: modelSwitchEmpty,
+      mirroring,
+      promptConditioning: null,
+      recurrence: null,
+      loop: null,
+      routes,
     };
     const questions = buildQuestions(empty, sizes, alpha);
     return { version: ROUTER_VERSION, sizes, ...empty, questions, summary: summarize({ ...empty, questions }, sizes, warnings), warnings };
@@ -88,15 +99,15 @@ export function analyzeRouter(input: RouterInput | readonly ConversationBundle[]
   // Within conversations only: each conversation's own level (its topic) is removed, so sorting
   // conversations by topic cannot pass for switching (issue 17). The verdict is about changes inside conversations.
   const y = opts.centerConversations === false ? yr : centerWithin(yr, rowsOf);
-  const promptConditioning = resid
-    ? { applied: resid.applied, covariates: [...PROMPT_COVARIATES], r2: resid.r2 }
-    : { applied: false, covariates: [], r2: [] };
+  const promptConditioning = resid ? { applied: resid.applied, covariates: [...PROMPT_COVARIATES], r2: resid.r2 } : { applied: false, covariates: [], r2: [] };
   const seqs = rowsOf.map((idx) => idx.map((i) => y[i]));
   // Large piles: the models are fitted and compared on a seeded sample of conversations, then every conversation is decoded.
   const fitOn = fitSample(seqs, opts.maxFitReplies ?? MAX_FIT_REPLIES, seed);
   const fitSeqs = fitOn ? fitOn.map((c) => seqs[c]) : seqs;
   if (fitOn)
-    warnings.push(`Models fitted on a random sample of ${fitOn.length} of ${seqs.length} conversations (${fitSeqs.reduce((a, q) => a + q.length, 0)} replies) for speed; states are then decoded for every conversation.`);
+    warnings.push(
+      `Models fitted on a random sample of ${fitOn.length} of ${seqs.length} conversations (${fitSeqs.reduce((a, q) => a + q.length, 0)} replies) for speed; states are then decoded for every conversation.`,
+    );
   progress('Fitting persona states', 2);
   const rep = fitRepertoire(
     prepared.map((c) => c.id),
@@ -112,7 +123,11 @@ export function analyzeRouter(input: RouterInput | readonly ConversationBundle[]
       fitOn: fitOn ?? undefined,
     },
   );
-  const transitions = analyzeTransitions(rep.paths, rep.pathK, Array.from({ length: rep.pathK }, (_, k) => stateId(k)));
+  const transitions = analyzeTransitions(
+    rep.paths,
+    rep.pathK,
+    Array.from({ length: rep.pathK }, (_, k) => stateId(k)),
+  );
   const switches = rep.paths.map((p) => p.map((s, t) => t > 0 && s !== p[t - 1]));
   progress('Fitting the alternatives', 3);
   const restarts = Math.min(opts.restarts ?? 3, 2);
@@ -123,7 +138,13 @@ export function analyzeRouter(input: RouterInput | readonly ConversationBundle[]
   const rec = recurrenceTest(rep.paths, permutations, createRng(seed + 303));
   const recurrence = recurrenceResult(rec, rep.paths, opts.bootstrap ?? 200, createRng(seed + 404));
   const comparison = compareModels(fitSeqs, {
-    hmmFits: rep.fits, mixtureFits, clusterFits, hmmSwitches: transitions.switches, recurrenceP: rec.p, alpha, piecewise: pw,
+    hmmFits: rep.fits,
+    mixtureFits,
+    clusterFits,
+    hmmSwitches: transitions.switches,
+    recurrenceP: rec.p,
+    alpha,
+    piecewise: pw,
   });
   const switchSource =
     rep.result.chosenK > 1
@@ -153,13 +174,33 @@ export function analyzeRouter(input: RouterInput | readonly ConversationBundle[]
   const mirroring: MirroringResult = opts.skipMirroring
     ? { status: 'skipped', pairs: 0, lags: [], conclusion: 'Mirroring skipped on request.' }
     : rows.length > LARGE_PILE
-      ? { status: 'skipped', pairs: 0, lags: [], conclusion: `Mirroring skipped on piles over ${LARGE_PILE} replies (it reads every user message; not part of the verdicts).` }
-    : analyzeMirroring(changeSeries(prepared, seqs, extract, opts.maxDims ?? 5), permutations, alpha, createRng(seed + 202));
+      ? {
+          status: 'skipped',
+          pairs: 0,
+          lags: [],
+          conclusion: `Mirroring skipped on piles over ${LARGE_PILE} replies (it reads every user message; not part of the verdicts).`,
+        }
+      : analyzeMirroring(changeSeries(prepared, seqs, extract, opts.maxDims ?? 5), permutations, alpha, createRng(seed + 202));
   const parts = {
-    repertoire: rep.result, transitions, comparison, triggers, modelSwitch, mirroring,
-    promptConditioning, recurrence, loop, routes: routesWithSwitches,
+    repertoire: rep.result,
+    transitions,
+    comparison,
+    triggers,
+    modelSwitch,
+    mirroring,
+    promptConditioning,
+    recurrence,
+    loop,
+    routes: routesWithSwitches,
   };
-  const questions = buildQuestions(parts, sizes, alpha, { hmmFit: rep.fits[rep.pathK - 1], clusterFits, mixtureFits, seqs: fitSeqs, bootstrap: opts.bootstrap ?? 200, rng: createRng(seed + 606) });
+  const questions = buildQuestions(parts, sizes, alpha, {
+    hmmFit: rep.fits[rep.pathK - 1],
+    clusterFits,
+    mixtureFits,
+    seqs: fitSeqs,
+    bootstrap: opts.bootstrap ?? 200,
+    rng: createRng(seed + 606),
+  });
   progress('Done', PROGRESS_STEPS);
   return { version: ROUTER_VERSION, sizes, ...parts, questions, summary: summarize({ ...parts, questions }, sizes, warnings), warnings };
 }

@@ -81,7 +81,10 @@ export function disengagementScores(series: readonly LoopSeries[]): { scores: (n
   const usedTimestamps = gaps.length >= 10;
   const gapDevs: number[] = [];
   const gapMedians = series.map((s) => {
-    const own = s.users.map((u) => u.gapMs).filter((g): g is number => g !== null && g > 0).map(Math.log);
+    const own = s.users
+      .map((u) => u.gapMs)
+      .filter((g): g is number => g !== null && g > 0)
+      .map(Math.log);
     const m = own.length ? median(own) : 0;
     own.forEach((v) => gapDevs.push(Math.abs(v - m)));
     return m;
@@ -122,8 +125,7 @@ export function loopAligned(series: readonly LoopSeries[], scores: readonly (num
 
 function loopCells(al: readonly AlignedSeries[]): number[][] {
   const cells = Array.from({ length: 5 }, () => [0, 0, 0, 0]);
-  for (const s of al)
-    s.events.forEach((e, i) => cells[s.responseStrata?.[i] ?? 0][(e ? 0 : 2) + (s.responses[i] ? 0 : 1)]++);
+  for (const s of al) s.events.forEach((e, i) => cells[s.responseStrata?.[i] ?? 0][(e ? 0 : 2) + (s.responses[i] ? 0 : 1)]++);
   return cells;
 }
 
@@ -160,7 +162,7 @@ export function analyzeLoop(series: readonly LoopSeries[], permutations: number,
   const verdict: LoopVerdict = perm.p <= alpha && perm.observed > 0 ? 'yes' : rr && rr.high < NEGLIGIBLE_RATIO ? 'no' : "can't tell";
   const rrText = rr ? `risk ratio ${rr.value.toFixed(2)} [95% CI ${rr.low.toFixed(2)}–${rr.high.toFixed(2)}]` : 'risk ratio undefined';
   const nul =
-    'Null hypothesis: the user\'s disengage-then-re-engage pattern is unrelated to when the assistant switches (within-conversation circular shift of the user\'s series, stratified by turn index).';
+    "Null hypothesis: the user's disengage-then-re-engage pattern is unrelated to when the assistant switches (within-conversation circular shift of the user's series, stratified by turn index).";
   const reading =
     verdict === 'yes'
       ? 'Yes: switches sit between your disengagement and your re-engagement more often than chance.'

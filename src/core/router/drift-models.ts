@@ -40,7 +40,10 @@ export function fitConstant(seqs: Seqs): DriftFit {
   for (let j = 0; j < d; j++) {
     const xs = seqs.flatMap((s) => s.map((x) => x[j]));
     const m = xs.reduce((a, b) => a + b, 0) / n;
-    logLik += gaussLogLik(xs.reduce((a, x) => a + (x - m) ** 2, 0), n);
+    logLik += gaussLogLik(
+      xs.reduce((a, x) => a + (x - m) ** 2, 0),
+      n,
+    );
   }
   return { logLik, params: 2 * d, detail: 'one mean and one variance per dimension' };
 }
@@ -59,7 +62,10 @@ export function fitLinearTrend(seqs: Seqs): DriftFit {
     const b = stt > 0 ? xs.reduce((a, x, i) => a + (x - xm) * (ts[i] - tm), 0) / stt : 0;
     const a0 = xm - b * tm;
     slopes.push(b);
-    logLik += gaussLogLik(xs.reduce((acc, x, i) => acc + (x - a0 - b * ts[i]) ** 2, 0), n);
+    logLik += gaussLogLik(
+      xs.reduce((acc, x, i) => acc + (x - a0 - b * ts[i]) ** 2, 0),
+      n,
+    );
   }
   const steepest = Math.max(...slopes.map(Math.abs));
   return { logLik, params: 3 * d, detail: `largest slope ${steepest.toFixed(3)} per reply (in component units)` };
@@ -184,12 +190,7 @@ function residualVariance(seqs: Seqs, cps: number[][], d: number, n: number): nu
 }
 
 /** Exact optimal partitioning of one sequence under a normal (known-variance) cost. */
-export function optimalPartition(
-  seq: readonly (readonly number[])[],
-  variances: readonly number[],
-  penalty: number,
-  minSize: number,
-): number[] {
+export function optimalPartition(seq: readonly (readonly number[])[], variances: readonly number[], penalty: number, minSize: number): number[] {
   return partition(seq, variances, penalty, minSize).changePoints;
 }
 
@@ -197,12 +198,7 @@ export function optimalPartition(
  * The optimal partition's penalised cost: Σ over segments of the standardised residual sum of
  * squares, plus `penalty` per change point (−2·log-likelihood up to a constant, plus penalty).
  */
-export function optimalPartitionCost(
-  seq: readonly (readonly number[])[],
-  variances: readonly number[],
-  penalty: number,
-  minSize: number,
-): number {
+export function optimalPartitionCost(seq: readonly (readonly number[])[], variances: readonly number[], penalty: number, minSize: number): number {
   return partition(seq, variances, penalty, minSize).cost;
 }
 

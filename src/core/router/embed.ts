@@ -62,7 +62,11 @@ function keptFeatures(rows: readonly FeatureValues[]): string[] {
 export function robustScale(vals: readonly number[]): { center: number; scale: number } {
   const sorted = [...vals].sort((a, b) => a - b);
   const med = quantileSorted(sorted, 0.5);
-  const mad = quantileSorted([...vals.map((v) => Math.abs(v - med))].sort((a, b) => a - b), 0.5) * 1.4826;
+  const mad =
+    quantileSorted(
+      [...vals.map((v) => Math.abs(v - med))].sort((a, b) => a - b),
+      0.5,
+    ) * 1.4826;
   if (mad > 1e-12) return { center: med, scale: mad };
   const m = vals.reduce((a, b) => a + b, 0) / vals.length;
   const sd = Math.sqrt(vals.reduce((a, v) => a + (v - m) ** 2, 0) / Math.max(vals.length - 1, 1));
@@ -87,8 +91,7 @@ function covariance(x: readonly number[][]): number[][] {
   const mu = new Array<number>(d).fill(0);
   for (const row of x) row.forEach((v, j) => (mu[j] += v / n));
   const c = Array.from({ length: d }, () => new Array<number>(d).fill(0));
-  for (const row of x)
-    for (let a = 0; a < d; a++) for (let b = a; b < d; b++) c[a][b] += ((row[a] - mu[a]) * (row[b] - mu[b])) / Math.max(n - 1, 1);
+  for (const row of x) for (let a = 0; a < d; a++) for (let b = a; b < d; b++) c[a][b] += ((row[a] - mu[a]) * (row[b] - mu[b])) / Math.max(n - 1, 1);
   for (let a = 0; a < d; a++) for (let b = 0; b < a; b++) c[a][b] = c[b][a];
   return c;
 }

@@ -250,16 +250,18 @@ function baumWelch(seqs: readonly Seq[], start: HmmParams, opts: HmmFitOptions):
     const wSum = w.reduce((a, b) => a + b, 0);
     const mixture = w.map((v) => Math.log(Math.max(v, 1e-9) / wSum));
     const means = s1.map((row, k) => row.map((v, j) => (w[k] > 1e-9 ? v / w[k] : p.means[k][j])));
-    const variances = s2.map((row, k) =>
-      row.map((v, j) => (w[k] > 1e-9 ? Math.max(floor, v / w[k] - means[k][j] ** 2) : p.variances[k][j])),
-    );
+    const variances = s2.map((row, k) => row.map((v, j) => (w[k] > 1e-9 ? Math.max(floor, v / w[k] - means[k][j] ** 2) : p.variances[k][j])));
     p = {
       k: K,
       logPi: opts.independent ? mixture : pi.map((v) => Math.log(v / piSum)),
-      logA: opts.wholeConversation ? identityLogA(K) : opts.independent ? trans.map(() => [...mixture]) : trans.map((row) => {
-        const s = row.reduce((a, b) => a + b, 0);
-        return row.map((v) => Math.log(v / s));
-      }),
+      logA: opts.wholeConversation
+        ? identityLogA(K)
+        : opts.independent
+          ? trans.map(() => [...mixture])
+          : trans.map((row) => {
+              const s = row.reduce((a, b) => a + b, 0);
+              return row.map((v) => Math.log(v / s));
+            }),
       means,
       variances,
     };
@@ -307,9 +309,7 @@ function initialParams(seqs: readonly Seq[], k: number, rng: Rng, floor: number,
   return {
     k,
     logPi: new Array<number>(k).fill(-Math.log(k)),
-    logA: Array.from({ length: k }, (_, i) =>
-      Array.from({ length: k }, (_, j) => Math.log(i === j ? stay : (1 - stay) / (k - 1))),
-    ),
+    logA: Array.from({ length: k }, (_, i) => Array.from({ length: k }, (_, j) => Math.log(i === j ? stay : (1 - stay) / (k - 1)))),
     means: centers,
     variances,
   };

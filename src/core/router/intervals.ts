@@ -52,12 +52,7 @@ export function riskRatioInterval(cells: readonly (readonly number[])[]): Interv
  * returns a number or null (undefined on that resample, skipped). Interval from the 2.5% and
  * 97.5% quantiles; null when fewer than half the resamples give a value.
  */
-export function bootstrapInterval(
-  units: number,
-  stat: (indices: readonly number[]) => number | null,
-  resamples: number,
-  rng: Rng,
-): Interval | null {
+export function bootstrapInterval(units: number, stat: (indices: readonly number[]) => number | null, resamples: number, rng: Rng): Interval | null {
   const all = Array.from({ length: units }, (_, i) => i);
   const value = stat(all);
   if (value === null || units === 0) return null;

@@ -34,12 +34,7 @@ export function rotate<T>(xs: readonly T[], offset: number): T[] {
   return [...xs.slice(n - o), ...xs.slice(0, n - o)];
 }
 
-export function circularShiftTest(
-  series: readonly AlignedSeries[],
-  statistic: PairStatistic,
-  permutations: number,
-  rng: Rng,
-): PermutationResult {
+export function circularShiftTest(series: readonly AlignedSeries[], statistic: PairStatistic, permutations: number, rng: Rng): PermutationResult {
   const observed = statistic(series);
   const nullStats: number[] = [];
   for (let b = 0; b < permutations; b++) {

@@ -51,7 +51,14 @@ function repertoireLine(p: Parts, alpha: number): VerdictLine {
         : `Can't tell: ${r.chosenK} state(s) by BIC, but returns inside conversations are ${rec.p === null ? 'not testable' : 'not beyond shuffled order'}.`;
   const share = rec.returnShare;
   const evidence: Evidence | null = share
-    ? { label: 'switches that return to an earlier persona', value: share.value, low: share.low, high: share.high, unit: 'share', interval: 'bootstrap over conversations' }
+    ? {
+        label: 'switches that return to an earlier persona',
+        value: share.value,
+        low: share.low,
+        high: share.high,
+        unit: 'share',
+        interval: 'bootstrap over conversations',
+      }
     : null;
   const nullShare = rec.returnsNull !== null && rec.switches > 0 ? rec.returnsNull / rec.switches : null;
   const plot: SmallPlot | null = share
@@ -65,7 +72,12 @@ function repertoireLine(p: Parts, alpha: number): VerdictLine {
       }
     : null;
   return {
-    id: 'repertoire', question, verdict, answer, evidence, plot,
+    id: 'repertoire',
+    question,
+    verdict,
+    answer,
+    evidence,
+    plot,
     details: [r.conclusion, rec.conclusion, ...(p.transitions ? [p.transitions.conclusion] : [])],
     nullHypotheses: [
       'One persona plus noise (K = 1), against K = 2…4 sticky states by BIC.',
@@ -97,7 +109,14 @@ function hmmMarginInterval(fit: FitContext): Evidence | null {
   );
   if (!interval) return null;
   const what = fit.clusterFits.includes(best) ? 'conversation clusters' : 'an order-free mix of reply types';
-  return { label: `ΔBIC, sticky HMM over ${what}`, value: interval.value, low: interval.low, high: interval.high, unit: 'ΔBIC', interval: 'bootstrap over conversations (fits held fixed)' };
+  return {
+    label: `ΔBIC, sticky HMM over ${what}`,
+    value: interval.value,
+    low: interval.low,
+    high: interval.high,
+    unit: 'ΔBIC',
+    interval: 'bootstrap over conversations (fits held fixed)',
+  };
 }
 
 function routerLine(p: Parts, fit?: FitContext): VerdictLine {
@@ -120,7 +139,12 @@ function routerLine(p: Parts, fit?: FitContext): VerdictLine {
     bars: c.fits.map((f) => ({ label: f.model, value: f.deltaBic, muted: f.model !== 'sticky-hmm' })),
   };
   return {
-    id: 'router', question, verdict, answer: words[c.verdict], evidence, plot,
+    id: 'router',
+    question,
+    verdict,
+    answer: words[c.verdict],
+    evidence,
+    plot,
     details: [c.conclusion, ...(p.promptConditioning?.applied ? [conditioningText(p.promptConditioning.r2)] : [])],
     nullHypotheses: [
       'One constant persona with noise; linear drift; random-walk drift.',
@@ -160,7 +184,14 @@ function triggerLine(p: Parts, alpha: number): VerdictLine {
   const ci = lead?.riskRatioInterval;
   const evidence: Evidence | null =
     lead && lead.riskRatio !== null && Number.isFinite(lead.riskRatio)
-      ? { label: `risk ratio of a switch after a ${lead.cue} message`, value: lead.riskRatio, low: ci?.[0] ?? null, high: ci?.[1] ?? null, unit: 'ratio', interval: 'Greenland–Robins, stratified by turn index and message length' }
+      ? {
+          label: `risk ratio of a switch after a ${lead.cue} message`,
+          value: lead.riskRatio,
+          low: ci?.[0] ?? null,
+          high: ci?.[1] ?? null,
+          unit: 'ratio',
+          interval: 'Greenland–Robins, stratified by turn index and message length',
+        }
       : null;
   const peri = lead ? t.periTrigger.find((x) => x.cue === lead.cue) : undefined;
   const plot: SmallPlot | null =
@@ -173,7 +204,12 @@ function triggerLine(p: Parts, alpha: number): VerdictLine {
         }
       : null;
   return {
-    id: 'triggers', question, verdict, answer, evidence, plot,
+    id: 'triggers',
+    question,
+    verdict,
+    answer,
+    evidence,
+    plot,
     details: [t.conclusion, ...t.tests.map((x) => x.conclusion)],
     nullHypotheses: [
       'Per cue class: a switch is no more likely on the reply to that cue than after other messages of similar length at a similar turn index (circular shift of your messages within each conversation; Holm across classes).',
@@ -192,11 +228,29 @@ function loopLine(p: Parts): VerdictLine {
   if (!l) return cantTell('loop', question, 'Too little data to test the engagement loop.');
   const rr = l.riskRatio;
   return {
-    id: 'loop', question, verdict: l.verdict,
+    id: 'loop',
+    question,
+    verdict: l.verdict,
     // The loop's conclusion opens with its verdict word and one sentence of reading.
     answer: /^.*?\.(?=\s|$)/.exec(l.conclusion)?.[0] ?? l.conclusion,
-    evidence: rr ? { label: 'risk ratio of a switch between your disengagement and re-engagement', value: rr.value, low: rr.low, high: rr.high, unit: 'ratio', interval: 'Greenland–Robins, stratified by turn index' } : null,
-    plot: rr ? { kind: 'bars', caption: 'Risk ratio of a switch inside the loop, with its 95% interval (1 = no effect)', bars: [{ label: 'loop', value: rr.value, low: rr.low, high: rr.high }], reference: 1 } : null,
+    evidence: rr
+      ? {
+          label: 'risk ratio of a switch between your disengagement and re-engagement',
+          value: rr.value,
+          low: rr.low,
+          high: rr.high,
+          unit: 'ratio',
+          interval: 'Greenland–Robins, stratified by turn index',
+        }
+      : null,
+    plot: rr
+      ? {
+          kind: 'bars',
+          caption: 'Risk ratio of a switch inside the loop, with its 95% interval (1 = no effect)',
+          bars: [{ label: 'loop', value: rr.value, low: rr.low, high: rr.high }],
+          reference: 1,
+        }
+      : null,
     details: [l.conclusion],
     nullHypotheses: [
       'Your disengage-then-re-engage pattern is unrelated to when the assistant switches (your messages rotated within each conversation, which keeps your own rhythm).',
@@ -218,7 +272,10 @@ function modelsLine(p: Parts): VerdictLine {
         ? `No: none of ${r.observed} ${unit}${r.source === 'shown-model' ? ' (no route data; a switch the page does not show cannot be seen)' : ''}.`
         : `Can't tell: none of ${r.observed} ${unit}, too few to rule out occasional switches.`;
   return {
-    id: 'models', question, verdict, answer,
+    id: 'models',
+    question,
+    verdict,
+    answer,
     evidence: share ? { label: unit, value: share.value, low: share.low, high: share.high, unit: 'share', interval: 'Wilson' } : null,
     plot: share
       ? {
@@ -236,7 +293,16 @@ function modelsLine(p: Parts): VerdictLine {
 }
 
 function cantTell(id: VerdictLine['id'], question: string, why: string): VerdictLine {
-  return { id, question, verdict: "can't tell", answer: `Can't tell: ${why.replace(/^Can't tell: /, '')}`, evidence: null, plot: null, details: [why], nullHypotheses: [] };
+  return {
+    id,
+    question,
+    verdict: "can't tell",
+    answer: `Can't tell: ${why.replace(/^Can't tell: /, '')}`,
+    evidence: null,
+    plot: null,
+    details: [why],
+    nullHypotheses: [],
+  };
 }
 
 /** "0.42 [0.30–0.55]" in the evidence's unit. */
@@ -246,4 +312,3 @@ export function formatEvidence(e: Evidence): string {
   const ci = e.low !== null && e.high !== null ? ` [95% CI ${f(e.low)} to ${f(e.high)}]` : '';
   return `${e.label}: ${f(e.value)}${ci}`;
 }
-

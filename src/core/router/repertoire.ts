@@ -42,8 +42,7 @@ export function fitRepertoire(
   const n = fitSeqs.reduce((s, q) => s + q.length, 0);
   const maxK = Math.max(1, Math.min(opts.maxStates, Math.floor(n / 10)));
   const fits: HmmFit[] = [];
-  for (let k = 1; k <= maxK; k++)
-    fits.push(fitHmm(fitSeqs, k, { stickiness: opts.stickiness, restarts: opts.restarts, seed: opts.seed + 7919 * k }));
+  for (let k = 1; k <= maxK; k++) fits.push(fitHmm(fitSeqs, k, { stickiness: opts.stickiness, restarts: opts.restarts, seed: opts.seed + 7919 * k }));
   const bics = fits.map((f) => bic(f.logLik, f.paramCount, n));
   const weights = bicWeights(bics);
   const candidates: KChoice[] = fits.map((f, i) => ({ k: i + 1, logLik: f.logLik, params: f.paramCount, bic: bics[i], weight: weights[i] }));

@@ -188,12 +188,9 @@ function testOneCue(
 
 function cueConclusion(t: Omit<TriggerTestResult, 'conclusion'>, alpha: number): string {
   const counts = `${t.switchesAfterCue} switches after ${t.cueEvents} ${t.cue} cue(s), versus ${t.switchesWithoutCue} after ${t.pairsWithoutCue} other user turns`;
-  if (t.status === 'insufficient-data')
-    return `${t.cue}: not concluded — too little data (${counts}).`;
+  if (t.status === 'insufficient-data') return `${t.cue}: not concluded — too little data (${counts}).`;
   const rr = t.riskRatio === null ? 'n/a' : Number.isFinite(t.riskRatio) ? formatNumber(t.riskRatio, 2) : '∞';
-  const verdict = t.significant
-    ? `switches follow ${t.cue} cues more often than chance`
-    : `no evidence that ${t.cue} cues precede switches`;
+  const verdict = t.significant ? `switches follow ${t.cue} cues more often than chance` : `no evidence that ${t.cue} cues precede switches`;
   const ci = t.riskRatioInterval ? ` [95% CI ${formatNumber(t.riskRatioInterval[0], 2)}–${formatNumber(t.riskRatioInterval[1], 2)}]` : '';
   const reverse = t.reverse
     ? ` Reverse direction (a switch on the reply the user was answering): ${formatP(t.reverse.p)}${t.reverse.p <= alpha ? ' — the assistant’s change tends to come first, so the cue may be the user’s reaction, not a trigger' : ''}.`

@@ -131,14 +131,7 @@ export interface TransitionsResult {
   conclusion: string;
 }
 
-export type CandidateModel =
-  | 'constant'
-  | 'linear-trend'
-  | 'random-walk'
-  | 'mixture'
-  | 'conversation-clusters'
-  | 'piecewise-constant'
-  | 'sticky-hmm';
+export type CandidateModel = 'constant' | 'linear-trend' | 'random-walk' | 'mixture' | 'conversation-clusters' | 'piecewise-constant' | 'sticky-hmm';
 
 export interface ModelFit {
   model: CandidateModel;
@@ -150,13 +143,7 @@ export interface ModelFit {
   detail: string;
 }
 
-export type RouterVerdict =
-  | 'router-like'
-  | 'switching-without-recurrence'
-  | 'mixed-reply-types'
-  | 'drift-like'
-  | 'stable'
-  | 'inconclusive';
+export type RouterVerdict = 'router-like' | 'switching-without-recurrence' | 'mixed-reply-types' | 'drift-like' | 'stable' | 'inconclusive';
 
 export interface ModelComparisonResult {
   fits: ModelFit[];

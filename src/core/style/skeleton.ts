@@ -101,7 +101,10 @@ export function skeleton(text: string): Skeleton {
   let start = last.length - 1;
   while (start > 0 && SENTENCE_END.test(last[start])) start--;
   while (start > 0 && !SENTENCE_END.test(last[start - 1])) start--;
-  const closer = last.slice(start).filter((t) => t !== '¶' && t !== '¶¶').slice(0, CLOSER_TOKENS);
+  const closer = last
+    .slice(start)
+    .filter((t) => t !== '¶' && t !== '¶¶')
+    .slice(0, CLOSER_TOKENS);
   for (const t of closer) positional.push('$:' + t);
   positional.push('$' + closer.slice(0, 3).join(' '));
   return { tokens, positional };

@@ -22,7 +22,7 @@ function hash(s: string): number {
 
 /** Hash of an n-gram from its tokens' hashes (order-sensitive; no string building: fast). */
 function combine(h: number, next: number): number {
-  return Math.imul(h ^ next, 0x01000193) ^ Math.imul(next >>> 15 | next << 17, 0x85ebca6b);
+  return Math.imul(h ^ next, 0x01000193) ^ Math.imul((next >>> 15) | (next << 17), 0x85ebca6b);
 }
 
 const tokenHashCache = new Map<string, number>();
@@ -82,9 +82,12 @@ export function styleVector(text: string, o: StyleVectorOptions = {}): SparseVec
 }
 
 export function sparseDot(a: SparseVector, b: SparseVector): number {
-  let i = 0, j = 0, s = 0;
+  let i = 0,
+    j = 0,
+    s = 0;
   while (i < a.index.length && j < b.index.length) {
-    const x = a.index[i], y = b.index[j];
+    const x = a.index[i],
+      y = b.index[j];
     if (x === y) s += a.value[i++] * b.value[j++];
     else if (x < y) i++;
     else j++;

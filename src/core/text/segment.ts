@@ -82,8 +82,20 @@ const TRAILING_SPACE = /\s/;
 /** A closing quote, bracket, emphasis mark or white space, which may follow a sentence's end mark. */
 function isTrailing(c: number): boolean {
   switch (c) {
-    case 0x22: case 0x27: case 0x201d: case 0x2019: case 0x29: case 0x5d: case 0x2a: case 0x5f: // " ' ” ’ ) ] * _
-    case 0x20: case 0x09: case 0x0a: case 0x0b: case 0x0c: case 0x0d:
+    case 0x22:
+    case 0x27:
+    case 0x201d:
+    case 0x2019:
+    case 0x29:
+    case 0x5d:
+    case 0x2a:
+    case 0x5f: // " ' ” ’ ) ] * _
+    case 0x20:
+    case 0x09:
+    case 0x0a:
+    case 0x0b:
+    case 0x0c:
+    case 0x0d:
       return true;
     default:
       return c > 0x7f && TRAILING_SPACE.test(String.fromCharCode(c));

@@ -39,8 +39,12 @@ const END_MARKS = '.!?…。！？';
 function classify(cp: number): number {
   const ch = String.fromCodePoint(cp);
   return (
-    (LN.test(ch) ? LETTER_OR_NUMBER : 0) | (M.test(ch) ? MARK : 0) | (JOINERS.includes(ch) ? JOINER : 0) |
-    (NO_SPACE_SCRIPT.test(ch) ? NO_SPACE : 0) | (END_MARKS.includes(ch) ? END_MARK : 0) | (ch === '\n' ? NEWLINE : 0)
+    (LN.test(ch) ? LETTER_OR_NUMBER : 0) |
+    (M.test(ch) ? MARK : 0) |
+    (JOINERS.includes(ch) ? JOINER : 0) |
+    (NO_SPACE_SCRIPT.test(ch) ? NO_SPACE : 0) |
+    (END_MARKS.includes(ch) ? END_MARK : 0) |
+    (ch === '\n' ? NEWLINE : 0)
   );
 }
 
@@ -98,7 +102,14 @@ export interface TextScan {
 }
 
 export function createTextScan(capacity = 1024): TextScan {
-  return { starts: new Int32Array(capacity), ends: new Int32Array(capacity), hashes: new Int32Array(capacity), keys: new Float64Array(capacity), count: 0, sentences: { count: 0, questions: 0, exclamations: 0 } };
+  return {
+    starts: new Int32Array(capacity),
+    ends: new Int32Array(capacity),
+    hashes: new Int32Array(capacity),
+    keys: new Float64Array(capacity),
+    count: 0,
+    sentences: { count: 0, questions: 0, exclamations: 0 },
+  };
 }
 
 const FNV_OFFSET = 0x811c9dc5 | 0;
@@ -162,7 +173,8 @@ function endSentence(text: string, i: number, k: number, s: SentenceStats): numb
     if (!((c < 0x80 ? ASCII_CLASS[c] : classAt(text, j, c)) & END_MARK)) break;
     last = c;
   }
-  if (last === 0x3f || last === 0xff1f) s.questions++; // ? ？
+  if (last === 0x3f || last === 0xff1f)
+    s.questions++; // ? ？
   else if (last === 0x21 || last === 0xff01) s.exclamations++; // ! ！
   return j;
 }

@@ -40,8 +40,10 @@ export function certaintyOf(label: Pick<ShiftLabel, 'kind' | 'confidence'>): str
 export function strengthMeaning(s: Strength): string {
   const [low, high] = DETECTOR_TRUST.reliability;
   const pct = (x: number) => `${Math.round(x * 100)}%`;
-  if (s === 'strong') return `Strong: stated confidence ${STRENGTH_CUTS.strong} or more. On models the detector was not tuned on, a stated ${high.stated} was right ${pct(high.observed)} of the time.`;
-  if (s === 'moderate') return `Moderate: stated confidence ${STRENGTH_CUTS.moderate}–${STRENGTH_CUTS.strong}. On untuned models a stated ${low.stated} was right ${pct(low.observed)} of the time.`;
+  if (s === 'strong')
+    return `Strong: stated confidence ${STRENGTH_CUTS.strong} or more. On models the detector was not tuned on, a stated ${high.stated} was right ${pct(high.observed)} of the time.`;
+  if (s === 'moderate')
+    return `Moderate: stated confidence ${STRENGTH_CUTS.moderate}–${STRENGTH_CUTS.strong}. On untuned models a stated ${low.stated} was right ${pct(low.observed)} of the time.`;
   return `Weak: stated confidence below ${STRENGTH_CUTS.moderate}; treat as a hint, not a finding.`;
 }
 

@@ -77,14 +77,19 @@ interface Unit {
 
 function meanAndScale(convs: readonly VocabularyConversation[]): { mean: number[]; scale: number[] } {
   const d = NAMING_FEATURES.length;
-  const sum = new Array<number>(d).fill(0), sq = new Array<number>(d).fill(0), n = new Array<number>(d).fill(0);
-  for (const c of convs) for (const r of c.replies) {
-    NAMING_FEATURES.forEach((f, k) => {
-      const v = r.features[f];
-      if (v === null || v === undefined || !Number.isFinite(v)) return;
-      sum[k] += v; sq[k] += v * v; n[k]++;
-    });
-  }
+  const sum = new Array<number>(d).fill(0),
+    sq = new Array<number>(d).fill(0),
+    n = new Array<number>(d).fill(0);
+  for (const c of convs)
+    for (const r of c.replies) {
+      NAMING_FEATURES.forEach((f, k) => {
+        const v = r.features[f];
+        if (v === null || v === undefined || !Number.isFinite(v)) return;
+        sum[k] += v;
+        sq[k] += v * v;
+        n[k]++;
+      });
+    }
   const mean = sum.map((s, k) => (n[k] ? s / n[k] : 0));
   const scale = NAMING_FEATURES.map((f, k) => {
     const variance = n[k] > 1 ? Math.max(0, (sq[k] - n[k] * mean[k] ** 2) / (n[k] - 1)) : 0;
@@ -99,7 +104,8 @@ function unitsOf(convs: readonly VocabularyConversation[], mean: readonly number
     const byState = new Map<string, { n: number; sum: number[]; count: number[] }>();
     for (const r of c.replies) {
       let u = byState.get(r.state);
-      if (!u) byState.set(r.state, (u = { n: 0, sum: new Array<number>(NAMING_FEATURES.length).fill(0), count: new Array<number>(NAMING_FEATURES.length).fill(0) }));
+      if (!u)
+        byState.set(r.state, (u = { n: 0, sum: new Array<number>(NAMING_FEATURES.length).fill(0), count: new Array<number>(NAMING_FEATURES.length).fill(0) }));
       u.n++;
       NAMING_FEATURES.forEach((f, k) => {
         const v = r.features[f];
@@ -117,7 +123,8 @@ function unitsOf(convs: readonly VocabularyConversation[], mean: readonly number
 
 /** RMS difference over the features both profiles measured; Infinity when none. */
 function distance(a: readonly number[], b: readonly number[]): number {
-  let s = 0, n = 0;
+  let s = 0,
+    n = 0;
   for (let k = 0; k < a.length; k++) {
     if (Number.isNaN(a[k]) || Number.isNaN(b[k])) continue;
     s += (a[k] - b[k]) ** 2;
@@ -129,8 +136,15 @@ function distance(a: readonly number[], b: readonly number[]): number {
 /** Reply-weighted mean profile of units (NaN-aware). */
 function centroid(units: readonly Unit[]): number[] {
   const d = NAMING_FEATURES.length;
-  const sum = new Array<number>(d).fill(0), w = new Array<number>(d).fill(0);
-  for (const u of units) u.profile.forEach((v, k) => { if (!Number.isNaN(v)) { sum[k] += u.n * v; w[k] += u.n; } });
+  const sum = new Array<number>(d).fill(0),
+    w = new Array<number>(d).fill(0);
+  for (const u of units)
+    u.profile.forEach((v, k) => {
+      if (!Number.isNaN(v)) {
+        sum[k] += u.n * v;
+        w[k] += u.n;
+      }
+    });
   return sum.map((s, k) => (w[k] ? s / w[k] : NaN));
 }
 
@@ -145,7 +159,12 @@ class RunningProfile {
     this.add(first);
   }
   add(u: Unit): void {
-    u.profile.forEach((v, k) => { if (!Number.isNaN(v)) { this.sum[k] += u.n * v; this.weight[k] += u.n; } });
+    u.profile.forEach((v, k) => {
+      if (!Number.isNaN(v)) {
+        this.sum[k] += u.n * v;
+        this.weight[k] += u.n;
+      }
+    });
   }
   mean(): number[] {
     return this.sum.map((s, k) => (this.weight[k] ? s / this.weight[k] : NaN));
@@ -153,11 +172,15 @@ class RunningProfile {
 }
 
 function nearest(profile: readonly number[], centroids: readonly number[][], taken: ReadonlySet<number> = new Set()): { index: number; d: number } {
-  let index = -1, d = Infinity;
+  let index = -1,
+    d = Infinity;
   centroids.forEach((c, i) => {
     if (taken.has(i)) return;
     const x = distance(profile, c);
-    if (x < d) { d = x; index = i; }
+    if (x < d) {
+      d = x;
+      index = i;
+    }
   });
   return { index, d };
 }
@@ -207,7 +230,8 @@ export function fitPersonaVocabulary(convs: readonly VocabularyConversation[], o
     taken.add(index);
   }
   const total = units.reduce((s, u) => s + u.n, 0);
-  const ranked = final.filter((g) => g.length > 0)
+  const ranked = final
+    .filter((g) => g.length > 0)
     .map((g) => ({ units: g, replies: g.reduce((s, u) => s + u.n, 0), profile: centroid(g) }))
     .sort((a, b) => b.replies - a.replies);
   const segments: Record<string, Record<string, string>> = {};
@@ -219,7 +243,10 @@ export function fitPersonaVocabulary(convs: readonly VocabularyConversation[], o
       return v === undefined || Number.isNaN(v) ? null : v;
     });
     return {
-      id, rank, name: named.name, replies: g.replies,
+      id,
+      rank,
+      name: named.name,
+      replies: g.replies,
       conversations: new Set(g.units.map((u) => u.conversation)).size,
       share: total ? g.replies / total : 0,
       evidence: named.poles.flatMap((p) => p.evidence.slice(0, 2)),
@@ -232,17 +259,20 @@ export function fitPersonaVocabulary(convs: readonly VocabularyConversation[], o
 /** The persona a conversation's state was mapped onto, or null when that state was not fitted. */
 export function personaOf(v: PersonaVocabulary, conversationKey: string, state: string): Persona | null {
   const id = v.segments[conversationKey]?.[state];
-  return id ? v.personas.find((p) => p.id === id) ?? null : null;
+  return id ? (v.personas.find((p) => p.id === id) ?? null) : null;
 }
 
 /** Stored per-reply analyses (any order, any conversations) → the vocabulary's input. */
-export function conversationsFromAnalyses(analyses: readonly { conversationKey: string; index: number; state: string; features: FeatureValues }[]): VocabularyConversation[] {
+export function conversationsFromAnalyses(
+  analyses: readonly { conversationKey: string; index: number; state: string; features: FeatureValues }[],
+): VocabularyConversation[] {
   const by = new Map<string, { index: number; state: string; features: FeatureValues }[]>();
   for (const a of analyses) {
     let list = by.get(a.conversationKey);
     if (!list) by.set(a.conversationKey, (list = []));
     list.push(a);
   }
-  return [...by.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
+  return [...by.entries()]
+    .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
     .map(([key, list]) => ({ key, replies: list.sort((x, y) => x.index - y.index).map((a) => ({ state: a.state, features: a.features })) }));
 }

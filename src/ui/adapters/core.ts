@@ -9,9 +9,7 @@ import type { ConversationBundle } from '../../core/types.ts';
 import { FEATURES } from '../../core/features/registry.ts';
 import { LABEL_VOCABULARY } from '../../core/detect/vocabulary.ts';
 import { DETECTOR_VERSION } from '../../core/analyze.ts';
-import {
-  parseAnyConversationFile, parseConversationZip, bundleJsonChunks, jsonlChunks, csvChunks, markdownChunks,
-} from '../../core/formats/index.ts';
+import { parseAnyConversationFile, parseConversationZip, bundleJsonChunks, jsonlChunks, csvChunks, markdownChunks } from '../../core/formats/index.ts';
 import type { ExportOptions } from '../../core/formats/index.ts';
 import { parseAnnotationFile } from '../../core/formats/annotation/parse-annotations.ts';
 import { agreementOfBundles } from '../../core/agreement.ts';
@@ -42,7 +40,10 @@ function spawnCoreWorker(): Worker {
  * it runs on this thread instead, and can then only be cancelled before it starts.
  */
 async function runJob<J extends JobName>(
-  job: J, bundles: ConversationBundle[], onProgress: (p: ProgressReport) => void, signal: AbortSignal,
+  job: J,
+  bundles: ConversationBundle[],
+  onProgress: (p: ProgressReport) => void,
+  signal: AbortSignal,
 ): Promise<WorkResults[J]> {
   if (typeof Worker !== 'undefined') return runInWorker(spawnCoreWorker, job, bundles, onProgress, signal);
   await yieldToBrowser(); // let the progress bar paint first
@@ -50,9 +51,7 @@ async function runJob<J extends JobName>(
   return (WORK_JOBS[job] as (b: ConversationBundle[], p: (p: ProgressReport) => void) => WorkResults[J])(bundles, onProgress);
 }
 
-async function exportBundles(
-  bundles: ConversationBundle[], format: ExportFormat, onProgress: (p: ProgressReport) => void, signal: AbortSignal,
-): Promise<Blob> {
+async function exportBundles(bundles: ConversationBundle[], format: ExportFormat, onProgress: (p: ProgressReport) => void, signal: AbortSignal): Promise<Blob> {
   if (format === 'zip' || format === 'annotation') {
     onProgress({ done: 0, total: null });
     const bytes = await runJob(format, bundles, onProgress, signal);
@@ -61,7 +60,12 @@ async function exportBundles(
   const { fn, mime } = CHUNKS[format];
   const parts: string[] = [];
   let done = 0;
-  for (const chunk of fn(bundles, { signal, onProgress: (d) => { done = d; } })) {
+  for (const chunk of fn(bundles, {
+    signal,
+    onProgress: (d) => {
+      done = d;
+    },
+  })) {
     parts.push(chunk);
     if (parts.length % CHUNKS_PER_YIELD === 0) {
       onProgress({ done, total: bundles.length });

@@ -13,11 +13,14 @@ const featureLabels = Object.fromEntries(FEATURES.map((f) => [f.name, f.label]))
 export const WORK_JOBS: JobTable = {
   // Progress counts the analysis steps (reading, embedding, fitting, tests…). The router tab
   // chooses the conversations, shared pages included only when the user asks.
-  router: (bundles, onProgress) => analyzeRouter(bundles, { featureLabels, includeShared: true, onProgress: (_step, done, total) => onProgress({ done, total }) }),
-  zip: (bundles, onProgress) => exportZip(bundles, ['json', 'jsonl', 'csv', 'md'], {
-    onProgress: (done, total) => onProgress({ done, total }),
-  }),
-  annotation: (bundles, onProgress) => exportAnnotationZip(bundles, undefined, {
-    onProgress: (done, total) => onProgress({ done, total }),
-  }),
+  router: (bundles, onProgress) =>
+    analyzeRouter(bundles, { featureLabels, includeShared: true, onProgress: (_step, done, total) => onProgress({ done, total }) }),
+  zip: (bundles, onProgress) =>
+    exportZip(bundles, ['json', 'jsonl', 'csv', 'md'], {
+      onProgress: (done, total) => onProgress({ done, total }),
+    }),
+  annotation: (bundles, onProgress) =>
+    exportAnnotationZip(bundles, undefined, {
+      onProgress: (done, total) => onProgress({ done, total }),
+    }),
 };

@@ -49,8 +49,12 @@ export function parseWorkRequest(raw: unknown): WorkRequest | null {
 
 export function parseWorkResponse(raw: unknown): WorkResponse | null {
   if (!isRecord(raw) || typeof raw.id !== 'number') return null;
-  if (raw.type === 'progress' && isRecord(raw.progress) && typeof raw.progress.done === 'number'
-    && (raw.progress.total === null || typeof raw.progress.total === 'number')) {
+  if (
+    raw.type === 'progress' &&
+    isRecord(raw.progress) &&
+    typeof raw.progress.done === 'number' &&
+    (raw.progress.total === null || typeof raw.progress.total === 'number')
+  ) {
     return { id: raw.id, type: 'progress', progress: { done: raw.progress.done, total: raw.progress.total } };
   }
   if (raw.type === 'result' && isRecord(raw.result)) return { id: raw.id, type: 'result', result: raw.result as unknown as WorkResults[JobName] };
@@ -66,7 +70,10 @@ const PROGRESS_INTERVAL_MS = 100;
  * request or a failing job becomes an `error` message carrying the message text.
  */
 export function handleWorkRequest(
-  raw: unknown, jobs: JobTable, post: (msg: WorkResponse, transfer?: Transferable[]) => void, now: () => number = Date.now,
+  raw: unknown,
+  jobs: JobTable,
+  post: (msg: WorkResponse, transfer?: Transferable[]) => void,
+  now: () => number = Date.now,
 ): void {
   const req = parseWorkRequest(raw);
   if (!req) {
@@ -106,10 +113,17 @@ let nextId = 1;
  * message rejects with an Error carrying the worker's message. The worker is always terminated.
  */
 export function runInWorker<J extends JobName>(
-  spawn: () => WorkerLike, job: J, bundles: ConversationBundle[], onProgress: (p: ProgressReport) => void, signal: AbortSignal,
+  spawn: () => WorkerLike,
+  job: J,
+  bundles: ConversationBundle[],
+  onProgress: (p: ProgressReport) => void,
+  signal: AbortSignal,
 ): Promise<WorkResults[J]> {
   return new Promise<WorkResults[J]>((resolve, reject) => {
-    if (signal.aborted) { reject(new CancelledError()); return; }
+    if (signal.aborted) {
+      reject(new CancelledError());
+      return;
+    }
     const id = nextId++;
     const worker = spawn();
     const finish = (settle: () => void) => {

@@ -23,7 +23,9 @@ function shown(annotations: readonly Annotation[]): Annotation | null {
 
 /** Confirm / reject / relabel / note for one reply, inside the extension's own origin. */
 export function AnnotateFrame({ turnKey, conversationKey, services }: Props) {
-  const [state, setState] = useState<{ kind: 'loading' } | { kind: 'error'; message: string } | { kind: 'ready'; annotations: Annotation[] }>({ kind: 'loading' });
+  const [state, setState] = useState<{ kind: 'loading' } | { kind: 'error'; message: string } | { kind: 'ready'; annotations: Annotation[] }>({
+    kind: 'loading',
+  });
   useEffect(() => {
     services.load(turnKey).then(
       (annotations) => setState({ kind: 'ready', annotations }),
@@ -33,7 +35,13 @@ export function AnnotateFrame({ turnKey, conversationKey, services }: Props) {
   if (state.kind === 'loading') return <Loading what="your annotation" />;
   if (state.kind === 'error') return <ErrorBox title="Could not load your annotation" error={state.message} />;
   return (
-    <AnnotationControls idPrefix="po-frame" annotation={shown(state.annotations)} vocabulary={LABEL_VOCABULARY}
-      save={(draft) => services.save({ ...draft, turnKey, conversationKey })} remove={services.remove} confirmRemove />
+    <AnnotationControls
+      idPrefix="po-frame"
+      annotation={shown(state.annotations)}
+      vocabulary={LABEL_VOCABULARY}
+      save={(draft) => services.save({ ...draft, turnKey, conversationKey })}
+      remove={services.remove}
+      confirmRemove
+    />
   );
 }

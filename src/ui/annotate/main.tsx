@@ -31,8 +31,10 @@ const services: AnnotateServices = {
 
 const target = frameTarget(location.hash);
 render(
-  target
-    ? <AnnotateFrame turnKey={target.turnKey} conversationKey={target.conversationKey} services={services} />
-    : <ErrorBox title="No reply to annotate" error="This frame was opened without a reply." />,
+  target ? (
+    <AnnotateFrame turnKey={target.turnKey} conversationKey={target.conversationKey} services={services} />
+  ) : (
+    <ErrorBox title="No reply to annotate" error="This frame was opened without a reply." />
+  ),
   document.getElementById('app')!,
 );

@@ -77,35 +77,78 @@ export function AnnotationControls({ annotation, vocabulary, save, remove, idPre
   return (
     <div ref={group} class="po-annot" role="group" aria-label="Your annotation">
       <div class="po-annot-row">
-        <button type="button" class="po-btn po-btn-small" aria-pressed={judged === 'confirm'} aria-disabled={busy}
-          onClick={() => commit('confirm', null)}>Confirm shift</button>
-        <button type="button" class="po-btn po-btn-small" aria-pressed={judged === 'reject'} aria-disabled={busy}
-          onClick={() => commit('reject', null)}>Not a shift</button>
-        {current && remove && (confirmRemove
-          ? <ConfirmButton label="Clear" question="Clear your judgement and note?" confirmLabel="Clear" onConfirm={withdraw} disabled={busy} />
-          : <button type="button" class="po-btn po-btn-small" aria-disabled={busy} onClick={withdraw}>Clear</button>
-        )}
+        <button type="button" class="po-btn po-btn-small" aria-pressed={judged === 'confirm'} aria-disabled={busy} onClick={() => commit('confirm', null)}>
+          Confirm shift
+        </button>
+        <button type="button" class="po-btn po-btn-small" aria-pressed={judged === 'reject'} aria-disabled={busy} onClick={() => commit('reject', null)}>
+          Not a shift
+        </button>
+        {current &&
+          remove &&
+          (confirmRemove ? (
+            <ConfirmButton label="Clear" question="Clear your judgement and note?" confirmLabel="Clear" onConfirm={withdraw} disabled={busy} />
+          ) : (
+            <button type="button" class="po-btn po-btn-small" aria-disabled={busy} onClick={withdraw}>
+              Clear
+            </button>
+          ))}
       </div>
       <div class="po-annot-row">
-        <label for={labelId} class="po-muted">Relabel</label>
-        <input id={labelId} class="po-input" type="text" value={label} placeholder="e.g. tone: formal → playful"
-          onInput={(e) => setLabel(e.currentTarget.value)} size={22} />
+        <label for={labelId} class="po-muted">
+          Relabel
+        </label>
+        <input
+          id={labelId}
+          class="po-input"
+          type="text"
+          value={label}
+          placeholder="e.g. tone: formal → playful"
+          onInput={(e) => setLabel(e.currentTarget.value)}
+          size={22}
+        />
         {vocabulary.length > 0 && (
-          <select class="po-select" aria-label="Pick a label from the vocabulary" value=""
-            onChange={(e) => { const v = e.currentTarget.value; if (v) setLabel(v); }}>
+          <select
+            class="po-select"
+            aria-label="Pick a label from the vocabulary"
+            value=""
+            onChange={(e) => {
+              const v = e.currentTarget.value;
+              if (v) setLabel(v);
+            }}
+          >
             <option value="">vocabulary…</option>
-            {vocabulary.map((v) => <option key={v.example} value={v.example} title={v.meaning}>{v.example}</option>)}
+            {vocabulary.map((v) => (
+              <option key={v.example} value={v.example} title={v.meaning}>
+                {v.example}
+              </option>
+            ))}
           </select>
         )}
-        <button type="button" class="po-btn po-btn-small" aria-pressed={judged === 'relabel'}
-          aria-disabled={busy || !label.trim()} onClick={() => { if (label.trim()) void commit('relabel', label.trim()); }}>Save label</button>
+        <button
+          type="button"
+          class="po-btn po-btn-small"
+          aria-pressed={judged === 'relabel'}
+          aria-disabled={busy || !label.trim()}
+          onClick={() => {
+            if (label.trim()) void commit('relabel', label.trim());
+          }}
+        >
+          Save label
+        </button>
       </div>
       <div class="po-annot-row">
-        <label for={noteId} class="po-sr-only">Note</label>
-        <textarea id={noteId} class="po-textarea" rows={2} value={note} placeholder="Note (optional)"
-          onInput={(e) => setNote(e.currentTarget.value)} />
-        <button type="button" class="po-btn po-btn-small" aria-disabled={busy || !note.trim()}
-          onClick={() => { if (note.trim()) void commit(judged && judged !== 'note' ? judged : 'note', judged === 'relabel' ? label.trim() : null); }}>
+        <label for={noteId} class="po-sr-only">
+          Note
+        </label>
+        <textarea id={noteId} class="po-textarea" rows={2} value={note} placeholder="Note (optional)" onInput={(e) => setNote(e.currentTarget.value)} />
+        <button
+          type="button"
+          class="po-btn po-btn-small"
+          aria-disabled={busy || !note.trim()}
+          onClick={() => {
+            if (note.trim()) void commit(judged && judged !== 'note' ? judged : 'note', judged === 'relabel' ? label.trim() : null);
+          }}
+        >
           Save note
         </button>
       </div>
@@ -113,9 +156,7 @@ export function AnnotationControls({ annotation, vocabulary, save, remove, idPre
         {status.kind === 'saving' && <span class="po-muted">Saving…</span>}
         {status.kind === 'saved' && <span class="po-saved">✓ Saved</span>}
         {status.kind === 'error' && <span class="po-error">Not saved: {status.message}</span>}
-        {status.kind === 'idle' && current && (
-          <span class="po-muted">Your judgement: {describeAnnotation(current)}</span>
-        )}
+        {status.kind === 'idle' && current && <span class="po-muted">Your judgement: {describeAnnotation(current)}</span>}
       </p>
     </div>
   );

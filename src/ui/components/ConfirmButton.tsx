@@ -13,13 +13,28 @@ interface Props {
 export function ConfirmButton({ label, question, confirmLabel, onConfirm, disabled }: Props) {
   const [asking, setAsking] = useState(false);
   if (!asking) {
-    return <button type="button" class="po-btn po-btn-danger" disabled={disabled} onClick={() => setAsking(true)}>{label}</button>;
+    return (
+      <button type="button" class="po-btn po-btn-danger" disabled={disabled} onClick={() => setAsking(true)}>
+        {label}
+      </button>
+    );
   }
   return (
     <span class="po-confirm" role="group" aria-label={question}>
       <span>{question}</span>{' '}
-      <button type="button" class="po-btn po-btn-danger" onClick={() => { setAsking(false); void onConfirm(); }}>{confirmLabel}</button>{' '}
-      <button type="button" class="po-btn" onClick={() => setAsking(false)}>Cancel</button>
+      <button
+        type="button"
+        class="po-btn po-btn-danger"
+        onClick={() => {
+          setAsking(false);
+          void onConfirm();
+        }}
+      >
+        {confirmLabel}
+      </button>{' '}
+      <button type="button" class="po-btn" onClick={() => setAsking(false)}>
+        Cancel
+      </button>
     </span>
   );
 }

@@ -61,7 +61,12 @@ export function LineChart({ x, series, xLabel, yLabel, markers = [], onPick, hei
       width: Math.max(200, el.clientWidth || 600),
       height,
       // Reply numbers are whole: integer ticks and an integer range (never "2.5" or "−1.75").
-      scales: { x: { time: false, range: (_u: uPlot, min: number, max: number): [number, number] => (min === max ? [min - 1, max + 1] : [Math.floor(min), Math.ceil(max)]) } },
+      scales: {
+        x: {
+          time: false,
+          range: (_u: uPlot, min: number, max: number): [number, number] => (min === max ? [min - 1, max + 1] : [Math.floor(min), Math.ceil(max)]),
+        },
+      },
       axes: [
         { ...axis, label: xLabel, incrs: INTEGER_STEPS, values: (_u: uPlot, splits: number[]) => splits.map((v) => (Number.isInteger(v) ? String(v) : '')) },
         { ...axis, label: yLabel },

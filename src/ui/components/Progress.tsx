@@ -15,7 +15,11 @@ export function Progress({ label, done, total, onCancel }: Props) {
       <span class="po-muted" aria-live="polite">
         {total === null ? `${done.toLocaleString('en')}` : `${done.toLocaleString('en')} / ${total.toLocaleString('en')}`}
       </span>
-      {onCancel && <button type="button" class="po-btn po-btn-small" onClick={onCancel}>Cancel</button>}
+      {onCancel && (
+        <button type="button" class="po-btn po-btn-small" onClick={onCancel}>
+          Cancel
+        </button>
+      )}
     </div>
   );
 }

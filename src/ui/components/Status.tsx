@@ -2,7 +2,11 @@ import type { ComponentChildren } from 'preact';
 
 /** The three non-data states every view has, so they look and read the same everywhere. */
 export function Loading({ what }: { what: string }) {
-  return <p class="po-state-msg po-muted" role="status" aria-live="polite">Loading {what}…</p>;
+  return (
+    <p class="po-state-msg po-muted" role="status" aria-live="polite">
+      Loading {what}…
+    </p>
+  );
 }
 
 export function ErrorBox({ title, error, onRetry }: { title: string; error: unknown; onRetry?: () => void }) {
@@ -11,7 +15,11 @@ export function ErrorBox({ title, error, onRetry }: { title: string; error: unkn
     <div class="po-state-msg po-errorbox" role="alert">
       <strong>{title}</strong>
       <p>{message}</p>
-      {onRetry && <button type="button" class="po-btn" onClick={onRetry}>Try again</button>}
+      {onRetry && (
+        <button type="button" class="po-btn" onClick={onRetry}>
+          Try again
+        </button>
+      )}
     </div>
   );
 }

@@ -35,9 +35,17 @@ export function Tabs<K extends string>({ tabs, active, onChange, label, idPrefix
   return (
     <div role="tablist" aria-label={label} class="po-tabs" onKeyDown={onKeyDown}>
       {tabs.map((t, i) => (
-        <button key={t.key} type="button" role="tab" id={`${idPrefix}-tab-${t.key}`}
-          aria-selected={t.key === active} aria-controls={`${idPrefix}-panel`}
-          tabIndex={t.key === active || (i === 0 && !tabs.some((x) => x.key === active)) ? 0 : -1} class="po-tab" onClick={() => onChange(t.key)}>
+        <button
+          key={t.key}
+          type="button"
+          role="tab"
+          id={`${idPrefix}-tab-${t.key}`}
+          aria-selected={t.key === active}
+          aria-controls={`${idPrefix}-panel`}
+          tabIndex={t.key === active || (i === 0 && !tabs.some((x) => x.key === active)) ? 0 : -1}
+          class="po-tab"
+          onClick={() => onChange(t.key)}
+        >
           {t.label}
         </button>
       ))}

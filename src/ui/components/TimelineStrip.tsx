@@ -88,13 +88,26 @@ export function TimelineStrip({ cells, selected, onSelect }: Props) {
 
   return (
     <div class="po-timeline">
-      <div ref={strip} class="po-tl-row po-tl-states" style={columns} role="group"
-        aria-label="Persona state per reply (arrow keys move between replies)" onKeyDown={onKeyDown}>
+      <div
+        ref={strip}
+        class="po-tl-row po-tl-states"
+        style={columns}
+        role="group"
+        aria-label="Persona state per reply (arrow keys move between replies)"
+        onKeyDown={onKeyDown}
+      >
         {cells.map((c, i) => (
-          <button key={c.index} type="button" data-cell={i}
+          <button
+            key={c.index}
+            type="button"
+            data-cell={i}
             class={`po-tl-cell ${cellClass(c)}${c.shift ? ' po-tl-shift' : ''}${i === selected ? ' po-tl-selected' : ''}`}
-            tabIndex={i === focusIndex ? 0 : -1} aria-pressed={i === selected} aria-label={describeCell(c)}
-            title={describeCell(c)} onClick={() => onSelect(i)}>
+            tabIndex={i === focusIndex ? 0 : -1}
+            aria-pressed={i === selected}
+            aria-label={describeCell(c)}
+            title={describeCell(c)}
+            onClick={() => onSelect(i)}
+          >
             {c.shift && <span class="po-tl-marker" aria-hidden="true" />}
           </button>
         ))}
@@ -102,19 +115,31 @@ export function TimelineStrip({ cells, selected, onSelect }: Props) {
       {hasModels && (
         <div class="po-tl-row po-tl-models" style={columns} aria-label="Model shown by the site per reply">
           {models.map((r) => (
-            <span key={r.start} class={`po-tl-model ${r.model ? `po-s${modelOrder.indexOf(r.model) % STATE_PALETTE_SIZE}` : 'po-tl-nomodel'}`}
-              style={{ gridColumn: `${r.start + 1} / span ${r.length}` }} title={r.model ? `${readableModel(r.model)} (site's name: ${r.model})` : 'model not shown'}>
+            <span
+              key={r.start}
+              class={`po-tl-model ${r.model ? `po-s${modelOrder.indexOf(r.model) % STATE_PALETTE_SIZE}` : 'po-tl-nomodel'}`}
+              style={{ gridColumn: `${r.start + 1} / span ${r.length}` }}
+              title={r.model ? `${readableModel(r.model)} (site's name: ${r.model})` : 'model not shown'}
+            >
               {r.model ? readableModel(r.model) : ''}
             </span>
           ))}
         </div>
       )}
       <div class="po-tl-row po-tl-annots" style={columns} aria-hidden="true">
-        {cells.map((c) => <span key={c.index} class="po-tl-annot">{c.annotation ? ANNOTATION_MARK[c.annotation] : ''}</span>)}
+        {cells.map((c) => (
+          <span key={c.index} class="po-tl-annot">
+            {c.annotation ? ANNOTATION_MARK[c.annotation] : ''}
+          </span>
+        ))}
       </div>
       <div class="po-tl-legend">
-        {legend.map((c) => <StateChip key={c.persona?.id ?? c.state} state={c.state} stateName={c.stateName} persona={c.persona} />)}
-        <span class="po-muted"><span class="po-tl-legend-shift" aria-hidden="true" /> shift</span>
+        {legend.map((c) => (
+          <StateChip key={c.persona?.id ?? c.state} state={c.state} stateName={c.stateName} persona={c.persona} />
+        ))}
+        <span class="po-muted">
+          <span class="po-tl-legend-shift" aria-hidden="true" /> shift
+        </span>
         <span class="po-muted">{(Object.keys(ANNOTATION_MARK) as AnnotationKind[]).map((k) => `${ANNOTATION_MARK[k]} ${JUDGEMENT_WORDS[k]}`).join(' · ')}</span>
       </div>
     </div>

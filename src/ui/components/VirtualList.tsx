@@ -72,15 +72,21 @@ export function VirtualList({ count, rowHeight, renderRow, label, overscan = 8, 
   const rows: ComponentChildren[] = [];
   for (let i = first; i < last; i++) {
     rows.push(
-      <div key={i} role="listitem" data-row={i} aria-setsize={count} aria-posinset={i + 1}
-        class="po-vrow" style={{ position: 'absolute', top: `${i * rowHeight}px`, left: 0, right: 0, height: `${rowHeight}px` }}>
+      <div
+        key={i}
+        role="listitem"
+        data-row={i}
+        aria-setsize={count}
+        aria-posinset={i + 1}
+        class="po-vrow"
+        style={{ position: 'absolute', top: `${i * rowHeight}px`, left: 0, right: 0, height: `${rowHeight}px` }}
+      >
         {renderRow(i)}
       </div>,
     );
   }
   return (
-    <div ref={outer} class={`po-vlist ${cls ?? ''}`} onScroll={(e) => setScrollTop(e.currentTarget.scrollTop)}
-      onKeyDown={onKeyDown}>
+    <div ref={outer} class={`po-vlist ${cls ?? ''}`} onScroll={(e) => setScrollTop(e.currentTarget.scrollTop)} onKeyDown={onKeyDown}>
       <div role="list" aria-label={label} style={{ position: 'relative', height: `${count * rowHeight}px` }}>
         {rows}
       </div>

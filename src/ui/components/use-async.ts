@@ -1,9 +1,6 @@
 import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
 
-export type AsyncState<T> =
-  | { status: 'loading' }
-  | { status: 'error'; error: unknown }
-  | { status: 'data'; data: T };
+export type AsyncState<T> = { status: 'loading' } | { status: 'error'; error: unknown } | { status: 'data'; data: T };
 
 /**
  * Runs `load` when `deps` change and exposes loading / error / data. A stale result (deps
@@ -17,8 +14,12 @@ export function useAsync<T>(load: () => Promise<T>, deps: readonly unknown[]): A
     const id = ++run.current;
     setState({ status: 'loading' });
     load().then(
-      (data) => { if (id === run.current) setState({ status: 'data', data }); },
-      (error: unknown) => { if (id === run.current) setState({ status: 'error', error }); },
+      (data) => {
+        if (id === run.current) setState({ status: 'data', data });
+      },
+      (error: unknown) => {
+        if (id === run.current) setState({ status: 'error', error });
+      },
     );
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [...deps, tick]);

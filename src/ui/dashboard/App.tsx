@@ -28,10 +28,15 @@ export function App() {
   // Bumped after deletes/imports so lists re-read the store.
   const [generation, setGeneration] = useState(0);
   // Imports and deletes change what the persona vocabulary is fitted on.
-  const changed = () => { forgetVocabulary(); setGeneration((g) => g + 1); };
+  const changed = () => {
+    forgetVocabulary();
+    setGeneration((g) => g + 1);
+  };
 
   // Imports happen in the import tab: the vocabulary is refitted after a visit there.
-  useEffect(() => { if (route.tab === 'io') forgetVocabulary(); }, [route.tab]);
+  useEffect(() => {
+    if (route.tab === 'io') forgetVocabulary();
+  }, [route.tab]);
 
   useEffect(() => {
     const onHash = () => setRoute(parseRoute(location.hash));
@@ -50,28 +55,54 @@ export function App() {
   return (
     <div class="po-app">
       <header class="po-header">
-        <h1><span class="po-logo" aria-hidden="true" />Persona Observatory</h1>
+        <h1>
+          <span class="po-logo" aria-hidden="true" />
+          Persona Observatory
+        </h1>
         <p class="po-muted">Everything here stays on this device.</p>
       </header>
       <nav>
-        <Tabs tabs={TABS} active={route.tab} label="Dashboard sections" idPrefix="po-dash"
-          onChange={(tab) => go(tab === 'conversations' ? { tab, conversationKey: null } : { tab })} />
+        <Tabs
+          tabs={TABS}
+          active={route.tab}
+          label="Dashboard sections"
+          idPrefix="po-dash"
+          onChange={(tab) => go(tab === 'conversations' ? { tab, conversationKey: null } : { tab })}
+        />
       </nav>
       <main>
         {route.tab === 'welcome' && (
-          <WelcomeView onOpen={(key) => { forgetVocabulary(); open(key); }} onImport={() => go({ tab: 'io' })} onList={toList} />
+          <WelcomeView
+            onOpen={(key) => {
+              forgetVocabulary();
+              open(key);
+            }}
+            onImport={() => go({ tab: 'io' })}
+            onList={toList}
+          />
         )}
-        {route.tab !== 'welcome' && <TabPanel idPrefix="po-dash" active={route.tab}>
-          {route.tab === 'conversations' && (route.conversationKey
-            ? <ConversationView conversationKey={route.conversationKey} onBack={toList}
-                onDeleted={() => { changed(); toList(); }} />
-            : <ConversationList key={generation} query={query} onQuery={setQuery} onOpen={open} />)}
-          {route.tab === 'router' && <RouterTab onOpen={open} />}
-          {route.tab === 'annotations' && <AnnotationsTab key={generation} />}
-          {route.tab === 'io' && <ImportExportTab key={generation} />}
-          {route.tab === 'settings' && <SettingsTab onCleared={changed} />}
-          {route.tab === 'about' && <AboutPanel />}
-        </TabPanel>}
+        {route.tab !== 'welcome' && (
+          <TabPanel idPrefix="po-dash" active={route.tab}>
+            {route.tab === 'conversations' &&
+              (route.conversationKey ? (
+                <ConversationView
+                  conversationKey={route.conversationKey}
+                  onBack={toList}
+                  onDeleted={() => {
+                    changed();
+                    toList();
+                  }}
+                />
+              ) : (
+                <ConversationList key={generation} query={query} onQuery={setQuery} onOpen={open} />
+              ))}
+            {route.tab === 'router' && <RouterTab onOpen={open} />}
+            {route.tab === 'annotations' && <AnnotationsTab key={generation} />}
+            {route.tab === 'io' && <ImportExportTab key={generation} />}
+            {route.tab === 'settings' && <SettingsTab onCleared={changed} />}
+            {route.tab === 'about' && <AboutPanel />}
+          </TabPanel>
+        )}
       </main>
     </div>
   );

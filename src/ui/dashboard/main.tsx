@@ -10,6 +10,8 @@ import { coreApi } from '../adapters/core.ts';
 const services: UiServices = { data: storeReads, commands: workerCommands, core: coreApi };
 
 render(
-  <ServicesContext.Provider value={services}><App /></ServicesContext.Provider>,
+  <ServicesContext.Provider value={services}>
+    <App />
+  </ServicesContext.Provider>,
   document.getElementById('app')!,
 );

@@ -1,7 +1,5 @@
 /** The dashboard's location lives in the URL hash so the popup can link straight to a conversation. Pure. */
-export type Route =
-  | { tab: 'conversations'; conversationKey: string | null }
-  | { tab: 'router' | 'annotations' | 'io' | 'settings' | 'about' | 'welcome' };
+export type Route = { tab: 'conversations'; conversationKey: string | null } | { tab: 'router' | 'annotations' | 'io' | 'settings' | 'about' | 'welcome' };
 
 export type TabKey = Route['tab'];
 

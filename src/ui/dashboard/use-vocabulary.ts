@@ -17,7 +17,9 @@ export function loadVocabulary(data: DataReads): Promise<PersonaVocabulary> {
   if (!cached || cached.data !== data) cached = { data, promise: data.getPersonaVocabulary() };
   const mine = cached;
   // A failed fit is not cached: the next view tries again.
-  mine.promise.catch(() => { if (cached === mine) cached = null; });
+  mine.promise.catch(() => {
+    if (cached === mine) cached = null;
+  });
   return mine.promise;
 }
 
@@ -27,8 +29,15 @@ export function usePersonaVocabulary(): PersonaVocabulary | null {
   const [vocabulary, setVocabulary] = useState<PersonaVocabulary | null>(null);
   useEffect(() => {
     let live = true;
-    loadVocabulary(data).then((v) => { if (live) setVocabulary(v); }, () => undefined);
-    return () => { live = false; };
+    loadVocabulary(data).then(
+      (v) => {
+        if (live) setVocabulary(v);
+      },
+      () => undefined,
+    );
+    return () => {
+      live = false;
+    };
   }, [data]);
   return vocabulary;
 }

@@ -22,13 +22,12 @@ export interface PopupServices {
   saveLayoutReport(includeText: boolean, status: string | null): Promise<void>;
 }
 
-
 const STATUS_TEXT: Record<TabStatus['status'], string> = {
-  'ok': 'Recognised',
+  ok: 'Recognised',
   'layout-not-recognized': 'Layout not recognized',
-  'unsupported': 'Not a supported chat site',
-  'paused': 'Capture paused',
-  'error': 'Capture stopped by an error',
+  unsupported: 'Not a supported chat site',
+  paused: 'Capture paused',
+  error: 'Capture stopped by an error',
 };
 
 export function Popup({ services }: { services: PopupServices }) {
@@ -42,7 +41,9 @@ export function Popup({ services }: { services: PopupServices }) {
       {loaded.status === 'loading' && <Loading what="this tab’s status" />}
       {loaded.status === 'error' && <ErrorBox title="The extension’s worker did not answer" error={loaded.error} onRetry={loaded.reload} />}
       {loaded.status === 'data' && <PopupBody services={services} status={loaded.data[0]} initialSettings={loaded.data[1]} />}
-      <button type="button" class="po-btn po-popup-wide" onClick={() => services.openDashboard()}>Open dashboard</button>
+      <button type="button" class="po-btn po-popup-wide" onClick={() => services.openDashboard()}>
+        Open dashboard
+      </button>
     </main>
   );
 }
@@ -79,41 +80,81 @@ function PopupBody({ services, status, initialSettings }: { services: PopupServi
   return (
     <div class="po-popup-body">
       <p class="po-popup-site">
-        <strong>{site ? siteName(site) : 'This page'}</strong>{' '}
-        <span class={`po-status po-status-${shown}`}>{pill}</span>
+        <strong>{site ? siteName(site) : 'This page'}</strong> <span class={`po-status po-status-${shown}`}>{pill}</span>
       </p>
-      {failedCheckOf(status.detail) && <p class="po-small">Failed check: <strong>{failedCheckOf(status.detail)}</strong></p>}
+      {failedCheckOf(status.detail) && (
+        <p class="po-small">
+          Failed check: <strong>{failedCheckOf(status.detail)}</strong>
+        </p>
+      )}
       {status.detail && <p class="po-muted po-small">{status.detail}</p>}
-      {status.storeError && <p class="po-error po-small" role="alert">Storage problem: {status.storeError}</p>}
-      {status.detail === SHARE_ON_DEMAND_DETAIL && (shareAsked
-        ? <p class="po-small" role="status">Capturing this shared page (marked shared).</p>
-        : (
-          <button type="button" class="po-btn po-btn-primary po-popup-wide"
-            onClick={() => services.captureSharedPage().then(() => setShareAsked(true), setError)}>
+      {status.storeError && (
+        <p class="po-error po-small" role="alert">
+          Storage problem: {status.storeError}
+        </p>
+      )}
+      {status.detail === SHARE_ON_DEMAND_DETAIL &&
+        (shareAsked ? (
+          <p class="po-small" role="status">
+            Capturing this shared page (marked shared).
+          </p>
+        ) : (
+          <button
+            type="button"
+            class="po-btn po-btn-primary po-popup-wide"
+            onClick={() => services.captureSharedPage().then(() => setShareAsked(true), setError)}
+          >
             Capture this shared page
           </button>
         ))}
       {site && (
         <>
           <dl class="po-facts">
-            <div><dt>Capture</dt><dd>{settings.paused ? 'paused everywhere' : siteOn ? (capturing ? 'on' : 'on, waiting') : 'off for this site'}</dd></div>
-            <div><dt>Turns captured</dt><dd>{status.turnCount.toLocaleString('en')}</dd></div>
-            <div><dt>Shifts so far</dt><dd>{status.shiftCount.toLocaleString('en')}</dd></div>
-            <div><dt>Model{status.models.length === 1 ? '' : 's'} seen</dt><dd>{status.models.length ? status.models.map((m, i) => <span key={m}>{i > 0 && ', '}<ModelName slug={m} /></span>) : 'not shown by the site'}</dd></div>
+            <div>
+              <dt>Capture</dt>
+              <dd>{settings.paused ? 'paused everywhere' : siteOn ? (capturing ? 'on' : 'on, waiting') : 'off for this site'}</dd>
+            </div>
+            <div>
+              <dt>Turns captured</dt>
+              <dd>{status.turnCount.toLocaleString('en')}</dd>
+            </div>
+            <div>
+              <dt>Shifts so far</dt>
+              <dd>{status.shiftCount.toLocaleString('en')}</dd>
+            </div>
+            <div>
+              <dt>Model{status.models.length === 1 ? '' : 's'} seen</dt>
+              <dd>
+                {status.models.length
+                  ? status.models.map((m, i) => (
+                      <span key={m}>
+                        {i > 0 && ', '}
+                        <ModelName slug={m} />
+                      </span>
+                    ))
+                  : 'not shown by the site'}
+              </dd>
+            </div>
             {isRouteSite(site) && (
-              <div><dt>Reroutes</dt><dd title="Replies the site's own responses say another model served (page-reported)">
-                {status.reroutes === 0 ? 'none reported' : `${plural(status.reroutes, 'reply', 'replies')} served by another model`}
-              </dd></div>
+              <div>
+                <dt>Reroutes</dt>
+                <dd title="Replies the site's own responses say another model served (page-reported)">
+                  {status.reroutes === 0 ? 'none reported' : `${plural(status.reroutes, 'reply', 'replies')} served by another model`}
+                </dd>
+              </div>
             )}
           </dl>
           <div class="po-popup-actions">
-            <button type="button" class="po-btn" aria-pressed={!siteOn}
-              onClick={() => change({ sites: withSite(settings, site, { enabled: !siteOn }) }, { sites: settings.sites })}>
+            <button
+              type="button"
+              class="po-btn"
+              aria-pressed={!siteOn}
+              onClick={() => change({ sites: withSite(settings, site, { enabled: !siteOn }) }, { sites: settings.sites })}
+            >
               {siteOn ? `Pause on ${siteName(site)}` : `Resume on ${siteName(site)}`}
             </button>
             {status.conversationKey && (
-              <button type="button" class="po-btn po-btn-primary"
-                onClick={() => services.openDashboard(`#/c/${encodeURIComponent(status.conversationKey!)}`)}>
+              <button type="button" class="po-btn po-btn-primary" onClick={() => services.openDashboard(`#/c/${encodeURIComponent(status.conversationKey!)}`)}>
                 Open this conversation ({plural(status.shiftCount, 'shift')})
               </button>
             )}
@@ -124,13 +165,32 @@ function PopupBody({ services, status, initialSettings }: { services: PopupServi
         <button type="button" class="po-btn" aria-pressed={settings.paused} onClick={() => change({ paused: !settings.paused }, { paused: settings.paused })}>
           {settings.paused ? 'Resume capture everywhere' : 'Pause all capture'}
         </button>
-        <button type="button" class="po-btn" aria-pressed={settings.badgesHidden} onClick={() => change({ badgesHidden: !settings.badgesHidden }, { badgesHidden: settings.badgesHidden })}>
+        <button
+          type="button"
+          class="po-btn"
+          aria-pressed={settings.badgesHidden}
+          onClick={() => change({ badgesHidden: !settings.badgesHidden }, { badgesHidden: settings.badgesHidden })}
+        >
           {settings.badgesHidden ? 'Show badges' : 'Hide badges'}
         </button>
       </div>
       <p class="po-small po-muted" role="status" aria-live="polite">
         {settings.badgesHidden ? 'Badges are hidden on every page (here, in Settings and in the page: one switch).' : ''}
-        {undo && <>{' '}<button type="button" class="po-btn po-btn-small" onClick={() => { void patch(undo); setUndo(null); }}>Undo</button></>}
+        {undo && (
+          <>
+            {' '}
+            <button
+              type="button"
+              class="po-btn po-btn-small"
+              onClick={() => {
+                void patch(undo);
+                setUndo(null);
+              }}
+            >
+              Undo
+            </button>
+          </>
+        )}
       </p>
       {site && <LayoutReport services={services} status={status} />}
       {error !== null && <ErrorBox title="Not saved" error={error} />}
@@ -157,14 +217,15 @@ function LayoutReport({ services, status }: { services: PopupServices; status: T
   return (
     <section class="po-layout-report" aria-label="Layout report">
       <label class="po-small">
-        <input type="checkbox" checked={includeText} onChange={(e) => setIncludeText((e.target as HTMLInputElement).checked)} />
-        {' '}Include text (your conversation’s words)
+        <input type="checkbox" checked={includeText} onChange={(e) => setIncludeText((e.target as HTMLInputElement).checked)} /> Include text (your
+        conversation’s words)
       </label>
       <button type="button" class="po-btn po-popup-wide" disabled={state === 'saving'} onClick={save}>
         Save layout report
       </button>
       <p class="po-muted po-small">
-        {state === 'saved' ? 'Saved to your downloads. ' : ''}Page structure only{includeText ? ', with text' : ' (tags, attributes, text lengths)'}; it stays on your computer until you share it.
+        {state === 'saved' ? 'Saved to your downloads. ' : ''}Page structure only{includeText ? ', with text' : ' (tags, attributes, text lengths)'}; it stays
+        on your computer until you share it.
       </p>
       {error !== null && <ErrorBox title="No report" error={error} />}
     </section>

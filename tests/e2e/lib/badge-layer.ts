@@ -33,11 +33,17 @@ export async function inBadgeLayer<T>(page: Page, fn: string, arg: unknown = nul
         const { object } = (await cdp.send('DOM.resolveNode', { backendNodeId: shadow.backendNodeId })) as { object: { objectId?: string } };
         if (!object.objectId) continue;
         const ours = (await cdp.send('Runtime.callFunctionOn', {
-          objectId: object.objectId, functionDeclaration: 'function () { return !!this.querySelector(".po-layer"); }', returnByValue: true,
+          objectId: object.objectId,
+          functionDeclaration: 'function () { return !!this.querySelector(".po-layer"); }',
+          returnByValue: true,
         })) as { result: { value?: boolean } };
         if (!ours.result.value) continue;
         const r = (await cdp.send('Runtime.callFunctionOn', {
-          objectId: object.objectId, functionDeclaration: fn, arguments: [{ value: arg }], returnByValue: true, awaitPromise: true,
+          objectId: object.objectId,
+          functionDeclaration: fn,
+          arguments: [{ value: arg }],
+          returnByValue: true,
+          awaitPromise: true,
         })) as { result: { value?: T }; exceptionDetails?: { text: string } };
         if (r.exceptionDetails) throw new Error(`in badge layer: ${r.exceptionDetails.text}`);
         return r.result.value ?? null;
@@ -53,16 +59,25 @@ export async function badgeCount(page: Page): Promise<number> {
   return (await inBadgeLayer<number>(page, `function (sel) { return this.querySelectorAll(sel).length; }`, BADGE_BUTTONS)) ?? 0;
 }
 
-export interface Box { x: number; y: number; width: number; height: number }
+export interface Box {
+  x: number;
+  y: number;
+  width: number;
+  height: number;
+}
 
 /** The box of the badge of `turnId` while it is shown (visible and placed), else null. */
 export async function shownBadgeBox(page: Page, turnId: string): Promise<Box | null> {
-  return inBadgeLayer<Box | null>(page, `function (id) {
+  return inBadgeLayer<Box | null>(
+    page,
+    `function (id) {
     const b = Array.from(this.querySelectorAll('.po-badge')).find((e) => e.getAttribute('data-turn') === id);
     if (!b || b.style.visibility !== 'visible') return null;
     const r = b.getBoundingClientRect();
     return r.width > 0 ? { x: r.x, y: r.y, width: r.width, height: r.height } : null;
-  }`, turnId);
+  }`,
+    turnId,
+  );
 }
 
 /** Click the centre of a box with the real mouse (a trusted event). */
@@ -77,12 +92,16 @@ export async function panelText(page: Page): Promise<string | null> {
 
 /** The box of a button in the open panel, by its text or aria-label. */
 export async function panelButtonBox(page: Page, name: string): Promise<Box | null> {
-  return inBadgeLayer<Box | null>(page, `function (name) {
+  return inBadgeLayer<Box | null>(
+    page,
+    `function (name) {
     const b = Array.from(this.querySelectorAll('[role="dialog"] button')).find((e) => e.textContent === name || e.getAttribute('aria-label') === name);
     if (!b) return null;
     const r = b.getBoundingClientRect();
     return { x: r.x, y: r.y, width: r.width, height: r.height };
-  }`, name);
+  }`,
+    name,
+  );
 }
 
 /** All text of the layer (badges and panel), for "no markup / no note" checks. */
@@ -92,5 +111,8 @@ export async function layerText(page: Page): Promise<string> {
 
 /** Elements matching `selector` inside the layer, as short outerHTML strings. */
 export async function layerMatches(page: Page, selector: string): Promise<string[]> {
-  return (await inBadgeLayer<string[]>(page, `function (sel) { return Array.from(this.querySelectorAll(sel)).map((e) => e.outerHTML.slice(0, 120)); }`, selector)) ?? [];
+  return (
+    (await inBadgeLayer<string[]>(page, `function (sel) { return Array.from(this.querySelectorAll(sel)).map((e) => e.outerHTML.slice(0, 120)); }`, selector)) ??
+    []
+  );
 }

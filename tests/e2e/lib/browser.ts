@@ -16,7 +16,9 @@ export function findChromium(): string {
   const found = CHROMIUM_PATHS.find((p) => existsSync(p));
   if (!found) {
     throw new Error(
-      'Chromium not found (looked in ' + CHROMIUM_PATHS.join(', ') + '). ' +
+      'Chromium not found (looked in ' +
+        CHROMIUM_PATHS.join(', ') +
+        '). ' +
         'The browser tests need Debian Chromium: run `apt-get update && apt-get install -y chromium` (as root).',
     );
   }

@@ -21,12 +21,13 @@ export function turnHtml(turn: PageTurn, index: number): string {
     .map((p) => (turn.role === 'assistant' ? `<p>${escapeHtml(p)}</p>` : escapeHtml(p)))
     .join(turn.role === 'assistant' ? '' : '\n');
   const model = turn.role === 'assistant' && turn.model ? ` data-message-model-slug="${escapeHtml(turn.model)}"` : '';
-  const content = turn.role === 'assistant'
-    ? `<div class="markdown prose w-full break-words">${paragraphs}</div>`
-    : `<div class="whitespace-pre-wrap">${paragraphs}</div>`;
-  return `<article class="w-full text-token-text-primary" dir="auto" data-testid="conversation-turn-${index + 1}" data-turn-id="${escapeHtml(turn.id)}" data-turn="${turn.role}">`
-    + `<h5 class="sr-only">${turn.role === 'user' ? 'You said:' : 'ChatGPT said:'}</h5>`
-    + `<div data-message-author-role="${turn.role}" data-message-id="${escapeHtml(turn.id)}"${model}>${content}</div></article>`;
+  const content =
+    turn.role === 'assistant' ? `<div class="markdown prose w-full break-words">${paragraphs}</div>` : `<div class="whitespace-pre-wrap">${paragraphs}</div>`;
+  return (
+    `<article class="w-full text-token-text-primary" dir="auto" data-testid="conversation-turn-${index + 1}" data-turn-id="${escapeHtml(turn.id)}" data-turn="${turn.role}">` +
+    `<h5 class="sr-only">${turn.role === 'user' ? 'You said:' : 'ChatGPT said:'}</h5>` +
+    `<div data-message-author-role="${turn.role}" data-message-id="${escapeHtml(turn.id)}"${model}>${content}</div></article>`
+  );
 }
 
 export interface ChatPageOptions {
@@ -41,10 +42,12 @@ export interface ChatPageOptions {
 export function chatgptPage(o: ChatPageOptions): string {
   const title = escapeHtml(o.title ?? 'Fixture conversation');
   const script = o.script ? `<script data-e2e-script>${o.script}</script>` : '';
-  return `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>${title}</title></head>`
-    + `<body><div id="page-ok" data-ticks="0" data-clicks="0"></div>`
-    + `<nav><a data-active href="#"><div class="truncate">${title}</div></a></nav>`
-    + `<main><div id="thread" class="flex flex-col">${o.turns.map(turnHtml).join('')}</div>${o.extra ?? ''}</main>${script}</body></html>`;
+  return (
+    `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>${title}</title></head>` +
+    `<body><div id="page-ok" data-ticks="0" data-clicks="0"></div>` +
+    `<nav><a data-active href="#"><div class="truncate">${title}</div></a></nav>` +
+    `<main><div id="thread" class="flex flex-col">${o.turns.map(turnHtml).join('')}</div>${o.extra ?? ''}</main>${script}</body></html>`
+  );
 }
 
 /** Alternating user/assistant turns with distinct, real-looking text. */
@@ -52,7 +55,9 @@ export function makeTurns(prefix: string, count: number, model = 'gpt-4o', texts
   return Array.from({ length: count }, (_, i) => ({
     id: `${prefix}-${String(i).padStart(4, '0')}`,
     role: i % 2 === 0 ? ('user' as const) : ('assistant' as const),
-    text: texts ? texts[i % texts.length] + ` (${prefix} #${i})` : `${i % 2 === 0 ? 'Question' : 'Answer'} ${i} of ${prefix}: ${'lorem ipsum dolor '.repeat(1 + (i % 5))}`.trim(),
+    text: texts
+      ? texts[i % texts.length] + ` (${prefix} #${i})`
+      : `${i % 2 === 0 ? 'Question' : 'Answer'} ${i} of ${prefix}: ${'lorem ipsum dolor '.repeat(1 + (i % 5))}`.trim(),
     model: i % 2 === 1 ? model : null,
   }));
 }

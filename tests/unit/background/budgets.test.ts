@@ -23,9 +23,15 @@ let usage: number | null = null;
 
 function context(budgets: Partial<WorkerBudgets> = {}): BackgroundContext {
   return createBackgroundContext({
-    db: async () => db, analyzer: fakeAnalyzer('v1'), version: '0', session: memorySession(), budgets,
+    db: async () => db,
+    analyzer: fakeAnalyzer('v1'),
+    version: '0',
+    session: memorySession(),
+    budgets,
     policy: { extensionId: 'ours', extensionOrigin: 'chrome-extension://ours/', siteForUrl: chatSiteOfUrl },
-    storageUsage: async () => usage, now: () => now, newId: () => `id${now}`,
+    storageUsage: async () => usage,
+    now: () => now,
+    newId: () => `id${now}`,
   });
 }
 
@@ -53,7 +59,10 @@ describe('budgets', () => {
       now += 1;
     }
     const bundle = (await getConversationBundle(db, 'chatgpt:c1'))!;
-    const versions = bundle.turns.filter((t) => t.turnId.startsWith('a0@')).map((t) => t.text).sort();
+    const versions = bundle.turns
+      .filter((t) => t.turnId.startsWith('a0@'))
+      .map((t) => t.text)
+      .sort();
     expect(versions).toEqual(['first answer', 'second']);
     expect(bundle.turns.find((t) => t.turnId === 'a0')?.text).toBe('fourth');
     expect((await status()).detail).toMatch(/1 edited turn updated without keeping the earlier text: 2 versions per turn are kept/);

@@ -32,15 +32,28 @@ beforeEach(async () => {
   ctx = makeContext();
   vi.spyOn(console, 'warn').mockImplementation(() => undefined);
 });
-afterEach(() => { vi.restoreAllMocks(); });
+afterEach(() => {
+  vi.restoreAllMocks();
+});
 
 const page: SenderLike = { id: 'ours', url: 'chrome-extension://ours/dashboard.html' };
 const tab = (id = 7, url = 'https://chatgpt.com/c/c1'): SenderLike => ({ id: 'ours', url, tab: { id, url } });
 /** Our annotation frame inside a chat tab. */
-const frame = (tabUrl = 'https://chatgpt.com/c/c1', id = 7): SenderLike => ({ id: 'ours', url: 'chrome-extension://ours/src/ui/annotate/index.html#t=x', tab: { id, url: tabUrl } });
+const frame = (tabUrl = 'https://chatgpt.com/c/c1', id = 7): SenderLike => ({
+  id: 'ours',
+  url: 'chrome-extension://ours/src/ui/annotate/index.html#t=x',
+  tab: { id, url: tabUrl },
+});
 const send = (message: unknown, sender: SenderLike = page) => handleRuntimeMessage(message, sender, ctx);
 const capture = (turns: CapturedTurn[], extra: Record<string, unknown> = {}) => ({
-  type: 'capture/page', conversationId: 'c1', title: 'T', status: 'ok', selectedModel: null, turns, pending: 0, ...extra,
+  type: 'capture/page',
+  conversationId: 'c1',
+  title: 'T',
+  status: 'ok',
+  selectedModel: null,
+  turns,
+  pending: 0,
+  ...extra,
 });
 const turns = [turn('u0', 'user', 'q'), turn('a0', 'assistant', 'calm'), turn('u1', 'user', 'q2'), turn('a1', 'assistant', 'loud!')];
 
@@ -50,7 +63,7 @@ describe('dispatch', () => {
   });
 
   it('gives no answer to malformed messages or foreign senders', () => {
-    expect(send({ type: 'ping', }, { id: 'theirs', url: 'chrome-extension://theirs/' })).toBeUndefined();
+    expect(send({ type: 'ping' }, { id: 'theirs', url: 'chrome-extension://theirs/' })).toBeUndefined();
     expect(send({ type: 'nope' })).toBeUndefined();
     expect(send({ type: 'ping' }, { id: 'ours', url: 'https://evil.example/', tab: { id: 1 } })).toBeUndefined();
     expect(console.warn).toHaveBeenCalledTimes(3);
@@ -75,7 +88,15 @@ describe('capture/page', () => {
     expect(again).toMatchObject({ ok: true, stored: 0 });
     expect(await db.count('turns')).toBe(4);
     const status = (await send({ type: 'tab/status', tabId: 7 })) as TabStatus;
-    expect(status).toMatchObject({ site: 'chatgpt', status: 'ok', conversationKey: 'chatgpt:c1', turnCount: 4, shiftCount: 1, paused: false, storeError: null });
+    expect(status).toMatchObject({
+      site: 'chatgpt',
+      status: 'ok',
+      conversationKey: 'chatgpt:c1',
+      turnCount: 4,
+      shiftCount: 1,
+      paused: false,
+      storeError: null,
+    });
   });
 
   it('two tabs capturing the same conversation at once store every turn exactly once', async () => {
@@ -90,7 +111,7 @@ describe('capture/page', () => {
     await send(capture([], { status: 'layout-not-recognized', detail: 'no turns found' }), tab());
     expect(await db.count('turns')).toBe(0);
     expect(await send({ type: 'tab/status', tabId: 7 })).toMatchObject({ status: 'layout-not-recognized', detail: 'no turns found' });
-     // The dashboard lists it with the detail (naming the failed check, when one failed).
+    // The dashboard lists it with the detail (naming the failed check, when one failed).
     expect(await send({ type: 'capture/problems' })).toEqual({ ok: true, problems: [expect.objectContaining({ site: 'chatgpt', detail: 'no turns found' })] });
   });
 
@@ -129,13 +150,18 @@ describe('capture/page', () => {
 describe('other handlers', () => {
   it('annotation save/delete, conversation delete, clear, recompute, import', async () => {
     await send(capture(turns), tab());
-    const saved = await send({ type: 'annotation/save', turnKey: 'chatgpt:c1:a1', conversationKey: 'chatgpt:c1', kind: 'reject', label: null, note: 'no' }, frame());
+    const saved = await send(
+      { type: 'annotation/save', turnKey: 'chatgpt:c1:a1', conversationKey: 'chatgpt:c1', kind: 'reject', label: null, note: 'no' },
+      frame(),
+    );
     expect(saved).toMatchObject({ ok: true, annotation: { kind: 'reject', turnKey: 'chatgpt:c1:a1' } });
     const badges = (await send(capture(turns), tab())) as CapturePageResponse;
     // The page learns that the user annotated, never what they wrote.
     expect(badges.ok && badges.badges.a1.annotated).toBe('reject');
     expect(JSON.stringify(badges)).not.toContain('"no"');
-    expect(await send({ type: 'annotation/save', turnKey: 'chatgpt:c1:zz', conversationKey: 'chatgpt:c1', kind: 'note', label: null, note: null })).toMatchObject({ ok: false });
+    expect(
+      await send({ type: 'annotation/save', turnKey: 'chatgpt:c1:zz', conversationKey: 'chatgpt:c1', kind: 'note', label: null, note: null }),
+    ).toMatchObject({ ok: false });
     expect(await send({ type: 'recompute' })).toEqual({ ok: true, recomputed: 1 });
     expect(await send({ type: 'recompute', conversationKey: 'chatgpt:none' })).toMatchObject({ ok: false });
 
@@ -153,7 +179,14 @@ describe('other handlers', () => {
   it('import/annotations: all or nothing, from pages only; a refusal does not pause capture', async () => {
     await send(capture(turns), tab());
     const annotation = (turnKey: string, id: string) => ({
-      id, turnKey, conversationKey: 'chatgpt:c1', kind: 'confirm', label: null, note: null, createdAt: null, updatedAt: null,
+      id,
+      turnKey,
+      conversationKey: 'chatgpt:c1',
+      kind: 'confirm',
+      label: null,
+      note: null,
+      createdAt: null,
+      updatedAt: null,
       origin: { tool: 'argilla', author: 'u-1' },
     });
     const good = { type: 'import/annotations', annotations: [annotation('chatgpt:c1:a0', 'argilla:chatgpt:c1:a0:u-1')] };
@@ -162,8 +195,9 @@ describe('other handlers', () => {
     expect(refused).toMatchObject({ ok: false, error: expect.stringMatching(/chatgpt:c1:gone is not in your store/) });
     expect(await db.count('annotations')).toBe(0);
     // A refused save of a missing turn (annotation/save, from a page) is a refusal too: capture keeps going.
-    expect(await send({ type: 'annotation/save', turnKey: 'chatgpt:c1:zz', conversationKey: 'chatgpt:c1', kind: 'note', label: null, note: null }))
-      .toMatchObject({ ok: false, error: expect.stringMatching(/not in the store/) });
+    expect(
+      await send({ type: 'annotation/save', turnKey: 'chatgpt:c1:zz', conversationKey: 'chatgpt:c1', kind: 'note', label: null, note: null }),
+    ).toMatchObject({ ok: false, error: expect.stringMatching(/not in the store/) });
     expect(await send(capture(turns), tab())).toMatchObject({ ok: true });
     expect(await send(good)).toEqual({ ok: true, added: 1, updated: 0, unchanged: 0 });
     expect(await send(good)).toEqual({ ok: true, added: 0, updated: 0, unchanged: 1 });

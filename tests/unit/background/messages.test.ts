@@ -1,7 +1,16 @@
 import { describe, expect, it } from 'vitest';
 import { MESSAGE_TYPES, parseMessage } from '../../../src/messaging/catalog.ts';
 
-const capturedTurn = { id: 't1', role: 'assistant', text: 'hi', model: null, selectedModel: null, streaming: false, thinking: null, branch: { index: 1, count: 2 } };
+const capturedTurn = {
+  id: 't1',
+  role: 'assistant',
+  text: 'hi',
+  model: null,
+  selectedModel: null,
+  streaming: false,
+  thinking: null,
+  branch: { index: 1, count: 2 },
+};
 const capture = { type: 'capture/page', conversationId: 'c1', title: null, status: 'ok', selectedModel: 'GPT-4o', turns: [capturedTurn], pending: 0 };
 
 describe('parseMessage', () => {
@@ -18,11 +27,24 @@ describe('parseMessage', () => {
     expect(parseMessage({ type: 'recompute' })).toEqual({ type: 'recompute' });
     expect(parseMessage({ type: 'recompute', conversationKey: 'chatgpt:c1' })).toEqual({ type: 'recompute', conversationKey: 'chatgpt:c1' });
     expect(parseMessage({ type: 'import/bundles', bundles: [] })).toEqual({ type: 'import/bundles', bundles: [] });
-    const imported = { id: 'label-studio:k:1', turnKey: 'c:k', conversationKey: 'c', kind: 'confirm', label: null, note: null, createdAt: null, updatedAt: 5, origin: { tool: 'label-studio', author: 'user 1' } };
+    const imported = {
+      id: 'label-studio:k:1',
+      turnKey: 'c:k',
+      conversationKey: 'c',
+      kind: 'confirm',
+      label: null,
+      note: null,
+      createdAt: null,
+      updatedAt: 5,
+      origin: { tool: 'label-studio', author: 'user 1' },
+    };
     expect(parseMessage({ type: 'import/annotations', annotations: [imported] })).toEqual({ type: 'import/annotations', annotations: [imported] });
     const route = { site: 'chatgpt', conversationId: 'c1', messageId: 'm1', requested: null, shown: 'gpt-5', served: 'gpt-5-mini', flags: [], via: 'stream' };
-    expect(parseMessage({ type: 'route/observe', conversationId: 'c1', routes: [{ ...route, token: 'secret' }] }))
-      .toEqual({ type: 'route/observe', conversationId: 'c1', routes: [route] });
+    expect(parseMessage({ type: 'route/observe', conversationId: 'c1', routes: [{ ...route, token: 'secret' }] })).toEqual({
+      type: 'route/observe',
+      conversationId: 'c1',
+      routes: [route],
+    });
     expect(MESSAGE_TYPES).toHaveLength(16);
   });
 
@@ -40,8 +62,44 @@ describe('parseMessage', () => {
     ['settings patch with unknown site', { type: 'settings/set', patch: { sites: { 'evil.com': { enabled: true, selectors: {} } } } }],
     ['import with a malformed bundle', { type: 'import/bundles', bundles: [{ conversation: {}, turns: [], analyses: [], annotations: [] }] }],
     ['empty conversation key', { type: 'conversation/delete', conversationKey: '' }],
-    ['imported annotation from an unknown tool', { type: 'import/annotations', annotations: [{ id: 'x', turnKey: 'c:k', conversationKey: 'c', kind: 'confirm', label: null, note: null, createdAt: null, updatedAt: null, origin: { tool: 'evil', author: null } }] }],
-    ['imported annotation with a huge note', { type: 'import/annotations', annotations: [{ id: 'x', turnKey: 'c:k', conversationKey: 'c', kind: 'note', label: null, note: 'x'.repeat(10_001), createdAt: null, updatedAt: null, origin: { tool: 'argilla', author: null } }] }],
+    [
+      'imported annotation from an unknown tool',
+      {
+        type: 'import/annotations',
+        annotations: [
+          {
+            id: 'x',
+            turnKey: 'c:k',
+            conversationKey: 'c',
+            kind: 'confirm',
+            label: null,
+            note: null,
+            createdAt: null,
+            updatedAt: null,
+            origin: { tool: 'evil', author: null },
+          },
+        ],
+      },
+    ],
+    [
+      'imported annotation with a huge note',
+      {
+        type: 'import/annotations',
+        annotations: [
+          {
+            id: 'x',
+            turnKey: 'c:k',
+            conversationKey: 'c',
+            kind: 'note',
+            label: null,
+            note: 'x'.repeat(10_001),
+            createdAt: null,
+            updatedAt: null,
+            origin: { tool: 'argilla', author: null },
+          },
+        ],
+      },
+    ],
   ])('drops %s', (_name, raw) => {
     expect(parseMessage(raw)).toBeNull();
   });
@@ -73,7 +131,12 @@ describe('parseMessage', () => {
   });
 
   it('never throws on hostile input (throwing getters)', () => {
-    const hostile = { type: 'capture/page', get conversationId(): string { throw new Error('boom'); } };
+    const hostile = {
+      type: 'capture/page',
+      get conversationId(): string {
+        throw new Error('boom');
+      },
+    };
     expect(parseMessage(hostile)).toBeNull();
   });
 });

@@ -19,7 +19,8 @@ beforeEach(async () => {
     analyzer: fakeAnalyzer('v1'),
     version: '0.1.0',
     policy: {
-      extensionId: 'ours', extensionOrigin: 'chrome-extension://ours/',
+      extensionId: 'ours',
+      extensionOrigin: 'chrome-extension://ours/',
       siteForUrl: (u) => (u.startsWith('https://chatgpt.com/') ? 'chatgpt' : u.startsWith('https://claude.ai/') ? 'claude' : null),
     },
     session: memorySession(),
@@ -28,23 +29,41 @@ beforeEach(async () => {
   });
   vi.spyOn(console, 'warn').mockImplementation(() => undefined);
 });
-afterEach(() => { vi.restoreAllMocks(); });
+afterEach(() => {
+  vi.restoreAllMocks();
+});
 
 const tab = (url = 'https://chatgpt.com/c/c1', id = 7): SenderLike => ({ id: 'ours', url, tab: { id, url } });
 const page: SenderLike = { id: 'ours', url: 'chrome-extension://ours/dashboard.html' };
 const send = (message: unknown, sender: SenderLike) => handleRuntimeMessage(message, sender, ctx);
 const route = (messageId: string, over: Record<string, unknown> = {}) => ({
-  site: 'chatgpt', conversationId: 'c1', messageId, requested: 'gpt-5', shown: 'gpt-5', served: 'gpt-5-chat-safety',
-  flags: ['served-from:ste'], via: 'stream', ...over,
+  site: 'chatgpt',
+  conversationId: 'c1',
+  messageId,
+  requested: 'gpt-5',
+  shown: 'gpt-5',
+  served: 'gpt-5-chat-safety',
+  flags: ['served-from:ste'],
+  via: 'stream',
+  ...over,
 });
 const observe = (routes: unknown[], conversationId = 'c1') => ({ type: 'route/observe', conversationId, routes });
 
 async function captureTwoReplies(): Promise<void> {
-  const r = (await send({
-    type: 'capture/page', site: 'chatgpt', conversationId: 'c1', url: 'https://chatgpt.com/c/c1', title: null, status: 'ok',
-    selectedModel: null, pending: 0,
-    turns: [turn('u0', 'user', 'q'), turn('a0', 'assistant', 'calm'), turn('u1', 'user', 'q2'), turn('a1', 'assistant', 'loud!')],
-  }, tab())) as CapturePageResponse;
+  const r = (await send(
+    {
+      type: 'capture/page',
+      site: 'chatgpt',
+      conversationId: 'c1',
+      url: 'https://chatgpt.com/c/c1',
+      title: null,
+      status: 'ok',
+      selectedModel: null,
+      pending: 0,
+      turns: [turn('u0', 'user', 'q'), turn('a0', 'assistant', 'calm'), turn('u1', 'user', 'q2'), turn('a1', 'assistant', 'loud!')],
+    },
+    tab(),
+  )) as CapturePageResponse;
   expect(r.ok).toBe(true);
 }
 
@@ -55,14 +74,28 @@ describe('route/observe', () => {
     expect(r).toEqual({ ok: true, stored: 1, unknown: 0, kept: 0, routes: { a1: 'served by gpt-5-chat-safety (you chose gpt-5)' } });
     const bundle = await getConversationBundle(db, 'chatgpt:c1');
     expect(bundle!.turns.find((t) => t.turnId === 'a1')!.route).toEqual({
-      requested: 'gpt-5', shown: 'gpt-5', served: 'gpt-5-chat-safety', flags: ['served-from:ste', 'via:stream'], source: 'page-reported',
+      requested: 'gpt-5',
+      shown: 'gpt-5',
+      served: 'gpt-5-chat-safety',
+      flags: ['served-from:ste', 'via:stream'],
+      source: 'page-reported',
     });
     expect(((await send({ type: 'tab/status', tabId: 7 }, page)) as TabStatus).reroutes).toBe(1);
     // The next capture's badges carry the route text.
-    const again = (await send({
-      type: 'capture/page', site: 'chatgpt', conversationId: 'c1', url: 'https://chatgpt.com/c/c1', title: null, status: 'ok',
-      selectedModel: null, pending: 0, turns: [turn('a1', 'assistant', 'loud!')],
-    }, tab())) as CapturePageResponse;
+    const again = (await send(
+      {
+        type: 'capture/page',
+        site: 'chatgpt',
+        conversationId: 'c1',
+        url: 'https://chatgpt.com/c/c1',
+        title: null,
+        status: 'ok',
+        selectedModel: null,
+        pending: 0,
+        turns: [turn('a1', 'assistant', 'loud!')],
+      },
+      tab(),
+    )) as CapturePageResponse;
     if (!again.ok) throw new Error('expected ok');
     expect(again.badges.a1.route).toBe('served by gpt-5-chat-safety (you chose gpt-5)');
   });
@@ -93,7 +126,7 @@ describe('route/observe', () => {
     expect(send(observe(Array.from({ length: 33 }, () => route('a1'))), tab())).toBeUndefined();
   });
 
-  it('a conversation record never replaces what the reply\'s own stream said', async () => {
+  it("a conversation record never replaces what the reply's own stream said", async () => {
     await captureTwoReplies();
     await send(observe([route('a1')]), tab());
     const r = (await send(observe([route('a1', { served: 'gpt-5', via: 'record' })]), tab())) as RouteObserveResponse;

@@ -21,27 +21,45 @@ const policy = { extensionId: 'ours', extensionOrigin: 'chrome-extension://ours/
 beforeEach(async () => {
   db = await freshDB();
   ctx = createBackgroundContext({
-    db: async () => db, analyzer: fakeAnalyzer('v1'), version: '0', policy, session: memorySession(),
-    now: () => ++clock, newId: () => `id${clock}`,
+    db: async () => db,
+    analyzer: fakeAnalyzer('v1'),
+    version: '0',
+    policy,
+    session: memorySession(),
+    now: () => ++clock,
+    newId: () => `id${clock}`,
   });
   vi.spyOn(console, 'warn').mockImplementation(() => undefined);
 });
 
 const content = (url: string, id = 1): SenderLike => ({ id: 'ours', url, tab: { id, url } });
 const frameIn = (tabUrl: string, id = 1): SenderLike => ({ id: 'ours', url: 'chrome-extension://ours/src/ui/annotate/index.html', tab: { id, url: tabUrl } });
-const dashboard: SenderLike = { id: 'ours', url: 'chrome-extension://ours/src/ui/dashboard/index.html', tab: { id: 9, url: 'chrome-extension://ours/src/ui/dashboard/index.html' } };
+const dashboard: SenderLike = {
+  id: 'ours',
+  url: 'chrome-extension://ours/src/ui/dashboard/index.html',
+  tab: { id: 9, url: 'chrome-extension://ours/src/ui/dashboard/index.html' },
+};
 const send = (m: unknown, s: SenderLike) => handleRuntimeMessage(m, s, ctx);
 const CLAUDE = 'https://claude.ai/chat/conv1';
 const GROK = 'https://grok.com/chat/conv1';
 const replies = [turn('u', 'user', 'question'), turn('a', 'assistant', 'the original answer')];
 const capture = (text: string, title: string, extra: Record<string, unknown> = {}) => ({
-  type: 'capture/page', conversationId: 'conv1', title, status: 'ok', selectedModel: null, pending: 0,
-  turns: [replies[0], { ...replies[1], text }], ...extra,
+  type: 'capture/page',
+  conversationId: 'conv1',
+  title,
+  status: 'ok',
+  selectedModel: null,
+  pending: 0,
+  turns: [replies[0], { ...replies[1], text }],
+  ...extra,
 });
 
 async function claudeConversationWithNote(): Promise<string> {
   await send(capture('the original answer', 'Claude chat'), content(CLAUDE));
-  const saved = await send({ type: 'annotation/save', turnKey: 'claude:conv1:a', conversationKey: 'claude:conv1', kind: 'note', label: null, note: 'mine' }, frameIn(CLAUDE));
+  const saved = await send(
+    { type: 'annotation/save', turnKey: 'claude:conv1:a', conversationKey: 'claude:conv1', kind: 'note', label: null, note: 'mine' },
+    frameIn(CLAUDE),
+  );
   if (!saved || !(saved as { ok: boolean }).ok) throw new Error('setup: could not annotate');
   return (saved as { annotation: { id: string } }).annotation.id;
 }
@@ -71,7 +89,7 @@ describe('sender binding', () => {
     expect(await db.get('conversations', 'grok:conv1')).toMatchObject({ site: 'grok', url: GROK, title: 'forged title' });
   });
 
-  it('the stored URL is the sender\'s origin and path (no query, no fragment)', async () => {
+  it("the stored URL is the sender's origin and path (no query, no fragment)", async () => {
     await send(capture('x', 't'), content(`${CLAUDE}?q=${'a'.repeat(2_100)}#frag`));
     expect((await db.get('conversations', 'claude:conv1'))?.url).toBe(CLAUDE);
   });
@@ -96,7 +114,9 @@ describe('sender binding', () => {
     const id = await claudeConversationWithNote();
     const claudeTab = content(CLAUDE);
     expect(send({ type: 'annotation/get', turnKey: 'claude:conv1:a' }, claudeTab)).toBeUndefined();
-    expect(send({ type: 'annotation/save', turnKey: 'claude:conv1:a', conversationKey: 'claude:conv1', kind: 'reject', label: null, note: null }, claudeTab)).toBeUndefined();
+    expect(
+      send({ type: 'annotation/save', turnKey: 'claude:conv1:a', conversationKey: 'claude:conv1', kind: 'reject', label: null, note: null }, claudeTab),
+    ).toBeUndefined();
     expect(send({ type: 'annotation/delete', id }, claudeTab)).toBeUndefined();
     expect(send({ type: 'settings/set', patch: { paused: true } }, claudeTab)).toBeUndefined();
     expect(await db.count('annotations')).toBe(1);

@@ -10,8 +10,12 @@ const policy: SenderPolicy = {
 describe('classifySender', () => {
   it('accepts our pages and our content scripts on supported sites', () => {
     expect(classifySender({ id: 'ours', url: 'chrome-extension://ours/src/ui/popup/index.html' }, policy)).toEqual({ kind: 'page' });
-    expect(classifySender({ id: 'ours', url: 'https://chatgpt.com/c/1', tab: { id: 4, url: 'https://chatgpt.com/c/1' } }, policy))
-      .toEqual({ kind: 'content', tabId: 4, url: 'https://chatgpt.com/c/1', site: 'chatgpt' });
+    expect(classifySender({ id: 'ours', url: 'https://chatgpt.com/c/1', tab: { id: 4, url: 'https://chatgpt.com/c/1' } }, policy)).toEqual({
+      kind: 'content',
+      tabId: 4,
+      url: 'https://chatgpt.com/c/1',
+      site: 'chatgpt',
+    });
   });
 
   it('rejects other extensions, unsupported sites and tab-less web senders', () => {
@@ -19,6 +23,6 @@ describe('classifySender', () => {
     expect(classifySender({ id: 'ours', url: 'https://evil.example/', tab: { id: 4 } }, policy)).toBeNull();
     expect(classifySender({ id: 'ours', url: 'https://chatgpt.com/c/1' }, policy)).toBeNull();
     expect(classifySender({ id: 'ours' }, policy)).toBeNull();
-    expect(classifySender({ id: 'ours', url: 'chrome-extension://ours.evil/x' , tab: { id: 1 } }, policy)).toBeNull();
+    expect(classifySender({ id: 'ours', url: 'chrome-extension://ours.evil/x', tab: { id: 1 } }, policy)).toBeNull();
   });
 });

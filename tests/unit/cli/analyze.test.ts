@@ -6,7 +6,8 @@ import { run, usage } from '../../../src/cli/analyze.ts';
 
 /** A label-contract JSONL file: alternating styles inside each conversation (long list vs short chat). */
 function writeJsonl(): string {
-  const listy = '## Steps\n\n1. First install the package with npm.\n2. Then configure the settings file.\n3. Finally run the build and check the output carefully.\n\n**Note:** this is important.';
+  const listy =
+    '## Steps\n\n1. First install the package with npm.\n2. Then configure the settings file.\n3. Finally run the build and check the output carefully.\n\n**Note:** this is important.';
   const chatty = "Sure thing! Honestly, I think you'll love it — it's super easy. Want me to walk you through it?";
   const lines = Array.from({ length: 4 }, (_, c) =>
     JSON.stringify({

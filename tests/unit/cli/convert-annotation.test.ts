@@ -5,7 +5,14 @@ import { strFromU8, unzipSync } from 'fflate';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { run } from '../../../src/cli/convert.ts';
 import { CHATGPT_EXCERPT } from '../core/formats/annotation/samples.ts';
-import { validateArgillaRecords, validateArgillaSettings, validateHfJsonl, validateLabelStudioConfig, validateLabelStudioTasks, validateProdigyTask } from '../core/formats/annotation/tool-schemas.ts';
+import {
+  validateArgillaRecords,
+  validateArgillaSettings,
+  validateHfJsonl,
+  validateLabelStudioConfig,
+  validateLabelStudioTasks,
+  validateProdigyTask,
+} from '../core/formats/annotation/tool-schemas.ts';
 
 const REAL = CHATGPT_EXCERPT;
 
@@ -47,11 +54,19 @@ describe('cli convert: annotation-tool targets', () => {
     const hf = join(dir, 'h.jsonl');
     expect(await run([REAL, '--to', 'prodigy', '--out', prodigy])).toBe(0);
     expect(await run([REAL, '--to', 'hf', '--out', hf, '--context', '2'])).toBe(0);
-    const tasks = readFileSync(prodigy, 'utf8').trim().split('\n').map((l) => JSON.parse(l));
+    const tasks = readFileSync(prodigy, 'utf8')
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l));
     expect(tasks.flatMap((t, i) => validateProdigyTask(t, `line ${i}`))).toEqual([]);
     const rows = readFileSync(hf, 'utf8');
     expect(validateHfJsonl(rows, ['messages', 'shift'])).toEqual([]);
-    expect(rows.trim().split('\n').every((l) => JSON.parse(l).messages.length <= 3)).toBe(true);
+    expect(
+      rows
+        .trim()
+        .split('\n')
+        .every((l) => JSON.parse(l).messages.length <= 3),
+    ).toBe(true);
   });
 
   it('--to annotation: all four tools in one zip', async () => {

@@ -49,10 +49,13 @@ describe('cli extract', () => {
   it('detects the site from a <link rel=canonical> in the page', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'po-extract-'));
     const file = join(dir, 'page.html');
-    writeFileSync(file, '<html><head><link rel="canonical" href="https://chat.mistral.ai/chat/1234-abcd"></head><body>'
-      + '<div data-message-author-role="user" data-message-id="m1"><div class="select-text">Hi</div></div>'
-      // A reply too: a user turn with no reply is "layout not recognized" (issue 16 checks).
-      + '<div data-message-author-role="assistant" data-message-id="m2"><div data-message-part-type="answer"><p>Hello</p></div></div></body></html>');
+    writeFileSync(
+      file,
+      '<html><head><link rel="canonical" href="https://chat.mistral.ai/chat/1234-abcd"></head><body>' +
+        '<div data-message-author-role="user" data-message-id="m1"><div class="select-text">Hi</div></div>' +
+        // A reply too: a user turn with no reply is "layout not recognized" (issue 16 checks).
+        '<div data-message-author-role="assistant" data-message-id="m2"><div data-message-part-type="answer"><p>Hello</p></div></div></body></html>',
+    );
     const io = capture();
     expect(await run([file])).toBe(0);
     const json = JSON.parse(io.out());

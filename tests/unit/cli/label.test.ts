@@ -8,10 +8,14 @@ import { EXPORT_SAMPLES } from '../../fixtures/paths.ts';
 
 const dir = mkdtempSync(join(tmpdir(), 'label-cli-'));
 const terse = (i: number) => `Sure. Option ${i}.`;
-const long = (i: number) => `## Plan ${i}\n\nThere are several considerations, and each deserves careful thought before acting.\n\n- **First**, check the configuration thoroughly.\n- **Second**, review the environment variables.\n- **Third**, read the logs for the underlying cause.\n\nIn summary, these steps usually resolve the problem. Additionally, documenting the change helps later.`;
+const long = (i: number) =>
+  `## Plan ${i}\n\nThere are several considerations, and each deserves careful thought before acting.\n\n- **First**, check the configuration thoroughly.\n- **Second**, review the environment variables.\n- **Third**, read the logs for the underlying cause.\n\nIn summary, these steps usually resolve the problem. Additionally, documenting the change helps later.`;
 const conv = (id: string, replies: string[], models?: string[]) => ({
   id,
-  turns: replies.flatMap((r, i) => [{ role: 'user', text: `q${i}` }, { role: 'assistant', text: r, ...(models ? { model: models[i] } : {}) }]),
+  turns: replies.flatMap((r, i) => [
+    { role: 'user', text: `q${i}` },
+    { role: 'assistant', text: r, ...(models ? { model: models[i] } : {}) },
+  ]),
 });
 
 async function label(lines: object[] | string, extra: string[] = []): Promise<{ code: number; out: Record<string, unknown>[] }> {
@@ -20,7 +24,14 @@ async function label(lines: object[] | string, extra: string[] = []): Promise<{ 
   writeFileSync(input, typeof lines === 'string' ? lines : lines.map((l) => JSON.stringify(l)).join('\n') + '\n');
   const code = await run([input, '--out', output, ...extra]);
   if (code !== 0) return { code, out: [] };
-  return { code, out: readFileSync(output, 'utf8').trim().split('\n').filter(Boolean).map((l) => JSON.parse(l)) };
+  return {
+    code,
+    out: readFileSync(output, 'utf8')
+      .trim()
+      .split('\n')
+      .filter(Boolean)
+      .map((l) => JSON.parse(l)),
+  };
 }
 
 describe('label CLI contract', () => {
@@ -68,7 +79,10 @@ describe('label CLI contract', () => {
     const output = join(dir, 'export.jsonl');
     const code = await run([join(EXPORT_SAMPLES, 'chatgpt/pkuppens-2023__conversations.excerpt.json'), '--out', output]);
     expect(code).toBe(0);
-    const lines = readFileSync(output, 'utf8').trim().split('\n').map((l) => JSON.parse(l));
+    const lines = readFileSync(output, 'utf8')
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l));
     expect(lines).toHaveLength(3);
     for (const l of lines) expect((l.replies as unknown[]).length).toBeGreaterThan(0);
   });
@@ -77,9 +91,11 @@ describe('label CLI contract', () => {
     const err = vi.spyOn(console, 'error').mockImplementation(() => {});
     const turns = [
       { role: 'system', text: 'You are helpful.' },
-      { role: 'user', text: 'q0' }, { role: 'assistant', text: 'one' },
+      { role: 'user', text: 'q0' },
+      { role: 'assistant', text: 'one' },
       { role: 'tool', text: '{}' },
-      { role: 'user', text: 'q1' }, { role: 'assistant', text: 'two' },
+      { role: 'user', text: 'q1' },
+      { role: 'assistant', text: 'two' },
     ];
     const { code, out } = await label([{ id: 's', turns }]);
     expect(code).toBe(0);

@@ -14,13 +14,21 @@ let err = '';
 beforeEach(() => {
   dir = mkdtempSync(join(tmpdir(), 'po-cli-'));
   err = '';
-  vi.spyOn(console, 'error').mockImplementation((...args: unknown[]) => { err += `${args.join(' ')}\n`; });
+  vi.spyOn(console, 'error').mockImplementation((...args: unknown[]) => {
+    err += `${args.join(' ')}\n`;
+  });
   vi.spyOn(console, 'log').mockImplementation(() => undefined);
   vi.spyOn(process.stdout, 'write').mockImplementation(() => true);
 });
 afterEach(() => vi.restoreAllMocks());
 
-const LINE = JSON.stringify({ id: 'c1', turns: [{ role: 'user', text: 'hi' }, { role: 'assistant', text: 'hello there' }] });
+const LINE = JSON.stringify({
+  id: 'c1',
+  turns: [
+    { role: 'user', text: 'hi' },
+    { role: 'assistant', text: 'hello there' },
+  ],
+});
 
 function input(): string {
   const path = join(dir, 'in.jsonl');

@@ -51,19 +51,31 @@ afterEach(() => {
 async function runFrame(): Promise<void> {
   const due = frames;
   frames = [];
-  await act(() => { for (const cb of due) cb(0); });
+  await act(() => {
+    for (const cb of due) cb(0);
+  });
 }
 
 async function runTasks(): Promise<void> {
   const due = tasks;
   tasks = [];
-  await act(() => { for (const fn of due) fn(); });
+  await act(() => {
+    for (const fn of due) fn();
+  });
 }
 
 function info(turnId: string, over: Partial<BadgeInfo> = {}): BadgeInfo {
   return {
-    turnKey: `chatgpt:abc:${turnId}`, state: 'A', stateName: 'structured', shift: false, confidence: 0.1,
-    labels: [], evidence: [], annotated: null, route: null, ...over,
+    turnKey: `chatgpt:abc:${turnId}`,
+    state: 'A',
+    stateName: 'structured',
+    shift: false,
+    confidence: 0.1,
+    labels: [],
+    evidence: [],
+    annotated: null,
+    route: null,
+    ...over,
   };
 }
 
@@ -119,7 +131,10 @@ describe('badge layer timing', () => {
     await runFrame();
     await runTasks();
     const before = badgeOf('t0').style.left;
-    const changed = { ...badges, t1: info('t1', { shift: true, confidence: 0.8, labels: [{ kind: 'tone', text: 'tone: formal → playful', confidence: 0.8, evidence: [] }] }) };
+    const changed = {
+      ...badges,
+      t1: info('t1', { shift: true, confidence: 0.8, labels: [{ kind: 'tone', text: 'tone: formal → playful', confidence: 0.8, evidence: [] }] }),
+    };
     layoutReads = 0;
     await act(() => layer!.update(changed, elements));
     expect(layoutReads).toBe(0);

@@ -13,7 +13,7 @@ const DEBOUNCE = 15;
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 /** Waits for a condition (bounded), for sliced scans whose many tasks run late on a loaded machine. */
 async function until(ok: () => boolean, ms = 5000): Promise<void> {
-  for (const end = Date.now() + ms; !ok() && Date.now() < end;) await sleep(10);
+  for (const end = Date.now() + ms; !ok() && Date.now() < end; ) await sleep(10);
 }
 /** Long enough for debounce + quiet period + re-check to have run. */
 const settle = () => sleep(DEBOUNCE + QUIET * 2 + 60);
@@ -50,7 +50,11 @@ let url = 'https://claude.ai/chat/conv-one';
 let sent: CapturePageMessage[] = [];
 let controller: CaptureController | null = null;
 const okResponse = (): CapturePageResponse => ({
-  ok: true, conversationKey: 'claude:x', stored: 0, badges: {}, settings: { paused: false, badgesHidden: false, sites: {} },
+  ok: true,
+  conversationKey: 'claude:x',
+  stored: 0,
+  badges: {},
+  settings: { paused: false, badgesHidden: false, sites: {} },
 });
 
 function start(extra: Partial<Parameters<typeof createCaptureController>[0]> = {}) {
@@ -117,7 +121,13 @@ describe('capture controller', () => {
   it('debounces a burst of mutations into one scan', async () => {
     let scans = 0;
     const base = adapterForUrl(url)!;
-    const counting: SiteAdapter = { ...base, readTurns: (root, u) => { scans++; return base.readTurns(root, u); } };
+    const counting: SiteAdapter = {
+      ...base,
+      readTurns: (root, u) => {
+        scans++;
+        return base.readTurns(root, u);
+      },
+    };
     start({ adapterFor: () => counting });
     await settle();
     const before = scans;
@@ -191,7 +201,12 @@ describe('capture controller', () => {
   it('contains errors: a throwing adapter, a throwing sender and a rejecting sender never escape', async () => {
     const errors: unknown[] = [];
     const base = adapterForUrl(url)!;
-    const broken: SiteAdapter = { ...base, readTurns: () => { throw new Error('boom'); } };
+    const broken: SiteAdapter = {
+      ...base,
+      readTurns: () => {
+        throw new Error('boom');
+      },
+    };
     start({ adapterFor: () => broken, onError: (e) => errors.push(e) });
     await settle();
     expect(sent[0].status).toBe('layout-not-recognized');
@@ -199,7 +214,12 @@ describe('capture controller', () => {
     controller!.stop();
 
     main().innerHTML = userTurn(0, 'Q') + replyTurn(1, 'A');
-    start({ send: () => { throw new Error('no runtime'); }, onError: (e) => errors.push(e) });
+    start({
+      send: () => {
+        throw new Error('no runtime');
+      },
+      onError: (e) => errors.push(e),
+    });
     await settle();
     controller!.stop();
     start({ send: () => Promise.reject(new Error('worker gone')), onError: (e) => errors.push(e) });
@@ -223,7 +243,13 @@ describe('capture controller', () => {
     main().innerHTML = texts.map((t, i) => (i % 2 ? replyTurn(i, t) : userTurn(i, t))).join('');
     let reads = 0;
     const base = adapterForUrl(url)!;
-    const counting: SiteAdapter = { ...base, readTurns: (root, u) => { reads++; return base.readTurns(root, u); } };
+    const counting: SiteAdapter = {
+      ...base,
+      readTurns: (root, u) => {
+        reads++;
+        return base.readTurns(root, u);
+      },
+    };
     start({ adapterFor: () => counting, sliceMs: -1 }); // every slice pauses after one new value
     await settle();
     expect(reads).toBeGreaterThan(4);
@@ -239,7 +265,10 @@ describe('capture controller', () => {
     const withIdle: TimerApi = {
       ...timers,
       // An idle period with no time left: the scan still reads its minimum slice and progresses.
-      idle: (fn) => { idleCalls.push(1); return timers.setTimeout(() => fn(0), 0); },
+      idle: (fn) => {
+        idleCalls.push(1);
+        return timers.setTimeout(() => fn(0), 0);
+      },
       cancelIdle: (h) => timers.clearTimeout(h),
     };
     start({ sliceMs: -1, timers: withIdle });
@@ -261,10 +290,20 @@ describe('capture controller', () => {
     }) as typeof document.querySelectorAll;
     try {
       url = 'https://chatgpt.com/c/abc';
-      main().innerHTML = Array.from({ length: 6 }, (_, i) => `<article data-testid="conversation-turn-${i}" data-turn="${i % 2 ? 'assistant' : 'user'}"><div data-message-author-role="${i % 2 ? 'assistant' : 'user'}" data-message-id="m${i}"><div class="${i % 2 ? 'markdown' : 'whitespace-pre-wrap'}">Text ${i}</div></div></article>`).join('');
+      main().innerHTML = Array.from(
+        { length: 6 },
+        (_, i) =>
+          `<article data-testid="conversation-turn-${i}" data-turn="${i % 2 ? 'assistant' : 'user'}"><div data-message-author-role="${i % 2 ? 'assistant' : 'user'}" data-message-id="m${i}"><div class="${i % 2 ? 'markdown' : 'whitespace-pre-wrap'}">Text ${i}</div></div></article>`,
+      ).join('');
       let reads = 0;
       const base = adapterForUrl(url)!;
-      const counting: SiteAdapter = { ...base, readTurns: (root, u) => { reads++; return base.readTurns(root, u); } };
+      const counting: SiteAdapter = {
+        ...base,
+        readTurns: (root, u) => {
+          reads++;
+          return base.readTurns(root, u);
+        },
+      };
       start({ adapterFor: () => counting, sliceMs: -1 });
       await settle();
       await until(() => sent.length > 0);
@@ -282,7 +321,13 @@ describe('capture controller', () => {
     main().innerHTML = userTurn(0, 'Q') + replyTurn(1, 'A');
     let reads = 0;
     const base = adapterForUrl(url)!;
-    const counting: SiteAdapter = { ...base, readTurns: (root, u) => { reads++; return base.readTurns(root, u); } };
+    const counting: SiteAdapter = {
+      ...base,
+      readTurns: (root, u) => {
+        reads++;
+        return base.readTurns(root, u);
+      },
+    };
     start({ adapterFor: () => counting });
     await settle();
     const before = reads;

@@ -19,10 +19,12 @@ beforeEach(() => {
 afterEach(() => observer.disconnect());
 
 function countingRead(el: Element, counter: { n: number }): string {
-  return withReadCache(cache, () => cachedRead(el, 'k', () => {
-    counter.n++;
-    return domToText(el);
-  }));
+  return withReadCache(cache, () =>
+    cachedRead(el, 'k', () => {
+      counter.n++;
+      return domToText(el);
+    }),
+  );
 }
 
 describe('element cache', () => {

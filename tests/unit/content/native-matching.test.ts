@@ -12,7 +12,11 @@ import { SITE_PAGES } from '../../fixtures/paths.ts';
 const ROOT = SITE_PAGES;
 const pages = readdirSync(ROOT)
   .filter((d) => d !== 'synthetic' && statSync(join(ROOT, d)).isDirectory())
-  .flatMap((d) => readdirSync(join(ROOT, d)).filter((f) => f.endsWith('.html')).map((f) => ({ site: d, file: join(ROOT, d, f) })));
+  .flatMap((d) =>
+    readdirSync(join(ROOT, d))
+      .filter((f) => f.endsWith('.html'))
+      .map((f) => ({ site: d, file: join(ROOT, d, f) })),
+  );
 
 let turnsCompared = 0;
 afterEach(() => useNativeMatching(false));

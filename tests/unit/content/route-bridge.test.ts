@@ -9,8 +9,12 @@ const ORIGIN = 'https://chatgpt.com';
 function fakeWindow() {
   const listeners: ((e: MessageEvent) => void)[] = [];
   const win: RouteBridgeWindow = {
-    addEventListener: (_t, l) => { listeners.push(l); },
-    removeEventListener: (_t, l) => { listeners.splice(listeners.indexOf(l), 1); },
+    addEventListener: (_t, l) => {
+      listeners.push(l);
+    },
+    removeEventListener: (_t, l) => {
+      listeners.splice(listeners.indexOf(l), 1);
+    },
     location: { origin: ORIGIN, href: `${ORIGIN}/c/c1` },
   };
   const dispatch = (data: unknown, over: { source?: unknown; origin?: string } = {}) => {
@@ -21,21 +25,45 @@ function fakeWindow() {
 }
 
 const observation = (messageId: string, over: Record<string, unknown> = {}) => ({
-  site: 'chatgpt', conversationId: 'c1', messageId, requested: 'gpt-5', shown: 'gpt-5', served: 'gpt-5-mini', flags: [], via: 'stream', ...over,
+  site: 'chatgpt',
+  conversationId: 'c1',
+  messageId,
+  requested: 'gpt-5',
+  shown: 'gpt-5',
+  served: 'gpt-5-mini',
+  flags: [],
+  via: 'stream',
+  ...over,
 });
-const wrap = (payload: unknown) => ({ source: ROUTE_CHANNEL_SOURCE, v: ROUTE_CHANNEL_VERSION, payload: typeof payload === 'string' ? payload : JSON.stringify(payload) });
+const wrap = (payload: unknown) => ({
+  source: ROUTE_CHANNEL_SOURCE,
+  v: ROUTE_CHANNEL_VERSION,
+  payload: typeof payload === 'string' ? payload : JSON.stringify(payload),
+});
 
 function setup(over: Partial<Parameters<typeof createRouteBridge>[0]> = {}) {
   const w = fakeWindow();
   const sent: RouteObserveMessage[] = [];
   let t = 0;
   const bridge = createRouteBridge({
-    win: w.win, conversationId: () => 'c1', now: () => t,
-    send: async (m) => { sent.push(m); return { ok: true, stored: m.routes.length, unknown: 0, kept: 0, routes: {} }; },
+    win: w.win,
+    conversationId: () => 'c1',
+    now: () => t,
+    send: async (m) => {
+      sent.push(m);
+      return { ok: true, stored: m.routes.length, unknown: 0, kept: 0, routes: {} };
+    },
     ...over,
   });
   bridge.start();
-  return { ...w, bridge, sent, tick: (ms: number) => { t += ms; } };
+  return {
+    ...w,
+    bridge,
+    sent,
+    tick: (ms: number) => {
+      t += ms;
+    },
+  };
 }
 
 describe('route bridge (isolated world)', () => {
@@ -53,15 +81,15 @@ describe('route bridge (isolated world)', () => {
   it('drops and counts everything forged or malformed; forwards none of it', () => {
     const s = setup();
     s.bridge.captured(['m1']);
-    s.dispatch(wrap(observation('m1')), { source: {} });              // another frame
+    s.dispatch(wrap(observation('m1')), { source: {} }); // another frame
     s.dispatch(wrap(observation('m1')), { origin: 'https://evil.example' });
     s.dispatch({ source: ROUTE_CHANNEL_SOURCE, v: 1, payload: { not: 'a string' } });
     s.dispatch(wrap(`{"x":"${'a'.repeat(5_000)}"}`));
     s.dispatch(wrap('{not json'));
     s.dispatch(wrap(observation('m1', { served: '<img src=x onerror=alert(1)>' })));
     s.dispatch(wrap(observation('m1', { conversationId: 'other' })));
-    s.dispatch(wrap(observation('m1', { text: 'smuggled' })));  // extra keys are stripped, not forwarded
-    s.dispatch({ type: 'page-message' });                          // the page's own traffic: ignored, not counted
+    s.dispatch(wrap(observation('m1', { text: 'smuggled' }))); // extra keys are stripped, not forwarded
+    s.dispatch({ type: 'page-message' }); // the page's own traffic: ignored, not counted
     expect(s.sent.map((m) => m.routes)).toEqual([[observation('m1')]]);
     expect(s.bridge.drops).toEqual({ 'foreign-source': 2, malformed: 3, oversize: 1, 'other-conversation': 1 });
   });
@@ -110,7 +138,13 @@ describe('route bridge (isolated world)', () => {
 
   it('a throwing getter is counted, never thrown into the page', () => {
     const s = setup();
-    const hostile = { source: ROUTE_CHANNEL_SOURCE, v: 1, get payload(): string { throw new Error('trap'); } };
+    const hostile = {
+      source: ROUTE_CHANNEL_SOURCE,
+      v: 1,
+      get payload(): string {
+        throw new Error('trap');
+      },
+    };
     expect(() => s.dispatch(hostile)).not.toThrow();
     expect(s.bridge.drops.malformed).toBe(1);
   });

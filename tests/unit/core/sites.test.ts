@@ -32,9 +32,16 @@ describe('URL → site table (src/core/sites.ts)', () => {
 
   it('refuses other schemes, look-alike hosts, shared hosts outside the prefix, and garbage', () => {
     for (const url of [
-      'http://chatgpt.com/c/1', 'https://chatgpt.com.evil.example/c/1', 'https://evil.example/chatgpt.com', 'https://huggingface.co/models',
-      'https://huggingface.co/chatty', 'javascript:alert(1)', 'not a url', 'chrome-extension://chatgpt.com/x',
-    ]) expect(chatSiteOfUrl(url), url).toBeNull();
+      'http://chatgpt.com/c/1',
+      'https://chatgpt.com.evil.example/c/1',
+      'https://evil.example/chatgpt.com',
+      'https://huggingface.co/models',
+      'https://huggingface.co/chatty',
+      'javascript:alert(1)',
+      'not a url',
+      'chrome-extension://chatgpt.com/x',
+    ])
+      expect(chatSiteOfUrl(url), url).toBeNull();
     expect(chatSiteOfUrl('https://huggingface.co/chat')).toBe('huggingchat');
   });
 

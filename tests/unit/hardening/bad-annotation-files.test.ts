@@ -35,17 +35,27 @@ beforeAll(async () => {
   const records = JSON.parse(exportArgillaRecords(bundles)) as Record<string, unknown>[];
   // Real-shaped work: every task/record answered (shift, kinds, note), two annotators on some.
   const ls = tasks.map((t, i) => ({
-    ...t, id: i + 1,
-    annotations: [{
-      id: 1000 + i, completed_by: i % 3, was_cancelled: false, created_at: '2026-12-01T09:00:00Z', updated_at: '2026-12-01T10:00:00Z',
-      result: [
-        { from_name: 'shift', to_name: 'dialogue', type: 'choices', value: { choices: [i % 2 ? 'Shift' : 'No shift'] } },
-        { from_name: 'label_kind', to_name: 'dialogue', type: 'choices', value: { choices: i % 2 ? ['tone'] : [] } },
-        { from_name: 'note', to_name: 'dialogue', type: 'textarea', value: { text: [`note ${i}`] } },
-      ],
-    }],
+    ...t,
+    id: i + 1,
+    annotations: [
+      {
+        id: 1000 + i,
+        completed_by: i % 3,
+        was_cancelled: false,
+        created_at: '2026-12-01T09:00:00Z',
+        updated_at: '2026-12-01T10:00:00Z',
+        result: [
+          { from_name: 'shift', to_name: 'dialogue', type: 'choices', value: { choices: [i % 2 ? 'Shift' : 'No shift'] } },
+          { from_name: 'label_kind', to_name: 'dialogue', type: 'choices', value: { choices: i % 2 ? ['tone'] : [] } },
+          { from_name: 'note', to_name: 'dialogue', type: 'textarea', value: { text: [`note ${i}`] } },
+        ],
+      },
+    ],
   }));
-  const ar = records.map((r, i) => ({ ...r, responses: { shift: [{ value: i % 2 ? 'shift' : 'no_shift', user_id: `u-${i % 2}` }], note: [{ value: 'n', user_id: `u-${i % 2}` }] } }));
+  const ar = records.map((r, i) => ({
+    ...r,
+    responses: { shift: [{ value: i % 2 ? 'shift' : 'no_shift', user_id: `u-${i % 2}` }], note: [{ value: 'n', user_id: `u-${i % 2}` }] },
+  }));
   bases.push({ name: 'label-studio.json', text: JSON.stringify(ls), jsonl: false }, { name: 'records.json', text: JSON.stringify(ar), jsonl: false });
 });
 
@@ -54,20 +64,26 @@ describe('bad annotation files', () => {
     const rng = seededRng(SEED);
     const failures: string[] = [];
     const counts: Record<string, number> = {};
-    const fail = (f: BadFile, problem: string) => { if (failures.length < 20) failures.push(`[seed ${SEED}] ${f.kind.slice(0, 80)}: ${problem.slice(0, 200)}`); };
+    const fail = (f: BadFile, problem: string) => {
+      if (failures.length < 20) failures.push(`[seed ${SEED}] ${f.kind.slice(0, 80)}: ${problem.slice(0, 200)}`);
+    };
     let accepted = 0;
     for (let n = 0; n < FILES; n++) {
       const base = rng.pick(bases);
       const make = rng.int(0, 5);
       const file = [
-        () => truncated(rng, base), () => garbage(rng), () => tooDeep(rng), () => wrongTopLevel(rng),
-        () => mutatedStructure(rng, base, JSON.parse(base.text)), () => mutatedText(rng, base),
+        () => truncated(rng, base),
+        () => garbage(rng),
+        () => tooDeep(rng),
+        () => wrongTopLevel(rng),
+        () => mutatedStructure(rng, base, JSON.parse(base.text)),
+        () => mutatedText(rng, base),
       ][make]();
       if (!file) continue;
       const kind = file.kind.split(' ')[0];
       counts[kind] = (counts[kind] ?? 0) + 1;
       const before = await serialiseStores(unwrap(db));
-      let annotations;
+      let annotations: ReturnType<typeof parseAnnotationFile>['annotations'];
       try {
         annotations = parseAnnotationFile(file.text, 'fuzz.json').annotations;
       } catch (e) {
@@ -75,7 +91,10 @@ describe('bad annotation files', () => {
         else if (!e.message.startsWith('fuzz.json')) fail(file, `error does not say where: ${e.message}`);
         continue;
       }
-      if (file.mustReject) { fail(file, 'accepted a file that must be refused'); continue; }
+      if (file.mustReject) {
+        fail(file, 'accepted a file that must be refused');
+        continue;
+      }
       if (!parseMessage({ type: 'import/annotations', annotations })) {
         // The worker drops it; nothing is written. Our own parser should not produce such output.
         fail(file, 'parser output the worker would drop');
@@ -86,7 +105,7 @@ describe('bad annotation files', () => {
         accepted++;
       } catch (e) {
         if (!(e instanceof AnnotationImportError)) fail(file, `store threw ${String(e)}`);
-        if (await serialiseStores(unwrap(db)) !== before) fail(file, 'a refused import changed the store');
+        if ((await serialiseStores(unwrap(db))) !== before) fail(file, 'a refused import changed the store');
       }
     }
     expect(failures).toEqual([]);

@@ -24,7 +24,16 @@ import { EXPORT_SAMPLES } from '../../fixtures/paths.ts';
 import { seededRng, type Rng } from './bad-files/random.ts';
 import { serialiseStores } from './bad-files/store-snapshot.ts';
 import {
-  garbage, huge, mutatedStructure, mutatedText, overLimit, tooDeep, truncated, wrongTopLevel, type BadFile, type BaseFile,
+  garbage,
+  huge,
+  mutatedStructure,
+  mutatedText,
+  overLimit,
+  tooDeep,
+  truncated,
+  wrongTopLevel,
+  type BadFile,
+  type BaseFile,
 } from './bad-files/generate.ts';
 import { corruptBundles, freshBundle } from './bad-files/corrupt-bundles.ts';
 
@@ -42,7 +51,7 @@ const REAL_EXPORTS = [
 let db: ObservatoryDB;
 let raw: IDBDatabase;
 let before: string;
-let seedBundles: ConversationBundle[] = [];
+const seedBundles: ConversationBundle[] = [];
 const bases: BaseFile[] = [];
 const parsedBases = new Map<string, unknown>();
 const counts: Record<string, number> = {};
@@ -102,7 +111,12 @@ async function reseed(): Promise<void> {
   const first = seedBundles.find((b) => b.turns.some((t) => t.role === 'assistant'))!;
   const turn = first.turns.find((t) => t.role === 'assistant')!;
   let n = 0;
-  await saveAnnotation(db, { turnKey: turn.key, conversationKey: first.conversation.key, kind: 'relabel', label: 'formal', note: 'seed' }, 1_700_000_000_000, () => `seed-${n++}`);
+  await saveAnnotation(
+    db,
+    { turnKey: turn.key, conversationKey: first.conversation.key, kind: 'relabel', label: 'formal', note: 'seed' },
+    1_700_000_000_000,
+    () => `seed-${n++}`,
+  );
   before = await serialiseStores(raw);
 }
 
@@ -134,7 +148,8 @@ async function runFileCases(rng: Rng, n: number, make: (rng: Rng) => BadFile | n
     count(file.kind);
     const { refusedBy, error } = await importFile(file);
     if (refusedBy === 'format') checkFormatError(file, error);
-    else if (file.mustReject) fail(file.kind, refusedBy === 'validator' ? 'parsed, then refused by the worker validator (unclear to the user)' : 'was accepted');
+    else if (file.mustReject)
+      fail(file.kind, refusedBy === 'validator' ? 'parsed, then refused by the worker validator (unclear to the user)' : 'was accepted');
     else if (refusedBy === 'validator') fail(file.kind, 'the parser accepted it but produced bundles the worker refuses (the user gets no clear error)');
   }
   return made;

@@ -12,7 +12,7 @@ import { join, resolve } from 'node:path';
 const DIST = resolve(process.env.PO_DIST ?? 'dist');
 
 /** The chat sites of issue 2 and nothing else. */
-export const CHAT_SITE_PATTERNS = new Set([
+const CHAT_SITE_PATTERNS = new Set([
   'https://chatgpt.com/*',
   'https://chat.openai.com/*',
   'https://claude.ai/*',
@@ -125,10 +125,14 @@ describe.skipIf(!built)('least privilege of the built manifests', () => {
         const pages = typeof csp?.extension_pages === 'string' ? csp.extension_pages : "script-src 'self'";
         expect(csp?.sandbox, 'sandbox CSP').toBeUndefined();
         const directives = new Map(
-          pages.split(';').map((d) => d.trim()).filter(Boolean).map((d) => {
-            const [k, ...v] = d.split(/\s+/);
-            return [k.toLowerCase(), v.join(' ')] as const;
-          }),
+          pages
+            .split(';')
+            .map((d) => d.trim())
+            .filter(Boolean)
+            .map((d) => {
+              const [k, ...v] = d.split(/\s+/);
+              return [k.toLowerCase(), v.join(' ')] as const;
+            }),
         );
         for (const key of ['script-src', 'script-src-elem', 'script-src-attr', 'worker-src', 'default-src', 'object-src']) {
           const value = directives.get(key);

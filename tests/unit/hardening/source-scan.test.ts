@@ -47,7 +47,7 @@ function listSources(dir: string): string[] {
  * keeping string literals intact (a sink name in a string, e.g. `el['inner' + 'HTML']`, is rare;
  * a literal 'innerHTML' is still flagged). Line structure is kept for line numbers.
  */
-export function stripComments(source: string): string {
+function stripComments(source: string): string {
   let out = '';
   let i = 0;
   let quote: string | null = null;

@@ -96,7 +96,7 @@ describe('microsoft 365 copilot variant', () => {
       { role: 'user', starts: 'Write a Python one-liner' },
       { role: 'assistant', starts: 'Slicing with a negative step does it:' },
       { role: 'user', starts: 'And in JavaScript?' },
-      { role: 'assistant', starts: 'Use [...s].reverse().join(\'\'), which' },
+      { role: 'assistant', starts: "Use [...s].reverse().join(''), which" },
     ]);
     expect(c.turns.some((t) => /You said|Copilot said|Copy|Like/.test(t.text))).toBe(false);
     expect(c.turns[1].text).toContain('```python\ns[::-1]\n```');
@@ -105,7 +105,11 @@ describe('microsoft 365 copilot variant', () => {
   });
 
   it('the shared M365 sample (hand-written) reads the same way', () => {
-    const c = captureFile(sharedFixture('sites/copilot/synthetic/covai__copilot-m365-2026-08.html'), 'copilot', 'https://m365.cloud.microsoft/chat/conversation/abc12345xyz');
+    const c = captureFile(
+      sharedFixture('sites/copilot/synthetic/covai__copilot-m365-2026-08.html'),
+      'copilot',
+      'https://m365.cloud.microsoft/chat/conversation/abc12345xyz',
+    );
     expectTurns(c, [
       { role: 'user', starts: 'Recommend a book for me' },
       { role: 'assistant', starts: "I'd love to! Since your placeholders" },
@@ -126,7 +130,10 @@ describe('model and mode labels', () => {
 
   it('poe: the bot name without the "Poe" badge run into it', () => {
     const c = captureFile(join(V2, 'poe/bot-badge-built.html'), 'poe', 'https://poe.com/chat/abc');
-    expectTurns(c, [{ role: 'user', starts: 'Say hi.' }, { role: 'assistant', starts: 'Hi!', model: 'GPT-5' }]);
+    expectTurns(c, [
+      { role: 'user', starts: 'Say hi.' },
+      { role: 'assistant', starts: 'Hi!', model: 'GPT-5' },
+    ]);
     expect(c.turns[1].selectedModel).toBe('GPT-5');
   });
 });

@@ -26,21 +26,37 @@ describe('chatgpt adapter on real pages', () => {
   it('2026-01 real capture (article layout, Spanish UI): 26 turns, gpt-4o → gpt-4-1-mini → gpt-4o', () => {
     const c = captureFile(`${dir}/nuncaeslupus__real-capture-2026-01.html`, 'chatgpt', URL_C);
     const starts = [
-      'Yes You can point the TESSERA', 'As, the endpoint speaks the Same REQUEST',
-      'History file and, prints Replies', 'Makes, it easy to pipe Into',
-      'Time, Without changing the address', 'Token.! Yes you can point',
-      'which: means: one {configuration,covers,both,the}:', 'Pick, a profile — give it',
-      'Proposed change so 1:', 'The underlying gateway is — the 401',
-      'A profile that matches the kind', 'Editing! A mid curl sized profile,',
-      'Reply arrives! You know the TOKEN', 'Some, editors ship an extension —',
-      'Was copied completely because A', 'One. Finally — make sure, the',
-      'To, confirm The wiring is', 'Editor. — The extension panel lets',
-      'Looks like An.authentication, problem', 'Move — on to picking Fragment.dev',
-      'Correctly, from Your machine.', 'File, which means! One configuration',
-      'Is whether the, address ends', 'Finally — make sure the! Machine',
-      'Many Smaller profiles simply Do', 'Switch — to a profile from.',
+      'Yes You can point the TESSERA',
+      'As, the endpoint speaks the Same REQUEST',
+      'History file and, prints Replies',
+      'Makes, it easy to pipe Into',
+      'Time, Without changing the address',
+      'Token.! Yes you can point',
+      'which: means: one {configuration,covers,both,the}:',
+      'Pick, a profile — give it',
+      'Proposed change so 1:',
+      'The underlying gateway is — the 401',
+      'A profile that matches the kind',
+      'Editing! A mid curl sized profile,',
+      'Reply arrives! You know the TOKEN',
+      'Some, editors ship an extension —',
+      'Was copied completely because A',
+      'One. Finally — make sure, the',
+      'To, confirm The wiring is',
+      'Editor. — The extension panel lets',
+      'Looks like An.authentication, problem',
+      'Move — on to picking Fragment.dev',
+      'Correctly, from Your machine.',
+      'File, which means! One configuration',
+      'Is whether the, address ends',
+      'Finally — make sure the! Machine',
+      'Many Smaller profiles simply Do',
+      'Switch — to a profile from.',
     ];
-    expectTurns(c, starts.map((s, i) => (i % 2 === 0 ? u(s) : a(s, i === 21 ? 'gpt-4-1-mini' : 'gpt-4o', null))));
+    expectTurns(
+      c,
+      starts.map((s, i) => (i % 2 === 0 ? u(s) : a(s, i === 21 ? 'gpt-4-1-mini' : 'gpt-4o', null))),
+    );
     const models = c.turns.filter((t) => t.role === 'assistant').map((t) => t.model);
     expect(models.indexOf('gpt-4-1-mini')).toBe(10);
     expect(models.filter((m) => m === 'gpt-4o')).toHaveLength(12);

@@ -14,19 +14,20 @@ function el(html: string): Element {
 
 describe('domToText', () => {
   it('keeps lists, nested lists, code fences and tables; drops buttons and sr-only chrome', () => {
-    const text = domToText(el(`
+    const text = domToText(
+      el(`
       <h4 class="sr-only">You said:</h4>
       <p>Intro with <strong>bold</strong> and <code>x()</code>.</p>
       <ol><li>One<ul><li>sub</li></ul></li><li>Two</li></ol>
       <div class="code-block"><span>Rust</span><button>Copy</button><pre><code>fn main() {\n    x();\n}</code></pre></div>
       <table><tr><th>a</th><th>b</th></tr><tr><td>1</td><td>2|3</td></tr></table>
-      <button>Regenerate</button><span aria-hidden="true">icon</span>`));
-    expect(text).toBe([
-      'Intro with **bold** and `x()`.',
-      '1. One\n   - sub\n2. Two',
-      '```rust\nfn main() {\n    x();\n}\n```',
-      '| a | b |\n| --- | --- |\n| 1 | 2\\|3 |',
-    ].join('\n\n'));
+      <button>Regenerate</button><span aria-hidden="true">icon</span>`),
+    );
+    expect(text).toBe(
+      ['Intro with **bold** and `x()`.', '1. One\n   - sub\n2. Two', '```rust\nfn main() {\n    x();\n}\n```', '| a | b |\n| --- | --- |\n| 1 | 2\\|3 |'].join(
+        '\n\n',
+      ),
+    );
   });
 
   it('keeps line breaks of pre-wrap user text, collapses other whitespace', () => {
@@ -50,7 +51,10 @@ describe('selector overrides and generic fallback', () => {
       overrides: { user: '.q', assistant: '.r', text: '.body' },
     });
     expect(withOverrides.status).toBe('ok');
-    expect(withOverrides.turns.map((t) => [t.id, t.role, t.text])).toEqual([['t1', 'user', 'Question?'], ['t2', 'assistant', 'Answer.']]);
+    expect(withOverrides.turns.map((t) => [t.id, t.role, t.text])).toEqual([
+      ['t1', 'user', 'Question?'],
+      ['t2', 'assistant', 'Answer.'],
+    ]);
   });
 
   it('an invalid override selector does not throw', () => {
@@ -62,19 +66,36 @@ describe('selector overrides and generic fallback', () => {
   it('generic adapter reads role attributes of unknown sites', () => {
     document.body.innerHTML = '<div data-role="user">Hi</div><div data-role="assistant"><p>Hello!</p></div>';
     const c = capturePage(GENERIC_ADAPTER, document, new URL('https://example.org/x'), { expectTurns: true });
-    expect(c.turns.map((t) => [t.role, t.text])).toEqual([['user', 'Hi'], ['assistant', 'Hello!']]);
+    expect(c.turns.map((t) => [t.role, t.text])).toEqual([
+      ['user', 'Hi'],
+      ['assistant', 'Hello!'],
+    ]);
     expect(adapterForPage(document)).toBeNull();
   });
 
   it('registry: eleven sites, URL matching by host (Mistral and ChatGPT share an attribute, not a host)', () => {
     expect(SITE_ADAPTERS.map((a) => a.id)).toEqual([
-      'chatgpt', 'claude', 'gemini', 'copilot', 'perplexity', 'deepseek', 'grok', 'mistral', 'poe', 'huggingchat', 'meta-ai',
+      'chatgpt',
+      'claude',
+      'gemini',
+      'copilot',
+      'perplexity',
+      'deepseek',
+      'grok',
+      'mistral',
+      'poe',
+      'huggingchat',
+      'meta-ai',
     ]);
     const cases: Array<[string, string | null]> = [
-      ['https://chat.openai.com/c/x', 'chatgpt'], ['https://chat.mistral.ai/chat/x', 'mistral'],
-      ['https://huggingface.co/chat/conversation/abc', 'huggingchat'], ['https://huggingface.co/models', null],
-      ['https://www.meta.ai/prompt/x', 'meta-ai'], ['https://perplexity.ai/search/x', 'perplexity'],
-      ['https://example.org/', null], ['not a url', null],
+      ['https://chat.openai.com/c/x', 'chatgpt'],
+      ['https://chat.mistral.ai/chat/x', 'mistral'],
+      ['https://huggingface.co/chat/conversation/abc', 'huggingchat'],
+      ['https://huggingface.co/models', null],
+      ['https://www.meta.ai/prompt/x', 'meta-ai'],
+      ['https://perplexity.ai/search/x', 'perplexity'],
+      ['https://example.org/', null],
+      ['not a url', null],
     ];
     for (const [u, id] of cases) expect(adapterForUrl(u)?.id ?? null, u).toBe(id);
   });

@@ -13,7 +13,12 @@ function all(node: SnapshotNode): SnapshotNode[] {
 
 describe('layout snapshot', () => {
   const doc = parseSavedPage(PAGE);
-  const meta = { url: 'https://chatgpt.com/c/5f1e0c7a-aaaa-4bbb-8ccc?x=secret', site: 'chatgpt', status: 'layout-not-recognized: check "no-assistant-turn" failed', now: new Date(0) };
+  const meta = {
+    url: 'https://chatgpt.com/c/5f1e0c7a-aaaa-4bbb-8ccc?x=secret',
+    site: 'chatgpt',
+    status: 'layout-not-recognized: check "no-assistant-turn" failed',
+    now: new Date(0),
+  };
 
   it('keeps tags, structural attributes and text lengths, and no text', () => {
     const snap = layoutSnapshot(doc.documentElement, meta);

@@ -5,7 +5,11 @@ import { captureFile, expectTurns, SITE_PAGES } from './helpers.ts';
 
 describe('single real fragments', () => {
   it('deepseek 2026-05: thinking title kept apart, virtual-list keys as ids', () => {
-    const c = captureFile(`${SITE_PAGES}/deepseek/covai__deepseek-chat-2026-05.html`, 'deepseek', 'https://chat.deepseek.com/a/chat/s/5f1e0c7a-aaaa-4bbb-8ccc-0123456789ab');
+    const c = captureFile(
+      `${SITE_PAGES}/deepseek/covai__deepseek-chat-2026-05.html`,
+      'deepseek',
+      'https://chat.deepseek.com/a/chat/s/5f1e0c7a-aaaa-4bbb-8ccc-0123456789ab',
+    );
     expect(c.conversationId).toBe('5f1e0c7a-aaaa-4bbb-8ccc-0123456789ab');
     expectTurns(c, [
       { role: 'user', starts: 'Please write a short response that includes: 1.' },
@@ -16,7 +20,11 @@ describe('single real fragments', () => {
   });
 
   it('mistral 2026-05: reasoning collapsible is thinking; answer part is the text', () => {
-    const c = captureFile(`${SITE_PAGES}/mistral/covai__mistral-chat-2026-05.html`, 'mistral', 'https://chat.mistral.ai/chat/9a8b7c6d-0000-4000-8000-000000000000');
+    const c = captureFile(
+      `${SITE_PAGES}/mistral/covai__mistral-chat-2026-05.html`,
+      'mistral',
+      'https://chat.mistral.ai/chat/9a8b7c6d-0000-4000-8000-000000000000',
+    );
     expectTurns(c, [
       { role: 'user', starts: 'Please write a short response that includes: 1. A paragraph' },
       { role: 'assistant', starts: 'Here you go: ---', thinking: 'The user wants a short response with four specific elements' },
@@ -37,7 +45,11 @@ describe('single real fragments', () => {
   });
 
   it('perplexity 2026-05: query heading and markdown-content answer', () => {
-    const c = captureFile(`${SITE_PAGES}/perplexity/covai__perplexity-chat-2026-05.html`, 'perplexity', 'https://www.perplexity.ai/search/short-response-abc123');
+    const c = captureFile(
+      `${SITE_PAGES}/perplexity/covai__perplexity-chat-2026-05.html`,
+      'perplexity',
+      'https://www.perplexity.ai/search/short-response-abc123',
+    );
     expect(c.conversationId).toBe('short-response-abc123');
     expectTurns(c, [
       { role: 'user', starts: 'Please write a short response that includes: 1.' },
@@ -46,7 +58,11 @@ describe('single real fragments', () => {
   });
 
   it('grok mermaid fragment 2025-12: no turn wrappers → layout not recognized', () => {
-    const c = captureFile(`${SITE_PAGES}/grok/yongseopkim__grok-mermaid-fragment-2025-12.html`, 'grok', 'https://grok.com/c/1234abcd-0000-4000-8000-000000000000');
+    const c = captureFile(
+      `${SITE_PAGES}/grok/yongseopkim__grok-mermaid-fragment-2025-12.html`,
+      'grok',
+      'https://grok.com/c/1234abcd-0000-4000-8000-000000000000',
+    );
     expect(c.status).toBe('layout-not-recognized');
     expect(c.turns).toEqual([]);
   });

@@ -13,7 +13,9 @@ describe('reference-built fixtures', () => {
       ['message-1003', 'user', null, false],
       ['message-1004', 'assistant', 'GPT-5', true],
     ]);
-    expect(c.turns[1].text).toBe('A tide mill is a water mill driven by **tidal rise and fall**.\n\n- A pond fills at high tide.\n- The water drives a wheel on the ebb.');
+    expect(c.turns[1].text).toBe(
+      'A tide mill is a water mill driven by **tidal rise and fall**.\n\n- A pond fills at high tide.\n- The water drives a wheel on the ebb.',
+    );
     expect(c.turns[1].selectedModel).toBe('Claude-Sonnet-4.5');
   });
 

@@ -16,12 +16,22 @@ function capture(site: string, html: string, url: string) {
 /** An adapter that reads every [data-r] element as a turn, with a marker selector. */
 function bareAdapter(markers: string | null): SiteAdapter {
   return {
-    id: 'generic', label: 'Bare', matchesUrl: () => true, conversationId: () => 'c1', looksLike: () => true,
-    readTurns: (root): TurnReading[] => buildTurns(Array.from(root.querySelectorAll('[data-r]')).map((el) => ({
-      element: el, role: el.getAttribute('data-r') === 'user' ? 'user' : 'assistant', text: el.textContent ?? '',
-    }))),
+    id: 'generic',
+    label: 'Bare',
+    matchesUrl: () => true,
+    conversationId: () => 'c1',
+    looksLike: () => true,
+    readTurns: (root): TurnReading[] =>
+      buildTurns(
+        Array.from(root.querySelectorAll('[data-r]')).map((el) => ({
+          element: el,
+          role: el.getAttribute('data-r') === 'user' ? 'user' : 'assistant',
+          text: el.textContent ?? '',
+        })),
+      ),
     replyMarkerCount: markers ? (root) => root.querySelectorAll(markers).length : undefined,
-    selectedModel: () => null, title: () => null,
+    selectedModel: () => null,
+    title: () => null,
   };
 }
 
@@ -31,10 +41,13 @@ function bare(html: string, markers: string | null = null) {
 
 describe('each silent-failure shape is layout-not-recognized, naming the check', () => {
   it('user turns but no assistant turn (the replies live in markup the adapter does not know)', () => {
-    const c = capture('chatgpt', `
+    const c = capture(
+      'chatgpt',
+      `
       <section data-testid="conversation-turn-1" data-turn="user"><div data-message-author-role="user"><div class="whitespace-pre-wrap">Hello?</div></div></section>
       <section data-testid="conversation-turn-2" data-turn-new-layout="assistant"><div class="answer-v9">Hi, here is the answer.</div></section>`,
-    'https://chatgpt.com/c/abc-123');
+      'https://chatgpt.com/c/abc-123',
+    );
     expect(c.status).toBe('layout-not-recognized');
     expect(c.turns).toEqual([]);
     expect(checkNameOf(c.detail)).toBe('no-assistant-turn');
@@ -46,13 +59,16 @@ describe('each silent-failure shape is layout-not-recognized, naming the check',
     expect(c.status).toBe('ok');
   });
 
-  it('fewer replies than the site\'s own reply markers (a reply body the adapter cannot find)', () => {
-    const c = capture('gemini', `
+  it("fewer replies than the site's own reply markers (a reply body the adapter cannot find)", () => {
+    const c = capture(
+      'gemini',
+      `
       <div class="conversation-container" id="a1"><user-query><div class="query-text">One</div></user-query>
         <model-response><message-content><div class="markdown">First answer.</div></message-content></model-response></div>
       <div class="conversation-container" id="a2"><user-query><div class="query-text">Two</div></user-query>
         <model-response><new-answer-element>Second answer, in a new element.</new-answer-element></model-response></div>`,
-    'https://gemini.google.com/app/0123456789abcdef');
+      'https://gemini.google.com/app/0123456789abcdef',
+    );
     expect(c.status).toBe('layout-not-recognized');
     expect(checkNameOf(c.detail)).toBe('fewer-replies-than-markers');
     expect(c.detail).toContain('1 reply read, the page marks 2');

@@ -7,10 +7,19 @@ import type { CapturedTurn, Turn } from '../../../src/core/types.ts';
 
 let db: ObservatoryDB;
 let clock = 1_000;
-beforeEach(async () => { db = await freshDB(); clock = 1_000; });
+beforeEach(async () => {
+  db = await freshDB();
+  clock = 1_000;
+});
 
-const page = (turns: CapturedTurn[], extra: Partial<CaptureInput> = {}): CaptureInput =>
-  ({ site: 'chatgpt', conversationId: 'c1', url: 'https://chatgpt.com/c/c1', title: 'Chat', turns, ...extra });
+const page = (turns: CapturedTurn[], extra: Partial<CaptureInput> = {}): CaptureInput => ({
+  site: 'chatgpt',
+  conversationId: 'c1',
+  url: 'https://chatgpt.com/c/c1',
+  title: 'Chat',
+  turns,
+  ...extra,
+});
 const capture = (turns: CapturedTurn[], extra: Partial<CaptureInput> = {}) => storeCapture(db, page(turns, extra), ++clock);
 
 async function timeline(): Promise<Turn[]> {
@@ -85,7 +94,11 @@ describe('ordering and stitching', () => {
       const id = `mid${i}`;
       expected.push(id);
       // Each new turn goes right after the previous one and before "last": halves the gap every time.
-      await capture([turn(expected[expected.length - 2], i === 0 ? 'user' : 'assistant', i === 0 ? 'first' : `text ${i - 1}`), turn(id, 'assistant', `text ${i}`), turn('last', 'assistant', 'last')]);
+      await capture([
+        turn(expected[expected.length - 2], i === 0 ? 'user' : 'assistant', i === 0 ? 'first' : `text ${i - 1}`),
+        turn(id, 'assistant', `text ${i}`),
+        turn('last', 'assistant', 'last'),
+      ]);
     }
     expected.push('last');
     expect(await mainIds()).toEqual(expected);

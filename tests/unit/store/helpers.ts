@@ -42,8 +42,14 @@ export function fakeAnalyzer(version = 'fake-1'): Analyzer & { calls: number } {
         const shift = prev !== null && loud !== prev;
         prev = loud;
         return {
-          index, state: loud ? 'B' : 'A', stateName: loud ? 'loud' : 'calm', shift, confidence: shift ? 0.9 : 0.1,
-          labels: shift ? [{ kind: 'tone', text: 'tone: calm → loud', confidence: 0.9, evidence: [{ feature: 'exclaim', before: 0, after: 1, effect: 2 }] }] : [],
+          index,
+          state: loud ? 'B' : 'A',
+          stateName: loud ? 'loud' : 'calm',
+          shift,
+          confidence: shift ? 0.9 : 0.1,
+          labels: shift
+            ? [{ kind: 'tone', text: 'tone: calm → loud', confidence: 0.9, evidence: [{ feature: 'exclaim', before: 0, after: 1, effect: 2 }] }]
+            : [],
           features: { exclaim: loud ? 1 : 0, length: r.text.length },
         };
       });

@@ -8,7 +8,7 @@ import { sampleBundle } from '../core/formats/sample-bundle.ts';
 import { freshDB } from './helpers.ts';
 
 describe('imported conversation URLs (issue 21)', () => {
-  it('keep only https URLs of the conversation\'s own site', () => {
+  it("keep only https URLs of the conversation's own site", () => {
     expect(siteUrlOrNull('https://chatgpt.com/c/1', 'chatgpt')).toBe('https://chatgpt.com/c/1');
     for (const url of ['javascript:alert(1)', 'http://chatgpt.com/c/1', 'https://claude.ai/chat/1', 'https://evil.example/c/1', 'data:text/html,x']) {
       expect(siteUrlOrNull(url, 'chatgpt'), url).toBeNull();
@@ -23,7 +23,9 @@ describe('imported conversation URLs (issue 21)', () => {
     evil.conversation = { ...evil.conversation, key: 'chatgpt:evil', conversationId: 'evil', url: 'javascript:alert(document.cookie)' };
     good.conversation = { ...good.conversation, key: 'chatgpt:good', conversationId: 'good', url: 'https://chatgpt.com/c/good' };
     for (const b of [evil, good]) {
-      b.turns = b.turns.filter((t) => t.alternativeOf === null).map((t) => ({ ...t, conversationKey: b.conversation.key, key: `${b.conversation.key}:${t.turnId}` }));
+      b.turns = b.turns
+        .filter((t) => t.alternativeOf === null)
+        .map((t) => ({ ...t, conversationKey: b.conversation.key, key: `${b.conversation.key}:${t.turnId}` }));
     }
     for (const b of [evil, good]) b.analyses = [];
     for (const b of [evil, good]) b.annotations = [];

@@ -12,7 +12,9 @@ import { getSettings, setSettings } from '../../../src/store/settings.ts';
 import { dialogue, fakeAnalyzer, freshDB, turn } from './helpers.ts';
 
 let db: ObservatoryDB;
-beforeEach(async () => { db = await freshDB(); });
+beforeEach(async () => {
+  db = await freshDB();
+});
 
 /** URLs of the conversation's own site: imports keep only those (src/core/sites.ts siteUrlOrNull). */
 const SITE_URL = { chatgpt: 'https://chatgpt.com/c/', claude: 'https://claude.ai/chat/' } as const;
@@ -32,7 +34,10 @@ describe('analyses', () => {
     await capture('c1', [turn('u0', 'user', 'q'), turn('a0', 'assistant', 'calm'), turn('u1', 'user', 'q'), turn('a1', 'assistant', 'loud!')]);
     const v1 = fakeAnalyzer('v1');
     const stored = await recomputeConversation(db, 'chatgpt:c1', v1);
-    expect(stored.map((a) => [a.turnKey, a.shift, a.detectorVersion])).toEqual([['chatgpt:c1:a0', false, 'v1'], ['chatgpt:c1:a1', true, 'v1']]);
+    expect(stored.map((a) => [a.turnKey, a.shift, a.detectorVersion])).toEqual([
+      ['chatgpt:c1:a0', false, 'v1'],
+      ['chatgpt:c1:a1', true, 'v1'],
+    ]);
     expect((await db.get('conversations', 'chatgpt:c1'))?.shiftCount).toBe(1);
     expect(await recomputeStale(db, v1)).toBe(1); // meta had no version yet
     expect(await recomputeStale(db, v1)).toBe(0);
@@ -55,11 +60,18 @@ describe('analyses', () => {
 describe('annotations and settings', () => {
   it('one verdict per turn, replaced in place; notes apart; counts kept', async () => {
     await seedThree();
-    const again = await saveAnnotation(db, { turnKey: 'chatgpt:c1:a0', conversationKey: 'chatgpt:c1', kind: 'relabel', label: 'tone', note: null }, 9, () => 'n2');
+    const again = await saveAnnotation(
+      db,
+      { turnKey: 'chatgpt:c1:a0', conversationKey: 'chatgpt:c1', kind: 'relabel', label: 'tone', note: null },
+      9,
+      () => 'n2',
+    );
     expect(again).toMatchObject({ id: 'n1', kind: 'relabel', label: 'tone', createdAt: 5, updatedAt: 9 });
     await saveAnnotation(db, { turnKey: 'chatgpt:c1:a0', conversationKey: 'chatgpt:c1', kind: 'note', label: null, note: 'hm' }, 9, () => 'n3');
     expect((await db.get('conversations', 'chatgpt:c1'))?.annotationCount).toBe(2);
-    await expect(saveAnnotation(db, { turnKey: 'chatgpt:c1:nope', conversationKey: 'chatgpt:c1', kind: 'note', label: null, note: null }, 9, () => 'x')).rejects.toThrow(/not in the store/);
+    await expect(
+      saveAnnotation(db, { turnKey: 'chatgpt:c1:nope', conversationKey: 'chatgpt:c1', kind: 'note', label: null, note: null }, 9, () => 'x'),
+    ).rejects.toThrow(/not in the store/);
     expect(await deleteAnnotation(db, 'n3')).toBe(true);
     expect(await deleteAnnotation(db, 'n3')).toBe(false);
     expect((await db.get('conversations', 'chatgpt:c1'))?.annotationCount).toBe(1);
@@ -69,7 +81,11 @@ describe('annotations and settings', () => {
     expect(await getSettings(db)).toEqual({ paused: false, badgesHidden: false, sites: {} });
     await setSettings(db, { sites: { claude: { enabled: false, selectors: {} } } });
     const s = await setSettings(db, { paused: true, sites: { chatgpt: { enabled: true, selectors: { turn: 'article' } } } });
-    expect(s).toEqual({ paused: true, badgesHidden: false, sites: { claude: { enabled: false, selectors: {} }, chatgpt: { enabled: true, selectors: { turn: 'article' } } } });
+    expect(s).toEqual({
+      paused: true,
+      badgesHidden: false,
+      sites: { claude: { enabled: false, selectors: {} }, chatgpt: { enabled: true, selectors: { turn: 'article' } } },
+    });
     expect(await getSettings(db)).toEqual(s);
   });
 });

@@ -17,21 +17,49 @@ const CONVS = ['chatgpt:a', 'chatgpt:a:b', 'claude:x'];
 function v2Turn(conv: string, i: number): Turn {
   const odd = i % 2 === 1;
   return {
-    key: `${conv}:t${i}`, conversationKey: conv, turnId: `t${i}`, order: i * 1024 + 0.5, role: odd ? 'assistant' : 'user',
+    key: `${conv}:t${i}`,
+    conversationKey: conv,
+    turnId: `t${i}`,
+    order: i * 1024 + 0.5,
+    role: odd ? 'assistant' : 'user',
     // Even turns carry their real content hash (stored implicitly), odd ones an imported one.
-    text: `text ${i} "quoted"\nline ✓`, contentHash: odd ? `00ff${i}` : contentHash(odd ? 'assistant' : 'user', `text ${i} "quoted"\nline ✓`), model: odd ? `m${i % 3}` : null, selectedModel: i === 3 ? 'picker' : null,
-    thinking: i === 1 ? 'thought' : null, branch: i === 3 ? { index: 2, count: 3 } : null, alternativeOf: null,
-    capturedAt: 1_700_000_000_000 + i, createdAt: i === 1 ? 1_600_000_000_000 : null, route: null,
+    text: `text ${i} "quoted"\nline ✓`,
+    contentHash: odd ? `00ff${i}` : contentHash(odd ? 'assistant' : 'user', `text ${i} "quoted"\nline ✓`),
+    model: odd ? `m${i % 3}` : null,
+    selectedModel: i === 3 ? 'picker' : null,
+    thinking: i === 1 ? 'thought' : null,
+    branch: i === 3 ? { index: 2, count: 3 } : null,
+    alternativeOf: null,
+    capturedAt: 1_700_000_000_000 + i,
+    createdAt: i === 1 ? 1_600_000_000_000 : null,
+    route: null,
   };
 }
 
 function v2Analysis(conv: string, i: number, features: Record<string, number | null>): StoredAnalysis {
   return {
-    turnKey: `${conv}:t${i}`, conversationKey: conv, detectorVersion: i === 5 ? 'old-det' : 'det-2', index: (i - 1) / 2,
-    state: i > 3 ? 'B' : 'A', stateName: i > 3 ? 'playful' : 'formal', shift: i === 5, confidence: i / 10,
-    labels: i === 5 ? [{ kind: 'tone', text: 'tone: formal → playful', confidence: 0.7, evidence: [
-      { feature: 'exclaim_rate', before: 0.1, after: 2.5, effect: 1.75 }, { feature: 'not_a_feature', before: 1, after: 2, effect: -0.5 },
-    ] }] : [],
+    turnKey: `${conv}:t${i}`,
+    conversationKey: conv,
+    detectorVersion: i === 5 ? 'old-det' : 'det-2',
+    index: (i - 1) / 2,
+    state: i > 3 ? 'B' : 'A',
+    stateName: i > 3 ? 'playful' : 'formal',
+    shift: i === 5,
+    confidence: i / 10,
+    labels:
+      i === 5
+        ? [
+            {
+              kind: 'tone',
+              text: 'tone: formal → playful',
+              confidence: 0.7,
+              evidence: [
+                { feature: 'exclaim_rate', before: 0.1, after: 2.5, effect: 1.75 },
+                { feature: 'not_a_feature', before: 1, after: 2, effect: -0.5 },
+              ],
+            },
+          ]
+        : [],
     features,
   };
 }
@@ -45,8 +73,19 @@ describe('migration v3 (compact rows)', () => {
     for (const key of CONVS) {
       const [site, ...rest] = key.split(':');
       await tx.objectStore('conversations').put({
-        key, site, conversationId: rest.join(':'), title: key, url: null, source: 'capture', firstSeen: 1, lastSeen: 2,
-        models: ['m1'], turnCount: 6, assistantCount: 3, shiftCount: 1, annotationCount: 0,
+        key,
+        site,
+        conversationId: rest.join(':'),
+        title: key,
+        url: null,
+        source: 'capture',
+        firstSeen: 1,
+        lastSeen: 2,
+        models: ['m1'],
+        turnCount: 6,
+        assistantCount: 3,
+        shiftCount: 1,
+        annotationCount: 0,
       } as never);
       for (let i = 0; i < 6; i++) turns.push(v2Turn(key, i));
       analyses.push(v2Analysis(key, 1, { words_log: 2.5123456789, exclaim_rate: 0, hedges: null }));
@@ -70,7 +109,9 @@ describe('migration v3 (compact rows)', () => {
     for (const t of turns) expect(decodeTurn((await db.get('turns', t.key))!)).toStrictEqual(t);
     for (const key of CONVS) {
       const bundle = await getConversationBundle(db, key);
-      const expectedTurns = turns.filter((t) => t.conversationKey === key).sort((x, y) => x.order - y.order || Number(x.alternativeOf !== null) - Number(y.alternativeOf !== null));
+      const expectedTurns = turns
+        .filter((t) => t.conversationKey === key)
+        .sort((x, y) => x.order - y.order || Number(x.alternativeOf !== null) - Number(y.alternativeOf !== null));
       expect(bundle?.turns).toStrictEqual(expectedTurns);
       const byTurn = (list: StoredAnalysis[]) => [...list].sort((x, y) => (x.turnKey < y.turnKey ? -1 : 1));
       // "chatgpt:a" must not pick up the analyses of "chatgpt:a:b" (a key-prefix neighbour).

@@ -7,9 +7,21 @@ import { freshDB } from './helpers.ts';
 
 function v1Turn(conv: string, i: number, alt = false): Turn {
   return {
-    key: `${conv}:t${i}${alt ? 'b' : ''}`, conversationKey: conv, turnId: `t${i}${alt ? 'b' : ''}`, order: i, role: i % 2 ? 'assistant' : 'user',
-    text: `text ${i}`, contentHash: `h${i}`, model: i % 2 ? (i < 4 ? 'gpt-4' : 'gpt-3.5') : null, selectedModel: null, thinking: null,
-    branch: null, alternativeOf: alt ? `${conv}:t${i}` : null, capturedAt: 1, createdAt: null, route: null,
+    key: `${conv}:t${i}${alt ? 'b' : ''}`,
+    conversationKey: conv,
+    turnId: `t${i}${alt ? 'b' : ''}`,
+    order: i,
+    role: i % 2 ? 'assistant' : 'user',
+    text: `text ${i}`,
+    contentHash: `h${i}`,
+    model: i % 2 ? (i < 4 ? 'gpt-4' : 'gpt-3.5') : null,
+    selectedModel: null,
+    thinking: null,
+    branch: null,
+    alternativeOf: alt ? `${conv}:t${i}` : null,
+    capturedAt: 1,
+    createdAt: null,
+    route: null,
   };
 }
 
@@ -29,15 +41,26 @@ describe('migrations', () => {
       const [site, conversationId] = key.split(':');
       // A v1 conversation record: no models, no assistantCount.
       await tx.objectStore('conversations').put({
-        key, site, conversationId, title: key, url: null, source: 'capture', firstSeen: 1, lastSeen: 2,
-        turnCount: 0, shiftCount: 0, annotationCount: 1,
+        key,
+        site,
+        conversationId,
+        title: key,
+        url: null,
+        source: 'capture',
+        firstSeen: 1,
+        lastSeen: 2,
+        turnCount: 0,
+        shiftCount: 0,
+        annotationCount: 1,
       } as never);
     }
     const turns: Turn[] = [];
     for (const conv of convs.slice(0, 2)) for (let i = 0; i < 6; i++) turns.push(v1Turn(conv, i));
     turns.push(v1Turn('chatgpt:a', 5, true));
     for (const t of turns) await tx.objectStore('turns').put(t as never);
-    await tx.objectStore('annotations').put({ id: 'n1', turnKey: 'chatgpt:a:t1', conversationKey: 'chatgpt:a', kind: 'note', label: null, note: 'x', createdAt: 1, updatedAt: 1 });
+    await tx
+      .objectStore('annotations')
+      .put({ id: 'n1', turnKey: 'chatgpt:a:t1', conversationKey: 'chatgpt:a', kind: 'note', label: null, note: 'x', createdAt: 1, updatedAt: 1 });
     await tx.objectStore('settings').put({ paused: true, badgesHidden: false, sites: {} }, 'settings');
     await tx.objectStore('meta').put('v-old', 'detectorVersion');
     await tx.done;

@@ -7,8 +7,12 @@ import { StoreWriteError } from '../../../src/store/write-error.ts';
 import { dialogue, freshDB } from './helpers.ts';
 
 let db: ObservatoryDB;
-beforeEach(async () => { db = await freshDB(); });
-afterEach(() => { vi.restoreAllMocks(); });
+beforeEach(async () => {
+  db = await freshDB();
+});
+afterEach(() => {
+  vi.restoreAllMocks();
+});
 
 /** Make the n-th put from now on throw the way a full disk does. */
 function failPutAfter(n: number, name = 'QuotaExceededError'): void {
@@ -49,8 +53,11 @@ describe('write errors', () => {
     const seed = await freshDB();
     await storeCapture(seed, input(dialogue(0, 2)), 1);
     const bundle = (await getConversationBundle(seed, 'chatgpt:c1'))!;
-    const other = { ...bundle, conversation: { ...bundle.conversation, key: 'chatgpt:c2', conversationId: 'c2' },
-      turns: bundle.turns.map((t) => ({ ...t, key: t.key.replace('c1', 'c2'), conversationKey: 'chatgpt:c2' })) };
+    const other = {
+      ...bundle,
+      conversation: { ...bundle.conversation, key: 'chatgpt:c2', conversationId: 'c2' },
+      turns: bundle.turns.map((t) => ({ ...t, key: t.key.replace('c1', 'c2'), conversationKey: 'chatgpt:c2' })),
+    };
     db = await freshDB();
     failPutAfter(5);
     await expect(importBundles(db, [bundle, other])).rejects.toBeInstanceOf(StoreWriteError);

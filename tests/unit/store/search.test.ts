@@ -8,13 +8,14 @@ import { SNIPPET_MAX, makeSnippet, searchConversationsByText, searchTerms } from
 import { freshDB, turn } from './helpers.ts';
 
 let db: ObservatoryDB;
-beforeEach(async () => { db = await freshDB(); });
+beforeEach(async () => {
+  db = await freshDB();
+});
 
 const capture = (id: string, turns: CapturedTurn[], title = `title ${id}`) =>
   storeCapture(db, { site: 'chatgpt', conversationId: id, url: `https://x/${id}`, title, turns }, 1);
 
-const keys = async (query: string, opts = {}) =>
-  (await searchConversationsByText(db, query, opts)).matches.map((m) => m.conversationKey);
+const keys = async (query: string, opts = {}) => (await searchConversationsByText(db, query, opts)).matches.map((m) => m.conversationKey);
 
 async function dump(): Promise<Record<string, unknown[]>> {
   const out: Record<string, unknown[]> = {};
@@ -25,8 +26,12 @@ async function dump(): Promise<Record<string, unknown[]>> {
 describe('searchConversationsByText', () => {
   beforeEach(async () => {
     await capture('c1', [turn('u0', 'user', 'Tell me about the Moon'), turn('a0', 'assistant', 'The moon orbits Earth.')]);
-    await capture('c2', [turn('u0', 'user', 'What is a lighthouse?'), turn('a0', 'assistant', 'A tower with a lamp.'),
-      turn('u1', 'user', 'and the moon?'), turn('a1', 'assistant', 'Tides follow it.')]);
+    await capture('c2', [
+      turn('u0', 'user', 'What is a lighthouse?'),
+      turn('a0', 'assistant', 'A tower with a lamp.'),
+      turn('u1', 'user', 'and the moon?'),
+      turn('a1', 'assistant', 'Tides follow it.'),
+    ]);
     await capture('c3', [turn('u0', 'user', 'nothing relevant here'), turn('a0', 'assistant', 'indeed')]);
   });
 
@@ -67,7 +72,12 @@ describe('searchConversationsByText', () => {
   it('reports progress against count(), page by page', async () => {
     const seen: [number, number][] = [];
     const r = await searchConversationsByText(db, 'moon', { pageSize: 3, onProgress: (p) => seen.push([p.scanned, p.total]) });
-    expect(seen).toEqual([[0, 8], [3, 8], [6, 8], [8, 8]]);
+    expect(seen).toEqual([
+      [0, 8],
+      [3, 8],
+      [6, 8],
+      [8, 8],
+    ]);
     expect(r.scanned).toBe(8);
   });
 
@@ -77,7 +87,13 @@ describe('searchConversationsByText', () => {
     await expect(searchConversationsByText(db, 'moon', { signal: before.signal })).rejects.toMatchObject({ name: 'AbortError' });
     const during = new AbortController();
     let calls = 0;
-    const run = searchConversationsByText(db, 'zzz', { pageSize: 2, signal: during.signal, onProgress: () => { if (++calls === 2) during.abort(); } });
+    const run = searchConversationsByText(db, 'zzz', {
+      pageSize: 2,
+      signal: during.signal,
+      onProgress: () => {
+        if (++calls === 2) during.abort();
+      },
+    });
     await expect(run).rejects.toMatchObject({ name: 'AbortError' });
     expect(calls).toBe(2); // nothing read after the abort
   });
@@ -86,7 +102,10 @@ describe('searchConversationsByText', () => {
     const before = await dump();
     const modes: string[] = [];
     const open = db.transaction.bind(db);
-    db.transaction = ((stores: StoreName, mode?: IDBTransactionMode) => { modes.push(mode ?? 'readonly'); return open(stores, mode); }) as typeof db.transaction;
+    db.transaction = ((stores: StoreName, mode?: IDBTransactionMode) => {
+      modes.push(mode ?? 'readonly');
+      return open(stores, mode);
+    }) as typeof db.transaction;
     await searchConversationsByText(db, 'moon lighthouse', { pageSize: 2 });
     await searchConversationsByText(db, 'the', { limit: 1 });
     expect(modes.length).toBeGreaterThan(4);

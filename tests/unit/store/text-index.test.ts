@@ -19,7 +19,9 @@ import { applyDeltas, buildTextIndex, buildTextIndexSlice, POSTING_BLOCK_BITS, t
 import { freshDB, turn } from './helpers.ts';
 
 let db: ObservatoryDB;
-beforeEach(async () => { db = await freshDB(); });
+beforeEach(async () => {
+  db = await freshDB();
+});
 
 const capture = (id: string, turns: CapturedTurn[], now = 1) =>
   storeCapture(db, { site: 'chatgpt', conversationId: id, url: `https://x/${id}`, title: `title ${id}`, turns }, now);
@@ -54,7 +56,7 @@ async function byConversation(d: ObservatoryDB): Promise<Record<string, Record<s
 describe('index terms', () => {
   it('folds case and compatibility forms, splits on non-word characters, counts repeats', () => {
     const m = new Map<string, number>();
-    expect(countTerms('The MOON, the ﬁne moon; don\'t ＦＵＬＬ', m)).toBe(8);
+    expect(countTerms("The MOON, the ﬁne moon; don't ＦＵＬＬ", m)).toBe(8);
     expect(Object.fromEntries(m)).toEqual({ the: 2, moon: 2, fine: 1, don: 1, t: 1, full: 1 });
     expect(queryIndexTerms('  Moon moon MOON ')).toEqual(['moon']);
   });
@@ -68,7 +70,16 @@ describe('index terms', () => {
 
 describe('applyDeltas', () => {
   it('adds to counts, adds new ids, drops ids whose count reaches 0, keeping ids sorted', () => {
-    expect(applyDeltas([1, 2, 5, 1], new Map([[3, 4], [5, -1], [1, 5]]))).toEqual([1, 7, 3, 4]);
+    expect(
+      applyDeltas(
+        [1, 2, 5, 1],
+        new Map([
+          [3, 4],
+          [5, -1],
+          [1, 5],
+        ]),
+      ),
+    ).toEqual([1, 7, 3, 4]);
     expect(applyDeltas([], new Map([[9, -2]]))).toEqual([]);
   });
 });
@@ -76,8 +87,12 @@ describe('applyDeltas', () => {
 describe('text index', () => {
   beforeEach(async () => {
     await capture('c1', [turn('u0', 'user', 'Tell me about the Moon'), turn('a0', 'assistant', 'The moon orbits Earth.')]);
-    await capture('c2', [turn('u0', 'user', 'What is a lighthouse?'), turn('a0', 'assistant', 'A tower with a lamp.'),
-      turn('u1', 'user', 'and the moon?'), turn('a1', 'assistant', 'Tides follow it.')]);
+    await capture('c2', [
+      turn('u0', 'user', 'What is a lighthouse?'),
+      turn('a0', 'assistant', 'A tower with a lamp.'),
+      turn('u1', 'user', 'and the moon?'),
+      turn('a1', 'assistant', 'Tides follow it.'),
+    ]);
     await capture('c3', [turn('u0', 'user', 'nothing relevant here'), turn('a0', 'assistant', 'indeed')]);
   });
 
@@ -132,12 +147,41 @@ describe('text index', () => {
 
   it('import indexes the new conversations and the new versions of changed turns, in one pass', async () => {
     const t = (conv: string, id: string, text: string, order: number): Turn => ({
-      key: `${conv}:${id}`, conversationKey: conv, turnId: id, order, role: 'user', text, contentHash: contentHash('user', text),
-      model: null, selectedModel: null, thinking: null, branch: null, alternativeOf: null, capturedAt: 1, createdAt: null, route: null,
+      key: `${conv}:${id}`,
+      conversationKey: conv,
+      turnId: id,
+      order,
+      role: 'user',
+      text,
+      contentHash: contentHash('user', text),
+      model: null,
+      selectedModel: null,
+      thinking: null,
+      branch: null,
+      alternativeOf: null,
+      capturedAt: 1,
+      createdAt: null,
+      route: null,
     });
     const bundle = (key: string, turns: Turn[]): ConversationBundle => ({
-      conversation: { key, site: 'chatgpt', conversationId: key.split(':')[1], title: null, url: null, source: 'import:bundle', firstSeen: 1, lastSeen: 1, models: [], turnCount: turns.length, assistantCount: 0, shiftCount: 0, annotationCount: 0 },
-      turns, analyses: [], annotations: [],
+      conversation: {
+        key,
+        site: 'chatgpt',
+        conversationId: key.split(':')[1],
+        title: null,
+        url: null,
+        source: 'import:bundle',
+        firstSeen: 1,
+        lastSeen: 1,
+        models: [],
+        turnCount: turns.length,
+        assistantCount: 0,
+        shiftCount: 0,
+        annotationCount: 0,
+      },
+      turns,
+      analyses: [],
+      annotations: [],
     });
     await importBundles(db, [
       bundle('chatgpt:i1', [t('chatgpt:i1', 'x', 'imported walrus', 1)]),
@@ -180,7 +224,9 @@ describe('text index', () => {
 
   it('makes snippets from the first matching turn in timeline order, as plain text, for the best N', async () => {
     const r = await searchIndex(db, 'tides');
-    expect(r.matches).toEqual([{ conversationKey: 'chatgpt:c2', score: expect.any(Number), turnKey: 'chatgpt:c2:a1', role: 'assistant', snippet: 'Tides follow it.' }]);
+    expect(r.matches).toEqual([
+      { conversationKey: 'chatgpt:c2', score: expect.any(Number), turnKey: 'chatgpt:c2:a1', role: 'assistant', snippet: 'Tides follow it.' },
+    ]);
     const evil = '<img src=x onerror=alert(1)>\u202Eevil\nline';
     await capture('h', [turn('u0', 'user', evil)]);
     expect((await searchIndex(db, 'onerror')).matches[0].snippet).toBe('<img src=x onerror=alert(1)> evil line');
@@ -205,7 +251,21 @@ describe('index over data stored before it existed (migration v4)', () => {
     const tx = v3.transaction(['conversations', 'turns'], 'readwrite');
     for (let i = 0; i < 7; i++) {
       const key = `chatgpt:o${i}`;
-      await tx.objectStore('conversations').put({ key, site: 'chatgpt', conversationId: `o${i}`, title: null, url: null, source: 'capture', firstSeen: 1, lastSeen: 1, models: [], turnCount: 1, assistantCount: 0, shiftCount: 0, annotationCount: 0 });
+      await tx.objectStore('conversations').put({
+        key,
+        site: 'chatgpt',
+        conversationId: `o${i}`,
+        title: null,
+        url: null,
+        source: 'capture',
+        firstSeen: 1,
+        lastSeen: 1,
+        models: [],
+        turnCount: 1,
+        assistantCount: 0,
+        shiftCount: 0,
+        annotationCount: 0,
+      });
       await tx.objectStore('turns').put({ key: `${key}:u0`, p: key.length, o: 0, x: i % 2 ? 'odd kestrel' : 'even heron', t: 1 });
     }
     await tx.done;
@@ -222,7 +282,17 @@ describe('index over data stored before it existed (migration v4)', () => {
 
     // A capture during the build indexes its conversation whole (it had no index row yet).
     await capture('o9', [turn('u0', 'user', 'late kestrel')]);
-    await storeCapture(db, { site: 'chatgpt', conversationId: 'o1', url: 'https://x/o1', title: null, turns: [turn('u0', 'user', 'odd kestrel'), turn('a0', 'assistant', 'osprey')] }, 2);
+    await storeCapture(
+      db,
+      {
+        site: 'chatgpt',
+        conversationId: 'o1',
+        url: 'https://x/o1',
+        title: null,
+        turns: [turn('u0', 'user', 'odd kestrel'), turn('a0', 'assistant', 'osprey')],
+      },
+      2,
+    );
     expect(await keys('kestrel osprey')).toEqual(['chatgpt:o1']); // o1 indexed whole: old turn + new one
 
     const first = await buildTextIndexSlice(db, 3);

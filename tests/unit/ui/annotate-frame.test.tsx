@@ -25,7 +25,7 @@ describe('annotation frame (extension origin)', () => {
     expect(frameTarget('#t=only')).toBeNull();
   });
 
-  it('loads the reply\'s annotation and saves with the keys it was opened for', async () => {
+  it("loads the reply's annotation and saves with the keys it was opened for", async () => {
     const s = services();
     const root = await mount(<AnnotateFrame turnKey={TURN} conversationKey={CONV} services={s} />);
     await settle();

@@ -14,16 +14,28 @@ afterEach(cleanup);
 /** A Label Studio JSON export of the fixture bundle's tasks: one annotator relabels reply 2. */
 function lsExport(author: unknown = { id: 3, email: 'ana@example.org' }): string {
   const tasks = JSON.parse(exportLabelStudioTasks([bundle()]));
-  return JSON.stringify(tasks.map((t: Record<string, unknown>, i: number) => ({
-    ...t, id: i + 1,
-    annotations: i === 1 ? [{
-      id: 11, completed_by: author, was_cancelled: false, created_at: '2026-12-01T09:00:00Z', updated_at: '2026-12-01T09:00:00Z',
-      result: [
-        { from_name: 'shift', to_name: 'dialogue', type: 'choices', value: { choices: ['Shift'] } },
-        { from_name: 'label_kind', to_name: 'dialogue', type: 'choices', value: { choices: ['sycophancy'] } },
-      ],
-    }] : [],
-  })));
+  return JSON.stringify(
+    tasks.map((t: Record<string, unknown>, i: number) => ({
+      ...t,
+      id: i + 1,
+      annotations:
+        i === 1
+          ? [
+              {
+                id: 11,
+                completed_by: author,
+                was_cancelled: false,
+                created_at: '2026-12-01T09:00:00Z',
+                updated_at: '2026-12-01T09:00:00Z',
+                result: [
+                  { from_name: 'shift', to_name: 'dialogue', type: 'choices', value: { choices: ['Shift'] } },
+                  { from_name: 'label_kind', to_name: 'dialogue', type: 'choices', value: { choices: ['sycophancy'] } },
+                ],
+              },
+            ]
+          : [],
+    })),
+  );
 }
 
 function pickFile(root: HTMLElement, file: File) {
@@ -43,7 +55,11 @@ describe('Import annotations panel', () => {
     await click(byText(root, 'button', 'Import 1 annotation'));
     await settle(4);
     expect(s.commands.importAnnotations).toHaveBeenCalledTimes(1);
-    expect(s.commands.importAnnotations.mock.calls[0][0][0]).toMatchObject({ kind: 'relabel', label: 'sycophancy', origin: { tool: 'label-studio', author: 'ana@example.org' } });
+    expect(s.commands.importAnnotations.mock.calls[0][0][0]).toMatchObject({
+      kind: 'relabel',
+      label: 'sycophancy',
+      origin: { tool: 'label-studio', author: 'ana@example.org' },
+    });
     expect(root.textContent).toContain('Annotations: 1 new, 0 updated, 0 already there.');
   });
 
@@ -53,7 +69,9 @@ describe('Import annotations panel', () => {
     const root = await mount(<AnnotationImportPanel onImported={() => {}} />, s);
     pickFile(root, new File([JSON.stringify({ format: 'persona-observatory', version: 1, conversations: [] })], 'bundle.json'));
     await settle(6);
-    expect(root.querySelector('[role="alert"]')?.textContent).toMatch(/Refused bundle\.json: bundle\.json: not a Label Studio JSON export or Argilla records file/);
+    expect(root.querySelector('[role="alert"]')?.textContent).toMatch(
+      /Refused bundle\.json: bundle\.json: not a Label Studio JSON export or Argilla records file/,
+    );
     expect(s.commands.importAnnotations).not.toHaveBeenCalled();
   });
 
@@ -74,12 +92,18 @@ describe('Import annotations panel', () => {
 describe('Annotations tab: agreement', () => {
   it('counts verdicts per label kind and site from the stored bundles', async () => {
     const imported: Annotation = { ...annotationFor('chatgpt:abc:t1', 'confirm'), id: 'ls-1', origin: { tool: 'label-studio', author: 'ana' } };
-    const s = services({ list: [conversation({ annotationCount: 2 })], bundle: bundle({ annotations: [annotationFor('chatgpt:abc:t3', 'reject'), imported] }) });
+    const s = services({
+      list: [conversation({ annotationCount: 2 })],
+      bundle: bundle({ annotations: [annotationFor('chatgpt:abc:t3', 'reject'), imported] }),
+    });
     const root = await mount(<AnnotationsTab />, s);
     await settle(4);
     expect(root.textContent).toContain('the detector agreed with 1 of 2 verdicts');
     const rows = [...root.querySelectorAll('table')].map((t) => [...t.querySelectorAll('tbody tr')].map((r) => [...r.children].map((c) => c.textContent)));
-    expect(rows[0]).toEqual([['no shift', '1', '0', '0', '100% (21%–100%) of 1'], ['tone', '0', '1', '0', '0% (0%–79%) of 1']]);
+    expect(rows[0]).toEqual([
+      ['no shift', '1', '0', '0', '100% (21%–100%) of 1'],
+      ['tone', '0', '1', '0', '0% (0%–79%) of 1'],
+    ]);
     expect(rows[1]).toEqual([['chatgpt', '1', '1', '0', '50% (9%–91%) of 2']]);
     expect(rows[2].map((r) => r[0]).sort()).toEqual(['in the extension', 'label-studio']);
     expect(parseRoute('#/annotations')).toEqual({ tab: 'annotations' });
@@ -96,7 +120,9 @@ describe('Annotations tab: agreement', () => {
 describe('Conversation view shows judgements from annotation tools', () => {
   it('with tool, annotator and time, as text; your own stays editable apart', async () => {
     const imported: Annotation = {
-      ...annotationFor('chatgpt:abc:t3', 'relabel', 'sycophancy', HOSTILE), id: 'ls-1', updatedAt: Date.UTC(2026, 11, 1),
+      ...annotationFor('chatgpt:abc:t3', 'relabel', 'sycophancy', HOSTILE),
+      id: 'ls-1',
+      updatedAt: Date.UTC(2026, 11, 1),
       origin: { tool: 'label-studio', author: HOSTILE },
     };
     const s = services({ bundle: bundle({ annotations: [annotationFor('chatgpt:abc:t3', 'confirm'), imported] }) });

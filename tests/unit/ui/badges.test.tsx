@@ -9,13 +9,24 @@ import type { BadgeInfo } from '../../../src/messaging/catalog.ts';
 import { HOSTILE } from './fixtures.ts';
 
 let layer: BadgeLayer | null = null;
-afterEach(() => { layer?.destroy(); layer = null; document.body.replaceChildren(); });
+afterEach(() => {
+  layer?.destroy();
+  layer = null;
+  document.body.replaceChildren();
+});
 
 function info(over: Partial<BadgeInfo> = {}): BadgeInfo {
   return {
-    turnKey: 'chatgpt:abc:t3', state: 'B', stateName: 'playful', shift: true, confidence: 0.72,
+    turnKey: 'chatgpt:abc:t3',
+    state: 'B',
+    stateName: 'playful',
+    shift: true,
+    confidence: 0.72,
     labels: [{ kind: 'tone', text: 'tone: formal → playful', confidence: 0.72, evidence: [] }],
-    evidence: [{ feature: 'exclamation_rate', before: 0.1, after: 2.5, effect: 1.8 }], annotated: null, route: null, ...over,
+    evidence: [{ feature: 'exclamation_rate', before: 0.1, after: 2.5, effect: 1.8 }],
+    annotated: null,
+    route: null,
+    ...over,
   };
 }
 
@@ -33,7 +44,11 @@ function setup(send: Send = vi.fn() as unknown as Send, userEvents = true) {
 describe('badge placement', () => {
   const viewport = { width: 1000, height: 800 };
   it('sits in the right margin when there is room, inside the box otherwise', () => {
-    expect(placeBadge({ top: 100, left: 100, right: 600, bottom: 300, width: 500, height: 200 }, viewport, 150)).toEqual({ top: 106, left: 606, visible: true });
+    expect(placeBadge({ top: 100, left: 100, right: 600, bottom: 300, width: 500, height: 200 }, viewport, 150)).toEqual({
+      top: 106,
+      left: 606,
+      visible: true,
+    });
     expect(placeBadge({ top: 100, left: 100, right: 990, bottom: 300, width: 890, height: 200 }, viewport, 150).left).toBe(990 - 150 - 6);
   });
   it('keeps the panel inside the viewport on every side', () => {
@@ -82,7 +97,9 @@ describe('in-page badge layer', () => {
 
   it('shows state name and shift label; hostile text stays text', async () => {
     const { reply, root } = setup();
-    await act(() => layer!.update({ t3: info({ stateName: HOSTILE, labels: [{ kind: 'tone', text: HOSTILE, confidence: 0.9, evidence: [] }] }) }, new Map([['t3', reply]])));
+    await act(() =>
+      layer!.update({ t3: info({ stateName: HOSTILE, labels: [{ kind: 'tone', text: HOSTILE, confidence: 0.9, evidence: [] }] }) }, new Map([['t3', reply]])),
+    );
     const badge = root.querySelector('.po-badge')!;
     expect(badge.tagName).toBe('BUTTON');
     expect(badge.textContent).toContain('<img src=x');
@@ -128,7 +145,9 @@ describe('in-page badge layer', () => {
     await act(() => layer!.update({ t3: info() }, new Map([['t3', reply]])));
     const badge = root.querySelector('.po-badge') as HTMLElement;
     await act(() => badge.click());
-    await act(() => { badge.dispatchEvent(new MouseEvent('click', { bubbles: true, composed: true })); });
+    await act(() => {
+      badge.dispatchEvent(new MouseEvent('click', { bubbles: true, composed: true }));
+    });
     expect(root.querySelector('[role="dialog"]')).toBeNull();
     expect(root.querySelectorAll('.po-badge')).toHaveLength(1);
     expect(send).not.toHaveBeenCalled();
@@ -141,9 +160,13 @@ describe('in-page badge layer', () => {
     await act(() => layer!.update({ t3: info() }, new Map([['t3', reply]])));
     await act(() => (root.querySelector('.po-badge') as HTMLElement).click());
     const close = root.querySelector('[aria-label="Close details"]')!;
-    await act(() => { close.dispatchEvent(new KeyboardEvent('keydown', { key: '/', bubbles: true, composed: true })); });
+    await act(() => {
+      close.dispatchEvent(new KeyboardEvent('keydown', { key: '/', bubbles: true, composed: true }));
+    });
     expect(siteShortcut).not.toHaveBeenCalled();
-    await act(() => { close.dispatchEvent(new KeyboardEvent('keydown', { key: 'Escape', bubbles: true, composed: true })); });
+    await act(() => {
+      close.dispatchEvent(new KeyboardEvent('keydown', { key: 'Escape', bubbles: true, composed: true }));
+    });
     expect(root.querySelector('[role="dialog"]')).toBeNull();
     document.removeEventListener('keydown', siteShortcut);
   });

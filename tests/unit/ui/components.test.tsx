@@ -14,8 +14,16 @@ import { byText, cleanup, click, mount, settle, type } from './render.tsx';
 afterEach(cleanup);
 
 const cell = (i: number, over: Partial<TimelineCell> = {}): TimelineCell => ({
-  index: i, state: i < 2 ? 'A' : 'B', stateName: i < 2 ? 'formal' : 'playful', persona: null, shift: i === 2, confidence: 0.8,
-  topLabel: i === 2 ? 'tone: formal → playful' : null, model: i < 3 ? 'gpt-4o' : 'o3', annotation: null, ...over,
+  index: i,
+  state: i < 2 ? 'A' : 'B',
+  stateName: i < 2 ? 'formal' : 'playful',
+  persona: null,
+  shift: i === 2,
+  confidence: 0.8,
+  topLabel: i === 2 ? 'tone: formal → playful' : null,
+  model: i < 3 ? 'gpt-4o' : 'o3',
+  annotation: null,
+  ...over,
 });
 
 describe('small formatters and palette', () => {
@@ -34,7 +42,11 @@ describe('small formatters and palette', () => {
 
 describe('StateChip and LabelText', () => {
   it('show the state name and the label words with confidence', async () => {
-    const root = await mount(<p><StateChip state="B" stateName="playful" /> <LabelText label={{ kind: 'tone', text: 'tone: formal → playful', confidence: 0.72, evidence: [] }} /></p>);
+    const root = await mount(
+      <p>
+        <StateChip state="B" stateName="playful" /> <LabelText label={{ kind: 'tone', text: 'tone: formal → playful', confidence: 0.72, evidence: [] }} />
+      </p>,
+    );
     // Without a global persona the chip is the conversation's own segment: numbered and neutral.
     expect(root.querySelector('.po-chip')?.className).toContain('po-chip-segment');
     expect(root.querySelector('.po-chip')?.textContent).toBe('#2playful');
@@ -80,8 +92,11 @@ describe('TimelineStrip', () => {
   });
 
   it('groups equal consecutive models', () => {
-    expect(modelRuns([cell(0), cell(1, { model: null }), cell(2, { model: null }), cell(3)]).map((r) => [r.model, r.length]))
-      .toEqual([['gpt-4o', 1], [null, 2], ['o3', 1]]);
+    expect(modelRuns([cell(0), cell(1, { model: null }), cell(2, { model: null }), cell(3)]).map((r) => [r.model, r.length])).toEqual([
+      ['gpt-4o', 1],
+      [null, 2],
+      ['o3', 1],
+    ]);
   });
 });
 
@@ -98,10 +113,14 @@ describe('VirtualList', () => {
 
 describe('EvidenceList', () => {
   it('lists moves by size with before/after', async () => {
-    const root = await mount(<EvidenceList evidence={[
-      { feature: 'a_small', before: 1, after: 1.1, effect: 0.2 },
-      { feature: 'b_big', before: 5, after: 1, effect: -2 },
-    ]} />);
+    const root = await mount(
+      <EvidenceList
+        evidence={[
+          { feature: 'a_small', before: 1, after: 1.1, effect: 0.2 },
+          { feature: 'b_big', before: 5, after: 1, effect: -2 },
+        ]}
+      />,
+    );
     const rows = [...root.querySelectorAll('tbody tr')].map((r) => r.textContent);
     expect(rows[0]).toContain('b big');
     expect(rows[0]).toContain('▼');
@@ -111,7 +130,9 @@ describe('EvidenceList', () => {
 
 describe('AnnotationControls', () => {
   it('saves at once and says so', async () => {
-    const save = vi.fn(async (d: { kind: 'confirm' | 'reject' | 'relabel' | 'note'; label: string | null; note: string | null }) => ({ ...annotationFor('k', d.kind, d.label, d.note) }));
+    const save = vi.fn(async (d: { kind: 'confirm' | 'reject' | 'relabel' | 'note'; label: string | null; note: string | null }) => ({
+      ...annotationFor('k', d.kind, d.label, d.note),
+    }));
     const root = await mount(<AnnotationControls idPrefix="t" annotation={null} vocabulary={[]} save={save} />);
     await click(byText(root, 'button', 'Confirm shift'));
     await settle();
@@ -130,7 +151,9 @@ describe('AnnotationControls', () => {
   });
 
   it('shows a failed save', async () => {
-    const save = vi.fn(async () => { throw new Error('store is full'); });
+    const save = vi.fn(async () => {
+      throw new Error('store is full');
+    });
     const root = await mount(<AnnotationControls idPrefix="t" annotation={null} vocabulary={[]} save={save} />);
     await click(byText(root, 'button', 'Not a shift'));
     await settle();

@@ -21,7 +21,15 @@ const replyOf = (root: Element, i: number) => root.querySelector(`#po-reply-${i}
 describe('conversation list query', () => {
   const list = [
     conversation({ key: 'chatgpt:1', title: 'Trip to Rome', lastSeen: Date.parse('2025-03-01T10:00:00'), shiftCount: 0 }),
-    conversation({ key: 'claude:2', site: 'claude', title: 'Poems', models: ['claude-3'], lastSeen: Date.parse('2025-03-05T10:00:00'), shiftCount: 2, annotationCount: 1 }),
+    conversation({
+      key: 'claude:2',
+      site: 'claude',
+      title: 'Poems',
+      models: ['claude-3'],
+      lastSeen: Date.parse('2025-03-05T10:00:00'),
+      shiftCount: 2,
+      annotationCount: 1,
+    }),
     conversation({ key: 'chatgpt:3', title: 'Rome again', lastSeen: Date.parse('2025-02-01T10:00:00'), shiftCount: 1 }),
   ];
   it('filters by text, site, model, dates, shifts and annotations', () => {
@@ -108,7 +116,14 @@ describe('ConversationList transcript search', () => {
       conversation({ key: 'chatgpt:d', title: 'D', lastSeen: 8 }),
     ];
     const s = services({ list });
-    s.data.searchText.mockImplementation(async () => ({ matches: new Map([['chatgpt:b', 'best'], ['chatgpt:c', '']]), complete: true, ranked: true }));
+    s.data.searchText.mockImplementation(async () => ({
+      matches: new Map([
+        ['chatgpt:b', 'best'],
+        ['chatgpt:c', ''],
+      ]),
+      complete: true,
+      ranked: true,
+    }));
     const root = await mount(<ConversationList query={{ ...EMPTY_QUERY, text: 'ebb', sort: 'relevance' }} onQuery={() => {}} onOpen={() => {}} />, s);
     await settle();
     await new Promise((r) => setTimeout(r, 350));
@@ -132,10 +147,18 @@ describe('ConversationList transcript search', () => {
 
 describe('conversation model', () => {
   it('joins replies with analyses and latest annotations', () => {
-    const b = bundle({ annotations: [{ ...annotationFor('chatgpt:abc:t3', 'reject'), updatedAt: 1 }, { ...annotationFor('chatgpt:abc:t3', 'confirm'), updatedAt: 5 }] });
+    const b = bundle({
+      annotations: [
+        { ...annotationFor('chatgpt:abc:t3', 'reject'), updatedAt: 1 },
+        { ...annotationFor('chatgpt:abc:t3', 'confirm'), updatedAt: 5 },
+      ],
+    });
     const m = buildConversationModel(b);
     expect(m.entries).toHaveLength(4);
-    expect(m.cells.map((c) => [c.state, c.shift, c.model, c.annotation])).toEqual([['A', false, 'gpt-4o', null], ['B', true, 'gpt-4o-mini', 'confirm']]);
+    expect(m.cells.map((c) => [c.state, c.shift, c.model, c.annotation])).toEqual([
+      ['A', false, 'gpt-4o', null],
+      ['B', true, 'gpt-4o-mini', 'confirm'],
+    ]);
     expect(m.entryOfReply).toEqual([1, 3]);
   });
 });
@@ -185,7 +208,13 @@ describe('ConversationView', () => {
     await click(byText(replyOf(root, 1), 'button', 'Annotate'));
     await click(byText(replyOf(root, 1), 'button', 'Confirm shift'));
     await settle();
-    expect(s.commands.saveAnnotation).toHaveBeenCalledWith({ turnKey: 'chatgpt:abc:t3', conversationKey: 'chatgpt:abc', kind: 'confirm', label: null, note: null });
+    expect(s.commands.saveAnnotation).toHaveBeenCalledWith({
+      turnKey: 'chatgpt:abc:t3',
+      conversationKey: 'chatgpt:abc',
+      kind: 'confirm',
+      label: null,
+      note: null,
+    });
     expect(root.querySelectorAll('.po-tl-annot')[1].textContent).toBe('✓');
   });
   it('shows the evidence behind a shift', async () => {
@@ -249,7 +278,8 @@ describe('SettingsTab', () => {
     await type(site.querySelector('input.po-mono'), 'div[[[');
     expect(site.querySelector('input.po-mono')?.getAttribute('aria-invalid')).toBe('true');
     expect(byText(site, 'button', 'Save selectors')?.hasAttribute('disabled')).toBe(true);
-  });  it('lists the open tabs whose page was not recognised, naming the failed check', async () => {
+  });
+  it('lists the open tabs whose page was not recognised, naming the failed check', async () => {
     const detail = 'Gemini: check "no-assistant-turn" failed: 2 user turns read but no assistant reply (built-in selectors)';
     const root = await mount(<SettingsTab onCleared={() => {}} />, services({ problems: [{ site: 'gemini', detail, updatedAt: 1 }] }));
     await settle();

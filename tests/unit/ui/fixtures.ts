@@ -12,24 +12,56 @@ export const HOSTILE = '<img src=x onerror="globalThis.__pwned=1"><script>global
 
 export function conversation(over: Partial<Conversation> = {}): Conversation {
   return {
-    key: 'chatgpt:abc', site: 'chatgpt', conversationId: 'abc', title: 'Trip planning', url: null, source: 'capture',
-    firstSeen: Date.UTC(2025, 0, 2), lastSeen: Date.UTC(2025, 0, 3), models: ['gpt-4o'], turnCount: 4,
-    assistantCount: 2, shiftCount: 1, annotationCount: 0, ...over,
+    key: 'chatgpt:abc',
+    site: 'chatgpt',
+    conversationId: 'abc',
+    title: 'Trip planning',
+    url: null,
+    source: 'capture',
+    firstSeen: Date.UTC(2025, 0, 2),
+    lastSeen: Date.UTC(2025, 0, 3),
+    models: ['gpt-4o'],
+    turnCount: 4,
+    assistantCount: 2,
+    shiftCount: 1,
+    annotationCount: 0,
+    ...over,
   };
 }
 
 function turn(c: Conversation, i: number, role: Turn['role'], text: string, model: string | null): Turn {
   return {
-    key: `${c.key}:t${i}`, conversationKey: c.key, turnId: `t${i}`, order: i, role, text, contentHash: `h${i}`,
-    model, selectedModel: null, thinking: null, branch: null, alternativeOf: null, capturedAt: c.firstSeen + i, createdAt: null, route: null,
+    key: `${c.key}:t${i}`,
+    conversationKey: c.key,
+    turnId: `t${i}`,
+    order: i,
+    role,
+    text,
+    contentHash: `h${i}`,
+    model,
+    selectedModel: null,
+    thinking: null,
+    branch: null,
+    alternativeOf: null,
+    capturedAt: c.firstSeen + i,
+    createdAt: null,
+    route: null,
   };
 }
 
 function analysis(t: Turn, index: number, state: string, shift: boolean): StoredAnalysis {
   return {
-    turnKey: t.key, conversationKey: t.conversationKey, detectorVersion: 'test', index, state,
-    stateName: state === 'A' ? 'formal' : 'playful', shift, confidence: shift ? 0.72 : 0.05,
-    labels: shift ? [{ kind: 'tone', text: 'tone: formal → playful', confidence: 0.72, evidence: [{ feature: 'exclamation_rate', before: 0.1, after: 2.5, effect: 1.8 }] }] : [],
+    turnKey: t.key,
+    conversationKey: t.conversationKey,
+    detectorVersion: 'test',
+    index,
+    state,
+    stateName: state === 'A' ? 'formal' : 'playful',
+    shift,
+    confidence: shift ? 0.72 : 0.05,
+    labels: shift
+      ? [{ kind: 'tone', text: 'tone: formal → playful', confidence: 0.72, evidence: [{ feature: 'exclamation_rate', before: 0.1, after: 2.5, effect: 1.8 }] }]
+      : [],
     features: { exclamation_rate: shift ? 2.5 : 0.1, word_count: 120 + index },
   };
 }
@@ -49,8 +81,26 @@ export function bundle(over: { text?: string; label?: string; annotations?: Anno
 }
 
 export const FEATURES: FeatureDef[] = [
-  { name: 'exclamation_rate', label: 'Exclamations', family: 'punctuation', description: 'Exclamation marks per 100 words.', unit: 'per 100 words', range: [0, 10], failureCases: ['quoted text'], englishOnly: false },
-  { name: 'word_count', label: 'Words', family: 'verbosity', description: 'Words in the reply.', unit: 'words', range: [0, 2000], failureCases: [], englishOnly: false },
+  {
+    name: 'exclamation_rate',
+    label: 'Exclamations',
+    family: 'punctuation',
+    description: 'Exclamation marks per 100 words.',
+    unit: 'per 100 words',
+    range: [0, 10],
+    failureCases: ['quoted text'],
+    englishOnly: false,
+  },
+  {
+    name: 'word_count',
+    label: 'Words',
+    family: 'verbosity',
+    description: 'Words in the reply.',
+    unit: 'words',
+    range: [0, 2000],
+    failureCases: [],
+    englishOnly: false,
+  },
 ];
 
 export const SETTINGS: Settings = { paused: false, badgesHidden: false, sites: {} };
@@ -71,8 +121,11 @@ export function services(over: { list?: Conversation[]; bundle?: ConversationBun
       getPersonaVocabulary: vi.fn(async () => fitPersonaVocabulary(conversationsFromAnalyses(b ? b.analyses : []))),
     },
     commands: {
-      saveAnnotation: vi.fn(async (input: { turnKey: string; conversationKey: string; kind: Annotation['kind']; label: string | null; note: string | null }) =>
-        ({ ...annotationFor(input.turnKey, input.kind, input.label, input.note) })),
+      saveAnnotation: vi.fn(
+        async (input: { turnKey: string; conversationKey: string; kind: Annotation['kind']; label: string | null; note: string | null }) => ({
+          ...annotationFor(input.turnKey, input.kind, input.label, input.note),
+        }),
+      ),
       deleteAnnotation: vi.fn(async () => undefined),
       getSettings: vi.fn(async () => SETTINGS),
       setSettings: vi.fn(async (patch: Partial<Settings>) => ({ ...SETTINGS, ...patch })),
@@ -89,7 +142,9 @@ export function services(over: { list?: Conversation[]; bundle?: ConversationBun
       trustSummary: 'Measured: half of the flagged switches were real.',
       parseFile: vi.fn((_c: string | Uint8Array, _n: string) => ({ format: 'bundle', bundles: [bundle()] })),
       exportBundles: vi.fn(async () => new Blob(['x'])),
-      analyzeRouter: vi.fn(async (_b: ConversationBundle[], _s: AbortSignal): Promise<RouterReport> => { throw new Error('not used'); }),
+      analyzeRouter: vi.fn(async (_b: ConversationBundle[], _s: AbortSignal): Promise<RouterReport> => {
+        throw new Error('not used');
+      }),
       parseAnnotationFile: vi.fn((_t: string, _n: string): ParsedAnnotationFile => ({ tool: 'label-studio', annotations: [] })),
       agreement: vi.fn(agreementOfBundles),
     },

@@ -11,8 +11,17 @@ import { byText, cleanup, click, mount, settle } from './render.tsx';
 afterEach(cleanup);
 
 const STATUS: TabStatus = {
-  site: 'chatgpt', status: 'ok', detail: null, conversationKey: 'chatgpt:abc', turnCount: 12, shiftCount: 3,
-  models: ['gpt-4o', 'o3'], paused: false, sitePaused: false, storeError: null, reroutes: 0,
+  site: 'chatgpt',
+  status: 'ok',
+  detail: null,
+  conversationKey: 'chatgpt:abc',
+  turnCount: 12,
+  shiftCount: 3,
+  models: ['gpt-4o', 'o3'],
+  paused: false,
+  sitePaused: false,
+  storeError: null,
+  reroutes: 0,
 };
 
 function popupServices(status: Promise<TabStatus>) {
@@ -69,7 +78,9 @@ describe('Popup', () => {
     expect(s.setSettings).toHaveBeenLastCalledWith({ badgesHidden: false });
   });
   it('layout not recognized and unsupported pages', async () => {
-    const root = await mount(<Popup services={popupServices(Promise.resolve({ ...STATUS, status: 'layout-not-recognized', detail: 'no turns found', conversationKey: null }))} />);
+    const root = await mount(
+      <Popup services={popupServices(Promise.resolve({ ...STATUS, status: 'layout-not-recognized', detail: 'no turns found', conversationKey: null }))} />,
+    );
     await settle();
     expect(root.textContent).toContain('Layout not recognized');
     expect(root.textContent).toContain('no turns found');
@@ -106,22 +117,51 @@ const REPORT: RouterReport = {
   version: 'router-test',
   sizes: { conversations: 1, replies: 2, userTurns: 2, conversationsUsed: 1 },
   repertoire: {
-    chosenK: 2, candidates: [{ k: 1, logLik: -10, params: 2, bic: 24, weight: 0.2 }, { k: 2, logLik: -5, params: 5, bic: 21, weight: 0.8 }],
+    chosenK: 2,
+    candidates: [
+      { k: 1, logLik: -10, params: 2, bic: 24, weight: 0.2 },
+      { k: 2, logLik: -5, params: 5, bic: 21, weight: 0.8 },
+    ],
     states: [
       { id: 'A', name: 'formal', share: 0.5, profile: [], description: 'Long, formal replies.' },
       { id: 'B', name: 'playful', share: 0.5, profile: [], description: 'Short, playful replies.' },
     ],
     timeline: [{ conversationId: 'chatgpt:abc', states: ['A', 'B'], maxPosterior: [0.9, 0.9] }],
-    featuresUsed: ['word_count'], dims: 1, conclusion: 'Two states fit best.',
+    featuresUsed: ['word_count'],
+    dims: 1,
+    conclusion: 'Two states fit best.',
   },
   transitions: {
-    stateIds: ['A', 'B'], counts: [[0, 1], [0, 0]], matrix: [[0, 1], [0, 0]], switches: 1, replyPairs: 1, switchRate: 1,
-    dwell: { lengths: [1, 1], mean: 1, median: 1, censoredShare: 0.5 }, recurrenceRate: null, cascadeRate: null, cascadeExpected: null,
-    cascadeWindow: 2, conclusion: 'One switch.',
+    stateIds: ['A', 'B'],
+    counts: [
+      [0, 1],
+      [0, 0],
+    ],
+    matrix: [
+      [0, 1],
+      [0, 0],
+    ],
+    switches: 1,
+    replyPairs: 1,
+    switchRate: 1,
+    dwell: { lengths: [1, 1], mean: 1, median: 1, censoredShare: 0.5 },
+    recurrenceRate: null,
+    cascadeRate: null,
+    cascadeExpected: null,
+    cascadeWindow: 2,
+    conclusion: 'One switch.',
   },
   comparison: null,
   triggers: null,
-  modelSwitch: { available: false, models: [], pairsWithModelChange: 0, switchesWithModelChange: 0, pairsWithoutModelChange: 0, switchesWithoutModelChange: 0, conclusion: 'No models shown.' },
+  modelSwitch: {
+    available: false,
+    models: [],
+    pairsWithModelChange: 0,
+    switchesWithModelChange: 0,
+    pairsWithoutModelChange: 0,
+    switchesWithoutModelChange: 0,
+    conclusion: 'No models shown.',
+  },
   mirroring: { status: 'insufficient-data', pairs: 0, lags: [], conclusion: 'Too little data to test mirroring.' },
   promptConditioning: null,
   recurrence: null,
@@ -129,12 +169,39 @@ const REPORT: RouterReport = {
   routes: { source: 'none', observed: 0, changes: 0, flagged: 0, changesWithPersonaSwitch: 0, models: [], conclusion: "Can't tell: no route data." },
   questions: [
     {
-      id: 'repertoire', question: 'Is there a repertoire of personas that come back?', verdict: 'yes', answer: 'Yes: 2 persona states that come back.',
-      evidence: { label: 'switches that return to an earlier persona', value: 0.4, low: 0.3, high: 0.5, unit: 'share', interval: 'bootstrap over conversations' },
-      plot: { kind: 'bars', caption: 'Returns: observed and shuffled', bars: [{ label: 'observed', value: 0.4, low: 0.3, high: 0.5 }, { label: 'shuffled', value: 0.2, muted: true }] },
-      details: ['Two states fit best.'], nullHypotheses: ['One persona plus noise.'],
+      id: 'repertoire',
+      question: 'Is there a repertoire of personas that come back?',
+      verdict: 'yes',
+      answer: 'Yes: 2 persona states that come back.',
+      evidence: {
+        label: 'switches that return to an earlier persona',
+        value: 0.4,
+        low: 0.3,
+        high: 0.5,
+        unit: 'share',
+        interval: 'bootstrap over conversations',
+      },
+      plot: {
+        kind: 'bars',
+        caption: 'Returns: observed and shuffled',
+        bars: [
+          { label: 'observed', value: 0.4, low: 0.3, high: 0.5 },
+          { label: 'shuffled', value: 0.2, muted: true },
+        ],
+      },
+      details: ['Two states fit best.'],
+      nullHypotheses: ['One persona plus noise.'],
     },
-    { id: 'models', question: 'Does the site switch models?', verdict: "can't tell", answer: "Can't tell: no route data.", evidence: null, plot: null, details: [], nullHypotheses: [] },
+    {
+      id: 'models',
+      question: 'Does the site switch models?',
+      verdict: "can't tell",
+      answer: "Can't tell: no route data.",
+      evidence: null,
+      plot: null,
+      details: [],
+      nullHypotheses: [],
+    },
   ],
   summary: ['Too little data to call this router-like (null: a single stable persona).'],
   warnings: ['Only 2 replies.'],

@@ -55,11 +55,15 @@ describe('honest confidence', () => {
     expect(button.getAttribute('aria-expanded')).toBe('true');
     // The calibration shown is the measured one (core/detect/trust.ts), next to the stated number.
     const [measured] = DETECTOR_TRUST.reliability;
-    expect(root.querySelector('[role="note"]')?.textContent).toContain(`a stated ${measured.stated} was right ${Math.round(measured.observed * 100)}% of the time`);
+    expect(root.querySelector('[role="note"]')?.textContent).toContain(
+      `a stated ${measured.stated} was right ${Math.round(measured.observed * 100)}% of the time`,
+    );
     expect(root.querySelector('[role="note"]')?.textContent).toContain('0.86');
   });
   it('evidence uses the registry wording and explains "Move (SD)"; non-English replies say what does not apply', async () => {
-    const root = await mount(<EvidenceList evidence={[{ feature: 'exclamation_share', before: 0, after: 0.2, effect: 1.4 }]} notApplicable={['Contractions', 'Slang']} />);
+    const root = await mount(
+      <EvidenceList evidence={[{ feature: 'exclamation_share', before: 0, after: 0.2, effect: 1.4 }]} notApplicable={['Contractions', 'Slang']} />,
+    );
     expect(root.textContent).toContain('Exclamations');
     expect(root.textContent).not.toContain('exclamation share');
     expect(root.textContent).toContain('Move: how far the feature moved');
@@ -70,14 +74,27 @@ describe('honest confidence', () => {
 describe('keyboard and focus', () => {
   it('focus stays on the button after saving a judgement', async () => {
     let resolve!: () => void;
-    const root = await mount(<AnnotationControls idPrefix="t" annotation={null} vocabulary={[]} save={(d) => new Promise((r) => { resolve = () => r(annotationFor('k', d.kind)); })} />);
+    const root = await mount(
+      <AnnotationControls
+        idPrefix="t"
+        annotation={null}
+        vocabulary={[]}
+        save={(d) =>
+          new Promise((r) => {
+            resolve = () => r(annotationFor('k', d.kind));
+          })
+        }
+      />,
+    );
     const confirm = byText(root, 'button', 'Confirm shift')!;
     confirm.focus();
     await click(confirm);
     // While saving the button is aria-disabled, never disabled (which would drop focus to <body>).
     expect(confirm.hasAttribute('disabled')).toBe(false);
     expect(confirm.getAttribute('aria-disabled')).toBe('true');
-    await act(async () => { resolve(); });
+    await act(async () => {
+      resolve();
+    });
     await settle();
     expect(document.activeElement).toBe(confirm);
     expect(root.textContent).toContain('✓ Saved');
@@ -85,14 +102,23 @@ describe('keyboard and focus', () => {
   it('opening a conversation focuses its title; n / p jump between shifts to the reply header', async () => {
     const b = bundle();
     const shifted = b.analyses.map((a) => ({ ...a, shift: true }));
-    const root = await mount(<ConversationView conversationKey="chatgpt:abc" onBack={() => {}} onDeleted={() => {}} />, services({ bundle: { ...b, analyses: shifted } }));
+    const root = await mount(
+      <ConversationView conversationKey="chatgpt:abc" onBack={() => {}} onDeleted={() => {}} />,
+      services({ bundle: { ...b, analyses: shifted } }),
+    );
     await settle();
     expect(document.activeElement?.tagName).toBe('H2');
-    await act(() => { document.dispatchEvent(new KeyboardEvent('keydown', { key: 'n', bubbles: true })); });
+    await act(() => {
+      document.dispatchEvent(new KeyboardEvent('keydown', { key: 'n', bubbles: true }));
+    });
     expect(document.activeElement?.id).toBe('po-reply-0');
-    await act(() => { document.dispatchEvent(new KeyboardEvent('keydown', { key: 'n', bubbles: true })); });
+    await act(() => {
+      document.dispatchEvent(new KeyboardEvent('keydown', { key: 'n', bubbles: true }));
+    });
     expect(document.activeElement?.id).toBe('po-reply-1');
-    await act(() => { document.dispatchEvent(new KeyboardEvent('keydown', { key: 'p', bubbles: true })); });
+    await act(() => {
+      document.dispatchEvent(new KeyboardEvent('keydown', { key: 'p', bubbles: true }));
+    });
     expect(document.activeElement?.id).toBe('po-reply-0');
     expect(root.textContent).toContain('next / previous shift');
   });
@@ -114,7 +140,9 @@ describe('Escape closes the annotation from anywhere inside', () => {
     await click(byText(article, 'button', 'Annotate'));
     const note = article.querySelector('textarea')!;
     note.focus();
-    await act(() => { note.dispatchEvent(new KeyboardEvent('keydown', { key: 'Escape', bubbles: true })); });
+    await act(() => {
+      note.dispatchEvent(new KeyboardEvent('keydown', { key: 'Escape', bubbles: true }));
+    });
     expect(article.querySelector('textarea')).toBeNull();
     expect(document.activeElement?.textContent).toBe('Annotate');
   });

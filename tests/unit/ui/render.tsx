@@ -14,12 +14,17 @@ export async function mount(ui: ComponentChildren, services?: UiServices): Promi
 
 /** Lets pending promises (fake services) resolve and Preact re-render. */
 export async function settle(times = 3): Promise<void> {
-  for (let i = 0; i < times; i++) await act(async () => { await new Promise((r) => setTimeout(r, 0)); });
+  for (let i = 0; i < times; i++)
+    await act(async () => {
+      await new Promise((r) => setTimeout(r, 0));
+    });
 }
 
 export async function click(el: Element | null | undefined): Promise<void> {
   if (!el) throw new Error('element to click not found');
-  await act(() => { (el as HTMLElement).click(); });
+  await act(() => {
+    (el as HTMLElement).click();
+  });
 }
 
 export async function type(el: Element | null | undefined, value: string): Promise<void> {
@@ -31,7 +36,9 @@ export async function type(el: Element | null | undefined, value: string): Promi
 }
 
 export function byText(root: ParentNode, selector: string, text: string | RegExp): HTMLElement | undefined {
-  return [...root.querySelectorAll<HTMLElement>(selector)].find((e) => (typeof text === 'string' ? e.textContent?.includes(text) : text.test(e.textContent ?? '')));
+  return [...root.querySelectorAll<HTMLElement>(selector)].find((e) =>
+    typeof text === 'string' ? e.textContent?.includes(text) : text.test(e.textContent ?? ''),
+  );
 }
 
 export function cleanup(): void {

@@ -10,8 +10,14 @@ import { byText, cleanup, click, mount, settle } from './render.tsx';
 
 afterEach(cleanup);
 
-const route = (served: string | null, requested = 'gpt-5', over: Partial<RouteInfo> = {}): RouteInfo =>
-  ({ requested, shown: 'gpt-5', served, flags: [], source: 'page-reported', ...over });
+const route = (served: string | null, requested = 'gpt-5', over: Partial<RouteInfo> = {}): RouteInfo => ({
+  requested,
+  shown: 'gpt-5',
+  served,
+  flags: [],
+  source: 'page-reported',
+  ...over,
+});
 
 describe('RouteStrip', () => {
   it('nothing when no reply has a route', async () => {
@@ -22,7 +28,12 @@ describe('RouteStrip', () => {
   it('served models as runs, reroutes in words, the source, and a click selects the reply', async () => {
     const onSelect = vi.fn();
     const routes = [route('gpt-5'), route('gpt-5'), route('gpt-5-chat-safety'), null, route('gpt-5-mini', 'auto', { source: 'export' })];
-    expect(servedRuns(routes).map((r) => [r.served, r.length])).toEqual([['gpt-5', 2], ['gpt-5-chat-safety', 1], [null, 1], ['gpt-5-mini', 1]]);
+    expect(servedRuns(routes).map((r) => [r.served, r.length])).toEqual([
+      ['gpt-5', 2],
+      ['gpt-5-chat-safety', 1],
+      [null, 1],
+      ['gpt-5-mini', 1],
+    ]);
     const root = await mount(<RouteStrip routes={routes} onSelect={onSelect} />);
     expect(root.textContent).toContain('Reply 3: served by gpt-5-chat-safety (you chose gpt-5)');
     // "auto" chooses no model; the page showed gpt-5, so that one is a reroute against the label.
@@ -41,17 +52,28 @@ describe('RouteStrip', () => {
 
 describe('Popup reroute count', () => {
   const status = (over: Partial<TabStatus>): TabStatus => ({
-    site: 'chatgpt', status: 'ok', detail: null, conversationKey: 'chatgpt:abc', turnCount: 4, shiftCount: 0,
-    models: ['gpt-5'], paused: false, sitePaused: false, storeError: null, reroutes: 0, ...over,
+    site: 'chatgpt',
+    status: 'ok',
+    detail: null,
+    conversationKey: 'chatgpt:abc',
+    turnCount: 4,
+    shiftCount: 0,
+    models: ['gpt-5'],
+    paused: false,
+    sitePaused: false,
+    storeError: null,
+    reroutes: 0,
+    ...over,
   });
-  const popup = (s: TabStatus) => ({
-    tabStatus: vi.fn(async () => s),
-    getSettings: vi.fn(async () => SETTINGS),
-    setSettings: vi.fn(async (p: Partial<Settings>) => ({ ...SETTINGS, ...p })),
-    openDashboard: vi.fn(),
-    saveLayoutReport: vi.fn(async () => undefined),
-    captureSharedPage: vi.fn(async () => undefined),
-  }) satisfies PopupServices;
+  const popup = (s: TabStatus) =>
+    ({
+      tabStatus: vi.fn(async () => s),
+      getSettings: vi.fn(async () => SETTINGS),
+      setSettings: vi.fn(async (p: Partial<Settings>) => ({ ...SETTINGS, ...p })),
+      openDashboard: vi.fn(),
+      saveLayoutReport: vi.fn(async () => undefined),
+      captureSharedPage: vi.fn(async () => undefined),
+    }) satisfies PopupServices;
 
   it('counts reroutes on ChatGPT; says nothing about them on sites without route capture', async () => {
     let root = await mount(<Popup services={popup(status({ reroutes: 2 }))} />);
@@ -68,7 +90,7 @@ describe('Popup reroute count', () => {
   });
 });
 
-describe('Settings: read the site\'s own responses', () => {
+describe("Settings: read the site's own responses", () => {
   it('a per-site switch, on by default, with the sentence saying what it reads; only where route capture works', async () => {
     const s = services();
     const root = await mount(<SettingsTab onCleared={() => {}} />, s);

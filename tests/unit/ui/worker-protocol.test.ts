@@ -1,8 +1,14 @@
 import { describe, expect, it, vi } from 'vitest';
 import { unzipSync } from 'fflate';
 import {
-  handleWorkRequest, parseWorkRequest, parseWorkResponse, runInWorker,
-  type JobTable, type WorkRequest, type WorkResponse, type WorkerLike,
+  handleWorkRequest,
+  parseWorkRequest,
+  parseWorkResponse,
+  runInWorker,
+  type JobTable,
+  type WorkRequest,
+  type WorkResponse,
+  type WorkerLike,
 } from '../../../src/ui/adapters/worker-protocol.ts';
 import { WORK_JOBS } from '../../../src/ui/adapters/work-jobs.ts';
 import { analyzeRouter } from '../../../src/core/router/index.ts';
@@ -28,14 +34,20 @@ function fakeWorker(jobs: JobTable, opts: { silent?: boolean; tamper?: (m: WorkR
     onmessage: null,
     onerror: null,
     onmessageerror: null,
-    terminate() { this.terminated = true; },
+    terminate() {
+      this.terminated = true;
+    },
     postMessage(msg) {
       const req = structuredClone(msg);
       w.received.push(req);
       if (opts.silent) return;
-      setTimeout(() => handleWorkRequest(req, jobs, (out) => {
-        if (!w.terminated) w.onmessage?.({ data: structuredClone(opts.tamper ? opts.tamper(out) : out) } as MessageEvent);
-      }), 0);
+      setTimeout(
+        () =>
+          handleWorkRequest(req, jobs, (out) => {
+            if (!w.terminated) w.onmessage?.({ data: structuredClone(opts.tamper ? opts.tamper(out) : out) } as MessageEvent);
+          }),
+        0,
+      );
     },
   };
   return w;
@@ -52,7 +64,15 @@ describe('worker side: handleWorkRequest', () => {
   });
   it('turns a thrown error into an error message with its text', () => {
     const post = vi.fn();
-    handleWorkRequest({ id: 3, job: 'router', bundles: [] }, fakeJobs({ router: () => { throw new Error('singular covariance'); } }), post);
+    handleWorkRequest(
+      { id: 3, job: 'router', bundles: [] },
+      fakeJobs({
+        router: () => {
+          throw new Error('singular covariance');
+        },
+      }),
+      post,
+    );
     expect(post).toHaveBeenCalledWith({ id: 3, type: 'error', message: 'singular covariance' });
   });
   it('refuses malformed requests without running anything', () => {
@@ -69,21 +89,38 @@ describe('worker side: handleWorkRequest', () => {
     let t = 0;
     const post = vi.fn();
     const zip: JobTable['zip'] = (_b, onProgress) => {
-      for (let i = 1; i <= 10; i++) { t += 30; onProgress({ done: i, total: 10 }); }
+      for (let i = 1; i <= 10; i++) {
+        t += 30;
+        onProgress({ done: i, total: 10 });
+      }
       return new Uint8Array(1);
     };
     handleWorkRequest({ id: 1, job: 'zip', bundles: [] }, fakeJobs({ zip }), post, () => t);
-    const progress = post.mock.calls.map((c) => c[0]).filter((m) => m.type === 'progress').map((m) => m.progress.done);
+    const progress = post.mock.calls
+      .map((c) => c[0])
+      .filter((m) => m.type === 'progress')
+      .map((m) => m.progress.done);
     expect(progress).toEqual([1, 5, 9]); // 30 ms apart → one every ≥100 ms
   });
 });
 
 describe('page side: parseWorkResponse', () => {
   it('accepts the three message kinds and rejects anything else', () => {
-    expect(parseWorkResponse({ id: 1, type: 'progress', progress: { done: 2, total: null } })).toEqual({ id: 1, type: 'progress', progress: { done: 2, total: null } });
+    expect(parseWorkResponse({ id: 1, type: 'progress', progress: { done: 2, total: null } })).toEqual({
+      id: 1,
+      type: 'progress',
+      progress: { done: 2, total: null },
+    });
     expect(parseWorkResponse({ id: 1, type: 'error', message: 'x' })).toEqual({ id: 1, type: 'error', message: 'x' });
     expect(parseWorkResponse({ id: 1, type: 'result', result: new Uint8Array(2) })?.type).toBe('result');
-    for (const bad of [null, {}, { id: '1', type: 'error', message: 'x' }, { id: 1, type: 'error' }, { id: 1, type: 'progress', progress: { done: 'a', total: 1 } }, { id: 1, type: 'result', result: 5 }]) {
+    for (const bad of [
+      null,
+      {},
+      { id: '1', type: 'error', message: 'x' },
+      { id: 1, type: 'error' },
+      { id: 1, type: 'progress', progress: { done: 'a', total: 1 } },
+      { id: 1, type: 'result', result: 5 },
+    ]) {
       expect(parseWorkResponse(bad)).toBeNull();
     }
     expect(parseWorkRequest({ id: 1, job: 'zip', bundles: [] })).toEqual({ id: 1, job: 'zip', bundles: [] });
@@ -92,7 +129,10 @@ describe('page side: parseWorkResponse', () => {
 
 describe('page side: runInWorker', () => {
   it('resolves with the result, reports progress, and terminates the worker', async () => {
-    const zip: JobTable['zip'] = (_b, onProgress) => { onProgress({ done: 1, total: 4 }); return new Uint8Array([9]); };
+    const zip: JobTable['zip'] = (_b, onProgress) => {
+      onProgress({ done: 1, total: 4 });
+      return new Uint8Array([9]);
+    };
     const w = fakeWorker(fakeJobs({ zip }));
     const onProgress = vi.fn();
     const bytes = await runInWorker(() => w, 'zip', [bundle()], onProgress, new AbortController().signal);
@@ -102,14 +142,34 @@ describe('page side: runInWorker', () => {
     expect(w.terminated).toBe(true);
   });
   it('rejects with the worker’s error message', async () => {
-    const w = fakeWorker(fakeJobs({ router: () => { throw new Error('too few replies'); } }));
-    await expect(runInWorker(() => w, 'router', [], () => {}, new AbortController().signal)).rejects.toThrow('too few replies');
+    const w = fakeWorker(
+      fakeJobs({
+        router: () => {
+          throw new Error('too few replies');
+        },
+      }),
+    );
+    await expect(
+      runInWorker(
+        () => w,
+        'router',
+        [],
+        () => {},
+        new AbortController().signal,
+      ),
+    ).rejects.toThrow('too few replies');
     expect(w.terminated).toBe(true);
   });
   it('Cancel terminates a running worker and rejects as cancelled', async () => {
     const w = fakeWorker(fakeJobs(), { silent: true });
     const ac = new AbortController();
-    const p = runInWorker(() => w, 'router', [], () => {}, ac.signal);
+    const p = runInWorker(
+      () => w,
+      'router',
+      [],
+      () => {},
+      ac.signal,
+    );
     expect(w.terminated).toBe(false);
     ac.abort();
     const err = await p.catch((e: unknown) => e);
@@ -126,14 +186,26 @@ describe('page side: runInWorker', () => {
   it('ignores answers for another request id', async () => {
     const w = fakeWorker(fakeJobs(), { tamper: (m) => ({ ...m, id: m.id + 1000 }) });
     const ac = new AbortController();
-    const p = runInWorker(() => w, 'router', [], () => {}, ac.signal);
+    const p = runInWorker(
+      () => w,
+      'router',
+      [],
+      () => {},
+      ac.signal,
+    );
     await new Promise((r) => setTimeout(r, 20));
     ac.abort();
     await expect(p).rejects.toThrow('Cancelled');
   });
   it('a worker that fails to load rejects with the load error', async () => {
     const w = fakeWorker(fakeJobs(), { silent: true });
-    const p = runInWorker(() => w, 'zip', [], () => {}, new AbortController().signal);
+    const p = runInWorker(
+      () => w,
+      'zip',
+      [],
+      () => {},
+      new AbortController().signal,
+    );
     w.onerror?.({ message: 'Failed to load worker script', preventDefault() {} } as ErrorEvent);
     await expect(p).rejects.toThrow('Failed to load worker script');
     expect(w.terminated).toBe(true);
@@ -144,12 +216,29 @@ describe('the real jobs through the protocol (structured clone both ways)', () =
   it('router: same report as calling analyzeRouter directly', async () => {
     const bundles = [bundle({ text: 'Sure. Here is a plain answer.' }), bundle({ text: 'OMG!!! 🎉 This is SO fun, let us party!!!' })];
     const direct = analyzeRouter(bundles, { featureLabels: Object.fromEntries(FEATURES.map((f) => [f.name, f.label])) });
-    const viaWorker = await runInWorker(() => fakeWorker(WORK_JOBS), 'router', bundles, () => {}, new AbortController().signal);
+    const viaWorker = await runInWorker(
+      () => fakeWorker(WORK_JOBS),
+      'router',
+      bundles,
+      () => {},
+      new AbortController().signal,
+    );
     expect(viaWorker).toEqual(direct);
   });
   it('zip: a real archive with the four formats', async () => {
-    const bytes = await runInWorker(() => fakeWorker(WORK_JOBS), 'zip', [bundle()], () => {}, new AbortController().signal);
-    expect(Object.keys(unzipSync(bytes)).sort()).toEqual(['persona-observatory.csv', 'persona-observatory.json', 'persona-observatory.jsonl', 'persona-observatory.md']);
+    const bytes = await runInWorker(
+      () => fakeWorker(WORK_JOBS),
+      'zip',
+      [bundle()],
+      () => {},
+      new AbortController().signal,
+    );
+    expect(Object.keys(unzipSync(bytes)).sort()).toEqual([
+      'persona-observatory.csv',
+      'persona-observatory.json',
+      'persona-observatory.jsonl',
+      'persona-observatory.md',
+    ]);
   });
 });
 

@@ -31,13 +31,13 @@ export const TARGET_FILES: Readonly<Record<AnnotationTarget, (bundles: readonly 
     { name: 'labeling-config.xml', data: labelStudioConfig() },
     { name: 'tasks.json', data: bytesOf(labelStudioTaskChunks(bundles, options)) },
   ],
-  'argilla': (bundles, options) => [
+  argilla: (bundles, options) => [
     { name: '.argilla/settings.json', data: JSON.stringify(argillaSettings(), null, 2) + '\n' },
     { name: '.argilla/dataset.json', data: JSON.stringify(argillaDataset(), null, 2) + '\n' },
     { name: 'records.json', data: bytesOf(argillaRecordChunks(bundles, options)) },
   ],
-  'prodigy': (bundles, options) => [{ name: 'tasks.jsonl', data: bytesOf(prodigyChunks(bundles, options)) }],
-  'hf': (bundles, options) => [{ name: 'train.jsonl', data: bytesOf(hfChunks(bundles, options)) }],
+  prodigy: (bundles, options) => [{ name: 'tasks.jsonl', data: bytesOf(prodigyChunks(bundles, options)) }],
+  hf: (bundles, options) => [{ name: 'train.jsonl', data: bytesOf(hfChunks(bundles, options)) }],
 };
 
 /**
@@ -61,7 +61,7 @@ export function bytesOf(chunks: Iterable<string>): Uint8Array {
   return out;
 }
 
-const FOLDER: Record<AnnotationTarget, string> = { 'label-studio': 'label-studio', 'argilla': 'argilla', 'prodigy': 'prodigy', 'hf': 'huggingface' };
+const FOLDER: Record<AnnotationTarget, string> = { 'label-studio': 'label-studio', argilla: 'argilla', prodigy: 'prodigy', hf: 'huggingface' };
 
 /** Every file of the chosen tools, under their folders, plus the README. Progress spans all tools. */
 export function annotationEntries(

@@ -47,14 +47,18 @@ export function importArgillaRecords(data: unknown, fileLabel: string): Imported
     };
     for (const user of userAnswers(record.responses, where)) {
       const at = `${where} responses of user ${String(authorOf(user.user) ?? '?')}`;
-      const imported = answerToAnnotation({
-        id: `argilla:${ids.turnKey}:${authorOf(user.user) ?? 'unknown'}`,
-        turnKey: ids.turnKey,
-        conversationKey: ids.conversationKey,
-        origin: { tool: 'argilla', author: authorOf(user.user) },
-        createdAt: user.insertedAt,
-        updatedAt: user.updatedAt ?? user.insertedAt,
-      }, predicted, readAnswer(user.values, at));
+      const imported = answerToAnnotation(
+        {
+          id: `argilla:${ids.turnKey}:${authorOf(user.user) ?? 'unknown'}`,
+          turnKey: ids.turnKey,
+          conversationKey: ids.conversationKey,
+          origin: { tool: 'argilla', author: authorOf(user.user) },
+          createdAt: user.insertedAt,
+          updatedAt: user.updatedAt ?? user.insertedAt,
+        },
+        predicted,
+        readAnswer(user.values, at),
+      );
       if (imported) out.push(imported);
     }
   });
@@ -71,12 +75,14 @@ function userAnswers(responses: unknown, where: string): UserAnswers[] {
       const r = asObject(raw, at, 'response');
       if (!submitted(r.status)) return [];
       const values = asObject(r.values, at, 'values');
-      return [{
-        user: r.user_id,
-        values: new Map(Object.entries(values).map(([q, v]) => [q, isObject(v) ? v.value : v])),
-        insertedAt: isoToMs(r.inserted_at),
-        updatedAt: isoToMs(r.updated_at),
-      }];
+      return [
+        {
+          user: r.user_id,
+          values: new Map(Object.entries(values).map(([q, v]) => [q, isObject(v) ? v.value : v])),
+          insertedAt: isoToMs(r.inserted_at),
+          updatedAt: isoToMs(r.updated_at),
+        },
+      ];
     });
   }
   const byQuestion = asObject(responses, where, 'responses');

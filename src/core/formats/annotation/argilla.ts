@@ -35,31 +35,52 @@ export const ARGILLA_DATASET_NAME = 'persona-observatory-shifts';
 /** Each registry feature is a float metadata property (filterable in Argilla's UI), named `feature_<name>`. */
 export const FEATURE_PREFIX = 'feature_';
 
-const GUIDELINES = 'Each record is one assistant reply (the last message of the chat) with the turns before it. '
-  + 'Persona Observatory\'s detector suggested whether the assistant\'s persona shifted at this reply and what kind of shift it was. '
-  + 'Confirm or correct the suggestion; add a note if the labels miss something.';
+const GUIDELINES =
+  'Each record is one assistant reply (the last message of the chat) with the turns before it. ' +
+  "Persona Observatory's detector suggested whether the assistant's persona shifted at this reply and what kind of shift it was. " +
+  'Confirm or correct the suggestion; add a note if the labels miss something.';
 
 export function argillaSettings(): object {
   return {
     guidelines: GUIDELINES,
     questions: [
       {
-        name: ARGILLA.shift, title: 'Is there a persona shift at the last reply?', description: null, required: true,
-        settings: { type: 'label_selection', options: [{ value: ARGILLA.shiftYes, text: 'Shift', description: null }, { value: ARGILLA.shiftNo, text: 'No shift', description: null }], visible_options: null },
+        name: ARGILLA.shift,
+        title: 'Is there a persona shift at the last reply?',
+        description: null,
+        required: true,
+        settings: {
+          type: 'label_selection',
+          options: [
+            { value: ARGILLA.shiftYes, text: 'Shift', description: null },
+            { value: ARGILLA.shiftNo, text: 'No shift', description: null },
+          ],
+          visible_options: null,
+        },
       },
       {
-        name: ARGILLA.kinds, title: 'What kind of shift?', description: 'Pre-filled with the detector\'s labels.', required: false,
+        name: ARGILLA.kinds,
+        title: 'What kind of shift?',
+        description: "Pre-filled with the detector's labels.",
+        required: false,
         settings: {
           type: 'multi_label_selection',
           options: LABEL_VOCABULARY.map((v) => ({ value: v.kind, text: v.kind, description: v.meaning })),
-          visible_options: LABEL_VOCABULARY.length, options_order: 'natural',
+          visible_options: LABEL_VOCABULARY.length,
+          options_order: 'natural',
         },
       },
       { name: ARGILLA.note, title: 'Note (optional)', description: null, required: false, settings: { type: 'text', use_markdown: false } },
     ],
     fields: [
       // Captured text is shown as text, not Markdown: it may hold anything a chat page showed.
-      { name: ARGILLA.chat, title: 'Conversation (the last message is the reply to judge)', required: true, description: null, settings: { type: 'chat', use_markdown: false } },
+      {
+        name: ARGILLA.chat,
+        title: 'Conversation (the last message is the reply to judge)',
+        required: true,
+        description: null,
+        settings: { type: 'chat', use_markdown: false },
+      },
     ],
     vectors: [],
     metadata: [
@@ -69,10 +90,19 @@ export function argillaSettings(): object {
       terms('model', 'Model shown', null),
       terms('detector_version', 'Detector version', null),
       terms('predicted_shift', 'Detector: shift here?', [ARGILLA.shiftYes, ARGILLA.shiftNo]),
-      terms('predicted_label_kinds', 'Detector: label kinds', LABEL_VOCABULARY.map((v) => v.kind)),
+      terms(
+        'predicted_label_kinds',
+        'Detector: label kinds',
+        LABEL_VOCABULARY.map((v) => v.kind),
+      ),
       { name: 'predicted_confidence', title: 'Detector: confidence', visible_for_annotators: true, settings: { type: 'float', min: 0, max: 1 } },
       { name: 'reply_index', title: 'Reply number', visible_for_annotators: true, settings: { type: 'integer', min: null, max: null } },
-      ...FEATURES.map((f) => ({ name: FEATURE_PREFIX + f.name, title: `${f.label} (${f.unit})`, visible_for_annotators: true, settings: { type: 'float', min: null, max: null } })),
+      ...FEATURES.map((f) => ({
+        name: FEATURE_PREFIX + f.name,
+        title: `${f.label} (${f.unit})`,
+        visible_for_annotators: true,
+        settings: { type: 'float', min: null, max: null },
+      })),
     ],
     allow_extra_metadata: false,
   };
@@ -81,9 +111,16 @@ export function argillaSettings(): object {
 /** The dataset model Argilla's from_disk reads first (it replaces workspace_id with the target workspace). */
 export function argillaDataset(name = ARGILLA_DATASET_NAME): object {
   return {
-    id: null, name, status: 'draft', guidelines: GUIDELINES, allow_extra_metadata: false,
-    distribution: { strategy: 'overlap', min_submitted: 1 }, workspace_id: null, last_activity_at: null,
-    inserted_at: null, updated_at: null,
+    id: null,
+    name,
+    status: 'draft',
+    guidelines: GUIDELINES,
+    allow_extra_metadata: false,
+    distribution: { strategy: 'overlap', min_submitted: 1 },
+    workspace_id: null,
+    last_activity_at: null,
+    inserted_at: null,
+    updated_at: null,
   };
 }
 
@@ -124,10 +161,7 @@ export function argillaRecord(task: ReplyTask): ArgillaRecord {
     // Our stable id as Argilla's record id (external id): the importer matches replies by it.
     id: task.turnKey,
     fields: {
-      chat: [
-        ...task.context.map((t) => ({ role: t.role, content: t.text })),
-        { role: 'assistant' as const, content: task.reply },
-      ],
+      chat: [...task.context.map((t) => ({ role: t.role, content: t.text })), { role: 'assistant' as const, content: task.reply }],
     },
     metadata,
     suggestions,

@@ -50,7 +50,10 @@ export function hfRow(task: ReplyTask): HfRow {
 /** One row as a JSON line, with float columns written as floats. */
 export function hfLine(row: HfRow): string {
   const { shift_confidence: confidence, features, ...rest } = row;
-  const floats = Object.keys(features).sort().map((k) => `${JSON.stringify(k)}:${float(features[k])}`).join(',');
+  const floats = Object.keys(features)
+    .sort()
+    .map((k) => `${JSON.stringify(k)}:${float(features[k])}`)
+    .join(',');
   return JSON.stringify(rest).slice(0, -1) + `,"shift_confidence":${float(confidence)},"features":{${floats}}}`;
 }
 
@@ -66,4 +69,3 @@ function float(x: number | null | undefined): string {
   if (x === null || x === undefined || !Number.isFinite(x)) return 'null';
   return Number.isInteger(x) ? x.toFixed(1) : String(x);
 }
-

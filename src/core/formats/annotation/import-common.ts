@@ -17,14 +17,20 @@ export function readTaskIds(obj: JsonObject, where: string, container: string): 
   const turnKey = obj.turn_key;
   const conversationKey = obj.conversation_key;
   if (typeof turnKey !== 'string' || typeof conversationKey !== 'string') {
-    throw new FormatError(where, `${container}.turn_key and ${container}.conversation_key are missing or not text, so this was not exported by Persona Observatory (got turn_key ${describeType(turnKey)})`);
+    throw new FormatError(
+      where,
+      `${container}.turn_key and ${container}.conversation_key are missing or not text, so this was not exported by Persona Observatory (got turn_key ${describeType(turnKey)})`,
+    );
   }
   // Room is left for the tool's prefix and ids: the annotation id must stay within MAX_SHORT_STRING_CHARS.
   if (turnKey.length > MAX_SHORT_STRING_CHARS - 2 * MAX_TOOL_ID_CHARS) {
     throw new FormatError(where, `${container}.turn_key is too long (${turnKey.length} characters) to be one of ours`);
   }
   if (!turnKey.startsWith(conversationKey + ':')) {
-    throw new FormatError(where, `${container}.turn_key ${JSON.stringify(turnKey.slice(0, 80))} is not a turn of conversation ${JSON.stringify(conversationKey.slice(0, 80))}`);
+    throw new FormatError(
+      where,
+      `${container}.turn_key ${JSON.stringify(turnKey.slice(0, 80))} is not a turn of conversation ${JSON.stringify(conversationKey.slice(0, 80))}`,
+    );
   }
   return { turnKey, conversationKey };
 }

@@ -32,7 +32,7 @@ export function importLabelStudioExport(data: unknown, fileLabel: string): Impor
       kinds: readPredictedKinds(taskData.predicted_label_kinds, where, 'data.predicted_label_kinds'),
     };
     if (!('annotations' in task)) {
-      throw new FormatError(where, 'has no annotations list: this looks like the tasks file exported for Label Studio, not Label Studio\'s own JSON export');
+      throw new FormatError(where, "has no annotations list: this looks like the tasks file exported for Label Studio, not Label Studio's own JSON export");
     }
     asArray(task.annotations, where, 'annotations').forEach((rawAnnotation, k) => {
       const at = `${where} annotation ${k + 1}`;
@@ -43,14 +43,18 @@ export function importLabelStudioExport(data: unknown, fileLabel: string): Impor
         throw new FormatError(at, `id should be a number or short text, got ${describeType(lsId)}`);
       }
       const answer = readAnswer(asArray(annotation.result, at, 'result'), at);
-      const imported = answerToAnnotation({
-        id: `label-studio:${ids.turnKey}:${String(lsId)}`,
-        turnKey: ids.turnKey,
-        conversationKey: ids.conversationKey,
-        origin: { tool: 'label-studio', author: authorOf(annotation.completed_by) },
-        createdAt: isoToMs(annotation.created_at),
-        updatedAt: isoToMs(annotation.updated_at) ?? isoToMs(annotation.created_at),
-      }, predicted, answer);
+      const imported = answerToAnnotation(
+        {
+          id: `label-studio:${ids.turnKey}:${String(lsId)}`,
+          turnKey: ids.turnKey,
+          conversationKey: ids.conversationKey,
+          origin: { tool: 'label-studio', author: authorOf(annotation.completed_by) },
+          createdAt: isoToMs(annotation.created_at),
+          updatedAt: isoToMs(annotation.updated_at) ?? isoToMs(annotation.created_at),
+        },
+        predicted,
+        answer,
+      );
       if (imported) out.push(imported);
     });
   });

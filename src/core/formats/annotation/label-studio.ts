@@ -113,15 +113,19 @@ export function labelStudioTask(task: ReplyTask): LabelStudioTask {
       persona_state: p ? `${p.state} (${p.stateName})` : null,
       features: p?.features ?? {},
     },
-    predictions: p ? [{
-      model_version: p.detectorVersion,
-      score: p.confidence,
-      result: [
-        choices('shift', LS.shift, [p.shift ? LS.shiftYes : LS.shiftNo]),
-        ...(p.labelKinds.length > 0 ? [choices('kind', LS.kinds, p.labelKinds)] : []),
-        { id: 'confidence', from_name: LS.confidence, to_name: LS.dialogue, type: 'textarea', value: { text: [p.confidence.toFixed(2)] } },
-      ],
-    }] : [],
+    predictions: p
+      ? [
+          {
+            model_version: p.detectorVersion,
+            score: p.confidence,
+            result: [
+              choices('shift', LS.shift, [p.shift ? LS.shiftYes : LS.shiftNo]),
+              ...(p.labelKinds.length > 0 ? [choices('kind', LS.kinds, p.labelKinds)] : []),
+              { id: 'confidence', from_name: LS.confidence, to_name: LS.dialogue, type: 'textarea', value: { text: [p.confidence.toFixed(2)] } },
+            ],
+          },
+        ]
+      : [],
   };
 }
 

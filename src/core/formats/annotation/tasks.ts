@@ -75,16 +75,18 @@ export function* replyTasks(bundle: ConversationBundle, options: TaskOptions = {
       model: turn.model,
       context: line.slice(Math.max(0, i - window), i).map(contextTurn),
       reply: turn.text,
-      prediction: analysis ? {
-        detectorVersion: analysis.detectorVersion,
-        shift: analysis.shift,
-        confidence: analysis.confidence,
-        state: analysis.state,
-        stateName: analysis.stateName,
-        labelKinds: [...new Set(analysis.labels.map((l) => l.kind))],
-        labelTexts: analysis.labels.map((l) => l.text),
-        features: analysis.features,
-      } : null,
+      prediction: analysis
+        ? {
+            detectorVersion: analysis.detectorVersion,
+            shift: analysis.shift,
+            confidence: analysis.confidence,
+            state: analysis.state,
+            stateName: analysis.stateName,
+            labelKinds: [...new Set(analysis.labels.map((l) => l.kind))],
+            labelTexts: analysis.labels.map((l) => l.text),
+            features: analysis.features,
+          }
+        : null,
     };
   }
 }
@@ -118,4 +120,3 @@ export function* taskArray(bundles: readonly ConversationBundle[], options: Task
   });
   yield '\n]\n';
 }
-

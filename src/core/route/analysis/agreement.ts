@@ -12,7 +12,10 @@ function matchCount(changes: readonly number[], shifts: readonly number[], toler
   let matched = 0;
   for (const s of [...shifts].sort((a, b) => a - b)) {
     const hit = changes.find((c) => !used.has(c) && Math.abs(c - s) <= tolerance);
-    if (hit !== undefined) { used.add(hit); matched++; }
+    if (hit !== undefined) {
+      used.add(hit);
+      matched++;
+    }
   }
   return matched;
 }
@@ -25,7 +28,9 @@ const f1Of = (matched: number, shifts: number, changes: number): number | null =
 };
 
 export function detectorAgreement(conversations: readonly (readonly RouteReply[])[], tolerance: number, permutations: number, seed: number): AgreementResult {
-  let changes = 0, shifts = 0, matched = 0;
+  let changes = 0,
+    shifts = 0,
+    matched = 0;
   // Only conversations where the route is known reply by reply say where changes are not.
   const usable = conversations.filter((rs) => rs.length > 1 && rs.every((r) => r.route?.served != null));
   const perConversation = usable.map((rs) => ({
@@ -58,8 +63,13 @@ export function detectorAgreement(conversations: readonly (readonly RouteReply[]
     chanceF1 = total / runs;
   }
   return {
-    routeChanges: changes, detectorShifts: shifts, matched,
-    precision: shifts ? matched / shifts : null, recall: changes ? matched / changes : null,
-    f1: f1Of(matched, shifts, changes), chanceF1, tolerance,
+    routeChanges: changes,
+    detectorShifts: shifts,
+    matched,
+    precision: shifts ? matched / shifts : null,
+    recall: changes ? matched / changes : null,
+    f1: f1Of(matched, shifts, changes),
+    chanceF1,
+    tolerance,
   };
 }

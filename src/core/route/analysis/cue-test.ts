@@ -53,10 +53,19 @@ export function cueRerouteTests(replies: readonly RouteReply[], permutations: nu
     const withCue = has.filter(Boolean).length;
     const reroutedWithCue = has.filter((h, i) => h && rerouted[i]).length;
     const base = {
-      cue, withCue, reroutedWithCue, withoutCue: rows.length - withCue, reroutedWithoutCue: totalReroutes - reroutedWithCue,
+      cue,
+      withCue,
+      reroutedWithCue,
+      withoutCue: rows.length - withCue,
+      reroutedWithoutCue: totalReroutes - reroutedWithCue,
     };
     if (withCue < minEvents || totalReroutes < minEvents) {
-      return { ...base, p: null, pAdjusted: null, note: `too few events (${withCue} replies after this cue, ${totalReroutes} reroutes; need ${minEvents} of each)` };
+      return {
+        ...base,
+        p: null,
+        pAdjusted: null,
+        note: `too few events (${withCue} replies after this cue, ${totalReroutes} reroutes; need ${minEvents} of each)`,
+      };
     }
     const rand = mulberry32(seed + 7919 * (k + 1));
     const labels = [...has];
@@ -65,7 +74,9 @@ export function cueRerouteTests(replies: readonly RouteReply[], permutations: nu
       for (const s of strata) {
         const values = s.map((i) => has[i]);
         shuffleInPlace(values, rand);
-        s.forEach((i, j) => { labels[i] = values[j]; });
+        s.forEach((i, j) => {
+          labels[i] = values[j];
+        });
       }
       let stat = 0;
       for (let i = 0; i < rows.length; i++) if (labels[i] && rerouted[i]) stat++;

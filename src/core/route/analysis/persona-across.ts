@@ -10,7 +10,12 @@ import { mean, permutationP } from '../../router/stats.ts';
 import type { FeatureValues } from '../../types.ts';
 import type { PersonaAcrossResult, RouteReply } from './types.ts';
 
-interface Pair { conversation: number; across: boolean; distance: number | null; shift: boolean }
+interface Pair {
+  conversation: number;
+  across: boolean;
+  distance: number | null;
+  shift: boolean;
+}
 
 /** Per-feature z-scores within one conversation; features constant or missing everywhere drop out. */
 function zScored(features: readonly (FeatureValues | null)[]): (Map<string, number> | null)[] {
@@ -41,12 +46,20 @@ function distance(a: Map<string, number> | null, b: Map<string, number> | null):
   let n = 0;
   for (const [k, x] of a) {
     const y = b.get(k);
-    if (y !== undefined) { sum += (x - y) ** 2; n++; }
+    if (y !== undefined) {
+      sum += (x - y) ** 2;
+      n++;
+    }
   }
   return n === 0 ? null : Math.sqrt(sum / n);
 }
 
-export function personaAcrossRouteChanges(conversations: readonly (readonly RouteReply[])[], permutations: number, seed: number, minEvents: number): PersonaAcrossResult {
+export function personaAcrossRouteChanges(
+  conversations: readonly (readonly RouteReply[])[],
+  permutations: number,
+  seed: number,
+  minEvents: number,
+): PersonaAcrossResult {
   const pairs: Pair[] = [];
   conversations.forEach((replies, c) => {
     const z = zScored(replies.map((r) => r.features));
@@ -63,17 +76,37 @@ export function personaAcrossRouteChanges(conversations: readonly (readonly Rout
     return ds.length ? mean(ds) : null;
   };
   const result: PersonaAcrossResult = {
-    acrossPairs: across.length, withinPairs: within.length, meanAcross: meanOf(across), meanWithin: meanOf(within),
-    detectorShiftRateAcross: rate(across), detectorShiftRateWithin: rate(within), p: null, note: null,
+    acrossPairs: across.length,
+    withinPairs: within.length,
+    meanAcross: meanOf(across),
+    meanWithin: meanOf(within),
+    detectorShiftRateAcross: rate(across),
+    detectorShiftRateWithin: rate(within),
+    p: null,
+    note: null,
   };
   const measured = pairs.filter((p) => p.distance !== null);
   const nAcross = measured.filter((p) => p.across).length;
   if (nAcross < minEvents || measured.length - nAcross < minEvents) {
-    return { ...result, note: `too few pairs with features (${nAcross} across a route change, ${measured.length - nAcross} within; need ${minEvents} of each)` };
+    return {
+      ...result,
+      note: `too few pairs with features (${nAcross} across a route change, ${measured.length - nAcross} within; need ${minEvents} of each)`,
+    };
   }
   const statistic = (labels: readonly boolean[]): number => {
-    let sa = 0, na = 0, sw = 0, nw = 0;
-    measured.forEach((p, i) => { if (labels[i]) { sa += p.distance!; na++; } else { sw += p.distance!; nw++; } });
+    let sa = 0,
+      na = 0,
+      sw = 0,
+      nw = 0;
+    measured.forEach((p, i) => {
+      if (labels[i]) {
+        sa += p.distance!;
+        na++;
+      } else {
+        sw += p.distance!;
+        nw++;
+      }
+    });
     return sa / na - sw / nw;
   };
   const labels = measured.map((p) => p.across);
@@ -89,7 +122,9 @@ export function personaAcrossRouteChanges(conversations: readonly (readonly Rout
         const j = Math.floor(rand() * (i + 1));
         [values[i], values[j]] = [values[j], values[i]];
       }
-      idx.forEach((i, j) => { shuffled[i] = values[j]; });
+      idx.forEach((i, j) => {
+        shuffled[i] = values[j];
+      });
     }
     nulls.push(statistic(shuffled));
   }

@@ -15,7 +15,10 @@ export function routeReplies(bundles: readonly ConversationBundle[]): RouteReply
     let lastUser: string | null = null;
     let previousServed: string | null = null;
     for (const t of main) {
-      if (t.role === 'user') { lastUser = t.text; continue; }
+      if (t.role === 'user') {
+        lastUser = t.text;
+        continue;
+      }
       const served = t.route?.served ?? null;
       const analysis = analyses.get(t.key);
       out.push({

@@ -14,14 +14,14 @@ export function AboutPanel() {
       <section class="po-card">
         <h3>How labels are made</h3>
         <p>
-          Each assistant reply is turned into the numbers below. A change-point detector looks for replies where several of them
-          move together and stay moved; the label names the largest moves in words, with how sure it is (strong, moderate or weak; calibrated on the models it was tuned on). Labels are
-          heuristics about style, not claims about the model’s inner state: mark them “Confirmed shift” or “Not a shift” and your judgement is kept
-          apart from the detector’s. Detector version <code>{core.detectorVersion}</code>; {core.features.length} features.
+          Each assistant reply is turned into the numbers below. A change-point detector looks for replies where several of them move together and stay moved;
+          the label names the largest moves in words, with how sure it is (strong, moderate or weak; calibrated on the models it was tuned on). Labels are
+          heuristics about style, not claims about the model’s inner state: mark them “Confirmed shift” or “Not a shift” and your judgement is kept apart from
+          the detector’s. Detector version <code>{core.detectorVersion}</code>; {core.features.length} features.
         </p>
         <p>
-          A switch must also pass a test against the conversation itself: the replies on both sides are shuffled many times, and
-          if shuffled orders often show as large a change, the switch is dropped as this conversation’s own variation.
+          A switch must also pass a test against the conversation itself: the replies on both sides are shuffled many times, and if shuffled orders often show
+          as large a change, the switch is dropped as this conversation’s own variation.
         </p>
       </section>
       <section class="po-card" aria-labelledby="po-about-trust">
@@ -29,18 +29,34 @@ export function AboutPanel() {
         <p>{core.trustSummary}</p>
         <p>That is why labels never show a percentage. They read:</p>
         <ul>
-          {(['strong', 'moderate', 'weak'] as const).map((k) => <li key={k}>{strengthMeaning(k)}</li>)}
-          <li><em>{FROM_THE_PAGE}</em>: the site itself showed a different model for the reply. A fact, not an estimate.</li>
+          {(['strong', 'moderate', 'weak'] as const).map((k) => (
+            <li key={k}>{strengthMeaning(k)}</li>
+          ))}
+          <li>
+            <em>{FROM_THE_PAGE}</em>: the site itself showed a different model for the reply. A fact, not an estimate.
+          </li>
         </ul>
       </section>
       <section class="po-card" aria-labelledby="po-about-labels">
         <h3 id="po-about-labels">Label vocabulary</h3>
-        {core.vocabulary.length === 0 ? <p class="po-muted">The vocabulary is not available in this build.</p> : (
+        {core.vocabulary.length === 0 ? (
+          <p class="po-muted">The vocabulary is not available in this build.</p>
+        ) : (
           <table class="po-table">
-            <thead><tr><th scope="col">Kind</th><th scope="col">Example</th><th scope="col">Meaning</th></tr></thead>
+            <thead>
+              <tr>
+                <th scope="col">Kind</th>
+                <th scope="col">Example</th>
+                <th scope="col">Meaning</th>
+              </tr>
+            </thead>
             <tbody>
               {core.vocabulary.map((v) => (
-                <tr key={v.kind + v.example}><th scope="row">{v.kind}</th><td>{v.example}</td><td>{v.meaning}</td></tr>
+                <tr key={v.kind + v.example}>
+                  <th scope="row">{v.kind}</th>
+                  <td>{v.example}</td>
+                  <td>{v.meaning}</td>
+                </tr>
               ))}
             </tbody>
           </table>
@@ -50,21 +66,23 @@ export function AboutPanel() {
         <section key={fam} class="po-card" aria-labelledby={`po-fam-${fam}`}>
           <h3 id={`po-fam-${fam}`}>Features: {fam}</h3>
           <dl class="po-features">
-            {core.features.filter((f) => f.family === fam).map((f) => (
-              <div key={f.name} class="po-feature">
-                <dt><strong>{f.label}</strong> <code class="po-muted">{f.name}</code></dt>
-                <dd>
-                  <p>{f.description}</p>
-                  <p class="po-muted">
-                    Unit: {f.unit || '—'} · typical range {formatValue(f.range[0])}–{formatValue(f.range[1])}
-                    {f.englishOnly && ' · English only (n/a on other languages)'}
-                  </p>
-                  {f.failureCases.length > 0 && (
-                    <p class="po-muted">Known to fail on: {f.failureCases.join('; ')}</p>
-                  )}
-                </dd>
-              </div>
-            ))}
+            {core.features
+              .filter((f) => f.family === fam)
+              .map((f) => (
+                <div key={f.name} class="po-feature">
+                  <dt>
+                    <strong>{f.label}</strong> <code class="po-muted">{f.name}</code>
+                  </dt>
+                  <dd>
+                    <p>{f.description}</p>
+                    <p class="po-muted">
+                      Unit: {f.unit || '—'} · typical range {formatValue(f.range[0])}–{formatValue(f.range[1])}
+                      {f.englishOnly && ' · English only (n/a on other languages)'}
+                    </p>
+                    {f.failureCases.length > 0 && <p class="po-muted">Known to fail on: {f.failureCases.join('; ')}</p>}
+                  </dd>
+                </div>
+              ))}
           </dl>
         </section>
       ))}

@@ -20,8 +20,8 @@ export function AgreementView() {
     <section class="po-card" aria-labelledby="po-agree-h">
       <h3 id="po-agree-h">Agreement: does the detector agree with you?</h3>
       <p class="po-muted">
-        Every verdict counts once: a confirm is agreement; a reject or a relabel is not. Notes are not verdicts.
-        The interval is a 95% Wilson interval: with few verdicts it is wide, and the rate says little.
+        Every verdict counts once: a confirm is agreement; a reject or a relabel is not. Notes are not verdicts. The interval is a 95% Wilson interval: with few
+        verdicts it is wide, and the rate says little.
       </p>
       {report.status === 'loading' && <Loading what="your annotations" />}
       {report.status === 'error' && <ErrorBox title="Could not read your annotations" error={report.error} onRetry={report.reload} />}
@@ -57,13 +57,21 @@ function AgreementTable({ caption, head, rows }: { caption: string; head: string
     <table class="po-table">
       <caption>{caption}</caption>
       <thead>
-        <tr><th scope="col">{head}</th><th scope="col">Confirmed</th><th scope="col">Rejected</th><th scope="col">Relabelled</th><th scope="col">Agreement (95% interval)</th></tr>
+        <tr>
+          <th scope="col">{head}</th>
+          <th scope="col">Confirmed</th>
+          <th scope="col">Rejected</th>
+          <th scope="col">Relabelled</th>
+          <th scope="col">Agreement (95% interval)</th>
+        </tr>
       </thead>
       <tbody>
         {rows.map((r) => (
           <tr key={r.key}>
             <th scope="row">{r.key}</th>
-            <td>{r.confirmed}</td><td>{r.rejected}</td><td>{r.relabelled}</td>
+            <td>{r.confirmed}</td>
+            <td>{r.rejected}</td>
+            <td>{r.relabelled}</td>
             <td>{rate(r)}</td>
           </tr>
         ))}

@@ -7,7 +7,7 @@ import { useOperation } from '../io/use-operation.ts';
 
 type Picked = { fileName: string; ok: true; parsed: ParsedAnnotationFile } | { fileName: string; ok: false; error: string };
 
-const TOOL_NAMES = { 'label-studio': 'Label Studio', 'argilla': 'Argilla' } as const;
+const TOOL_NAMES = { 'label-studio': 'Label Studio', argilla: 'Argilla' } as const;
 
 /**
  * Import annotations: a Label Studio JSON export or Argilla records file of replies exported
@@ -43,26 +43,44 @@ export function AnnotationImportPanel({ onImported }: { onImported(): void }) {
     <section class="po-card" aria-labelledby="po-annot-import-h">
       <h3 id="po-annot-import-h">Import annotations</h3>
       <p class="po-muted">
-        Corrections made in Label Studio (Export → JSON) or Argilla (<code>dataset.records.to_json()</code>) on replies
-        exported from here (Import / export → “For annotation tools”). They are matched to your replies by id and kept beside your own
-        judgements, with who made them and when. Importing the same file twice changes nothing.
+        Corrections made in Label Studio (Export → JSON) or Argilla (<code>dataset.records.to_json()</code>) on replies exported from here (Import / export →
+        “For annotation tools”). They are matched to your replies by id and kept beside your own judgements, with who made them and when. Importing the same
+        file twice changes nothing.
       </p>
       <label class="po-file">
         <span class="po-btn">Choose a file…</span>
-        <input type="file" accept=".json,application/json" class="po-sr-only" disabled={send.state.kind === 'running'}
-          onChange={(e) => { void pick(e.currentTarget.files); e.currentTarget.value = ''; }} />
+        <input
+          type="file"
+          accept=".json,application/json"
+          class="po-sr-only"
+          disabled={send.state.kind === 'running'}
+          onChange={(e) => {
+            void pick(e.currentTarget.files);
+            e.currentTarget.value = '';
+          }}
+        />
       </label>
-      {picked && !picked.ok && <p class="po-error" role="alert">Refused {picked.fileName}: {picked.error}</p>}
+      {picked && !picked.ok && (
+        <p class="po-error" role="alert">
+          Refused {picked.fileName}: {picked.error}
+        </p>
+      )}
       {picked?.ok && <Preview fileName={picked.fileName} parsed={picked.parsed} />}
       {picked?.ok && picked.parsed.annotations.length > 0 && send.state.kind !== 'running' && (
         <div class="po-row-actions">
           <button type="button" class="po-btn po-btn-primary" onClick={() => importNow(picked.parsed)}>
             Import {plural(picked.parsed.annotations.length, 'annotation')}
           </button>
-          <button type="button" class="po-btn" onClick={() => setPicked(null)}>Discard</button>
+          <button type="button" class="po-btn" onClick={() => setPicked(null)}>
+            Discard
+          </button>
         </div>
       )}
-      {send.state.kind === 'running' && <p class="po-muted" role="status">Importing…</p>}
+      {send.state.kind === 'running' && (
+        <p class="po-muted" role="status">
+          Importing…
+        </p>
+      )}
       {send.state.kind === 'done' && (
         <p class="po-saved" role="status">
           Annotations: {send.state.result.added} new, {send.state.result.updated} updated, {send.state.result.unchanged} already there.
@@ -83,12 +101,16 @@ function Preview({ fileName, parsed }: { fileName: string; parsed: ParsedAnnotat
     replies.add(a.turnKey);
   }
   if (parsed.annotations.length === 0) {
-    return <p class="po-muted" role="status">{fileName} ({TOOL_NAMES[parsed.tool]}): no submitted annotations in it yet.</p>;
+    return (
+      <p class="po-muted" role="status">
+        {fileName} ({TOOL_NAMES[parsed.tool]}): no submitted annotations in it yet.
+      </p>
+    );
   }
   return (
     <p role="status">
-      {fileName} ({TOOL_NAMES[parsed.tool]}): {plural(parsed.annotations.length, 'annotation')} on {plural(replies.size, 'reply', 'replies')}
-      {' '}by {plural(authors.size, 'annotator')} — {[...byKind].map(([k, n]) => `${n} ${k}`).join(', ')}.
+      {fileName} ({TOOL_NAMES[parsed.tool]}): {plural(parsed.annotations.length, 'annotation')} on {plural(replies.size, 'reply', 'replies')} by{' '}
+      {plural(authors.size, 'annotator')} — {[...byKind].map(([k, n]) => `${n} ${k}`).join(', ')}.
     </p>
   );
 }

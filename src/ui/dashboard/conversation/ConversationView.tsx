@@ -26,10 +26,32 @@ interface Props {
 export function ConversationView({ conversationKey, onBack, onDeleted }: Props) {
   const { data } = useServices();
   const result = useAsync(() => data.getBundle(conversationKey), [data, conversationKey]);
-  const back = <button type="button" class="po-btn" onClick={onBack}>← All conversations</button>;
-  if (result.status === 'loading') return <div>{back}<Loading what="conversation" /></div>;
-  if (result.status === 'error') return <div>{back}<ErrorBox title="Could not read this conversation" error={result.error} onRetry={result.reload} /></div>;
-  if (!result.data) return <div>{back}<Empty title="This conversation is not in your store">It may have been deleted.</Empty></div>;
+  const back = (
+    <button type="button" class="po-btn" onClick={onBack}>
+      ← All conversations
+    </button>
+  );
+  if (result.status === 'loading')
+    return (
+      <div>
+        {back}
+        <Loading what="conversation" />
+      </div>
+    );
+  if (result.status === 'error')
+    return (
+      <div>
+        {back}
+        <ErrorBox title="Could not read this conversation" error={result.error} onRetry={result.reload} />
+      </div>
+    );
+  if (!result.data)
+    return (
+      <div>
+        {back}
+        <Empty title="This conversation is not in your store">It may have been deleted.</Empty>
+      </div>
+    );
   return <LoadedConversation key={conversationKey} initial={result.data} back={back} onDeleted={onDeleted} />;
 }
 
@@ -49,7 +71,9 @@ function LoadedConversation({ initial, back, onDeleted }: { initial: Conversatio
   const c = bundle.conversation;
 
   // Opening a conversation moves focus to its title, so keyboard and screen-reader users start here.
-  useEffect(() => { heading.current?.focus(); }, []);
+  useEffect(() => {
+    heading.current?.focus();
+  }, []);
 
   /** Lands on the reply's header, just below the sticky strip. */
   function select(replyIndex: number) {
@@ -103,17 +127,33 @@ function LoadedConversation({ initial, back, onDeleted }: { initial: Conversatio
         {back}
         <span class="po-spacer" />
         <ExportButtons bundles={[bundle]} baseName={c.title || c.conversationId} compact />
-        <ConfirmButton label="Delete conversation" question="Delete this conversation and its annotations for good?"
-          confirmLabel="Delete" onConfirm={remove} />
+        <ConfirmButton label="Delete conversation" question="Delete this conversation and its annotations for good?" confirmLabel="Delete" onConfirm={remove} />
       </div>
       {deleteError !== null && <ErrorBox title="Not deleted" error={deleteError} />}
       <header class="po-conv-head">
-        <h2 ref={heading} tabIndex={-1}>{conversationTitle(c, bundle.turns.find((t) => t.role === 'user' && t.alternativeOf === null)?.text)}</h2>
+        <h2 ref={heading} tabIndex={-1}>
+          {conversationTitle(c, bundle.turns.find((t) => t.role === 'user' && t.alternativeOf === null)?.text)}
+        </h2>
         <p class="po-muted">
           <span class="po-tag">{siteName(c.site)}</span>{' '}
-          {c.models.length ? c.models.map((m, i) => <span key={m}>{i > 0 && ', '}<ModelName slug={m} /></span>) : 'model not shown'} · {plural(c.assistantCount, 'reply', 'replies')} ·{' '}
-          {plural(c.shiftCount, 'shift')} · {formatDateTime(c.firstSeen)} – {formatDateTime(c.lastSeen)}
-          {siteUrlOrNull(c.url, c.site) && <> · <a href={c.url!} target="_blank" rel="noopener noreferrer">open on site</a></>}
+          {c.models.length
+            ? c.models.map((m, i) => (
+                <span key={m}>
+                  {i > 0 && ', '}
+                  <ModelName slug={m} />
+                </span>
+              ))
+            : 'model not shown'}{' '}
+          · {plural(c.assistantCount, 'reply', 'replies')} · {plural(c.shiftCount, 'shift')} · {formatDateTime(c.firstSeen)} – {formatDateTime(c.lastSeen)}
+          {siteUrlOrNull(c.url, c.site) && (
+            <>
+              {' '}
+              ·{' '}
+              <a href={c.url!} target="_blank" rel="noopener noreferrer">
+                open on site
+              </a>
+            </>
+          )}
         </p>
       </header>
       <section ref={sticky} class="po-card po-sticky" aria-labelledby="po-timeline-h">
@@ -121,9 +161,15 @@ function LoadedConversation({ initial, back, onDeleted }: { initial: Conversatio
         <TimelineStrip cells={model.cells} selected={selected} onSelect={select} />
         <RouteStrip routes={model.routes} onSelect={select} />
         <p class="po-muted po-small po-keys">
-          {shiftReplies.length > 0 ? <>Keys: <kbd>n</kbd> / <kbd>p</kbd> next / previous shift · </> : null}
+          {shiftReplies.length > 0 ? (
+            <>
+              Keys: <kbd>n</kbd> / <kbd>p</kbd> next / previous shift ·{' '}
+            </>
+          ) : null}
           <kbd>←</kbd> <kbd>→</kbd> move along the strip · Enter opens the reply.
-          {vocabulary ? ` Personas (P1, P2, …) are fitted on all ${vocabulary.replies.toLocaleString('en')} stored replies and mean the same in every conversation.` : ''}
+          {vocabulary
+            ? ` Personas (P1, P2, …) are fitted on all ${vocabulary.replies.toLocaleString('en')} stored replies and mean the same in every conversation.`
+            : ''}
         </p>
       </section>
       <section class="po-card" aria-labelledby="po-traces-h">
@@ -132,12 +178,13 @@ function LoadedConversation({ initial, back, onDeleted }: { initial: Conversatio
       </section>
       <section aria-labelledby="po-transcript-h" class="po-transcript">
         <h3 id="po-transcript-h">Transcript</h3>
-        {model.entries.length === 0
-          ? <Empty title="No turns stored for this conversation" />
-          : model.entries.map((e) => (
-            <TurnView key={e.turn.key} entry={e} selected={e.replyIndex !== null && e.replyIndex === selected}
-              labelOf={labelOf} onAnnotated={onAnnotated} />
-          ))}
+        {model.entries.length === 0 ? (
+          <Empty title="No turns stored for this conversation" />
+        ) : (
+          model.entries.map((e) => (
+            <TurnView key={e.turn.key} entry={e} selected={e.replyIndex !== null && e.replyIndex === selected} labelOf={labelOf} onAnnotated={onAnnotated} />
+          ))
+        )}
       </section>
     </div>
   );

@@ -31,10 +31,12 @@ export function FeatureTraces({ features, perReply, analyses, shiftReplies, onPi
 
   // The y-axis label is drawn along the plot's height, so it stays short (the unit only); the
   // caption above the chart says what the values are in full.
-  const yLabel = standardised ? 'SD from mean' : defs[0]?.unit ?? '';
+  const yLabel = standardised ? 'SD from mean' : (defs[0]?.unit ?? '');
   const caption = standardised
     ? 'Standardised values: 0 is this conversation’s mean, ±1 one standard deviation.'
-    : defs[0] ? `${defs[0].label}${defs[0].unit ? ` (${defs[0].unit})` : ''}, per reply.` : '';
+    : defs[0]
+      ? `${defs[0].label}${defs[0].unit ? ` (${defs[0].unit})` : ''}, per reply.`
+      : '';
   return (
     <div class="po-traces">
       <details class="po-picker">
@@ -43,25 +45,34 @@ export function FeatureTraces({ features, perReply, analyses, shiftReplies, onPi
           {families.map((fam) => (
             <fieldset key={fam} class="po-picker-family">
               <legend>{fam}</legend>
-              {features.filter((f) => f.family === fam).map((f) => (
-                <label key={f.name} class="po-check" title={f.description}>
-                  <input type="checkbox" checked={picked.includes(f.name)} onChange={(e) => toggle(f.name, e.currentTarget.checked)} />
-                  {' '}{f.label}
-                </label>
-              ))}
+              {features
+                .filter((f) => f.family === fam)
+                .map((f) => (
+                  <label key={f.name} class="po-check" title={f.description}>
+                    <input type="checkbox" checked={picked.includes(f.name)} onChange={(e) => toggle(f.name, e.currentTarget.checked)} /> {f.label}
+                  </label>
+                ))}
             </fieldset>
           ))}
           <p class="po-muted">Up to {MAX_PICKS} at once; with more than one, values are standardised so they share an axis.</p>
         </div>
       </details>
-      {defs.length === 0 || perReply.length === 0
-        ? <p class="po-muted">Pick a feature to see its trace.</p>
-        : <>
+      {defs.length === 0 || perReply.length === 0 ? (
+        <p class="po-muted">Pick a feature to see its trace.</p>
+      ) : (
+        <>
           <p class="po-muted po-chart-caption">{caption} Dashed lines mark shifts; click a point to jump to that reply.</p>
-          <LineChart x={x} series={series} xLabel="Reply" yLabel={yLabel} markers={markers}
+          <LineChart
+            x={x}
+            series={series}
+            xLabel="Reply"
+            yLabel={yLabel}
+            markers={markers}
             ariaLabel={`Feature traces per reply: ${defs.map((d) => d.label).join(', ')}. Dashed lines mark shifts. Click a point to jump to that reply.`}
-            onPick={onPick} />
-        </>}
+            onPick={onPick}
+          />
+        </>
+      )}
     </div>
   );
 }

@@ -13,7 +13,11 @@ interface Props {
   onSelect(index: number): void;
 }
 
-interface Run { served: string | null; start: number; length: number }
+interface Run {
+  served: string | null;
+  start: number;
+  length: number;
+}
 
 export function servedRuns(routes: readonly (RouteInfo | null)[]): Run[] {
   const runs: Run[] = [];
@@ -37,29 +41,42 @@ export function RouteStrip({ routes, onSelect }: Props) {
   const sources = [...new Set(routes.map((r) => r?.source).filter((s): s is RouteInfo['source'] => !!s))];
   return (
     <div class="po-route" aria-labelledby="po-route-h">
-      <h4 id="po-route-h" class="po-route-title">Served by (as the site reports it)</h4>
+      <h4 id="po-route-h" class="po-route-title">
+        Served by (as the site reports it)
+      </h4>
       <div class="po-tl-row po-route-strip" style={columns} aria-label="Model the site says served each reply">
         {servedRuns(routes).map((r) => (
-          <span key={r.start} class={`po-tl-model ${r.served ? `po-s${order.indexOf(r.served) % STATE_PALETTE_SIZE}` : 'po-tl-nomodel'}`}
-            style={{ gridColumn: `${r.start + 1} / span ${r.length}` }} title={r.served ?? 'not reported'}>
+          <span
+            key={r.start}
+            class={`po-tl-model ${r.served ? `po-s${order.indexOf(r.served) % STATE_PALETTE_SIZE}` : 'po-tl-nomodel'}`}
+            style={{ gridColumn: `${r.start + 1} / span ${r.length}` }}
+            title={r.served ?? 'not reported'}
+          >
             {r.served ?? ''}
           </span>
         ))}
       </div>
       <div class="po-tl-row po-route-marks" style={columns} aria-hidden="true">
-        {routes.map((r, i) => <span key={i} class="po-route-mark">{rerouteText(r) ? '↪' : ''}</span>)}
+        {routes.map((r, i) => (
+          <span key={i} class="po-route-mark">
+            {rerouteText(r) ? '↪' : ''}
+          </span>
+        ))}
       </div>
-      {reroutes.length > 0
-        ? (
-          <ul class="po-route-list">
-            {reroutes.map((r) => (
-              <li key={r.index}>
-                <button type="button" class="po-linklike" onClick={() => onSelect(r.index)}>Reply {r.index + 1}</button>: {r.text}
-              </li>
-            ))}
-          </ul>
-        )
-        : <p class="po-muted">No reroute: every reported model is the one chosen or shown.</p>}
+      {reroutes.length > 0 ? (
+        <ul class="po-route-list">
+          {reroutes.map((r) => (
+            <li key={r.index}>
+              <button type="button" class="po-linklike" onClick={() => onSelect(r.index)}>
+                Reply {r.index + 1}
+              </button>
+              : {r.text}
+            </li>
+          ))}
+        </ul>
+      ) : (
+        <p class="po-muted">No reroute: every reported model is the one chosen or shown.</p>
+      )}
       <p class="po-muted po-route-source">
         Source: {sources.map((s) => (s === 'page-reported' ? "the site's own responses (page-reported)" : 'the account export')).join(' and ')}.
       </p>

@@ -41,27 +41,36 @@ export function TurnView({ entry, selected, labelOf, onAnnotated }: Props) {
   const isReply = replyIndex !== null;
   const evidence = analysis ? analysis.labels.flatMap((l) => l.evidence) : [];
   const topEvidence = [...evidence].sort((a, b) => Math.abs(b.effect) - Math.abs(a.effect)).slice(0, 3);
-  const notApplicable = useMemo(() => (analysis
-    ? core.features.filter((f) => f.englishOnly && analysis.features[f.name] === null).map((f) => f.label)
-    : []), [analysis, core.features]);
+  const notApplicable = useMemo(
+    () => (analysis ? core.features.filter((f) => f.englishOnly && analysis.features[f.name] === null).map((f) => f.label) : []),
+    [analysis, core.features],
+  );
   const idBase = `po-t-${turn.key.replace(/[^a-zA-Z0-9_-]/g, '_')}`;
   const textId = `${idBase}-text`;
   return (
-    <article class={`po-turn po-turn-${turn.role}${selected ? ' po-turn-selected' : ''}${analysis?.shift ? ' po-turn-shift' : ''}`}
-      aria-label={isReply ? `Reply ${replyIndex + 1}` : 'Your message'}>
+    <article
+      class={`po-turn po-turn-${turn.role}${selected ? ' po-turn-selected' : ''}${analysis?.shift ? ' po-turn-shift' : ''}`}
+      aria-label={isReply ? `Reply ${replyIndex + 1}` : 'Your message'}
+    >
       <header class="po-turn-head" id={isReply ? replyElementId(replyIndex) : undefined} tabIndex={isReply ? -1 : undefined}>
         <span class="po-turn-role">{isReply ? `Reply ${replyIndex + 1}` : 'You'}</span>
         {turn.model && <ModelName slug={turn.model} class="po-tag po-tag-model" />}
         {analysis && <StateChip state={analysis.state} stateName={analysis.stateName} persona={persona} />}
         {analysis?.shift && (
-          <span class="po-shift-flag">Shift · <Certainty kind={analysis.labels[0]?.kind} confidence={analysis.confidence} /></span>
+          <span class="po-shift-flag">
+            Shift · <Certainty kind={analysis.labels[0]?.kind} confidence={analysis.confidence} />
+          </span>
         )}
         {annotation && <span class="po-tag po-tag-annot">You: {describeAnnotation(annotation)}</span>}
         <span class="po-turn-time po-muted">{formatDateTime(turn.createdAt ?? turn.capturedAt)}</span>
       </header>
       {analysis && analysis.labels.length > 0 && (
         <ul class="po-labels">
-          {analysis.labels.map((l) => <li key={l.kind + l.text}><LabelText label={l} /></li>)}
+          {analysis.labels.map((l) => (
+            <li key={l.kind + l.text}>
+              <LabelText label={l} />
+            </li>
+          ))}
         </ul>
       )}
       {isReply && analysis && (
@@ -71,9 +80,7 @@ export function TurnView({ entry, selected, labelOf, onAnnotated }: Props) {
               Why: {topEvidence.map((e) => `${labelOf(e.feature)} ${e.effect > 0 ? '▲' : '▼'} ${formatValue(Math.abs(e.effect))} SD`).join(' · ')}
             </p>
           )}
-          {notApplicable.length > 0 && (
-            <p class="po-muted po-small">Not measured (the reply is not in English): {notApplicable.join(', ')}.</p>
-          )}
+          {notApplicable.length > 0 && <p class="po-muted po-small">Not measured (the reply is not in English): {notApplicable.join(', ')}.</p>}
           <div class="po-turn-actions">
             <button type="button" class="po-btn po-btn-small" aria-expanded={showWhy} onClick={() => setShowWhy(!showWhy)}>
               {showWhy ? 'Hide evidence' : 'Evidence'}
@@ -85,20 +92,29 @@ export function TurnView({ entry, selected, labelOf, onAnnotated }: Props) {
           {showWhy && <EvidenceList evidence={evidence} labelOf={labelOf} />}
           {annotating && (
             // Escape anywhere inside the annotation closes it and returns focus to "Annotate".
-            <div onKeyDown={(e) => {
-              if (e.key !== 'Escape') return;
-              e.preventDefault();
-              setAnnotating(false);
-              const button = (e.currentTarget as HTMLElement).closest('.po-turn-why')?.querySelector<HTMLElement>('[data-annotate]');
-              button?.focus();
-            }}>
-            <AnnotationControls idPrefix={idBase} annotation={annotation} vocabulary={core.vocabulary}
-              save={async (d) => {
-                const a = await commands.saveAnnotation({ turnKey: turn.key, conversationKey: turn.conversationKey, ...d });
-                onAnnotated(turn.key, a);
-                return a;
+            <div
+              onKeyDown={(e) => {
+                if (e.key !== 'Escape') return;
+                e.preventDefault();
+                setAnnotating(false);
+                const button = (e.currentTarget as HTMLElement).closest('.po-turn-why')?.querySelector<HTMLElement>('[data-annotate]');
+                button?.focus();
               }}
-              remove={async (id) => { await commands.deleteAnnotation(id); onAnnotated(turn.key, null); }} />
+            >
+              <AnnotationControls
+                idPrefix={idBase}
+                annotation={annotation}
+                vocabulary={core.vocabulary}
+                save={async (d) => {
+                  const a = await commands.saveAnnotation({ turnKey: turn.key, conversationKey: turn.conversationKey, ...d });
+                  onAnnotated(turn.key, a);
+                  return a;
+                }}
+                remove={async (id) => {
+                  await commands.deleteAnnotation(id);
+                  onAnnotated(turn.key, null);
+                }}
+              />
             </div>
           )}
         </div>
@@ -107,7 +123,8 @@ export function TurnView({ entry, selected, labelOf, onAnnotated }: Props) {
         <ul class="po-imported" aria-label="Judgements from annotation tools">
           {imported.map((a) => (
             <li key={a.id} class="po-tag po-tag-annot">
-              {toolName(a)}{a.origin?.author ? ` · ${a.origin.author}` : ''}: {describeAnnotation(a)}
+              {toolName(a)}
+              {a.origin?.author ? ` · ${a.origin.author}` : ''}: {describeAnnotation(a)}
               <span class="po-muted"> · {formatDateTime(a.updatedAt)}</span>
             </li>
           ))}
@@ -122,12 +139,23 @@ export function TurnView({ entry, selected, labelOf, onAnnotated }: Props) {
         </button>
       )}
       {turn.thinking && (
-        <details class="po-thinking"><summary>Thinking summary</summary><div class="po-text"><Markdown text={turn.thinking} /></div></details>
+        <details class="po-thinking">
+          <summary>Thinking summary</summary>
+          <div class="po-text">
+            <Markdown text={turn.thinking} />
+          </div>
+        </details>
       )}
       {alternatives.length > 0 && (
         <details class="po-alts">
-          <summary>{alternatives.length} other version{alternatives.length === 1 ? '' : 's'} of this turn</summary>
-          {alternatives.map((a) => <div key={a.key} class="po-text po-alt"><Markdown text={a.text} /></div>)}
+          <summary>
+            {alternatives.length} other version{alternatives.length === 1 ? '' : 's'} of this turn
+          </summary>
+          {alternatives.map((a) => (
+            <div key={a.key} class="po-text po-alt">
+              <Markdown text={a.text} />
+            </div>
+          ))}
         </details>
       )}
     </article>

@@ -27,7 +27,7 @@ export interface ConversationModel {
   /** Entry position of each reply index, for scrolling. */
   entryOfReply: number[];
   /** The stored route of each reply (null when the site said nothing), aligned with `cells`. */
-  routes: (Turn['route'])[];
+  routes: Turn['route'][];
 }
 
 /** The user's current judgement on a turn: their most recently updated own annotation. */
@@ -81,7 +81,15 @@ export function buildConversationModel(bundle: ConversationBundle, vocabulary: P
         annotation: (annotation ?? fromTools.at(-1))?.kind ?? null,
       });
     }
-    entries.push({ turn, replyIndex: isReply ? reply : null, analysis, persona, annotation, imported: fromTools, alternatives: alternatives.get(turn.key) ?? [] });
+    entries.push({
+      turn,
+      replyIndex: isReply ? reply : null,
+      analysis,
+      persona,
+      annotation,
+      imported: fromTools,
+      alternatives: alternatives.get(turn.key) ?? [],
+    });
     if (isReply) reply++;
   }
   return { entries, cells, entryOfReply, routes };

@@ -29,7 +29,10 @@ export function traceSeries(
 export function defaultPicks(analyses: readonly StoredAnalysis[], available: readonly string[], count = 2): string[] {
   const tally = new Map<string, number>();
   for (const a of analyses) for (const l of a.labels) for (const e of l.evidence) tally.set(e.feature, (tally.get(e.feature) ?? 0) + Math.abs(e.effect));
-  const ranked = [...tally.entries()].filter(([f]) => available.includes(f)).sort((x, y) => y[1] - x[1]).map(([f]) => f);
+  const ranked = [...tally.entries()]
+    .filter(([f]) => available.includes(f))
+    .sort((x, y) => y[1] - x[1])
+    .map(([f]) => f);
   for (const f of available) if (ranked.length < count && !ranked.includes(f)) ranked.push(f);
   return ranked.slice(0, count);
 }

@@ -33,7 +33,8 @@ function ExportChooser({ all }: { all: Conversation[] }) {
   if (all.length === 0) return <p class="po-muted">Nothing to export yet.</p>;
   const toggle = (key: string, on: boolean) => {
     const next = new Set(picked);
-    if (on) next.add(key); else next.delete(key);
+    if (on) next.add(key);
+    else next.delete(key);
     setPicked(next);
   };
   return (
@@ -45,21 +46,36 @@ function ExportChooser({ all }: { all: Conversation[] }) {
       <div class="po-export-some">
         <strong>A selection</strong>
         <div class="po-row-actions">
-          <input class="po-input" type="search" aria-label="Filter conversations to export" placeholder="Filter…"
-            value={text} onInput={(e) => setText(e.currentTarget.value)} />
-          <button type="button" class="po-btn po-btn-small" onClick={() => setPicked(new Set([...picked, ...shown.map((c) => c.key)]))}>Select all shown</button>
-          <button type="button" class="po-btn po-btn-small" onClick={() => setPicked(new Set())}>Select none</button>
+          <input
+            class="po-input"
+            type="search"
+            aria-label="Filter conversations to export"
+            placeholder="Filter…"
+            value={text}
+            onInput={(e) => setText(e.currentTarget.value)}
+          />
+          <button type="button" class="po-btn po-btn-small" onClick={() => setPicked(new Set([...picked, ...shown.map((c) => c.key)]))}>
+            Select all shown
+          </button>
+          <button type="button" class="po-btn po-btn-small" onClick={() => setPicked(new Set())}>
+            Select none
+          </button>
         </div>
-        <VirtualList count={shown.length} rowHeight={36} label="Conversations to export" class="po-pick-scroll"
+        <VirtualList
+          count={shown.length}
+          rowHeight={36}
+          label="Conversations to export"
+          class="po-pick-scroll"
           renderRow={(i) => {
             const c = shown[i];
             return (
               <label class="po-check po-pick-row">
-                <input type="checkbox" checked={picked.has(c.key)} onChange={(e) => toggle(c.key, e.currentTarget.checked)} />
-                {' '}{c.title?.trim() || 'Untitled conversation'} <span class="po-muted">· {c.site}</span>
+                <input type="checkbox" checked={picked.has(c.key)} onChange={(e) => toggle(c.key, e.currentTarget.checked)} />{' '}
+                {c.title?.trim() || 'Untitled conversation'} <span class="po-muted">· {c.site}</span>
               </label>
             );
-          }} />
+          }}
+        />
         <ExportButtons keys={[...picked]} baseName="persona-observatory-selection" />
       </div>
     </div>

@@ -11,7 +11,11 @@ import { ImportPreview } from './ImportPreview.tsx';
 import { uniqueBundles } from './import-preview.ts';
 import { formatName } from './format-names.ts';
 
-interface Totals { added: number; updated: number; skipped: number }
+interface Totals {
+  added: number;
+  updated: number;
+  skipped: number;
+}
 
 /**
  * Import: pick files → each is read and parsed locally (format auto-detected; a bad file is
@@ -74,28 +78,56 @@ export function ImportPanel({ onImported }: { onImported(): void }) {
     <section class="po-card" aria-labelledby="po-import-h">
       <h3 id="po-import-h">Import</h3>
       <p class="po-muted">
-        Our own JSON or JSONL export, a JSONL file in the label contract, or the <code>conversations.json</code> from a
-        ChatGPT or Claude account export. Files are read on this device only. Importing the same file twice adds nothing twice.
-        Work done in Label Studio or Argilla comes back through the Annotations tab.
+        Our own JSON or JSONL export, a JSONL file in the label contract, or the <code>conversations.json</code> from a ChatGPT or Claude account export. Files
+        are read on this device only. Importing the same file twice adds nothing twice. Work done in Label Studio or Argilla comes back through the Annotations
+        tab.
       </p>
       <label class="po-file">
         <span class="po-btn">Choose files…</span>
-        <input type="file" multiple accept=".json,.jsonl,.ndjson,.zip,application/json" class="po-sr-only"
+        <input
+          type="file"
+          multiple
+          accept=".json,.jsonl,.ndjson,.zip,application/json"
+          class="po-sr-only"
           disabled={parse.state.kind === 'running' || send.state.kind === 'running'}
-          onChange={(e) => { pick(e.currentTarget.files); e.currentTarget.value = ''; }} />
+          onChange={(e) => {
+            pick(e.currentTarget.files);
+            e.currentTarget.value = '';
+          }}
+        />
       </label>
-      {parse.state.kind === 'running' && <Progress label={parse.state.label} done={parse.state.progress.done} total={parse.state.progress.total} onCancel={parse.cancel} />}
-      {parse.state.kind === 'cancelled' && <p class="po-muted" role="status">Reading cancelled; nothing was imported.</p>}
+      {parse.state.kind === 'running' && (
+        <Progress label={parse.state.label} done={parse.state.progress.done} total={parse.state.progress.total} onCancel={parse.cancel} />
+      )}
+      {parse.state.kind === 'cancelled' && (
+        <p class="po-muted" role="status">
+          Reading cancelled; nothing was imported.
+        </p>
+      )}
       {parse.state.kind === 'error' && <ErrorBox title="Could not read the files" error={parse.state.error} />}
       {entries.length > 0 && (
         <table class="po-table">
           <caption class="po-sr-only">Files ready to import</caption>
-          <thead><tr><th scope="col">File</th><th scope="col">Format</th><th scope="col">Result</th></tr></thead>
+          <thead>
+            <tr>
+              <th scope="col">File</th>
+              <th scope="col">Format</th>
+              <th scope="col">Result</th>
+            </tr>
+          </thead>
           <tbody>
             {entries.map((e, i) => (
               <tr key={i}>
                 <th scope="row">{e.fileName}</th>
-                <td>{e.ok ? <>{formatName(e.format)} <span class="po-muted">({e.format})</span></> : '—'}</td>
+                <td>
+                  {e.ok ? (
+                    <>
+                      {formatName(e.format)} <span class="po-muted">({e.format})</span>
+                    </>
+                  ) : (
+                    '—'
+                  )}
+                </td>
                 <td>{e.ok ? plural(e.bundles.length, 'conversation') : <span class="po-error">Refused: {e.error}</span>}</td>
               </tr>
             ))}
@@ -105,17 +137,27 @@ export function ImportPanel({ onImported }: { onImported(): void }) {
       {entries.length > 0 && <ImportPreview entries={entries} />}
       {count > 0 && send.state.kind !== 'running' && (
         <div class="po-row-actions">
-          <button type="button" class="po-btn po-btn-primary" onClick={importAll}>Import {plural(count, 'conversation')}</button>
-          <button type="button" class="po-btn" onClick={() => setEntries([])}>Discard</button>
+          <button type="button" class="po-btn po-btn-primary" onClick={importAll}>
+            Import {plural(count, 'conversation')}
+          </button>
+          <button type="button" class="po-btn" onClick={() => setEntries([])}>
+            Discard
+          </button>
         </div>
       )}
-      {send.state.kind === 'running' && <Progress label={send.state.label} done={send.state.progress.done} total={send.state.progress.total} onCancel={send.cancel} />}
+      {send.state.kind === 'running' && (
+        <Progress label={send.state.label} done={send.state.progress.done} total={send.state.progress.total} onCancel={send.cancel} />
+      )}
       {send.state.kind === 'done' && (
         <p class="po-saved" role="status">
           Imported: {send.state.result.added} new, {send.state.result.updated} updated, {send.state.result.skipped} already there.
         </p>
       )}
-      {send.state.kind === 'cancelled' && <p class="po-muted" role="status">Import stopped. Batches already sent stay imported; the rest were not sent.</p>}
+      {send.state.kind === 'cancelled' && (
+        <p class="po-muted" role="status">
+          Import stopped. Batches already sent stay imported; the rest were not sent.
+        </p>
+      )}
       {send.state.kind === 'error' && <ErrorBox title="Import refused; the store is as it was before this batch" error={send.state.error} />}
     </section>
   );

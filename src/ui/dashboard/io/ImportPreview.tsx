@@ -20,22 +20,46 @@ export function ImportPreview({ entries }: { entries: readonly ParsedEntry[] }) 
     <div class="po-import-preview">
       <p role="status">
         <strong>{plural(fresh, 'conversation')}</strong>
-        {preview.first !== null && <> · {formatDate(preview.first)} – {formatDate(preview.last ?? preview.first)}</>}
-        {' · '}{preview.sites.map(([s, n]) => `${siteName(s)} ${n}`).join(', ')}
+        {preview.first !== null && (
+          <>
+            {' '}
+            · {formatDate(preview.first)} – {formatDate(preview.last ?? preview.first)}
+          </>
+        )}
+        {' · '}
+        {preview.sites.map(([s, n]) => `${siteName(s)} ${n}`).join(', ')}
         {preview.skipped > 0 && <> · {plural(preview.skipped, 'duplicate')} in the picked files, left out</>}
         {preview.stored > 0 && <> · {plural(preview.stored, 'conversation')} already stored (merged, nothing doubled)</>}
       </p>
       <table class="po-table po-preview-table">
         <caption class="po-sr-only">Conversations in the picked files</caption>
-        <thead><tr><th scope="col">Conversation</th><th scope="col">Site</th><th scope="col">Replies</th><th scope="col">Dates</th><th scope="col">Status</th></tr></thead>
+        <thead>
+          <tr>
+            <th scope="col">Conversation</th>
+            <th scope="col">Site</th>
+            <th scope="col">Replies</th>
+            <th scope="col">Dates</th>
+            <th scope="col">Status</th>
+          </tr>
+        </thead>
         <tbody>
           {preview.rows.slice(0, SHOWN_ROWS).map((r, i) => (
             <tr key={i}>
               <th scope="row">{conversationTitle({ title: r.title, site: r.site, firstSeen: r.first ?? 0 })}</th>
               <td>{siteName(r.site)}</td>
               <td>{r.replies}</td>
-              <td>{r.first === null ? '—' : `${formatDate(r.first)}${r.last !== null && formatDate(r.last) !== formatDate(r.first) ? ` – ${formatDate(r.last)}` : ''}`}</td>
-              <td>{r.duplicate === null ? 'new' : r.duplicate.kind === 'in-store' ? 'already stored' : `duplicate of ${r.duplicate.of} (${r.duplicate.file}): left out`}</td>
+              <td>
+                {r.first === null
+                  ? '—'
+                  : `${formatDate(r.first)}${r.last !== null && formatDate(r.last) !== formatDate(r.first) ? ` – ${formatDate(r.last)}` : ''}`}
+              </td>
+              <td>
+                {r.duplicate === null
+                  ? 'new'
+                  : r.duplicate.kind === 'in-store'
+                    ? 'already stored'
+                    : `duplicate of ${r.duplicate.of} (${r.duplicate.file}): left out`}
+              </td>
             </tr>
           ))}
         </tbody>

@@ -11,7 +11,12 @@ export const EXPORT_FORMATS: { key: ExportFormat; label: string; ext: string }[]
 ];
 
 export function exportFileName(base: string, format: ExportFormat): string {
-  const slug = base.normalize('NFKD').replace(/[^\p{L}\p{N}]+/gu, '-').replace(/^-+|-+$/g, '').slice(0, 60).toLowerCase();
+  const slug = base
+    .normalize('NFKD')
+    .replace(/[^\p{L}\p{N}]+/gu, '-')
+    .replace(/^-+|-+$/g, '')
+    .slice(0, 60)
+    .toLowerCase();
   const ext = EXPORT_FORMATS.find((f) => f.key === format)?.ext ?? format;
   return `${slug || 'persona-observatory'}.${ext}`;
 }

@@ -1,9 +1,7 @@
 /** What the user picked to import, file by file, after parsing and before sending. Pure. */
 import type { ConversationBundle } from '../../../core/types.ts';
 
-export type ParsedEntry =
-  | { fileName: string; ok: true; format: string; bundles: ConversationBundle[] }
-  | { fileName: string; ok: false; error: string };
+export type ParsedEntry = { fileName: string; ok: true; format: string; bundles: ConversationBundle[] } | { fileName: string; ok: false; error: string };
 
 /** Bundles per import message: large enough to be quick, small enough for runtime messaging. */
 export const IMPORT_BATCH = 1000;

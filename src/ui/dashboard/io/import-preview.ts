@@ -39,7 +39,10 @@ const FINGERPRINT_TURNS = 6;
 
 /** The same conversation gives the same fingerprint whatever file format or id carried it. */
 export function fingerprint(b: ConversationBundle): string {
-  const main = b.turns.filter((t) => t.alternativeOf === null).sort((x, y) => x.order - y.order).slice(0, FINGERPRINT_TURNS);
+  const main = b.turns
+    .filter((t) => t.alternativeOf === null)
+    .sort((x, y) => x.order - y.order)
+    .slice(0, FINGERPRINT_TURNS);
   return hashString(main.map((t) => `${t.role}\u0000${t.text.replace(/\s+/g, ' ').trim()}`).join('\u0001'));
 }
 
@@ -87,7 +90,8 @@ export function uniqueBundles(entries: readonly ParsedEntry[]): ConversationBund
   for (const e of entries) {
     if (!e.ok) continue;
     for (const b of e.bundles) {
-      const k = `k:${b.conversation.key}`, f = `f:${fingerprint(b)}`;
+      const k = `k:${b.conversation.key}`,
+        f = `f:${fingerprint(b)}`;
       if (seen.has(k) || seen.has(f)) continue;
       seen.add(k);
       seen.add(f);

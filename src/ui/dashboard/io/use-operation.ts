@@ -23,7 +23,9 @@ export function useOperation<R>() {
     controller.current = ac;
     setState({ kind: 'running', label: 'Starting', progress: { done: 0, total: null } });
     try {
-      const result = await work((label, progress) => { if (!ac.signal.aborted) setState({ kind: 'running', label, progress }); }, ac.signal);
+      const result = await work((label, progress) => {
+        if (!ac.signal.aborted) setState({ kind: 'running', label, progress });
+      }, ac.signal);
       if (ac.signal.aborted) throw new DOMException('aborted', 'AbortError');
       setState({ kind: 'done', result });
     } catch (error) {

@@ -21,8 +21,15 @@ export interface ListQuery {
 }
 
 export const EMPTY_QUERY: ListQuery = {
-  text: '', site: '', model: '', from: '', to: '', hasShifts: false, hasAnnotations: false,
-  sort: 'lastSeen', descending: true,
+  text: '',
+  site: '',
+  model: '',
+  from: '',
+  to: '',
+  hasShifts: false,
+  hasAnnotations: false,
+  sort: 'lastSeen',
+  descending: true,
 };
 
 function dayStart(date: string): number {
@@ -55,19 +62,20 @@ export function matchesText(c: Conversation, words: readonly string[]): boolean 
  * text search); such a conversation passes the text filter even if its title does not.
  * `rank`: key → position in the search index's ranking (0 = best), used by the 'relevance' sort.
  */
-export function applyQuery(
-  all: readonly Conversation[], q: ListQuery, textMatches?: ReadonlySet<string>, rank?: ReadonlyMap<string, number>,
-): Conversation[] {
+export function applyQuery(all: readonly Conversation[], q: ListQuery, textMatches?: ReadonlySet<string>, rank?: ReadonlyMap<string, number>): Conversation[] {
   const words = q.text.toLowerCase().split(/\s+/).filter(Boolean);
   const from = q.from ? dayStart(q.from) : -Infinity;
   const to = q.to ? dayEnd(q.to) : Infinity;
-  const out = all.filter((c) =>
-    (!q.site || c.site === q.site)
-    && (!q.model || c.models.includes(q.model))
-    && c.lastSeen >= from && c.lastSeen <= to
-    && (!q.hasShifts || c.shiftCount > 0)
-    && (!q.hasAnnotations || c.annotationCount > 0)
-    && (matchesText(c, words) || (textMatches?.has(c.key) ?? false)));
+  const out = all.filter(
+    (c) =>
+      (!q.site || c.site === q.site) &&
+      (!q.model || c.models.includes(q.model)) &&
+      c.lastSeen >= from &&
+      c.lastSeen <= to &&
+      (!q.hasShifts || c.shiftCount > 0) &&
+      (!q.hasAnnotations || c.annotationCount > 0) &&
+      (matchesText(c, words) || (textMatches?.has(c.key) ?? false)),
+  );
   if (q.sort === 'relevance') {
     // Ranked matches first, best first (the direction toggle does not apply); then newest first.
     const at = (c: Conversation) => rank?.get(c.key) ?? Infinity;

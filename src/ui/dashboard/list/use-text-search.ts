@@ -30,14 +30,22 @@ export function useTextSearch(data: DataReads, text: string): TextSearchState {
     let superseded = false;
     const timer = setTimeout(() => {
       setState({ status: 'searching', done: 0, total: 0, cancel });
-      data.searchText(query, ({ done, total }) => {
-        if (!superseded && !controller.signal.aborted) setState({ status: 'searching', done, total, cancel });
-      }, controller.signal).then(
-        (r) => { if (!superseded) setState({ status: 'done', matches: r.matches, complete: r.complete, ranked: r.ranked }); },
-        (error: unknown) => {
-          if (!superseded) setState(isCancelled(error) || controller.signal.aborted ? { status: 'cancelled' } : { status: 'error', error });
-        },
-      );
+      data
+        .searchText(
+          query,
+          ({ done, total }) => {
+            if (!superseded && !controller.signal.aborted) setState({ status: 'searching', done, total, cancel });
+          },
+          controller.signal,
+        )
+        .then(
+          (r) => {
+            if (!superseded) setState({ status: 'done', matches: r.matches, complete: r.complete, ranked: r.ranked });
+          },
+          (error: unknown) => {
+            if (!superseded) setState(isCancelled(error) || controller.signal.aborted ? { status: 'cancelled' } : { status: 'error', error });
+          },
+        );
     }, DEBOUNCE_MS);
     return () => {
       superseded = true;

@@ -23,7 +23,11 @@ export function ReportView({ report, titleOf, onOpen }: Props) {
       </p>
       <VerdictLines lines={report.questions} />
       {report.warnings.length > 0 && (
-        <ul class="po-warnings" aria-label="Warnings">{report.warnings.map((w, i) => <li key={i}>{w}</li>)}</ul>
+        <ul class="po-warnings" aria-label="Warnings">
+          {report.warnings.map((w, i) => (
+            <li key={i}>{w}</li>
+          ))}
+        </ul>
       )}
       <details class="po-router-more">
         <summary>All the evidence: states, transitions, model fits, trigger tables, mirroring</summary>
@@ -44,11 +48,23 @@ function Evidence({ report, titleOf, onOpen }: Props) {
           <p>{report.comparison.conclusion}</p>
           <table class="po-table">
             <caption class="po-sr-only">Model fits by BIC (lower is better)</caption>
-            <thead><tr><th scope="col">Model</th><th scope="col">BIC</th><th scope="col">ΔBIC</th><th scope="col">Parameters</th><th scope="col">Detail</th></tr></thead>
+            <thead>
+              <tr>
+                <th scope="col">Model</th>
+                <th scope="col">BIC</th>
+                <th scope="col">ΔBIC</th>
+                <th scope="col">Parameters</th>
+                <th scope="col">Detail</th>
+              </tr>
+            </thead>
             <tbody>
               {report.comparison.fits.map((f) => (
                 <tr key={f.model} class={f.deltaBic === 0 ? 'po-best' : ''}>
-                  <th scope="row">{f.model}</th><td>{formatValue(f.bic)}</td><td>{formatValue(f.deltaBic)}</td><td>{f.params}</td><td>{f.detail}</td>
+                  <th scope="row">{f.model}</th>
+                  <td>{formatValue(f.bic)}</td>
+                  <td>{formatValue(f.deltaBic)}</td>
+                  <td>{f.params}</td>
+                  <td>{f.detail}</td>
                 </tr>
               ))}
             </tbody>
@@ -61,8 +77,8 @@ function Evidence({ report, titleOf, onOpen }: Props) {
         <p>{report.modelSwitch.conclusion}</p>
         {report.modelSwitch.available && (
           <p class="po-muted">
-            Persona switches where the shown model changed: {report.modelSwitch.switchesWithModelChange} of {report.modelSwitch.pairsWithModelChange} reply pairs;
-            where it stayed: {report.modelSwitch.switchesWithoutModelChange} of {report.modelSwitch.pairsWithoutModelChange}.
+            Persona switches where the shown model changed: {report.modelSwitch.switchesWithModelChange} of {report.modelSwitch.pairsWithModelChange} reply
+            pairs; where it stayed: {report.modelSwitch.switchesWithoutModelChange} of {report.modelSwitch.pairsWithoutModelChange}.
           </p>
         )}
       </section>
@@ -77,28 +93,38 @@ function Evidence({ report, titleOf, onOpen }: Props) {
 function Repertoire({ r, titleOf, onOpen }: { r: RepertoireResult; titleOf(id: string): string; onOpen(id: string): void }) {
   return (
     <section class="po-card" aria-labelledby="po-r-rep">
-      <h3 id="po-r-rep">Repertoire: {r.chosenK} state{r.chosenK === 1 ? '' : 's'}</h3>
+      <h3 id="po-r-rep">
+        Repertoire: {r.chosenK} state{r.chosenK === 1 ? '' : 's'}
+      </h3>
       <p>{r.conclusion}</p>
       <ul class="po-states">
         {r.states.map((s) => (
-          <li key={s.id}><StateChip state={s.id} stateName={s.name} /> <span class="po-muted">{Math.round(s.share * 100)}% of replies</span> — {s.description}</li>
+          <li key={s.id}>
+            <StateChip state={s.id} stateName={s.name} /> <span class="po-muted">{Math.round(s.share * 100)}% of replies</span> — {s.description}
+          </li>
         ))}
       </ul>
-      <p class="po-muted">
-        Number of states by BIC weight: {r.candidates.map((c) => `K=${c.k}: ${Math.round(c.weight * 100)}%`).join(' · ')}
-      </p>
+      <p class="po-muted">Number of states by BIC weight: {r.candidates.map((c) => `K=${c.k}: ${Math.round(c.weight * 100)}%`).join(' · ')}</p>
       <h4>State timeline across conversations</h4>
       <div class="po-state-rows" role="list" aria-label="State per reply, one row per conversation">
         {r.timeline.slice(0, TIMELINE_ROWS).map((row) => (
           <div key={row.conversationId} role="listitem" class="po-state-row">
-            <button type="button" class="po-linkish" onClick={() => onOpen(row.conversationId)}>{titleOf(row.conversationId)}</button>
+            <button type="button" class="po-linkish" onClick={() => onOpen(row.conversationId)}>
+              {titleOf(row.conversationId)}
+            </button>
             <span class="po-state-cells" aria-label={`states: ${row.states.join(' ')}`}>
-              {row.states.map((s, i) => <span key={i} class={`po-state-cell ${stateClass(s)}`} title={`reply ${i + 1}: ${s}`} />)}
+              {row.states.map((s, i) => (
+                <span key={i} class={`po-state-cell ${stateClass(s)}`} title={`reply ${i + 1}: ${s}`} />
+              ))}
             </span>
           </div>
         ))}
       </div>
-      {r.timeline.length > TIMELINE_ROWS && <p class="po-muted">First {TIMELINE_ROWS} of {r.timeline.length} conversations shown.</p>}
+      {r.timeline.length > TIMELINE_ROWS && (
+        <p class="po-muted">
+          First {TIMELINE_ROWS} of {r.timeline.length} conversations shown.
+        </p>
+      )}
     </section>
   );
 }
@@ -110,7 +136,16 @@ function Transitions({ t }: { t: TransitionsResult }) {
       <p>{t.conclusion}</p>
       <table class="po-table po-matrix">
         <caption>Share of moves from the row state to the column state (counts in brackets)</caption>
-        <thead><tr><th scope="col">from \ to</th>{t.stateIds.map((s) => <th key={s} scope="col">{s}</th>)}</tr></thead>
+        <thead>
+          <tr>
+            <th scope="col">from \ to</th>
+            {t.stateIds.map((s) => (
+              <th key={s} scope="col">
+                {s}
+              </th>
+            ))}
+          </tr>
+        </thead>
         <tbody>
           {t.stateIds.map((from, i) => (
             <tr key={from}>
@@ -125,9 +160,11 @@ function Transitions({ t }: { t: TransitionsResult }) {
         </tbody>
       </table>
       <p class="po-muted">
-        {t.switches} switches in {t.replyPairs} reply pairs ({Math.round(t.switchRate * 100)}%). Mean dwell {formatValue(t.dwell.mean)} replies (median {formatValue(t.dwell.median)}).
+        {t.switches} switches in {t.replyPairs} reply pairs ({Math.round(t.switchRate * 100)}%). Mean dwell {formatValue(t.dwell.mean)} replies (median{' '}
+        {formatValue(t.dwell.median)}).
         {t.recurrenceRate !== null && ` Recurrence ${Math.round(t.recurrenceRate * 100)}%.`}
-        {t.cascadeRate !== null && ` Cascades within ${t.cascadeWindow} replies: ${Math.round(t.cascadeRate * 100)}% (expected ${t.cascadeExpected === null ? '—' : `${Math.round(t.cascadeExpected * 100)}%`}).`}
+        {t.cascadeRate !== null &&
+          ` Cascades within ${t.cascadeWindow} replies: ${Math.round(t.cascadeRate * 100)}% (expected ${t.cascadeExpected === null ? '—' : `${Math.round(t.cascadeExpected * 100)}%`}).`}
       </p>
     </section>
   );
@@ -141,7 +178,16 @@ function Triggers({ t }: { t: TriggersResult }) {
       <p>{t.conclusion}</p>
       <table class="po-table">
         <caption class="po-sr-only">Trigger tests, circular-shift permutation, Holm-corrected</caption>
-        <thead><tr><th scope="col">Cue</th><th scope="col">Events</th><th scope="col">Switch after cue</th><th scope="col">Risk ratio</th><th scope="col">p (Holm)</th><th scope="col">Reading</th></tr></thead>
+        <thead>
+          <tr>
+            <th scope="col">Cue</th>
+            <th scope="col">Events</th>
+            <th scope="col">Switch after cue</th>
+            <th scope="col">Risk ratio</th>
+            <th scope="col">p (Holm)</th>
+            <th scope="col">Reading</th>
+          </tr>
+        </thead>
         <tbody>
           {t.tests.map((x) => (
             <tr key={x.cue} class={x.significant ? 'po-best' : ''}>
@@ -158,9 +204,14 @@ function Triggers({ t }: { t: TriggersResult }) {
       {lags.length > 0 && (
         <>
           <h4>Peri-trigger plot</h4>
-          <LineChart x={lags} series={t.periTrigger.map((p) => ({ label: p.cue, values: p.switchRate }))}
-            xLabel="Replies after the cue" yLabel="Share of replies that switch" markers={[0]}
-            ariaLabel="Share of replies that switch persona at each lag from a user cue, one line per cue class" />
+          <LineChart
+            x={lags}
+            series={t.periTrigger.map((p) => ({ label: p.cue, values: p.switchRate }))}
+            xLabel="Replies after the cue"
+            yLabel="Share of replies that switch"
+            markers={[0]}
+            ariaLabel="Share of replies that switch persona at each lag from a user cue, one line per cue class"
+          />
         </>
       )}
     </section>

@@ -27,10 +27,7 @@ export function RouterTab({ onOpen }: { onOpen(key: string): void }) {
   const list = useAsync(() => data.listConversations(), [data]);
   const op = useOperation<RouterReport>();
   const [includeShared, setIncludeShared] = useState(false);
-  const titles = useMemo(
-    () => new Map(list.status === 'data' ? list.data.map((c) => [c.key, c.title?.trim() || c.conversationId]) : []),
-    [list],
-  );
+  const titles = useMemo(() => new Map(list.status === 'data' ? list.data.map((c) => [c.key, c.title?.trim() || c.conversationId]) : []), [list]);
   if (list.status === 'loading') return <Loading what="conversations" />;
   if (list.status === 'error') return <ErrorBox title="Could not read your conversations" error={list.error} onRetry={list.reload} />;
   if (list.data.length === 0) return <Empty title="Nothing to analyse yet">The router analysis needs stored conversations.</Empty>;
@@ -50,20 +47,24 @@ export function RouterTab({ onOpen }: { onOpen(key: string): void }) {
     <div class="po-router">
       <div class="po-card">
         <p>
-          Does the assistant jump among a small, recurring repertoire of personas, and do the jumps follow what you wrote —
-          or is it gradual drift, noise, or the site switching models? Every conclusion states its null hypothesis and how sure it is.
+          Does the assistant jump among a small, recurring repertoire of personas, and do the jumps follow what you wrote — or is it gradual drift, noise, or
+          the site switching models? Every conclusion states its null hypothesis and how sure it is.
         </p>
         {shared > 0 && (
           <label class="po-muted">
-            <input type="checkbox" checked={includeShared} onChange={(e) => setIncludeShared(e.currentTarget.checked)} />
-            {' '}Include {plural(shared, 'conversation')} captured from shared pages (someone else's chats)
+            <input type="checkbox" checked={includeShared} onChange={(e) => setIncludeShared(e.currentTarget.checked)} /> Include{' '}
+            {plural(shared, 'conversation')} captured from shared pages (someone else's chats)
           </label>
         )}
         <button type="button" class="po-btn po-btn-primary" disabled={op.state.kind === 'running' || keys.length === 0} onClick={run}>
           {op.state.kind === 'done' ? 'Run again' : `Analyse ${plural(keys.length, 'conversation')}`}
         </button>
         {op.state.kind === 'running' && <Progress label={op.state.label} done={op.state.progress.done} total={op.state.progress.total} onCancel={op.cancel} />}
-        {op.state.kind === 'cancelled' && <p class="po-muted" role="status">Analysis cancelled.</p>}
+        {op.state.kind === 'cancelled' && (
+          <p class="po-muted" role="status">
+            Analysis cancelled.
+          </p>
+        )}
         {op.state.kind === 'done' && (
           <button type="button" class="po-btn" onClick={() => exportMarkdown(op.state.kind === 'done' ? op.state.result : null)}>
             Export report (Markdown)

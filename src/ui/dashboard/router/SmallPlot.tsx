@@ -21,17 +21,15 @@ export function SmallPlot({ plot }: { plot: Plot }) {
         const y = 2 + i * ROW;
         return (
           <g key={i} class={b.muted ? 'po-smallplot-muted' : 'po-smallplot-main'}>
-            <text x={LABEL - 4} y={y + ROW - 4} text-anchor="end" class="po-smallplot-label">{b.label}</text>
+            <text x={LABEL - 4} y={y + ROW - 4} text-anchor="end" class="po-smallplot-label">
+              {b.label}
+            </text>
             <rect x={Math.min(x(0), x(b.value))} y={y + 2} width={Math.max(1, Math.abs(x(b.value) - x(0)))} height={ROW - 5} class="po-smallplot-bar" />
-            {b.low !== undefined && b.high !== undefined && (
-              <line x1={x(b.low)} x2={x(b.high)} y1={y + ROW / 2} y2={y + ROW / 2} class="po-smallplot-ci" />
-            )}
+            {b.low !== undefined && b.high !== undefined && <line x1={x(b.low)} x2={x(b.high)} y1={y + ROW / 2} y2={y + ROW / 2} class="po-smallplot-ci" />}
           </g>
         );
       })}
-      {plot.reference !== undefined && (
-        <line x1={x(plot.reference)} x2={x(plot.reference)} y1={0} y2={height} class="po-smallplot-ref" />
-      )}
+      {plot.reference !== undefined && <line x1={x(plot.reference)} x2={x(plot.reference)} y1={0} y2={height} class="po-smallplot-ref" />}
     </svg>
   );
 }

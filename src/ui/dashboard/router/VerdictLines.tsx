@@ -19,18 +19,28 @@ export function VerdictLines({ lines }: { lines: readonly VerdictLine[] }) {
             <div class="po-verdict-body">
               <div>
                 <p class="po-verdict-answer">{q.answer}</p>
-                {q.evidence && <p class="po-muted po-verdict-evidence">{formatEvidence(q.evidence)} <span class="po-muted">({q.evidence.interval})</span></p>}
+                {q.evidence && (
+                  <p class="po-muted po-verdict-evidence">
+                    {formatEvidence(q.evidence)} <span class="po-muted">({q.evidence.interval})</span>
+                  </p>
+                )}
               </div>
               {q.plot && <SmallPlot plot={q.plot} />}
             </div>
             {(q.details.length > 0 || q.nullHypotheses.length > 0) && (
               <details class="po-verdict-details">
                 <summary>Details and null hypotheses</summary>
-                {q.details.map((d, i) => <p key={i}>{d}</p>)}
+                {q.details.map((d, i) => (
+                  <p key={i}>{d}</p>
+                ))}
                 {q.nullHypotheses.length > 0 && (
                   <>
                     <h4>Null hypotheses</h4>
-                    <ul>{q.nullHypotheses.map((n, i) => <li key={i}>{n}</li>)}</ul>
+                    <ul>
+                      {q.nullHypotheses.map((n, i) => (
+                        <li key={i}>{n}</li>
+                      ))}
+                    </ul>
                   </>
                 )}
               </details>

@@ -13,11 +13,19 @@ export function CaptureProblems() {
   if (loaded.status !== 'data' || loaded.data.length === 0) return null;
   return (
     <div class="po-capture-problems" role="status">
-      <p><strong>Pages not recognized in open tabs</strong> (nothing is stored from them). Save a layout report from the popup on that page for an adapter bug report.</p>
+      <p>
+        <strong>Pages not recognized in open tabs</strong> (nothing is stored from them). Save a layout report from the popup on that page for an adapter bug
+        report.
+      </p>
       <ul>
         {loaded.data.map((p, i) => (
           <li key={`${p.site}-${i}`}>
-            <strong>{p.site}</strong>: {failedCheckOf(p.detail) ? <>failed check <code>{failedCheckOf(p.detail)}</code> — </> : null}
+            <strong>{p.site}</strong>:{' '}
+            {failedCheckOf(p.detail) ? (
+              <>
+                failed check <code>{failedCheckOf(p.detail)}</code> —{' '}
+              </>
+            ) : null}
             <span class="po-muted">{p.detail ?? 'no detail'}</span>
           </li>
         ))}

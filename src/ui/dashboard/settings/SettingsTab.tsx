@@ -53,29 +53,41 @@ function SettingsForm({ initial, onCleared }: { initial: Settings; onCleared(): 
       <section class="po-card" aria-labelledby="po-capture-h">
         <h3 id="po-capture-h">Capture</h3>
         <label class="po-check">
-          <input type="checkbox" checked={settings.paused} onChange={(e) => patch({ paused: e.currentTarget.checked })} />
-          {' '}Pause capture on every site
+          <input type="checkbox" checked={settings.paused} onChange={(e) => patch({ paused: e.currentTarget.checked })} /> Pause capture on every site
         </label>
         <label class="po-check">
-          <input type="checkbox" checked={settings.badgesHidden} onChange={(e) => patch({ badgesHidden: e.currentTarget.checked })} />
-          {' '}Hide in-page badges
+          <input type="checkbox" checked={settings.badgesHidden} onChange={(e) => patch({ badgesHidden: e.currentTarget.checked })} /> Hide in-page badges
         </label>
         <p class="po-muted po-small">One switch: the same as “Hide badges” in the popup and “Hide all badges” in a badge’s panel.</p>
       </section>
       <section class="po-card" aria-labelledby="po-sites-h">
         <h3 id="po-sites-h">Sites</h3>
         <CaptureProblems />
-        <p class="po-muted">Turn capture off for a site, or override the CSS selectors its adapter uses when the site changed its layout before we shipped a fix. Leave a field empty to use the built-in one.</p>
+        <p class="po-muted">
+          Turn capture off for a site, or override the CSS selectors its adapter uses when the site changed its layout before we shipped a fix. Leave a field
+          empty to use the built-in one.
+        </p>
         {CAPTURE_SITES.map((site) => (
           <SiteRow key={site} site={site} settings={settings} onChange={(sites) => patch({ sites })} />
         ))}
       </section>
       <section class="po-card po-danger-zone" aria-labelledby="po-delete-h">
         <h3 id="po-delete-h">Delete data</h3>
-        <p class="po-muted">To delete one conversation, open it from the list and use “Delete conversation”. Deleting everything removes every conversation, analysis and annotation from this device; settings stay.</p>
-        <ConfirmButton label="Delete everything…" question="Delete all stored conversations and annotations? This cannot be undone."
-          confirmLabel="Delete everything" onConfirm={clearAll} />
-        {cleared.kind === 'saved' && <p class="po-saved" role="status">Everything was deleted.</p>}
+        <p class="po-muted">
+          To delete one conversation, open it from the list and use “Delete conversation”. Deleting everything removes every conversation, analysis and
+          annotation from this device; settings stay.
+        </p>
+        <ConfirmButton
+          label="Delete everything…"
+          question="Delete all stored conversations and annotations? This cannot be undone."
+          confirmLabel="Delete everything"
+          onConfirm={clearAll}
+        />
+        {cleared.kind === 'saved' && (
+          <p class="po-saved" role="status">
+            Everything was deleted.
+          </p>
+        )}
         {cleared.kind === 'error' && <ErrorBox title="Nothing was deleted" error={cleared.error} />}
       </section>
     </div>
@@ -83,8 +95,9 @@ function SettingsForm({ initial, onCleared }: { initial: Settings; onCleared(): 
 }
 
 /** The one sentence that says what route capture reads. */
-export const READ_RESPONSES_TEXT = 'Reads only which model the site says served each reply (model names and routing flags) from its '
-  + 'own conversation responses in this tab; never your messages, the replies\' text, tokens, cookies or headers, and nothing leaves your browser.';
+export const READ_RESPONSES_TEXT =
+  'Reads only which model the site says served each reply (model names and routing flags) from its ' +
+  "own conversation responses in this tab; never your messages, the replies' text, tokens, cookies or headers, and nothing leaves your browser.";
 
 function SiteRow({ site, settings, onChange }: { site: SiteId; settings: Settings; onChange(sites: Settings['sites']): void }) {
   const current = siteSettings(settings, site);
@@ -95,39 +108,66 @@ function SiteRow({ site, settings, onChange }: { site: SiteId; settings: Setting
     <div class="po-site">
       {/* The switch is always visible; only the selector overrides fold away. */}
       <label class="po-check po-site-switch">
-        <input type="checkbox" role="switch" checked={current.enabled} onChange={(e) => onChange(withSite(settings, site, { enabled: e.currentTarget.checked }))} />
-        {' '}<span class="po-site-name">{siteName(site)}</span>{' '}
+        <input
+          type="checkbox"
+          role="switch"
+          checked={current.enabled}
+          onChange={(e) => onChange(withSite(settings, site, { enabled: e.currentTarget.checked }))}
+        />{' '}
+        <span class="po-site-name">{siteName(site)}</span>{' '}
         <span class={current.enabled ? 'po-saved' : 'po-muted'}>{current.enabled ? 'capturing' : 'off'}</span>
       </label>
       {isRouteSite(site) && (
         <div class="po-field">
           <label class="po-check">
-            <input type="checkbox" role="switch" checked={current.readResponses ?? true}
-              onChange={(e) => onChange(withSite(settings, site, { readResponses: e.currentTarget.checked }))} />
-            {' '}Read the site's own responses
+            <input
+              type="checkbox"
+              role="switch"
+              checked={current.readResponses ?? true}
+              onChange={(e) => onChange(withSite(settings, site, { readResponses: e.currentTarget.checked }))}
+            />{' '}
+            Read the site's own responses
           </label>
           <span class="po-muted">{READ_RESPONSES_TEXT}</span>
         </div>
       )}
-    <details class="po-site-more">
-      <summary>
-        Selector overrides{Object.keys(current.selectors).length > 0 && <> <span class="po-tag">custom selectors</span></>}
-      </summary>
-      <div class="po-site-body">
-        <div class="po-selector-grid">
-          {SELECTOR_KEYS.map((k, i) => (
-            <label key={k} class="po-field">
-              <span>{k} selector</span>
-              <input class="po-input po-mono" type="text" value={draft[k] ?? ''} spellcheck={false}
-                aria-invalid={errors[i] !== null} onInput={(e) => setDraft({ ...draft, [k]: e.currentTarget.value })} />
-              {errors[i] && <span class="po-error">{errors[i]}</span>}
-            </label>
-          ))}
+      <details class="po-site-more">
+        <summary>
+          Selector overrides
+          {Object.keys(current.selectors).length > 0 && (
+            <>
+              {' '}
+              <span class="po-tag">custom selectors</span>
+            </>
+          )}
+        </summary>
+        <div class="po-site-body">
+          <div class="po-selector-grid">
+            {SELECTOR_KEYS.map((k, i) => (
+              <label key={k} class="po-field">
+                <span>{k} selector</span>
+                <input
+                  class="po-input po-mono"
+                  type="text"
+                  value={draft[k] ?? ''}
+                  spellcheck={false}
+                  aria-invalid={errors[i] !== null}
+                  onInput={(e) => setDraft({ ...draft, [k]: e.currentTarget.value })}
+                />
+                {errors[i] && <span class="po-error">{errors[i]}</span>}
+              </label>
+            ))}
+          </div>
+          <button
+            type="button"
+            class="po-btn"
+            disabled={!dirty || errors.some((e) => e !== null)}
+            onClick={() => onChange(withSite(settings, site, { selectors: draft }))}
+          >
+            Save selectors
+          </button>
         </div>
-        <button type="button" class="po-btn" disabled={!dirty || errors.some((e) => e !== null)}
-          onClick={() => onChange(withSite(settings, site, { selectors: draft }))}>Save selectors</button>
-      </div>
-    </details>
+      </details>
     </div>
   );
 }

@@ -10,7 +10,10 @@ const long = (i: number) =>
   `## Overview ${i}\n\nThere are several important considerations here, and it is worth going through each of them carefully before deciding.\n\n- **First**, the configuration must be checked thoroughly, because defaults differ between versions.\n- **Second**, the environment variables should be reviewed, since they override the file.\n- **Third**, the logs usually show the underlying cause of the failure.\n\nIn summary, following these steps resolves the problem in most cases. Additionally, documenting the change helps the team later.`;
 
 function conv(replies: string[]): AnalyzeTurn[] {
-  return replies.flatMap((r, i) => [{ role: 'user' as const, text: `question ${i}` }, { role: 'assistant' as const, text: r, model: i < 6 ? 'small' : 'large' }]);
+  return replies.flatMap((r, i) => [
+    { role: 'user' as const, text: `question ${i}` },
+    { role: 'assistant' as const, text: r, model: i < 6 ? 'small' : 'large' },
+  ]);
 }
 
 describe('analyzeConversation', () => {
@@ -53,7 +56,11 @@ describe('analyzeConversation', () => {
     expect(one.replies[0]).toMatchObject({ index: 0, shift: false, confidence: 0, state: 'A' });
   });
   it('recurrence: a return to the first persona reuses its state', () => {
-    const abab = conv([...Array.from({ length: 5 }, (_, i) => terse(i)), ...Array.from({ length: 5 }, (_, i) => long(i)), ...Array.from({ length: 5 }, (_, i) => terse(i + 9))]);
+    const abab = conv([
+      ...Array.from({ length: 5 }, (_, i) => terse(i)),
+      ...Array.from({ length: 5 }, (_, i) => long(i)),
+      ...Array.from({ length: 5 }, (_, i) => terse(i + 9)),
+    ]);
     const r = analyzeConversation(abab);
     expect(r.switches).toEqual([5, 10]);
     expect(r.replies[12].state).toBe(r.replies[0].state);
@@ -64,7 +71,12 @@ describe('labelChange', () => {
   it('names the direction: hedged → assertive, refusal mode on', () => {
     const before = Array.from({ length: 4 }, () => ({ hedge_per_100w: 5, booster_per_100w: 0, refusal_per_100w: 0 }));
     const after = Array.from({ length: 4 }, (_, i) => ({ hedge_per_100w: 0.5, booster_per_100w: 3 + i * 0.1, refusal_per_100w: 2 }));
-    const labels = labelChange(before, after, 0.7, { priorScale: { hedge_per_100w: 1, booster_per_100w: 0.3, refusal_per_100w: 0.1 }, minEffect: 0.8, minEvidence: 0.5, maxLabels: 3 });
+    const labels = labelChange(before, after, 0.7, {
+      priorScale: { hedge_per_100w: 1, booster_per_100w: 0.3, refusal_per_100w: 0.1 },
+      minEffect: 0.8,
+      minEvidence: 0.5,
+      maxLabels: 3,
+    });
     const texts = labels.map((l) => l.text);
     expect(texts).toContain('stance: hedged → assertive');
     expect(texts).toContain('refusal mode on');

@@ -22,12 +22,22 @@ describe('costs', () => {
     const xs = series(12, 4, 7, () => [0, 1, 2, 3]);
     const a = l2Cost(xs);
     const b = gramCost(xs.map((r) => Float64Array.from(r)));
-    for (const [i, j] of [[0, 12], [2, 9], [5, 6], [0, 1]]) expect(b.cost(i, j)).toBeCloseTo(a.cost(i, j), 8);
+    for (const [i, j] of [
+      [0, 12],
+      [2, 9],
+      [5, 6],
+      [0, 1],
+    ])
+      expect(b.cost(i, j)).toBeCloseTo(a.cost(i, j), 8);
   });
 });
 
 describe('PELT and BinSeg on seeded synthetic series', () => {
-  const levels = [[0, 0, 0], [3, -3, 0], [0, 3, 3]];
+  const levels = [
+    [0, 0, 0],
+    [3, -3, 0],
+    [0, 3, 3],
+  ];
   it('find clear switches (within one step; seed 3 puts an outlier at 10)', () => {
     for (const seed of [1, 2, 3, 4, 5]) {
       const x = series(30, D, seed, piecewise([10, 20], levels));
@@ -40,17 +50,30 @@ describe('PELT and BinSeg on seeded synthetic series', () => {
   });
   it('PELT equals the unpruned optimal partitioning', () => {
     for (let seed = 1; seed <= 8; seed++) {
-      const x = series(18, D, seed, piecewise([5, 11], [[0, 0, 0], [1.5, 0, 0], [0, 1.5, 0]]));
+      const x = series(
+        18,
+        D,
+        seed,
+        piecewise(
+          [5, 11],
+          [
+            [0, 0, 0],
+            [1.5, 0, 0],
+            [0, 1.5, 0],
+          ],
+        ),
+      );
       const c = l2Cost(x);
       const pen = 6;
       const F = [-pen];
       const last = [0];
       for (let t = 1; t <= 18; t++) {
         F[t] = Infinity;
-        for (let s = 0; s <= t - 2; s++) if (s === 0 || s >= 2) {
-          const v = F[s] + c.cost(s, t) + pen;
-          if (v < F[t]) [F[t], last[t]] = [v, s];
-        }
+        for (let s = 0; s <= t - 2; s++)
+          if (s === 0 || s >= 2) {
+            const v = F[s] + c.cost(s, t) + pen;
+            if (v < F[t]) [F[t], last[t]] = [v, s];
+          }
       }
       const cps: number[] = [];
       for (let t = last[18]; t > 0; t = last[t]) cps.unshift(t);
@@ -70,7 +93,20 @@ describe('PELT and BinSeg on seeded synthetic series', () => {
   });
   it('PELT cost is never worse than BinSeg (exact vs greedy)', () => {
     for (let seed = 1; seed <= 10; seed++) {
-      const x = series(25, D, seed, piecewise([6, 13, 19], [[0, 0, 0], [2, 0, 0], [0, 2, 0], [2, 2, 0]]));
+      const x = series(
+        25,
+        D,
+        seed,
+        piecewise(
+          [6, 13, 19],
+          [
+            [0, 0, 0],
+            [2, 0, 0],
+            [0, 2, 0],
+            [2, 2, 0],
+          ],
+        ),
+      );
       const c = l2Cost(x);
       const total = (cps: number[]) => {
         const b = [0, ...cps, 25];
@@ -85,7 +121,18 @@ describe('PELT and BinSeg on seeded synthetic series', () => {
 
 describe('BOCPD (online, Student-t)', () => {
   it('gives a high start probability at a switch and low ones elsewhere', () => {
-    const x = series(30, D, 11, piecewise([15], [[0, 0, 0], [4, 4, -4]]));
+    const x = series(
+      30,
+      D,
+      11,
+      piecewise(
+        [15],
+        [
+          [0, 0, 0],
+          [4, 4, -4],
+        ],
+      ),
+    );
     const p = bocpdStartProbabilities(x, 2, { lambda: 10 });
     expect(p[15]).toBeGreaterThan(0.5);
     const others = p.filter((_, t) => Math.abs(t - 15) > 1);
@@ -107,7 +154,14 @@ describe('BOCPD (online, Student-t)', () => {
 
 describe('standardisation', () => {
   it('diffScale ignores a single level shift', () => {
-    const xs = [...Array(10).fill(0).map((_, i) => (i % 2 ? 1 : -1)), ...Array(10).fill(0).map((_, i) => 50 + (i % 2 ? 1 : -1))];
+    const xs = [
+      ...Array(10)
+        .fill(0)
+        .map((_, i) => (i % 2 ? 1 : -1)),
+      ...Array(10)
+        .fill(0)
+        .map((_, i) => 50 + (i % 2 ? 1 : -1)),
+    ];
     expect(diffScale(xs)).toBeCloseTo(2 / (0.6745 * Math.SQRT2), 5);
   });
   it('centres on the median, clips, and fills nulls with the centre', () => {
@@ -134,7 +188,8 @@ describe('weighted calibration', () => {
     const base = Array.from({ length: 60 }, (_, i) => ({ score: 0.5 + (i % 12) / 4, positive: (i * 37) % 10 < 3 + (i % 12) / 2 }));
     const weighted = base.map((s, i) => ({ ...s, weight: i % 3 === 0 ? 2 : 1 }));
     const copied = base.flatMap((s, i) => (i % 3 === 0 ? [s, s] : [s]));
-    const a = fitCalibration(weighted), b = fitCalibration(copied);
+    const a = fitCalibration(weighted),
+      b = fitCalibration(copied);
     expect(a.a).toBeCloseTo(b.a, 6);
     expect(a.b).toBeCloseTo(b.b, 6);
     // Weighting changes the fit: doubling the failures lowers the curve.

@@ -16,14 +16,16 @@ function textbookBocpd(xs: readonly (readonly number[])[], lag: number, o: Bocpd
   type Run = { mu: number[]; beta: number[]; kappa: number; alpha: number };
   const logT = (x: number, mu: number, s2: number, nu: number) =>
     gammaln((nu + 1) / 2) - gammaln(nu / 2) - 0.5 * Math.log(nu * Math.PI * s2) - ((nu + 1) / 2) * Math.log1p(((x - mu) * (x - mu)) / (nu * s2));
-  const pred = (r: Run, x: readonly number[]) => x.reduce((lp, v, k) => lp + logT(v, r.mu[k], (r.beta[k] * (r.kappa + 1)) / (r.alpha * r.kappa), 2 * r.alpha), 0);
+  const pred = (r: Run, x: readonly number[]) =>
+    x.reduce((lp, v, k) => lp + logT(v, r.mu[k], (r.beta[k] * (r.kappa + 1)) / (r.alpha * r.kappa), 2 * r.alpha), 0);
   const upd = (r: Run, x: readonly number[]): Run => ({
     mu: r.mu.map((m, k) => (r.kappa * m + x[k]) / (r.kappa + 1)),
     beta: r.beta.map((b, k) => b + (r.kappa * (x[k] - r.mu[k]) ** 2) / (2 * (r.kappa + 1))),
     kappa: r.kappa + 1,
     alpha: r.alpha + 0.5,
   });
-  const logAdd = (a: number, b: number) => (a === -Infinity ? b : b === -Infinity ? a : a > b ? a + Math.log1p(Math.exp(b - a)) : b + Math.log1p(Math.exp(a - b)));
+  const logAdd = (a: number, b: number) =>
+    a === -Infinity ? b : b === -Infinity ? a : a > b ? a + Math.log1p(Math.exp(b - a)) : b + Math.log1p(Math.exp(a - b));
   const H = 1 / o.lambda;
   let logR: number[] = [];
   let runs: Run[] = [];
@@ -52,7 +54,19 @@ function textbookBocpd(xs: readonly (readonly number[])[], lag: number, o: Bocpd
 
 describe('BOCPD', () => {
   it('equals the textbook recursion exactly, run-length truncation included', () => {
-    const x = series(90, 3, 5, piecewise([30, 60], [[0, 0, 0], [2, -2, 1], [0, 1, -1]]));
+    const x = series(
+      90,
+      3,
+      5,
+      piecewise(
+        [30, 60],
+        [
+          [0, 0, 0],
+          [2, -2, 1],
+          [0, 1, -1],
+        ],
+      ),
+    );
     for (const o of [DEFAULT_BOCPD, { ...DEFAULT_BOCPD, maxRun: 7 }, { lambda: 6, mu0: 0.3, kappa0: 0.1, alpha0: 1.3, beta0: 0.7, maxRun: 20 }]) {
       for (const lag of [0, 2]) expect(bocpdStartProbabilities(x, lag, o)).toEqual(textbookBocpd(x, lag, o));
     }
@@ -62,7 +76,19 @@ describe('BOCPD', () => {
 describe('PELT', () => {
   it('finds the optimal partition (checked by unpruned dynamic programming)', () => {
     for (const seed of [1, 2, 3, 4]) {
-      const x = series(40, 2, seed, piecewise([12, 25], [[0, 0], [1.5, -1], [0, 1]]));
+      const x = series(
+        40,
+        2,
+        seed,
+        piecewise(
+          [12, 25],
+          [
+            [0, 0],
+            [1.5, -1],
+            [0, 1],
+          ],
+        ),
+      );
       const c = l2Cost(x);
       for (const minSize of [1, 2, 3]) {
         const penalty = 4;
@@ -85,8 +111,17 @@ describe('FeatureColumns', () => {
   it('range means and sample variances match the array formulas, skipping missing values', () => {
     const rows = [{ f: 1 }, { f: null }, { f: 4 }, { f: 2.5 }, {}, { f: -3 }].map((r) => r as Record<string, number | null>);
     const cols = new FeatureColumns(rows);
-    for (const [a, b] of [[0, 6], [1, 3], [2, 4], [1, 2], [4, 6]]) {
-      const xs = rows.slice(a, b).map((r) => r.f).filter((x): x is number => typeof x === 'number');
+    for (const [a, b] of [
+      [0, 6],
+      [1, 3],
+      [2, 4],
+      [1, 2],
+      [4, 6],
+    ]) {
+      const xs = rows
+        .slice(a, b)
+        .map((r) => r.f)
+        .filter((x): x is number => typeof x === 'number');
       const mean = xs.reduce((s, x) => s + x, 0) / xs.length;
       const variance = xs.length > 1 ? xs.reduce((s, x) => s + (x - mean) ** 2, 0) / (xs.length - 1) : 0;
       expect(cols.mean('f', a, b)).toEqual({ n: xs.length, mean: xs.length ? mean : 0 });

@@ -1,7 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { gramCost, kernelCost, l2Cost, rbfFromCosine } from '../../../../src/core/detect/cost.ts';
 
-const rows = [[1, 0, 2], [0.5, 1, -1], [2, 2, 0], [-1, 0.5, 1], [0, 0, 3]];
+const rows = [
+  [1, 0, 2],
+  [0.5, 1, -1],
+  [2, 2, 0],
+  [-1, 0.5, 1],
+  [0, 0, 3],
+];
 const gram = (xs: number[][]) => {
   const n = xs.length;
   const K = new Float64Array(n * n);

@@ -18,7 +18,8 @@ function referencePValue(m: readonly (readonly number[])[], a: number, t: number
     return ((x ^ (x >>> 14)) >>> 0) / 4294967296;
   };
   const rows = m.slice(a, b);
-  const n = rows.length, d = rows[0].length;
+  const n = rows.length,
+    d = rows[0].length;
   const total = Array.from({ length: d }, (_, k) => rows.reduce((acc, r) => acc + r[k], 0));
   const totalTerm = total.reduce((acc, x) => acc + (x * x) / n, 0);
   const gainAt = (order: number[], split: number) => {

@@ -26,12 +26,17 @@ const GOLDEN = fileURLToPath(new URL('../../../fixtures/features-golden.json', i
 const ALPACA = join(DATA_EXCERPTS, 'alpaca_eval.golden-replies.jsonl');
 const SHAREGPT = sharedDataPath('conversations/sharegpt92k_sample.jsonl');
 
-const readJsonl = <T>(path: string): T[] => readFileSync(path, 'utf8').split('\n').filter((l) => l.trim()).map((l) => JSON.parse(l) as T);
+const readJsonl = <T>(path: string): T[] =>
+  readFileSync(path, 'utf8')
+    .split('\n')
+    .filter((l) => l.trim())
+    .map((l) => JSON.parse(l) as T);
 const cases = (JSON.parse(readFileSync(GOLDEN, 'utf8')) as { cases: GoldenCase[] }).cases;
 
 /** Same weighting as when the golden file was written: sensitive to any changed bucket. */
 function checksum(v: Float64Array): [number, number] {
-  let a = 0, b = 0;
+  let a = 0,
+    b = 0;
   for (let i = 0; i < v.length; i++) {
     a += v[i] * (i + 1);
     b += v[i] * v[i] * ((i % 7) + 1);

@@ -29,7 +29,8 @@ describe('word table', () => {
     expect(s.syllables).toBe(ws.reduce((n, w) => n + Math.max(1, syllable(w)), 0));
     expect(s.chars).toBe(ws.reduce((n, w) => n + w.length, 0));
     // AFINN valence, a negator flipping the next two words ("not good" → −3).
-    let valence = 0, flip = 0;
+    let valence = 0,
+      flip = 0;
     for (const w of ws) {
       const v = VALENCE.get(w);
       if (v !== undefined) valence += flip > 0 ? -v : v;

@@ -26,7 +26,12 @@ const turnSeed = fc.record({
       shift: fc.boolean(),
       confidence: num,
       labels: fc.array(
-        fc.record({ kind: text, text, confidence: num, evidence: fc.array(fc.record({ feature: text, before: num, after: num, effect: num }), { maxLength: 2 }) }),
+        fc.record({
+          kind: text,
+          text,
+          confidence: num,
+          evidence: fc.array(fc.record({ feature: text, before: num, after: num, effect: num }), { maxLength: 2 }),
+        }),
         { maxLength: 2 },
       ),
       features: fc.dictionary(fc.string({ maxLength: 8 }), fc.option(num, { nil: null }), { maxKeys: 4 }),
@@ -34,10 +39,9 @@ const turnSeed = fc.record({
     }),
     { nil: null },
   ),
-  annotations: fc.array(
-    fc.record({ kind: fc.constantFrom(...ANNOTATION_KINDS), label: nullableText, note: nullableText, createdAt: time, updatedAt: time }),
-    { maxLength: 2 },
-  ),
+  annotations: fc.array(fc.record({ kind: fc.constantFrom(...ANNOTATION_KINDS), label: nullableText, note: nullableText, createdAt: time, updatedAt: time }), {
+    maxLength: 2,
+  }),
 });
 
 export const bundleArb: fc.Arbitrary<ConversationBundle> = fc
@@ -63,9 +67,20 @@ export const bundleArb: fc.Arbitrary<ConversationBundle> = fc
       const turnId = `t${i}`;
       const alternativeOf: string | null = s.alternative && lastMain ? lastMain.key : null;
       const turn: Turn = {
-        key: `${key}:${turnId}`, conversationKey: key, turnId, order: alternativeOf && lastMain ? lastMain.order : i,
-        role: s.role, text: s.text, contentHash: `h${i}`, model: s.model, selectedModel: s.selectedModel,
-        thinking: s.thinking, branch: s.branch, alternativeOf, capturedAt: s.capturedAt, createdAt: s.createdAt,
+        key: `${key}:${turnId}`,
+        conversationKey: key,
+        turnId,
+        order: alternativeOf && lastMain ? lastMain.order : i,
+        role: s.role,
+        text: s.text,
+        contentHash: `h${i}`,
+        model: s.model,
+        selectedModel: s.selectedModel,
+        thinking: s.thinking,
+        branch: s.branch,
+        alternativeOf,
+        capturedAt: s.capturedAt,
+        createdAt: s.createdAt,
         route: i % 4 === 1 ? { requested: s.selectedModel, shown: s.model, served: `served-${i}`, flags: ['served-from:ste'], source: 'page-reported' } : null,
       };
       turns.push(turn);
@@ -75,9 +90,19 @@ export const bundleArb: fc.Arbitrary<ConversationBundle> = fc
     });
     return {
       conversation: {
-        key, site: r.site, conversationId: r.conversationId, title: r.title, url: r.url, source: r.source,
-        firstSeen: r.firstSeen, lastSeen: r.lastSeen, models: r.models,
-        turnCount: r.counts[0], assistantCount: r.counts[1], shiftCount: r.counts[2], annotationCount: r.counts[3],
+        key,
+        site: r.site,
+        conversationId: r.conversationId,
+        title: r.title,
+        url: r.url,
+        source: r.source,
+        firstSeen: r.firstSeen,
+        lastSeen: r.lastSeen,
+        models: r.models,
+        turnCount: r.counts[0],
+        assistantCount: r.counts[1],
+        shiftCount: r.counts[2],
+        annotationCount: r.counts[3],
       },
       turns,
       analyses,

@@ -35,11 +35,24 @@ describe('Claude account export (real 2024 samples)', () => {
 
 describe('Claude export, newer shape (content blocks, message tree)', () => {
   const msg = (uuid: string, sender: string, parent: string, at: string, content: unknown[], text = '') => ({
-    uuid, text, sender, parent_message_uuid: parent, created_at: at, updated_at: at, attachments: [], files: [], content,
+    uuid,
+    text,
+    sender,
+    parent_message_uuid: parent,
+    created_at: at,
+    updated_at: at,
+    attachments: [],
+    files: [],
+    content,
   });
   const ROOT = '00000000-0000-4000-8000-000000000000';
   const conv = {
-    uuid: 'c1', name: 'Tree', summary: '', created_at: '2026-03-01T10:00:00Z', updated_at: '2026-03-01T10:05:00Z', account: { uuid: 'a' },
+    uuid: 'c1',
+    name: 'Tree',
+    summary: '',
+    created_at: '2026-03-01T10:00:00Z',
+    updated_at: '2026-03-01T10:05:00Z',
+    account: { uuid: 'a' },
     chat_messages: [
       msg('u1', 'human', ROOT, '2026-03-01T10:00:01Z', [{ type: 'text', text: 'Hello' }]),
       msg('r1', 'assistant', 'u1', '2026-03-01T10:00:05Z', [

@@ -49,7 +49,9 @@ describe('label-contract and chat-messages JSONL', () => {
     const first = JSON.parse(lines.split('\n')[0]) as { id: string; turns: { role: string; text: string; model?: string }[] };
     // The rows name no site, but every model is a ChatGPT model: the site is inferred, not "unknown".
     expect(parsed.bundles[0].conversation.key).toBe(`chatgpt:${first.id}`);
-    expect(parsed.bundles[0].turns.map((t) => [t.role, t.text, t.model])).toEqual(first.turns.map((t) => [t.role, t.text, t.role === 'assistant' ? t.model ?? null : null]));
+    expect(parsed.bundles[0].turns.map((t) => [t.role, t.text, t.model])).toEqual(
+      first.turns.map((t) => [t.role, t.text, t.role === 'assistant' ? (t.model ?? null) : null]),
+    );
   });
 
   it('infers the site from a site field, a url, or models of one vendor; otherwise unknown', () => {
@@ -62,10 +64,14 @@ describe('label-contract and chat-messages JSONL', () => {
   });
 
   it('chat-messages lines (fine-tuning style) and system roles', () => {
-    const text = '{"messages":[{"role":"system","content":"be nice"},{"role":"user","content":"hi"},{"role":"assistant","content":"hello"}]}\n{"id":7,"turns":[{"role":"user","text":"x"}]}\n';
+    const text =
+      '{"messages":[{"role":"system","content":"be nice"},{"role":"user","content":"hi"},{"role":"assistant","content":"hello"}]}\n{"id":7,"turns":[{"role":"user","text":"x"}]}\n';
     const parsed = parseAnyConversationFile(text, 'ft.jsonl');
     expect(parsed.format).toBe('jsonl-mixed');
-    expect(parsed.bundles[0].turns.map((t) => [t.turnId, t.role])).toEqual([['1', 'user'], ['2', 'assistant']]);
+    expect(parsed.bundles[0].turns.map((t) => [t.turnId, t.role])).toEqual([
+      ['1', 'user'],
+      ['2', 'assistant'],
+    ]);
     expect(parsed.bundles[1].conversation.key).toBe('unknown:7');
     // A record without id gets a content-derived id, the same on re-import.
     expect(parseAnyConversationFile(text).bundles[0].conversation.key).toBe(parsed.bundles[0].conversation.key);
@@ -114,7 +120,9 @@ describe('Markdown export', () => {
     expect(md).toContain('> - tone: formal → playful (moderate, 0.70; Slang 0 → 4.20)');
     expect(md).toContain('> **Your judgement:** Relabelled · label “sarcastic” · note: not playful');
     // One wording per judgement: the human-facing text never says the stored kind "reject".
-    expect(exportMarkdown([{ ...sampleBundle(), annotations: sampleBundle().annotations.map((a) => ({ ...a, kind: 'reject' as const })) }])).toContain('**Your judgement:** Not a shift');
+    expect(exportMarkdown([{ ...sampleBundle(), annotations: sampleBundle().annotations.map((a) => ({ ...a, kind: 'reject' as const })) }])).toContain(
+      '**Your judgement:** Not a shift',
+    );
     expect(md).toContain('> ### Alternative to 2 · Assistant · gpt-4o');
     expect(md).toContain('**Thinking:**');
     expect(md.indexOf('### 2 ·')).toBeLessThan(md.indexOf('Alternative to 2'));
@@ -123,13 +131,22 @@ describe('Markdown export', () => {
 });
 
 describe('progress, cancellation, chunks', () => {
-  const many = Array.from({ length: 5 }, (_, i) => ({ ...sampleBundle(), conversation: { ...sampleBundle().conversation, key: `chatgpt:c${i}`, conversationId: `c${i}` } }));
+  const many = Array.from({ length: 5 }, (_, i) => ({
+    ...sampleBundle(),
+    conversation: { ...sampleBundle().conversation, key: `chatgpt:c${i}`, conversationId: `c${i}` },
+  }));
 
   it('reports progress per conversation and yields one chunk per conversation', () => {
     const seen: [number, number][] = [];
     const chunks = [...jsonlChunks(many, { onProgress: (d, t) => seen.push([d, t]) })];
     expect(chunks).toHaveLength(5);
-    expect(seen).toEqual([[1, 5], [2, 5], [3, 5], [4, 5], [5, 5]]);
+    expect(seen).toEqual([
+      [1, 5],
+      [2, 5],
+      [3, 5],
+      [4, 5],
+      [5, 5],
+    ]);
   });
 
   it('stops when the signal aborts', () => {

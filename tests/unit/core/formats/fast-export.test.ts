@@ -24,8 +24,7 @@ const FORMULA_START = /^[=+\-@\t\r\uFF1D\uFF0B\uFF0D\uFF20]/;
 const PAPA = { escapeFormulae: FORMULA_START, newline: '\r\n', header: false };
 
 /** The JSONL line as first defined: canonical copy, then JSON.stringify. */
-const referenceJsonl = (bundles: ConversationBundle[]): string =>
-  bundles.map((b) => JSON.stringify(canonicalRecord(LINE_SCHEMA, toLine(b))) + '\n').join('');
+const referenceJsonl = (bundles: ConversationBundle[]): string => bundles.map((b) => JSON.stringify(canonicalRecord(LINE_SCHEMA, toLine(b))) + '\n').join('');
 
 const referenceBundleJson = (bundles: ConversationBundle[]): string =>
   bundles.map((b, i) => (i > 0 ? ',\n' : '') + JSON.stringify(canonicalBundle(b))).join('');
@@ -42,11 +41,25 @@ function referenceCsv(bundles: ConversationBundle[], features: readonly { name: 
       const a = extras.analysisOf(t.key);
       const n = extras.annotationsOf(t.key);
       return [
-        c.key, c.site, c.conversationId, c.title, t.turnId, t.order, t.role,
-        t.alternativeOf === null ? null : turnIdOf.get(t.alternativeOf) ?? t.alternativeOf,
-        t.model, t.selectedModel, isoTime(t.createdAt), t.text, t.thinking,
-        ...(a ? [a.detectorVersion, a.state, a.stateName, a.shift, a.confidence, a.labels.map((l) => l.text).join(' | '), a.labels.map((l) => l.kind).join(' | ')] : [null, null, null, null, null, null, null]),
-        ...(n.length ? [n.map((x) => x.kind).join(' | '), n.map((x) => x.label ?? '').join(' | '), n.map((x) => x.note ?? '').join(' | ')] : [null, null, null]),
+        c.key,
+        c.site,
+        c.conversationId,
+        c.title,
+        t.turnId,
+        t.order,
+        t.role,
+        t.alternativeOf === null ? null : (turnIdOf.get(t.alternativeOf) ?? t.alternativeOf),
+        t.model,
+        t.selectedModel,
+        isoTime(t.createdAt),
+        t.text,
+        t.thinking,
+        ...(a
+          ? [a.detectorVersion, a.state, a.stateName, a.shift, a.confidence, a.labels.map((l) => l.text).join(' | '), a.labels.map((l) => l.kind).join(' | ')]
+          : [null, null, null, null, null, null, null]),
+        ...(n.length
+          ? [n.map((x) => x.kind).join(' | '), n.map((x) => x.label ?? '').join(' | '), n.map((x) => x.note ?? '').join(' | ')]
+          : [null, null, null]),
         ...(t.route ? [t.route.requested, t.route.shown, t.route.served, t.route.flags.join(' '), t.route.source] : [null, null, null, null, null]),
         ...features.map((f) => a?.features[f.name] ?? null),
       ];
@@ -79,9 +92,40 @@ describe('direct writers give the same bytes as the definitions they replace', (
   });
 
   it('CSV cells: quoting, formulas, spaces, BOM, numbers and booleans as papaparse writes them', () => {
-    const cells = ['', 'plain', ' lead', 'trail ', 'a,b', 'say "hi"', 'two\nlines', 'cr\r', '\uFEFFbom', '=1+1', '+x', '-3', '@me', '\tTab', '＝full',
-      'ok=', 0, -0, 1.5, 1e21, NaN, Infinity, -2, true, false, null];
+    const cells = [
+      '',
+      'plain',
+      ' lead',
+      'trail ',
+      'a,b',
+      'say "hi"',
+      'two\nlines',
+      'cr\r',
+      '\uFEFFbom',
+      '=1+1',
+      '+x',
+      '-3',
+      '@me',
+      '\tTab',
+      '＝full',
+      'ok=',
+      0,
+      -0,
+      1.5,
+      1e21,
+      NaN,
+      Infinity,
+      -2,
+      true,
+      false,
+      null,
+    ];
     for (const v of cells) expect(csvCell(v as never)).toBe(Papa.unparse([[v]], PAPA));
-    fc.assert(fc.property(fc.string({ unit: 'binary', maxLength: 20 }), (s) => { expect(csvCell(s)).toBe(Papa.unparse([[s]], PAPA)); }), { numRuns: 500 });
+    fc.assert(
+      fc.property(fc.string({ unit: 'binary', maxLength: 20 }), (s) => {
+        expect(csvCell(s)).toBe(Papa.unparse([[s]], PAPA));
+      }),
+      { numRuns: 500 },
+    );
   });
 });

@@ -47,8 +47,18 @@ describe('Markdown export: links, images and headings from captured text stay in
     bundle.conversation.title = `${JS_LINK} ${REMOTE_IMAGE}`;
     bundle.conversation.url = 'javascript:alert(1)';
     bundle.conversation.models = [REMOTE_IMAGE];
-    bundle.turns = bundle.turns.map((t) => ({ ...t, model: JS_LINK, text: `${JS_LINK}\n${REMOTE_IMAGE}${FAKE_HEADING}`, thinking: t.thinking === null ? null : FAKE_HEADING }));
-    bundle.analyses = bundle.analyses.map((a) => ({ ...a, detectorVersion: '<img src=x onerror=alert(1)>', stateName: REMOTE_IMAGE, labels: a.labels.map((l) => ({ ...l, text: JS_LINK })) }));
+    bundle.turns = bundle.turns.map((t) => ({
+      ...t,
+      model: JS_LINK,
+      text: `${JS_LINK}\n${REMOTE_IMAGE}${FAKE_HEADING}`,
+      thinking: t.thinking === null ? null : FAKE_HEADING,
+    }));
+    bundle.analyses = bundle.analyses.map((a) => ({
+      ...a,
+      detectorVersion: '<img src=x onerror=alert(1)>',
+      stateName: REMOTE_IMAGE,
+      labels: a.labels.map((l) => ({ ...l, text: JS_LINK })),
+    }));
     bundle.annotations = bundle.annotations.map((a) => ({ ...a, label: `${REMOTE_IMAGE}\n# heading`, note: `${JS_LINK}\n## heading` }));
     return bundle;
   }

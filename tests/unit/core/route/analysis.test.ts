@@ -10,39 +10,84 @@ const CUE_TEXT = {
   plain: 'Can you explain how tides work in a few sentences please',
 };
 
-interface ReplySpec { user: string; served: string; chosen?: string; feature: number; shift?: boolean }
+interface ReplySpec {
+  user: string;
+  served: string;
+  chosen?: string;
+  feature: number;
+  shift?: boolean;
+}
 
 function bundle(id: string, replies: ReplySpec[]): ConversationBundle {
   const key = `chatgpt:${id}`;
   const turns: Turn[] = [];
   const analyses: StoredAnalysis[] = [];
   replies.forEach((r, i) => {
-    const base = { conversationKey: key, contentHash: 'h', model: 'gpt-5', selectedModel: null, thinking: null, branch: null, alternativeOf: null, capturedAt: 0, createdAt: null };
+    const base = {
+      conversationKey: key,
+      contentHash: 'h',
+      model: 'gpt-5',
+      selectedModel: null,
+      thinking: null,
+      branch: null,
+      alternativeOf: null,
+      capturedAt: 0,
+      createdAt: null,
+    };
     turns.push({ ...base, key: `${key}:u${i}`, turnId: `u${i}`, order: 2 * i, role: 'user', text: r.user, model: null, route: null });
     const route: RouteInfo = { requested: r.chosen ?? 'gpt-5', shown: 'gpt-5', served: r.served, flags: [], source: 'page-reported' };
     turns.push({ ...base, key: `${key}:a${i}`, turnId: `a${i}`, order: 2 * i + 1, role: 'assistant', text: 'reply', route });
     analyses.push({
-      turnKey: `${key}:a${i}`, conversationKey: key, detectorVersion: 't', index: i, state: 'A', stateName: 'x', shift: r.shift ?? false,
-      confidence: 0, labels: [], features: { f1: r.feature, f2: r.feature * 2 + (i % 3) * 0.01 },
+      turnKey: `${key}:a${i}`,
+      conversationKey: key,
+      detectorVersion: 't',
+      index: i,
+      state: 'A',
+      stateName: 'x',
+      shift: r.shift ?? false,
+      confidence: 0,
+      labels: [],
+      features: { f1: r.feature, f2: r.feature * 2 + (i % 3) * 0.01 },
     });
   });
   return {
-    conversation: { key, site: 'chatgpt', conversationId: id, title: null, url: null, source: 'capture', firstSeen: 0, lastSeen: 0, models: [], turnCount: turns.length, assistantCount: replies.length, shiftCount: 0, annotationCount: 0 },
-    turns, analyses, annotations: [],
+    conversation: {
+      key,
+      site: 'chatgpt',
+      conversationId: id,
+      title: null,
+      url: null,
+      source: 'capture',
+      firstSeen: 0,
+      lastSeen: 0,
+      models: [],
+      turnCount: turns.length,
+      assistantCount: replies.length,
+      shiftCount: 0,
+      annotationCount: 0,
+    },
+    turns,
+    analyses,
+    annotations: [],
   };
 }
 
 /** A safety router: after a vulnerability cue it serves gpt-5-chat-safety with probability pCue, else pBase. */
 function safetyWorld(seed: number, pCue: number, pBase: number): ConversationBundle[] {
   const rand = mulberry32(seed);
-  return Array.from({ length: 40 }, (_, c) => bundle(`c${c}`, Array.from({ length: 10 }, (_, i) => {
-    const u = rand();
-    const user = u < 0.25 ? CUE_TEXT.vulnerability : u < 0.4 ? CUE_TEXT.boredom : u < 0.5 ? CUE_TEXT.meta : CUE_TEXT.plain;
-    const safety = rand() < (user === CUE_TEXT.vulnerability ? pCue : pBase);
-    const served = safety ? 'gpt-5-chat-safety' : 'gpt-5';
-    // The persona follows the served model: a large move when the model is the safety one.
-    return { user, served, feature: (safety ? 3 : 0) + rand() * 0.5 };
-  })));
+  return Array.from({ length: 40 }, (_, c) =>
+    bundle(
+      `c${c}`,
+      Array.from({ length: 10 }, (_, i) => {
+        const u = rand();
+        const user = u < 0.25 ? CUE_TEXT.vulnerability : u < 0.4 ? CUE_TEXT.boredom : u < 0.5 ? CUE_TEXT.meta : CUE_TEXT.plain;
+        const safety = rand() < (user === CUE_TEXT.vulnerability ? pCue : pBase);
+        const served = safety ? 'gpt-5-chat-safety' : 'gpt-5';
+        // The persona follows the served model: a large move when the model is the safety one.
+        return { user, served, feature: (safety ? 3 : 0) + rand() * 0.5 };
+      }),
+    ),
+  );
 }
 
 describe('route analysis', () => {
@@ -65,14 +110,19 @@ describe('route analysis', () => {
 
   it('controls for position: reroutes late in a chat and a cue that is also late is not a trigger', () => {
     const rand = mulberry32(3);
-    const bundles = Array.from({ length: 60 }, (_, c) => bundle(`p${c}`, Array.from({ length: 12 }, (_, i) => {
-      const late = i >= 6;
-      const user = rand() < (late ? 0.5 : 0.05) ? CUE_TEXT.meta : CUE_TEXT.plain;
-      return { user, served: rand() < (late ? 0.6 : 0.02) ? 'gpt-5-mini' : 'gpt-5', feature: rand() };
-    })));
+    const bundles = Array.from({ length: 60 }, (_, c) =>
+      bundle(
+        `p${c}`,
+        Array.from({ length: 12 }, (_, i) => {
+          const late = i >= 6;
+          const user = rand() < (late ? 0.5 : 0.05) ? CUE_TEXT.meta : CUE_TEXT.plain;
+          return { user, served: rand() < (late ? 0.6 : 0.02) ? 'gpt-5-mini' : 'gpt-5', feature: rand() };
+        }),
+      ),
+    );
     const meta = analyzeRoutes(bundles, { permutations: 499 }).cues.find((c) => c.cue === 'meta')!;
     // Naively the cue looks strongly associated...
-    const naive = (meta.reroutedWithCue / meta.withCue) / (meta.reroutedWithoutCue / meta.withoutCue);
+    const naive = meta.reroutedWithCue / meta.withCue / (meta.reroutedWithoutCue / meta.withoutCue);
     expect(naive).toBeGreaterThan(2);
     // ...but within position strata it is not.
     expect(meta.p).toBeGreaterThan(0.05);
@@ -93,11 +143,21 @@ describe('route analysis', () => {
 
   it('detector agreement: perfect when shifts sit on route changes, near chance when random', () => {
     const served = ['gpt-5', 'gpt-5', 'gpt-5-mini', 'gpt-5-mini', 'gpt-5', 'gpt-5', 'gpt-5', 'gpt-5-mini'];
-    const perfect = [bundle('d1', served.map((s, i) => ({ user: CUE_TEXT.plain, served: s, feature: 0, shift: i > 0 && s !== served[i - 1] })))];
+    const perfect = [
+      bundle(
+        'd1',
+        served.map((s, i) => ({ user: CUE_TEXT.plain, served: s, feature: 0, shift: i > 0 && s !== served[i - 1] })),
+      ),
+    ];
     const a = analyzeRoutes(perfect, { permutations: 99 }).agreement;
     expect(a).toMatchObject({ routeChanges: 3, detectorShifts: 3, matched: 3, precision: 1, recall: 1, f1: 1 });
     expect(a.chanceF1!).toBeLessThan(1);
-    const off = [bundle('d2', served.map((s, i) => ({ user: CUE_TEXT.plain, served: s, feature: 0, shift: i === 6 })))];
+    const off = [
+      bundle(
+        'd2',
+        served.map((s, i) => ({ user: CUE_TEXT.plain, served: s, feature: 0, shift: i === 6 })),
+      ),
+    ];
     expect(analyzeRoutes(off, { permutations: 99, tolerance: 0 }).agreement).toMatchObject({ matched: 0, precision: 0, recall: 0, f1: 0 });
   });
 

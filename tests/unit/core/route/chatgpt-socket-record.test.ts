@@ -14,7 +14,11 @@ describe('ChatGPT socket frames (handoff)', () => {
     const all = frames().flatMap((f) => ws.pushFrame(f));
     expect(all).toHaveLength(1);
     expect(all[0]).toMatchObject({
-      messageId: '88949dad-cb85-4689-88a3-8bce4b3c26b4', shown: 'gpt-5', served: 'gpt-5', requested: 'gpt-5', via: 'socket',
+      messageId: '88949dad-cb85-4689-88a3-8bce4b3c26b4',
+      shown: 'gpt-5',
+      served: 'gpt-5',
+      requested: 'gpt-5',
+      via: 'socket',
     });
     expect(ws.drops['duplicate-item']).toBe(1);
     expect(JSON.stringify(all)).not.toMatch(/Bonjour|Buenos/);
@@ -27,10 +31,12 @@ describe('ChatGPT socket frames (handoff)', () => {
   });
 
   it('is not confused by frames split differently: every item in its own frame', () => {
-    const items = frames().flatMap((f) => JSON.parse(f) as unknown[]).flatMap((entry) => {
-      const e = entry as { type: string; reply?: { catchups: unknown[] } };
-      return e.type === 'reply' ? e.reply!.catchups : [entry];
-    });
+    const items = frames()
+      .flatMap((f) => JSON.parse(f) as unknown[])
+      .flatMap((entry) => {
+        const e = entry as { type: string; reply?: { catchups: unknown[] } };
+        return e.type === 'reply' ? e.reply!.catchups : [entry];
+      });
     const ws = createChatGptSocketParser({ acceptTopic: () => true });
     const all = items.flatMap((i) => ws.pushFrame(JSON.stringify([i])));
     expect(all.map((o) => o.served)).toEqual(['gpt-5']);
@@ -41,7 +47,17 @@ describe('ChatGPT socket frames (handoff)', () => {
     expect(ws.pushFrame('{"conversation-turn-stream": ')).toEqual([]);
     expect(ws.pushFrame('{"conversation-turn-stream": 1}')).toEqual([]);
     expect(ws.pushFrame(`["conversation-turn-stream", "${'x'.repeat(20_000)}"]`)).toEqual([]);
-    expect(ws.pushFrame(JSON.stringify([{ type: 'message', topic_id: TOPIC, payload: { type: 'conversation-turn-stream', payload: { type: 'stream-item', stream_item_id: 'b', encoded_item: 'ZGF0YTogeyJ0eXBlIjog' } } }]))).toEqual([]);
+    expect(
+      ws.pushFrame(
+        JSON.stringify([
+          {
+            type: 'message',
+            topic_id: TOPIC,
+            payload: { type: 'conversation-turn-stream', payload: { type: 'stream-item', stream_item_id: 'b', encoded_item: 'ZGF0YTogeyJ0eXBlIjog' } },
+          },
+        ]),
+      ),
+    ).toEqual([]);
     expect(ws.drops).toMatchObject({ 'malformed-json': 1, 'not-an-object': 1, 'oversize-event': 1, 'unsupported-encoding': 1 });
   });
 });
@@ -53,7 +69,9 @@ describe('ChatGPT conversation record (reload)', () => {
     const { observations, drops } = parseChatGptRecord(record(), 'conv-1');
     expect(drops).toEqual({});
     expect(observations.map((o) => [o.shown, o.served, o.requested])).toEqual([
-      ['gpt-5', 'gpt-5', 'auto'], ['gpt-5-thinking', 'gpt-5-thinking', 'auto'], ['gpt-5-mini', 'gpt-5-mini', 'auto'],
+      ['gpt-5', 'gpt-5', 'auto'],
+      ['gpt-5-thinking', 'gpt-5-thinking', 'auto'],
+      ['gpt-5-mini', 'gpt-5-mini', 'auto'],
     ]);
     expect(observations.at(-1)!.messageId).toBe('36fdaad3-8fbf-4ca1-88b4-9545c63db5f8');
     expect(observations.every((o) => o.via === 'record' && o.conversationId === 'conv-1')).toBe(true);
@@ -77,23 +95,49 @@ describe('request body and the bridge validator', () => {
   });
 
   const good = {
-    site: 'chatgpt', conversationId: 'c-1', messageId: 'm-1', requested: 'gpt-5', shown: 'gpt-5', served: 'gpt-5-chat-safety',
-    flags: ['served-from:ste'], via: 'stream',
+    site: 'chatgpt',
+    conversationId: 'c-1',
+    messageId: 'm-1',
+    requested: 'gpt-5',
+    shown: 'gpt-5',
+    served: 'gpt-5-chat-safety',
+    flags: ['served-from:ste'],
+    via: 'stream',
   };
 
   it('accepts a well-formed observation and copies only known keys', () => {
     expect(parseRouteObservation({ ...good, extra: 'x' })).toEqual(good);
     expect(routeInfoOf(parseRouteObservation(good)!)).toEqual({
-      requested: 'gpt-5', shown: 'gpt-5', served: 'gpt-5-chat-safety', flags: ['served-from:ste', 'via:stream'], source: 'page-reported',
+      requested: 'gpt-5',
+      shown: 'gpt-5',
+      served: 'gpt-5-chat-safety',
+      flags: ['served-from:ste', 'via:stream'],
+      source: 'page-reported',
     });
   });
 
   it('rejects every malformed variant', () => {
     const bad: unknown[] = [
-      null, [], 'x', { ...good, site: 'claude' }, { ...good, messageId: '../x' }, { ...good, served: 'a'.repeat(81) },
-      { ...good, served: '<script>' }, { ...good, flags: ['UPPER'] }, { ...good, flags: Array(17).fill('x') },
-      { ...good, via: 'dom' }, { ...good, requested: null, shown: null, served: null }, { ...good, conversationId: 5 },
-      new Proxy({}, { get() { throw new Error('trap'); } }),
+      null,
+      [],
+      'x',
+      { ...good, site: 'claude' },
+      { ...good, messageId: '../x' },
+      { ...good, served: 'a'.repeat(81) },
+      { ...good, served: '<script>' },
+      { ...good, flags: ['UPPER'] },
+      { ...good, flags: Array(17).fill('x') },
+      { ...good, via: 'dom' },
+      { ...good, requested: null, shown: null, served: null },
+      { ...good, conversationId: 5 },
+      new Proxy(
+        {},
+        {
+          get() {
+            throw new Error('trap');
+          },
+        },
+      ),
     ];
     for (const b of bad) expect(parseRouteObservation(b)).toBeNull();
   });

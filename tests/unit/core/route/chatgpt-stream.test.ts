@@ -23,7 +23,7 @@ function parseBytes(bytes: Uint8Array, cuts: number[]): ChatGptStreamResult {
 function randomCuts(length: number, seed: number, maxPiece: number): number[] {
   let s = seed >>> 0;
   const cuts: number[] = [];
-  for (let at = 0; ;) {
+  for (let at = 0; ; ) {
     s = (s * 1664525 + 1013904223) >>> 0;
     at += 1 + (s % maxPiece);
     if (at >= length) return cuts;
@@ -35,10 +35,19 @@ describe('ChatGPT stream parser on the fixtures', () => {
   const expected: Record<string, { id: string; shown: string; requested: string; served: string; flags: string[] }> = {
     'plain-gpt-5.sse': { id: 'eae3732d-38c1-45d6-9a1f-7aa536eafa28', shown: 'gpt-5', requested: 'gpt-5', served: 'gpt-5', flags: ['plan:paid'] },
     'autoswitch-gpt-5-thinking.sse': {
-      id: '7387da67-d9d2-4f5d-b152-56ba6d80d558', shown: 'gpt-5-thinking', requested: 'auto', served: 'gpt-5-thinking',
+      id: '7387da67-d9d2-4f5d-b152-56ba6d80d558',
+      shown: 'gpt-5-thinking',
+      requested: 'auto',
+      served: 'gpt-5-thinking',
       flags: ['auto-switched-to-reasoning', 'autoswitcher-enabled', 'race-winner:reasoning', 'requested-experience:auto'],
     },
-    'safety-route-gpt-5-chat-safety.sse': { id: '285f0789-65f5-4299-bc83-ab74842a0944', shown: 'gpt-5', requested: 'gpt-5', served: 'gpt-5-chat-safety', flags: [] },
+    'safety-route-gpt-5-chat-safety.sse': {
+      id: '285f0789-65f5-4299-bc83-ab74842a0944',
+      shown: 'gpt-5',
+      requested: 'gpt-5',
+      served: 'gpt-5-chat-safety',
+      flags: [],
+    },
     'downgrade-gpt-5-mini.sse': { id: '05768b41-199e-4815-b6eb-fd7b6561f0d2', shown: 'gpt-5', requested: 'gpt-5', served: 'gpt-5-mini', flags: ['plan:free'] },
   };
 
@@ -67,7 +76,12 @@ describe('ChatGPT stream parser on the fixtures', () => {
       const whole = parseBytes(bytes, []);
       for (let cut = 1; cut < bytes.length; cut++) expect(parseBytes(bytes, [cut])).toEqual(whole);
       for (let seed = 1; seed <= 20; seed++) expect(parseBytes(bytes, randomCuts(bytes.length, seed, seed % 2 ? 7 : 3000))).toEqual(whole);
-      expect(parseBytes(bytes, Array.from({ length: bytes.length - 1 }, (_, i) => i + 1))).toEqual(whole);
+      expect(
+        parseBytes(
+          bytes,
+          Array.from({ length: bytes.length - 1 }, (_, i) => i + 1),
+        ),
+      ).toEqual(whole);
     });
 
     it(`${name}: keeps no token and no message text`, () => {
@@ -143,8 +157,7 @@ describe('ChatGPT stream parser on broken and hostile streams', () => {
   });
 
   it('slugs and ids that are not slugs are dropped and counted', () => {
-    const text = downgrade()
-      .replace('"model_slug": "gpt-5-mini"', '"model_slug": "<img src=x onerror=alert(1)>"');
+    const text = downgrade().replace('"model_slug": "gpt-5-mini"', '"model_slug": "<img src=x onerror=alert(1)>"');
     const result = parseChatGptStream(text);
     expect(result.drops['bad-field']).toBe(1);
     expect(result.observations[0].served).toBeNull();
@@ -183,7 +196,10 @@ describe('SSE framer', () => {
   it('joins multi-line data, skips comments, handles CR, LF and CRLF', () => {
     const f = createSseFramer();
     const events = [...f.push('event: x\r\ndata: a\rdata:b\n\n: ping\n\ndata: c\r'), ...f.push('\n\r\n')];
-    expect(events).toEqual([{ event: 'x', data: 'a\nb' }, { event: null, data: 'c' }]);
+    expect(events).toEqual([
+      { event: 'x', data: 'a\nb' },
+      { event: null, data: 'c' },
+    ]);
     expect(f.finish()).toEqual({ events: [], unterminated: false });
   });
 

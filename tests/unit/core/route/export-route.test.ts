@@ -14,7 +14,9 @@ describe('ChatGPT account export → route', () => {
     const [bundle] = importChatGptExport([record()], 'export.json', DEFAULT_LIMITS);
     const replies = bundle.turns.filter((t) => t.role === 'assistant' && t.alternativeOf === null);
     expect(replies.map((t) => t.route && [t.route.requested, t.route.shown, t.route.served, t.route.source])).toEqual([
-      ['auto', 'gpt-5', 'gpt-5', 'export'], ['auto', 'gpt-5-thinking', 'gpt-5-thinking', 'export'], ['auto', 'gpt-5-mini', 'gpt-5-mini', 'export'],
+      ['auto', 'gpt-5', 'gpt-5', 'export'],
+      ['auto', 'gpt-5-thinking', 'gpt-5-thinking', 'export'],
+      ['auto', 'gpt-5-mini', 'gpt-5-mini', 'export'],
     ]);
     expect(bundle.turns.filter((t) => t.role === 'user').every((t) => t.route === null)).toBe(true);
   });

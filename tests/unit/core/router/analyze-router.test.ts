@@ -12,7 +12,7 @@ describe('analyzeRouter report', () => {
     expect(k).toBeGreaterThanOrEqual(3); // 3 true states; within-conversation centring may add a 4th
     expect(r.transitions?.matrix.length).toBe(k);
     expect(r.questions.map((q) => q.id)).toEqual(['repertoire', 'router', 'triggers', 'loop', 'models']);
-    for (const q of r.questions) expect(["yes", "no", "can't tell"]).toContain(q.verdict);
+    for (const q of r.questions) expect(['yes', 'no', "can't tell"]).toContain(q.verdict);
     expect(r.triggers?.tests.length).toBe(5);
     expect(r.mirroring.status).toBe('tested');
   });
@@ -44,30 +44,86 @@ describe('analyzeRouter report', () => {
   it('accepts stored bundles and uses their stored features', () => {
     const bundles: ConversationBundle[] = synth('switcher', 6, 4, 8).conversations.map((c) => ({
       conversation: {
-        key: `unknown:${c.id}`, site: 'unknown', conversationId: c.id, title: null, url: null, source: 'import:jsonl',
-        firstSeen: 0, lastSeen: 0, models: [], turnCount: c.turns.length, assistantCount: 8, shiftCount: 0, annotationCount: 0,
+        key: `unknown:${c.id}`,
+        site: 'unknown',
+        conversationId: c.id,
+        title: null,
+        url: null,
+        source: 'import:jsonl',
+        firstSeen: 0,
+        lastSeen: 0,
+        models: [],
+        turnCount: c.turns.length,
+        assistantCount: 8,
+        shiftCount: 0,
+        annotationCount: 0,
       },
       turns: c.turns.map((t, i) => ({
-        key: `${c.id}:${i}`, conversationKey: `unknown:${c.id}`, turnId: String(i), order: i, role: t.role, text: t.text, contentHash: '',
-        model: null, selectedModel: null, thinking: null, branch: null, alternativeOf: null, capturedAt: 0, createdAt: null, route: null,
+        key: `${c.id}:${i}`,
+        conversationKey: `unknown:${c.id}`,
+        turnId: String(i),
+        order: i,
+        role: t.role,
+        text: t.text,
+        contentHash: '',
+        model: null,
+        selectedModel: null,
+        thinking: null,
+        branch: null,
+        alternativeOf: null,
+        capturedAt: 0,
+        createdAt: null,
+        route: null,
       })),
       analyses: c.turns.flatMap((t, i) =>
         t.role === 'assistant'
-          ? [{ index: i >> 1, state: 'A', stateName: '', shift: false, confidence: 0, labels: [], features: t.features ?? {}, turnKey: `${c.id}:${i}`, conversationKey: `unknown:${c.id}`, detectorVersion: 'x' }]
+          ? [
+              {
+                index: i >> 1,
+                state: 'A',
+                stateName: '',
+                shift: false,
+                confidence: 0,
+                labels: [],
+                features: t.features ?? {},
+                turnKey: `${c.id}:${i}`,
+                conversationKey: `unknown:${c.id}`,
+                detectorVersion: 'x',
+              },
+            ]
           : [],
       ),
       annotations: [],
     }));
-    const r = analyzeRouter(bundles, { extractFeatures: () => { throw new Error('should use stored features'); }, permutations: 19, skipMirroring: true });
+    const r = analyzeRouter(bundles, {
+      extractFeatures: () => {
+        throw new Error('should use stored features');
+      },
+      permutations: 19,
+      skipMirroring: true,
+    });
     expect(r.sizes.replies).toBe(32);
     expect(r.repertoire?.featuresUsed).toEqual(['f0', 'f1', 'f2']);
 
     // Shared pages (someone else's chat, openable by any site) stay out unless asked for.
     const shared = bundles.map((b, i) => (i < 2 ? { ...b, conversation: { ...b.conversation, source: 'capture:shared' as const } } : b));
-    const noShared = analyzeRouter(shared, { extractFeatures: () => { throw new Error('stored'); }, permutations: 19, skipMirroring: true });
+    const noShared = analyzeRouter(shared, {
+      extractFeatures: () => {
+        throw new Error('stored');
+      },
+      permutations: 19,
+      skipMirroring: true,
+    });
     expect(noShared.sizes.conversations).toBe(bundles.length - 2);
     expect(noShared.warnings.join(' ')).toMatch(/2 conversations captured from shared pages left out/);
-    const withShared = analyzeRouter(shared, { extractFeatures: () => { throw new Error('stored'); }, permutations: 19, skipMirroring: true, includeShared: true });
+    const withShared = analyzeRouter(shared, {
+      extractFeatures: () => {
+        throw new Error('stored');
+      },
+      permutations: 19,
+      skipMirroring: true,
+      includeShared: true,
+    });
     expect(withShared.sizes.conversations).toBe(bundles.length);
   });
 });

@@ -39,9 +39,7 @@ describe('sticky Gaussian HMM', () => {
     let total = 0;
     for (let a = 0; a < 2; a++)
       for (let b = 0; b < 2; b++)
-        for (let c = 0; c < 2; c++)
-          total +=
-            Math.exp(p.logPi[a] + p.logA[a][b] + p.logA[b][c]) * dens(seq[0][0], a) * dens(seq[1][0], b) * dens(seq[2][0], c);
+        for (let c = 0; c < 2; c++) total += Math.exp(p.logPi[a] + p.logA[a][b] + p.logA[b][c]) * dens(seq[0][0], a) * dens(seq[1][0], b) * dens(seq[2][0], c);
     const post = forwardBackward(seq, p);
     expect(post.logLik).toBeCloseTo(Math.log(total), 10);
     post.gamma.forEach((g) => expect(g[0] + g[1]).toBeCloseTo(1, 10));

@@ -33,7 +33,10 @@ describe('router vs drift by BIC', () => {
   });
 
   it('the random-walk model is at least as good as constant on constant data (it nests it)', () => {
-    const seqs = [[[0.3], [-0.2], [0.1], [0.4]], [[-0.5], [0.2], [0.0], [0.1]]];
+    const seqs = [
+      [[0.3], [-0.2], [0.1], [0.4]],
+      [[-0.5], [0.2], [0.0], [0.1]],
+    ];
     expect(fitRandomWalk(seqs).logLik).toBeGreaterThanOrEqual(fitConstant(seqs).logLik - 1e-9);
   });
 });

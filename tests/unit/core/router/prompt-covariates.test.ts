@@ -15,7 +15,13 @@ describe('prompt covariates and residualising replies on them', () => {
   });
 
   it('solves a small linear system exactly', () => {
-    const x = solve([[2, 1], [1, 3]], [3, 5]);
+    const x = solve(
+      [
+        [2, 1],
+        [1, 3],
+      ],
+      [3, 5],
+    );
     expect(x[0]).toBeCloseTo(0.8, 12);
     expect(x[1]).toBeCloseTo(1.4, 12);
   });

@@ -7,7 +7,11 @@ const route = (requested: string, served: string, flags: string[] = []): RouteIn
 describe('does the site switch models?', () => {
   it('page-reported routes are ground truth: reroutes counted beside persona switches', () => {
     const r = analyzeRoutes([
-      { routes: [route('gpt-5', 'gpt-5'), route('gpt-5', 'gpt-5-mini', ['auto-switched']), route('gpt-5', 'gpt-5')], models: [null, null, null], switches: [false, true, false] },
+      {
+        routes: [route('gpt-5', 'gpt-5'), route('gpt-5', 'gpt-5-mini', ['auto-switched']), route('gpt-5', 'gpt-5')],
+        models: [null, null, null],
+        switches: [false, true, false],
+      },
     ]);
     expect(r.source).toBe('routes');
     expect([r.observed, r.changes, r.flagged, r.changesWithPersonaSwitch]).toEqual([3, 1, 1, 1]);

@@ -23,7 +23,13 @@ export function synth(kind: Kind, seed: number, convs = 12, len = 16, d = 3): { 
       if (t > 0 && rng.next() < 0.12) s = (s + 1 + rng.int(2)) % 3;
       if (t > 0) level = level.map((v) => v + 0.5 * rng.normal());
       const mu =
-        kind === 'constant' ? new Array<number>(d).fill(0) : kind === 'trend' ? new Array<number>(d).fill(0.25 * t) : kind === 'walk' ? level : means[s].slice(0, d);
+        kind === 'constant'
+          ? new Array<number>(d).fill(0)
+          : kind === 'trend'
+            ? new Array<number>(d).fill(0.25 * t)
+            : kind === 'walk'
+              ? level
+              : means[s].slice(0, d);
       st.push(s);
       const features: Record<string, number> = {};
       mu.forEach((m, j) => (features[`f${j}`] = m + rng.normal()));

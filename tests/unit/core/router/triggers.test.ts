@@ -52,6 +52,11 @@ describe('trigger test (circular shift, stratified, Holm)', () => {
     // reply indices 1..2 are one stratum: cue&switch 1, cue&no 0, no cue&switch 0, no cue&no 1 → ∞;
     expect(mantelHaenszelRiskRatio([{ events: [true, false], responses: [true, false] }])).toBe(Infinity);
     // a=1,b=1,c=1,d=1 in one stratum → (1·2/4)/(1·2/4) = 1
-    expect(mantelHaenszelRiskRatio([{ events: [true, true], responses: [true, false] }, { events: [false, false], responses: [true, false] }])).toBeCloseTo(1);
+    expect(
+      mantelHaenszelRiskRatio([
+        { events: [true, true], responses: [true, false] },
+        { events: [false, false], responses: [true, false] },
+      ]),
+    ).toBeCloseTo(1);
   });
 });

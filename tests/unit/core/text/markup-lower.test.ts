@@ -8,15 +8,54 @@ import { describe, expect, it } from 'vitest';
 import { stripMarkup, stripMarkupLower } from '../../../../src/core/text/markdown.ts';
 
 const PIECES = [
-  'Word', 'ABC', 'x', ' ', '\n', '\r\n', '\u2028', '# ', '## ', '- ', '* ', '1. ', '2) ', '• ', '**', '*', '__', '_', '|', '---', '[Link](HTTP://X)', '![i](u)',
-  'İ', 'I', 'Σ', 'ΑΣ', 'ΣΑ', 'ς', 'ΟΔΥΣΣΕΥΣ', 'ẞ', 'ǅ', 'Ω', 'e\u0301', '😀', '.', ':', "'", '3',
+  'Word',
+  'ABC',
+  'x',
+  ' ',
+  '\n',
+  '\r\n',
+  '\u2028',
+  '# ',
+  '## ',
+  '- ',
+  '* ',
+  '1. ',
+  '2) ',
+  '• ',
+  '**',
+  '*',
+  '__',
+  '_',
+  '|',
+  '---',
+  '[Link](HTTP://X)',
+  '![i](u)',
+  'İ',
+  'I',
+  'Σ',
+  'ΑΣ',
+  'ΣΑ',
+  'ς',
+  'ΟΔΥΣΣΕΥΣ',
+  'ẞ',
+  'ǅ',
+  'Ω',
+  'e\u0301',
+  '😀',
+  '.',
+  ':',
+  "'",
+  '3',
 ];
 const text = fc.array(fc.constantFrom(...PIECES), { maxLength: 40 }).map((xs) => xs.join(''));
 const lineMarksOnly = (s: string) => (s.includes('#') ? s.replace(/^[ \t]*#{1,6}[ \t]+/gm, '') : s).replace(/^[ \t]*(?:[-*+•]|\d+[.)])[ \t]+/gm, '');
 
 describe('stripMarkupLower', () => {
   it('equals stripMarkup(prose).toLowerCase()', () => {
-    fc.assert(fc.property(text, (t) => void expect(stripMarkupLower(t, t.toLowerCase()).plain).toBe(stripMarkup(t).toLowerCase())), { numRuns: 800, seed: 5 });
+    fc.assert(
+      fc.property(text, (t) => void expect(stripMarkupLower(t, t.toLowerCase()).plain).toBe(stripMarkup(t).toLowerCase())),
+      { numRuns: 800, seed: 5 },
+    );
   });
   it('reports linesKept exactly when only line marks were stripped (and no Σ)', () => {
     fc.assert(

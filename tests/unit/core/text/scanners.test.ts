@@ -11,9 +11,80 @@ import { sentenceStats, words } from '../../../../src/core/text/segment.ts';
 import { lineEnd, proseLines, stripMarkup } from '../../../../src/core/text/markdown.ts';
 
 const PIECES = [
-  'a', 'I', 'word', "don't", 'don’t', 'rock-n-roll', 'abcdefghi', 'abcdefghij', '123456789', '\u00a0', '\u3000', '\ufeff', '\v', 'x_y', '-', '_', "'", '’', '--', ' ', '  ', '\t', '\n', '\n\n', '\n \n', '\r\n', '\u2028',
-  '.', '. ', '!', '?', '?!', '…', '。', '！', '？', '"', '”', ')', ']', '*', '**', '__', '_x_', '`', '# ', '## ', '####### ', '- ', '* ', '+ ', '• ',
-  '1. ', '12) ', '| a | b |', '|---|', '---', '[link](http://x.y)', 'é', 'e\u0301', 'ß', 'İ', 'Ω', '٣', '²', 'ª', '𝐀𝐁', '😀', '©', '\uD800', '\uDC00', 'Привет', '5.5', 'e.g.',
+  'a',
+  'I',
+  'word',
+  "don't",
+  'don’t',
+  'rock-n-roll',
+  'abcdefghi',
+  'abcdefghij',
+  '123456789',
+  '\u00a0',
+  '\u3000',
+  '\ufeff',
+  '\v',
+  'x_y',
+  '-',
+  '_',
+  "'",
+  '’',
+  '--',
+  ' ',
+  '  ',
+  '\t',
+  '\n',
+  '\n\n',
+  '\n \n',
+  '\r\n',
+  '\u2028',
+  '.',
+  '. ',
+  '!',
+  '?',
+  '?!',
+  '…',
+  '。',
+  '！',
+  '？',
+  '"',
+  '”',
+  ')',
+  ']',
+  '*',
+  '**',
+  '__',
+  '_x_',
+  '`',
+  '# ',
+  '## ',
+  '####### ',
+  '- ',
+  '* ',
+  '+ ',
+  '• ',
+  '1. ',
+  '12) ',
+  '| a | b |',
+  '|---|',
+  '---',
+  '[link](http://x.y)',
+  'é',
+  'e\u0301',
+  'ß',
+  'İ',
+  'Ω',
+  '٣',
+  '²',
+  'ª',
+  '𝐀𝐁',
+  '😀',
+  '©',
+  '\uD800',
+  '\uDC00',
+  'Привет',
+  '5.5',
+  'e.g.',
 ];
 const text = fc.array(fc.constantFrom(...PIECES), { maxLength: 40 }).map((xs) => xs.join(''));
 const RUNS = { numRuns: 400, seed: 7 };
@@ -44,10 +115,11 @@ describe('scanText', () => {
     );
   });
   it('gives short words an exact key: equal keys only for equal words', () => {
-    const short = fc.array(fc.constantFrom(...'ab9z\'-_’é'), { minLength: 1, maxLength: KEY_MAX_LENGTH + 1 }).map((cs) => cs.join(''));
+    const short = fc.array(fc.constantFrom(..."ab9z'-_’é"), { minLength: 1, maxLength: KEY_MAX_LENGTH + 1 }).map((cs) => cs.join(''));
     fc.assert(
       fc.property(short, short, (a, b) => {
-        const ka = wordKey(a, 0, a.length), kb = wordKey(b, 0, b.length);
+        const ka = wordKey(a, 0, a.length),
+          kb = wordKey(b, 0, b.length);
         const keyed = (w: string) => w.length <= KEY_MAX_LENGTH && !w.includes('é');
         expect(ka !== 0).toBe(keyed(a));
         if (ka !== 0 && kb !== 0) expect(ka === kb).toBe(a === b);
@@ -61,7 +133,10 @@ describe('scanText', () => {
     expect(scanText('hello ไทย', createTextScan())).toBe(false);
   });
   it('hasLetterOrNumber agrees with the Unicode regex', () => {
-    fc.assert(fc.property(text, (t) => void expect(hasLetterOrNumber(t)).toBe(/[\p{L}\p{N}]/u.test(t))), RUNS);
+    fc.assert(
+      fc.property(text, (t) => void expect(hasLetterOrNumber(t)).toBe(/[\p{L}\p{N}]/u.test(t))),
+      RUNS,
+    );
   });
 });
 
@@ -73,8 +148,15 @@ describe('markdown line passes', () => {
   };
   it('stripMarkup removes header and list marks as the multiline regexes do', () => {
     // No other markup in these pieces, so only the line-mark step can differ.
-    const marks = fc.array(fc.constantFrom('# ', '## x', '#x', '- ', '-x', '* ', '1. ', '1.x', '2) ', '## 1. ', ' \t- ', 'word', ' ', '\n', '\r', '\u2029'), { maxLength: 30 }).map((xs) => xs.join(''));
-    fc.assert(fc.property(marks, (t) => void expect(stripMarkup(t)).toBe(reference(t))), RUNS);
+    const marks = fc
+      .array(fc.constantFrom('# ', '## x', '#x', '- ', '-x', '* ', '1. ', '1.x', '2) ', '## 1. ', ' \t- ', 'word', ' ', '\n', '\r', '\u2029'), {
+        maxLength: 30,
+      })
+      .map((xs) => xs.join(''));
+    fc.assert(
+      fc.property(marks, (t) => void expect(stripMarkup(t)).toBe(reference(t))),
+      RUNS,
+    );
   });
   it('proseLines: non-blank lines and the paragraphs of split(/\\n\\s*\\n/)', () => {
     fc.assert(

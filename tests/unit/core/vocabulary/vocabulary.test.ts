@@ -3,8 +3,17 @@ import type { FeatureValues } from '../../../../src/core/types.ts';
 import { FEATURES } from '../../../../src/core/features/registry.ts';
 import { mulberry32 } from '../../../../src/core/random.ts';
 import {
-  NAMING_FEATURES, certaintyOf, fitPersonaVocabulary, modelChange, nameFromProfile, namePersona, personaOf, readableModel,
-  segmentNumber, strengthOf, type VocabularyConversation,
+  NAMING_FEATURES,
+  certaintyOf,
+  fitPersonaVocabulary,
+  modelChange,
+  nameFromProfile,
+  namePersona,
+  personaOf,
+  readableModel,
+  segmentNumber,
+  strengthOf,
+  type VocabularyConversation,
 } from '../../../../src/core/vocabulary/index.ts';
 
 const rand = mulberry32(7);
@@ -25,7 +34,11 @@ function conv(key: string, states: [string, Record<string, number>, number][]): 
 
 describe('namePersona', () => {
   it('names from the rule poles, with the strongest lean first', () => {
-    const n = namePersona((f) => ({ words_log: -2, paragraphs: -1.5, list_share: 1.5, headers: 1.5, table_rows: 1, bold_per_100w: 1, code_share: 1 } as Record<string, number>)[f] ?? 0);
+    const n = namePersona(
+      (f) =>
+        (({ words_log: -2, paragraphs: -1.5, list_share: 1.5, headers: 1.5, table_rows: 1, bold_per_100w: 1, code_share: 1 }) as Record<string, number>)[f] ??
+        0,
+    );
     expect(n.name).toBe('terse · structured');
     expect(n.poles[0].evidence[0].feature).toBe('words_log');
   });
@@ -37,22 +50,45 @@ describe('namePersona', () => {
     expect(n.notApplicable).toContain('tone');
   });
   it('drops a pole that contradicts a stronger one ("detached · playful")', () => {
-    const z: Record<string, number> = { question_share: -3, second_person_per_100w: -3, contractions_per_100w: 2, slang_per_100w: 2, exclamation_share: 2, emoji_per_100w: 2, formal_per_100w: -2 };
+    const z: Record<string, number> = {
+      question_share: -3,
+      second_person_per_100w: -3,
+      contractions_per_100w: 2,
+      slang_per_100w: 2,
+      exclamation_share: 2,
+      emoji_per_100w: 2,
+      formal_per_100w: -2,
+    };
     const n = namePersona((f) => z[f] ?? 0);
     expect(n.name).toBe('detached');
   });
   it('names router profiles the same way (nameFromProfile), also from a top-five profile', () => {
-    expect(nameFromProfile(NAMING_FEATURES.map((feature) => ({ feature, z: feature === 'words_log' || feature === 'paragraphs' ? -1.5 : 0 }))).name).toBe('terse');
+    expect(nameFromProfile(NAMING_FEATURES.map((feature) => ({ feature, z: feature === 'words_log' || feature === 'paragraphs' ? -1.5 : 0 }))).name).toBe(
+      'terse',
+    );
     // The router's state "low Length (log words)" in the shared words:
-    expect(nameFromProfile([{ feature: 'words_log', z: -1.6 }, { feature: 'paragraphs', z: -1.1 }, { feature: 'list_share', z: 1.4 }, { feature: 'headers', z: 1.2 }]).name).toBe('terse · structured');
+    expect(
+      nameFromProfile([
+        { feature: 'words_log', z: -1.6 },
+        { feature: 'paragraphs', z: -1.1 },
+        { feature: 'list_share', z: 1.4 },
+        { feature: 'headers', z: 1.2 },
+      ]).name,
+    ).toBe('terse · structured');
   });
 });
 
 describe('fitPersonaVocabulary', () => {
   // Conversation 1 starts terse (its "A") and turns long; conversation 2 starts long (its "A").
   const data = [
-    conv('c1', [['A', TERSE, 6], ['B', LONG, 6]]),
-    conv('c2', [['A', LONG, 8], ['B', TERSE, 3]]),
+    conv('c1', [
+      ['A', TERSE, 6],
+      ['B', LONG, 6],
+    ]),
+    conv('c2', [
+      ['A', LONG, 8],
+      ['B', TERSE, 3],
+    ]),
     conv('c3', [['A', TERSE, 5]]),
   ];
   const v = fitPersonaVocabulary(data);
@@ -115,7 +151,12 @@ describe('shared wording', () => {
 
 describe('states the detector separated stay apart', () => {
   it('two states of one conversation never share a persona, even when alike', () => {
-    const alike = fitPersonaVocabulary([conv('solo', [['A', TERSE, 6], ['B', { ...TERSE, words_log: 1.3 }, 6]])]);
+    const alike = fitPersonaVocabulary([
+      conv('solo', [
+        ['A', TERSE, 6],
+        ['B', { ...TERSE, words_log: 1.3 }, 6],
+      ]),
+    ]);
     expect(personaOf(alike, 'solo', 'A')?.id).not.toBe(personaOf(alike, 'solo', 'B')?.id);
   });
 });

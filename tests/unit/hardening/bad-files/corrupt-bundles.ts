@@ -21,7 +21,19 @@ function setPath(bundle: ConversationBundle, rng: Rng): string {
   if (annotations.length > 0) targets.push(['annotation', rng.pick(annotations)]);
   const [name, record] = rng.pick(targets);
   const REQUIRED: Record<string, string[]> = {
-    conversation: ['key', 'site', 'conversationId', 'source', 'firstSeen', 'lastSeen', 'models', 'turnCount', 'assistantCount', 'shiftCount', 'annotationCount'],
+    conversation: [
+      'key',
+      'site',
+      'conversationId',
+      'source',
+      'firstSeen',
+      'lastSeen',
+      'models',
+      'turnCount',
+      'assistantCount',
+      'shiftCount',
+      'annotationCount',
+    ],
     turn: ['key', 'conversationKey', 'turnId', 'order', 'role', 'text', 'contentHash', 'capturedAt'],
     analysis: ['turnKey', 'conversationKey', 'detectorVersion', 'index', 'shift', 'confidence', 'labels', 'features'],
     annotation: ['id', 'turnKey', 'conversationKey', 'kind', 'createdAt', 'updatedAt'],
@@ -71,15 +83,36 @@ export function corruptBundles(rng: Rng, bundles: readonly ConversationBundle[])
     const b = rng.pick(withTurns);
     const t = rng.pick(b.turns);
     b.annotations.push({
-      id: `fuzz-${rng.int(0, 1e9)}`, turnKey: `${b.conversation.key}:no-such-turn`, conversationKey: b.conversation.key,
-      kind: 'note', label: null, note: 'x', createdAt: 1, updatedAt: 1,
+      id: `fuzz-${rng.int(0, 1e9)}`,
+      turnKey: `${b.conversation.key}:no-such-turn`,
+      conversationKey: b.conversation.key,
+      kind: 'note',
+      label: null,
+      note: 'x',
+      createdAt: 1,
+      updatedAt: 1,
     });
     what = `annotation on a missing turn (beside ${t.key})`;
   } else {
     const structural: [string, (b: Loose) => void][] = [
-      ['turns not an array', (b) => { b.turns = {}; }],
-      ['analyses missing', (b) => { delete b.analyses; }],
-      ['conversation missing', (b) => { delete b.conversation; }],
+      [
+        'turns not an array',
+        (b) => {
+          b.turns = {};
+        },
+      ],
+      [
+        'analyses missing',
+        (b) => {
+          delete b.analyses;
+        },
+      ],
+      [
+        'conversation missing',
+        (b) => {
+          delete b.conversation;
+        },
+      ],
       ['bundle is a string', () => undefined],
     ];
     const [name, apply] = rng.pick(structural);
@@ -103,7 +136,14 @@ export function freshBundle(base: ConversationBundle, suffix: string): Conversat
     t.conversationKey = newKey;
     if (t.alternativeOf) t.alternativeOf = rekey(t.alternativeOf);
   }
-  for (const a of b.analyses) { a.turnKey = rekey(a.turnKey); a.conversationKey = newKey; }
-  for (const a of b.annotations) { a.turnKey = rekey(a.turnKey); a.conversationKey = newKey; a.id = `${a.id}-fresh-${suffix}`; }
+  for (const a of b.analyses) {
+    a.turnKey = rekey(a.turnKey);
+    a.conversationKey = newKey;
+  }
+  for (const a of b.annotations) {
+    a.turnKey = rekey(a.turnKey);
+    a.conversationKey = newKey;
+    a.id = `${a.id}-fresh-${suffix}`;
+  }
   return b;
 }

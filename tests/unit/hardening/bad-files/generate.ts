@@ -77,7 +77,8 @@ export function tooDeep(rng: Rng): BadFile {
   let text: string;
   if (shape === 0) text = '['.repeat(depth) + ']'.repeat(depth);
   else if (shape === 1) text = '{"a":'.repeat(depth) + '1' + '}'.repeat(depth);
-  else if (shape === 2) text = '['.repeat(depth); // deep and truncated
+  else if (shape === 2)
+    text = '['.repeat(depth); // deep and truncated
   else text = `[{"mapping":{"n":{"message":{"content":{"parts":${'['.repeat(depth)}"x"${']'.repeat(depth)}}}}}}]`;
   return { kind: `nested ${depth} deep`, text, mustReject: true };
 }
@@ -86,7 +87,14 @@ export function tooDeep(rng: Rng): BadFile {
 export function wrongTopLevel(rng: Rng): BadFile {
   const scalars = ['42', '-1e308', '"conversations"', 'true', 'false', 'null', '"{\\"mapping\\":{}}"'];
   const arrays = ['[1,2,3]', '["a","b"]', '[null]', '[[]]', '[true]', '[[{"mapping":{}}]]', '[{}]', '[{"a":1}]', '[0.5,{"turns":[]}]'];
-  const objects = ['{}', '{"a":1}', '{"format":"something-else","version":1}', '{"conversations":"nope"}', '{"data":[{"x":1}]}', '{"__proto__":{"mapping":{}}}'];
+  const objects = [
+    '{}',
+    '{"a":1}',
+    '{"format":"something-else","version":1}',
+    '{"conversations":"nope"}',
+    '{"data":[{"x":1}]}',
+    '{"__proto__":{"mapping":{}}}',
+  ];
   const text = rng.pick([...scalars, ...arrays, ...objects]);
   const pad = rng.pick(['', '\n', '  ', '\ufeff']);
   return { kind: `wrong top-level ${text.slice(0, 20)}`, text: pad + text + pad.replace('\ufeff', ''), mustReject: true };
@@ -106,13 +114,20 @@ type Json = null | boolean | number | string | Json[] | { [k: string]: Json };
 
 function randomValue(rng: Rng, depth = 0): Json {
   switch (rng.int(0, depth > 2 ? 4 : 6)) {
-    case 0: return null;
-    case 1: return rng.chance(0.5);
-    case 2: return rng.pick([0, -1, 1.5, 1e300, -0, 2 ** 53 + 1, 1700000000]);
-    case 3: return rng.string(12, 'abc <>&"\'\u202e\u200b');
-    case 4: return '';
-    case 5: return [randomValue(rng, depth + 1)];
-    default: return { [rng.pick(['id', 'text', 'role', 'x', 'content', 'parts'])]: randomValue(rng, depth + 1) };
+    case 0:
+      return null;
+    case 1:
+      return rng.chance(0.5);
+    case 2:
+      return rng.pick([0, -1, 1.5, 1e300, -0, 2 ** 53 + 1, 1700000000]);
+    case 3:
+      return rng.string(12, 'abc <>&"\'\u202e\u200b');
+    case 4:
+      return '';
+    case 5:
+      return [randomValue(rng, depth + 1)];
+    default:
+      return { [rng.pick(['id', 'text', 'role', 'x', 'content', 'parts'])]: randomValue(rng, depth + 1) };
   }
 }
 
@@ -124,8 +139,16 @@ function typeOf(v: Json): string {
 function slots(root: Json): { parent: Json[] | { [k: string]: Json }; key: string | number }[] {
   const out: { parent: Json[] | { [k: string]: Json }; key: string | number }[] = [];
   const walk = (node: Json) => {
-    if (Array.isArray(node)) node.forEach((child, i) => { out.push({ parent: node, key: i }); walk(child); });
-    else if (node && typeof node === 'object') for (const k of Object.keys(node)) { out.push({ parent: node, key: k }); walk(node[k]); }
+    if (Array.isArray(node))
+      node.forEach((child, i) => {
+        out.push({ parent: node, key: i });
+        walk(child);
+      });
+    else if (node && typeof node === 'object')
+      for (const k of Object.keys(node)) {
+        out.push({ parent: node, key: k });
+        walk(node[k]);
+      }
   };
   walk(root);
   return out;
@@ -177,6 +200,12 @@ export function huge(rng: Rng): BadFile {
     return { kind: `huge array of ${n} numbers`, text: `[${'1,'.repeat(n)}1]`, mustReject: true };
   }
   const length = rng.int(1_000_001, 2_000_000);
-  const line = JSON.stringify({ id: 'long', turns: [{ role: 'user', text: 'q' }, { role: 'assistant', text: 'x'.repeat(length) }] });
+  const line = JSON.stringify({
+    id: 'long',
+    turns: [
+      { role: 'user', text: 'q' },
+      { role: 'assistant', text: 'x'.repeat(length) },
+    ],
+  });
   return { kind: `one message of ${length} characters`, text: line, mustReject: false };
 }

@@ -1,20 +1,32 @@
 import { strFromU8, unzipSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
 import {
-  argillaDataset, argillaSettings, exportAnnotationZip, exportArgillaRecords, exportHfDataset, exportLabelStudioTasks,
-  exportProdigy, labelStudioConfig, replyTasks,
+  argillaDataset,
+  argillaSettings,
+  exportAnnotationZip,
+  exportArgillaRecords,
+  exportHfDataset,
+  exportLabelStudioTasks,
+  exportProdigy,
+  labelStudioConfig,
+  replyTasks,
 } from '../../../../../src/core/formats/annotation/index.ts';
 import { LABEL_VOCABULARY } from '../../../../../src/core/detect/vocabulary.ts';
 import { realShaped } from './samples.ts';
 import {
-  validateArgillaDataset, validateArgillaRecords, validateArgillaSettings, validateHfJsonl, validateLabelStudioConfig,
-  validateLabelStudioTasks, validateProdigyTask,
+  validateArgillaDataset,
+  validateArgillaRecords,
+  validateArgillaSettings,
+  validateHfJsonl,
+  validateLabelStudioConfig,
+  validateLabelStudioTasks,
+  validateProdigyTask,
 } from './tool-schemas.ts';
 
 const bundles = realShaped();
 const replies = bundles.reduce((n, b) => n + b.turns.filter((t) => t.role === 'assistant' && t.alternativeOf === null).length, 0);
 
-describe('annotation exports follow each tool\'s documented shape (real-shaped samples)', () => {
+describe("annotation exports follow each tool's documented shape (real-shaped samples)", () => {
   it('has real material to check: every reply of the ChatGPT excerpt, labelled, some with shifts', () => {
     const tasks = bundles.flatMap((b) => [...replyTasks(b)]);
     expect(tasks).toHaveLength(replies);
@@ -50,8 +62,11 @@ describe('annotation exports follow each tool\'s documented shape (real-shaped s
     expect(Object.keys(metadata).filter((k) => k.startsWith('feature_')).length).toBeGreaterThan(20);
   });
 
-  it('Prodigy: every line is a choice task, accept pre-selects the detector\'s answer', () => {
-    const lines = exportProdigy(bundles).trim().split('\n').map((l) => JSON.parse(l) as { accept: string[] });
+  it("Prodigy: every line is a choice task, accept pre-selects the detector's answer", () => {
+    const lines = exportProdigy(bundles)
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l) as { accept: string[] });
     expect(lines).toHaveLength(replies);
     expect(lines.flatMap((t, i) => validateProdigyTask(t, `line ${i + 1}`))).toEqual([]);
     expect(lines.every((t) => t.accept.includes('shift') !== t.accept.includes('no_shift'))).toBe(true);
@@ -63,11 +78,17 @@ describe('annotation exports follow each tool\'s documented shape (real-shaped s
     expect(text.trim().split('\n')).toHaveLength(replies);
   });
 
-  it('one zip holds every tool\'s files in the layout each tool loads', () => {
+  it("one zip holds every tool's files in the layout each tool loads", () => {
     const files = unzipSync(exportAnnotationZip(bundles, undefined, { mtime: new Date(Date.UTC(2026, 0, 1)) }));
     expect(Object.keys(files).sort()).toEqual([
-      'README.md', 'argilla/.argilla/dataset.json', 'argilla/.argilla/settings.json', 'argilla/records.json',
-      'huggingface/train.jsonl', 'label-studio/labeling-config.xml', 'label-studio/tasks.json', 'prodigy/tasks.jsonl',
+      'README.md',
+      'argilla/.argilla/dataset.json',
+      'argilla/.argilla/settings.json',
+      'argilla/records.json',
+      'huggingface/train.jsonl',
+      'label-studio/labeling-config.xml',
+      'label-studio/tasks.json',
+      'prodigy/tasks.jsonl',
     ]);
     const { schema } = validateArgillaSettings(JSON.parse(strFromU8(files['argilla/.argilla/settings.json'])));
     expect(validateArgillaRecords(JSON.parse(strFromU8(files['argilla/records.json'])), schema)).toEqual([]);
@@ -90,7 +111,9 @@ describe('the validators catch what the tools would refuse (so the tests above c
   const task = JSON.parse(exportLabelStudioTasks(bundles.slice(-1)))[1];
 
   it('Label Studio', () => {
-    expect(validateLabelStudioConfig('<View><Choices name="a" toName="nothing"><Choice value="x"/></Choices></View>').problems.join('\n')).toMatch(/not an object tag/);
+    expect(validateLabelStudioConfig('<View><Choices name="a" toName="nothing"><Choice value="x"/></Choices></View>').problems.join('\n')).toMatch(
+      /not an object tag/,
+    );
     expect(validateLabelStudioConfig('<View><Paragraphs name="d" value="$d" layot="dialogue"/></View>').problems.join('\n')).toMatch(/no parameter layot/);
     expect(validateLabelStudioConfig('<View><Header value="a & b"/></View>').problems.join('\n')).toMatch(/bare &/);
     const wrongChoice = structuredClone(task);
@@ -107,15 +130,24 @@ describe('the validators catch what the tools would refuse (so the tests above c
     expect(validateArgillaSettings(settings).problems.join('\n')).toMatch(/used twice/);
     const { schema } = validateArgillaSettings(JSON.parse(JSON.stringify(argillaSettings())));
     const record = JSON.parse(exportArgillaRecords(bundles.slice(-1)))[1];
-    expect(validateArgillaRecords([{ ...record, suggestions: { shift: { value: 'perhaps', score: 0.5, agent: 'x' } } }], schema).join('\n')).toMatch(/not a label of shift/);
+    expect(validateArgillaRecords([{ ...record, suggestions: { shift: { value: 'perhaps', score: 0.5, agent: 'x' } } }], schema).join('\n')).toMatch(
+      /not a label of shift/,
+    );
     expect(validateArgillaRecords([{ ...record, metadata: { ...record.metadata, surprise: 1 } }], schema).join('\n')).toMatch(/not declared/);
     expect(validateArgillaRecords([{ ...record, fields: { chat: [{ role: 'user', text: 'x' }] } }], schema).join('\n')).toMatch(/list of \{role, content\}/);
   });
 
   it('Prodigy and Hugging Face', () => {
     expect(validateProdigyTask({ text: 'x', options: [{ id: 'a', text: 'A' }], accept: ['b'] }, 't').join('\n')).toMatch(/accept must list option ids/);
-    expect(validateHfJsonl('{"messages":[{"role":"assistant","content":"a"}],"x":1}\n{"messages":[{"role":"assistant","content":"b"}],"x":0.5}\n', []).join('\n')).toMatch(/int64 vs double/);
-    expect(validateHfJsonl('{"messages":[{"role":"assistant","content":"a"}],"f":{"a":1.0}}\n{"messages":[{"role":"assistant","content":"b"}],"f":{"a":"x"}}\n', []).join('\n')).toMatch(/double vs string/);
+    expect(
+      validateHfJsonl('{"messages":[{"role":"assistant","content":"a"}],"x":1}\n{"messages":[{"role":"assistant","content":"b"}],"x":0.5}\n', []).join('\n'),
+    ).toMatch(/int64 vs double/);
+    expect(
+      validateHfJsonl(
+        '{"messages":[{"role":"assistant","content":"a"}],"f":{"a":1.0}}\n{"messages":[{"role":"assistant","content":"b"}],"f":{"a":"x"}}\n',
+        [],
+      ).join('\n'),
+    ).toMatch(/double vs string/);
   });
 });
 
@@ -135,7 +167,13 @@ describe('our bundle keeps who made an imported judgement', () => {
     const plain = sampleBundle();
     expect(exportBundleJson([plain])).not.toContain('"origin"');
     const b = sampleBundle();
-    b.annotations.push({ ...b.annotations[0], id: 'label-studio:chatgpt:conv1:a2:7', kind: 'confirm', label: null, origin: { tool: 'label-studio', author: 'ana@example.org' } });
+    b.annotations.push({
+      ...b.annotations[0],
+      id: 'label-studio:chatgpt:conv1:a2:7',
+      kind: 'confirm',
+      label: null,
+      origin: { tool: 'label-studio', author: 'ana@example.org' },
+    });
     const first = exportBundleJson([b]);
     const back = parseAnyConversationFile(first, 'b.json').bundles[0];
     expect(back.annotations[1].origin).toEqual({ tool: 'label-studio', author: 'ana@example.org' });

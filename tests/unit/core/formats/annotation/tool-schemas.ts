@@ -37,19 +37,61 @@ const LS_TAGS: Record<string, { kind: 'visual' | 'object' | 'control' | 'option'
   },
   Choices: {
     kind: 'control',
-    params: ['name', 'toName', 'choice', 'showInline', 'required', 'requiredMessage', 'visibleWhen', 'whenTagName', 'whenLabelValue', 'whenChoiceValue', 'perRegion', 'perItem', 'value', 'allowNested', 'layout'],
+    params: [
+      'name',
+      'toName',
+      'choice',
+      'showInline',
+      'required',
+      'requiredMessage',
+      'visibleWhen',
+      'whenTagName',
+      'whenLabelValue',
+      'whenChoiceValue',
+      'perRegion',
+      'perItem',
+      'value',
+      'allowNested',
+      'layout',
+    ],
     required: ['name', 'toName'],
   },
   Choice: { kind: 'option', params: ['value', 'selected', 'alias', 'style', 'hotkey', 'html', 'hint', 'color'], required: ['value'] },
   TextArea: {
     kind: 'control',
-    params: ['name', 'toName', 'value', 'label', 'placeholder', 'maxSubmissions', 'editable', 'skipDuplicates', 'transcription', 'displayMode', 'rows', 'required', 'requiredMessage', 'showSubmitButton', 'perRegion', 'perItem'],
+    params: [
+      'name',
+      'toName',
+      'value',
+      'label',
+      'placeholder',
+      'maxSubmissions',
+      'editable',
+      'skipDuplicates',
+      'transcription',
+      'displayMode',
+      'rows',
+      'required',
+      'requiredMessage',
+      'showSubmitButton',
+      'perRegion',
+      'perItem',
+    ],
     required: ['name'],
   },
 };
 
-export interface LsControl { tag: string; name: string; toName: string | null; single: boolean; choices: string[] }
-export interface LsConfig { objects: Map<string, { tag: string; value: string; nameKey: string; textKey: string }>; controls: Map<string, LsControl> }
+export interface LsControl {
+  tag: string;
+  name: string;
+  toName: string | null;
+  single: boolean;
+  choices: string[];
+}
+export interface LsConfig {
+  objects: Map<string, { tag: string; value: string; nameKey: string; textKey: string }>;
+  controls: Map<string, LsControl>;
+}
 
 /** XML well-formedness that linkedom's lenient parser does not check: balanced tags, quoted attributes. */
 function xmlProblems(xml: string): string[] {
@@ -80,7 +122,10 @@ export function validateLabelStudioConfig(xml: string): { problems: string[]; co
   const names = new Set<string>();
   for (const el of [root, ...root.querySelectorAll('*')]) {
     const spec = LS_TAGS[el.tagName];
-    if (!spec) { problems.push(`<${el.tagName}> is not a Label Studio tag we know`); continue; }
+    if (!spec) {
+      problems.push(`<${el.tagName}> is not a Label Studio tag we know`);
+      continue;
+    }
     for (const attr of el.getAttributeNames()) if (!spec.params.includes(attr)) problems.push(`<${el.tagName}> has no parameter ${attr}`);
     for (const req of spec.required) if (!el.hasAttribute(req)) problems.push(`<${el.tagName}> needs ${req}`);
     const name = el.getAttribute('name');
@@ -93,11 +138,17 @@ export function validateLabelStudioConfig(xml: string): { problems: string[]; co
       if (!/^\$\w+$/.test(value)) problems.push(`<${el.tagName} name="${name}"> value should be $<data key>, got ${value}`);
       const layout = el.getAttribute('layout');
       if (layout !== null && layout !== 'none' && layout !== 'dialogue') problems.push(`Paragraphs layout must be none|dialogue, got ${layout}`);
-      config.objects.set(name, { tag: el.tagName, value: value.slice(1), nameKey: el.getAttribute('nameKey') ?? 'author', textKey: el.getAttribute('textKey') ?? 'text' });
+      config.objects.set(name, {
+        tag: el.tagName,
+        value: value.slice(1),
+        nameKey: el.getAttribute('nameKey') ?? 'author',
+        textKey: el.getAttribute('textKey') ?? 'text',
+      });
     }
     if (spec.kind === 'control' && name) {
       const choice = el.getAttribute('choice');
-      if (choice !== null && !['single', 'single-radio', 'multiple'].includes(choice)) problems.push(`Choices choice must be single|single-radio|multiple, got ${choice}`);
+      if (choice !== null && !['single', 'single-radio', 'multiple'].includes(choice))
+        problems.push(`Choices choice must be single|single-radio|multiple, got ${choice}`);
       const options = [...el.children].filter((c) => c.tagName === 'Choice').map((c) => c.getAttribute('value') ?? '');
       if (el.tagName === 'Choices' && options.length === 0) problems.push(`<Choices name="${name}"> has no <Choice>`);
       if (new Set(options).size !== options.length) problems.push(`<Choices name="${name}"> repeats a choice value`);
@@ -116,7 +167,10 @@ export function validateLabelStudioConfig(xml: string): { problems: string[]; co
   return { problems, config };
 }
 
-const RESULT_TYPE: Record<string, { type: string; key: string }> = { Choices: { type: 'choices', key: 'choices' }, TextArea: { type: 'textarea', key: 'text' } };
+const RESULT_TYPE: Record<string, { type: string; key: string }> = {
+  Choices: { type: 'choices', key: 'choices' },
+  TextArea: { type: 'textarea', key: 'text' },
+};
 
 /** Results of a prediction or annotation against the config. */
 export function lsResultProblems(results: Json, config: LsConfig, where: string): string[] {
@@ -154,15 +208,18 @@ export function validateLabelStudioTasks(tasks: Json, config: LsConfig): string[
   tasks.forEach((task, i) => {
     const at = `task ${i}`;
     if (!isObj(task)) return problems.push(`${at}: must be an object`);
-    for (const key of Object.keys(task)) if (!['data', 'predictions', 'annotations', 'id', 'meta'].includes(key)) problems.push(`${at}: unknown top-level key ${key}`);
+    for (const key of Object.keys(task))
+      if (!['data', 'predictions', 'annotations', 'id', 'meta'].includes(key)) problems.push(`${at}: unknown top-level key ${key}`);
     if (!isObj(task.data)) return problems.push(`${at}: data must be an object`);
     for (const object of config.objects.values()) {
       const v = task.data[object.value];
       if (object.tag === 'Paragraphs') {
         if (!Array.isArray(v) || v.length === 0) problems.push(`${at}: data.${object.value} must be a non-empty list of paragraphs`);
-        else v.forEach((p, k) => {
-          if (!isObj(p) || !isStr(p[object.nameKey]) || !isStr(p[object.textKey])) problems.push(`${at}: data.${object.value}[${k}] needs text ${object.nameKey} and ${object.textKey}`);
-        });
+        else
+          v.forEach((p, k) => {
+            if (!isObj(p) || !isStr(p[object.nameKey]) || !isStr(p[object.textKey]))
+              problems.push(`${at}: data.${object.value}[${k}] needs text ${object.nameKey} and ${object.textKey}`);
+          });
       }
     }
     if (task.predictions !== undefined) {
@@ -188,13 +245,20 @@ const FIELD_TYPES = ['text', 'image', 'chat', 'custom'];
 const QUESTION_TYPES = ['label_selection', 'multi_label_selection', 'text', 'rating', 'ranking', 'span'];
 const METADATA_TYPES = ['terms', 'integer', 'float'];
 
-export interface ArgillaSchema { fields: Map<string, Obj>; questions: Map<string, Obj>; metadata: Map<string, Obj>; allowExtraMetadata: boolean }
+export interface ArgillaSchema {
+  fields: Map<string, Obj>;
+  questions: Map<string, Obj>;
+  metadata: Map<string, Obj>;
+  allowExtraMetadata: boolean;
+}
 
 export function validateArgillaSettings(settings: Json): { problems: string[]; schema: ArgillaSchema } {
   const schema: ArgillaSchema = { fields: new Map(), questions: new Map(), metadata: new Map(), allowExtraMetadata: false };
   if (!isObj(settings)) return { problems: ['settings must be an object'], schema };
   const problems: string[] = [];
-  for (const key of Object.keys(settings)) if (!['guidelines', 'questions', 'fields', 'vectors', 'metadata', 'allow_extra_metadata', 'distribution', 'mapping'].includes(key)) problems.push(`settings: unknown key ${key}`);
+  for (const key of Object.keys(settings))
+    if (!['guidelines', 'questions', 'fields', 'vectors', 'metadata', 'allow_extra_metadata', 'distribution', 'mapping'].includes(key))
+      problems.push(`settings: unknown key ${key}`);
   if (settings.guidelines !== null && settings.guidelines !== undefined && !isStr(settings.guidelines)) problems.push('guidelines must be text or null');
   schema.allowExtraMetadata = settings.allow_extra_metadata === true;
   const names = new Set<string>();
@@ -220,20 +284,27 @@ export function validateArgillaSettings(settings: Json): { problems: string[]; s
   for (const [name, q] of schema.questions) {
     const s = q.settings as Obj;
     if (s.type === 'label_selection' || s.type === 'multi_label_selection') {
-      if (!Array.isArray(s.options) || s.options.length < 2) { problems.push(`question ${name}: needs at least two options`); continue; }
+      if (!Array.isArray(s.options) || s.options.length < 2) {
+        problems.push(`question ${name}: needs at least two options`);
+        continue;
+      }
       const values = s.options.map((o) => (isObj(o) ? o.value : undefined));
       if (!values.every(isStr)) problems.push(`question ${name}: every option needs a text value`);
       if (new Set(values).size !== values.length) problems.push(`question ${name}: all labels must be unique`);
-      if (s.visible_options !== null && s.visible_options !== undefined && (!isNum(s.visible_options) || s.visible_options < 3)) problems.push(`question ${name}: visible_options must be null or ≥ 3`);
-      if (s.type === 'multi_label_selection' && s.options_order !== undefined && s.options_order !== 'natural' && s.options_order !== 'suggestion') problems.push(`question ${name}: options_order must be natural|suggestion`);
+      if (s.visible_options !== null && s.visible_options !== undefined && (!isNum(s.visible_options) || s.visible_options < 3))
+        problems.push(`question ${name}: visible_options must be null or ≥ 3`);
+      if (s.type === 'multi_label_selection' && s.options_order !== undefined && s.options_order !== 'natural' && s.options_order !== 'suggestion')
+        problems.push(`question ${name}: options_order must be natural|suggestion`);
     }
     if (typeof q.required !== 'boolean') problems.push(`question ${name}: required must be true|false`);
   }
   for (const [name, m] of schema.metadata) {
     const s = m.settings as Obj;
     if (s.type === 'terms' && s.values !== null && !isStrList(s.values)) problems.push(`metadata ${name}: values must be null or a list`);
-    if ((s.type === 'float' || s.type === 'integer') && isNum(s.min) && isNum(s.max) && s.min >= s.max) problems.push(`metadata ${name}: min must be less than max`);
-    if (s.type === 'integer' && ![s.min, s.max].every((v) => v === null || v === undefined || Number.isInteger(v))) problems.push(`metadata ${name}: min and max must be integers`);
+    if ((s.type === 'float' || s.type === 'integer') && isNum(s.min) && isNum(s.max) && s.min >= s.max)
+      problems.push(`metadata ${name}: min must be less than max`);
+    if (s.type === 'integer' && ![s.min, s.max].every((v) => v === null || v === undefined || Number.isInteger(v)))
+      problems.push(`metadata ${name}: min and max must be integers`);
   }
   return { problems, schema };
 }
@@ -245,7 +316,8 @@ export function validateArgillaDataset(dataset: Json): string[] {
   if (dataset.status !== undefined && dataset.status !== 'draft' && dataset.status !== 'ready') problems.push('status must be draft|ready');
   if (typeof dataset.allow_extra_metadata !== 'boolean') problems.push('allow_extra_metadata must be true|false');
   const d = dataset.distribution;
-  if (d !== null && d !== undefined && (!isObj(d) || d.strategy !== 'overlap' || !Number.isInteger(d.min_submitted) || (d.min_submitted as number) < 1)) problems.push('distribution must be {strategy: "overlap", min_submitted ≥ 1}');
+  if (d !== null && d !== undefined && (!isObj(d) || d.strategy !== 'overlap' || !Number.isInteger(d.min_submitted) || (d.min_submitted as number) < 1))
+    problems.push('distribution must be {strategy: "overlap", min_submitted ≥ 1}');
   return problems;
 }
 
@@ -257,17 +329,26 @@ export function validateArgillaRecords(records: Json, schema: ArgillaSchema): st
   records.forEach((r, i) => {
     const at = `record ${i}`;
     if (!isObj(r)) return problems.push(`${at}: must be an object`);
-    for (const key of Object.keys(r)) if (!['id', 'fields', 'metadata', 'suggestions', 'responses', 'vectors', 'status', '_server_id'].includes(key)) problems.push(`${at}: unknown key ${key}`);
+    for (const key of Object.keys(r))
+      if (!['id', 'fields', 'metadata', 'suggestions', 'responses', 'vectors', 'status', '_server_id'].includes(key))
+        problems.push(`${at}: unknown key ${key}`);
     if (!isStr(r.id) || r.id === '') problems.push(`${at}: id must be text`);
     else if (ids.has(r.id)) problems.push(`${at}: id ${r.id} repeats`);
     else ids.add(r.id);
     if (!isObj(r.fields)) return problems.push(`${at}: fields must be an object`);
     for (const [name, f] of schema.fields) {
       const v = r.fields[name];
-      if (v === undefined) { if (f.required !== false) problems.push(`${at}: required field ${name} is missing`); continue; }
+      if (v === undefined) {
+        if (f.required !== false) problems.push(`${at}: required field ${name} is missing`);
+        continue;
+      }
       const type = (f.settings as Obj).type;
       if (type === 'chat') {
-        if (!Array.isArray(v) || v.length === 0 || !v.every((m) => isObj(m) && isStr(m.role) && isStr(m.content) && Object.keys(m).every((k) => k === 'role' || k === 'content'))) {
+        if (
+          !Array.isArray(v) ||
+          v.length === 0 ||
+          !v.every((m) => isObj(m) && isStr(m.role) && isStr(m.content) && Object.keys(m).every((k) => k === 'role' || k === 'content'))
+        ) {
           problems.push(`${at}: chat field ${name} must be a list of {role, content}`);
         }
       } else if (type === 'text' && !isStr(v)) problems.push(`${at}: text field ${name} must be text`);
@@ -276,12 +357,16 @@ export function validateArgillaRecords(records: Json, schema: ArgillaSchema): st
     const metadata = isObj(r.metadata) ? r.metadata : {};
     for (const [key, value] of Object.entries(metadata)) {
       const m = schema.metadata.get(key);
-      if (!m) { if (!schema.allowExtraMetadata) problems.push(`${at}: metadata ${key} is not declared and extra metadata is not allowed`); continue; }
+      if (!m) {
+        if (!schema.allowExtraMetadata) problems.push(`${at}: metadata ${key} is not declared and extra metadata is not allowed`);
+        continue;
+      }
       const s = m.settings as Obj;
       if (s.type === 'terms') {
         const list = Array.isArray(value) ? value : [value];
         if (!list.every(isStr)) problems.push(`${at}: terms metadata ${key} must be text`);
-        else if (isStrList(s.values) && !list.every((v) => (s.values as string[]).includes(v))) problems.push(`${at}: metadata ${key} value not among the declared terms`);
+        else if (isStrList(s.values) && !list.every((v) => (s.values as string[]).includes(v)))
+          problems.push(`${at}: metadata ${key} value not among the declared terms`);
       } else {
         if (!isNum(value) || (s.type === 'integer' && !Number.isInteger(value))) problems.push(`${at}: metadata ${key} must be ${s.type}`);
         else if ((isNum(s.min) && value < s.min) || (isNum(s.max) && value > s.max)) problems.push(`${at}: metadata ${key} out of range`);
@@ -291,21 +376,32 @@ export function validateArgillaRecords(records: Json, schema: ArgillaSchema): st
     for (const [name, sug] of Object.entries(suggestions)) {
       const q = schema.questions.get(name);
       const sat = `${at} suggestion ${name}`;
-      if (!q) { problems.push(`${sat}: not a question`); continue; }
-      if (!isObj(sug)) { problems.push(`${sat}: must be {value, score, agent}`); continue; }
-      if (sug.score !== null && sug.score !== undefined && (!isNum(sug.score) || sug.score < 0 || sug.score > 1)) problems.push(`${sat}: score must be in [0, 1]`);
+      if (!q) {
+        problems.push(`${sat}: not a question`);
+        continue;
+      }
+      if (!isObj(sug)) {
+        problems.push(`${sat}: must be {value, score, agent}`);
+        continue;
+      }
+      if (sug.score !== null && sug.score !== undefined && (!isNum(sug.score) || sug.score < 0 || sug.score > 1))
+        problems.push(`${sat}: score must be in [0, 1]`);
       if (sug.agent !== null && sug.agent !== undefined && !isStr(sug.agent)) problems.push(`${sat}: agent must be text`);
       problems.push(...answerProblems(q, sug.value, sat));
     }
     if (r.responses !== undefined && !isObj(r.responses)) problems.push(`${at}: responses must be an object`);
-    else for (const [name, list] of Object.entries(r.responses ?? {})) {
-      const q = schema.questions.get(name);
-      if (!q || !Array.isArray(list)) { problems.push(`${at} responses ${name}: not a question with a list of responses`); continue; }
-      list.forEach((resp, k) => {
-        if (!isObj(resp) || !isStr(resp.user_id)) problems.push(`${at} responses ${name}[${k}]: needs value and user_id`);
-        else problems.push(...answerProblems(q, resp.value, `${at} responses ${name}[${k}]`));
-      });
-    }
+    else
+      for (const [name, list] of Object.entries(r.responses ?? {})) {
+        const q = schema.questions.get(name);
+        if (!q || !Array.isArray(list)) {
+          problems.push(`${at} responses ${name}: not a question with a list of responses`);
+          continue;
+        }
+        list.forEach((resp, k) => {
+          if (!isObj(resp) || !isStr(resp.user_id)) problems.push(`${at} responses ${name}[${k}]: needs value and user_id`);
+          else problems.push(...answerProblems(q, resp.value, `${at} responses ${name}[${k}]`));
+        });
+      }
     return undefined;
   });
   return problems;
@@ -314,8 +410,12 @@ export function validateArgillaRecords(records: Json, schema: ArgillaSchema): st
 function answerProblems(question: Obj, value: Json, where: string): string[] {
   const s = question.settings as Obj;
   const options = Array.isArray(s.options) ? s.options.map((o) => (isObj(o) ? o.value : undefined)) : [];
-  if (s.type === 'label_selection') return isStr(value) && options.includes(value) ? [] : [`${where}: ${JSON.stringify(value)} is not a label of ${String(question.name)}`];
-  if (s.type === 'multi_label_selection') return isStrList(value) && value.length > 0 && value.every((v) => options.includes(v)) ? [] : [`${where}: ${JSON.stringify(value)} must be a non-empty list of labels of ${String(question.name)}`];
+  if (s.type === 'label_selection')
+    return isStr(value) && options.includes(value) ? [] : [`${where}: ${JSON.stringify(value)} is not a label of ${String(question.name)}`];
+  if (s.type === 'multi_label_selection')
+    return isStrList(value) && value.length > 0 && value.every((v) => options.includes(v))
+      ? []
+      : [`${where}: ${JSON.stringify(value)} must be a non-empty list of labels of ${String(question.name)}`];
   if (s.type === 'text') return isStr(value) ? [] : [`${where}: must be text`];
   return [];
 }
@@ -330,12 +430,15 @@ export function validateProdigyTask(task: Json, where: string): string[] {
   if (!Array.isArray(task.options) || task.options.length === 0) return [...problems, `${where}: options must be a non-empty list`];
   const ids: Json[] = [];
   task.options.forEach((o, i) => {
-    if (!isObj(o) || !(isStr(o.id) || isNum(o.id)) || !(isStr(o.text) || isStr(o.image))) problems.push(`${where}: options[${i}] needs an id (text or number) and text`);
+    if (!isObj(o) || !(isStr(o.id) || isNum(o.id)) || !(isStr(o.text) || isStr(o.image)))
+      problems.push(`${where}: options[${i}] needs an id (text or number) and text`);
     else ids.push(o.id);
   });
   if (new Set(ids).size !== ids.length) problems.push(`${where}: option ids repeat`);
-  if (task.accept !== undefined && (!Array.isArray(task.accept) || !task.accept.every((a) => ids.includes(a)))) problems.push(`${where}: accept must list option ids`);
-  if (task.meta !== undefined && (!isObj(task.meta) || !Object.values(task.meta).every((v) => isStr(v) || isNum(v)))) problems.push(`${where}: meta must be a flat object of text and numbers`);
+  if (task.accept !== undefined && (!Array.isArray(task.accept) || !task.accept.every((a) => ids.includes(a))))
+    problems.push(`${where}: accept must list option ids`);
+  if (task.meta !== undefined && (!isObj(task.meta) || !Object.values(task.meta).every((v) => isStr(v) || isNum(v))))
+    problems.push(`${where}: meta must be a flat object of text and numbers`);
   return problems;
 }
 
@@ -343,10 +446,7 @@ export function validateProdigyTask(task: Json, where: string): string[] {
 // Hugging Face datasets (JSON Lines → Arrow)
 
 /** Arrow types as pyarrow's JSON reader infers them (numbers typed by how they are written). */
-type ArrowType =
-  | { k: 'null' | 'bool' | 'int64' | 'double' | 'string' }
-  | { k: 'list'; of: ArrowType }
-  | { k: 'struct'; fields: Map<string, ArrowType> };
+type ArrowType = { k: 'null' | 'bool' | 'int64' | 'double' | 'string' } | { k: 'list'; of: ArrowType } | { k: 'struct'; fields: Map<string, ArrowType> };
 
 /**
  * Types a JSON text directly (JSON.parse forgets that "1.0" was written as a float): a small
@@ -354,7 +454,9 @@ type ArrowType =
  */
 function typeOfJson(text: string): ArrowType {
   let i = 0;
-  const ws = () => { while (i < text.length && ' \t\r\n'.includes(text[i])) i++; };
+  const ws = () => {
+    while (i < text.length && ' \t\r\n'.includes(text[i])) i++;
+  };
   const value = (): ArrowType => {
     ws();
     const c = text[i];
@@ -362,7 +464,10 @@ function typeOfJson(text: string): ArrowType {
       i++;
       const fields = new Map<string, ArrowType>();
       ws();
-      if (text[i] === '}') { i++; return { k: 'struct', fields }; }
+      if (text[i] === '}') {
+        i++;
+        return { k: 'struct', fields };
+      }
       for (;;) {
         ws();
         const key = str();
@@ -370,7 +475,10 @@ function typeOfJson(text: string): ArrowType {
         if (text[i++] !== ':') throw new Error(`expected : at ${i}`);
         fields.set(key, value());
         ws();
-        if (text[i] === ',') { i++; continue; }
+        if (text[i] === ',') {
+          i++;
+          continue;
+        }
         if (text[i++] !== '}') throw new Error(`expected } at ${i}`);
         return { k: 'struct', fields };
       }
@@ -379,18 +487,34 @@ function typeOfJson(text: string): ArrowType {
       i++;
       let of: ArrowType = { k: 'null' };
       ws();
-      if (text[i] === ']') { i++; return { k: 'list', of }; }
+      if (text[i] === ']') {
+        i++;
+        return { k: 'list', of };
+      }
       for (;;) {
         of = unify(of, value());
         ws();
-        if (text[i] === ',') { i++; continue; }
+        if (text[i] === ',') {
+          i++;
+          continue;
+        }
         if (text[i++] !== ']') throw new Error(`expected ] at ${i}`);
         return { k: 'list', of };
       }
     }
-    if (c === '"') { str(); return { k: 'string' }; }
-    for (const [word, k] of [['true', 'bool'], ['false', 'bool'], ['null', 'null']] as const) {
-      if (text.startsWith(word, i)) { i += word.length; return { k }; }
+    if (c === '"') {
+      str();
+      return { k: 'string' };
+    }
+    for (const [word, k] of [
+      ['true', 'bool'],
+      ['false', 'bool'],
+      ['null', 'null'],
+    ] as const) {
+      if (text.startsWith(word, i)) {
+        i += word.length;
+        return { k };
+      }
     }
     const m = /^-?\d+(\.\d+)?([eE][-+]?\d+)?/.exec(text.slice(i, i + 40));
     if (!m) throw new Error(`unexpected ${c} at ${i}`);
@@ -400,7 +524,11 @@ function typeOfJson(text: string): ArrowType {
   const str = (): string => {
     const start = i;
     if (text[i++] !== '"') throw new Error(`expected " at ${start}`);
-    while (text[i] !== '"') { if (text[i] === '\\') i++; i++; if (i > text.length) throw new Error('unterminated string'); }
+    while (text[i] !== '"') {
+      if (text[i] === '\\') i++;
+      i++;
+      if (i > text.length) throw new Error('unterminated string');
+    }
     i++;
     return JSON.parse(text.slice(start, i)) as string;
   };
@@ -446,15 +574,33 @@ export function validateHfJsonl(text: string, requiredColumns: readonly string[]
   lines.forEach((line, i) => {
     let row: Json;
     let type: ArrowType;
-    try { row = JSON.parse(line); type = typeOfJson(line); } catch (e) { problems.push(`line ${i + 1}: not JSON (${String(e)})`); return; }
-    if (!isObj(row) || type.k !== 'struct') { problems.push(`line ${i + 1}: must be an object`); return; }
+    try {
+      row = JSON.parse(line);
+      type = typeOfJson(line);
+    } catch (e) {
+      problems.push(`line ${i + 1}: not JSON (${String(e)})`);
+      return;
+    }
+    if (!isObj(row) || type.k !== 'struct') {
+      problems.push(`line ${i + 1}: must be an object`);
+      return;
+    }
     columnSets.add(Object.keys(row).sort().join(','));
     for (const c of requiredColumns) if (!(c in row)) problems.push(`line ${i + 1}: column ${c} is missing`);
-    try { schema = unify(schema, type); } catch (e) { problems.push(`line ${i + 1}: a column changes type (${(e as Error).message})`); }
+    try {
+      schema = unify(schema, type);
+    } catch (e) {
+      problems.push(`line ${i + 1}: a column changes type (${(e as Error).message})`);
+    }
     const messages = row.messages;
-    if (!Array.isArray(messages) || messages.length === 0 || !messages.every((m) => isObj(m) && ['system', 'user', 'assistant'].includes(String(m.role)) && isStr(m.content))) {
+    if (
+      !Array.isArray(messages) ||
+      messages.length === 0 ||
+      !messages.every((m) => isObj(m) && ['system', 'user', 'assistant'].includes(String(m.role)) && isStr(m.content))
+    ) {
       problems.push(`line ${i + 1}: messages must be a non-empty list of {role: system|user|assistant, content}`);
-    } else if ((messages[messages.length - 1] as Obj).role !== 'assistant') problems.push(`line ${i + 1}: the labelled reply (last message) must be the assistant's`);
+    } else if ((messages[messages.length - 1] as Obj).role !== 'assistant')
+      problems.push(`line ${i + 1}: the labelled reply (last message) must be the assistant's`);
   });
   if (columnSets.size > 1) problems.push('rows do not all have the same columns');
   return problems;
