@@ -15,7 +15,7 @@
  * Run: npx tsx demo/build-router-history.ts [path to alpaca_eval.jsonl; default from scripts/shared-data.ts]
  */
 import { readFileSync, writeFileSync } from 'node:fs';
-import { mulberry32 } from '../src/core/random.ts';
+import { mulberry32 } from '../src/core/math/random.ts';
 import { sharedDataPath } from '../scripts/shared-data.ts';
 
 interface Row {

@@ -7,7 +7,7 @@
  * conversations (seeded).
  */
 import { f1, precisionRecall } from '../../src/core/metrics/changepoints.ts';
-import { mulberry32 } from '../../src/core/random.ts';
+import { mulberry32 } from '../../src/core/math/random.ts';
 import { MARGIN } from './score.ts';
 
 export const MAX_FALSE_PER_100 = 2;

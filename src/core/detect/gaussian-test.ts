@@ -8,7 +8,7 @@
  * restless conversation still keeps fewer switches), clipped like the series. Seeded by the
  * window, so answers are reproducible.
  */
-import { mulberry32 } from '../random.ts';
+import { mulberry32 } from '../math/random.ts';
 import { bestSplitGain, type SwitchTest } from './permutation.ts';
 
 export interface GaussianTestOptions {

@@ -13,7 +13,7 @@
  * Deterministic: the shuffles come from a PRNG seeded by the window, so the same conversation
  * always gets the same answer.
  */
-import { mulberry32 } from '../random.ts';
+import { mulberry32 } from '../math/random.ts';
 
 export interface GateOptions {
   /** Switches with p above this are dropped; ≥ 1 turns the gate off. */

@@ -7,6 +7,7 @@
  * barely move), shrunk toward a prior scale so that a short or oddly quiet conversation does not
  * blow tiny differences up. Values are clipped so one extreme reply cannot dominate.
  */
+import { median } from '../math/stats.ts';
 import { probit } from 'simple-statistics';
 import type { FeatureValues } from '../types.ts';
 
@@ -35,17 +36,6 @@ export interface StandardSeries {
   scale: number[];
 }
 
-/**
- * Median of a copy sorted as a typed array: a numeric sort without a comparator callback (far
- * faster), with the same median for finite values (features are never NaN).
- */
-function median(xs: ArrayLike<number>): number {
-  if (!xs.length) return 0;
-  const s = new Float64Array(xs).sort();
-  const m = s.length >> 1;
-  return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2;
-}
-
 /** Reply-to-reply noise scale: median |Δx| / (0.6745·√2), robust to a few level shifts. */
 export function diffScale(xs: readonly number[]): number {
   if (xs.length < 3) return 0;
@@ -62,7 +52,8 @@ export function standardise(values: readonly FeatureValues[], o: SeriesOptions):
   const scale: number[] = [];
   dims.forEach((f, k) => {
     const raw = values.map((v) => v[f]);
-    const c = median(raw.filter((x): x is number => x !== null && x !== undefined));
+    const present = raw.filter((x): x is number => x !== null && x !== undefined);
+    const c = present.length ? median(present) : 0;
     const xs = raw.map((x) => x ?? c);
     const prior = o.priorScale[f] ?? 1;
     const own = diffScale(xs);

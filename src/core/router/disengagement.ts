@@ -22,7 +22,7 @@
 import { stratifiedShiftTest, type AlignedSeries } from './permutation.ts';
 import { riskRatioInterval, type Interval } from './intervals.ts';
 import type { Rng } from './random.ts';
-import { median } from './stats.ts';
+import { median } from '../math/stats.ts';
 
 export const BOREDOM_WEIGHT = 1.5;
 export const GAP_WEIGHT = 0.5;

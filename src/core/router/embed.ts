@@ -6,6 +6,7 @@
  * covariances, which are only honest on (roughly) uncorrelated dimensions. State descriptions
  * go back to the z-scores of the named features, not the components.
  */
+import { quantileSorted } from '../math/stats.ts';
 import type { FeatureValues } from '../types.ts';
 
 export interface Embedding {
@@ -71,14 +72,6 @@ export function robustScale(vals: readonly number[]): { center: number; scale: n
   const m = vals.reduce((a, b) => a + b, 0) / vals.length;
   const sd = Math.sqrt(vals.reduce((a, v) => a + (v - m) ** 2, 0) / Math.max(vals.length - 1, 1));
   return { center: m, scale: sd > 1e-12 ? sd : 1 };
-}
-
-function quantileSorted(s: readonly number[], q: number): number {
-  if (s.length === 0) return 0;
-  const pos = (s.length - 1) * q;
-  const lo = Math.floor(pos);
-  const hi = Math.ceil(pos);
-  return s[lo] + (s[hi] - s[lo]) * (pos - lo);
 }
 
 function clip(v: number): number {

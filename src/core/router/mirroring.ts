@@ -6,7 +6,8 @@
  */
 import { rotate } from './permutation.ts';
 import type { Rng } from './random.ts';
-import { correlation, formatNumber, formatP, holm, permutationP } from './stats.ts';
+import { formatNumber, formatP } from './stats.ts';
+import { correlation, holm, permutationP } from '../math/stats.ts';
 import type { MirroringLag, MirroringResult } from './types.ts';
 
 export interface ChangeSeries {

@@ -7,7 +7,7 @@
  * sticky persona that rarely switches cannot fake an association the way an i.i.d. shuffle can.
  */
 import type { Rng } from './random.ts';
-import { permutationP } from './stats.ts';
+import { permutationP } from '../math/stats.ts';
 
 export interface AlignedSeries {
   events: readonly boolean[];

@@ -2,7 +2,7 @@
  * Seeded pseudo-random numbers (mulberry32): tiny, fast, identical in Node and the browser,
  * so every HMM restart and permutation is reproducible from one seed.
  */
-import { mulberry32 } from '../random.ts';
+import { mulberry32 } from '../math/random.ts';
 
 export interface Rng {
   /** Uniform in [0, 1). */

@@ -18,7 +18,8 @@
  */
 import type { Rng } from './random.ts';
 import { bootstrapInterval } from './intervals.ts';
-import { formatP, permutationP } from './stats.ts';
+import { formatP } from './stats.ts';
+import { permutationP } from '../math/stats.ts';
 import type { RecurrenceResult } from './types.ts';
 
 /** Shortest run that counts as a visit to a persona. */

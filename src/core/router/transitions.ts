@@ -4,7 +4,8 @@
  * conversation (recurrence, the router's "carousel of masks"), and whether switches come in
  * bursts (cascades, the "search loop" prediction R4).
  */
-import { formatNumber, mean, median } from './stats.ts';
+import { formatNumber } from './stats.ts';
+import { mean, median } from '../math/stats.ts';
 import type { TransitionsResult } from './types.ts';
 
 export const CASCADE_WINDOW = 2;

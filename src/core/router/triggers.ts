@@ -20,7 +20,8 @@ import { riskRatioInterval, type Interval } from './intervals.ts';
 import { stratifiedShiftTest, type AlignedSeries } from './permutation.ts';
 import { LENGTH_STRATA } from './prompt-covariates.ts';
 import type { Rng } from './random.ts';
-import { formatNumber, formatP, holm } from './stats.ts';
+import { formatNumber, formatP } from './stats.ts';
+import { holm } from '../math/stats.ts';
 import type { CueClass, CueOrControl, PeriTriggerSeries, TriggerTestResult, TriggersResult } from './types.ts';
 
 /** One conversation: cues of the user turn(s) before each reply, and whether each reply switched. */

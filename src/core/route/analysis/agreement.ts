@@ -4,7 +4,7 @@
  * ±tolerance replies of one counts as a hit (each change matched at most once, greedily in
  * order). Chance: the same number of shifts per conversation placed at random. Pure, seeded.
  */
-import { mulberry32 } from '../../random.ts';
+import { mulberry32 } from '../../math/random.ts';
 import type { AgreementResult, RouteReply } from './types.ts';
 
 function matchCount(changes: readonly number[], shifts: readonly number[], tolerance: number): number {

@@ -5,9 +5,9 @@
  * position and length effects (longer chats and long messages may be rerouted more for their
  * own reasons) out of the cue's effect. One-sided; Holm over the classes. Pure, seeded.
  */
-import { mulberry32 } from '../../random.ts';
+import { mulberry32 } from '../../math/random.ts';
 import { CUE_CLASSES } from '../../router/cues.ts';
-import { holm, permutationP } from '../../router/stats.ts';
+import { holm, permutationP } from '../../math/stats.ts';
 import type { CueRerouteResult, RouteReply } from './types.ts';
 
 const POSITION_EDGES = [0, 1, 3, 6, 12];

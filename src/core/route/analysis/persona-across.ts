@@ -5,8 +5,8 @@
  * changed. Statistic: mean(across) − mean(within); labels shuffled within each conversation.
  * One-sided, seeded. Pure.
  */
-import { mulberry32 } from '../../random.ts';
-import { mean, permutationP } from '../../router/stats.ts';
+import { mulberry32 } from '../../math/random.ts';
+import { mean, permutationP } from '../../math/stats.ts';
 import type { FeatureValues } from '../../types.ts';
 import type { PersonaAcrossResult, RouteReply } from './types.ts';
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { analyzeRoutes } from '../../../../src/core/route/analysis/index.ts';
-import { mulberry32 } from '../../../../src/core/random.ts';
+import { mulberry32 } from '../../../../src/core/math/random.ts';
 import type { ConversationBundle, RouteInfo, StoredAnalysis, Turn } from '../../../../src/core/types.ts';
 
 const CUE_TEXT = {

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { analyzeRouter } from '../../../../src/core/router/analyze-router.ts';
 import { fitHmm, forwardBackward, viterbi } from '../../../../src/core/router/hmm.ts';
 import { routerReportMarkdown } from '../../../../src/core/router/markdown.ts';
-import { logSumExp } from '../../../../src/core/router/stats.ts';
+import { logSumExp } from '../../../../src/core/math/stats.ts';
 import { noText, synth } from './synthetic.ts';
 
 describe('HMM pieces added for v2', () => {

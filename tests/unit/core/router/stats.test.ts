@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { bicWeights, evidenceStrength, holm, logSumExp, permutationP } from '../../../../src/core/router/stats.ts';
+import { bicWeights, evidenceStrength } from '../../../../src/core/router/stats.ts';
+import { holm, logSumExp, permutationP } from '../../../../src/core/math/stats.ts';
 import { rotate } from '../../../../src/core/router/permutation.ts';
 
 describe('router statistics helpers', () => {

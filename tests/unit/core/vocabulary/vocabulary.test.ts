@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { FeatureValues } from '../../../../src/core/types.ts';
 import { FEATURES } from '../../../../src/core/features/registry.ts';
-import { mulberry32 } from '../../../../src/core/random.ts';
+import { mulberry32 } from '../../../../src/core/math/random.ts';
 import {
   NAMING_FEATURES,
   certaintyOf,

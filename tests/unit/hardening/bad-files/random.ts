@@ -1,4 +1,6 @@
-/** A small seeded PRNG (mulberry32) so every fuzz run is reproducible from its seed. */
+/** Fuzzing helpers over the project's one seeded PRNG (mulberry32), so every run is reproducible from its seed. */
+import { mulberry32 } from '../../../../src/core/math/random.ts';
+
 export interface Rng {
   next(): number;
   int(min: number, maxInclusive: number): number;
@@ -8,14 +10,7 @@ export interface Rng {
 }
 
 export function seededRng(seed: number): Rng {
-  let a = seed >>> 0;
-  const next = () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
+  const next = mulberry32(seed);
   const int = (min: number, max: number) => min + Math.floor(next() * (max - min + 1));
   return {
     next,
