@@ -143,9 +143,9 @@ export async function sendFromExtension<T = Record<string, unknown>>(session: Ex
  */
 export async function openTab(session: ExtensionSession, url: string): Promise<{ page: Page; tabId: number }> {
   const helper = await extensionPage(session);
-  const pageEvent = session.context.waitForEvent('page', { timeout: 15_000 });
   const tabId = await helper.evaluate(async (u) => (await chrome.tabs.create({ url: u, active: true })).id ?? -1, url);
-  const page = await pageEvent;
+  // The page of THIS tab, by its URL: another tab may open meanwhile (the first-run page on install).
+  const page = await waitFor(`the tab for ${url}`, async () => session.context.pages().find((p) => p.url() === url) ?? null, 15_000);
   await page.waitForLoadState('domcontentloaded');
   return { page, tabId };
 }
