@@ -66,17 +66,18 @@ export async function run(args: string[]): Promise<number> {
   }
   const { format, bundles } = parsedFile;
   const report = analyzeRouter(bundles, { seed: parsed.seed, permutations: parsed.permutations, includeShared: parsed.includeShared });
-  // Page-reported routes (issue 15), when the file carries any: a separate, self-contained report.
-  const routes = bundles.some((b) => b.turns.some((t) => t.route?.served))
-    ? analyzeRoutes(bundles, { seed: parsed.seed, permutations: parsed.permutations })
-    : null;
-  const routeLines = routes ? `\n\nRoutes reported by the site:\n${routes.conclusions.map((s) => `• ${s}`).join('\n')}` : '';
+  // Page-reported routes (issue 15): their findings are in the report's "Does the site switch
+  // models?" details; the JSON also carries the route analysis with all its numbers.
+  const routes =
+    parsed.json && bundles.some((b) => b.turns.some((t) => t.route?.served))
+      ? analyzeRoutes(bundles, { seed: parsed.seed, permutations: parsed.permutations })
+      : null;
   console.log(
     parsed.json
       ? JSON.stringify({ file: basename(parsed.file), format, report, ...(routes ? { routes } : {}) }, null, 2)
       : parsed.markdown
-        ? routerReportMarkdown(report, `Router analysis of ${basename(parsed.file)}`) + routeLines
-        : formatReport(report, format) + routeLines,
+        ? routerReportMarkdown(report, `Router analysis of ${basename(parsed.file)}`)
+        : formatReport(report, format),
   );
   return 0;
 }

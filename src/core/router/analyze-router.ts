@@ -4,6 +4,7 @@
  * explanations, tests user-cue triggers, separates model switches and checks mirroring.
  * Everything random is seeded, so the same input and options give the same report.
  */
+import { analyzeRoutes as analyzeSiteRoutes } from '../route/analysis/index.ts';
 import { extractFeatures, FEATURES } from '../features/registry.ts';
 import type { ConversationBundle } from '../types.ts';
 import { classifyCues } from './cues.ts';
@@ -17,7 +18,7 @@ import { fitHmm } from './hmm.ts';
 import { fitRepertoire, stateId } from './repertoire.ts';
 import { analyzeTransitions } from './transitions.ts';
 import { analyzeTriggers } from './triggers.ts';
-import type { MirroringResult, RouterInput, RouterOptions, RouterReport } from './types.ts';
+import type { MirroringResult, RouteEvidence, RouterInput, RouterOptions, RouterReport } from './types.ts';
 import { summarize } from './conclusions.ts';
 import { formatNumber } from './stats.ts';
 import { fitPiecewiseConstant } from './drift-models.ts';
@@ -62,7 +63,7 @@ export function analyzeRouter(input: RouterInput | readonly ConversationBundle[]
       `${rows.length} replies: permutation tests use ${permutations} rotations instead of ${requestedPermutations} (smallest possible p ${formatNumber(1 / (permutations + 1), 3)}).`,
     );
   const noSwitches = prepared.map((c) => c.replies.map(() => false));
-  const routes = analyzeRoutes(routeSeries(prepared, noSwitches));
+  const routes = withSiteRouteFindings(analyzeRoutes(routeSeries(prepared, noSwitches)), bundles, seed, permutations);
   const modelSwitchEmpty = analyzeModelSwitches(prepared.map((c) => ({ models: c.replies.map((r) => r.model), switches: [] })));
   progress('Embedding features', 1);
   const emb = embed(rows, opts.maxDims ?? 5);
@@ -169,7 +170,7 @@ export function analyzeRouter(input: RouterInput | readonly ConversationBundle[]
   );
   const { scores: _scores, ...loop } = loopResult;
   const modelSwitch = analyzeModelSwitches(prepared.map((c, i) => ({ models: c.replies.map((r) => r.model), switches: switches[i] })));
-  const routesWithSwitches = analyzeRoutes(routeSeries(prepared, switches));
+  const routesWithSwitches = withSiteRouteFindings(analyzeRoutes(routeSeries(prepared, switches)), bundles, seed, permutations);
   progress('Checking mirroring', 6);
   const mirroring: MirroringResult = opts.skipMirroring
     ? { status: 'skipped', pairs: 0, lags: [], conclusion: 'Mirroring skipped on request.' }
@@ -270,4 +271,10 @@ function centerWithin(y: readonly number[][], rowsOf: readonly number[][]): numb
     }
   }
   return out;
+}
+
+/** Adds the route analysis of stored conversations (cues before reroutes, with p-values) when routes were captured. */
+function withSiteRouteFindings(evidence: RouteEvidence, bundles: readonly ConversationBundle[] | null, seed: number, permutations: number): RouteEvidence {
+  if (evidence.source !== 'routes' || !bundles) return evidence;
+  return { ...evidence, siteRouteFindings: analyzeSiteRoutes(bundles, { seed, permutations }).conclusions };
 }

@@ -287,7 +287,7 @@ function modelsLine(p: Parts): VerdictLine {
           ],
         }
       : null,
-    details: [r.conclusion, p.modelSwitch.conclusion],
+    details: [r.conclusion, ...(r.siteRouteFindings ?? []), p.modelSwitch.conclusion],
     nullHypotheses: ['The site serves every reply with the same model (route data where captured, else the model shown per reply).'],
   };
 }

@@ -324,6 +324,12 @@ export interface RouteEvidence {
   changesWithPersonaSwitch: number;
   models: string[];
   conclusion: string;
+  /**
+   * With page-reported routes in stored conversations: what precedes a reroute (user cues, with
+   * permutation p-values controlling for turn position and message length), whether the persona
+   * changes more across a reroute, and how the text-only detector agrees (src/core/route/analysis).
+   */
+  siteRouteFindings?: string[];
 }
 
 export interface RouterReport {

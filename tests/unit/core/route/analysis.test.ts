@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { analyzeRoutes } from '../../../../src/core/route/analysis/index.ts';
+import { analyzeRouter } from '../../../../src/core/router/index.ts';
 import { mulberry32 } from '../../../../src/core/math/random.ts';
 import type { ConversationBundle, RouteInfo, StoredAnalysis, Turn } from '../../../../src/core/types.ts';
 
@@ -173,5 +174,16 @@ describe('route analysis', () => {
   it('is deterministic for a seed', () => {
     const w = safetyWorld(6, 0.6, 0.1);
     expect(analyzeRoutes(w, { permutations: 199, seed: 9 })).toEqual(analyzeRoutes(w, { permutations: 199, seed: 9 }));
+  });
+
+  it('the router report answers "Does the site switch models?" with these findings (cues before reroutes, with p-values)', () => {
+    const bundles = safetyWorld(11, 0.9, 0.05);
+    const findings = analyzeRoutes(bundles, { seed: 1, permutations: 199 }).conclusions;
+    const report = analyzeRouter(bundles, { seed: 1, permutations: 199 });
+    const line = report.questions.find((q) => q.id === 'models');
+    expect(report.routes.source).toBe('routes');
+    expect(line?.verdict).toBe('yes');
+    expect(findings.length).toBeGreaterThan(0);
+    for (const f of findings) expect(line?.details).toContain(f);
   });
 });
