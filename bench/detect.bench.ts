@@ -34,7 +34,8 @@ import { realModelSwitches, realSingleSourceSets, type BenchConversation } from 
 import { printTable } from './lib/table.ts';
 import { assistantAxisSet, bigFiveSet, labelRight, verbositySet, type TraitConversation } from './lib/trait-sets.ts';
 import { detectionSamples, runParams, type Prepared } from './lib/tune.ts';
-import { calibrate, fitCalibration, type Calibration } from '../src/core/detect/calibration.ts';
+import { calibrate, type Calibration } from '../src/core/detect/calibration.ts';
+import { fitCalibration } from './lib/calibration-fit.ts';
 import { expectedCalibrationError, RELIABILITY_HEADERS, reliabilityRows, type ConfidenceOutcome } from './lib/reliability.ts';
 import { styleWindowBaseline } from './lib/baselines.ts';
 import { FEATURES } from '../src/core/features/registry.ts';

@@ -14,7 +14,8 @@
  * samples of conversations without g, applied to g's held-out detections; beside it the old
  * in-sample method (curve fitted on the fold's own training detections).
  */
-import { calibrate, fitCalibration, type Calibration } from '../../src/core/detect/calibration.ts';
+import { calibrate, type Calibration } from '../../src/core/detect/calibration.ts';
+import { fitCalibration } from './calibration-fit.ts';
 import type { DetectorParams } from '../../src/core/detect/params.ts';
 import type { ConfidenceOutcome } from './reliability.ts';
 import { detectionSamples, tuneRobust, type Prepared } from './tune.ts';

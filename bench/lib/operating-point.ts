@@ -6,7 +6,7 @@
  * among those at ≤ 2 false switches per 100 points. Intervals: 95% percentile bootstrap over
  * conversations (seeded).
  */
-import { f1, precisionRecall } from '../../src/core/metrics/changepoints.ts';
+import { f1, precisionRecall } from './metrics/changepoints.ts';
 import { mulberry32 } from '../../src/core/math/random.ts';
 import { MARGIN } from './score.ts';
 

@@ -1,5 +1,5 @@
 /** Pooled (micro-averaged) change-point scores over a set of conversations. */
-import { f1, precisionRecall } from '../../src/core/metrics/changepoints.ts';
+import { f1, precisionRecall } from './metrics/changepoints.ts';
 
 export interface SetScore {
   conversations: number;

@@ -1,7 +1,7 @@
-/** Writes docs/instrument.md from the registry (see src/core/features/docs.ts). */
+/** Writes docs/instrument.md from the registry (see bench/lib/instrument-doc.ts). */
 import { writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { renderInstrumentDoc } from '../../src/core/features/docs.ts';
+import { renderInstrumentDoc } from './instrument-doc.ts';
 import { DETECTOR_VERSION } from '../../src/core/analyze.ts';
 
 const path = resolve(import.meta.dirname, '../../docs/instrument.md');

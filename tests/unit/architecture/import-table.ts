@@ -16,7 +16,7 @@ export interface ModuleRule {
 export const MODULES: readonly ModuleRule[] = [
   {
     module: 'src/core',
-    what: 'features, lexicons, detectors, labels, metrics, router analysis, formats, shared types; pure TypeScript, runs in Node',
+    what: 'features, lexicons, detectors, labels, shared statistics, router and route analysis, formats, shared types; pure TypeScript, runs in Node',
     mayImport: [],
   },
   { module: 'src/sites', what: 'one adapter per chat site + generic fallback: page DOM → turns (pure functions of a DOM and a URL)', mayImport: ['src/core'] },

@@ -3,7 +3,8 @@ import { l2Cost, gramCost, splitGain } from '../../../../src/core/detect/cost.ts
 import { pelt } from '../../../../src/core/detect/pelt.ts';
 import { binseg } from '../../../../src/core/detect/binseg.ts';
 import { bocpdStartProbabilities, OnlineDetector } from '../../../../src/core/detect/bocpd.ts';
-import { calibrate, fitCalibration } from '../../../../src/core/detect/calibration.ts';
+import { calibrate } from '../../../../src/core/detect/calibration.ts';
+import { fitCalibration } from '../../../../bench/lib/calibration-fit.ts';
 import { diffScale, standardise } from '../../../../src/core/detect/series.ts';
 import { piecewise, series } from './synthetic.ts';
 

@@ -3,7 +3,7 @@ import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { FEATURES } from '../../../../src/core/features/registry.ts';
 import { LABEL_VOCABULARY } from '../../../../src/core/detect/vocabulary.ts';
-import { renderInstrumentDoc } from '../../../../src/core/features/docs.ts';
+import { renderInstrumentDoc } from '../../../../bench/lib/instrument-doc.ts';
 import { DETECTOR_VERSION } from '../../../../src/core/analyze.ts';
 
 const doc = readFileSync(resolve(import.meta.dirname, '../../../../docs/instrument.md'), 'utf8');

@@ -1,12 +1,12 @@
 /**
  * The detector sections of docs/instrument.md ("How shifts are found", "Confidence"), kept next to
- * the detector so they change with it. Rendered by src/core/features/docs.ts; a unit test checks
+ * the detector so they change with it. Rendered by bench/lib/instrument-doc.ts; a unit test checks
  * the committed file matches.
  */
-import { DETECTOR_PARAMS } from './params.ts';
-import { STRENGTH_CUTS } from '../vocabulary/judgements.ts';
-import { trustSummary } from './trust.ts';
-import { PROMPT_MODEL } from './prompt-model-data.ts';
+import { DETECTOR_PARAMS } from '../../src/core/detect/params.ts';
+import { STRENGTH_CUTS } from '../../src/core/vocabulary/judgements.ts';
+import { trustSummary } from '../../src/core/detect/trust.ts';
+import { PROMPT_MODEL } from '../../src/core/detect/prompt-model-data.ts';
 
 export function detectorDocSection(): string[] {
   const p = DETECTOR_PARAMS;

@@ -3,10 +3,10 @@
  * cannot drift from the code (a unit test compares the file with this output).
  * Regenerate: `npx tsx bench/lib/write-instrument-doc.ts`.
  */
-import { LABEL_VOCABULARY } from '../detect/vocabulary.ts';
-import { LABEL_RULES } from '../detect/rules.ts';
-import { confidenceDocSection, detectorDocSection } from '../detect/docs-section.ts';
-import { FEATURES } from './registry.ts';
+import { LABEL_VOCABULARY } from '../../src/core/detect/vocabulary.ts';
+import { LABEL_RULES } from '../../src/core/detect/rules.ts';
+import { confidenceDocSection, detectorDocSection } from './instrument-doc-detector.ts';
+import { FEATURES } from '../../src/core/features/registry.ts';
 
 const cell = (s: string) => s.replace(/\|/g, '\\|').replace(/\n/g, ' ');
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { f1, hausdorff, precisionRecall, randIndex } from '../../../../src/core/metrics/changepoints.ts';
+import { f1, hausdorff, precisionRecall, randIndex } from '../../../bench/lib/metrics/changepoints.ts';
 
 // docs/reference/methods.md §3.1 fixture (ruptures' own metric code): true=[100,200,500], est=[105,115,350,400,500];
 // ruptures includes n=500 as the last breakpoint, our lists exclude it.
