@@ -145,7 +145,7 @@ export async function openTab(session: ExtensionSession, url: string): Promise<{
   const helper = await extensionPage(session);
   const tabId = await helper.evaluate(async (u) => (await chrome.tabs.create({ url: u, active: true })).id ?? -1, url);
   // The page of THIS tab, by its URL: another tab may open meanwhile (the first-run page on install).
-  const page = await waitFor(`the tab for ${url}`, async () => session.context.pages().find((p) => p.url() === url) ?? null, 15_000);
+  const page = await waitFor(`the tab for ${url}`, async () => session.context.pages().find((p) => p.url() === url) ?? null, 30_000);
   await page.waitForLoadState('domcontentloaded');
   return { page, tabId };
 }
