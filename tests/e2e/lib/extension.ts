@@ -143,10 +143,15 @@ export async function sendFromExtension<T = Record<string, unknown>>(session: Ex
  */
 export async function openTab(session: ExtensionSession, url: string): Promise<{ page: Page; tabId: number }> {
   const helper = await extensionPage(session);
-  const tabId = await helper.evaluate(async (u) => (await chrome.tabs.create({ url: u, active: true })).id ?? -1, url);
-  // The page of THIS tab, by its URL: another tab may open meanwhile (the first-run page on install).
-  const page = await waitFor(`the tab for ${url}`, async () => session.context.pages().find((p) => p.url() === url) ?? null, 30_000);
-  await page.waitForLoadState('domcontentloaded');
+  // The tab starts on a blank page with a unique fragment, then Playwright navigates it: a
+  // navigation started by the browser itself (tabs.create with the chat URL) could leave before
+  // request interception was attached to the new tab, reach the (closed) network and show
+  // chrome-error instead of the fixture — seen on a loaded machine.
+  const blank = `about:blank#po-tab-${Math.random().toString(36).slice(2)}`;
+  const tabId = await helper.evaluate(async (u) => (await chrome.tabs.create({ url: u, active: true })).id ?? -1, blank);
+  // The page of THIS tab, by its unique URL: another tab may open meanwhile (the first-run page on install).
+  const page = await waitFor('the new tab', async () => session.context.pages().find((p) => p.url() === blank) ?? null, 30_000);
+  await page.goto(url, { waitUntil: 'domcontentloaded' });
   return { page, tabId };
 }
 
