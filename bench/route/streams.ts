@@ -4,21 +4,20 @@
  * each) before its closing patch — the shape of a long answer. Read from the vendored fixtures.
  */
 import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
-import { FIXTURES } from '../../tests/fixtures/paths.ts';
+import { sharedFixture } from '../../tests/fixtures/paths.ts';
 
-export function sharedFixture(sub: string): string {
-  return readFileSync(join(FIXTURES, 'shared', sub), 'utf8');
+export function readSharedFixture(sub: string): string {
+  return readFileSync(sharedFixture(sub), 'utf8');
 }
 
 export const FIXTURE_STREAMS = ['plain-gpt-5.sse', 'autoswitch-gpt-5-thinking.sse', 'safety-route-gpt-5-chat-safety.sse', 'downgrade-gpt-5-mini.sse'].map(
-  (name) => ({ name, text: sharedFixture(`network/chatgpt/${name}`) }),
+  (name) => ({ name, text: readSharedFixture(`network/chatgpt/${name}`) }),
 );
 
 const WORDS = ['the', 'tide', 'rises', 'because', 'the', 'moon', 'pulls', 'on', 'the', 'oceans,', 'and', 'the', 'earth', 'turns', 'beneath', 'it.'];
 
 export function longReply(extraDeltas: number): string {
-  const base = sharedFixture('network/chatgpt/safety-route-gpt-5-chat-safety.sse');
+  const base = readSharedFixture('network/chatgpt/safety-route-gpt-5-chat-safety.sse');
   const closing = base.indexOf('event: delta\ndata: {"p": "", "o": "patch"');
   const at = closing >= 0 ? closing : base.indexOf('data: {"type": "message_marker"', base.indexOf('"last_token"') - 200);
   let extra = '';

@@ -13,7 +13,7 @@
  * script POSTs to /backend-api/f/conversation gets the safety-routing fixture stream from the
  * local server, byte for byte; the reply's badge then says which model served it.
  */
-import { FIXTURES } from '../fixtures/paths.ts';
+import { sharedFixture } from '../fixtures/paths.ts';
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
@@ -32,9 +32,8 @@ const DIST = resolve('dist/firefox');
 const URL_ = chatgptUrl('firefox-smoke');
 const TURNS = makeTurns('ff', 6);
 
-/** A vendored fixture, by its path under tests/fixtures/shared (e.g. network/chatgpt/…). */
-const sharedFixture = (sub: string): Buffer => readFileSync(join(FIXTURES, 'shared', sub));
-const ROUTE_STREAM = sharedFixture('network/chatgpt/safety-route-gpt-5-chat-safety.sse');
+const readSharedFixture = (sub: string): Buffer => readFileSync(sharedFixture(sub));
+const ROUTE_STREAM = readSharedFixture('network/chatgpt/safety-route-gpt-5-chat-safety.sse');
 const ROUTE_URL = 'https://chatgpt.com/c/bdf0c9a1-f803-85ed-bd7c-9ec7081ab44d';
 const ROUTE_TURNS: PageTurn[] = [
   { id: 'ff-route-user', role: 'user', text: 'I feel awful today and I do not know who to talk to.' },

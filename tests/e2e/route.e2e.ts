@@ -12,7 +12,7 @@
  *   record fetched on load (GET /backend-api/conversation/<id>);
  * - the extension itself makes no network request.
  */
-import { FIXTURES } from '../fixtures/paths.ts';
+import { sharedFixture } from '../fixtures/paths.ts';
 import { layerText } from './lib/badge-layer.ts';
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
@@ -25,15 +25,14 @@ import { describeRequests, dumpStore, foreignRequests, openTab, tabStatus, waitF
 import { decodeTurn, type TurnRow } from '../../src/store/turn-rows.ts';
 import type { Turn } from '../../src/core/types.ts';
 
-/** A vendored fixture, by its path under tests/fixtures/shared (e.g. network/chatgpt/…). */
-const sharedFixture = (sub: string): Buffer => readFileSync(join(FIXTURES, 'shared', sub));
+const readSharedFixture = (sub: string): Buffer => readFileSync(sharedFixture(sub));
 
 const OUT = resolve('demo-output');
-const SAFETY = sharedFixture('network/chatgpt/safety-route-gpt-5-chat-safety.sse');
-const HANDOFF_POST = sharedFixture('network/chatgpt/handoff-post.sse');
-const HANDOFF_FRAMES = sharedFixture('network/chatgpt/handoff-ws-frames.jsonl').toString('utf8').split('\n').filter(Boolean);
+const SAFETY = readSharedFixture('network/chatgpt/safety-route-gpt-5-chat-safety.sse');
+const HANDOFF_POST = readSharedFixture('network/chatgpt/handoff-post.sse');
+const HANDOFF_FRAMES = readSharedFixture('network/chatgpt/handoff-ws-frames.jsonl').toString('utf8').split('\n').filter(Boolean);
 const HANDOFF_CONVERSATION = '4cf07353-d824-844b-81c1-56cf264ca243';
-const RECORD = sharedFixture('network/chatgpt/conversation-model-changes.json');
+const RECORD = readSharedFixture('network/chatgpt/conversation-model-changes.json');
 const RECORD_CONVERSATION = 'a1b2c3d4-0000-4000-8000-00000000c0de';
 const SAFETY_CONVERSATION = 'bdf0c9a1-f803-85ed-bd7c-9ec7081ab44d';
 const SAFETY_REPLY = '285f0789-65f5-4299-bc83-ab74842a0944';

@@ -63,7 +63,10 @@ export function analyzeRouter(input: RouterInput | readonly ConversationBundle[]
       `${rows.length} replies: permutation tests use ${permutations} rotations instead of ${requestedPermutations} (smallest possible p ${formatNumber(1 / (permutations + 1), 3)}).`,
     );
   const noSwitches = prepared.map((c) => c.replies.map(() => false));
-  const routes = withSiteRouteFindings(analyzeRoutes(routeSeries(prepared, noSwitches)), bundles, seed, permutations);
+  const routeEvidence = analyzeRoutes(routeSeries(prepared, noSwitches));
+  // The route analysis of stored conversations runs permutation tests: once, for both report paths.
+  const siteRouteFindings = routeEvidence.source === 'routes' && bundles ? analyzeSiteRoutes(bundles, { seed, permutations }).conclusions : undefined;
+  const routes: RouteEvidence = { ...routeEvidence, siteRouteFindings };
   const modelSwitchEmpty = analyzeModelSwitches(prepared.map((c) => ({ models: c.replies.map((r) => r.model), switches: [] })));
   progress('Embedding features', 1);
   const emb = embed(rows, opts.maxDims ?? 5);
@@ -170,7 +173,7 @@ export function analyzeRouter(input: RouterInput | readonly ConversationBundle[]
   );
   const { scores: _scores, ...loop } = loopResult;
   const modelSwitch = analyzeModelSwitches(prepared.map((c, i) => ({ models: c.replies.map((r) => r.model), switches: switches[i] })));
-  const routesWithSwitches = withSiteRouteFindings(analyzeRoutes(routeSeries(prepared, switches)), bundles, seed, permutations);
+  const routesWithSwitches: RouteEvidence = { ...analyzeRoutes(routeSeries(prepared, switches)), siteRouteFindings };
   progress('Checking mirroring', 6);
   const mirroring: MirroringResult = opts.skipMirroring
     ? { status: 'skipped', pairs: 0, lags: [], conclusion: 'Mirroring skipped on request.' }
@@ -271,10 +274,4 @@ function centerWithin(y: readonly number[][], rowsOf: readonly number[][]): numb
     }
   }
   return out;
-}
-
-/** Adds the route analysis of stored conversations (cues before reroutes, with p-values) when routes were captured. */
-function withSiteRouteFindings(evidence: RouteEvidence, bundles: readonly ConversationBundle[] | null, seed: number, permutations: number): RouteEvidence {
-  if (evidence.source !== 'routes' || !bundles) return evidence;
-  return { ...evidence, siteRouteFindings: analyzeSiteRoutes(bundles, { seed, permutations }).conclusions };
 }

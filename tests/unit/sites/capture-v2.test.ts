@@ -7,14 +7,9 @@ import { captureFile, expectTurns } from './helpers.ts';
 import { capturePage } from '../../../src/sites/adapter.ts';
 import { adapterById } from '../../../src/sites/registry.ts';
 import { parseSavedPage } from '../../../src/cli/saved-page.ts';
-import { FIXTURES } from '../../fixtures/paths.ts';
+import { FIXTURES, sharedFixture } from '../../fixtures/paths.ts';
 
 const V2 = join(FIXTURES, 'sites-v2');
-
-/** A vendored fixture by its path under tests/fixtures/shared. */
-function sharedFixture(subPath: string): string {
-  return join(FIXTURES, 'shared', subPath);
-}
 
 describe('share pages', () => {
   it('gemini share: share-turn-viewer turns, no banner turn, "Created with 3.1 Pro" as the model, maths as TeX', () => {
