@@ -5,7 +5,9 @@
  * we do can break the site: failures are logged once and capture simply stops.
  */
 import { createCaptureController, type CaptureController } from './capture/controller.ts';
-import { renderBadges } from './badges/index.ts';
+import browser, { type Runtime } from 'webextension-polyfill';
+import { renderBadges, setBadgesHidden } from './badges/index.ts';
+import { createSettingsOwner } from './settings.ts';
 import { adapterForUrl } from '../sites/registry.ts';
 import { useNativeMatching } from '../sites/dom-text.ts';
 import { sendMessage } from '../messaging/client.ts';
@@ -40,14 +42,16 @@ function logOnce(): (err: unknown) => void {
 async function main(): Promise<void> {
   const adapter = adapterForUrl(location.href);
   if (!adapter) return;
-  let readResponses = true;
+  const site = adapter.id;
+  const settings = createSettingsOwner();
+  const siteOn = () => settings.current()?.sites[site]?.enabled !== false;
   // Listening starts before any await: the main-world observer may already be posting.
-  if (isRouteSite(adapter.id)) {
+  if (isRouteSite(site)) {
     routeBridge = createRouteBridge({
       win: window,
       conversationId: () => adapterForUrl(location.href)?.conversationId(new URL(location.href)) ?? null,
       send: (message) => sendMessage(message),
-      enabled: () => readResponses,
+      enabled: () => siteOn() && (settings.current()?.sites[site]?.readResponses ?? true),
       onRoutes: (routes) => {
         // Redraw only when a badge's route text really changed (answers repeat for every stream).
         let changed = false;
@@ -65,21 +69,16 @@ async function main(): Promise<void> {
   useNativeMatching(true); // a real browser: one native selector match per node is the fast path
   // No marker on the page: whether we run is not the page's business (tests ask the worker).
   // Even with capture off for the site, a layout report can be saved for a bug report.
-  listenForPopupRequests(adapter.id, () => controller?.captureSharedPage());
-  let overrides: Record<string, Record<string, string> | undefined> = {};
+  listenForPopupRequests(site, () => controller?.captureSharedPage());
+  browser.runtime.onMessage.addListener((message: unknown, sender: Runtime.MessageSender) => {
+    settings.receive(message, sender, browser.runtime.id);
+    return undefined;
+  });
   try {
     const answer = await sendMessage({ type: 'settings/get' });
-    if (answer.ok) {
-      const siteSettings = answer.settings.sites[adapter.id];
-      if (siteSettings && siteSettings.enabled === false) {
-        routeBridge?.stop();
-        return;
-      }
-      readResponses = siteSettings?.readResponses ?? true;
-      overrides = Object.fromEntries(Object.entries(answer.settings.sites).map(([k, v]) => [k, v?.selectors]));
-    }
+    if (answer.ok) settings.set(answer.settings);
   } catch {
-    // The worker may be starting up: capture with the built-in selectors; answers carry settings later.
+    // The worker may be starting up: capture with the built-in selectors; a push brings settings later.
   }
   controller = createCaptureController({
     doc: document,
@@ -90,10 +89,27 @@ async function main(): Promise<void> {
       drawBadges();
       routeBridge?.captured(elements.keys());
     },
-    overrides: (site) => overrides[site],
+    overrides: (s) => settings.current()?.sites[s]?.selectors,
     onError: logOnce(),
   });
-  controller.start();
+  // Capture runs while the site is on; turning it off in Settings stops it on open pages too.
+  let running = false;
+  settings.subscribe((now) => {
+    setBadgesHidden(now.badgesHidden);
+    const on = now.sites[site]?.enabled !== false;
+    if (on === running) return;
+    running = on;
+    if (on) controller?.start();
+    else {
+      controller?.stop();
+      renderBadges({}, new Map());
+    }
+  });
+  if (!running && siteOn()) {
+    running = true;
+    controller.start();
+  }
+  if (!siteOn()) routeBridge?.stop();
 }
 
 /** For the badge renderer: the element of a captured turn, by turn id. */

@@ -17,6 +17,8 @@ function annotationFrameUrl(turnKey: string, conversationKey: string): string {
 }
 
 let layer: BadgeLayer | null = null;
+/** The settings' badgesHidden (the worker pushes every change; see ../settings.ts). */
+let hidden = false;
 
 export function renderBadges(badges: Record<string, BadgeInfo>, turnElements: Map<string, Element>, pending?: ReadonlySet<string>): void {
   try {
@@ -24,7 +26,7 @@ export function renderBadges(badges: Record<string, BadgeInfo>, turnElements: Ma
       if (Object.keys(badges).length === 0 && !pending?.size) return;
       layer = createBadgeLayer(document, sendMessage, { annotationFrameUrl });
     }
-    layer.setHidden(false);
+    layer.setHidden(hidden);
     layer.update(badges, turnElements, pending);
   } catch (err) {
     // Never throw into the page.
@@ -32,7 +34,8 @@ export function renderBadges(badges: Record<string, BadgeInfo>, turnElements: Ma
   }
 }
 
-/** The "hide all" toggle; also used when the settings say badgesHidden. */
-export function setBadgesHidden(hidden: boolean): void {
-  layer?.setHidden(hidden);
+/** Follows the settings' badgesHidden ("Hide all badges" in the panel, undone from the popup). */
+export function setBadgesHidden(next: boolean): void {
+  hidden = next;
+  layer?.setHidden(next);
 }
