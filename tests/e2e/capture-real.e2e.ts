@@ -7,7 +7,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { launchWithExtension, type ExtensionSession } from './lib/browser.ts';
-import { badgeCount } from './lib/badge-layer.ts';
+import { badgeCount, badgedTurnsAcrossPage } from './lib/badge-layer.ts';
 import { readCaptureV2Site, readFixture, readReferenceSite } from './lib/fixtures.ts';
 import { expectedCapture } from './lib/oracle.ts';
 import { describeRequests, extensionPage, foreignRequests, openTab, sendFromExtension, storedTurns, tabStatus, waitFor, watchPage } from './lib/extension.ts';
@@ -90,14 +90,9 @@ for (const { file, url, reference, v2 } of PAGES as Array<{ file: string; url: s
 
     // Badges: one per assistant reply, inside our own UI layer (a closed shadow root, read through CDP).
     const assistants = expected.turns.filter((t) => t.role === 'assistant').length;
-    const shown = await waitFor(
-      'badges beside the assistant replies',
-      async () => {
-        const n = await badgeCount(page);
-        return n >= assistants ? n : null;
-      },
-      10_000,
-    ).catch(() => badgeCount(page));
+    // Badges render only near the viewport: scroll through the page to meet them all.
+    await waitFor('the first badges', async () => ((await badgeCount(page)) > 0 ? true : null), 10_000).catch(() => undefined);
+    const shown = (await badgedTurnsAcrossPage(page)).size;
     assert.equal(shown, assistants, `one badge per assistant reply (${shown} badges for ${assistants} replies)`);
 
     // Reload: the same turns are seen again and must update in place.

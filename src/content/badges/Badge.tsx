@@ -4,7 +4,7 @@ import { StateChip } from '../../common/StateChip.tsx';
 import { LabelText } from '../../common/LabelText.tsx';
 import { EvidenceList } from '../../common/EvidenceList.tsx';
 import { formatConfidence } from '../../common/format.ts';
-import { certaintyOf } from '../../core/vocabulary/judgements.ts';
+import { certaintyOf, JUDGEMENT_WORDS } from '../../core/vocabulary/judgements.ts';
 import { shiftWords, stateWords } from '../../common/label-words.ts';
 import type { Placement } from './position.ts';
 
@@ -40,12 +40,21 @@ function liveMark(info: BadgeInfo): string | null {
   return possibleShift(info) ? `possible shift? ${formatConfidence(info.confidence)}` : null;
 }
 
+const JUDGEMENT_ICONS: Record<AnnotationKind, string> = { confirm: '✓', reject: '✗', relabel: '✎', note: '✎' };
+
+/** The user's own judgement, on the badge's face (e.g. "✓ Confirmed shift"), or null. */
+export function judgementMark(info: BadgeInfo): string | null {
+  return info.annotated ? `${JUDGEMENT_ICONS[info.annotated]} ${JUDGEMENT_WORDS[info.annotated]}` : null;
+}
+
 /**
  * Everything a badge shows, as one key: its rendered width depends on nothing else (badges are
  * max-content), so a width measured for one look stays valid until the look changes.
  */
 export function badgeLook(info: BadgeInfo | null): string {
-  return info ? [info.state, info.stateName, shiftMark(info) ?? '', liveMark(info) ?? '', info.route ?? ''].join('\u0000') : 'pending';
+  return info
+    ? [info.state, info.stateName, shiftMark(info) ?? '', liveMark(info) ?? '', info.route ?? '', judgementMark(info) ?? ''].join('\u0000')
+    : 'pending';
 }
 
 /**
@@ -70,7 +79,8 @@ export function Badge({ turnId, info, place, open, onToggle }: BadgeProps) {
   const top = info.shift ? info.labels[0] : undefined;
   const mark = shiftMark(info);
   const live = liveMark(info);
-  const label = `Persona ${stateWords({ state: info.state, stateName: info.stateName, persona: null })}${info.shift ? `; shift: ${shiftWords(top, info.confidence)}` : ''}${live ? `; possible shift (live estimate), ${formatConfidence(info.confidence)}` : ''}${info.route ? `; ${info.route} (page-reported)` : ''}. Show details.`;
+  const judged = judgementMark(info);
+  const label = `Persona ${stateWords({ state: info.state, stateName: info.stateName, persona: null })}${info.shift ? `; shift: ${shiftWords(top, info.confidence)}` : ''}${live ? `; possible shift (live estimate), ${formatConfidence(info.confidence)}` : ''}${info.route ? `; ${info.route} (page-reported)` : ''}${info.annotated ? `; your judgement: ${JUDGEMENT_WORDS[info.annotated]}` : ''}. Show details.`;
   return (
     <button
       type="button"
@@ -88,6 +98,7 @@ export function Badge({ turnId, info, place, open, onToggle }: BadgeProps) {
       {mark && <span class="po-badge-mark">{mark}</span>}
       {live && <span class="po-badge-mark po-badge-live">{live}</span>}
       {info.route && <span class="po-badge-route">↪ {info.route}</span>}
+      {judged && <span class={`po-badge-judged po-badge-judged-${info.annotated}`}>{judged}</span>}
     </button>
   );
 }

@@ -9,11 +9,11 @@
  * ignored, and the user's notes and labels never enter this layer. They are edited in an
  * extension-origin frame (src/ui/annotate) that the panel embeds.
  *
- * Layout reads never happen in the task that renders new badges: that would force a synchronous
- * layout of the whole page (and of every new badge) inside our task. A new badge is rendered
- * invisible and inert, measured and placed after the browser's next frame (when layout is clean
- * and reading it costs nothing), and only then shown. So no badge is ever clickable at a guessed
- * position, and the site's layout is never forced by us.
+ * Only the badges of replies near the viewport are rendered (nearby.ts). When to draw is
+ * schedule.ts (no layout read in the task that renders new badges: a new badge is rendered
+ * invisible and inert, measured and placed after the browser's next frame, and only then shown),
+ * where is placement.ts. So no badge is ever clickable at a guessed position, and the site's
+ * layout is never forced by us.
  */
 import { render } from 'preact';
 import type { BadgeInfo, Message, ResponseFor } from '../../messaging/catalog.ts';
@@ -21,8 +21,10 @@ import { markOwnNode } from '../own-ui.ts';
 import tokensCss from '../../common/tokens.css?inline';
 import badgesCss from './badges.css?inline';
 import { Badge, BadgePanel, badgeButtonId, badgeLook } from './Badge.tsx';
-import { conversationKeyOf, placeBadge, placePanel, samePlacement, type Placement } from './position.ts';
-import { afterNextFrame, nextFrame, nextTask, type Cancel } from './frames.ts';
+import { conversationKeyOf, placePanel } from './position.ts';
+import { createBadgePlacement, UNPLACED } from './placement.ts';
+import { createDrawSchedule } from './schedule.ts';
+import { watchNearViewport, type NearbyFactory } from './nearby.ts';
 
 export type Send = <M extends Message>(message: M) => Promise<ResponseFor<M>>;
 
@@ -47,8 +49,6 @@ const HOST_STYLE = [
   .join(';');
 /** First guess of the panel's size; replaced by its rendered size (see measurePanel()). */
 const PANEL_SIZE_ESTIMATE = { width: 340, height: 420 };
-/** A badge not placed yet: rendered (so it can be measured) but invisible and inert. */
-const UNPLACED: Placement = { top: 0, left: 0, visible: false };
 /**
  * New badges rendered per task. Creating a badge costs ~0.2-0.3 ms, so the first draw on a long
  * conversation (150 replies) is split into tasks well under 50 ms each.
@@ -60,6 +60,8 @@ export interface BadgeLayerOptions {
   annotationFrameUrl(turnKey: string, conversationKey: string): string;
   /** Which events count as the user's own. Default: `isTrusted` (unit tests pass their own). */
   trusted?(event: Event): boolean;
+  /** Which replies are near the viewport. Default: an IntersectionObserver (unit tests pass their own). */
+  nearby?: NearbyFactory;
 }
 
 export interface BadgeLayer {
@@ -68,13 +70,6 @@ export interface BadgeLayer {
   destroy(): void;
   /** The (closed) shadow root: only our own code and unit tests hold it. */
   readonly root: ShadowRoot;
-}
-
-/** Where a badge is shown, valid only for the reply element and the look it was computed for. */
-interface Spot {
-  element: Element;
-  look: string;
-  place: Placement;
 }
 
 export function createBadgeLayer(doc: Document, send: Send, options: BadgeLayerOptions): BadgeLayer {
@@ -104,17 +99,11 @@ export function createBadgeLayer(doc: Document, send: Send, options: BadgeLayerO
   let pending: ReadonlySet<string> = new Set();
   let hidden = false;
   let openTurn: string | null = null;
-  /** Rendered width of each badge and the look it was measured with (see badgeLook). */
-  const widths = new Map<string, { look: string; width: number }>();
-  /** Badges placed from a clean layout; any other badge is rendered UNPLACED. */
-  const spots = new Map<string, Spot>();
+  const placement = createBadgePlacement();
   let panelSize = PANEL_SIZE_ESTIMATE;
   let observedPanel: Element | null = null;
   /** Badges rendered so far (see admit()). */
   const admitted = new Set<string>();
-  let cancelAdmit: Cancel | null = null;
-  let cancelFollow: Cancel | null = null;
-  let cancelSettle: Cancel | null = null;
   /** Replies watched for size changes (a reply that grows moves the badges below it). */
   const observed = new Set<Element>();
   // Watches the replies and the open panel. Its callback runs right after the browser's layout,
@@ -127,55 +116,38 @@ export function createBadgeLayer(doc: Document, send: Send, options: BadgeLayerO
           const panelChanged = measurePanel();
           if (locate() || panelChanged) paint();
         });
+  const nearby = (options.nearby ?? watchNearViewport)(win, () => schedule.draw());
+  const schedule = createDrawSchedule(win, {
+    active: () => !hidden,
+    admit,
+    paint,
+    measureAndPlace() {
+      placement.measure(root, lookOf);
+      measurePanel();
+      locate();
+    },
+    relocate: locate,
+  });
 
+  /** Badges with a reply on the page, near the viewport (the open one always: its panel anchors to it). */
   function shownIds(): string[] {
-    return [...new Set([...Object.keys(badges), ...pending])].filter((id) => elements.has(id));
+    return [...new Set([...Object.keys(badges), ...pending])].filter((id) => {
+      const el = elements.get(id);
+      return el !== undefined && (id === openTurn || nearby.isNear(el));
+    });
   }
 
   const lookOf = (turnId: string) => badgeLook(badges[turnId] ?? null);
+  const placeOf = (turnId: string) => placement.placeOf(turnId, elements.get(turnId), lookOf(turnId));
 
-  /** The placement to render, or UNPLACED when the reply or the badge's look changed since. */
-  function placeOf(turnId: string): Placement {
-    const spot = spots.get(turnId);
-    return spot && spot.element === elements.get(turnId) && spot.look === lookOf(turnId) ? spot.place : UNPLACED;
-  }
-
-  /**
-   * Places every measured badge from its reply's box. Reads layout: call it only where layout is
-   * clean (after a frame, in a frame callback after a scroll, in the resize observer).
-   * True when a placement changed.
-   */
+  /** Places the rendered badges from their replies' boxes. Layout must be clean. */
   function locate(): boolean {
-    const viewport = { width: win.innerWidth, height: win.innerHeight };
-    let changed = false;
-    const ids = shownIds();
-    for (const id of spots.keys()) {
-      if (!elements.has(id)) changed = spots.delete(id) || changed;
-    }
-    for (const id of ids) {
-      const element = elements.get(id)!;
-      const look = lookOf(id);
-      const measured = widths.get(id);
-      const before = spots.get(id);
-      if (!element.isConnected || !measured || measured.look !== look) {
-        changed = spots.delete(id) || changed;
-        continue;
-      }
-      const place = placeBadge(element.getBoundingClientRect(), viewport, measured.width);
-      if (!before || before.element !== element || before.look !== look || !samePlacement(before.place, place)) changed = true;
-      spots.set(id, { element, look, place });
-    }
-    return changed;
-  }
-
-  /** Reads the rendered badge widths (and the panel's size). Layout must be clean. */
-  function measure(): void {
-    for (const badge of root.querySelectorAll<HTMLElement>('.po-badge[data-turn]')) {
-      const id = badge.dataset.turn!;
-      const width = badge.getBoundingClientRect().width;
-      if (width > 0) widths.set(id, { look: lookOf(id), width });
-    }
-    measurePanel();
+    return placement.locate(
+      shownIds().filter((id) => admitted.has(id)),
+      elements,
+      lookOf,
+      { width: win.innerWidth, height: win.innerHeight },
+    );
   }
 
   /** Reads the open panel's size; true when it differs from what placement assumed. */
@@ -258,7 +230,11 @@ export function createBadgeLayer(doc: Document, send: Send, options: BadgeLayerO
   /** Lets up to NEW_BADGES_PER_TASK more badges render; true when others are still waiting. */
   function admit(): boolean {
     let room = NEW_BADGES_PER_TASK;
-    for (const id of shownIds()) {
+    const ids = shownIds();
+    // A badge whose reply went far away is admitted (and placed) afresh when it comes back.
+    const shown = new Set(ids);
+    for (const id of admitted) if (!shown.has(id)) admitted.delete(id);
+    for (const id of ids) {
       if (admitted.has(id)) continue;
       if (room === 0) return true;
       admitted.add(id);
@@ -267,49 +243,9 @@ export function createBadgeLayer(doc: Document, send: Send, options: BadgeLayerO
     return false;
   }
 
-  /**
-   * Renders without reading layout: new or changed badges stay unplaced until settle(). A large
-   * batch of new badges continues in the following tasks.
-   */
-  function renderNew() {
-    if (hidden) {
-      paint();
-      return;
-    }
-    const more = admit();
-    paint();
-    settle();
-    if (more && !cancelAdmit) {
-      cancelAdmit = nextTask(win, () => {
-        cancelAdmit = null;
-        renderNew();
-      });
-    }
-  }
-
-  /** After the next frame: measure new badges, place them all, show them. */
-  function settle() {
-    if (cancelSettle || hidden) return;
-    cancelSettle = afterNextFrame(win, () => {
-      cancelSettle = null;
-      if (hidden) return;
-      measure();
-      locate();
-      paint();
-    });
-  }
-
-  /** Next frame: badges follow their replies after a scroll or a viewport resize. */
-  function follow() {
-    if (cancelFollow || hidden) return;
-    cancelFollow = nextFrame(win, () => {
-      cancelFollow = null;
-      if (!hidden && locate()) paint();
-    });
-  }
-
   /** Observes the replies that are new since the last update, forgets those gone. */
   function watchReplies() {
+    nearby.watch(elements.values());
     if (!resizeObserver) return;
     const now = new Set(elements.values());
     for (const el of observed) {
@@ -326,7 +262,7 @@ export function createBadgeLayer(doc: Document, send: Send, options: BadgeLayerO
     }
   }
 
-  const onViewportChange = () => follow();
+  const onViewportChange = () => schedule.follow();
   win.addEventListener('scroll', onViewportChange, { capture: true, passive: true });
   win.addEventListener('resize', onViewportChange, { passive: true });
 
@@ -335,9 +271,9 @@ export function createBadgeLayer(doc: Document, send: Send, options: BadgeLayerO
     hidden = next;
     if (hidden) openTurn = null;
     // Nothing is rendered while hidden and positions go stale: showing again is a first draw.
-    spots.clear();
+    placement.clear();
     admitted.clear();
-    renderNew();
+    schedule.draw();
   }
 
   return {
@@ -347,18 +283,17 @@ export function createBadgeLayer(doc: Document, send: Send, options: BadgeLayerO
       elements = nextElements;
       pending = nextPending;
       if (openTurn && !badges[openTurn]) openTurn = null;
-      for (const id of widths.keys()) if (!elements.has(id)) widths.delete(id);
+      placement.keepOnly(elements);
       for (const id of admitted) if (!elements.has(id)) admitted.delete(id);
       watchReplies();
-      renderNew();
+      schedule.draw();
     },
     setHidden,
     destroy() {
       win.removeEventListener('scroll', onViewportChange, { capture: true });
       win.removeEventListener('resize', onViewportChange);
-      cancelAdmit?.();
-      cancelFollow?.();
-      cancelSettle?.();
+      schedule.cancel();
+      nearby.disconnect();
       resizeObserver?.disconnect();
       render(null, mount);
       host.remove();

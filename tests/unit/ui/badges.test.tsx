@@ -3,6 +3,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { act } from 'preact/test-utils';
 import { createBadgeLayer, type BadgeLayer, type Send } from '../../../src/content/badges/layer.tsx';
 import { isOwnNode } from '../../../src/content/own-ui.ts';
+import { everythingNear } from '../../../src/content/badges/nearby.ts';
 import { frameHash, frameTarget } from '../../../src/common/annotate-frame-url.ts';
 import { BADGE_GAP, conversationKeyOf, placeBadge, placePanel } from '../../../src/content/badges/position.ts';
 import type { BadgeInfo } from '../../../src/messaging/catalog.ts';
@@ -37,7 +38,7 @@ function setup(send: Send = vi.fn() as unknown as Send, userEvents = true) {
   const reply = document.createElement('div');
   reply.textContent = 'a reply';
   document.body.append(reply);
-  layer = createBadgeLayer(document, send, { annotationFrameUrl: frameUrl, ...(userEvents ? { trusted: () => true } : {}) });
+  layer = createBadgeLayer(document, send, { annotationFrameUrl: frameUrl, nearby: everythingNear, ...(userEvents ? { trusted: () => true } : {}) });
   return { reply, root: layer.root };
 }
 
@@ -116,6 +117,21 @@ describe('in-page badge layer', () => {
     expect(root.querySelector('[role="dialog"]')?.textContent).toContain('Possible shift (live estimate');
     await act(() => layer!.update({ t3: info({ shift: false, confidence: 0.3, labels: [] }) }, new Map([['t3', reply]])));
     expect(root.querySelector('.po-badge-live')).toBeNull();
+  });
+
+  it("the badge shows the user's judgement on its face, in the words used everywhere", async () => {
+    const { reply, root } = setup();
+    await act(() => layer!.update({ t3: info() }, new Map([['t3', reply]])));
+    expect(root.querySelector('.po-badge-judged')).toBeNull();
+    for (const [kind, words] of [
+      ['confirm', '✓ Confirmed shift'],
+      ['reject', '✗ Not a shift'],
+      ['note', '✎ Note'],
+    ] as const) {
+      await act(() => layer!.update({ t3: info({ annotated: kind }) }, new Map([['t3', reply]])));
+      expect(root.querySelector('.po-badge-judged')?.textContent).toBe(words);
+      expect(root.querySelector('.po-badge')?.getAttribute('aria-label')).toContain(`your judgement: ${words.slice(2)}`);
+    }
   });
 
   it('pending replies show "analysing…"; replies without elements get no badge', async () => {
