@@ -20,7 +20,12 @@ let controller: CaptureController | null = null;
 let routeBridge: RouteBridge | null = null;
 
 /** The last badges drawn, so a route answer can redraw them with its "served by" text. */
-let lastBadges: { badges: Record<string, BadgeInfo>; elements: Map<string, Element>; pending: ReadonlySet<string> } | null = null;
+let lastBadges: {
+  badges: Record<string, BadgeInfo>;
+  elements: Map<string, Element>;
+  pending: ReadonlySet<string>;
+  gaps: ReadonlyMap<string, string>;
+} | null = null;
 const routeTexts = new Map<string, string | null>();
 
 function drawBadges(): void {
@@ -29,7 +34,7 @@ function drawBadges(): void {
   for (const [id, info] of Object.entries(lastBadges.badges)) {
     merged[id] = routeTexts.has(id) ? { ...info, route: routeTexts.get(id) ?? null } : info;
   }
-  renderBadges(merged, lastBadges.elements, lastBadges.pending);
+  renderBadges(merged, lastBadges.elements, lastBadges.pending, lastBadges.gaps);
 }
 
 function logOnce(): (err: unknown) => void {
@@ -84,8 +89,8 @@ async function main(): Promise<void> {
     doc: document,
     adapterFor: (url) => adapterForUrl(url),
     send: (message) => sendMessage(message),
-    onBadges: (badges, elements, pending) => {
-      lastBadges = { badges, elements, pending };
+    onBadges: (badges, elements, pending, gaps) => {
+      lastBadges = { badges, elements, pending, gaps };
       drawBadges();
       routeBridge?.captured(elements.keys());
     },

@@ -7,9 +7,10 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { launchWithExtension, type ExtensionSession } from './lib/browser.ts';
-import { badgeCount, badgedTurnsAcrossPage } from './lib/badge-layer.ts';
+import { badgeCount, badgedTurnsAcrossPage, inBadgeLayer } from './lib/badge-layer.ts';
 import { readCaptureV2Site, readFixture, readReferenceSite } from './lib/fixtures.ts';
 import { expectedCapture } from './lib/oracle.ts';
+import { sanitizeFixtureHtml } from './lib/fixture-html.ts';
 import { describeRequests, extensionPage, foreignRequests, openTab, sendFromExtension, storedTurns, tabStatus, waitFor, watchPage } from './lib/extension.ts';
 import { SHARE_ON_DEMAND_DETAIL } from '../../src/messaging/catalog.ts';
 
@@ -172,4 +173,35 @@ test('issue 16: a reply the adapter cannot read is "layout not recognized" namin
 test('no network: nothing but served fixtures and extension resources was requested', () => {
   const foreign = foreignRequests(session);
   assert.equal(foreign.length, 0, `unexpected requests:\n${describeRequests(foreign)}`);
+});
+
+test('issue 18: a reply the page renders in a frame shows "reply not captured: <reason>" beside it, not nothing', async () => {
+  const url = 'https://chatgpt.com/c/6a1d2e3f-4b5c-8006-9d7e-0f1a2b3c4d5e';
+  // The saved page with its frame kept but inert (no src, so nothing is fetched); everything else
+  // sanitised as usual (the shared sanitiser drops frames, which would hide the very gap tested).
+  const FRAME = '<!--po-e2e-frame-->';
+  const saved = readFixture('chatgpt/nuncaeslupus__deep-research-2026-07.html');
+  const html = sanitizeFixtureHtml(saved.replace(/<iframe title=[\s\S]*?<\/iframe\s*>/i, FRAME)).replace(
+    FRAME,
+    '<iframe title="internal://deep-research" sandbox=""></iframe>',
+  );
+  // The reply id and reason as the ChatGPT adapter's unit test reads them from this page.
+  const gap = { id: 'request-WEB:turn-a2-0', notCaptured: 'the Deep Research report is in a frame the page does not let extensions read' };
+  session.serve(url, html, { keepScripts: true });
+  const { page } = await openTab(session, url);
+  await page.bringToFront();
+  const markers = await waitFor(
+    'the capture-gap marker',
+    async () => {
+      const found = await inBadgeLayer<{ turn: string | null; text: string | null }[]>(
+        page,
+        `function () { return Array.from(this.querySelectorAll('.po-badge-gap')).map((e) => ({ turn: e.getAttribute('data-turn'), text: e.textContent })); }`,
+      );
+      return found && found.length > 0 ? found : null;
+    },
+    20_000,
+    300,
+  );
+  assert.deepEqual(markers, [{ turn: gap.id, text: `⚠ reply not captured: ${gap.notCaptured}` }]);
+  await page.close();
 });

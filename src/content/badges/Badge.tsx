@@ -57,18 +57,23 @@ export function badgeLook(info: BadgeInfo | null): string {
     : 'pending';
 }
 
+/** Where a badge-like element sits; unplaced ones are laid out (to be measured) but invisible and inert. */
+function placedStyle(place: Placement) {
+  return {
+    top: `${place.top}px`,
+    left: `${place.left}px`,
+    visibility: place.visible ? 'visible' : 'hidden',
+    pointerEvents: place.visible ? 'auto' : 'none',
+  };
+}
+
 /**
  * The badge beside a reply: state colour + short name, and the shift label when one was detected.
  * An unplaced badge (`place.visible` false) is laid out, so it can be measured, but invisible and
  * ignores the pointer: nothing clickable ever sits at a guessed position.
  */
 export function Badge({ turnId, info, place, open, onToggle }: BadgeProps) {
-  const style = {
-    top: `${place.top}px`,
-    left: `${place.left}px`,
-    visibility: place.visible ? 'visible' : 'hidden',
-    pointerEvents: place.visible ? 'auto' : 'none',
-  };
+  const style = placedStyle(place);
   if (!info) {
     return (
       <span class="po-badge" data-turn={turnId} style={style} role="status" aria-label="Persona Observatory: reply still streaming">
@@ -100,6 +105,19 @@ export function Badge({ turnId, info, place, open, onToggle }: BadgeProps) {
       {info.route && <span class="po-badge-route">↪ {info.route}</span>}
       {judged && <span class={`po-badge-judged po-badge-judged-${info.annotated}`}>{judged}</span>}
     </button>
+  );
+}
+
+/**
+ * In place of a badge, beside a reply the page shows but we could not read (e.g. a report in a
+ * frame): says so, so a capture gap is never silent. Text only; nothing to open.
+ */
+export function GapMarker({ turnId, reason, place }: { turnId: string; reason: string; place: Placement }) {
+  const style = placedStyle(place);
+  return (
+    <span class="po-badge po-badge-gap" data-turn={turnId} style={style} role="note" title={`Persona Observatory: reply not captured: ${reason}`}>
+      {`⚠ reply not captured: ${reason}`}
+    </span>
   );
 }
 

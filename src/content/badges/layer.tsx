@@ -20,7 +20,7 @@ import type { BadgeInfo, Message, ResponseFor } from '../../messaging/catalog.ts
 import { markOwnNode } from '../own-ui.ts';
 import tokensCss from '../../common/tokens.css?inline';
 import badgesCss from './badges.css?inline';
-import { Badge, BadgePanel, badgeButtonId, badgeLook } from './Badge.tsx';
+import { Badge, BadgePanel, GapMarker, badgeButtonId, badgeLook } from './Badge.tsx';
 import { conversationKeyOf, placePanel } from './position.ts';
 import { createBadgePlacement, UNPLACED } from './placement.ts';
 import { createDrawSchedule } from './schedule.ts';
@@ -65,7 +65,8 @@ export interface BadgeLayerOptions {
 }
 
 export interface BadgeLayer {
-  update(badges: Record<string, BadgeInfo>, elements: Map<string, Element>, pending?: ReadonlySet<string>): void;
+  /** `gaps`: replies whose body could not be read, by turn id, with the reason; shown instead of a badge. */
+  update(badges: Record<string, BadgeInfo>, elements: Map<string, Element>, pending?: ReadonlySet<string>, gaps?: ReadonlyMap<string, string>): void;
   setHidden(hidden: boolean): void;
   destroy(): void;
   /** The (closed) shadow root: only our own code and unit tests hold it. */
@@ -97,6 +98,7 @@ export function createBadgeLayer(doc: Document, send: Send, options: BadgeLayerO
   let badges: Record<string, BadgeInfo> = {};
   let elements = new Map<string, Element>();
   let pending: ReadonlySet<string> = new Set();
+  let gaps: ReadonlyMap<string, string> = new Map();
   let hidden = false;
   let openTurn: string | null = null;
   const placement = createBadgePlacement();
@@ -131,13 +133,13 @@ export function createBadgeLayer(doc: Document, send: Send, options: BadgeLayerO
 
   /** Badges with a reply on the page, near the viewport (the open one always: its panel anchors to it). */
   function shownIds(): string[] {
-    return [...new Set([...Object.keys(badges), ...pending])].filter((id) => {
+    return [...new Set([...Object.keys(badges), ...pending, ...gaps.keys()])].filter((id) => {
       const el = elements.get(id);
       return el !== undefined && (id === openTurn || nearby.isNear(el));
     });
   }
 
-  const lookOf = (turnId: string) => badgeLook(badges[turnId] ?? null);
+  const lookOf = (turnId: string) => (gaps.has(turnId) ? `gap\u0000${gaps.get(turnId)}` : badgeLook(badges[turnId] ?? null));
   const placeOf = (turnId: string) => placement.placeOf(turnId, elements.get(turnId), lookOf(turnId));
 
   /** Places the rendered badges from their replies' boxes. Layout must be clean. */
@@ -205,9 +207,14 @@ export function createBadgeLayer(doc: Document, send: Send, options: BadgeLayerO
     const openPlace = openTurn ? placeOf(openTurn) : UNPLACED;
     render(
       <>
-        {ids.map((id) => (
-          <Badge key={id} turnId={id} info={badges[id] ?? null} place={placeOf(id)} open={id === openTurn} onToggle={toggle} />
-        ))}
+        {ids.map((id) => {
+          const gap = gaps.get(id);
+          return gap !== undefined ? (
+            <GapMarker key={id} turnId={id} reason={gap} place={placeOf(id)} />
+          ) : (
+            <Badge key={id} turnId={id} info={badges[id] ?? null} place={placeOf(id)} open={id === openTurn} onToggle={toggle} />
+          );
+        })}
         {openTurn && openInfo && (
           <BadgePanel
             key={openTurn}
@@ -278,11 +285,12 @@ export function createBadgeLayer(doc: Document, send: Send, options: BadgeLayerO
 
   return {
     root,
-    update(nextBadges, nextElements, nextPending = new Set()) {
+    update(nextBadges, nextElements, nextPending = new Set(), nextGaps = new Map()) {
       badges = nextBadges;
+      gaps = nextGaps;
       elements = nextElements;
       pending = nextPending;
-      if (openTurn && !badges[openTurn]) openTurn = null;
+      if (openTurn && (!badges[openTurn] || gaps.has(openTurn))) openTurn = null;
       placement.keepOnly(elements);
       for (const id of admitted) if (!elements.has(id)) admitted.delete(id);
       watchReplies();

@@ -58,8 +58,10 @@ export interface CaptureControllerOptions {
   /**
    * Called with the worker's badges, the elements of the turns on screen, and the ids of turns
    * still streaming (shown as pending): after every stored batch, and when the pending set changes.
+   * `gaps`: replies on the page whose body could not be read (CapturedTurn.notCaptured), by id,
+   * with the reason, so the page shows "reply not captured" instead of nothing.
    */
-  onBadges?: (badges: Record<string, BadgeInfo>, elements: Map<string, Element>, pending: ReadonlySet<string>) => void;
+  onBadges?: (badges: Record<string, BadgeInfo>, elements: Map<string, Element>, pending: ReadonlySet<string>, gaps: ReadonlyMap<string, string>) => void;
   getUrl?: () => string;
   overrides?: (site: SiteId) => SelectorOverrides | undefined;
   debounceMs?: number;
@@ -86,6 +88,12 @@ export interface CaptureController {
 function sameIds(a: ReadonlySet<string>, b: ReadonlySet<string>): boolean {
   if (a.size !== b.size) return false;
   for (const id of a) if (!b.has(id)) return false;
+  return true;
+}
+
+function sameGaps(a: ReadonlyMap<string, string>, b: ReadonlyMap<string, string>): boolean {
+  if (a.size !== b.size) return false;
+  for (const [id, reason] of a) if (b.get(id) !== reason) return false;
   return true;
 }
 
@@ -123,6 +131,8 @@ export function createCaptureController(options: CaptureControllerOptions): Capt
   let elements = new Map<string, Element>();
   let lastBadges: Record<string, BadgeInfo> = {};
   let shownPending: ReadonlySet<string> = new Set();
+  /** Replies on screen that could not be read, with the reason (see onBadges). */
+  let gaps: ReadonlyMap<string, string> = new Map();
 
   /** A change to our own UI only: inside it, or our node put in or taken out (the badge host). */
   function isOwnRecord(r: MutationRecord): boolean {
@@ -219,11 +229,13 @@ export function createCaptureController(options: CaptureControllerOptions): Capt
         return true;
       });
       elements = live;
+      const gapsBefore = gaps;
+      gaps = new Map(turns.flatMap((t) => (t.notCaptured ? [[t.id, t.notCaptured] as const] : [])));
       const result = settle(state, { href, turns }, timers.now(), quietMs);
       state = result.state;
       if (result.recheckInMs !== null) scheduler.recheck(result.recheckInMs);
       if (!result.batch) {
-        showPending(result.pendingIds);
+        showPending(result.pendingIds, !sameGaps(gapsBefore, gaps));
         return;
       }
       shownPending = result.pendingIds;
@@ -235,10 +247,10 @@ export function createCaptureController(options: CaptureControllerOptions): Capt
   }
 
   /** A streaming reply shows as pending right away, without waiting for a stored batch. */
-  function showPending(pendingIds: ReadonlySet<string>): void {
-    if (sameIds(pendingIds, shownPending)) return;
+  function showPending(pendingIds: ReadonlySet<string>, gapsChanged: boolean): void {
+    if (sameIds(pendingIds, shownPending) && !gapsChanged) return;
     shownPending = pendingIds;
-    options.onBadges?.(lastBadges, elements, pendingIds);
+    options.onBadges?.(lastBadges, elements, pendingIds, gaps);
   }
 
   function sendToWorker(message: CapturePageMessage): void {
@@ -248,7 +260,7 @@ export function createCaptureController(options: CaptureControllerOptions): Capt
       onStored(badges) {
         lastBadges = badges;
         // The freshest elements and pending set: later scans may have run while the worker answered.
-        options.onBadges?.(lastBadges, elements, shownPending);
+        options.onBadges?.(lastBadges, elements, shownPending, gaps);
       },
       onNotStored(turns) {
         state = forgetSent(state, turns);

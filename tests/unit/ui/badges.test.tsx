@@ -134,6 +134,16 @@ describe('in-page badge layer', () => {
     }
   });
 
+  it('a reply that could not be read shows "reply not captured: <reason>" instead of a badge, as text', async () => {
+    const { reply, root } = setup();
+    await act(() => layer!.update({ t3: info() }, new Map([['t3', reply]]), new Set(), new Map([['t3', `in a frame ${HOSTILE}`]])));
+    expect(root.querySelectorAll('.po-badge')).toHaveLength(1);
+    const gap = root.querySelector('.po-badge-gap')!;
+    expect(gap.textContent).toBe(`⚠ reply not captured: in a frame ${HOSTILE}`);
+    expect(gap.tagName).toBe('SPAN');
+    expect(root.querySelector('img, script, button')).toBeNull();
+  });
+
   it('pending replies show "analysing…"; replies without elements get no badge', async () => {
     const { reply, root } = setup();
     await act(() => layer!.update({ gone: info() }, new Map([['t5', reply]]), new Set(['t5'])));
