@@ -95,6 +95,7 @@ export function Badge({ turnId, info, place, open, onToggle }: BadgeProps) {
       style={style}
       aria-expanded={open}
       aria-haspopup="dialog"
+      aria-keyshortcuts="Alt+Shift+N Alt+Shift+P"
       aria-label={label}
       title={label}
       onClick={(e) => onToggle(turnId, e)}
@@ -186,6 +187,7 @@ export function BadgePanel({ turnId, info, frameUrl, position, visible, onClose,
       <EvidenceList evidence={info.evidence} limit={5} />
       {info.annotated && <p class="po-muted">{ANNOTATED[info.annotated]}</p>}
       {frameUrl && <iframe class="po-annot-frame" src={frameUrl} title="Your annotation: confirm, reject, relabel or note" />}
+      <p class="po-muted po-keys">Keys: Alt+Shift+N / Alt+Shift+P next / previous shift · Alt+Shift+B this reply's badge · Esc closes</p>
       <div class="po-panel-foot">
         <span class="po-muted">Persona Observatory</span>
         <button type="button" class="po-btn po-btn-small" onClick={onHideAll}>

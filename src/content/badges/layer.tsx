@@ -16,7 +16,9 @@
  * layout is never forced by us.
  */
 import { render } from 'preact';
+import type { AnnotationKind } from '../../core/types.ts';
 import type { BadgeInfo, Message, ResponseFor } from '../../messaging/catalog.ts';
+import { parseFrameSignal } from '../../common/annotate-frame-url.ts';
 import { markOwnNode } from '../own-ui.ts';
 import tokensCss from '../../common/tokens.css?inline';
 import badgesCss from './badges.css?inline';
@@ -54,6 +56,16 @@ const PANEL_SIZE_ESTIMATE = { width: 340, height: 420 };
  * conversation (150 replies) is split into tasks well under 50 ms each.
  */
 export const NEW_BADGES_PER_TASK = 40;
+
+/** Alt+Shift+<key> (by physical key, so keyboard layouts don't matter). */
+const SHORTCUTS: Record<string, 'badge' | 'next' | 'previous'> = { KeyB: 'badge', KeyN: 'next', KeyP: 'previous' };
+
+/** The user is typing in a field of the site (the shortcuts leave those keys alone). */
+function isTyping(target: EventTarget | null): boolean {
+  const el = target as HTMLElement | null;
+  if (!el || typeof el.closest !== 'function') return false;
+  return el.isContentEditable || el.closest('input, textarea, select, [contenteditable=""], [contenteditable="true"]') !== null;
+}
 
 export interface BadgeLayerOptions {
   /** URL of the annotation frame for one reply (the extension page, with frameHash). */
@@ -101,6 +113,10 @@ export function createBadgeLayer(doc: Document, send: Send, options: BadgeLayerO
   let gaps: ReadonlyMap<string, string> = new Map();
   let hidden = false;
   let openTurn: string | null = null;
+  /** Judgements the annotation frame reported since the worker's badges last said (turn id → kind). */
+  const judged = new Map<string, AnnotationKind | null>();
+  /** A badge to focus as soon as it is placed and visible (keyboard navigation to a far reply). */
+  let focusWhenPlaced: string | null = null;
   const placement = createBadgePlacement();
   let panelSize = PANEL_SIZE_ESTIMATE;
   let observedPanel: Element | null = null;
@@ -135,11 +151,18 @@ export function createBadgeLayer(doc: Document, send: Send, options: BadgeLayerO
   function shownIds(): string[] {
     return [...new Set([...Object.keys(badges), ...pending, ...gaps.keys()])].filter((id) => {
       const el = elements.get(id);
-      return el !== undefined && (id === openTurn || nearby.isNear(el));
+      return el !== undefined && (id === openTurn || id === focusWhenPlaced || nearby.isNear(el));
     });
   }
 
-  const lookOf = (turnId: string) => (gaps.has(turnId) ? `gap\u0000${gaps.get(turnId)}` : badgeLook(badges[turnId] ?? null));
+  /** A badge's data, with the judgement the panel's frame just reported (until the worker's badges agree). */
+  function infoOf(turnId: string): BadgeInfo | null {
+    const info = badges[turnId];
+    if (!info) return null;
+    return judged.has(turnId) ? { ...info, annotated: judged.get(turnId) ?? null } : info;
+  }
+
+  const lookOf = (turnId: string) => (gaps.has(turnId) ? `gap\u0000${gaps.get(turnId)}` : badgeLook(infoOf(turnId)));
   const placeOf = (turnId: string) => placement.placeOf(turnId, elements.get(turnId), lookOf(turnId));
 
   /** Places the rendered badges from their replies' boxes. Layout must be clean. */
@@ -203,8 +226,9 @@ export function createBadgeLayer(doc: Document, send: Send, options: BadgeLayerO
     }
     const viewport = { width: win.innerWidth, height: win.innerHeight };
     const ids = shownIds().filter((id) => admitted.has(id));
-    const openInfo = openTurn ? badges[openTurn] : undefined;
-    const openPlace = openTurn ? placeOf(openTurn) : UNPLACED;
+    const openInfo = openTurn ? (infoOf(openTurn) ?? undefined) : undefined;
+    // The panel stays where its badge was while the badge is re-measured (e.g. its judgement changed).
+    const openPlace = openTurn ? placement.anchorOf(openTurn, elements.get(openTurn)) : UNPLACED;
     render(
       <>
         {ids.map((id) => {
@@ -212,7 +236,7 @@ export function createBadgeLayer(doc: Document, send: Send, options: BadgeLayerO
           return gap !== undefined ? (
             <GapMarker key={id} turnId={id} reason={gap} place={placeOf(id)} />
           ) : (
-            <Badge key={id} turnId={id} info={badges[id] ?? null} place={placeOf(id)} open={id === openTurn} onToggle={toggle} />
+            <Badge key={id} turnId={id} info={infoOf(id)} place={placeOf(id)} open={id === openTurn} onToggle={toggle} />
           );
         })}
         {openTurn && openInfo && (
@@ -232,6 +256,10 @@ export function createBadgeLayer(doc: Document, send: Send, options: BadgeLayerO
       </>,
       mount,
     );
+    if (focusWhenPlaced && placeOf(focusWhenPlaced).visible) {
+      root.getElementById(badgeButtonId(focusWhenPlaced))?.focus({ preventScroll: true });
+      focusWhenPlaced = null;
+    }
   }
 
   /** Lets up to NEW_BADGES_PER_TASK more badges render; true when others are still waiting. */
@@ -273,6 +301,70 @@ export function createBadgeLayer(doc: Document, send: Send, options: BadgeLayerO
   win.addEventListener('scroll', onViewportChange, { capture: true, passive: true });
   win.addEventListener('resize', onViewportChange, { passive: true });
 
+  /** Signals of the open panel's annotation frame; only its own window can be the source. */
+  const onFrameMessage = (e: MessageEvent) => {
+    const frame = root.querySelector<HTMLIFrameElement>('iframe.po-annot-frame');
+    if (!openTurn || !frame || e.source === null || e.source !== frame.contentWindow) return;
+    const signal = parseFrameSignal(e.data);
+    if (!signal) return;
+    if (signal.event === 'escape') {
+      close(true);
+      return;
+    }
+    judged.set(openTurn, signal.kind);
+    schedule.draw();
+  };
+  win.addEventListener('message', onFrameMessage);
+
+  /**
+   * Keyboard: Alt+Shift+B focuses the badge of the reply that holds focus (else the first badge
+   * in view); Alt+Shift+N / Alt+Shift+P go to the next / previous reply with a shift. Never while
+   * typing in the site's fields, and only for the user's own key presses.
+   */
+  const onShortcut = (e: KeyboardEvent) => {
+    if (!trusted(e) || hidden || !e.altKey || !e.shiftKey || e.ctrlKey || e.metaKey) return;
+    const action = SHORTCUTS[e.code];
+    if (!action || (e.target !== host && isTyping(e.target))) return;
+    const target = action === 'badge' ? badgeForFocus() : nextShift(action === 'next' ? 1 : -1);
+    if (!target) return;
+    e.preventDefault();
+    e.stopPropagation();
+    goTo(target);
+  };
+  win.addEventListener('keydown', onShortcut, { capture: true });
+
+  /** The reply id holding focus (inside the site's reply, or our badge), else null. */
+  function focusedTurn(): string | null {
+    const inside = root.activeElement?.closest?.('[data-turn]')?.getAttribute('data-turn');
+    if (inside) return inside;
+    const active = doc.activeElement;
+    if (!active || active === host) return null;
+    for (const [id, el] of elements) if (el.contains(active)) return id;
+    return null;
+  }
+
+  function badgeForFocus(): string | null {
+    const focused = focusedTurn();
+    if (focused && badges[focused]) return focused;
+    return shownIds().find((id) => badges[id] && placeOf(id).visible) ?? null;
+  }
+
+  /** The next (+1) or previous (-1) reply with a shift, from the focused reply or the first in view. */
+  function nextShift(step: 1 | -1): string | null {
+    const order = [...elements.keys()];
+    const from = focusedTurn() ?? shownIds().find((id) => placeOf(id).visible) ?? null;
+    let i = from === null ? (step === 1 ? -1 : order.length) : order.indexOf(from);
+    for (i += step; i >= 0 && i < order.length; i += step) if (badges[order[i]]?.shift) return order[i];
+    return null;
+  }
+
+  /** Brings the reply into view if needed and focuses its badge once it is placed there. */
+  function goTo(turnId: string): void {
+    focusWhenPlaced = turnId;
+    if (!placeOf(turnId).visible) elements.get(turnId)?.scrollIntoView({ block: 'center' });
+    schedule.draw();
+  }
+
   function setHidden(next: boolean) {
     if (next === hidden) return;
     hidden = next;
@@ -288,6 +380,7 @@ export function createBadgeLayer(doc: Document, send: Send, options: BadgeLayerO
     update(nextBadges, nextElements, nextPending = new Set(), nextGaps = new Map()) {
       badges = nextBadges;
       gaps = nextGaps;
+      for (const [id, kind] of judged) if ((badges[id]?.annotated ?? null) === kind) judged.delete(id);
       elements = nextElements;
       pending = nextPending;
       if (openTurn && (!badges[openTurn] || gaps.has(openTurn))) openTurn = null;
@@ -300,6 +393,8 @@ export function createBadgeLayer(doc: Document, send: Send, options: BadgeLayerO
     destroy() {
       win.removeEventListener('scroll', onViewportChange, { capture: true });
       win.removeEventListener('resize', onViewportChange);
+      win.removeEventListener('message', onFrameMessage);
+      win.removeEventListener('keydown', onShortcut, { capture: true });
       schedule.cancel();
       nearby.disconnect();
       resizeObserver?.disconnect();

@@ -19,6 +19,8 @@ interface Spot {
 export interface BadgePlacement {
   /** The placement to render, or UNPLACED when the reply or the badge's look changed since. */
   placeOf(turnId: string, element: Element | undefined, look: string): Placement;
+  /** Where the badge of `turnId` was last placed for this reply, whatever its look since (the open panel's anchor). */
+  anchorOf(turnId: string, element: Element | undefined): Placement;
   /** Places every measured badge of `ids` (the rendered ones) from its reply's box, forgets the others; true when a placement changed. */
   locate(ids: readonly string[], elements: ReadonlyMap<string, Element>, lookOf: (id: string) => string, viewport: { width: number; height: number }): boolean;
   /** Reads the rendered badge widths (`.po-badge[data-turn]` in `root`). */
@@ -37,6 +39,10 @@ export function createBadgePlacement(): BadgePlacement {
     placeOf(turnId, element, look) {
       const spot = spots.get(turnId);
       return spot && spot.element === element && spot.look === look ? spot.place : UNPLACED;
+    },
+    anchorOf(turnId, element) {
+      const spot = spots.get(turnId);
+      return spot && spot.element === element ? spot.place : UNPLACED;
     },
     locate(ids, elements, lookOf, viewport) {
       let changed = false;

@@ -229,4 +229,57 @@ describe('badge layer timing', () => {
     expect(shown(badgeOf('t100'))).toBe(false); // its box (top 30100 px) is below the viewport: hidden
     expect(badgeOf('t100').style.top).toBe('30106px');
   });
+
+  it('keyboard: Alt+Shift+N / P move focus to the next / previous shift badge, bringing a far reply into view', async () => {
+    layer = createBadgeLayer(document, vi.fn() as unknown as Send, LAYER_OPTIONS);
+    const { badges, elements } = replies(4);
+    badges.t1 = info('t1', { shift: true });
+    badges.t3 = info('t3', { shift: true });
+    // t3 is below the viewport until it is scrolled into view.
+    const far = boxes.get(elements.get('t3')!)!;
+    far.top = 5000;
+    const scrolled = vi.fn(() => {
+      far.top = 300;
+    });
+    (elements.get('t3') as HTMLElement).scrollIntoView = scrolled;
+    await act(() => layer!.update(badges, elements));
+    await runFrame();
+    await runTasks();
+    const press = (code: string) =>
+      act(() => {
+        window.dispatchEvent(new KeyboardEvent('keydown', { code, altKey: true, shiftKey: true, bubbles: true }));
+      });
+    await press('KeyN');
+    await runFrame();
+    await runTasks();
+    expect(layer!.root.activeElement?.getAttribute('data-turn')).toBe('t1');
+    await press('KeyN');
+    expect(scrolled).toHaveBeenCalledOnce();
+    await runFrame();
+    await runTasks();
+    expect(layer!.root.activeElement?.getAttribute('data-turn')).toBe('t3');
+    await press('KeyP');
+    await runFrame();
+    await runTasks();
+    expect(layer!.root.activeElement?.getAttribute('data-turn')).toBe('t1');
+  });
+
+  it("keyboard shortcuts leave the site's text fields alone", async () => {
+    layer = createBadgeLayer(document, vi.fn() as unknown as Send, LAYER_OPTIONS);
+    const { badges, elements } = replies(2);
+    badges.t1 = info('t1', { shift: true });
+    await act(() => layer!.update(badges, elements));
+    await runFrame();
+    await runTasks();
+    const field = document.createElement('textarea');
+    document.body.append(field);
+    const key = new KeyboardEvent('keydown', { code: 'KeyN', altKey: true, shiftKey: true, bubbles: true, cancelable: true });
+    await act(() => {
+      field.dispatchEvent(key);
+    });
+    await runFrame();
+    await runTasks();
+    expect(key.defaultPrevented).toBe(false);
+    expect(layer!.root.activeElement).toBeNull();
+  });
 });

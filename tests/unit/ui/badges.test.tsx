@@ -197,6 +197,32 @@ describe('in-page badge layer', () => {
     document.removeEventListener('keydown', siteShortcut);
   });
 
+  it('the annotation frame (and only it) can close the panel on Escape and put the saved judgement on the badge', async () => {
+    const { reply, root } = setup();
+    await act(() => layer!.update({ t3: info() }, new Map([['t3', reply]])));
+    await act(() => (root.querySelector('.po-badge') as HTMLElement).click());
+    // happy-dom loads no frame: give ours a window of its own to post from.
+    const frameWindow = {};
+    Object.defineProperty(root.querySelector('iframe')!, 'contentWindow', { value: frameWindow });
+    const post = (data: unknown, source: unknown) =>
+      act(() => {
+        window.dispatchEvent(new MessageEvent('message', { data, source: source as Window }));
+      });
+    // The page posting the same message changes nothing.
+    await post({ type: 'po-annotate', event: 'judged', kind: 'confirm' }, window);
+    await post({ type: 'po-annotate', event: 'escape' }, window);
+    expect(root.querySelector('.po-badge-judged')).toBeNull();
+    expect(root.querySelector('[role="dialog"]')).not.toBeNull();
+    await post({ type: 'po-annotate', event: 'judged', kind: 'bogus' }, frameWindow);
+    expect(root.querySelector('.po-badge-judged')).toBeNull();
+    await post({ type: 'po-annotate', event: 'judged', kind: 'confirm' }, frameWindow);
+    expect(root.querySelector('.po-badge-judged')?.textContent).toBe('✓ Confirmed shift');
+    expect(root.querySelector('[role="dialog"]')).not.toBeNull();
+    await post({ type: 'po-annotate', event: 'escape' }, frameWindow);
+    expect(root.querySelector('[role="dialog"]')).toBeNull();
+    expect(root.activeElement?.getAttribute('data-turn')).toBe('t3');
+  });
+
   it('hide all removes every badge and tells the worker with the narrow badges/hide message', async () => {
     const send = vi.fn(async () => ({ ok: true }));
     const { reply, root } = setup(send as unknown as Send);
