@@ -150,6 +150,7 @@ export function BadgePanel({ turnId, info, frameUrl, position, visible, onClose,
   return (
     <div
       class="po-panel"
+      tabIndex={-1}
       role="dialog"
       aria-labelledby={headingId}
       style={{ top: `${position.top}px`, left: `${position.left}px`, visibility: visible ? 'visible' : 'hidden' }}

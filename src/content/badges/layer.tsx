@@ -205,6 +205,8 @@ export function createBadgeLayer(doc: Document, send: Send, options: BadgeLayerO
     // A click is the user's own task and the panel is one element: measure it now, so the panel
     // is never shown at its guessed size.
     if (openTurn && measurePanel()) paint();
+    // Like any dialog, the panel takes focus when it opens (Escape hands it back to the badge).
+    if (openTurn) root.querySelector<HTMLElement>('.po-panel')?.focus({ preventScroll: true });
   }
 
   function hideAll(event: Event) {
