@@ -2,7 +2,7 @@
  * Everything a message handler needs, passed in (no globals), so handlers run in Node tests
  * against fake-indexeddb with a fake analyzer and in-memory session storage.
  */
-import type { Settings } from '../core/types.ts';
+import type { Settings } from '../core/model/types.ts';
 import type { Analyzer } from '../store/analyzer.ts';
 import { DEFAULT_BUDGETS, type StoreBudgets } from '../store/budgets.ts';
 import { NewConversationRate } from './new-conversation-rate.ts';

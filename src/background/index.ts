@@ -14,7 +14,7 @@ import { createBackgroundContext } from './context.ts';
 import { handleRuntimeMessage } from './dispatch.ts';
 import type { SessionArea } from './session.ts';
 import { settingsPush } from '../messaging/settings-push.ts';
-import type { Settings } from '../core/types.ts';
+import type { Settings } from '../core/model/types.ts';
 
 /** The dashboard's first-run view (src/ui/dashboard/welcome). */
 const FIRST_RUN_PAGE = 'src/ui/dashboard/index.html#/welcome';

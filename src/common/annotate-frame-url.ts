@@ -2,7 +2,7 @@
  * The URL fragment that names the reply an annotation frame is for. Written by the badge layer
  * (content script), read by the frame. Pure, so both sides import it without preact.
  */
-import type { AnnotationKind } from '../core/types.ts';
+import type { AnnotationKind } from '../core/model/types.ts';
 
 /** `#t=<turnKey>&c=<conversationKey>`. */
 export function frameHash(turnKey: string, conversationKey: string): string {

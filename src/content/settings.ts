@@ -4,7 +4,7 @@
  * Everything on the page side that depends on a setting subscribes here; capture answers do
  * not carry settings.
  */
-import type { Settings } from '../core/types.ts';
+import type { Settings } from '../core/model/types.ts';
 import { parseSettingsPush } from '../messaging/settings-push.ts';
 
 export interface SettingsOwner {

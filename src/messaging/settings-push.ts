@@ -4,7 +4,9 @@
  * and not a tab). Content scripts hold one copy of the settings and follow these pushes, so
  * capture answers don't carry them.
  */
-import type { Settings } from '../core/types.ts';
+import type { Settings } from '../core/model/types.ts';
+import { SETTINGS_SCHEMA } from '../core/model/records.ts';
+import { validatorOf } from '../core/model/schema.ts';
 
 export interface SettingsChangedPush {
   type: 'settings/changed';
@@ -15,13 +17,14 @@ export function settingsPush(settings: Settings): SettingsChangedPush {
   return { type: 'settings/changed', settings };
 }
 
-const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
+const readSettings = validatorOf(SETTINGS_SCHEMA, { closed: true });
 
-/** The settings of a well-formed push, else null (the shape the content script relies on). */
+/** The settings of a well-formed push, else null (validated against the settings schema). */
 export function parseSettingsPush(m: unknown): Settings | null {
-  if (!isRecord(m) || m.type !== 'settings/changed' || !isRecord(m.settings)) return null;
-  const s = m.settings;
-  if (typeof s.paused !== 'boolean' || typeof s.badgesHidden !== 'boolean' || !isRecord(s.sites)) return null;
-  if (!Object.values(s.sites).every((site) => site === undefined || isRecord(site))) return null;
-  return s as unknown as Settings;
+  if (typeof m !== 'object' || m === null || (m as { type?: unknown }).type !== 'settings/changed') return null;
+  try {
+    return readSettings((m as { settings?: unknown }).settings);
+  } catch {
+    return null;
+  }
 }

@@ -16,7 +16,7 @@
  * layout is never forced by us.
  */
 import { render } from 'preact';
-import type { AnnotationKind } from '../../core/types.ts';
+import type { AnnotationKind } from '../../core/model/types.ts';
 import type { BadgeInfo, Message, ResponseFor } from '../../messaging/catalog.ts';
 import { parseFrameSignal } from '../../common/annotate-frame-url.ts';
 import { markOwnNode } from '../own-ui.ts';

@@ -3,7 +3,7 @@
  * stored batch, or the turns the worker did not store (paused, store error, failed send) so the
  * controller can retry them on a later change. Never throws.
  */
-import type { CapturedTurn } from '../../core/types.ts';
+import type { CapturedTurn } from '../../core/model/types.ts';
 import type { BadgeInfo, CapturePageMessage, CapturePageResponse } from '../../messaging/catalog.ts';
 import { clipCapture } from './clip.ts';
 

@@ -4,7 +4,7 @@
  * when to look again. A turn is finished when it is not streaming and its content has held still
  * for `quietMs`; it is sent only when new or changed since it was last sent.
  */
-import type { CapturedTurn } from '../../core/types.ts';
+import type { CapturedTurn } from '../../core/model/types.ts';
 
 export interface SeenTurn {
   turn: CapturedTurn;

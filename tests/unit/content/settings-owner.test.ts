@@ -3,7 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import { createSettingsOwner } from '../../../src/content/settings.ts';
 import { settingsPush } from '../../../src/messaging/settings-push.ts';
-import type { Settings } from '../../../src/core/types.ts';
+import type { Settings } from '../../../src/core/model/types.ts';
 
 const base: Settings = { paused: false, badgesHidden: false, sites: {} };
 const ID = 'ext-id';

@@ -1,7 +1,7 @@
 // The pure capture decision: no DOM, no timers. Streaming, the quiet period, re-sends only on
 // change, statuses once, and a refused batch retried.
 import { describe, expect, it } from 'vitest';
-import type { CapturedTurn } from '../../../src/core/types.ts';
+import type { CapturedTurn } from '../../../src/core/model/types.ts';
 import { emptySettleState, forgetSent, settle, settleStatus } from '../../../src/content/capture/settle.ts';
 
 const QUIET = 100;
