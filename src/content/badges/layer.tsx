@@ -326,7 +326,8 @@ export function createBadgeLayer(doc: Document, send: Send, options: BadgeLayerO
   const onShortcut = (e: KeyboardEvent) => {
     if (!trusted(e) || hidden || !e.altKey || !e.shiftKey || e.ctrlKey || e.metaKey) return;
     const action = SHORTCUTS[e.code];
-    if (!action || (e.target !== host && isTyping(e.target))) return;
+    // The innermost target: a composer inside a web component of the site is still a field.
+    if (!action || (e.target !== host && isTyping(e.composedPath()[0] ?? e.target))) return;
     const target = action === 'badge' ? badgeForFocus() : nextShift(action === 'next' ? 1 : -1);
     if (!target) return;
     e.preventDefault();
