@@ -4,7 +4,7 @@
  * uncertainty reported as BIC weights. States are described from the z-scores of the named
  * features (posterior-weighted means), not from the abstract components.
  */
-import { fitHmm, forwardBackward, viterbi, type HmmFit } from './hmm.ts';
+import { fitHmm, posteriors, viterbi, type HmmFit } from './hmm.ts';
 import type { Embedding } from './embed.ts';
 import { bic, bicWeights, formatNumber } from './stats.ts';
 import type { KChoice, RepertoireResult, StateDescription, StateProfileItem } from './types.ts';
@@ -51,7 +51,7 @@ export function fitRepertoire(
   const pathK = chosen.k > 1 || fits.length < 2 ? chosen.k : 2 + bics.slice(1).indexOf(Math.min(...bics.slice(1)));
   const fit = fits[pathK - 1];
   const paths = seqs.map((s) => viterbi(s, fit.params));
-  const gammas = seqs.map((s) => forwardBackward(s, fit.params).gamma);
+  const gammas = posteriors(seqs, fit.params);
   const states = describeStates(pathK, gammas, rowsOf, emb, opts.featureLabels);
   const timeline = conversationIds.map((id, c) => ({
     conversationId: id,
