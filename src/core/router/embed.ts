@@ -61,13 +61,12 @@ function keptFeatures(rows: readonly FeatureValues[]): string[] {
 
 /** Median and MAD (×1.4826); falls back to the standard deviation when the MAD is 0. */
 export function robustScale(vals: readonly number[]): { center: number; scale: number } {
-  const sorted = [...vals].sort((a, b) => a - b);
+  // Typed-array sorts are numeric and several times faster than sort((a, b) => a − b) on large piles.
+  const sorted = Float64Array.from(vals).sort();
   const med = quantileSorted(sorted, 0.5);
-  const mad =
-    quantileSorted(
-      [...vals.map((v) => Math.abs(v - med))].sort((a, b) => a - b),
-      0.5,
-    ) * 1.4826;
+  const dev = new Float64Array(vals.length);
+  for (let i = 0; i < vals.length; i++) dev[i] = Math.abs(vals[i] - med);
+  const mad = quantileSorted(dev.sort(), 0.5) * 1.4826;
   if (mad > 1e-12) return { center: med, scale: mad };
   const m = vals.reduce((a, b) => a + b, 0) / vals.length;
   const sd = Math.sqrt(vals.reduce((a, v) => a + (v - m) ** 2, 0) / Math.max(vals.length - 1, 1));
