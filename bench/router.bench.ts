@@ -4,7 +4,7 @@
  * ≥ 1,000 null datasets, measures power and speed, then runs the analysis on real data. Prints
  * numbers beside their targets; asserts nothing. Sized to fit in about 10 minutes on 2 shared
  * cores (run it with `nice -n 10`). BENCH_SCALE=0.2 runs a quick smaller version; BENCH_ONLY=speed
- * (comma-separated: confusion, calibration, power, speed, real) runs only those sections.
+ * (comma-separated: confusion, calibration, terse, power, speed, real) runs only those sections.
  */
 import { analyzeRouter } from '../src/core/router/index.ts';
 import { wilson, type Interval } from '../src/core/router/intervals.ts';
@@ -23,7 +23,8 @@ import { loadUserPools, readRecords, toRouterConversation } from './router/real-
 
 const SCALE = Number(process.env.BENCH_SCALE ?? 1);
 const CONFUSION_DATASETS = Math.max(2, Math.round(6 * SCALE)); // per truth class
-const CALIBRATION_DATASETS = Math.max(50, Math.round(1000 * SCALE)); // trigger-test nulls
+const CALIBRATION_DATASETS = Math.max(50, Math.round(1000 * SCALE)); // trigger-test nulls (the calibration null)
+const TERSE_DATASETS = Math.max(50, Math.round(300 * SCALE)); // the users-go-terse null
 const CALIBRATION_CONVERSATIONS = 20;
 const POWER_DATASETS = Math.max(5, Math.round(20 * SCALE));
 const POWER_CONVERSATIONS = 200;
@@ -80,19 +81,26 @@ function confusion(pools: UserPools): void {
   console.log(`time ${secs(t0)}`);
 }
 
-/** p-values of the boredom test under a null with every trigger confound: deciles and KS distance from uniform. */
+/** p-values under a null: deciles and KS distance from uniform. */
 function uniformity(ps: number[]): string {
   const sorted = [...ps].sort((a, b) => a - b);
   let d = 0;
   sorted.forEach((p, i) => (d = Math.max(d, Math.abs((i + 1) / sorted.length - p), Math.abs(i / sorted.length - p))));
   const deciles = Array.from({ length: 10 }, (_, k) => sorted.filter((p) => p > k / 10 && p <= (k + 1) / 10).length);
   const crit = 1.358 / Math.sqrt(sorted.length);
-  return `deciles ${deciles.join(' ')}; KS distance from uniform ${d.toFixed(3)} (5% critical value ${crit.toFixed(3)}; p-values from ${PERMUTATIONS} rotations are discrete, so small departures are expected)`;
+  return `deciles ${deciles.join(' ')}; KS distance from uniform ${d.toFixed(3)} (5% critical value ${crit.toFixed(3)}: ${d <= crit ? 'uniformity not rejected' : 'REJECTED'})`;
 }
 
-function calibration(pools: UserPools): void {
+/**
+ * The trigger test's false-positive rate over many null datasets of one class. "router" is the
+ * calibration null proper: a sticky router on every confound layer, boredom cues at a fixed rate
+ * that the switches ignore (cue and switch independent, so p must be uniform). "router-terse" is
+ * the harder null where the user goes terse after a change: there the cue follows a switch and the
+ * next reply rarely switches again, a real negative association, so p skews high (conservative).
+ */
+function calibration(pools: UserPools, truth: TruthClass, datasets: number): void {
   section(
-    `Trigger test calibration: ${CALIBRATION_DATASETS} null datasets ("router-terse": a router with no trigger, users terse after a change, reply length following the user, topic levels, task types), ${CALIBRATION_CONVERSATIONS} conversations each, K ≤ 3 and 2 restarts for speed, ${PERMUTATIONS} rotations, α = ${ALPHA}`,
+    `Trigger test calibration on "${truth}": ${datasets} null datasets, ${CALIBRATION_CONVERSATIONS} conversations each, K ≤ 3 and 2 restarts for speed, ${PERMUTATIONS} rotations, α = ${ALPHA}`,
   );
   const t0 = performance.now();
   const ps: number[] = [];
@@ -103,8 +111,8 @@ function calibration(pools: UserPools): void {
   let loopYes = 0;
   let loopTested = 0;
   let reverseRaw = 0;
-  for (let i = 0; i < CALIBRATION_DATASETS; i++) {
-    const r = run('router-terse', 200_000 + i, pools, { conversations: CALIBRATION_CONVERSATIONS }, CALIBRATION_OPTIONS);
+  for (let i = 0; i < datasets; i++) {
+    const r = run(truth, 200_000 + i, pools, { conversations: CALIBRATION_CONVERSATIONS }, CALIBRATION_OPTIONS);
     const b = r.triggers?.tests.find((t) => t.cue === 'boredom');
     if (r.triggers?.tests.some((t) => t.significant)) family++;
     if (r.questions.find((q) => q.id === 'triggers')?.verdict === 'yes') verdictYes++;
@@ -119,13 +127,15 @@ function calibration(pools: UserPools): void {
     if (b.reverse && b.reverse.p <= ALPHA) reverseRaw++;
   }
   const n = ps.length;
-  console.log(`boredom class tested in ${n}/${CALIBRATION_DATASETS} datasets`);
-  console.log(`false-positive rate, raw p ≤ α (boredom):            ${pctI(wilson(raw, n))}   target: interval contains 5%`);
-  console.log(`false-positive rate, Holm-adjusted (boredom):        ${pctI(wilson(holm, n))}   (Holm over the tested classes; ≤ raw)`);
-  console.log(`family-wise rate, any cue class significant (Holm):  ${pctI(wilson(family, CALIBRATION_DATASETS))}`);
-  console.log(`report line "triggers: yes" (forward, not reverse):  ${pctI(wilson(verdictYes, CALIBRATION_DATASETS))}`);
-  console.log(`loop line "yes" (disengage → switch → re-engage):    ${pctI(wilson(loopYes, loopTested))} of ${loopTested} tested`);
-  console.log(`reverse test rejects (the change came first: true):  ${pctI(wilson(reverseRaw, n))}   (power of the reverse test on this null)`);
+  console.log(`boredom class tested in ${n}/${datasets} datasets`);
+  console.log(`false-positive rate, raw p ≤ α (boredom):                          ${pctI(wilson(raw, n))}   target: interval contains 5%`);
+  console.log(`false-positive rate, Holm-adjusted (boredom):                      ${pctI(wilson(holm, n))}   (Holm over the tested classes; ≤ raw)`);
+  console.log(`family-wise rate, any cue class significant (Holm):                ${pctI(wilson(family, datasets))}`);
+  console.log(`report line "triggers: yes" (forward, not reverse):                ${pctI(wilson(verdictYes, datasets))}`);
+  console.log(`loop line "yes" (disengage → switch → re-engage):                  ${pctI(wilson(loopYes, loopTested))} of ${loopTested} tested`);
+  console.log(
+    `reverse test rejects:                                              ${pctI(wilson(reverseRaw, n))}   (on router-terse the change does come first)`,
+  );
   console.log(`p-values: ${uniformity(ps)}`);
   console.log(`time ${secs(t0)}`);
 }
@@ -215,13 +225,14 @@ function main(): void {
   );
   console.log(`  user turns: ${pools.sources}`);
   console.log(
-    `  scale ${SCALE}: confusion ${CONFUSION_DATASETS}/class, calibration ${CALIBRATION_DATASETS}, power ${POWER_DATASETS}; ${PERMUTATIONS} rotations synthetic, ${REAL_PERMUTATIONS} real`,
+    `  scale ${SCALE}: confusion ${CONFUSION_DATASETS}/class, calibration ${CALIBRATION_DATASETS} + ${TERSE_DATASETS} terse, power ${POWER_DATASETS}; ${PERMUTATIONS} rotations synthetic, ${REAL_PERMUTATIONS} real`,
   );
-  // BENCH_ONLY=confusion,calibration,power,speed,real runs only those sections.
+  // BENCH_ONLY=confusion,calibration,terse,power,speed,real runs only those sections.
   const only = process.env.BENCH_ONLY?.split(',');
   const sections: [string, () => void][] = [
     ['confusion', () => confusion(pools)],
-    ['calibration', () => calibration(pools)],
+    ['calibration', () => calibration(pools, 'router', CALIBRATION_DATASETS)],
+    ['terse', () => calibration(pools, 'router-terse', TERSE_DATASETS)],
     ['power', () => power(pools)],
     ['speed', () => speed(pools)],
     ['real', realData],
