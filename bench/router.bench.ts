@@ -128,7 +128,9 @@ function calibration(pools: UserPools, truth: TruthClass, datasets: number): voi
   }
   const n = ps.length;
   console.log(`boredom class tested in ${n}/${datasets} datasets`);
-  console.log(`false-positive rate, raw p ≤ α (boredom):                          ${pctI(wilson(raw, n))}   target: interval contains 5%`);
+  console.log(
+    `false-positive rate, raw p ≤ α (boredom):                          ${pctI(wilson(raw, n))}   ${truth === 'router' ? 'target: interval contains 5%' : 'expected ≤ 5% (the cue follows a switch: a negative association)'}`,
+  );
   console.log(`false-positive rate, Holm-adjusted (boredom):                      ${pctI(wilson(holm, n))}   (Holm over the tested classes; ≤ raw)`);
   console.log(`family-wise rate, any cue class significant (Holm):                ${pctI(wilson(family, datasets))}`);
   console.log(`report line "triggers: yes" (forward, not reverse):                ${pctI(wilson(verdictYes, datasets))}`);

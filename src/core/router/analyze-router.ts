@@ -115,6 +115,7 @@ export function analyzeRouter(input: RouterInput | readonly ConversationBundle[]
   progress('Fitting persona states', 2);
   const rep = fitRepertoire(
     prepared.map((c) => c.id),
+    prepared.map((c) => c.replies.map((r) => r.segment)),
     seqs,
     emb,
     rowsOf,

@@ -5,6 +5,7 @@
  * features (posterior-weighted means), not from the abstract components.
  */
 import { fitHmm, posteriors, viterbi, type HmmFit } from './hmm.ts';
+import { nameFromProfile } from '../vocabulary/profile-name.ts';
 import type { Embedding } from './embed.ts';
 import { bic, bicWeights, formatNumber } from './stats.ts';
 import type { KChoice, RepertoireResult, StateDescription, StateProfileItem } from './types.ts';
@@ -29,10 +30,9 @@ export interface RepertoireOptions {
   fitOn?: readonly number[];
 }
 
-const STATE_IDS = 'ABCDEFGHIJ';
-
 export function fitRepertoire(
   conversationIds: readonly string[],
+  segments: readonly (readonly (string | null)[])[],
   seqs: readonly number[][][],
   emb: Embedding,
   rowsOf: readonly number[][],
@@ -55,8 +55,9 @@ export function fitRepertoire(
   const states = describeStates(pathK, gammas, rowsOf, emb, opts.featureLabels);
   const timeline = conversationIds.map((id, c) => ({
     conversationId: id,
-    states: paths[c].map((k) => STATE_IDS[k]),
+    states: paths[c].map(stateId),
     maxPosterior: gammas[c].map((g) => Math.max(...g)),
+    segments: [...segments[c]],
   }));
   const result: RepertoireResult = {
     chosenK: chosen.k,
@@ -70,8 +71,9 @@ export function fitRepertoire(
   return { result, fits, paths, pathK };
 }
 
+/** Router states are numbered ("#1", "#2"), never lettered: letters are per-conversation segments elsewhere. */
 export function stateId(k: number): string {
-  return STATE_IDS[k];
+  return `#${k + 1}`;
 }
 
 /** Posterior-weighted mean z-score of every named feature in every state. */
@@ -92,21 +94,24 @@ function describeStates(
       w += g;
       emb.z[row].forEach((v, f) => (sums[f] += g * v));
     });
-    const profile: StateProfileItem[] = emb.names
+    const full: StateProfileItem[] = emb.names
       .map((name, f) => ({ feature: name, label: labels[name] ?? name.replace(/_/g, ' '), z: w > 0 ? sums[f] / w : 0 }))
-      .sort((a, b) => Math.abs(b.z) - Math.abs(a.z))
-      .slice(0, 5);
+      .sort((a, b) => Math.abs(b.z) - Math.abs(a.z));
+    const profile = full.slice(0, 5);
     const top = profile.filter((p) => Math.abs(p.z) >= 0.3).slice(0, 3);
     const words = top.map((p) => `${p.z > 0 ? 'more' : 'less'} ${p.label} (${p.z > 0 ? '+' : ''}${formatNumber(p.z, 1)} SD)`);
-    const name = top.length ? `${top[0].z > 0 ? 'high' : 'low'} ${top[0].label}` : 'typical';
+    // Named from the whole profile in the words every screen uses (not "low Length (log words)").
+    const name = nameFromProfile(full).name;
+    const id = stateId(s);
+    const share = Math.round((100 * w) / total);
     return {
-      id: STATE_IDS[s],
+      id,
       name,
       share: w / total,
       profile,
       description: top.length
-        ? `State ${STATE_IDS[s]} (${Math.round((100 * w) / total)}% of replies): ${words.join(', ')} than the overall median.`
-        : `State ${STATE_IDS[s]} (${Math.round((100 * w) / total)}% of replies): close to the overall median on every feature.`,
+        ? `State ${id} "${name}" (${share}% of replies): ${words.join(', ')} than the overall median.`
+        : `State ${id} "${name}" (${share}% of replies): close to the overall median on every feature.`,
     };
   });
 }
