@@ -179,16 +179,24 @@ function speed(pools: UserPools): void {
       replies += c.turns.length / 2;
     }
   }
+  // Each progress line: the step that starts, and the wall / CPU time of the step before it.
   const steps: string[] = [];
+  const cpuS = () => {
+    const u = process.cpuUsage();
+    return (u.user + u.system) / 1e6;
+  };
   let last = performance.now();
+  let lastCpu = cpuS();
   const t0 = performance.now();
   const c0 = process.cpuUsage();
   analyzeRouter(convs, {
     extractFeatures: noText,
     onProgress: (step, done, total) => {
       const now = performance.now();
-      steps.push(`${done}/${total} ${step} +${((now - last) / 1000).toFixed(1)} s`);
+      const cpu = cpuS();
+      steps.push(`${done}/${total} ${step.padEnd(40)} (previous step ${((now - last) / 1000).toFixed(2)} s wall, ${(cpu - lastCpu).toFixed(2)} s CPU)`);
       last = now;
+      lastCpu = cpu;
     },
   });
   const cpu = process.cpuUsage(c0);

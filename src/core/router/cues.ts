@@ -64,7 +64,7 @@ function normalise(text: string): string {
 }
 
 /** Raw characters whitespace-normalised before the rules read the opening (pasted text can be long). */
-const RAW_HEAD = 4 * OWN_VOICE_CHARS;
+const RAW_HEAD = 2 * OWN_VOICE_CHARS;
 
 /**
  * The whitespace-normalised text, or (for long texts) a normalised prefix of it that is longer
