@@ -275,7 +275,9 @@ function centerWithin(y: readonly number[][], rowsOf: readonly number[][]): numb
     if (idx.length < 2) continue;
     const d = y[idx[0]].length;
     for (let j = 0; j < d; j++) {
-      const m = idx.reduce((a, i) => a + y[i][j], 0) / idx.length;
+      let sum = 0;
+      for (const i of idx) sum += y[i][j];
+      const m = sum / idx.length;
       for (const i of idx) out[i][j] -= m;
     }
   }

@@ -240,16 +240,20 @@ export function sequenceLogLiks(seqs: readonly Seq[], p: HmmParams): number[] {
   return seqs.map((s) => (s.length ? forwardInto(s, pp, ws) : 0));
 }
 
-/** Posterior state probabilities of every sequence under `p`: out[c][t][k]. */
-export function posteriors(seqs: readonly Seq[], p: HmmParams): number[][][] {
+/**
+ * Visits the posterior state probabilities of every reply under `p` in order (conversation c,
+ * reply t; `gamma[offset + k]`), without materialising them: on large piles the per-reply arrays
+ * were most of the decoding's garbage.
+ */
+export function forEachPosterior(seqs: readonly Seq[], p: HmmParams, visit: (c: number, t: number, gamma: Float64Array, offset: number) => void): void {
   const K = p.k;
   const ws = new Workspace(K);
   const pp = prepareParams(p);
-  return seqs.map((s) => {
-    if (s.length === 0) return [];
+  seqs.forEach((s, c) => {
+    if (s.length === 0) return;
     forwardInto(s, pp, ws);
     backwardInto(s.length, pp, ws);
-    return Array.from({ length: s.length }, (_, t) => Array.from(ws.gamma.subarray(t * K, t * K + K)));
+    for (let t = 0; t < s.length; t++) visit(c, t, ws.gamma, t * K);
   });
 }
 
