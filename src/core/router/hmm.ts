@@ -76,7 +76,10 @@ function logEmission(x: readonly number[], p: HmmParams, k: number, d: number, c
   const mu = p.means[k];
   const v = p.variances[k];
   let q = 0;
-  for (let j = 0; j < d; j++) q += (x[j] - mu[j]) ** 2 / v[j];
+  for (let j = 0; j < d; j++) {
+    const e = x[j] - mu[j];
+    q += (e * e) / v[j];
+  }
   return -0.5 * (c + q);
 }
 
