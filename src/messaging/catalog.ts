@@ -31,7 +31,7 @@ import {
   optional,
   type Rec,
 } from './guards.ts';
-import { isCapturedTurn, isConversationBundle, isImportedAnnotation, isSettingsPatch } from './record-guards.ts';
+import { capturedTurnOf, isCapturedTurn, isConversationBundle, isImportedAnnotation, isSettingsPatch } from './record-guards.ts';
 import { isRouteId, parseRouteObservation, type RouteObservation } from '../core/route/observation.ts';
 
 /** Routes in one `route/observe` message (the content script sends a few at a time). */
@@ -350,7 +350,7 @@ function validTurns(raw: unknown[]): { turns: CapturedTurn[]; dropped: string[] 
   const turns: CapturedTurn[] = [];
   const dropped: string[] = [];
   for (const t of raw.slice(0, LIMITS.turnsPerCapture)) {
-    if (isCapturedTurn(t)) turns.push(t);
+    if (isCapturedTurn(t)) turns.push(capturedTurnOf(t));
     else dropped.push(describeBadTurn(t));
   }
   if (raw.length > LIMITS.turnsPerCapture) {

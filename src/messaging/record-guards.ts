@@ -19,7 +19,9 @@ import type {
   ShiftLabel,
   StoredAnalysis,
   Turn,
+  TurnStep,
 } from '../core/types.ts';
+import { TURN_STEP_KINDS, turnExtras } from '../core/turn-extras.ts';
 import {
   LIMITS,
   isAnnotationKind,
@@ -50,8 +52,41 @@ export function isCapturedTurn(v: unknown): v is CapturedTurn {
     isStringOrNull(v.selectedModel) &&
     isBoolean(v.streaming) &&
     isStringOrNull(v.thinking, LIMITS.turnText) &&
-    isBranchMarkerOrNull(v.branch)
+    isBranchMarkerOrNull(v.branch) &&
+    hasValidExtras(v)
   );
+}
+
+/** A captured turn with only its known fields (a page may add others; they go no further). */
+export function capturedTurnOf(v: CapturedTurn): CapturedTurn {
+  return {
+    id: v.id,
+    role: v.role,
+    text: v.text,
+    model: v.model,
+    selectedModel: v.selectedModel,
+    streaming: v.streaming,
+    thinking: v.thinking,
+    branch: v.branch === null ? null : { index: v.branch.index, count: v.branch.count },
+    ...turnExtras(v),
+  };
+}
+
+/** Steps per turn and citations per reply: far above what a page shows, low enough to bound a message. */
+const MAX_STEPS = 200;
+const MAX_CITATIONS = 500;
+
+/** Optional steps, citations and not-captured reason (types.ts), each absent or well formed. */
+function hasValidExtras(v: Record<string, unknown>): boolean {
+  return (
+    optional(v.steps, (s): s is TurnStep[] => isArrayOf(s, isTurnStep, MAX_STEPS)) &&
+    optional(v.citations, (c): c is string[] => isArrayOf(c, (u): u is string => isString(u, LIMITS.shortString), MAX_CITATIONS)) &&
+    optional(v.notCaptured, (r): r is string => isNonEmptyString(r))
+  );
+}
+
+function isTurnStep(v: unknown): v is TurnStep {
+  return isRecord(v) && (TURN_STEP_KINDS as readonly unknown[]).includes(v.kind) && isString(v.text, LIMITS.turnText);
 }
 
 export function isConversation(v: unknown): v is Conversation {
@@ -92,7 +127,8 @@ export function isTurn(v: unknown): v is Turn {
     isFiniteNumber(v.capturedAt) &&
     (v.createdAt === null || isFiniteNumber(v.createdAt)) &&
     // Absent in bundles written before routes existed.
-    (v.route === undefined || v.route === null || isRouteInfo(v.route))
+    (v.route === undefined || v.route === null || isRouteInfo(v.route)) &&
+    hasValidExtras(v)
   );
 }
 

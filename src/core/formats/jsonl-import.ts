@@ -5,6 +5,7 @@
  * - plain chat messages `{"messages":[{"role","content"}]}` (fine-tuning style).
  * Roles other than user/assistant (system, tool) are skipped in the last two.
  */
+import { turnExtras } from '../turn-extras.ts';
 import { inferSite } from './infer-site.ts';
 import { hashString } from '../text/hash.ts';
 import type { ConversationBundle, Turn } from '../types.ts';
@@ -177,5 +178,6 @@ function toTurn(line: JsonlLine, message: LineMessage, d: LineDetails, alternati
     capturedAt: d.capturedAt,
     createdAt: d.createdAt,
     route: d.route,
+    ...turnExtras(d),
   };
 }

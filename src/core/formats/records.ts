@@ -16,7 +16,9 @@ import type {
   ShiftLabel,
   StoredAnalysis,
   Turn,
+  TurnStep,
 } from '../types.ts';
+import { TURN_STEP_KINDS } from '../turn-extras.ts';
 import type { SchemaOf } from './schema.ts';
 
 export { SITE_IDS } from '../sites.ts';
@@ -53,6 +55,8 @@ export const ROUTE_SCHEMA: SchemaOf<RouteInfo> = {
 
 const BRANCH_SCHEMA: SchemaOf<BranchMarker> = { index: 'number', count: 'number' };
 
+const STEP_SCHEMA: SchemaOf<TurnStep> = { kind: { oneOf: TURN_STEP_KINDS }, text: 'string' };
+
 export const TURN_SCHEMA: SchemaOf<Turn> = {
   key: 'string',
   conversationKey: 'string',
@@ -70,6 +74,10 @@ export const TURN_SCHEMA: SchemaOf<Turn> = {
   createdAt: 'nullableNumber',
   // Added after version-1 files were written: a missing route reads as null.
   route: { object: ROUTE_SCHEMA, nullable: true, optional: true },
+  // Added later still, and left out when absent so older files keep their bytes.
+  steps: { optional: { arrayOf: STEP_SCHEMA } },
+  citations: { optional: 'stringArray' },
+  notCaptured: { optional: 'string' },
 };
 
 const EVIDENCE_SCHEMA: SchemaOf<FeatureEvidence> = { feature: 'string', before: 'number', after: 'number', effect: 'number' };
