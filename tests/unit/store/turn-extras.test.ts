@@ -27,7 +27,8 @@ const steps = [
   { kind: 'search' as const, text: 'Read 12 web pages' },
   { kind: 'tool' as const, text: 'Created a file, read a file' },
 ];
-const placeholder = (id: string) => turn(id, 'assistant', notCapturedText('Deep Research report in a frame'), { notCaptured: 'Deep Research report in a frame' });
+const placeholder = (id: string) =>
+  turn(id, 'assistant', notCapturedText('Deep Research report in a frame'), { notCaptured: 'Deep Research report in a frame' });
 
 describe('captured extras in the store', () => {
   it('keeps steps with their kind and citation URLs on the stored turn', async () => {
@@ -56,7 +57,12 @@ describe('captured extras in the store', () => {
 
 describe('placeholders are not replies', () => {
   it('stays in the timeline, is not counted as a reply, and the detector never sees it', async () => {
-    const r = await capture([turn('u0', 'user', 'research this'), placeholder('a0'), turn('u1', 'user', 'thanks'), turn('a1', 'assistant', 'You are welcome!')]);
+    const r = await capture([
+      turn('u0', 'user', 'research this'),
+      placeholder('a0'),
+      turn('u1', 'user', 'thanks'),
+      turn('a1', 'assistant', 'You are welcome!'),
+    ]);
     expect(r.conversation).toMatchObject({ turnCount: 4, assistantCount: 1 });
     const turns = await stored();
     expect(turns[1]).toMatchObject({ text: '[reply not captured: Deep Research report in a frame]', notCaptured: 'Deep Research report in a frame' });

@@ -71,8 +71,8 @@ function ExportChooser({ all }: { all: Conversation[] }) {
             const c = shown[i];
             return (
               <label class="po-check po-pick-row">
-                <input type="checkbox" checked={picked.has(c.key)} onChange={(e) => toggle(c.key, e.currentTarget.checked)} />{' '}
-                {conversationTitle(c)} <span class="po-muted">· {siteName(c.site)}</span>
+                <input type="checkbox" checked={picked.has(c.key)} onChange={(e) => toggle(c.key, e.currentTarget.checked)} /> {conversationTitle(c)}{' '}
+                <span class="po-muted">· {siteName(c.site)}</span>
               </label>
             );
           }}
