@@ -69,6 +69,9 @@ export interface StoredTurnLike {
   text: string;
   model: string | null;
   alternativeOf: string | null;
+  steps?: { kind: string; text: string }[];
+  citations?: string[];
+  notCaptured?: string;
 }
 
 /** Stored rows → Turns, through the store's own codec (rows are compact since schema v3). */
