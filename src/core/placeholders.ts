@@ -3,7 +3,7 @@
  * "reply not captured" placeholders. They stay in the timeline and in every export, visibly, but
  * they are not replies: the analysis (features, detector, router) never measures their text.
  */
-import type { ConversationBundle } from './types.ts';
+import type { ConversationBundle } from './model/types.ts';
 
 /** The visible text of a reply whose body could not be read. */
 export function notCapturedText(reason: string): string {

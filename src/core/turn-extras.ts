@@ -3,10 +3,7 @@
  * citation markers, and why its body was not captured (src/core/placeholders.ts). All three are
  * optional and left out when absent, so records written before they existed keep their bytes.
  */
-import type { Turn, TurnStepKind } from './types.ts';
-
-/** Every step kind a captured or stored turn may carry (TurnStep.kind). */
-export const TURN_STEP_KINDS: readonly TurnStepKind[] = ['thinking', 'status', 'tool', 'search'];
+import type { Turn } from './model/types.ts';
 
 export type TurnExtraFields = Pick<Turn, 'steps' | 'citations' | 'notCaptured'>;
 

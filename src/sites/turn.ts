@@ -3,7 +3,7 @@
  * their site shows (id, role, text, and whatever of model / thinking / branch it has).
  */
 import { notCapturedText } from '../core/placeholders.ts';
-import type { BranchMarker, CapturedTurn, Role, TurnStep } from '../core/types.ts';
+import type { BranchMarker, CapturedTurn, Role, TurnStep } from '../core/model/types.ts';
 import type { TurnReading } from './reading.ts';
 import { hashedTurnId } from './turn-id.ts';
 import { thinkingOfSteps } from './steps.ts';

@@ -4,7 +4,7 @@
  * dropping them never touches turns or the user's annotations.
  */
 import { isPlaceholder } from '../core/placeholders.ts';
-import type { ConversationAnalysis, StoredAnalysis } from '../core/types.ts';
+import type { ConversationAnalysis, StoredAnalysis } from '../core/model/types.ts';
 import type { Analyzer } from './analyzer.ts';
 import { loadFeatureNames, putAnalyses } from './analysis-io.ts';
 import { analysisRange } from './analysis-rows.ts';

@@ -3,7 +3,7 @@
  * record so the dashboard list never reads turns).
  */
 import { isPlaceholder } from '../core/placeholders.ts';
-import type { Turn } from '../core/types.ts';
+import type { Turn } from '../core/model/types.ts';
 
 /** Turns sorted by order, main line before its alternatives at the same order. */
 export function sortTurns(turns: readonly Turn[]): Turn[] {

@@ -4,7 +4,7 @@
  * toLine(b))) without the canonical copy; tests pin the two together.
  */
 import { turnExtras } from '../turn-extras.ts';
-import type { ConversationBundle, Turn } from '../types.ts';
+import type { ConversationBundle, Turn } from '../model/types.ts';
 import { indexExtras, type TurnExtras } from './analysis-join.ts';
 import { collect, eachBundle, type ExportOptions } from './export-options.ts';
 import { canonicalJson } from './json-text.ts';

@@ -4,7 +4,7 @@
  */
 import { beforeEach, describe, expect, it } from 'vitest';
 import { notCapturedText } from '../../../src/core/placeholders.ts';
-import type { CapturedTurn, Turn } from '../../../src/core/types.ts';
+import type { CapturedTurn, Turn } from '../../../src/core/model/types.ts';
 import { recomputeConversation } from '../../../src/store/analyses.ts';
 import { storeCapture } from '../../../src/store/capture.ts';
 import { getConversationBundle } from '../../../src/store/read.ts';
