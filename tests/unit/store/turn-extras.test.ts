@@ -7,6 +7,9 @@ import { notCapturedText } from '../../../src/core/placeholders.ts';
 import type { CapturedTurn, Turn } from '../../../src/core/model/types.ts';
 import { recomputeConversation } from '../../../src/store/analyses.ts';
 import { storeCapture } from '../../../src/store/capture.ts';
+import { exportBundleJson } from '../../../src/core/formats/bundle-json.ts';
+import { parseAnyConversationFile } from '../../../src/core/formats/detect.ts';
+import { importBundles } from '../../../src/store/import.ts';
 import { getConversationBundle } from '../../../src/store/read.ts';
 import type { ObservatoryDB } from '../../../src/store/schema.ts';
 import { fakeAnalyzer, freshDB, turn } from './helpers.ts';
@@ -84,5 +87,26 @@ describe('placeholders are not replies', () => {
     expect(main.text).toBe('The report, now readable.');
     const earlier = turns.find((t) => t.alternativeOf === 'chatgpt:c1:a0')!;
     expect(earlier.notCaptured).toBe('Deep Research report in a frame');
+  });
+});
+
+describe('export → import into a fresh store', () => {
+  it('steps, citations, the not-captured mark and the shared source come back', async () => {
+    await capture(
+      [
+        turn('u0', 'user', 'q'),
+        placeholder('a0'),
+        turn('u1', 'user', 'and?'),
+        turn('a1', 'assistant', 'Paris [1].', { steps, citations: ['https://example.org/a'] }),
+      ],
+      true,
+    );
+    const before = (await getConversationBundle(db, 'chatgpt:c1'))!;
+    const file = exportBundleJson([before]);
+    db = await freshDB();
+    await importBundles(db, parseAnyConversationFile(file, 'store.json').bundles);
+    const after = (await getConversationBundle(db, 'chatgpt:c1'))!;
+    expect(after.turns).toEqual(before.turns);
+    expect(after.conversation).toMatchObject({ source: 'capture:shared', assistantCount: 1 });
   });
 });
