@@ -99,9 +99,9 @@ for (const { file, url, reference, v2 } of PAGES as Array<{ file: string; url: s
     );
     assert.equal(new Set(stored.map((t) => t.key)).size, stored.length, 'turn keys are unique');
     assert.deepEqual(
-      main.map((t) => [t.steps ?? [], t.citations ?? [], t.notCaptured ?? null]),
-      expected.turns.map((t) => [t.steps ?? [], t.citations ?? [], t.notCaptured ?? null]),
-      'steps (with their kind), citation URLs and not-captured marks stored as read',
+      main.map((t) => [t.model, t.selectedModel, t.steps ?? [], t.citations ?? [], t.notCaptured ?? null]),
+      expected.turns.map((t) => [t.model, t.selectedModel, t.steps ?? [], t.citations ?? [], t.notCaptured ?? null]),
+      'models and modes shown, steps (with their kind), citation URLs and not-captured marks stored as read',
     );
 
     // Badges: one per assistant reply, inside our own UI layer (a closed shadow root, read through CDP).

@@ -68,6 +68,7 @@ export interface StoredTurnLike {
   role: string;
   text: string;
   model: string | null;
+  selectedModel: string | null;
   alternativeOf: string | null;
   steps?: { kind: string; text: string }[];
   citations?: string[];
