@@ -6,7 +6,7 @@
  */
 import { ENGLISH_FUNCTION_WORDS } from '../lexicons/function-words.ts';
 import { STYLE_BUCKETS, STYLE_WORDS, styleBucket } from './style-words.ts';
-import { styleBucketOf, typeString } from './word-table.ts';
+import type { FeatureEngine } from './engine/feature-engine.ts';
 
 export { STYLE_BUCKETS } from './style-words.ts';
 
@@ -32,13 +32,13 @@ export function styleProfile(raw: string, lowerWords: readonly string[], buckets
   );
 }
 
-/** styleProfile of the words with type ids `tokens` (word table: buckets and words by id). */
-export function styleProfileOfTokens(raw: string, tokens: Int32Array): Float64Array {
+/** styleProfile of the words with type ids `tokens` (the engine's word table: buckets and words by id). */
+export function styleProfileOfTokens(raw: string, tokens: Int32Array, engine: Pick<FeatureEngine, 'typeString' | 'styleBucketOf'>): Float64Array {
   return profileFrom(
     raw,
     tokens.length,
-    (i) => typeString(tokens[i]),
-    (i) => styleBucketOf(tokens[i]),
+    (i) => engine.typeString(tokens[i]),
+    (i) => engine.styleBucketOf(tokens[i]),
     STYLE_BUCKETS,
   );
 }
