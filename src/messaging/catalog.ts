@@ -391,7 +391,7 @@ function describeBadTurn(t: unknown): string {
 
 export const MESSAGE_TYPES = Object.keys(CATALOG) as MessageType[];
 
-export function isMessageType(v: unknown): v is MessageType {
+function isMessageType(v: unknown): v is MessageType {
   return typeof v === 'string' && Object.hasOwn(CATALOG, v);
 }
 

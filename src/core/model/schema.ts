@@ -144,7 +144,8 @@ function checkBounds(kind: FieldKind, value: unknown, field: string, where: stri
 
 function readField(kind: FieldKind, value: unknown, field: string, where: string, bounded: boolean): unknown {
   const read = readShape(shapeOf(kind), value, field, where, bounded);
-  if (bounded) checkBounds(kind, read, field, where);
+  // An optional field's inner kind was read (and bounded) by readShape itself.
+  if (bounded && !isOptional(kind)) checkBounds(kind, read, field, where);
   return read;
 }
 
