@@ -3,6 +3,7 @@
  * analyses (tagged with the detector version). Analyses are derived data: recomputing or
  * dropping them never touches turns or the user's annotations.
  */
+import { isPlaceholder } from '../core/placeholders.ts';
 import type { ConversationAnalysis, StoredAnalysis } from '../core/model/types.ts';
 import type { Analyzer } from './analyzer.ts';
 import { loadFeatureNames, putAnalyses } from './analysis-io.ts';
@@ -19,8 +20,10 @@ import { commitOrAbort } from './write-error.ts';
  */
 export async function recomputeConversation(db: ObservatoryDB, conversationKey: string, analyzer: Analyzer): Promise<StoredAnalysis[]> {
   for (let attempt = 0; attempt < 3; attempt++) {
-    const turns = mainLine(ofConversation(await db.getAll('turns', turnRange(conversationKey)), conversationKey));
-    const signature = turns.map((t) => `${t.key}#${t.contentHash}`).join('|');
+    const line = mainLine(ofConversation(await db.getAll('turns', turnRange(conversationKey)), conversationKey));
+    const signature = line.map((t) => `${t.key}#${t.contentHash}`).join('|');
+    // A placeholder (reply not captured) is no reply: the detector never sees its text.
+    const turns = line.filter((t) => !isPlaceholder(t));
     const assistants = turns.filter((t) => t.role === 'assistant');
     const analysis: ConversationAnalysis = analyzer.analyze(turns.map((t) => ({ role: t.role, text: t.text, model: t.model })));
     const stored: StoredAnalysis[] = analysis.replies
