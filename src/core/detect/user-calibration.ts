@@ -32,7 +32,7 @@ export interface UserCalibration {
   beta: number;
   /** The shipped curve composed with the recalibration: use in place of the shipped one. */
   calibration: Calibration;
-  /** True when the refit moved the curve (rounded to 2 decimals). */
+  /** True when the refit moved the curve (by at least one 0.05 step). */
   adjusted: boolean;
 }
 
@@ -47,7 +47,8 @@ const logit = (p: number) => {
   return Math.log(q / (1 - q));
 };
 const sigmoid = (x: number) => 1 / (1 + Math.exp(-x));
-const round2 = (x: number) => Math.round(x * 100) / 100;
+/** The refit moves in steps of 0.05: smaller moves would re-label every conversation for nothing. */
+const step = (x: number) => Math.round(x * 20) / 20;
 
 /**
  * Whether a switch really starts at the reply, by the verdict: confirming a switch or rejecting a
@@ -89,8 +90,8 @@ export function fitUserCalibration(samples: readonly VerdictSample[], shipped: C
   }
   // Confidence must still rise with the evidence: a user curve never reverses the ordering.
   beta = Math.max(0.05, beta);
-  alpha = round2(alpha);
-  beta = round2(beta);
+  alpha = step(alpha) + 0; // + 0: no -0
+  beta = step(beta);
   const count = (v: VerdictSample['verdict']) => samples.filter((s) => s.verdict === v).length;
   return {
     confirmed: count('confirm'),

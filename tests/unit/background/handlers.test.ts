@@ -150,11 +150,14 @@ describe('capture/page', () => {
 describe('other handlers', () => {
   it('annotation save/delete, conversation delete, clear, recompute, import', async () => {
     await send(capture(turns), tab());
+    let verdicts = 0;
+    ctx.verdictsChanged = () => verdicts++;
     const saved = await send(
       { type: 'annotation/save', turnKey: 'chatgpt:c1:a1', conversationKey: 'chatgpt:c1', kind: 'reject', label: null, note: 'no' },
       frame(),
     );
     expect(saved).toMatchObject({ ok: true, annotation: { kind: 'reject', turnKey: 'chatgpt:c1:a1' } });
+    expect(verdicts).toBe(1); // the worker refits the user's confidence curve after a verdict
     const badges = (await send(capture(turns), tab())) as CapturePageResponse;
     // The page learns that the user annotated, never what they wrote.
     expect(badges.ok && badges.badges.a1.annotated).toBe('reject');
