@@ -1,13 +1,16 @@
 import { FROM_THE_PAGE, strengthMeaning } from '../../../core/vocabulary/judgements.ts';
 import { useServices } from '../../adapters/services.ts';
 import { formatValue } from '../../../common/format.ts';
+import { userCalibrationSummary } from '../../../core/detect/user-calibration.ts';
+import { useAsync } from '../../components/use-async.ts';
 
 /**
  * "About the instrument": generated from the feature registry and the label vocabulary, so it
  * can never disagree with what the detector actually measures.
  */
 export function AboutPanel() {
-  const { core } = useServices();
+  const { core, data } = useServices();
+  const userCurve = useAsync(() => data.getUserCalibration(), [data]);
   const families = [...new Set(core.features.map((f) => f.family))];
   return (
     <div class="po-about">
@@ -27,6 +30,14 @@ export function AboutPanel() {
       <section class="po-card" aria-labelledby="po-about-trust">
         <h3 id="po-about-trust">How far to trust a label</h3>
         <p>{core.trustSummary}</p>
+        <p class="po-user-calibration">
+          {userCurve.status === 'data'
+            ? userCalibrationSummary(userCurve.data)
+            : userCurve.status === 'error'
+              ? 'Your confidence curve could not be read.'
+              : ''}{' '}
+          Mark labels “Confirmed shift” or “Not a shift” and confidence is refitted to your verdicts, pulled toward the shipped curve.
+        </p>
         <p>That is why labels never show a percentage. They read:</p>
         <ul>
           {(['strong', 'moderate', 'weak'] as const).map((k) => (

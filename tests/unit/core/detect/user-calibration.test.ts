@@ -1,12 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { calibrate } from '../../../../src/core/detect/calibration.ts';
-import {
-  fitUserCalibration,
-  switchIsReal,
-  userCalibrationSummary,
-  userConfidence,
-  type VerdictSample,
-} from '../../../../src/core/detect/user-calibration.ts';
+import { fitUserCalibration, switchIsReal, userCalibrationSummary, userConfidence, type VerdictSample } from '../../../../src/core/detect/user-calibration.ts';
 
 const shipped = { a: -0.7168, b: 1.958 };
 const many = (n: number, s: VerdictSample) => Array.from({ length: n }, () => s);
