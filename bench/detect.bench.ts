@@ -43,6 +43,9 @@ import { shortWindowPower } from './lib/short-windows.ts';
 import { promptVector } from './lib/prompt-input.ts';
 import { EVAL_PROMPTED_MODES } from './lib/split.ts';
 import { fitPairMetric, metricWeights, samplePairs } from './lib/pair-metric.ts';
+import { WORD_HABIT_BUCKETS, wordHabitVector } from './lib/word-habits.ts';
+import { kernelCost } from '../src/core/detect/cost.ts';
+import { cosineGram } from '../src/core/style/vector.ts';
 
 const missing = missingData();
 if (missing.length) {
@@ -68,18 +71,24 @@ const expectedOfPrompt = (q: string): FeatureValues => {
 };
 const pairCoef = fitPairMetric(samplePairs(cf, prompts.dev, devGens, expectedOfPrompt, 8000, 1407));
 const candidate = process.argv.find((a, i) => process.argv[i - 1] === '--candidate');
+// --habit W: add the word + character n-gram habit kernel (bench/lib/word-habits.ts) with weight W (DEV only).
+const habitWeight = Number(process.argv.find((a, i) => process.argv[i - 1] === '--habit') ?? 0);
 const candidates: Record<string, DetectorParams> = {
   ...CANDIDATES,
   'pm-pairs': { ...DETECTOR_PARAMS, weights: metricWeights(pairCoef) },
   'pm-pairs-30': { ...DETECTOR_PARAMS, weights: metricWeights(pairCoef, 0.3) },
 };
 if (candidate && !candidates[candidate]) throw new Error(`unknown candidate ${candidate}; known: ${Object.keys(candidates).join(', ')}`);
-const params: DetectorParams = candidate ? candidates[candidate] : DETECTOR_PARAMS;
+const chosen: DetectorParams = candidate ? candidates[candidate] : DETECTOR_PARAMS;
+const params: DetectorParams = habitWeight > 0 ? { ...chosen, styleWeight: habitWeight } : chosen;
+if (habitWeight > 0 && !args.has('--eval')) args.add('--dev-only');
 // A candidate stays on DEV unless --eval says otherwise (every evaluation is logged).
 if (candidate && !args.has('--eval')) args.add('--dev-only');
 const paramsHash = hashString(JSON.stringify(params)).slice(0, 8);
 
-console.log(`Persona shift detector ${DETECTOR_VERSION} (params hash ${paramsHash})${candidate ? `, CANDIDATE ${candidate}` : ''}`);
+console.log(
+  `Persona shift detector ${DETECTOR_VERSION} (params hash ${paramsHash})${candidate ? `, CANDIDATE ${candidate}` : ''}${habitWeight > 0 ? `, HABIT KERNEL weight ${habitWeight}` : ''}`,
+);
 console.log(
   `Split: ${devGens.length} DEV generators × ${prompts.dev.length} DEV prompts (tuning); 8 EVAL generators × ${prompts.eval.length} EVAL prompts (reported).`,
 );
@@ -106,7 +115,18 @@ const prepare = (c: BenchConversation): Prepared => ({
   prompts: promptVector(c.turns),
   expected: params.expectedFromPrompt ? expectedOf(c.turns) : undefined,
   truth: c.truth,
+  style: habitWeight > 0 ? habitCost(c.turns) : undefined,
 });
+function habitCost(turns: BenchConversation['turns']) {
+  const replies = turns.filter((t) => t.role === 'assistant');
+  return kernelCost(
+    cosineGram(
+      replies.map((r) => wordHabitVector(r.text, { chars: true })),
+      WORD_HABIT_BUCKETS,
+    ),
+    replies.length,
+  );
+}
 const PENALTIES = [40, 30, 24, 20, 16, 13, 10, 8, 6, 5, 4, 3, 2];
 const withPenalty = (p: DetectorParams, base: number): DetectorParams => ({ ...p, segment: { ...p.segment, penaltyBase: base } });
 const curveOf = (items: Prepared[], settings: (string | number)[], run: (it: Prepared, s: number) => number[]): Curve => ({
