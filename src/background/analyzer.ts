@@ -46,15 +46,15 @@ export function createCoreAnalyzer(measure = createMeasureMemo(4000)): CoreAnaly
   const run = (turns: AnalyzerTurn[], params = DETECTOR_PARAMS) =>
     analyzeConversation(turns, { useModel: true, params, measures: turns.filter((t) => t.role === 'assistant').map((t) => measure(t.text)) });
   let user: UserCalibration | null = null;
+  const version = () => (user ? `${SHIPPED_VERSION}+you.${user.alpha}_${user.beta}` : SHIPPED_VERSION);
+  // Every analysis carries the analyzer's own version: the store compares stored rows with it
+  // (needsRecompute), so a row stamped with the bare DETECTOR_VERSION would look stale forever.
   return {
     get version() {
-      return user ? `${SHIPPED_VERSION}+you.${user.alpha}_${user.beta}` : SHIPPED_VERSION;
+      return version();
     },
-    analyze: (turns) => {
-      const a = run(turns, user ? { ...DETECTOR_PARAMS, calibration: user.calibration } : DETECTOR_PARAMS);
-      return user ? { ...a, detectorVersion: `${a.detectorVersion}+you.${user.alpha}_${user.beta}` } : a;
-    },
-    shipped: { version: SHIPPED_VERSION, analyze: (turns) => run(turns) },
+    analyze: (turns) => ({ ...run(turns, user ? { ...DETECTOR_PARAMS, calibration: user.calibration } : DETECTOR_PARAMS), detectorVersion: version() }),
+    shipped: { version: SHIPPED_VERSION, analyze: (turns) => ({ ...run(turns), detectorVersion: SHIPPED_VERSION }) },
     useCalibration(u) {
       user = u?.adjusted ? u : null;
     },

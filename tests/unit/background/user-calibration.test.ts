@@ -54,6 +54,13 @@ describe('per-user confidence curve in the worker', () => {
     expect((await refreshUserCalibration(db, analyzer)).calibration).toEqual(calibration);
   });
 
+  it('labels stored by the real analyzer are not stale for it: a second start-up recomputes nothing', async () => {
+    const analyzer = createCoreAnalyzer();
+    await captureSwitch('c5');
+    expect((await refreshUserCalibration(db, analyzer)).recomputed).toBe(1);
+    expect((await refreshUserCalibration(db, analyzer)).recomputed).toBe(0);
+  });
+
   it('a damaged stored curve reads as none', async () => {
     await db.put('meta', '{"alpha":"x"}', META_USER_CALIBRATION);
     expect(await readUserCalibration(db)).toBeNull();
