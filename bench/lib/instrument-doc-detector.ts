@@ -132,6 +132,8 @@ export function labelMeasurements(): string[] {
     'detector\'s own switches: a named label (not "style shift") at 80% of real switches and 70% of false ones',
     "raw, 76% and 61% honest; the top feature's mean |effect| 2.15 / 1.95 raw, 1.63 / 1.28 honest. Honest labels",
     'say less, and less often where nothing changed, but still name something at most false switches.',
+    'The noise level trades one for the other (DEV, same threshold 0.6): at 1.5 standard errors concise ↔ verbose',
+    'is 74% right and 69% of false switches get a named label; at 2 (committed), 62% and 61%.',
     'Trait sets (label top-1 right at the true change, target ≥ 90%): PersonaLLM Big Five 1% raw, 1% honest',
     '(160 conversations); concise ↔ verbose gpt-4-1106 (EVAL prompts) 55% raw, 42% honest (100); Assistant',
     'Axis 0% and 0% (6). The targets are missed by 89, 48 and 90 points. Honest labels lose on concise ↔',
