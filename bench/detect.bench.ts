@@ -44,6 +44,8 @@ import { promptVector } from './lib/prompt-input.ts';
 import { EVAL_PROMPTED_MODES } from './lib/split.ts';
 import { fitPairMetric, metricWeights, samplePairs } from './lib/pair-metric.ts';
 import { WORD_HABIT_BUCKETS, wordHabitVector } from './lib/word-habits.ts';
+import { userRefitRows } from './lib/user-refit.ts';
+import { PRIOR_PRECISION } from '../src/core/detect/user-calibration.ts';
 import { kernelCost } from '../src/core/detect/cost.ts';
 import { cosineGram } from '../src/core/style/vector.ts';
 
@@ -295,8 +297,9 @@ if (!args.has('--dev-only')) {
     `\n## EVAL sets (8 evaluation generators × evaluation prompts; never used in tuning)${before ? ` — NOTE: these parameters were already evaluated ${before} time(s) (bench/eval-log.tsv)` : ''}`,
   );
   report(evalSets, (s) => evalPrepared.get(s.name)!, evalCurves, !args.has('--no-oracle'), true);
+  const evalDetections = new Map(evalSets.map((s) => [s.name, detectionSamples(evalPrepared.get(s.name)!, atDevPoint)]));
   const evalConf = (c: Calibration): ConfidenceOutcome[] =>
-    evalSets.flatMap((s) => detectionSamples(evalPrepared.get(s.name)!, atDevPoint)).map((x) => ({ conf: calibrate(x.score, c), ok: x.positive }));
+    evalSets.flatMap((s) => evalDetections.get(s.name)!).map((x) => ({ conf: calibrate(x.score, c), ok: x.positive }));
   const inUse = evalConf(params.calibration);
   console.log(
     `\nReliability of switch confidence on EVAL generators (all EVAL sets, DEV operating point), curve in use — ECE ${expectedCalibrationError(inUse).toFixed(3)} (DEV-fitted curve: ${expectedCalibrationError(evalConf(devCurve)).toFixed(3)}):`,
@@ -311,6 +314,30 @@ if (!args.has('--dev-only')) {
     falsePer100: 0,
     ece: expectedCalibrationError(inUse),
   });
+  // Per-user refit from verdicts (src/core/detect/user-calibration.ts), simulated: each EVAL switch set is one "user".
+  const users: Record<string, { score: number; positive: boolean }[]> = Object.fromEntries(
+    evalSets.filter((s) => s.kind === 'switch').map((s) => [s.name, evalDetections.get(s.name)!]),
+  );
+  users['all EVAL sets'] = evalSets.flatMap((s) => evalDetections.get(s.name)!);
+  const refit = userRefitRows(users, params.calibration);
+  console.log(
+    '\nPer-user refit of the confidence curve from k verdicts on detected switches (confirm = matched a real change), ECE on that user’s other switches; mean [95% range] over 50 draws:',
+  );
+  const ece3 = (e: readonly [number, number, number]) => `${e[0].toFixed(3)} [${e[1].toFixed(3)}, ${e[2].toFixed(3)}]`;
+  printTable(
+    ['user (EVAL set)', 'k verdicts', 'switches measured', 'ECE shipped curve', 'ECE after refit'],
+    refit.map((r) => [r.user, r.k, r.held, ece3(r.shipped), ece3(r.refit)]),
+  );
+  for (const r of refit.filter((x) => x.user === 'all EVAL sets'))
+    logRows.push({
+      set: 'all EVAL sets',
+      method: `ECE after per-user refit, ${r.k} verdicts`,
+      setting: `prior ${PRIOR_PRECISION}`,
+      recall: null,
+      f1: null,
+      falsePer100: 0,
+      ece: r.refit[0],
+    });
   console.log(
     '\nTargets (EVAL, at ≤ 2 false /100 points): cross-family F1 ≥ 0.85, same-family ≥ 0.60, prompted-mode ≥ 0.80, topic-coherent cross-family ≥ 0.80.',
   );
