@@ -11,7 +11,7 @@ import { buildTextIndex } from '../store/text-index.ts';
 import { coreAnalyzer } from './analyzer.ts';
 import { createBackgroundContext } from './context.ts';
 import { handleRuntimeMessage } from './dispatch.ts';
-import { createCalibrationScheduler, refreshUserCalibration, restoreUserCalibration } from './user-calibration.ts';
+import { createCalibrationScheduler, startUserCalibration } from './user-calibration.ts';
 import type { SessionArea } from './session.ts';
 
 /** The dashboard's first-run view (src/ui/dashboard/welcome). */
@@ -54,14 +54,11 @@ browser.runtime.onInstalled.addListener((details) => {
 
 // Labels made by an older detector or another confidence curve (or never made, e.g. after an
 // import cut short) are brought up to date in the background; captures queue behind it. The
-// user's stored curve is used at once; the refit from their verdicts follows in the queue.
+// user's stored curve is used at once, and refitted from their verdicts after a detector upgrade.
 void ctx.ready
   .then(async () => {
     const db = await getObservatoryDB();
-    const { recomputed } = await ctx.queue.run(async () => {
-      await restoreUserCalibration(db, coreAnalyzer);
-      return refreshUserCalibration(db, coreAnalyzer);
-    });
+    const recomputed = await ctx.queue.run(() => startUserCalibration(db, coreAnalyzer));
     if (recomputed > 0) console.info(`persona-observatory: recomputed labels of ${recomputed} conversations (detector ${coreAnalyzer.version})`);
   })
   .catch((error: unknown) => console.warn('persona-observatory: recompute at startup failed', error));

@@ -7,7 +7,7 @@
 import { DETECTOR_PARAMS } from '../core/detect/params.ts';
 import { fitUserCalibration, type UserCalibration } from '../core/detect/user-calibration.ts';
 import { recomputeStale } from '../store/analyses.ts';
-import type { ObservatoryDB } from '../store/schema.ts';
+import { META_DETECTOR_VERSION, type ObservatoryDB } from '../store/schema.ts';
 import { readUserCalibration, saveUserCalibration, verdictSamples } from '../store/user-calibration.ts';
 import type { CoreAnalyzer } from './analyzer.ts';
 import type { WriteQueue } from './write-queue.ts';
@@ -20,9 +20,15 @@ export async function refreshUserCalibration(db: ObservatoryDB, analyzer: CoreAn
   return { calibration, recomputed: await recomputeStale(db, analyzer) };
 }
 
-/** Use the stored curve at once (before anything is analysed), without refitting. */
-export async function restoreUserCalibration(db: ObservatoryDB, analyzer: CoreAnalyzer): Promise<void> {
+/**
+ * At worker start: use the stored curve at once; refit only when the labels were last made by
+ * another analyzer version (a detector upgrade, or the first start), since verdicts change only
+ * through this worker, which refits then. Otherwise just fill in missing labels.
+ */
+export async function startUserCalibration(db: ObservatoryDB, analyzer: CoreAnalyzer): Promise<number> {
   analyzer.useCalibration(await readUserCalibration(db));
+  if ((await db.get('meta', META_DETECTOR_VERSION)) !== analyzer.version) return (await refreshUserCalibration(db, analyzer)).recomputed;
+  return recomputeStale(db, analyzer);
 }
 
 /** After a burst of verdicts, one refit: each call restarts a short wait. */

@@ -35,7 +35,15 @@ interface Measured {
 }
 
 /** Evidence for one feature between replies [a, t) and [t, b) of `cols`, or null when not applicable on either side. */
-function measureAt(cols: FeatureColumns, feature: string, a: number, t: number, b: number, priorScale: number, o: LabelOptions): Measured | null {
+function measureAt(
+  cols: FeatureColumns,
+  feature: string,
+  a: number,
+  t: number,
+  b: number,
+  priorScale: number,
+  o: Pick<LabelOptions, 'effectPrior' | 'minNoiseZ'>,
+): Measured | null {
   const before = cols.stats(feature, a, t);
   const after = cols.stats(feature, t, b);
   if (!after.n || !before.n) return null;
@@ -58,13 +66,10 @@ export function featureEvidence(
   before: readonly FeatureValues[],
   after: readonly FeatureValues[],
   priorScale: number,
-  o: Partial<LabelOptions> = {},
+  o: Pick<LabelOptions, 'effectPrior' | 'minNoiseZ'> = {},
 ): FeatureEvidence | null {
   const cols = new FeatureColumns([...before, ...after]);
-  return (
-    measureAt(cols, feature, 0, before.length, before.length + after.length, priorScale, { priorScale: {}, minEffect: 0, minEvidence: 0, maxLabels: 0, ...o })
-      ?.evidence ?? null
-  );
+  return measureAt(cols, feature, 0, before.length, before.length + after.length, priorScale, o)?.evidence ?? null;
 }
 
 const EFFECT_CAP = 4;

@@ -1,10 +1,10 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { createCoreAnalyzer } from '../../../src/background/analyzer.ts';
-import { refreshUserCalibration } from '../../../src/background/user-calibration.ts';
+import { refreshUserCalibration, startUserCalibration } from '../../../src/background/user-calibration.ts';
 import { saveAnnotation } from '../../../src/store/annotations.ts';
 import { storeCapture } from '../../../src/store/capture.ts';
 import { getConversationBundle } from '../../../src/store/read.ts';
-import type { ObservatoryDB } from '../../../src/store/schema.ts';
+import { META_DETECTOR_VERSION, type ObservatoryDB } from '../../../src/store/schema.ts';
 import { META_USER_CALIBRATION, readUserCalibration } from '../../../src/store/user-calibration.ts';
 import { freshDB, turn } from '../store/helpers.ts';
 
@@ -59,6 +59,20 @@ describe('per-user confidence curve in the worker', () => {
     await captureSwitch('c5');
     expect((await refreshUserCalibration(db, analyzer)).recomputed).toBe(1);
     expect((await refreshUserCalibration(db, analyzer)).recomputed).toBe(0);
+  });
+
+  it('a restarted worker uses the stored curve at once and refits only after a detector upgrade', async () => {
+    const first = createCoreAnalyzer();
+    for (const id of ['c1', 'c2', 'c3', 'c4']) await captureSwitch(id);
+    let n = 0;
+    for (const id of ['c1', 'c2', 'c3', 'c4'])
+      await saveAnnotation(db, { turnKey: `chatgpt:${id}:a6`, conversationKey: `chatgpt:${id}`, kind: 'reject', label: null, note: null }, 2, () => `n${n++}`);
+    await refreshUserCalibration(db, first);
+    const restarted = createCoreAnalyzer();
+    expect(await startUserCalibration(db, restarted)).toBe(0);
+    expect(restarted.version).toBe(first.version);
+    await db.put('meta', 'an older detector', META_DETECTOR_VERSION);
+    expect(await startUserCalibration(db, createCoreAnalyzer())).toBe(4);
   });
 
   it('a damaged stored curve reads as none', async () => {
