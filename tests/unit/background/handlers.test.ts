@@ -176,6 +176,7 @@ describe('other handlers', () => {
     expect(await send({ type: 'import/bundles', bundles: [bundle] })).toEqual({ ok: true, added: 0, updated: 0, skipped: 1 });
     expect(await db.count('turns')).toBe(4);
     expect(await send({ type: 'store/clear' })).toEqual({ ok: true });
+    expect(verdicts).toBe(4); // save, conversation delete, import, clear
     expect(await db.count('conversations')).toBe(0);
   });
 
