@@ -18,7 +18,7 @@ import { analyzeConversation, DETECTOR_VERSION } from '../src/core/analyze.ts';
 import { FeatureColumns } from '../src/core/detect/columns.ts';
 import { labelChangeAt, type LabelOptions } from '../src/core/detect/labels.ts';
 import { DETECTOR_PARAMS } from '../src/core/detect/params.ts';
-import type { ShiftLabel } from '../src/core/types.ts';
+import type { ShiftLabel } from '../src/core/model/types.ts';
 import { hashString } from '../src/core/text/hash.ts';
 import { generatorTable, loadCorpus, missingData } from './lib/corpus.ts';
 import { DATA_DIR } from './lib/data.ts';

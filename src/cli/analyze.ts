@@ -6,6 +6,7 @@
 import { readInputText } from './io.ts';
 import { basename } from 'node:path';
 import { parseAnyConversationFile } from '../core/formats/detect.ts';
+import { withoutPlaceholders } from '../core/placeholders.ts';
 import { analyzeRouter, formatEvidence, routerReportMarkdown, textPlot } from '../core/router/index.ts';
 import { analyzeRoutes } from '../core/route/analysis/index.ts';
 import type { RouterReport } from '../core/router/types.ts';
@@ -64,7 +65,9 @@ export async function run(args: string[]): Promise<number> {
     console.error(`analyze: ${err instanceof Error ? err.message : String(err)}`);
     return 1;
   }
-  const { format, bundles } = parsedFile;
+  // Replies not captured (placeholders) are kept in files but are not replies: never analysed.
+  const { format } = parsedFile;
+  const bundles = withoutPlaceholders(parsedFile.bundles);
   const report = analyzeRouter(bundles, { seed: parsed.seed, permutations: parsed.permutations, includeShared: parsed.includeShared });
   // Page-reported routes (issue 15): their findings are in the report's "Does the site switch
   // models?" details; the JSON also carries the route analysis with all its numbers.

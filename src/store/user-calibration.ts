@@ -5,6 +5,7 @@
  * one), and the fitted curve kept in `meta` for the worker and the About view.
  */
 import type { VerdictSample, UserCalibration } from '../core/detect/user-calibration.ts';
+import { detectorLine } from './analyses.ts';
 import type { Analyzer } from './analyzer.ts';
 import type { ObservatoryDB } from './schema.ts';
 import { mainLine } from './summary.ts';
@@ -26,7 +27,7 @@ export async function verdictSamples(db: ObservatoryDB, shipped: Analyzer): Prom
   }
   const samples: VerdictSample[] = [];
   for (const [key, verdicts] of byConversation) {
-    const turns = mainLine(ofConversation(await db.getAll('turns', turnRange(key)), key));
+    const turns = detectorLine(mainLine(ofConversation(await db.getAll('turns', turnRange(key)), key)));
     const assistants = turns.filter((t) => t.role === 'assistant');
     const analysis = shipped.analyze(turns.map((t) => ({ role: t.role, text: t.text, model: t.model })));
     for (const r of analysis.replies) {

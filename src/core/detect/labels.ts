@@ -11,7 +11,7 @@
  * - its effect is shrunk toward 0 as an empirical-Bayes posterior mean under a normal prior on the
  *   true effect with SD `effectPrior`: effect · τ² / (τ² + 1/n_before + 1/n_after).
  */
-import type { FeatureEvidence, FeatureValues, ShiftLabel } from '../types.ts';
+import type { FeatureEvidence, FeatureValues, ShiftLabel } from '../model/types.ts';
 import { FeatureColumns } from './columns.ts';
 import { LABEL_RULES } from './rules.ts';
 

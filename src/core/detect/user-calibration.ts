@@ -10,7 +10,7 @@
  * logit(p_shipped) = a + b·ln(score), the refit is again a curve of the same form: a' = α + β·a,
  * b' = β·b. Pure: verdicts in, curve out; the background worker stores it and recomputes labels.
  */
-import type { AnnotationKind } from '../types.ts';
+import type { AnnotationKind } from '../model/types.ts';
 import type { Calibration } from './calibration.ts';
 
 /** A verdict on one reply, with what the detector said there under the shipped curve. */

@@ -3,7 +3,7 @@
  * reply joined with its analysis, the user's latest annotation and the judgements imported from
  * annotation tools, alternatives grouped under the turn they replace, and the timeline cells. Pure.
  */
-import type { Annotation, ConversationBundle, StoredAnalysis, Turn } from '../../../core/types.ts';
+import type { Annotation, ConversationBundle, StoredAnalysis, Turn } from '../../../core/model/types.ts';
 import type { TimelineCell } from '../../components/TimelineStrip.tsx';
 import { personaOf, type Persona, type PersonaVocabulary } from '../../../core/vocabulary/repertoire.ts';
 
@@ -72,7 +72,7 @@ export function buildConversationModel(bundle: ConversationBundle, vocabulary: P
       cells.push({
         index: reply,
         state: analysis?.state ?? '?',
-        stateName: analysis?.stateName ?? 'not analysed',
+        stateName: analysis?.stateName ?? (turn.notCaptured !== undefined ? 'reply not captured' : 'not analysed'),
         persona,
         shift: analysis?.shift ?? false,
         confidence: analysis?.confidence ?? 0,

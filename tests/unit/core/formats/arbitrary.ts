@@ -1,7 +1,7 @@
 /** fast-check generators of consistent ConversationBundles (keys agree, alternatives point at main-line turns). */
 import fc from 'fast-check';
-import type { Annotation, ConversationBundle, StoredAnalysis, Turn } from '../../../../src/core/types.ts';
-import { ANNOTATION_KINDS, SITE_IDS, SOURCES } from '../../../../src/core/formats/records.ts';
+import type { Annotation, ConversationBundle, StoredAnalysis, Turn } from '../../../../src/core/model/types.ts';
+import { ANNOTATION_KINDS, SITE_IDS, SOURCES } from '../../../../src/core/model/records.ts';
 
 const text = fc.string({ unit: 'binary', maxLength: 40 });
 const nullableText = fc.option(text, { nil: null });
@@ -82,6 +82,16 @@ export const bundleArb: fc.Arbitrary<ConversationBundle> = fc
         capturedAt: s.capturedAt,
         createdAt: s.createdAt,
         route: i % 4 === 1 ? { requested: s.selectedModel, shown: s.model, served: `served-${i}`, flags: ['served-from:ste'], source: 'page-reported' } : null,
+        ...(i % 3 === 2
+          ? {
+              steps: [
+                { kind: 'search' as const, text: `Read ${i} web pages` },
+                { kind: 'thinking' as const, text: s.text },
+              ],
+            }
+          : {}),
+        ...(i % 3 === 2 ? { citations: [`https://example.org/${i}`, s.text] } : {}),
+        ...(i % 5 === 3 ? { notCaptured: `reason ${s.text}` } : {}),
       };
       turns.push(turn);
       if (alternativeOf === null) lastMain = turn;

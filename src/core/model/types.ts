@@ -9,8 +9,8 @@
 export type Role = 'user' | 'assistant';
 
 /** Site ids are a runtime list in sites.ts (the one place they are written); the type comes from it. */
-export type { SiteId } from './sites.ts';
-import type { SiteId } from './sites.ts';
+export type { SiteId } from '../sites.ts';
+import type { SiteId } from '../sites.ts';
 
 /** A branch counter as the page shows it ("2/3" → index 2, count 3). 1-based index. */
 export interface BranchMarker {
@@ -143,6 +143,15 @@ export interface Turn {
    * said nothing (always null on user turns).
    */
   route: RouteInfo | null;
+  /** Steps the page showed with the reply, each with its kind (CapturedTurn.steps); absent when none. */
+  steps?: TurnStep[];
+  /** URLs of the text's `[n]` citation markers (CapturedTurn.citations); absent when none. */
+  citations?: string[];
+  /**
+   * The page showed this reply but its body could not be read: why. `text` is then the visible
+   * placeholder "[reply not captured: <reason>]"; the analysis skips the turn (it is not a reply).
+   */
+  notCaptured?: string;
 }
 
 /** Feature values of one reply. null = not applicable (e.g. English lexicon on other languages). */
