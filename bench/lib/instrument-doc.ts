@@ -40,8 +40,8 @@ export function renderInstrumentDoc(detectorVersion: string): string {
     );
   }
   out.push('');
-  out.push('Also computed (not scalar features): a function-word profile, hashed character 3-grams and a hashed');
-  out.push('style-token profile (closed-class words, line-start markup, punctuation, opening words) in');
+  out.push('Also computed (not scalar features): a hashed style-token profile (closed-class words, line-start');
+  out.push('markup, punctuation, opening words) in');
   out.push('`src/core/features/profile.ts` (off in the detector: `profileWeight` 0). The detector uses the style');
   out.push('skeleton vectors of `src/core/style` instead (below).');
   out.push('');

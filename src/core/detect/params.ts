@@ -11,9 +11,9 @@
  * the real conversation sets were never used to choose these numbers. Changing any value means
  * bumping PARAMS_VERSION (part of DETECTOR_VERSION).
  */
-import type { BocpdOptions } from './bocpd.ts';
+import type { BocpdOptions } from '../changepoint/bocpd.ts';
 import type { Calibration } from './calibration.ts';
-import type { SegmentOptions } from './segment.ts';
+import type { SegmentOptions } from '../changepoint/segment.ts';
 import type { PromptModel } from './prompt-model.ts';
 
 export const PARAMS_VERSION = 'p5';
@@ -77,7 +77,7 @@ export interface DetectorParams {
   expectedFromPrompt?: boolean;
   segment: SegmentOptions;
   /**
-   * Within-conversation permutation test of each switch (detect/permutation.ts): switches with a
+   * Within-conversation permutation test of each switch (changepoint/permutation.ts): switches with a
    * p-value above maxPValue are dropped (1 = no test). Lets a conversation whose replies wander a
    * lot on their own keep fewer switches than the global penalty alone would.
    */

@@ -39,7 +39,7 @@ const TURN_THINKING: FieldKind = { string: { max: MAX_TURN_TEXT_CHARS, nullable:
 export const SOURCES: readonly ConversationSource[] = ['capture', 'capture:shared', 'import:chatgpt', 'import:claude', 'import:bundle', 'import:jsonl'];
 export const ROLES: readonly Role[] = ['user', 'assistant'];
 export const ANNOTATION_KINDS: readonly AnnotationKind[] = ['confirm', 'reject', 'relabel', 'note'];
-export const STEP_KINDS: readonly TurnStepKind[] = ['thinking', 'status', 'tool', 'search'];
+const STEP_KINDS: readonly TurnStepKind[] = ['thinking', 'status', 'tool', 'search'];
 
 export const CONVERSATION_SCHEMA: SchemaOf<Conversation> = {
   key: 'id',
@@ -57,9 +57,9 @@ export const CONVERSATION_SCHEMA: SchemaOf<Conversation> = {
   annotationCount: 'count',
 };
 
-export const ROUTE_SOURCES: readonly RouteInfo['source'][] = ['page-reported', 'export'];
+const ROUTE_SOURCES: readonly RouteInfo['source'][] = ['page-reported', 'export'];
 
-export const ROUTE_SCHEMA: SchemaOf<RouteInfo> = {
+const ROUTE_SCHEMA: SchemaOf<RouteInfo> = {
   requested: 'nullableString',
   shown: 'nullableString',
   served: 'nullableString',
@@ -116,7 +116,7 @@ export const ANALYSIS_SCHEMA: SchemaOf<StoredAnalysis> = {
   features: 'numberMap',
 };
 
-export const ANNOTATION_TOOLS: readonly AnnotationTool[] = ['label-studio', 'argilla'];
+const ANNOTATION_TOOLS: readonly AnnotationTool[] = ['label-studio', 'argilla'];
 
 const ORIGIN_SCHEMA: SchemaOf<AnnotationOrigin> = { tool: { oneOf: ANNOTATION_TOOLS }, author: 'nullableString' };
 
