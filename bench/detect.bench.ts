@@ -46,7 +46,7 @@ import { fitPairMetric, metricWeights, samplePairs } from './lib/pair-metric.ts'
 import { WORD_HABIT_BUCKETS, wordHabitVector } from './lib/word-habits.ts';
 import { userRefitRows } from './lib/user-refit.ts';
 import { PRIOR_PRECISION } from '../src/core/detect/user-calibration.ts';
-import { kernelCost } from '../src/core/detect/cost.ts';
+import { kernelCost } from '../src/core/changepoint/cost.ts';
 import { cosineGram } from '../src/core/style/vector.ts';
 
 const missing = missingData();
