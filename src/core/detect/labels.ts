@@ -60,18 +60,6 @@ function measureAt(
   };
 }
 
-/** Evidence for one feature between two segments, or null when not applicable on either side. */
-export function featureEvidence(
-  feature: string,
-  before: readonly FeatureValues[],
-  after: readonly FeatureValues[],
-  priorScale: number,
-  o: Pick<LabelOptions, 'effectPrior' | 'minNoiseZ'> = {},
-): FeatureEvidence | null {
-  const cols = new FeatureColumns([...before, ...after]);
-  return measureAt(cols, feature, 0, before.length, before.length + after.length, priorScale, o)?.evidence ?? null;
-}
-
 const EFFECT_CAP = 4;
 const round = (x: number) => Math.round(x * 1000) / 1000;
 const RULE_PARTS = LABEL_RULES.map((rule) => ({ rule, features: Object.entries(rule.features) }));
