@@ -45,6 +45,8 @@ export interface BackgroundContext {
   ready: Promise<void>;
   /** Settings changed: pushed to the content scripts (they hold the one copy on the page side). */
   settingsChanged(settings: Settings): void;
+  /** Called after verdicts may have changed: saved, deleted, imported, or gone with their conversation (index.ts: refit the user's confidence curve). */
+  verdictsChanged?: () => void;
 }
 
 export interface ContextOptions {
