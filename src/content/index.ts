@@ -97,24 +97,28 @@ async function main(): Promise<void> {
     overrides: (s) => settings.current()?.sites[s]?.selectors,
     onError: logOnce(),
   });
-  // Capture runs while the site is on; turning it off in Settings stops it on open pages too.
-  let running = false;
-  settings.subscribe((now) => {
-    setBadgesHidden(now.badgesHidden);
-    const on = now.sites[site]?.enabled !== false;
+  // Capture (and reading the site's responses) runs while the site is on; turning it off or on in
+  // Settings applies to open pages too. null: not decided yet.
+  let running: boolean | null = null;
+  const capture = controller;
+  const follow = (on: boolean) => {
     if (on === running) return;
     running = on;
-    if (on) controller?.start();
-    else {
-      controller?.stop();
+    if (on) {
+      routeBridge?.start();
+      capture.start();
+    } else {
+      routeBridge?.stop();
+      capture.stop();
       renderBadges({}, new Map());
     }
+  };
+  settings.subscribe((now) => {
+    setBadgesHidden(now.badgesHidden);
+    follow(now.sites[site]?.enabled !== false);
   });
-  if (!running && siteOn()) {
-    running = true;
-    controller.start();
-  }
-  if (!siteOn()) routeBridge?.stop();
+  // The worker did not answer yet: capture with the defaults until its push arrives.
+  if (running === null) follow(siteOn());
 }
 
 /** For the badge renderer: the element of a captured turn, by turn id. */
