@@ -14,7 +14,7 @@ import type { Frame, Page } from 'playwright-core';
 import { launchWithExtension, type ExtensionSession } from './lib/browser.ts';
 import { badgeCount, inBadgeLayer, panelText } from './lib/badge-layer.ts';
 import { chatgptPage, chatgptUrl, keyOf, makeTurns } from './lib/chat-page.ts';
-import { openTab, storedTurns, waitFor, watchPage } from './lib/extension.ts';
+import { openTab, sendFromExtension, storedTurns, waitFor, watchPage } from './lib/extension.ts';
 
 const URL_ = chatgptUrl('badge-keyboard');
 const KEY = keyOf(URL_);
@@ -125,4 +125,26 @@ test('keyboard only: Alt+Shift+N / Alt+Shift+P move between the replies with a s
   await page.keyboard.press('Alt+Shift+N');
   const next = after(back);
   await waitFor(`N: ${next}`, async () => ((await focusedBadge()) === next ? true : null), 5_000);
+});
+
+test('"Hide all badges" (keyboard) hides them on the page and after a reload; showing them again from the extension needs no reload', async () => {
+  await page.keyboard.press('Alt+Shift+B');
+  await waitFor('a badge focused', focusedBadge, 5_000);
+  await page.keyboard.press('Enter');
+  await waitFor('the panel open', () => panelText(page), 5_000);
+  const onHide = () => inBadgeLayer<boolean>(page, `function () { return this.activeElement?.textContent?.trim() === 'Hide all badges'; }`);
+  for (let i = 0; i < 40 && !(await onHide()); i++) await page.keyboard.press('Tab');
+  assert.equal(await onHide(), true, 'Tab reaches "Hide all badges"');
+  await page.keyboard.press('Enter');
+  await waitFor('the badges hidden', async () => ((await badgeCount(page)) === 0 ? true : null), 5_000);
+  const stored = await sendFromExtension<{ settings: { badgesHidden: boolean } }>(session, { type: 'settings/get' });
+  assert.equal(stored.settings.badgesHidden, true, 'the setting is stored');
+
+  await page.reload({ waitUntil: 'domcontentloaded' });
+  await page.waitForTimeout(3_000);
+  assert.equal(await badgeCount(page), 0, 'a reload keeps them hidden');
+
+  // The popup's "show badges" is a settings change; the worker pushes it to the open page.
+  await sendFromExtension(session, { type: 'settings/set', patch: { badgesHidden: false } });
+  await waitFor('the badges back without a reload', async () => ((await badgeCount(page)) > 0 ? true : null), 10_000);
 });
