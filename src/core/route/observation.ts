@@ -6,8 +6,8 @@
 import type { RouteInfo } from '../types.ts';
 
 /** Sites whose own responses the route observer reads. */
-export type RouteSite = 'chatgpt';
-export const ROUTE_SITES: readonly RouteSite[] = ['chatgpt'];
+export type RouteSite = 'chatgpt' | 'grok';
+export const ROUTE_SITES: readonly RouteSite[] = ['chatgpt', 'grok'];
 export const isRouteSite = (site: string): site is RouteSite => (ROUTE_SITES as readonly string[]).includes(site);
 
 /** Which transport the fields came from: the reply's stream, the page's socket, or the conversation record. */
@@ -18,7 +18,7 @@ export interface RouteObservation {
   site: RouteSite;
   /** The site's conversation id as the response said it; null when the response did not say. */
   conversationId: string | null;
-  /** The reply's own id (ChatGPT: the answer message id = the DOM's data-message-id). */
+  /** The reply's own id, as the site's DOM adapter names the turn (ChatGPT: the answer message id = data-message-id; Grok: `response-<responseId>`). */
   messageId: string;
   requested: string | null;
   shown: string | null;
