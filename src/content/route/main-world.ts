@@ -1,5 +1,5 @@
 /**
- * Main-world route observer (manifest content script with `world: "MAIN"`, ChatGPT hosts only,
+ * Main-world route observer (manifest content script with `world: "MAIN"`, the route sites' hosts only,
  * top frame, document_start; built as one self-contained IIFE). It runs in the page's own
  * JavaScript world, so it can see the page's responses, and everything it posts is as
  * untrusted as the page itself.
@@ -7,8 +7,9 @@
  * - Observes, never modifies or delays: `fetch` calls through with the same `this` and
  *   arguments and returns the page's own Response; we read a `clone()` (a tee) off the page's
  *   promise chain. The socket gets one extra listener of ours; outgoing frames are not read.
- * - Reads only allow-listed endpoints (endpoints.ts), only the request's `model`, and keeps only
- *   the fields of src/core/route (slugs, ids, flags): never text, tokens, headers or cookies.
+ * - Reads only allow-listed endpoints (endpoints.ts), only the request's model (ChatGPT `model`,
+ *   Grok `modelName`/`isReasoning`), and keeps only the fields of src/core/route (slugs, ids,
+ *   flags): never text, tokens, headers or cookies.
  * - Bounded: 8 MB per stream (then our branch is cancelled; the page's is unaffected).
  * - Posts each observation once, as a JSON string, to this window's origin (channel.ts).
  */
@@ -16,9 +17,10 @@ import { createChatGptSocketParser } from '../../core/route/chatgpt-socket.ts';
 import { createChatGptStreamParser } from '../../core/route/chatgpt-stream.ts';
 import { parseChatGptRecord } from '../../core/route/chatgpt-record.ts';
 import { requestedModelOf } from '../../core/route/chatgpt-request.ts';
+import { createGrokStreamParser, grokRequestOf, parseGrokRecord } from '../../core/route/grok.ts';
 import type { RouteObservation } from '../../core/route/observation.ts';
 import { ROUTE_CHANNEL_SOURCE, ROUTE_CHANNEL_VERSION, type RouteChannelMessage } from './channel.ts';
-import { classifyRequest, isChatSocket, type RouteEndpoint } from './endpoints.ts';
+import { classifyRequest, isChatSocket, readsSocket, type RouteEndpoint } from './endpoints.ts';
 
 const MAX_RECORD_CHARS = 8_000_000;
 const MAX_HANDOFF_TOPICS = 32;
@@ -85,7 +87,23 @@ function installRouteObserver(win: Window & typeof globalThis): void {
       let text = '';
       await readBody(copy, (piece) => (text += piece).length <= MAX_RECORD_CHARS);
       if (text.length > MAX_RECORD_CHARS) return;
-      post(parseChatGptRecord(JSON.parse(text) as unknown, endpoint.conversationId).observations);
+      const record = JSON.parse(text) as unknown;
+      post((endpoint.site === 'grok' ? parseGrokRecord(record, endpoint.conversationId) : parseChatGptRecord(record, endpoint.conversationId)).observations);
+      return;
+    }
+    if (endpoint.site === 'grok') {
+      // NDJSON: served as JSON or plain text, never as a page.
+      if (!/json|text\/plain/.test(type)) {
+        await copy.body?.cancel().catch(noop);
+        return;
+      }
+      const body = await requestBody;
+      const parser = createGrokStreamParser({ request: body === null ? null : grokRequestOf(body), conversationId: endpoint.conversationId });
+      await readBody(copy, (piece) => {
+        parser.push(piece);
+        return !parser.overLimit;
+      });
+      post(parser.finish().observations);
       return;
     }
     if (!type.includes('text/event-stream')) {
@@ -144,7 +162,7 @@ function installRouteObserver(win: Window & typeof globalThis): void {
   win.fetch = wrappedFetch as typeof fetch;
 
   const NativeSocket = win.WebSocket;
-  if (typeof NativeSocket === 'function') {
+  if (typeof NativeSocket === 'function' && readsSocket(win.location.hostname)) {
     const socketParser = createChatGptSocketParser({ acceptTopic: (topic) => handoffTopics.has(topic) });
     win.WebSocket = new Proxy(NativeSocket, {
       construct(target, argList, newTarget) {

@@ -153,15 +153,35 @@ describe('route bridge (isolated world)', () => {
 describe('allow-listed endpoints', () => {
   const c = (path: string, method = 'POST', origin = ORIGIN) => classifyRequest(new URL(path, origin), method, ORIGIN);
   it('exact same-origin paths only', () => {
-    expect(c('/backend-api/f/conversation')).toEqual({ kind: 'send' });
-    expect(c('/backend-api/conversation')).toEqual({ kind: 'send' });
-    expect(c('/backend-api/conversation/abc-1', 'GET')).toEqual({ kind: 'record', conversationId: 'abc-1' });
-    expect(c('/backend-api/f/conversation/abc/stream', 'GET')).toEqual({ kind: 'resume' });
+    expect(c('/backend-api/f/conversation')).toEqual({ site: 'chatgpt', kind: 'send' });
+    expect(c('/backend-api/conversation')).toEqual({ site: 'chatgpt', kind: 'send' });
+    expect(c('/backend-api/conversation/abc-1', 'GET')).toEqual({ site: 'chatgpt', kind: 'record', conversationId: 'abc-1' });
+    expect(c('/backend-api/f/conversation/abc/stream', 'GET')).toEqual({ site: 'chatgpt', kind: 'resume' });
     for (const bad of ['/backend-api/f/conversation/prepare', '/backend-api/sentinel/chat-requirements', '/api/auth/session', '/backend-api/celsius/ws/user']) {
       expect(c(bad)).toBeNull();
       expect(c(bad, 'GET')).toBeNull();
     }
     expect(c('/backend-api/f/conversation', 'POST', 'https://evil.example')).toBeNull();
     expect(c('/backend-api/conversation/abc', 'DELETE')).toBeNull();
+  });
+
+  it('Grok: the send, reply and reload paths on grok.com, POST only', () => {
+    const GROK = 'https://grok.com';
+    const g = (path: string, method = 'POST', origin = GROK) => classifyRequest(new URL(path, origin), method, GROK);
+    expect(g('/rest/app-chat/conversations/new')).toEqual({ site: 'grok', kind: 'send', conversationId: null });
+    expect(g('/rest/app-chat/conversations/c-1/responses')).toEqual({ site: 'grok', kind: 'send', conversationId: 'c-1' });
+    expect(g('/rest/app-chat/conversations/c-1/load-responses')).toEqual({ site: 'grok', kind: 'record', conversationId: 'c-1' });
+    for (const bad of [
+      '/rest/app-chat/conversations/new/x',
+      '/rest/app-chat/conversations/c-1/response-node',
+      '/rest/auth/session',
+      '/rest/app-chat/conversations',
+    ])
+      expect(g(bad)).toBeNull();
+    expect(g('/rest/app-chat/conversations/new', 'GET')).toBeNull();
+    expect(g('/rest/app-chat/conversations/new', 'POST', 'https://evil.example')).toBeNull();
+    // ChatGPT paths on grok.com, and Grok paths on chatgpt.com, are not read.
+    expect(g('/backend-api/f/conversation')).toBeNull();
+    expect(c('/rest/app-chat/conversations/new')).toBeNull();
   });
 });

@@ -95,7 +95,9 @@ describe('Grok stream parser on broken and hostile streams', () => {
     ];
     const result = parseGrokStream(`${lines.join('\n')}\n`);
     expect(result.drops).toEqual({ 'bad-field': 2, 'malformed-json': 1, 'not-an-object': 1 });
-    expect(result.observations.map((o) => [o.messageId, o.served, o.flags])).toEqual([['response-ok-2', 'grok-4', ['served-from:response-model', 'incomplete']]]);
+    expect(result.observations.map((o) => [o.messageId, o.served, o.flags])).toEqual([
+      ['response-ok-2', 'grok-4', ['served-from:response-model', 'incomplete']],
+    ]);
   });
 
   it('oversize lines and streams are dropped and counted, memory stays bounded', () => {
