@@ -65,7 +65,11 @@ async function main(): Promise<void> {
   useNativeMatching(true); // a real browser: one native selector match per node is the fast path
   // No marker on the page: whether we run is not the page's business (tests ask the worker).
   // Even with capture off for the site, a layout report can be saved for a bug report.
-  listenForPopupRequests(adapter.id, () => controller?.captureSharedPage());
+  listenForPopupRequests(
+    adapter.id,
+    () => controller?.captureSharedPage(),
+    () => (routeBridge ? { ...routeBridge.drops } : null),
+  );
   let overrides: Record<string, Record<string, string> | undefined> = {};
   try {
     const answer = await sendMessage({ type: 'settings/get' });

@@ -9,18 +9,10 @@
  */
 import { MAX_OBSERVATION_CHARS, parseRouteObservation, type RouteObservation } from '../../core/route/observation.ts';
 import type { RouteObserveMessage, RouteObserveResponse } from '../../messaging/catalog.ts';
+import type { BridgeDrop, BridgeDropCounts } from '../../core/route/bridge-drops.ts';
 import { ROUTE_CHANNEL_SOURCE, ROUTE_CHANNEL_VERSION } from './channel.ts';
 
-export type BridgeDrop =
-  | 'foreign-source'
-  | 'not-ours'
-  | 'oversize'
-  | 'malformed'
-  | 'rate-limited'
-  | 'other-conversation'
-  | 'overflow'
-  | 'never-captured'
-  | 'refused';
+export type { BridgeDrop } from '../../core/route/bridge-drops.ts';
 
 export interface RouteBridgeWindow {
   addEventListener(type: 'message', listener: (event: MessageEvent) => void): void;
@@ -50,7 +42,7 @@ export interface RouteBridge {
   stop(): void;
   /** The ids of the replies the adapter captured just now (after each stored batch). */
   captured(turnIds: Iterable<string>): void;
-  readonly drops: Readonly<Partial<Record<BridgeDrop, number>>>;
+  readonly drops: Readonly<BridgeDropCounts>;
   readonly forwarded: number;
 }
 
@@ -62,7 +54,7 @@ export function createRouteBridge(options: RouteBridgeOptions): RouteBridge {
   const rate = options.rate ?? { count: 30, windowMs: 10_000 };
   const maxPending = options.maxPending ?? 64;
   const maxWait = options.maxWaitMs ?? 300_000;
-  const drops: Partial<Record<BridgeDrop, number>> = {};
+  const drops: BridgeDropCounts = {};
   const drop = (reason: BridgeDrop): void => {
     drops[reason] = (drops[reason] ?? 0) + 1;
   };

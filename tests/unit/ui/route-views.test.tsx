@@ -88,6 +88,28 @@ describe('Popup reroute count', () => {
     await settle();
     expect(root.textContent).not.toContain('Reroutes');
   });
+
+  it("says in plain words what the tab's route bridge ignored from the page", async () => {
+    const drops = vi.fn(async () => ({ malformed: 2, 'rate-limited': 170, 'other-conversation': 1 }));
+    let root = await mount(<Popup services={{ ...popup(status({})), routeDrops: drops }} />);
+    await settle();
+    expect(root.textContent).toContain('Route messages ignored173 messages ignored: 2 malformed, 170 too many at once, 1 about another conversation');
+    cleanup();
+    root = await mount(<Popup services={{ ...popup(status({})), routeDrops: vi.fn(async () => ({})) }} />);
+    await settle();
+    expect(root.textContent).toContain('Route messages ignorednone');
+    cleanup();
+    // The page did not answer (no bridge there): no line, no error.
+    root = await mount(<Popup services={{ ...popup(status({})), routeDrops: vi.fn(async () => null) }} />);
+    await settle();
+    expect(root.textContent).not.toContain('Route messages ignored');
+    cleanup();
+    const claudeDrops = vi.fn(async () => ({ malformed: 1 }));
+    root = await mount(<Popup services={{ ...popup(status({ site: 'claude', conversationKey: 'claude:x' })), routeDrops: claudeDrops }} />);
+    await settle();
+    expect(root.textContent).not.toContain('Route messages ignored');
+    expect(claudeDrops).not.toHaveBeenCalled();
+  });
 });
 
 describe("Settings: read the site's own responses", () => {
@@ -101,7 +123,8 @@ describe("Settings: read the site's own responses", () => {
     await click(input);
     await settle();
     expect(s.commands.setSettings).toHaveBeenLastCalledWith({ sites: { chatgpt: { enabled: true, readResponses: false, selectors: {} } } });
-    // One switch only: ChatGPT is the only site whose responses are read.
-    expect([...root.querySelectorAll('label')].filter((l) => l.textContent?.includes("Read the site's own responses"))).toHaveLength(1);
+    // One switch per site whose responses are read (ChatGPT, Grok), under that site's name.
+    const switches = [...root.querySelectorAll('label')].filter((l) => l.textContent?.includes("Read the site's own responses"));
+    expect(switches.map((l) => l.closest('.po-site')?.querySelector('.po-site-name')?.textContent)).toEqual(['ChatGPT', 'Grok']);
   });
 });
