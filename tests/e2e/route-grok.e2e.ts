@@ -5,6 +5,7 @@
  * - the page receives its response byte for byte unchanged;
  * - the served model is stored on the reply (page-reported, `response-<responseId>`), and the
  *   badge says "served by grok-3-mini (you chose grok-4)";
+ * - messages the page forges are ignored and counted by reason, as the popup asks for them;
  * - the extension itself makes no network request.
  */
 import { test, before, after } from 'node:test';
@@ -15,7 +16,7 @@ import { routeFixture } from '../fixtures/paths.ts';
 import { layerText } from './lib/badge-layer.ts';
 import { launchWithExtension, type ExtensionSession } from './lib/browser.ts';
 import { HEARTBEAT_SCRIPT } from './lib/chat-page.ts';
-import { describeRequests, dumpStore, foreignRequests, openTab, tabStatus, waitFor, watchPage } from './lib/extension.ts';
+import { describeRequests, dumpStore, extensionPage, foreignRequests, openTab, tabStatus, waitFor, watchPage } from './lib/extension.ts';
 import { decodeTurn, type TurnRow } from '../../src/store/turn-rows.ts';
 
 const STREAM = readFileSync(routeFixture('grok/reply-other-model.ndjson'));
@@ -109,6 +110,39 @@ test('Grok: the page gets its bytes unchanged; the model the response names is s
   const status = await tabStatus(session, tabId);
   assert.equal(status.reroutes, 1, `popup count: ${JSON.stringify(status)}`);
   assert.deepEqual(watch.errors, [], 'no page errors');
+  await page.close();
+});
+
+test("Grok: what the tab's bridge ignored from the page is counted for the popup, by reason", async () => {
+  const conversation = '3c3c3c3c-1111-4222-8333-444455556666';
+  const url = `https://grok.com/c/${conversation}`;
+  const forge = `
+    window.__forge = function () {
+      var tag = { source: 'persona-observatory/route', v: 1 };
+      window.postMessage(Object.assign({}, tag, { payload: '{"broken json' }), location.origin);
+      window.postMessage(Object.assign({}, tag, { payload: { object: 'not a string' } }), location.origin);
+      window.postMessage(Object.assign({}, tag, { payload: 'x'.repeat(5000) }), location.origin);
+      window.postMessage(Object.assign({}, tag, { payload: JSON.stringify({ site: 'grok', conversationId: 'another-one', messageId: 'response-x', requested: 'grok-4', shown: null, served: 'evil', flags: [], via: 'stream' }) }), location.origin);
+    };
+  `;
+  session.serve(url, grokPage(forge + HEARTBEAT_SCRIPT), { keepScripts: true });
+  const { page, tabId } = await openTab(session, url);
+  // Forge once the content script is there (its turns are stored), so every message meets the bridge.
+  await waitFor(
+    'the page to be captured',
+    async () => {
+      const dump = await dumpStore(session);
+      return (dump.turns ?? []).map((r) => decodeTurn(r as TurnRow)).filter((t) => t.conversationKey === `grok:${conversation}`).length === 2 ? true : null;
+    },
+    20_000,
+  );
+  await page.evaluate(() => (window as unknown as { __forge(): void }).__forge());
+  const helper = await extensionPage(session);
+  const drops = await waitFor('the bridge to count the forged messages', async () => {
+    const answer = (await helper.evaluate((id) => chrome.tabs.sendMessage(id, { type: 'route/drops' }), tabId)) as Record<string, number> | null;
+    return answer && answer.malformed === 2 && answer.oversize === 1 && answer['other-conversation'] === 1 ? answer : null;
+  });
+  assert.deepEqual(drops, { malformed: 2, oversize: 1, 'other-conversation': 1 });
   await page.close();
 });
 
