@@ -22,7 +22,10 @@ export interface RouteBridgeWindow {
 
 export interface RouteBridgeOptions {
   win: RouteBridgeWindow;
-  /** The conversation id the adapter reads from the current URL (null on a new chat). */
+  /**
+   * The conversation id the adapter reads from the current URL (null on a new chat): a function
+   * of `win.location.href`, so the bridge asks again only when the URL changes.
+   */
   conversationId: () => string | null;
   send: (message: RouteObserveMessage) => Promise<RouteObserveResponse | undefined>;
   /** Reroute texts by turn id, from the worker's answer (for the badges). */
@@ -62,6 +65,17 @@ export function createRouteBridge(options: RouteBridgeOptions): RouteBridge {
   const known = new Set<string>();
   const accepted: number[] = [];
   let forwarded = 0;
+  // The adapter's URL parse is most of the bridge's own cost per message: once per URL.
+  let idHref: string | null = null;
+  let idOfHref: string | null = null;
+  const conversationIdNow = (): string | null => {
+    const href = win.location.href;
+    if (href !== idHref) {
+      idOfHref = options.conversationId();
+      idHref = href;
+    }
+    return idOfHref;
+  };
 
   const withinRate = (): boolean => {
     const t = now();
@@ -72,7 +86,7 @@ export function createRouteBridge(options: RouteBridgeOptions): RouteBridge {
   };
 
   const forward = (): void => {
-    const conversationId = options.conversationId();
+    const conversationId = conversationIdNow();
     if (conversationId === null) return; // wait: observations stay pending (and expire)
     const ready: RouteObservation[] = [];
     const t = now();
@@ -138,7 +152,7 @@ export function createRouteBridge(options: RouteBridgeOptions): RouteBridge {
       }
       // A new chat streams its first reply before the URL names the conversation: with no id
       // yet, the observation waits and is checked against the URL when it is forwarded.
-      const current = options.conversationId();
+      const current = conversationIdNow();
       if (current !== null && observation.conversationId !== null && observation.conversationId !== current) {
         drop('other-conversation');
         return;

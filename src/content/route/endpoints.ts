@@ -21,6 +21,13 @@ const GROK_NEW = /^\/rest\/app-chat\/conversations\/new$/;
 const GROK_REPLY = /^\/rest\/app-chat\/conversations\/([A-Za-z0-9_-]{1,100})\/responses$/;
 const GROK_RECORD = /^\/rest\/app-chat\/conversations\/([A-Za-z0-9_-]{1,100})\/load-responses$/;
 
+/**
+ * A cheap test on the raw URL text before any parse: every read endpoint's path contains one
+ * of these, so the page's other requests (most of them) skip `new URL` and the path tests.
+ */
+const PATH_MARKERS = ['backend-api/', 'rest/app-chat/'];
+export const mightBeRouteRequest = (rawUrl: string): boolean => PATH_MARKERS.some((m) => rawUrl.includes(m));
+
 export function classifyRequest(url: URL, method: string, origin: string): RouteEndpoint | null {
   if (url.origin !== origin) return null;
   const m = method.toUpperCase();

@@ -20,7 +20,7 @@ import { requestedModelOf } from '../../core/route/chatgpt-request.ts';
 import { createGrokStreamParser, grokRequestOf, parseGrokRecord } from '../../core/route/grok.ts';
 import type { RouteObservation } from '../../core/route/observation.ts';
 import { ROUTE_CHANNEL_SOURCE, ROUTE_CHANNEL_VERSION, type RouteChannelMessage } from './channel.ts';
-import { classifyRequest, isChatSocket, readsSocket, type RouteEndpoint } from './endpoints.ts';
+import { classifyRequest, isChatSocket, mightBeRouteRequest, readsSocket, type RouteEndpoint } from './endpoints.ts';
 
 const MAX_RECORD_CHARS = 8_000_000;
 const MAX_HANDOFF_TOPICS = 32;
@@ -28,6 +28,15 @@ const MAX_HANDOFF_TOPICS = 32;
 const EARLY_FLUSH_DELAY_MS = 500;
 
 const noop = (): void => undefined;
+
+/** A successful response of the content type its endpoint streams (checked on the headers, before any copy). */
+function readable(endpoint: RouteEndpoint, response: Response): boolean {
+  if (!response.ok) return false;
+  const type = response.headers.get('content-type') ?? '';
+  if (endpoint.kind === 'record') return type.includes('json');
+  // Grok's NDJSON is served as JSON or plain text, never as a page; ChatGPT's as SSE.
+  return endpoint.site === 'grok' ? /json|text\/plain/.test(type) : type.includes('text/event-stream');
+}
 
 function installRouteObserver(win: Window & typeof globalThis): void {
   const origin = win.location.origin;
@@ -71,19 +80,11 @@ function installRouteObserver(win: Window & typeof globalThis): void {
 
   /**
    * `copy` is our tee of the page's Response, taken in the first reaction to the fetch promise
-   * (registered before the page's own), so the page can read its body whenever it likes.
+   * (registered before the page's own), so the page can read its body whenever it likes. Only
+   * responses `readable` accepted are copied: no tee for errors or unexpected content types.
    */
   async function observe(endpoint: RouteEndpoint, requestBody: Promise<string | null>, copy: Response): Promise<void> {
-    if (!copy.ok) {
-      await copy.body?.cancel().catch(noop);
-      return;
-    }
-    const type = copy.headers.get('content-type') ?? '';
     if (endpoint.kind === 'record') {
-      if (!type.includes('json')) {
-        await copy.body?.cancel().catch(noop);
-        return;
-      }
       let text = '';
       await readBody(copy, (piece) => (text += piece).length <= MAX_RECORD_CHARS);
       if (text.length > MAX_RECORD_CHARS) return;
@@ -92,11 +93,6 @@ function installRouteObserver(win: Window & typeof globalThis): void {
       return;
     }
     if (endpoint.site === 'grok') {
-      // NDJSON: served as JSON or plain text, never as a page.
-      if (!/json|text\/plain/.test(type)) {
-        await copy.body?.cancel().catch(noop);
-        return;
-      }
       const body = await requestBody;
       const parser = createGrokStreamParser({ request: body === null ? null : grokRequestOf(body), conversationId: endpoint.conversationId });
       await readBody(copy, (piece) => {
@@ -104,10 +100,6 @@ function installRouteObserver(win: Window & typeof globalThis): void {
         return !parser.overLimit;
       });
       post(parser.finish().observations);
-      return;
-    }
-    if (!type.includes('text/event-stream')) {
-      await copy.body?.cancel().catch(noop);
       return;
     }
     const body = await requestBody;
@@ -131,9 +123,9 @@ function installRouteObserver(win: Window & typeof globalThis): void {
     try {
       const [input, init] = args;
       const isRequest = typeof Request !== 'undefined' && input instanceof Request;
-      const url = new URL(isRequest ? input.url : String(input), win.location.href);
+      const raw = isRequest ? input.url : String(input);
       const method = init?.method ?? (isRequest ? input.method : 'GET');
-      const endpoint = classifyRequest(url, method, origin);
+      const endpoint = mightBeRouteRequest(raw) ? classifyRequest(new URL(raw, win.location.href), method, origin) : null;
       if (endpoint) {
         // The body is read before calling through (a Request body can be read only once).
         const body: Promise<string | null> =
@@ -155,7 +147,7 @@ function installRouteObserver(win: Window & typeof globalThis): void {
     const pending = nativeFetch.apply(this, args);
     if (plan) {
       const { endpoint, body } = plan;
-      pending.then((response) => observe(endpoint, body, response.clone())).catch(noop);
+      pending.then((response) => (readable(endpoint, response) ? observe(endpoint, body, response.clone()) : undefined)).catch(noop);
     }
     return pending;
   };

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { createRouteBridge, type RouteBridgeWindow } from '../../../src/content/route/bridge.ts';
 import { ROUTE_CHANNEL_SOURCE, ROUTE_CHANNEL_VERSION } from '../../../src/content/route/channel.ts';
-import { classifyRequest } from '../../../src/content/route/endpoints.ts';
+import { classifyRequest, mightBeRouteRequest } from '../../../src/content/route/endpoints.ts';
 import type { RouteObserveMessage } from '../../../src/messaging/catalog.ts';
 
 const ORIGIN = 'https://chatgpt.com';
@@ -97,15 +97,35 @@ describe('route bridge (isolated world)', () => {
   it('a new chat: an observation made before the URL names the conversation waits, then goes once it does', () => {
     let id: string | null = null;
     const s = setup({ conversationId: () => id });
+    (s.win.location as { href: string }).href = `${ORIGIN}/`;
     s.dispatch(wrap(observation('m1')));
     s.bridge.captured(['m1']);
     expect(s.sent).toEqual([]);
+    // The site moves to the conversation's URL (the bridge reads the id again only on a new URL).
     id = 'c1';
+    (s.win.location as { href: string }).href = `${ORIGIN}/c/c1`;
     s.bridge.captured(['m1']);
     expect(s.sent.map((m) => m.conversationId)).toEqual(['c1']);
     // One for another conversation is dropped when its turn comes, not sent.
     s.dispatch(wrap(observation('m2', { conversationId: 'c2' })));
     expect(s.bridge.drops['other-conversation']).toBe(1);
+  });
+
+  it('reads the conversation id from the adapter once per URL, not once per message', () => {
+    let calls = 0;
+    const s = setup({
+      conversationId: () => {
+        calls++;
+        return 'c1';
+      },
+    });
+    s.bridge.captured(['m1', 'm2', 'm3']);
+    for (const id of ['m1', 'm2', 'm3']) s.dispatch(wrap(observation(id)));
+    expect(s.sent.flatMap((m) => m.routes.map((r) => r.messageId))).toEqual(['m1', 'm2', 'm3']);
+    expect(calls).toBe(1);
+    (s.win.location as { href: string }).href = `${ORIGIN}/c/c2`;
+    s.dispatch(wrap(observation('m4')));
+    expect(calls).toBe(2);
   });
 
   it('ids never captured are not forwarded, and expire', () => {
@@ -163,6 +183,19 @@ describe('allow-listed endpoints', () => {
     }
     expect(c('/backend-api/f/conversation', 'POST', 'https://evil.example')).toBeNull();
     expect(c('/backend-api/conversation/abc', 'DELETE')).toBeNull();
+  });
+
+  it('the raw-URL pre-test lets through every read endpoint, relative or absolute', () => {
+    for (const raw of [
+      '/backend-api/f/conversation',
+      'https://chatgpt.com/backend-api/conversation/abc',
+      'backend-api/f/conversation',
+      '../backend-api/f/conversation/abc/stream',
+      '/rest/app-chat/conversations/new',
+      'https://grok.com/rest/app-chat/conversations/c-1/load-responses',
+    ])
+      expect(mightBeRouteRequest(raw)).toBe(true);
+    for (const raw of ['/api/auth/session', 'https://cdn.example/app.js', '/c/abc', '/rest/user-settings']) expect(mightBeRouteRequest(raw)).toBe(false);
   });
 
   it('Grok: the send, reply and reload paths on grok.com, POST only', () => {
