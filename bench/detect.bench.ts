@@ -12,7 +12,7 @@
  */
 import { analyzeConversation, DETECTOR_VERSION, requestsBefore } from '../src/core/analyze.ts';
 import { expectedFeatures } from '../src/core/detect/input.ts';
-import type { FeatureValues } from '../src/core/types.ts';
+import type { FeatureValues } from '../src/core/model/types.ts';
 import { CANDIDATES } from './lib/candidates.ts';
 import { loadOutOfFold } from './lib/prompt-oof.ts';
 import { PROMPT_MODEL } from '../src/core/detect/prompt-model-data.ts';

@@ -12,7 +12,7 @@ import { bundleJsonChunks } from '../src/core/formats/bundle-json.ts';
 import { csvChunks } from '../src/core/formats/csv.ts';
 import { jsonlChunks } from '../src/core/formats/jsonl-export.ts';
 import { DEFAULT_LIMITS } from '../src/core/formats/limits.ts';
-import type { ConversationBundle, StoredAnalysis } from '../src/core/types.ts';
+import type { ConversationBundle, StoredAnalysis } from '../src/core/model/types.ts';
 import { argillaRecordChunks } from '../src/core/formats/annotation/argilla.ts';
 import { hfChunks } from '../src/core/formats/annotation/hf-dataset.ts';
 import { labelStudioTaskChunks } from '../src/core/formats/annotation/label-studio.ts';

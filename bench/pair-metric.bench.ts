@@ -7,7 +7,7 @@ import { DETECTOR_PARAMS } from '../src/core/detect/params.ts';
 import { expectedFeatures } from '../src/core/detect/input.ts';
 import { PROMPT_MODEL } from '../src/core/detect/prompt-model-data.ts';
 import { FEATURES } from '../src/core/features/registry.ts';
-import type { FeatureValues } from '../src/core/types.ts';
+import type { FeatureValues } from '../src/core/model/types.ts';
 import { generatorTable, loadCorpus, missingData } from './lib/corpus.ts';
 import { corpusFeatures } from './lib/feature-cache.ts';
 import { fitPairMetric, metricWeights, pairAuc, samplePairs, type Pair } from './lib/pair-metric.ts';

@@ -8,7 +8,7 @@ import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 
 import { join, resolve } from 'node:path';
 import { FEATURE_NAMES, measureReply } from '../../src/core/features/registry.ts';
 import { hashString } from '../../src/core/text/hash.ts';
-import type { FeatureValues } from '../../src/core/types.ts';
+import type { FeatureValues } from '../../src/core/model/types.ts';
 import type { CorpusRecord } from './corpus.ts';
 import { primeMeasures } from './features.ts';
 

@@ -1,6 +1,6 @@
 /** Feature extraction with a text-keyed cache: alpaca replies recur across spliced sets. */
 import { measureReply, type ReplyMeasures } from '../../src/core/features/registry.ts';
-import type { FeatureValues } from '../../src/core/types.ts';
+import type { FeatureValues } from '../../src/core/model/types.ts';
 import type { AnalyzeTurn } from '../../src/core/analyze.ts';
 
 const cache = new Map<string, ReplyMeasures>();

@@ -9,7 +9,7 @@
  */
 import { FEATURE_NAMES } from '../../src/core/features/registry.ts';
 import { PROMPT_MODEL } from '../../src/core/detect/prompt-model-data.ts';
-import type { FeatureValues } from '../../src/core/types.ts';
+import type { FeatureValues } from '../../src/core/model/types.ts';
 import type { CorpusRecord } from './corpus.ts';
 import type { CorpusFeatures } from './feature-cache.ts';
 import { auc } from './pair-separability.ts';

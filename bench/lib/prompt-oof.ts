@@ -6,7 +6,7 @@
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { FeatureValues } from '../../src/core/types.ts';
+import type { FeatureValues } from '../../src/core/model/types.ts';
 import { CACHE_DIR } from './feature-cache.ts';
 
 export const PROMPT_MODEL_VERSION = 'pm1';

@@ -6,7 +6,7 @@
  */
 import type { DetectorParams } from '../../src/core/detect/params.ts';
 import { detectorSeries, switchTestFor } from '../../src/core/detect/input.ts';
-import type { FeatureValues } from '../../src/core/types.ts';
+import type { FeatureValues } from '../../src/core/model/types.ts';
 import type { CorpusRecord } from './corpus.ts';
 import { featuresOf } from './features.ts';
 import { makeRng } from './rng.ts';

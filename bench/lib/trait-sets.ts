@@ -16,7 +16,7 @@
  *   self-reference / other-identity claims rising.
  */
 import type { AnalyzeTurn } from '../../src/core/analyze.ts';
-import type { ShiftLabel } from '../../src/core/types.ts';
+import type { ShiftLabel } from '../../src/core/model/types.ts';
 import { LABEL_RULES } from '../../src/core/detect/rules.ts';
 import type { CorpusRecord } from './corpus.ts';
 import { readJsonl, toTurns, type RealConversation } from './data.ts';

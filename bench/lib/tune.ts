@@ -13,7 +13,7 @@ import type { StandardSeries } from '../../src/core/detect/series.ts';
 import { fitRidge, residualize, type PromptModel } from '../../src/core/detect/prompt-model.ts';
 import { promptFeatures } from '../../src/core/features/prompt.ts';
 import type { DetectorParams } from '../../src/core/detect/params.ts';
-import type { FeatureValues } from '../../src/core/types.ts';
+import type { FeatureValues } from '../../src/core/model/types.ts';
 import type { AlpacaRecord } from './data.ts';
 import { featuresOf } from './features.ts';
 import { matchedEstimates, scoreSet, type SetScore } from './score.ts';

@@ -7,7 +7,7 @@
 import { DETECTOR_VERSION, analyzeConversation } from '../../src/core/analyze.ts';
 import { jsonlChunks } from '../../src/core/formats/jsonl-export.ts';
 import { contentHash } from '../../src/core/text/hash.ts';
-import type { CapturedTurn, ConversationBundle, Turn } from '../../src/core/types.ts';
+import type { CapturedTurn, ConversationBundle, Turn } from '../../src/core/model/types.ts';
 import { recomputeConversation } from '../../src/store/analyses.ts';
 import type { Analyzer } from '../../src/store/analyzer.ts';
 import { storeCapture } from '../../src/store/capture.ts';

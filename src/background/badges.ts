@@ -2,8 +2,8 @@
  * Badge data for the captured assistant turns of a page, from stored analyses and annotations.
  * Only the kind of the user's annotation goes to the page, never its note or label text.
  */
-import { turnKey } from '../core/formats/keys.ts';
-import type { Annotation, CapturedTurn } from '../core/types.ts';
+import { turnKey } from '../core/model/keys.ts';
+import type { Annotation, CapturedTurn } from '../core/model/types.ts';
 import type { BadgeInfo } from '../messaging/catalog.ts';
 import { rerouteText } from '../core/route/reroute.ts';
 import { getConversationAnalyses } from '../store/read.ts';

@@ -3,10 +3,10 @@
  * the message's handler. Dropped messages get no answer (undefined) and a console.warn.
  * No webextension-polyfill here: src/background/index.ts wires this to runtime.onMessage.
  */
-import { parseMessage, type Message, type MessageType, type ResponseMap } from '../messaging/catalog.ts';
+import { CATALOG, parseMessage, type Message, type MessageType, type ResponseMap, type SenderSide } from '../messaging/catalog.ts';
 import { StoreWriteError } from '../store/write-error.ts';
 import type { BackgroundContext } from './context.ts';
-import { HANDLERS, SENDERS } from './handlers/index.ts';
+import { HANDLERS } from './handlers/index.ts';
 import type { Handler } from './handlers/types.ts';
 import { classifySender, type SenderKind, type SenderLike } from './sender.ts';
 
@@ -27,7 +27,7 @@ export function acceptMessage(raw: unknown, sender: SenderLike, ctx: BackgroundC
     console.warn(`persona-observatory: ignored "${message.type}" from a sender that is not this extension on a supported site`);
     return null;
   }
-  if (!SENDERS[message.type].includes(from.kind)) {
+  if (!CATALOG[message.type].from.includes(from.kind)) {
     console.warn(`persona-observatory: ignored "${message.type}" from ${SENDER_NAMES[from.kind]}`);
     return null;
   }
@@ -56,7 +56,7 @@ export function handleRuntimeMessage(raw: unknown, sender: SenderLike, ctx: Back
   return accepted ? runMessage(accepted, ctx) : undefined;
 }
 
-const SENDER_NAMES: Record<SenderKind['kind'], string> = {
+const SENDER_NAMES: Record<SenderSide, string> = {
   page: 'an extension page',
   content: 'a content script',
   frame: 'an extension frame in a web page',

@@ -2,7 +2,7 @@
  * What each tab's content script last reported, for the popup. Kept in memory and mirrored to
  * session storage so it survives the service worker being stopped and restarted.
  */
-import type { SiteId } from '../core/types.ts';
+import type { SiteId } from '../core/model/types.ts';
 import type { TabCaptureStatus } from '../messaging/catalog.ts';
 import type { SessionArea } from './session.ts';
 

@@ -8,7 +8,7 @@
  */
 import { analyzeConversation } from '../core/analyze.ts';
 import { CliInputError, openOutput, readInputBytes } from './io.ts';
-import type { ConversationBundle } from '../core/types.ts';
+import type { ConversationBundle } from '../core/model/types.ts';
 import { analyzeInput, attachAnalysis } from '../core/formats/analysis-join.ts';
 import { bundleJsonChunks } from '../core/formats/bundle-json.ts';
 import { csvChunks } from '../core/formats/csv.ts';

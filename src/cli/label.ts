@@ -10,7 +10,7 @@
 import { readInputText, writeOutput } from './io.ts';
 import { analyzeConversation, type AnalyzeTurn } from '../core/analyze.ts';
 import { parseAnyConversationFile } from '../core/formats/detect.ts';
-import type { ConversationBundle } from '../core/types.ts';
+import type { ConversationBundle } from '../core/model/types.ts';
 
 export const usage = 'label FILE|- [--out FILE [--force]] [--use-model]   label persona shifts (JSONL: one conversation a line; - reads stdin)';
 

@@ -1,5 +1,5 @@
 import { useState } from 'preact/hooks';
-import type { ShiftLabel } from '../core/types.ts';
+import type { ShiftLabel } from '../core/model/types.ts';
 import { FROM_THE_PAGE, strengthMeaning, strengthOf } from '../core/vocabulary/judgements.ts';
 
 interface Props {

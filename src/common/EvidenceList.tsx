@@ -1,4 +1,4 @@
-import type { FeatureEvidence } from '../core/types.ts';
+import type { FeatureEvidence } from '../core/model/types.ts';
 import { featureLabel } from '../core/features/labels.ts';
 import { formatValue } from './format.ts';
 

@@ -1,4 +1,4 @@
-import type { ShiftLabel } from '../core/types.ts';
+import type { ShiftLabel } from '../core/model/types.ts';
 import { modelChange } from '../core/vocabulary/judgements.ts';
 import { Certainty } from './Certainty.tsx';
 import { ModelName } from './ModelName.tsx';

@@ -2,7 +2,7 @@
  * Labels as plain strings for places that cannot hold components (aria-labels, titles, the badge
  * face): the same words LabelText and Certainty render. Pure.
  */
-import type { ShiftLabel } from '../core/types.ts';
+import type { ShiftLabel } from '../core/model/types.ts';
 import { certaintyOf, modelChange } from '../core/vocabulary/judgements.ts';
 import { readableModel } from '../core/vocabulary/model-names.ts';
 import type { Persona } from '../core/vocabulary/repertoire.ts';

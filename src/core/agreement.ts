@@ -6,7 +6,7 @@
  * and a 95% Wilson interval, so a per-user calibration can weigh the detector's labels later.
  * Pure: bundles in, numbers out.
  */
-import type { AnnotationKind, ConversationBundle, SiteId } from './types.ts';
+import type { AnnotationKind, ConversationBundle, SiteId } from './model/types.ts';
 
 /** The group of replies the detector predicted no shift for. */
 export const NO_SHIFT = 'no shift';

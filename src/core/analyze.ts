@@ -3,7 +3,7 @@
  * features, its persona state, whether a new persona segment starts there, how sure we are, and
  * the shift in words. Pure; runs in Node and the browser.
  */
-import type { ConversationAnalysis, ReplyAnalysis, ShiftLabel } from './types.ts';
+import type { ConversationAnalysis, ReplyAnalysis, ShiftLabel } from './model/types.ts';
 import { measureReply, type ReplyMeasures } from './features/registry.ts';
 import { LEXICON_VERSION } from './lexicons/index.ts';
 import { detectorSeries, switchTestFor } from './detect/input.ts';

@@ -12,6 +12,9 @@ export const MAX_NOTE_CHARS = 10_000;
 /** Characters in a short field (title, model name, id, detail, selector) of any message or record. */
 export const MAX_SHORT_STRING_CHARS = 2_048;
 
+/** Characters in one user selector override (settings). */
+export const MAX_SELECTOR_CHARS = 500;
+
 /** A short field cut to its limit (with an ellipsis), so one long field never loses a whole capture. */
 export function clipShort(value: string, max: number = MAX_SHORT_STRING_CHARS): string {
   return value.length <= max ? value : `${value.slice(0, max - 1)}…`;

@@ -1,10 +1,12 @@
 /**
  * Message catalog between the content script, extension pages and the background worker.
  *
- * Every runtime message is `{ type, ...payload }`. The worker validates each one on receipt with
- * `parseMessage` (hand-written validators, no schema library) and drops anything malformed.
- * `ResponseFor<M>` gives the typed answer of each message. This file is pure TypeScript so it
- * can be imported in Node tests; the browser-side sender lives in src/messaging/client.ts.
+ * Every runtime message is `{ type, ...payload }`. `CATALOG` declares each message once: who may
+ * send it and the schema of its fields (src/core/model), from which its validator is generated
+ * with the model's length limits. The worker validates each message on receipt with
+ * `parseMessage` and drops anything malformed. `ResponseFor<M>` gives the typed answer of each
+ * message. This file is pure TypeScript so it can be imported in Node tests; the browser-side
+ * sender lives in src/messaging/client.ts.
  */
 import type {
   Annotation,
@@ -16,26 +18,16 @@ import type {
   Settings,
   ShiftLabel,
   SiteId,
-} from '../core/types.ts';
-import {
-  LIMITS,
-  isAnnotationKind,
-  isArrayOf,
-  isBoolean,
-  isFiniteNumber,
-  isNonEmptyString,
-  isNonNegativeInt,
-  isRecord,
-  isString,
-  isStringOrNull,
-  optional,
-  type Rec,
-} from './guards.ts';
-import { isCapturedTurn, isConversationBundle, isImportedAnnotation, isSettingsPatch } from './record-guards.ts';
+} from '../core/model/types.ts';
+import { ANNOTATION_KINDS, BUNDLE_SCHEMA, CAPTURED_TURN_SCHEMA, IMPORTED_ANNOTATION_SCHEMA, SETTINGS_PATCH_SCHEMA } from '../core/model/records.ts';
+import { validatorOf, type SchemaOf } from '../core/model/schema.ts';
+import { isObject, type JsonObject } from '../core/formats/read-unknown.ts';
 import { isRouteId, parseRouteObservation, type RouteObservation } from '../core/route/observation.ts';
 
 /** Routes in one `route/observe` message (the content script sends a few at a time). */
 export const MAX_ROUTES_PER_MESSAGE = 32;
+/** Turns in one `capture/page` message; past it the extra turns are dropped with a reason. */
+export const MAX_TURNS_PER_CAPTURE = 5_000;
 
 // ---------------------------------------------------------------------------------------------
 // Requests
@@ -272,75 +264,103 @@ export interface ResponseMap {
 export type ResponseFor<M extends Message | MessageType> = M extends Message ? ResponseMap[M['type']] : M extends MessageType ? ResponseMap[M] : never;
 
 // ---------------------------------------------------------------------------------------------
-// Validation
+// The catalog: who may send each message, and its validator
 
-type Validator<T extends MessageType> = (m: Rec) => MessageOf<T> | null;
+/**
+ * Who sends a message: `page` = popup and dashboard, `content` = the content script, `frame` =
+ * our annotation frame inside a chat tab (src/background/sender.ts tells them apart).
+ */
+export type SenderSide = 'page' | 'content' | 'frame';
 
-/** One validator per type. Each returns a fresh object with only the known fields. */
-const VALIDATORS: { [T in MessageType]: Validator<T> } = {
-  ping: () => ({ type: 'ping' }),
-  'capture/page': (m) => {
-    if (
-      !(
-        (m.conversationId === null || isNonEmptyString(m.conversationId)) &&
-        isStringOrNull(m.title) &&
-        optional(m.shared, isBoolean) &&
-        (m.status === 'ok' || m.status === 'layout-not-recognized') &&
-        optional(m.detail, (d): d is string => isString(d)) &&
-        isStringOrNull(m.selectedModel) &&
-        Array.isArray(m.turns) &&
-        isNonNegativeInt(m.pending)
-      )
-    )
-      return null;
-    const { turns, dropped } = validTurns(m.turns);
-    return {
-      type: 'capture/page',
-      conversationId: m.conversationId,
-      title: m.title,
-      ...(m.shared ? { shared: true } : {}),
-      status: m.status,
-      ...(m.detail !== undefined ? { detail: m.detail } : {}),
-      selectedModel: m.selectedModel,
-      turns,
-      pending: m.pending,
-      ...(dropped.length > 0 ? { dropped } : {}),
-    };
-  },
-  'tab/status': (m) => (isNonNegativeInt(m.tabId) ? { type: 'tab/status', tabId: m.tabId } : null),
-  'capture/problems': () => ({ type: 'capture/problems' }),
-  'annotation/save': (m) => {
-    if (
-      !(
-        isNonEmptyString(m.turnKey) &&
-        isNonEmptyString(m.conversationKey) &&
-        isAnnotationKind(m.kind) &&
-        isStringOrNull(m.label) &&
-        isStringOrNull(m.note, LIMITS.note)
-      )
-    )
-      return null;
-    return { type: 'annotation/save', turnKey: m.turnKey, conversationKey: m.conversationKey, kind: m.kind, label: m.label, note: m.note };
-  },
-  'annotation/delete': (m) => (isNonEmptyString(m.id) ? { type: 'annotation/delete', id: m.id } : null),
-  'annotation/get': (m) => (isNonEmptyString(m.turnKey) ? { type: 'annotation/get', turnKey: m.turnKey } : null),
-  'badges/hide': () => ({ type: 'badges/hide' }),
-  'settings/get': () => ({ type: 'settings/get' }),
-  'settings/set': (m) => (isSettingsPatch(m.patch) ? { type: 'settings/set', patch: m.patch } : null),
-  'conversation/delete': (m) => (isNonEmptyString(m.conversationKey) ? { type: 'conversation/delete', conversationKey: m.conversationKey } : null),
-  'store/clear': () => ({ type: 'store/clear' }),
-  'import/bundles': (m) => (isArrayOf(m.bundles, isConversationBundle) ? { type: 'import/bundles', bundles: m.bundles } : null),
-  'import/annotations': (m) => (isArrayOf(m.annotations, isImportedAnnotation) ? { type: 'import/annotations', annotations: m.annotations } : null),
-  'route/observe': (m) => {
-    if (!(isRouteId(m.conversationId) && isArrayOf(m.routes, (r): r is RouteObservation => parseRouteObservation(r) !== null, MAX_ROUTES_PER_MESSAGE)))
-      return null;
-    return { type: 'route/observe', conversationId: m.conversationId, routes: m.routes.map((r) => parseRouteObservation(r) as RouteObservation) };
-  },
-  recompute: (m) => {
-    if (!optional(m.conversationKey, (k): k is string => isNonEmptyString(k))) return null;
-    return m.conversationKey === undefined ? { type: 'recompute' } : { type: 'recompute', conversationKey: m.conversationKey };
-  },
+type Fields<T extends MessageType> = Omit<MessageOf<T>, 'type'>;
+
+export interface MessageSpec<T extends MessageType> {
+  /** The sides allowed to send it; the worker ignores it from any other. */
+  from: readonly SenderSide[];
+  /** A fresh message with only the known fields, or null when it is malformed. Never throws. */
+  parse: (raw: JsonObject) => MessageOf<T> | null;
+}
+
+/**
+ * One message's declaration. `fields` is the schema of its payload; `finish`, where given, does
+ * what a schema cannot say, with the checked fields and the raw message (`Skip` names the fields
+ * it fills in itself).
+ */
+function message<T extends MessageType, Skip extends keyof Fields<T> = never>(
+  type: T,
+  from: readonly SenderSide[],
+  fields: SchemaOf<Omit<Fields<T>, Skip>>,
+  finish?: (checked: Omit<Fields<T>, Skip>, raw: JsonObject) => Fields<T> | null,
+): MessageSpec<T> {
+  const validate = validatorOf(fields);
+  return {
+    from,
+    parse: (raw) => {
+      const checked = validate(raw);
+      if (checked === null) return null;
+      const done = finish ? finish(checked, raw) : (checked as Fields<T>);
+      return done === null ? null : ({ type, ...done } as MessageOf<T>);
+    },
+  };
+}
+
+const PAGE: readonly SenderSide[] = ['page'];
+const NO_FIELDS = {} as const;
+
+/**
+ * Every message: its sender sides and its fields. Content scripts never see or change
+ * annotations (the page could read or forge them); annotation messages from a frame are bound
+ * to its tab's site by their handlers. Adding a message: its interface above, a line here, a
+ * handler in src/background/handlers (the mapped types make a missing line a type error).
+ */
+export const CATALOG: { [T in MessageType]: MessageSpec<T> } = {
+  ping: message('ping', ['page', 'content', 'frame'], NO_FIELDS),
+  'capture/page': message<'capture/page', 'turns' | 'dropped'>(
+    'capture/page',
+    ['content'],
+    {
+      conversationId: { string: { nonEmpty: true, nullable: true } },
+      title: 'nullableString',
+      shared: { optional: 'boolean' },
+      status: { oneOf: ['ok', 'layout-not-recognized'] },
+      detail: { optional: 'string' },
+      selectedModel: 'nullableString',
+      pending: 'count',
+    },
+    ({ shared, ...checked }, raw) => {
+      if (!Array.isArray(raw.turns)) return null;
+      const { turns, dropped } = validTurns(raw.turns);
+      return { ...checked, ...(shared ? { shared: true } : {}), turns, ...(dropped.length > 0 ? { dropped } : {}) };
+    },
+  ),
+  'tab/status': message('tab/status', PAGE, { tabId: 'count' }),
+  'capture/problems': message('capture/problems', PAGE, NO_FIELDS),
+  'annotation/save': message('annotation/save', ['page', 'frame'], {
+    turnKey: 'id',
+    conversationKey: 'id',
+    kind: { oneOf: ANNOTATION_KINDS },
+    label: 'nullableString',
+    note: IMPORTED_ANNOTATION_SCHEMA.note,
+  }),
+  'annotation/delete': message('annotation/delete', ['page', 'frame'], { id: 'id' }),
+  'annotation/get': message('annotation/get', ['page', 'frame'], { turnKey: 'id' }),
+  'badges/hide': message('badges/hide', ['content'], NO_FIELDS),
+  'settings/get': message('settings/get', ['page', 'content'], NO_FIELDS),
+  'settings/set': message('settings/set', PAGE, { patch: { object: SETTINGS_PATCH_SCHEMA, closed: true } }),
+  'conversation/delete': message('conversation/delete', PAGE, { conversationKey: 'id' }),
+  'store/clear': message('store/clear', PAGE, NO_FIELDS),
+  'import/bundles': message('import/bundles', PAGE, { bundles: { arrayOf: BUNDLE_SCHEMA } }),
+  recompute: message('recompute', PAGE, { conversationKey: { optional: 'id' } }),
+  'import/annotations': message('import/annotations', PAGE, { annotations: { arrayOf: IMPORTED_ANNOTATION_SCHEMA } }),
+  // Page-reported routes: only from a content script; the handler binds them to the sender's tab site.
+  'route/observe': message<'route/observe', 'conversationId' | 'routes'>('route/observe', ['content'], NO_FIELDS, (_, raw) => {
+    if (!isRouteId(raw.conversationId) || !Array.isArray(raw.routes) || raw.routes.length > MAX_ROUTES_PER_MESSAGE) return null;
+    const routes = raw.routes.map(parseRouteObservation);
+    return routes.every((r) => r !== null) ? { conversationId: raw.conversationId, routes: routes as RouteObservation[] } : null;
+  }),
 };
+
+const isCapturedTurn = validatorOf(CAPTURED_TURN_SCHEMA);
 
 /**
  * One bad turn drops that turn, not the capture: the rest are stored and the reasons reported.
@@ -349,40 +369,39 @@ const VALIDATORS: { [T in MessageType]: Validator<T> } = {
 function validTurns(raw: unknown[]): { turns: CapturedTurn[]; dropped: string[] } {
   const turns: CapturedTurn[] = [];
   const dropped: string[] = [];
-  for (const t of raw.slice(0, LIMITS.turnsPerCapture)) {
-    if (isCapturedTurn(t)) turns.push(t);
+  for (const t of raw.slice(0, MAX_TURNS_PER_CAPTURE)) {
+    const turn = isCapturedTurn(t);
+    if (turn) turns.push(turn);
     else dropped.push(describeBadTurn(t));
   }
-  if (raw.length > LIMITS.turnsPerCapture) {
-    dropped.push(`${raw.length - LIMITS.turnsPerCapture} turns over the ${LIMITS.turnsPerCapture.toLocaleString('en-US')}-turn limit of one capture`);
+  if (raw.length > MAX_TURNS_PER_CAPTURE) {
+    dropped.push(`${raw.length - MAX_TURNS_PER_CAPTURE} turns over the ${MAX_TURNS_PER_CAPTURE.toLocaleString('en-US')}-turn limit of one capture`);
   }
   return { turns, dropped };
 }
 
 function describeBadTurn(t: unknown): string {
-  const id = isRecord(t) && isNonEmptyString(t.id) ? `turn ${t.id.slice(0, 80)}` : 'a turn';
-  if (isRecord(t) && typeof t.text === 'string' && t.text.length > LIMITS.turnText) {
-    return `${id}: text over ${LIMITS.turnText.toLocaleString('en-US')} characters`;
+  const id = isObject(t) && typeof t.id === 'string' && t.id !== '' ? `turn ${t.id.slice(0, 80)}` : 'a turn';
+  const max = (CAPTURED_TURN_SCHEMA.text as { string: { max: number } }).string.max;
+  if (isObject(t) && typeof t.text === 'string' && t.text.length > max) {
+    return `${id}: text over ${max.toLocaleString('en-US')} characters`;
   }
   return `${id}: malformed`;
 }
 
-export const MESSAGE_TYPES = Object.keys(VALIDATORS) as MessageType[];
+export const MESSAGE_TYPES = Object.keys(CATALOG) as MessageType[];
 
 export function isMessageType(v: unknown): v is MessageType {
-  return typeof v === 'string' && Object.hasOwn(VALIDATORS, v);
+  return typeof v === 'string' && Object.hasOwn(CATALOG, v);
 }
 
 /** Validate an untrusted runtime message. Returns null (never throws) when it is malformed. */
 export function parseMessage(raw: unknown): Message | null {
-  if (!isRecord(raw) || !isMessageType(raw.type)) return null;
   try {
-    return (VALIDATORS[raw.type] as Validator<MessageType>)(raw);
+    if (!isObject(raw) || !isMessageType(raw.type)) return null;
+    return (CATALOG[raw.type] as MessageSpec<MessageType>).parse(raw);
   } catch {
     // A getter or proxy that throws is malformed too.
     return null;
   }
 }
-
-/** For callers that want a number check outside this file (e.g. tab ids from the popup). */
-export const isTabId = (v: unknown): v is number => isFiniteNumber(v) && isNonNegativeInt(v);

@@ -8,7 +8,7 @@ import { domToText, replyOf } from './dom-text.ts';
 import { hasText, elementsBefore, hasAny, plainText, queryAll, queryFirst, queryFirstList, readBranchMarker, STOP_BUTTON, outermost } from './query.ts';
 import { buildTurns, markLastAssistantStreaming, type TurnParts } from './turn.ts';
 import { cachedPageRead, cachedRead, cachedScanRead } from './read-cache.ts';
-import type { Role } from '../core/types.ts';
+import type { Role } from '../core/model/types.ts';
 
 export const CHATGPT_SELECTORS = {
   turn: ['[data-testid^="conversation-turn-"]', '[data-turn-id][data-turn]', 'li[data-message-role]', '[data-chatgpt-search-unit-key]'],

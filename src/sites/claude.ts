@@ -8,7 +8,7 @@ import type { SiteAdapter, TurnReading } from './adapter.ts';
 import { domToText, replyOf } from './dom-text.ts';
 import { countMarked, hasAny, inDomOrder, outermost, plainText, queryFirst, queryFirstList, readBranchMarker, STOP_BUTTON } from './query.ts';
 import { stepKindOf } from './steps.ts';
-import type { TurnStep } from '../core/types.ts';
+import type { TurnStep } from '../core/model/types.ts';
 import { buildTurns, markLastAssistantStreaming, type TurnParts } from './turn.ts';
 
 export const CLAUDE_SELECTORS = {

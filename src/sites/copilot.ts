@@ -15,7 +15,7 @@ import type { SiteAdapter, TurnReading } from './adapter.ts';
 import { domToText } from './dom-text.ts';
 import { countMarked, hasAny, outermost, plainText, queryFirst, queryFirstList, STOP_BUTTON } from './query.ts';
 import { buildTurns, markLastAssistantStreaming, type TurnParts } from './turn.ts';
-import type { Role } from '../core/types.ts';
+import type { Role } from '../core/model/types.ts';
 
 export const COPILOT_SELECTORS = {
   turn: [

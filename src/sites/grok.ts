@@ -20,7 +20,7 @@ import {
 } from './query.ts';
 import { stepsOfHeader } from './steps.ts';
 import { buildTurns, markLastAssistantStreaming, type TurnParts } from './turn.ts';
-import type { Role } from '../core/types.ts';
+import type { Role } from '../core/model/types.ts';
 
 export const GROK_SELECTORS = {
   turn: ['[id^="response-"]', '[data-testid="user-message"], [data-testid="assistant-message"]'],

@@ -8,7 +8,7 @@ import { domToText, replyOf } from './dom-text.ts';
 import { countMarked, hasAny, outermost, queryFirst, queryFirstList, STOP_BUTTON, plainText } from './query.ts';
 import { isOnlySteps, stepsFromBlocks } from './steps.ts';
 import { buildTurns, markLastAssistantStreaming, type TurnParts } from './turn.ts';
-import type { Role } from '../core/types.ts';
+import type { Role } from '../core/model/types.ts';
 
 export const META_AI_SELECTORS = {
   turn: ['[data-message-item="true"]', '[data-message-id$="_user"], [data-message-id$="_assistant"]'],

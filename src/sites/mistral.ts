@@ -8,7 +8,7 @@ import type { SiteAdapter, TurnReading } from './adapter.ts';
 import { domToText, replyOf } from './dom-text.ts';
 import { countMarked, elementsBefore, hasAny, outermost, plainText, queryFirst, queryFirstList, STOP_BUTTON } from './query.ts';
 import { buildTurns, markLastAssistantStreaming, type TurnParts } from './turn.ts';
-import type { Role } from '../core/types.ts';
+import type { Role } from '../core/model/types.ts';
 
 export const MISTRAL_SELECTORS = {
   turn: ['[data-message-author-role][data-message-id]', '[data-message-author-role]'],

@@ -3,7 +3,7 @@
  * matches wins), outermost-only matches, DOM order, and small readers (branch counters,
  * stop buttons) that several sites share.
  */
-import type { BranchMarker } from '../core/types.ts';
+import type { BranchMarker } from '../core/model/types.ts';
 
 /** A selector with fallbacks, most specific / most current first. */
 export type SelectorList = readonly string[];

@@ -3,7 +3,7 @@
  * else switches on the site id.
  */
 import { chatSiteOfUrl } from '../core/sites.ts';
-import type { SiteId } from '../core/types.ts';
+import type { SiteId } from '../core/model/types.ts';
 import type { SiteAdapter } from './adapter.ts';
 import { chatgpt } from './chatgpt.ts';
 import { claude } from './claude.ts';

@@ -2,7 +2,7 @@
  * Reads turns with plain selectors: the engine behind user selector overrides
  * (Settings.sites[site].selectors) and the generic fallback adapter.
  */
-import type { Role, SiteSettings } from '../core/types.ts';
+import type { Role, SiteSettings } from '../core/model/types.ts';
 import type { TurnReading } from './reading.ts';
 import { domToText } from './dom-text.ts';
 import { inDomOrder, outermost } from './query.ts';

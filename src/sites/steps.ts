@@ -5,7 +5,7 @@
  * (shared/reference/sites.md and the failure report of issue 16); other UI languages fall back
  * to the kind the adapter's markup gives.
  */
-import type { TurnStep, TurnStepKind } from '../core/types.ts';
+import type { TurnStep, TurnStepKind } from '../core/model/types.ts';
 
 /** "Read 12 web pages", "Searched 4 sites", "Searching the web", "Found 9 sources". */
 const SEARCH =

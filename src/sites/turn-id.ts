@@ -2,7 +2,7 @@
  * Turn ids for sites that give their messages no id of their own: a short content hash plus
  * the turn's position on the page, so two identical "Thanks!" messages stay distinct.
  */
-import type { Role } from '../core/types.ts';
+import type { Role } from '../core/model/types.ts';
 
 /** FNV-1a, 32 bit, as 8 hex digits. Cheap and stable across runs; not a security hash. */
 export function fnv1a(text: string): string {

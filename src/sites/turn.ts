@@ -2,7 +2,7 @@
  * Builds `CapturedTurn`s with the defaults every adapter shares, so adapters only say what
  * their site shows (id, role, text, and whatever of model / thinking / branch it has).
  */
-import type { BranchMarker, CapturedTurn, Role, TurnStep } from '../core/types.ts';
+import type { BranchMarker, CapturedTurn, Role, TurnStep } from '../core/model/types.ts';
 import type { TurnReading } from './reading.ts';
 import { hashedTurnId } from './turn-id.ts';
 import { thinkingOfSteps } from './steps.ts';

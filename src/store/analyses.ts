@@ -3,7 +3,7 @@
  * analyses (tagged with the detector version). Analyses are derived data: recomputing or
  * dropping them never touches turns or the user's annotations.
  */
-import type { ConversationAnalysis, StoredAnalysis } from '../core/types.ts';
+import type { ConversationAnalysis, StoredAnalysis } from '../core/model/types.ts';
 import type { Analyzer } from './analyzer.ts';
 import { loadFeatureNames, putAnalyses } from './analysis-io.ts';
 import { analysisRange } from './analysis-rows.ts';

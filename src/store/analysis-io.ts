@@ -3,7 +3,7 @@
  * list and feature-name lists from `meta` (see analysis-rows.ts).
  */
 import type { IDBPObjectStore, StoreNames } from 'idb';
-import type { StoredAnalysis } from '../core/types.ts';
+import type { StoredAnalysis } from '../core/model/types.ts';
 import { DETECTOR_VERSIONS_KEY, FeatureNames, analysisRange, decodeAnalysis, encodeAnalysis, featureNamesKey, type AnalysisKey } from './analysis-rows.ts';
 import type { ObservatorySchema } from './schema.ts';
 import { forEach } from './requests.ts';

@@ -11,7 +11,7 @@
  * - Labels: tuples; evidence names the feature by its list position when it has one.
  * Callers never see rows: the store's read and write functions convert at the boundary.
  */
-import type { FeatureEvidence, FeatureValues, ShiftLabel, StoredAnalysis } from '../core/types.ts';
+import type { FeatureEvidence, FeatureValues, ShiftLabel, StoredAnalysis } from '../core/model/types.ts';
 
 export type AnalysisKey = [conversationKey: string, turnTail: string];
 /** [feature (list position or name), before, after, effect] */

@@ -3,7 +3,7 @@
  * see src/background/analyzer.ts); tests pass a small fake. Keeping it injected means the store
  * never imports the instrument directly and can be tested on its own.
  */
-import type { ConversationAnalysis, Role } from '../core/types.ts';
+import type { ConversationAnalysis, Role } from '../core/model/types.ts';
 
 /** Same shape as src/core/analyze.ts AnalyzeTurn. */
 export interface AnalyzerTurn {

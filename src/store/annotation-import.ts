@@ -5,7 +5,7 @@
  * your in-extension judgements and apart from the heuristic labels. Importing the same file again
  * changes nothing: an annotation whose content is unchanged is not written again.
  */
-import type { Annotation, ImportedAnnotation } from '../core/types.ts';
+import type { Annotation, ImportedAnnotation } from '../core/model/types.ts';
 import { refreshAnnotationCount } from './annotations.ts';
 import type { ObservatoryDB, StoreName } from './schema.ts';
 import { rowConversationKey } from './turn-rows.ts';

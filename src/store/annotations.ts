@@ -3,7 +3,7 @@
  * One verdict (confirm / reject / relabel) and one note per turn: saving again replaces it,
  * keeping its id and createdAt.
  */
-import type { Annotation, AnnotationKind } from '../core/types.ts';
+import type { Annotation, AnnotationKind } from '../core/model/types.ts';
 import type { IDBPTransaction } from 'idb';
 import type { ObservatoryDB, ObservatorySchema, StoreName } from './schema.ts';
 import { rowConversationKey } from './turn-rows.ts';

@@ -2,8 +2,8 @@
  * Storing one page capture: conversation record + turns, in ONE transaction (all or nothing).
  * Placement rules live in plan-capture.ts; this file only reads, plans and writes.
  */
-import { conversationKey as makeConversationKey } from '../core/formats/keys.ts';
-import type { CapturedTurn, Conversation, SiteId, Turn } from '../core/types.ts';
+import { conversationKey as makeConversationKey } from '../core/model/keys.ts';
+import type { CapturedTurn, Conversation, SiteId, Turn } from '../core/model/types.ts';
 import { analysisKey } from './analysis-rows.ts';
 import { DEFAULT_BUDGETS, type StoreBudgets } from './budgets.ts';
 import { planCapture } from './plan-capture.ts';

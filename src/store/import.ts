@@ -5,7 +5,7 @@
  * text differs is kept as is; the imported text is added as an alternative version.
  */
 import { siteUrlOrNull } from '../core/sites.ts';
-import type { Conversation, ConversationBundle, StoredAnalysis, Turn } from '../core/types.ts';
+import type { Conversation, ConversationBundle, StoredAnalysis, Turn } from '../core/model/types.ts';
 import { putAnalyses } from './analysis-io.ts';
 import { analysisKey, analysisRange } from './analysis-rows.ts';
 import { TEXT_INDEX_STORES, type ObservatoryDB } from './schema.ts';

@@ -10,7 +10,7 @@
  * turns (first turn in timeline order that contains a term), with the scan's makeSnippet.
  */
 import { queryIndexTerms } from '../core/text/index-terms.ts';
-import type { Role } from '../core/types.ts';
+import type { Role } from '../core/model/types.ts';
 import type { ObservatoryDB, PostingKey } from './schema.ts';
 import { makeSnippet, searchConversationsByText, textSearchAbortError, foldText, type TextSearchOptions } from './search.ts';
 import { textIndexPending } from './text-index.ts';

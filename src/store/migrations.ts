@@ -4,7 +4,7 @@
  * Each is tested by opening a database left at the previous version, full of data
  * (tests/unit/store/migrations.test.ts).
  */
-import type { Conversation, RouteInfo, StoredAnalysis, Turn } from '../core/types.ts';
+import type { Conversation, RouteInfo, StoredAnalysis, Turn } from '../core/model/types.ts';
 import { saveFeatureNames } from './analysis-io.ts';
 import { FeatureNames, encodeAnalysis, type AnalysisKey, type AnalysisRow } from './analysis-rows.ts';
 import type { ObservatoryDB, UpgradeTransaction } from './schema.ts';

@@ -18,8 +18,8 @@
  *   in `trimmed`.
  */
 import { contentHash } from '../core/text/hash.ts';
-import { turnKey } from '../core/formats/keys.ts';
-import type { CapturedTurn, Turn } from '../core/types.ts';
+import { turnKey } from '../core/model/keys.ts';
+import type { CapturedTurn, Turn } from '../core/model/types.ts';
 import { DEFAULT_BUDGETS, type StoreBudgets } from './budgets.ts';
 import { Timeline } from './timeline.ts';
 

@@ -2,7 +2,7 @@
  * Read API for extension pages (dashboard, popup) and the worker. Pages read IndexedDB
  * directly (same extension origin); they never write (writes go through the worker).
  */
-import type { Annotation, Conversation, ConversationBundle, SiteId, StoredAnalysis } from '../core/types.ts';
+import type { Annotation, Conversation, ConversationBundle, SiteId, StoredAnalysis } from '../core/model/types.ts';
 import { readAllAnalyses, readConversationAnalyses } from './analysis-io.ts';
 import type { ObservatoryDB } from './schema.ts';
 import { sortTurns } from './summary.ts';

@@ -4,9 +4,9 @@
  * text. What a reply's own stream or socket said is never replaced by a conversation record
  * (a reload carries no server metadata, routing.md §1.7).
  */
-import { turnKey } from '../core/formats/keys.ts';
+import { turnKey } from '../core/model/keys.ts';
 import { isReroute } from '../core/route/reroute.ts';
-import type { RouteInfo } from '../core/types.ts';
+import type { RouteInfo } from '../core/model/types.ts';
 import type { ObservatoryDB } from './schema.ts';
 import { mainLine } from './summary.ts';
 import { decodeTurn, encodeTurn, ofConversation, turnRange } from './turn-rows.ts';

@@ -3,7 +3,7 @@
  * The shape of each object store is created and changed only by src/store/migrations.ts.
  */
 import type { DBSchema, IDBPDatabase, IDBPTransaction, StoreNames } from 'idb';
-import type { Annotation, Conversation, Settings, SiteId } from '../core/types.ts';
+import type { Annotation, Conversation, Settings, SiteId } from '../core/model/types.ts';
 import type { AnalysisKey, AnalysisRow } from './analysis-rows.ts';
 import type { TurnRow } from './turn-rows.ts';
 

@@ -8,7 +8,7 @@
  * long scan never holds a transaction that would make the worker's capture writes wait.
  * Cancellation and progress are handled between pages.
  */
-import type { Role } from '../core/types.ts';
+import type { Role } from '../core/model/types.ts';
 import type { ObservatoryDB } from './schema.ts';
 import { decodeTurn, rowConversationKey, type TurnRow } from './turn-rows.ts';
 

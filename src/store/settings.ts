@@ -1,5 +1,5 @@
 /** Settings: one record in the `settings` store, defaults filled in on read. */
-import type { Settings, SiteId } from '../core/types.ts';
+import type { Settings, SiteId } from '../core/model/types.ts';
 import { isRouteSite } from '../core/route/observation.ts';
 import { SETTINGS_KEY, type ObservatoryDB } from './schema.ts';
 import { commitOrAbort } from './write-error.ts';

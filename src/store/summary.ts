@@ -2,7 +2,7 @@
  * Pure derivations of a conversation's counters from its turns (kept in the conversation
  * record so the dashboard list never reads turns).
  */
-import type { Turn } from '../core/types.ts';
+import type { Turn } from '../core/model/types.ts';
 
 /** Turns sorted by order, main line before its alternatives at the same order. */
 export function sortTurns(turns: readonly Turn[]): Turn[] {

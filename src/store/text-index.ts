@@ -16,7 +16,7 @@
  */
 import type { IDBPTransaction } from 'idb';
 import { countTerms } from '../core/text/index-terms.ts';
-import type { Turn } from '../core/types.ts';
+import type { Turn } from '../core/model/types.ts';
 import { TEXT_INDEX_STORES, type ObservatoryDB, type ObservatorySchema, type PostingKey, type SearchDocRow, type StoreName } from './schema.ts';
 import { forEach } from './requests.ts';
 import { rowConversationKey, turnRange } from './turn-rows.ts';

@@ -2,7 +2,7 @@
  * In-memory working copy of one conversation's turns while a capture is planned: lookup by key,
  * the main line kept sorted by order, and a record of which turns changed. Pure; no IndexedDB.
  */
-import type { Turn } from '../core/types.ts';
+import type { Turn } from '../core/model/types.ts';
 
 /** Gap between neighbouring orders after a renumber; new turns go at midpoints. */
 export const ORDER_STEP = 1024;

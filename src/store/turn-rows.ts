@@ -12,7 +12,7 @@
  * Callers never see rows: the store's read and write functions convert at the boundary.
  */
 import { contentHash } from '../core/text/hash.ts';
-import type { Role, RouteInfo, Turn } from '../core/types.ts';
+import type { Role, RouteInfo, Turn } from '../core/model/types.ts';
 
 export interface TurnRow {
   /** Primary key (keyPath), = `${conversationKey}:${turnId}`. */

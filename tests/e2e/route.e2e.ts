@@ -23,7 +23,7 @@ import { launchWithExtension, type ExtensionSession } from './lib/browser.ts';
 import { chatgptPage, HEARTBEAT_SCRIPT, type PageTurn } from './lib/chat-page.ts';
 import { describeRequests, dumpStore, foreignRequests, openTab, tabStatus, waitFor, watchPage } from './lib/extension.ts';
 import { decodeTurn, type TurnRow } from '../../src/store/turn-rows.ts';
-import type { Turn } from '../../src/core/types.ts';
+import type { Turn } from '../../src/core/model/types.ts';
 
 const readSharedFixture = (sub: string): Buffer => readFileSync(sharedFixture(sub));
 

@@ -1,4 +1,4 @@
-import { keyOfSite } from '../../core/formats/keys.ts';
+import { keyOfSite } from '../../core/model/keys.ts';
 import { deleteAnnotation } from '../../store/annotations.ts';
 import { chatSender } from '../sender.ts';
 import type { Handler } from './types.ts';

@@ -1,4 +1,4 @@
-import { keyOfSite } from '../../core/formats/keys.ts';
+import { keyOfSite } from '../../core/model/keys.ts';
 import { getTurnAnnotations } from '../../store/read.ts';
 import { chatSender } from '../sender.ts';
 import type { Handler } from './types.ts';

@@ -3,9 +3,9 @@
  * with badges. Capture is refused (nothing written) while paused, off for the site, or halted
  * after a write error; the tab's status records why.
  */
-import { conversationKey as makeConversationKey } from '../../core/formats/keys.ts';
+import { conversationKey as makeConversationKey } from '../../core/model/keys.ts';
 import { conversationUrl } from '../../core/sites.ts';
-import type { Settings, SiteId } from '../../core/types.ts';
+import type { Settings, SiteId } from '../../core/model/types.ts';
 import { recomputeConversation } from '../../store/analyses.ts';
 import { storeCapture } from '../../store/capture.ts';
 import { getSettings, siteEnabled } from '../../store/settings.ts';

@@ -1,11 +1,11 @@
 /**
- * The handler of each message type and who may send it. Adding a message: a validator in
- * src/messaging/catalog.ts, a handler file here, one line in each table below (the mapped types make a
- * missing line a type error). A handler that acts for a chat tab takes the tab's site and URL
- * from `chatSender(from)` (../sender.ts), never from the message.
+ * The handler of each message type. Who may send it and its validator are declared with the
+ * message in src/messaging/catalog.ts (`CATALOG`). Adding a message: its line there, a handler
+ * file here, one line in the table below (the mapped type makes a missing line a type error). A
+ * handler that acts for a chat tab takes the tab's site and URL from `chatSender(from)`
+ * (../sender.ts), never from the message.
  */
 import type { MessageType } from '../../messaging/catalog.ts';
-import type { SenderKind } from '../sender.ts';
 import { annotationDelete } from './annotation-delete.ts';
 import { annotationGet } from './annotation-get.ts';
 import { annotationSave } from './annotation-save.ts';
@@ -41,33 +41,4 @@ export const HANDLERS: { [T in MessageType]: Handler<T> } = {
   recompute: recompute,
   'import/annotations': importAnnotationsHandler,
   'route/observe': routeObserve,
-};
-
-type Kind = SenderKind['kind'];
-const PAGE: readonly Kind[] = ['page'];
-
-/**
- * Who may send each message: `page` = popup and dashboard, `content` = the content script,
- * `frame` = our annotation frame inside a chat tab. Content scripts never see or change
- * annotations (the page could read or forge them); annotation messages from a frame are bound
- * to its tab's site by their handlers.
- */
-export const SENDERS: { [T in MessageType]: readonly Kind[] } = {
-  ping: ['page', 'content', 'frame'],
-  'capture/page': ['content'],
-  'tab/status': PAGE,
-  'capture/problems': PAGE,
-  'annotation/save': ['page', 'frame'],
-  'annotation/delete': ['page', 'frame'],
-  'annotation/get': ['page', 'frame'],
-  'badges/hide': ['content'],
-  'settings/get': ['page', 'content'],
-  'settings/set': PAGE,
-  'conversation/delete': PAGE,
-  'store/clear': PAGE,
-  'import/bundles': PAGE,
-  recompute: PAGE,
-  'import/annotations': PAGE,
-  // Page-reported routes: only from a content script; the handler binds them to the sender's tab site.
-  'route/observe': ['content'],
 };

@@ -5,7 +5,7 @@
  * the one that URL shows. Routes only fill the `route` of assistant turns already stored in
  * that conversation (src/store/routes.ts); refused while capture or reading responses is off.
  */
-import { conversationKey as makeConversationKey } from '../../core/formats/keys.ts';
+import { conversationKey as makeConversationKey } from '../../core/model/keys.ts';
 import { isRouteSite, routeInfoOf } from '../../core/route/observation.ts';
 import { rerouteText } from '../../core/route/reroute.ts';
 import { readRoutes, storeRoutes } from '../../store/routes.ts';

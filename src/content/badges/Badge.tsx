@@ -1,4 +1,4 @@
-import type { AnnotationKind } from '../../core/types.ts';
+import type { AnnotationKind } from '../../core/model/types.ts';
 import type { BadgeInfo } from '../../messaging/catalog.ts';
 import { StateChip } from '../../common/StateChip.tsx';
 import { LabelText } from '../../common/LabelText.tsx';

@@ -4,7 +4,7 @@
  * would be stored as if it were the reply): the worker drops such a turn alone and says why.
  */
 import { clipShort } from '../../core/limits.ts';
-import type { CapturedTurn } from '../../core/types.ts';
+import type { CapturedTurn } from '../../core/model/types.ts';
 import type { CapturePageMessage } from '../../messaging/catalog.ts';
 
 const clipOrNull = (v: string | null): string | null => (v === null ? null : clipShort(v));

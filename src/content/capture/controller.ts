@@ -21,7 +21,7 @@
  * May import: src/sites, src/core/types, types from src/messages. No preact, no browser APIs
  * (the sender is injected so the controller is unit-testable).
  */
-import type { CapturedTurn, SiteId } from '../../core/types.ts';
+import type { CapturedTurn, SiteId } from '../../core/model/types.ts';
 import { SHARE_ON_DEMAND_DETAIL, type BadgeInfo, type CapturePageMessage, type CapturePageResponse } from '../../messaging/catalog.ts';
 import { readPage, selectedModelOf, type SelectorOverrides, type SiteAdapter } from '../../sites/adapter.ts';
 import { ScanPaused, withReadCache } from '../../sites/read-cache.ts';

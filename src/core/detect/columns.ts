@@ -6,7 +6,7 @@
  * from the per-reply objects for every question. Sums run over the range in reply order, as the
  * array-based formulas did, so the numbers are the same.
  */
-import type { FeatureValues } from '../types.ts';
+import type { FeatureValues } from '../model/types.ts';
 
 export interface RangeStats {
   /** Number of replies in the range with a numeric value. */

@@ -3,7 +3,7 @@
  * predicts (the learned prompt model, or the older cue model), then standardised within the
  * conversation. One function for the extension (analyze.ts) and the benchmark's tuner.
  */
-import type { FeatureValues } from '../types.ts';
+import type { FeatureValues } from '../model/types.ts';
 import type { DetectorParams } from './params.ts';
 import { residualize } from './prompt-model.ts';
 import { committedPromptModel, residualizeExpected } from './prompt-predictor.ts';

@@ -3,7 +3,7 @@
  * Effect = (mean after − mean before) / pooled within-segment SD (floored by the prior scale so
  * all-zero segments do not divide by zero). A rule fires when its signed mean effect is large.
  */
-import type { FeatureEvidence, FeatureValues, ShiftLabel } from '../types.ts';
+import type { FeatureEvidence, FeatureValues, ShiftLabel } from '../model/types.ts';
 import { FeatureColumns } from './columns.ts';
 import { LABEL_RULES } from './rules.ts';
 

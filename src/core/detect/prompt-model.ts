@@ -4,7 +4,7 @@
  * regression on DEVELOPMENT generators' replies only (bench/lib/tune.ts). Only the detector's
  * input is adjusted; labels and stored features stay raw.
  */
-import type { FeatureValues } from '../types.ts';
+import type { FeatureValues } from '../model/types.ts';
 
 /** Per reply feature: coefficients aligned with PROMPT_FEATURE_NAMES. */
 export type PromptModel = Readonly<Record<string, readonly number[]>>;

@@ -5,7 +5,7 @@
  * `npm run train:prompt-model` on development generators × development prompts of AlpacaEval
  * (Apache-2.0), shipped as data (prompt-model-data.ts), no download at run time.
  */
-import type { FeatureValues } from '../types.ts';
+import type { FeatureValues } from '../model/types.ts';
 import { PROMPT_MODEL } from './prompt-model-data.ts';
 import type { PromptModelArtifact } from './prompt-model-artifact.ts';
 import { PROMPT_DIMS, promptVector } from './prompt-text.ts';

@@ -9,7 +9,7 @@
  */
 import { median } from '../math/stats.ts';
 import { probit } from 'simple-statistics';
-import type { FeatureValues } from '../types.ts';
+import type { FeatureValues } from '../model/types.ts';
 
 export interface SeriesOptions {
   /** Feature names (dimensions) and their weights. */

@@ -2,7 +2,7 @@
  * The one list of persona features. Docs (docs/instrument.md), CSV columns, labels and the UI
  * legend come from FEATURES; adding a family means adding one import here, nothing else.
  */
-import type { FeatureValues } from '../types.ts';
+import type { FeatureValues } from '../model/types.ts';
 import { buildContext } from './context.ts';
 import { styleProfileOfTokens } from './profile.ts';
 import type { FeatureDef, FeatureFamily } from './types.ts';

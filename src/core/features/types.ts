@@ -1,5 +1,5 @@
 /** Shapes shared by the feature families and the registry. */
-import type { FeatureValues } from '../types.ts';
+import type { FeatureValues } from '../model/types.ts';
 import type { ProseLines } from '../text/markdown.ts';
 import type { SentenceStats } from '../text/segment.ts';
 

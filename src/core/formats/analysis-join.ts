@@ -3,7 +3,7 @@
  * and how a fresh `ConversationAnalysis` (replies[i] = i-th main-line assistant turn) becomes
  * stored per-turn records.
  */
-import type { Annotation, ConversationAnalysis, ConversationBundle, Role, StoredAnalysis, Turn } from '../types.ts';
+import type { Annotation, ConversationAnalysis, ConversationBundle, Role, StoredAnalysis, Turn } from '../model/types.ts';
 import { refreshCounts } from './build-bundle.ts';
 import { groupBy } from './group-by.ts';
 

@@ -3,9 +3,9 @@
  * stored records, and keeps a bundle's conversation counters in step with its turns.
  */
 import { contentHash } from '../text/hash.ts';
-import type { BranchMarker, ConversationBundle, ConversationSource, Role, RouteInfo, SiteId, Turn } from '../types.ts';
+import type { BranchMarker, ConversationBundle, ConversationSource, Role, RouteInfo, SiteId, Turn } from '../model/types.ts';
 import { FormatError } from './errors.ts';
-import { conversationKey, turnKey } from './keys.ts';
+import { conversationKey, turnKey } from '../model/keys.ts';
 import type { ImportLimits } from './limits.ts';
 import { checkCount } from './limits.ts';
 

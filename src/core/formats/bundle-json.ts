@@ -4,16 +4,16 @@
  * schemas in records.ts, so key order is fixed and export → import → export is byte-identical.
  * Settings are never exported.
  */
-import type { ConversationBundle } from '../types.ts';
+import type { ConversationBundle } from '../model/types.ts';
 import { detectorVersions } from './analysis-join.ts';
 import { FormatError } from './errors.ts';
 import { collect, eachBundle, type ExportOptions } from './export-options.ts';
-import { conversationKey, turnKey } from './keys.ts';
+import { conversationKey, turnKey } from '../model/keys.ts';
 import { checkCount, type ImportLimits } from './limits.ts';
 import { canonicalJson, jsonArray } from './json-text.ts';
 import { asArray, asObject, isObject } from './read-unknown.ts';
-import { ANALYSIS_SCHEMA, ANNOTATION_SCHEMA, CONVERSATION_SCHEMA, TURN_SCHEMA } from './records.ts';
-import { canonicalRecord, readRecord } from './schema.ts';
+import { ANALYSIS_SCHEMA, ANNOTATION_SCHEMA, CONVERSATION_SCHEMA, TURN_SCHEMA } from '../model/records.ts';
+import { canonicalRecord, readRecord } from '../model/schema.ts';
 
 export const BUNDLE_FORMAT = 'persona-observatory';
 export const BUNDLE_VERSION = 1;

@@ -7,7 +7,7 @@
  * messages, messages addressed to a tool (recipient ≠ "all"), visually hidden ones, and non-text
  * content (context, code, browsing). `thoughts` nodes become the next visible reply's `thinking`.
  */
-import type { ConversationBundle } from '../types.ts';
+import type { ConversationBundle } from '../model/types.ts';
 import { buildBundle } from './build-bundle.ts';
 import { FormatError } from './errors.ts';
 import { checkCount, type ImportLimits } from './limits.ts';

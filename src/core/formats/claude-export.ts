@@ -8,7 +8,7 @@
  * per-message model, so `model` stays null; a conversation-level `model` (internal API) is kept
  * as the replies' `selectedModel`.
  */
-import type { ConversationBundle } from '../types.ts';
+import type { ConversationBundle } from '../model/types.ts';
 import { buildBundle, type ImportedTurn } from './build-bundle.ts';
 import { FormatError } from './errors.ts';
 import { checkCount, type ImportLimits } from './limits.ts';

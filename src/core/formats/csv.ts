@@ -6,7 +6,7 @@
  */
 import Papa from 'papaparse';
 import { FEATURES } from '../features/registry.ts';
-import type { Annotation, ConversationBundle, RouteInfo, StoredAnalysis, Turn } from '../types.ts';
+import type { Annotation, ConversationBundle, RouteInfo, StoredAnalysis, Turn } from '../model/types.ts';
 import { indexExtras } from './analysis-join.ts';
 import { collect, eachBundle, type ExportOptions } from './export-options.ts';
 import { isoTime } from './time.ts';

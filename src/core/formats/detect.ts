@@ -4,7 +4,7 @@
  * records, ChatGPT and Claude account exports (array or single conversation). Anything else is
  * refused with a FormatError that says what was found.
  */
-import type { ConversationBundle } from '../types.ts';
+import type { ConversationBundle } from '../model/types.ts';
 import { importBundleJson, isBundleJson } from './bundle-json.ts';
 import { importChatGptExport, looksLikeChatGptExport } from './chatgpt-export.ts';
 import { importClaudeExport, looksLikeClaudeExport } from './claude-export.ts';

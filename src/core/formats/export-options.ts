@@ -2,7 +2,7 @@
  * Large exports are generated as chunks (one conversation at a time) so the UI can show
  * progress, cancel, and stream into a Blob or a file without building one giant string twice.
  */
-import type { ConversationBundle } from '../types.ts';
+import type { ConversationBundle } from '../model/types.ts';
 
 export interface ExportOptions {
   /** Called after each conversation with (done, total) conversations. */

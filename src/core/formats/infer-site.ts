@@ -5,8 +5,8 @@
  * from text. Keys are `site:id`, so this also lets the same chat imported from a site's own
  * export and from JSONL meet under one key (de-duplication across formats).
  */
-import type { SiteId } from '../types.ts';
-import { SITE_IDS } from './records.ts';
+import type { SiteId } from '../model/types.ts';
+import { SITE_IDS } from '../model/records.ts';
 
 const HOSTS: readonly [RegExp, SiteId][] = [
   [/(^|\.)chatgpt\.com$|(^|\.)chat\.openai\.com$/, 'chatgpt'],

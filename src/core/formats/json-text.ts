@@ -5,7 +5,7 @@
  */
 import { FormatError } from './errors.ts';
 import type { JsonObject } from './read-unknown.ts';
-import { isOptional, type FieldKind, type RecordSchema, type SchemaOf } from './schema.ts';
+import { isOptional, shapeOf, type FieldKind, type RecordSchema, type SchemaOf } from '../model/schema.ts';
 
 /** Strips a UTF-8 byte-order mark, which some editors and Windows tools prepend. */
 export function stripBom(text: string): string {
@@ -110,7 +110,8 @@ function recordWriter(schema: RecordSchema): (obj: JsonObject) => string {
   return writer;
 }
 
-function fieldWriter(kind: FieldKind): Write {
+function fieldWriter(bounded: FieldKind): Write {
+  const kind = shapeOf(bounded);
   switch (kind) {
     case 'string':
       return (v) => JSON.stringify(typeof v === 'string' ? v : '');
@@ -129,6 +130,7 @@ function fieldWriter(kind: FieldKind): Write {
     case 'numberMap':
       return numberMapWriter();
   }
+  if ('mapOf' in kind) throw new Error('no JSON writer for a map field');
   if (isOptional(kind)) return fieldWriter(kind.optional);
   if ('oneOf' in kind) {
     const fallback = JSON.stringify(kind.oneOf[0]);

@@ -3,7 +3,7 @@
  * from the schema (canonicalJson), the same bytes as JSON.stringify(canonicalRecord(LINE_SCHEMA,
  * toLine(b))) without the canonical copy; tests pin the two together.
  */
-import type { ConversationBundle, Turn } from '../types.ts';
+import type { ConversationBundle, Turn } from '../model/types.ts';
 import { indexExtras, type TurnExtras } from './analysis-join.ts';
 import { collect, eachBundle, type ExportOptions } from './export-options.ts';
 import { canonicalJson } from './json-text.ts';

@@ -3,9 +3,9 @@
  * chat shape ({role, content}) that data tools expect, and beside them `details` (same index:
  * ids, model, times, the detector's analysis, the user's annotations) and `alternatives`.
  */
-import type { Annotation, Conversation, Role, StoredAnalysis, Turn } from '../types.ts';
-import { ANALYSIS_SCHEMA, ANNOTATION_SCHEMA, CONVERSATION_SCHEMA, ROLES, TURN_SCHEMA } from './records.ts';
-import type { FieldKind, SchemaOf } from './schema.ts';
+import type { Annotation, Conversation, Role, StoredAnalysis, Turn } from '../model/types.ts';
+import { ANALYSIS_SCHEMA, ANNOTATION_SCHEMA, CONVERSATION_SCHEMA, ROLES, TURN_SCHEMA } from '../model/records.ts';
+import type { FieldKind, SchemaOf } from '../model/schema.ts';
 
 export const JSONL_FORMAT = 'persona-observatory.jsonl';
 export const JSONL_VERSION = 1;

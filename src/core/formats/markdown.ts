@@ -10,7 +10,7 @@
  * heading or load a remote image. Every other field is one line with Markdown punctuation
  * escaped (`inline()`).
  */
-import type { Annotation, ConversationBundle, StoredAnalysis, Turn } from '../types.ts';
+import type { Annotation, ConversationBundle, StoredAnalysis, Turn } from '../model/types.ts';
 import { indexExtras, type TurnExtras } from './analysis-join.ts';
 import { collect, eachBundle, type ExportOptions } from './export-options.ts';
 import { groupBy } from './group-by.ts';

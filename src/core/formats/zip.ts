@@ -4,7 +4,7 @@
  * read without asking the user to unpack them.
  */
 import { strFromU8, strToU8, unzipSync, zipSync, type Zippable } from 'fflate';
-import type { ConversationBundle } from '../types.ts';
+import type { ConversationBundle } from '../model/types.ts';
 import { exportBundleJson } from './bundle-json.ts';
 import { exportCsv } from './csv.ts';
 import { parseAnyConversationFile, type ParsedImport } from './detect.ts';

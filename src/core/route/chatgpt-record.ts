@@ -9,7 +9,7 @@
  */
 import type { DropCounts } from './drop-reasons.ts';
 import { idField, isAnswerMessage, isRec, observationOf, slugField } from './chatgpt-fields.ts';
-import type { RouteInfo } from '../types.ts';
+import type { RouteInfo } from '../model/types.ts';
 import type { RouteObservation } from './observation.ts';
 
 export interface ChatGptRecordResult {

@@ -3,7 +3,7 @@
  * Pure. Everything here is page-reported and untrusted: the validator keeps only known keys,
  * checks each value's shape and length, and returns a fresh object (or null).
  */
-import type { RouteInfo } from '../types.ts';
+import type { RouteInfo } from '../model/types.ts';
 
 /** Sites whose own responses the route observer reads. */
 export type RouteSite = 'chatgpt' | 'grok';

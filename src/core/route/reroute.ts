@@ -6,7 +6,7 @@
  * message. Slugs are compared literally after `.` → `-`, the only safe canonicalisation
  * (routing.md §1.6).
  */
-import type { RouteInfo } from '../types.ts';
+import type { RouteInfo } from '../model/types.ts';
 
 export const sameSlug = (a: string, b: string): boolean => a.replaceAll('.', '-') === b.replaceAll('.', '-');
 

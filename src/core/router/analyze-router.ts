@@ -6,7 +6,7 @@
  */
 import { analyzeRoutes as analyzeSiteRoutes } from '../route/analysis/index.ts';
 import { extractFeatures, FEATURES } from '../features/registry.ts';
-import type { ConversationBundle } from '../types.ts';
+import type { ConversationBundle } from '../model/types.ts';
 import { classifyCues } from './cues.ts';
 import { embed } from './embed.ts';
 import { bundlesToRouterInput, isBundleList, prepare, type PreparedConversation } from './input.ts';

@@ -7,7 +7,7 @@
  * go back to the z-scores of the named features, not the components.
  */
 import { quantileSorted } from '../math/stats.ts';
-import type { FeatureValues } from '../types.ts';
+import type { FeatureValues } from '../model/types.ts';
 
 export interface Embedding {
   /** Feature names kept (enough non-null values and some spread). */

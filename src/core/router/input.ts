@@ -3,7 +3,7 @@
  * per conversation, the assistant replies in order, each with its features, shown model and
  * the user text that prompted it.
  */
-import type { ConversationBundle, FeatureValues, RouteInfo, Turn } from '../types.ts';
+import type { ConversationBundle, FeatureValues, RouteInfo, Turn } from '../model/types.ts';
 import type { FeatureExtractor, RouterConversation, RouterInput } from './types.ts';
 
 export interface PreparedReply {

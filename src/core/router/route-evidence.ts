@@ -6,7 +6,7 @@
  * beside the text-based persona switches, since only switches *without* a model change can be
  * persona routing inside one model.
  */
-import type { RouteInfo } from '../types.ts';
+import type { RouteInfo } from '../model/types.ts';
 import type { RouteEvidence } from './types.ts';
 
 export interface RouteSeries {

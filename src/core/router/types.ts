@@ -2,7 +2,7 @@
  * Shapes of the router analysis: what goes in, which knobs exist, and the plain-JSON report
  * that comes out (the dashboard renders it directly; the CLI prints it).
  */
-import type { FeatureValues, Role, RouteInfo } from '../types.ts';
+import type { FeatureValues, Role, RouteInfo } from '../model/types.ts';
 
 /** One turn as the router needs it. `features` wins over extraction when present. */
 export interface RouterTurn {

@@ -3,7 +3,7 @@
  * human-facing text. Machine-readable fields (e.g. an annotation's `kind: "reject"`) keep their
  * stable values; people read these words.
  */
-import type { AnnotationKind, ShiftLabel } from '../types.ts';
+import type { AnnotationKind, ShiftLabel } from '../model/types.ts';
 import { DETECTOR_TRUST } from '../detect/trust.ts';
 
 /** What the user's own judgement is called, everywhere. */

@@ -13,7 +13,7 @@
  * room (the detector separated them). Personas are numbered by how many replies they hold (P1 the most
  * common) and named from their centroid with the shared namer (detect/persona-name.ts).
  */
-import type { FeatureValues } from '../types.ts';
+import type { FeatureValues } from '../model/types.ts';
 import { LABEL_RULES } from '../detect/rules.ts';
 import { PRIOR_SCALE } from '../detect/params.ts';
 import { namePersona, type PoleEvidence } from '../detect/persona-name.ts';

@@ -3,7 +3,7 @@
  * message, else "<Site> conversation · <date>". Never "Untitled conversation" when something
  * better is known. Stored records keep `title: null`; only displays and exports use this.
  */
-import type { Conversation } from '../types.ts';
+import type { Conversation } from '../model/types.ts';
 
 const SITE_NAMES: Readonly<Record<string, string>> = {
   chatgpt: 'ChatGPT',

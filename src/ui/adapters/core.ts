@@ -5,7 +5,7 @@
  * (core.worker.ts) so the page stays responsive and Cancel terminates them.
  */
 import { trustSummary } from '../../core/detect/trust.ts';
-import type { ConversationBundle } from '../../core/types.ts';
+import type { ConversationBundle } from '../../core/model/types.ts';
 import { FEATURES } from '../../core/features/registry.ts';
 import { LABEL_VOCABULARY } from '../../core/detect/vocabulary.ts';
 import { DETECTOR_VERSION } from '../../core/analyze.ts';

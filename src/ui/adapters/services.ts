@@ -6,7 +6,7 @@
  */
 import { createContext } from 'preact';
 import { useContext } from 'preact/hooks';
-import type { Annotation, AnnotationKind, AnnotationTool, Conversation, ConversationBundle, ImportedAnnotation, Settings } from '../../core/types.ts';
+import type { Annotation, AnnotationKind, AnnotationTool, Conversation, ConversationBundle, ImportedAnnotation, Settings } from '../../core/model/types.ts';
 import type { AgreementReport } from '../../core/agreement.ts';
 import type { FeatureDef } from '../../core/features/types.ts';
 import type { RouterReport } from '../../core/router/types.ts';

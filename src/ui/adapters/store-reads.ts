@@ -1,5 +1,5 @@
 /** DataReads straight from IndexedDB through src/store's read API (same extension origin). */
-import type { ConversationBundle } from '../../core/types.ts';
+import type { ConversationBundle } from '../../core/model/types.ts';
 import { getObservatoryDB, listConversations, getConversationBundle, searchTranscripts, getAllAnalyses } from '../../store/index.ts';
 import { conversationsFromAnalyses, fitPersonaVocabulary } from '../../core/vocabulary/index.ts';
 import { throwIfCancelled, yieldToBrowser } from '../components/cancel.ts';

@@ -8,7 +8,7 @@
  * Both sides live here as plain functions so they are unit-tested without a real Worker.
  * This file imports only types: the worker's job table (work-jobs.ts) is injected.
  */
-import type { ConversationBundle } from '../../core/types.ts';
+import type { ConversationBundle } from '../../core/model/types.ts';
 import type { RouterReport } from '../../core/router/types.ts';
 import { CancelledError } from '../components/cancel.ts';
 import type { ProgressReport } from './services.ts';

@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'preact/hooks';
 import { LABEL_VOCABULARY } from '../../core/detect/vocabulary.ts';
-import type { Annotation } from '../../core/types.ts';
+import type { Annotation } from '../../core/model/types.ts';
 import { AnnotationControls, type AnnotationDraft } from '../components/AnnotationControls.tsx';
 import { ErrorBox, Loading } from '../components/Status.tsx';
 

@@ -1,5 +1,5 @@
 import { useRef, useState } from 'preact/hooks';
-import type { Annotation, AnnotationKind } from '../../core/types.ts';
+import type { Annotation, AnnotationKind } from '../../core/model/types.ts';
 import { ConfirmButton } from './ConfirmButton.tsx';
 import { JUDGEMENT_WORDS } from '../../core/vocabulary/judgements.ts';
 

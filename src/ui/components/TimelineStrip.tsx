@@ -1,5 +1,5 @@
 import { useRef } from 'preact/hooks';
-import type { AnnotationKind } from '../../core/types.ts';
+import type { AnnotationKind } from '../../core/model/types.ts';
 import type { Persona } from '../../core/vocabulary/repertoire.ts';
 import { stateWords } from '../../common/label-words.ts';
 import { JUDGEMENT_WORDS } from '../../core/vocabulary/judgements.ts';

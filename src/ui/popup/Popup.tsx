@@ -1,5 +1,5 @@
 import { useState } from 'preact/hooks';
-import type { Settings } from '../../core/types.ts';
+import type { Settings } from '../../core/model/types.ts';
 import { SHARE_ON_DEMAND_DETAIL, type TabStatus } from '../../messaging/catalog.ts';
 import { useAsync } from '../components/use-async.ts';
 import { ErrorBox, Loading } from '../components/Status.tsx';

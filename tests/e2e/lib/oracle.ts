@@ -6,7 +6,7 @@
 import { parseHTML } from 'linkedom';
 import { readPage } from '../../../src/sites/adapter.ts';
 import { adapterForUrl } from '../../../src/sites/registry.ts';
-import type { CapturedTurn } from '../../../src/core/types.ts';
+import type { CapturedTurn } from '../../../src/core/model/types.ts';
 import { sanitizeFixtureHtml } from './fixture-html.ts';
 
 export interface Expected {

@@ -16,12 +16,16 @@ export interface ModuleRule {
 export const MODULES: readonly ModuleRule[] = [
   {
     module: 'src/core',
-    what: 'features, lexicons, detectors, labels, shared statistics, router and route analysis, formats, shared types; pure TypeScript, runs in Node',
+    what: 'the record model (model/: types, schemas, keys), features, lexicons, detectors, labels, shared statistics, router and route analysis, formats; pure TypeScript, runs in Node',
     mayImport: [],
   },
   { module: 'src/sites', what: 'one adapter per chat site + generic fallback: page DOM → turns (pure functions of a DOM and a URL)', mayImport: ['src/core'] },
   { module: 'src/common', what: 'pieces both the content script and the extension pages use (src/common/README.md)', mayImport: ['src/core'] },
-  { module: 'src/messaging', what: 'the typed message catalog between contexts (catalog.ts) and its guards; pure', mayImport: ['src/core'] },
+  {
+    module: 'src/messaging',
+    what: 'the typed message catalog between contexts (catalog.ts): each message with its allowed senders and its validator, generated from the record schemas of src/core/model; pure',
+    mayImport: ['src/core'],
+  },
   {
     module: 'src/messaging/client.ts',
     what: 'the extension-messaging client (webextension-polyfill): for entries, adapters, content and frame only',

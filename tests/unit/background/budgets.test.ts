@@ -10,7 +10,7 @@ import type { SenderLike } from '../../../src/background/sender.ts';
 import { memorySession } from '../../../src/background/session.ts';
 import { clipCapture } from '../../../src/content/capture/clip.ts';
 import { chatSiteOfUrl } from '../../../src/core/sites.ts';
-import type { CapturedTurn } from '../../../src/core/types.ts';
+import type { CapturedTurn } from '../../../src/core/model/types.ts';
 import type { CapturePageMessage, TabStatus } from '../../../src/messaging/catalog.ts';
 import { getConversationBundle } from '../../../src/store/read.ts';
 import type { ObservatoryDB } from '../../../src/store/schema.ts';

@@ -3,7 +3,7 @@ import { createBackgroundContext, type BackgroundContext } from '../../../src/ba
 import { handleRuntimeMessage } from '../../../src/background/dispatch.ts';
 import { memorySession, type SessionArea } from '../../../src/background/session.ts';
 import type { SenderLike } from '../../../src/background/sender.ts';
-import type { CapturedTurn } from '../../../src/core/types.ts';
+import type { CapturedTurn } from '../../../src/core/model/types.ts';
 import type { CapturePageResponse, TabStatus } from '../../../src/messaging/catalog.ts';
 import { getConversationBundle } from '../../../src/store/read.ts';
 import type { ObservatoryDB } from '../../../src/store/schema.ts';

@@ -100,6 +100,15 @@ describe('parseMessage', () => {
         ],
       },
     ],
+    ['title over the short-string limit', { ...capture, title: 'x'.repeat(2_049) }],
+    ['empty id in a captured conversation', { ...capture, conversationId: '' }],
+    ['selector override over 500 characters', { type: 'settings/set', patch: { sites: { claude: { enabled: true, selectors: { turn: 'x'.repeat(501) } } } } }],
+    ['selector override for an unknown key', { type: 'settings/set', patch: { sites: { claude: { enabled: true, selectors: { evil: 'div' } } } } }],
+    ['fractional tab id', { type: 'tab/status', tabId: 1.5 }],
+    [
+      'annotation note over the note limit',
+      { type: 'annotation/save', turnKey: 'k', conversationKey: 'c', kind: 'note', label: null, note: 'x'.repeat(10_001) },
+    ],
   ])('drops %s', (_name, raw) => {
     expect(parseMessage(raw)).toBeNull();
   });

@@ -14,7 +14,7 @@ import { parseAnyConversationFile } from '../../../src/core/formats/detect.ts';
 import { FormatError } from '../../../src/core/formats/errors.ts';
 import { exportBundleJson } from '../../../src/core/formats/bundle-json.ts';
 import { exportJsonl } from '../../../src/core/formats/jsonl-export.ts';
-import type { ConversationBundle } from '../../../src/core/types.ts';
+import type { ConversationBundle } from '../../../src/core/model/types.ts';
 import { parseMessage } from '../../../src/messaging/catalog.ts';
 import { openObservatoryDB, resetObservatoryDBCache, type ObservatoryDB } from '../../../src/store/index.ts';
 import { importBundles } from '../../../src/store/import.ts';

@@ -2,7 +2,7 @@
 // compare turns by role and first words, the way a reader checks a transcript.
 import { readFileSync } from 'node:fs';
 import { expect } from 'vitest';
-import type { PageCapture, Role } from '../../../src/core/types.ts';
+import type { PageCapture, Role } from '../../../src/core/model/types.ts';
 import { capturePage } from '../../../src/sites/adapter.ts';
 import { adapterById } from '../../../src/sites/registry.ts';
 import { parseSavedPage } from '../../../src/cli/saved-page.ts';

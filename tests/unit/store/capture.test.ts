@@ -3,7 +3,7 @@ import { storeCapture, type CaptureInput } from '../../../src/store/capture.ts';
 import { getConversationBundle } from '../../../src/store/read.ts';
 import type { ObservatoryDB } from '../../../src/store/schema.ts';
 import { dialogue, freshDB, turn } from './helpers.ts';
-import type { CapturedTurn, Turn } from '../../../src/core/types.ts';
+import type { CapturedTurn, Turn } from '../../../src/core/model/types.ts';
 
 let db: ObservatoryDB;
 let clock = 1_000;

@@ -1,6 +1,6 @@
 /** Shared fixtures for store tests: a fresh in-memory IndexedDB per test, turns, a fake detector. */
 import { IDBFactory } from 'fake-indexeddb';
-import type { CapturedTurn, ConversationAnalysis } from '../../../src/core/types.ts';
+import type { CapturedTurn, ConversationAnalysis } from '../../../src/core/model/types.ts';
 import type { Analyzer } from '../../../src/store/analyzer.ts';
 import { openObservatoryDB, resetObservatoryDBCache } from '../../../src/store/connection.ts';
 import type { ObservatoryDB } from '../../../src/store/schema.ts';

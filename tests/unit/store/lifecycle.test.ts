@@ -1,5 +1,5 @@
 import { beforeEach, describe, expect, it } from 'vitest';
-import type { ConversationBundle } from '../../../src/core/types.ts';
+import type { ConversationBundle } from '../../../src/core/model/types.ts';
 import { recomputeConversation, recomputeStale } from '../../../src/store/analyses.ts';
 import { deleteAnnotation, saveAnnotation } from '../../../src/store/annotations.ts';
 import { storeCapture } from '../../../src/store/capture.ts';

@@ -4,7 +4,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { contentHash } from '../../../src/core/text/hash.ts';
-import type { StoredAnalysis, Turn } from '../../../src/core/types.ts';
+import type { StoredAnalysis, Turn } from '../../../src/core/model/types.ts';
 import { openObservatoryDB } from '../../../src/store/connection.ts';
 import { deleteConversation } from '../../../src/store/delete.ts';
 import { DB_VERSION } from '../../../src/store/migrations.ts';

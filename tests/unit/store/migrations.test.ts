@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { Turn } from '../../../src/core/types.ts';
+import type { Turn } from '../../../src/core/model/types.ts';
 import { openObservatoryDB } from '../../../src/store/connection.ts';
 import { DB_VERSION, MIGRATIONS } from '../../../src/store/migrations.ts';
 import { decodeTurn } from '../../../src/store/turn-rows.ts';

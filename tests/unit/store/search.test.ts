@@ -1,5 +1,5 @@
 import { beforeEach, describe, expect, it } from 'vitest';
-import type { CapturedTurn } from '../../../src/core/types.ts';
+import type { CapturedTurn } from '../../../src/core/model/types.ts';
 import { storeCapture } from '../../../src/store/capture.ts';
 import { listConversations } from '../../../src/store/read.ts';
 import type { ObservatoryDB, StoreName } from '../../../src/store/schema.ts';

@@ -7,7 +7,7 @@ import { IDBFactory } from 'fake-indexeddb';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { countTerms, queryIndexTerms, MAX_TERM } from '../../../src/core/text/index-terms.ts';
 import { contentHash } from '../../../src/core/text/hash.ts';
-import type { CapturedTurn, ConversationBundle, Turn } from '../../../src/core/types.ts';
+import type { CapturedTurn, ConversationBundle, Turn } from '../../../src/core/model/types.ts';
 import { storeCapture } from '../../../src/store/capture.ts';
 import { openObservatoryDB, resetObservatoryDBCache } from '../../../src/store/connection.ts';
 import { clearAllData, deleteConversation } from '../../../src/store/delete.ts';

@@ -1,7 +1,7 @@
 // @vitest-environment happy-dom
 import { afterEach, describe, expect, it } from 'vitest';
 import { exportLabelStudioTasks, parseAnnotationFile } from '../../../src/core/formats/annotation/index.ts';
-import type { Annotation } from '../../../src/core/types.ts';
+import type { Annotation } from '../../../src/core/model/types.ts';
 import { AnnotationsTab } from '../../../src/ui/dashboard/annotations/AnnotationsTab.tsx';
 import { ConversationView } from '../../../src/ui/dashboard/conversation/ConversationView.tsx';
 import { AnnotationImportPanel } from '../../../src/ui/dashboard/annotations/AnnotationImportPanel.tsx';

@@ -2,7 +2,7 @@
 import { conversationsFromAnalyses, fitPersonaVocabulary } from '../../../src/core/vocabulary/index.ts';
 import type { CaptureProblem } from '../../../src/messaging/catalog.ts';
 import { vi } from 'vitest';
-import type { Annotation, Conversation, ConversationBundle, ImportedAnnotation, Settings, StoredAnalysis, Turn } from '../../../src/core/types.ts';
+import type { Annotation, Conversation, ConversationBundle, ImportedAnnotation, Settings, StoredAnalysis, Turn } from '../../../src/core/model/types.ts';
 import type { ParsedAnnotationFile, UiServices } from '../../../src/ui/adapters/services.ts';
 import { agreementOfBundles } from '../../../src/core/agreement.ts';
 import type { FeatureDef } from '../../../src/core/features/types.ts';

@@ -3,7 +3,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { RouteStrip, servedRuns } from '../../../src/ui/dashboard/conversation/RouteStrip.tsx';
 import { Popup, type PopupServices } from '../../../src/ui/popup/Popup.tsx';
 import { SettingsTab, READ_RESPONSES_TEXT } from '../../../src/ui/dashboard/settings/SettingsTab.tsx';
-import type { RouteInfo, Settings } from '../../../src/core/types.ts';
+import type { RouteInfo, Settings } from '../../../src/core/model/types.ts';
 import type { TabStatus } from '../../../src/messaging/catalog.ts';
 import { HOSTILE, SETTINGS, services } from './fixtures.ts';
 import { byText, cleanup, click, mount, settle } from './render.tsx';

@@ -10,7 +10,7 @@
  *   huggingface/train.jsonl                datasets.load_dataset("json", data_files=…)
  */
 import { strToU8 } from 'fflate';
-import type { ConversationBundle } from '../../types.ts';
+import type { ConversationBundle } from '../../model/types.ts';
 import { zipFiles, type ZipEntry } from '../zip.ts';
 import { argillaDataset, argillaRecordChunks, argillaSettings } from './argilla.ts';
 import { hfChunks } from './hf-dataset.ts';

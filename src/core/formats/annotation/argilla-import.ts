@@ -13,7 +13,7 @@
  * `argilla:<turnKey>:<user_id>`. Suggestions (ours) are never imported; draft and discarded
  * responses are skipped.
  */
-import type { ImportedAnnotation } from '../../types.ts';
+import type { ImportedAnnotation } from '../../model/types.ts';
 import { FormatError } from '../errors.ts';
 import { asArray, asObject, describeType, isObject, isoToMs } from '../read-unknown.ts';
 import { ARGILLA } from './argilla.ts';

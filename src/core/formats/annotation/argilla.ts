@@ -15,9 +15,9 @@
  */
 import { LABEL_VOCABULARY } from '../../detect/vocabulary.ts';
 import { FEATURES } from '../../features/registry.ts';
-import { SITE_IDS } from '../records.ts';
+import { SITE_IDS } from '../../model/records.ts';
 import { collect } from '../export-options.ts';
-import type { ConversationBundle } from '../../types.ts';
+import type { ConversationBundle } from '../../model/types.ts';
 import { taskArray, type ReplyTask, type TaskExportOptions } from './tasks.ts';
 
 /** Question and option names; the importer (argilla-import.ts) reads the same names back. */

@@ -9,7 +9,7 @@
  * null, `features` always has every feature the detector reported for the conversation.
  */
 import { collect } from '../export-options.ts';
-import type { ConversationBundle } from '../../types.ts';
+import type { ConversationBundle } from '../../model/types.ts';
 import { taskLines, type ReplyTask, type TaskExportOptions } from './tasks.ts';
 
 export interface HfRow {

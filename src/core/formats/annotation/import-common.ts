@@ -3,7 +3,7 @@
  * may send us (the worker's message guards use the same numbers), and duplicate checks.
  */
 import { MAX_NOTE_CHARS, MAX_SHORT_STRING_CHARS } from '../../limits.ts';
-import type { ImportedAnnotation } from '../../types.ts';
+import type { ImportedAnnotation } from '../../model/types.ts';
 import { FormatError } from '../errors.ts';
 import { describeType, type JsonObject } from '../read-unknown.ts';
 

@@ -7,7 +7,7 @@
  * Each Label Studio annotation becomes at most one of ours, id `label-studio:<turnKey>:<its id>`,
  * with `completed_by` as the author and its `created_at` / `updated_at` as the times.
  */
-import type { ImportedAnnotation } from '../../types.ts';
+import type { ImportedAnnotation } from '../../model/types.ts';
 import { FormatError } from '../errors.ts';
 import { asArray, asObject, describeType, isObject, isoToMs } from '../read-unknown.ts';
 import { authorOf, checkLabel, checkNote, MAX_TOOL_ID_CHARS, readPredictedKinds, readTaskIds, refuseDuplicates } from './import-common.ts';

@@ -18,7 +18,7 @@
  */
 import { LABEL_VOCABULARY } from '../../detect/vocabulary.ts';
 import { collect } from '../export-options.ts';
-import type { ConversationBundle } from '../../types.ts';
+import type { ConversationBundle } from '../../model/types.ts';
 import { taskArray, type ReplyTask, type TaskExportOptions } from './tasks.ts';
 
 /** Names in the labeling config; results refer to them (`from_name` / `to_name`). */

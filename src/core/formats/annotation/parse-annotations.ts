@@ -3,7 +3,7 @@
  * the Argilla reader. Anything else is refused with a FormatError that says what was found.
  * Nothing here touches the store: the result is checked and written in one transaction there.
  */
-import type { AnnotationTool, ImportedAnnotation } from '../../types.ts';
+import type { AnnotationTool, ImportedAnnotation } from '../../model/types.ts';
 import { FormatError } from '../errors.ts';
 import { parseJsonText, stripBom } from '../json-text.ts';
 import { checkCount, checkFileSize, resolveLimits, type ImportLimits } from '../limits.ts';

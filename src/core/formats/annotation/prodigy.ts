@@ -10,7 +10,7 @@
  */
 import { LABEL_VOCABULARY } from '../../detect/vocabulary.ts';
 import { collect } from '../export-options.ts';
-import type { ConversationBundle } from '../../types.ts';
+import type { ConversationBundle } from '../../model/types.ts';
 import { taskLines, type ReplyTask, type TaskExportOptions } from './tasks.ts';
 
 export const PRODIGY_SHIFT = 'shift';

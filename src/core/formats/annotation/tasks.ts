@@ -4,7 +4,7 @@
  * Prodigy, Hugging Face) is a rendering of these tasks, so they all carry the same ids and labels.
  */
 import { LABEL_VOCABULARY } from '../../detect/vocabulary.ts';
-import type { ConversationBundle, FeatureValues, Role, SiteId, Turn } from '../../types.ts';
+import type { ConversationBundle, FeatureValues, Role, SiteId, Turn } from '../../model/types.ts';
 import { indexExtras, mainLine } from '../analysis-join.ts';
 import { eachBundle, type ExportOptions } from '../export-options.ts';
 

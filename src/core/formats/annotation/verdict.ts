@@ -9,7 +9,7 @@
  *   picked (joined by ", "), or "shift" when none was picked;
  * - no shift answer and no kind picked → no verdict; a note alone becomes a `note` annotation.
  */
-import type { AnnotationKind, AnnotationOrigin, ImportedAnnotation } from '../../types.ts';
+import type { AnnotationKind, AnnotationOrigin, ImportedAnnotation } from '../../model/types.ts';
 
 export interface ToolAnswer {
   /** true: "shift", false: "no shift", null: not answered. */

@@ -4,7 +4,7 @@
  * plain-JSON `RouteReport`.
  */
 import { formatNumber, formatP } from '../../router/stats.ts';
-import type { ConversationBundle } from '../../types.ts';
+import type { ConversationBundle } from '../../model/types.ts';
 import { detectorAgreement } from './agreement.ts';
 import { cueRerouteTests } from './cue-test.ts';
 import { personaAcrossRouteChanges } from './persona-across.ts';

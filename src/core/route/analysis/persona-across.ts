@@ -7,7 +7,7 @@
  */
 import { mulberry32 } from '../../math/random.ts';
 import { mean, permutationP } from '../../math/stats.ts';
-import type { FeatureValues } from '../../types.ts';
+import type { FeatureValues } from '../../model/types.ts';
 import type { PersonaAcrossResult, RouteReply } from './types.ts';
 
 interface Pair {

@@ -1,7 +1,7 @@
 /** Stored bundles → the main-line replies the route analysis reads (RouteReply). Pure. */
 import { classifyCues } from '../../router/cues.ts';
 import type { CueClass } from '../../router/types.ts';
-import type { ConversationBundle } from '../../types.ts';
+import type { ConversationBundle } from '../../model/types.ts';
 import { isReroute, sameSlug } from '../reroute.ts';
 import type { RouteReply } from './types.ts';
 

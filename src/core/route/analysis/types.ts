@@ -3,7 +3,7 @@
  * Self-contained and plain JSON, so the router report can embed it and the CLI can print it.
  */
 import type { CueClass } from '../../router/types.ts';
-import type { FeatureValues, RouteInfo } from '../../types.ts';
+import type { FeatureValues, RouteInfo } from '../../model/types.ts';
 
 /** One assistant reply of the main line, as the route analysis needs it. */
 export interface RouteReply {

@@ -1,6 +1,6 @@
 import { siteUrlOrNull } from '../../adapters/safety.ts';
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
-import type { Annotation, ConversationBundle } from '../../../core/types.ts';
+import type { Annotation, ConversationBundle } from '../../../core/model/types.ts';
 import { useServices } from '../../adapters/services.ts';
 import { useAsync } from '../../components/use-async.ts';
 import { Empty, ErrorBox, Loading } from '../../components/Status.tsx';

@@ -1,5 +1,5 @@
 import { useMemo, useState } from 'preact/hooks';
-import type { FeatureValues, StoredAnalysis } from '../../../core/types.ts';
+import type { FeatureValues, StoredAnalysis } from '../../../core/model/types.ts';
 import type { FeatureDef } from '../../../core/features/types.ts';
 import { LineChart } from '../../components/LineChart.tsx';
 import { defaultPicks, traceSeries } from './traces.ts';

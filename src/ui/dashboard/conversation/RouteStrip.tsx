@@ -4,7 +4,7 @@
  * marked, and each reroute listed in words. Page-reported: the site's word, not ours.
  */
 import { rerouteText } from '../../../core/route/reroute.ts';
-import type { RouteInfo } from '../../../core/types.ts';
+import type { RouteInfo } from '../../../core/model/types.ts';
 import { STATE_PALETTE_SIZE } from '../../components/state-colors.ts';
 
 interface Props {

@@ -1,5 +1,5 @@
 import { useMemo, useState } from 'preact/hooks';
-import type { Annotation } from '../../../core/types.ts';
+import type { Annotation } from '../../../core/model/types.ts';
 import type { TranscriptEntry } from './model.ts';
 import { useServices } from '../../adapters/services.ts';
 import { StateChip } from '../../../common/StateChip.tsx';

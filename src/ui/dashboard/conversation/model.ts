@@ -3,7 +3,7 @@
  * reply joined with its analysis, the user's latest annotation and the judgements imported from
  * annotation tools, alternatives grouped under the turn they replace, and the timeline cells. Pure.
  */
-import type { Annotation, ConversationBundle, StoredAnalysis, Turn } from '../../../core/types.ts';
+import type { Annotation, ConversationBundle, StoredAnalysis, Turn } from '../../../core/model/types.ts';
 import type { TimelineCell } from '../../components/TimelineStrip.tsx';
 import { personaOf, type Persona, type PersonaVocabulary } from '../../../core/vocabulary/repertoire.ts';
 

@@ -1,5 +1,5 @@
 /** Feature traces for the chart: raw values for one feature, z-scores to compare several. Pure. */
-import type { FeatureValues, StoredAnalysis } from '../../../core/types.ts';
+import type { FeatureValues, StoredAnalysis } from '../../../core/model/types.ts';
 import type { ChartSeries } from '../../components/LineChart.tsx';
 
 export function zScores(values: readonly (number | null)[]): (number | null)[] {

@@ -1,5 +1,5 @@
 import { useState } from 'preact/hooks';
-import type { ConversationBundle } from '../../../core/types.ts';
+import type { ConversationBundle } from '../../../core/model/types.ts';
 import { useServices, type ExportFormat } from '../../adapters/services.ts';
 import { downloadBlob } from '../../adapters/download.ts';
 import { Progress } from '../../components/Progress.tsx';

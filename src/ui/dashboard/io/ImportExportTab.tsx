@@ -1,5 +1,5 @@
 import { useMemo, useState } from 'preact/hooks';
-import type { Conversation } from '../../../core/types.ts';
+import type { Conversation } from '../../../core/model/types.ts';
 import { useServices } from '../../adapters/services.ts';
 import { useAsync } from '../../components/use-async.ts';
 import { ErrorBox, Loading } from '../../components/Status.tsx';

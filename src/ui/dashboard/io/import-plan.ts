@@ -1,5 +1,5 @@
 /** What the user picked to import, file by file, after parsing and before sending. Pure. */
-import type { ConversationBundle } from '../../../core/types.ts';
+import type { ConversationBundle } from '../../../core/model/types.ts';
 
 export type ParsedEntry = { fileName: string; ok: true; format: string; bundles: ConversationBundle[] } | { fileName: string; ok: false; error: string };
 

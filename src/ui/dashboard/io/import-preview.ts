@@ -4,7 +4,7 @@
  * different ids: matched by the text of its first turns) or already in the store (same key: the
  * store merges it). Pure.
  */
-import type { ConversationBundle } from '../../../core/types.ts';
+import type { ConversationBundle } from '../../../core/model/types.ts';
 import { hashString } from '../../../core/text/hash.ts';
 import type { ParsedEntry } from './import-plan.ts';
 

@@ -1,5 +1,5 @@
 import { useMemo } from 'preact/hooks';
-import type { Conversation, SiteId } from '../../../core/types.ts';
+import type { Conversation, SiteId } from '../../../core/model/types.ts';
 import { useServices } from '../../adapters/services.ts';
 import { useAsync } from '../../components/use-async.ts';
 import { VirtualList } from '../../components/VirtualList.tsx';

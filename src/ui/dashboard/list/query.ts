@@ -2,7 +2,7 @@
  * Filtering and sorting the conversation list. Pure, so it is tested directly and stays fast
  * (one pass, no allocation per row beyond the result) at tens of thousands of conversations.
  */
-import type { Conversation, SiteId } from '../../../core/types.ts';
+import type { Conversation, SiteId } from '../../../core/model/types.ts';
 
 /** 'relevance': transcript matches best first (when the search index ranked them), then the rest by last active. */
 export type SortKey = 'relevance' | 'lastSeen' | 'firstSeen' | 'shifts' | 'turns' | 'title';

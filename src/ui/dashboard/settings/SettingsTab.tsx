@@ -1,5 +1,5 @@
 import { useState } from 'preact/hooks';
-import type { Settings, SiteId } from '../../../core/types.ts';
+import type { Settings, SiteId } from '../../../core/model/types.ts';
 import { useServices } from '../../adapters/services.ts';
 import { useAsync } from '../../components/use-async.ts';
 import { ErrorBox, Loading } from '../../components/Status.tsx';

@@ -1,7 +1,7 @@
 /** Editing per-site settings without losing the fields we do not touch. Pure. */
-import type { Settings, SiteId, SiteSettings } from '../../../core/types.ts';
+import type { Settings, SiteId, SiteSettings } from '../../../core/model/types.ts';
 
-import { SITE_IDS } from '../../../core/formats/records.ts';
+import { SITE_IDS } from '../../../core/model/records.ts';
 
 /** Sites capture can run on: not 'unknown' (it only tags imported data) nor 'generic' (the CLI's fallback reader of saved pages, never a site in the browser). */
 export const CAPTURE_SITES: readonly SiteId[] = SITE_IDS.filter((s) => s !== 'unknown' && s !== 'generic');

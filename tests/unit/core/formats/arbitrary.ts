@@ -1,7 +1,7 @@
 /** fast-check generators of consistent ConversationBundles (keys agree, alternatives point at main-line turns). */
 import fc from 'fast-check';
-import type { Annotation, ConversationBundle, StoredAnalysis, Turn } from '../../../../src/core/types.ts';
-import { ANNOTATION_KINDS, SITE_IDS, SOURCES } from '../../../../src/core/formats/records.ts';
+import type { Annotation, ConversationBundle, StoredAnalysis, Turn } from '../../../../src/core/model/types.ts';
+import { ANNOTATION_KINDS, SITE_IDS, SOURCES } from '../../../../src/core/model/records.ts';
 
 const text = fc.string({ unit: 'binary', maxLength: 40 });
 const nullableText = fc.option(text, { nil: null });

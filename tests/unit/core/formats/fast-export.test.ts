@@ -14,10 +14,10 @@ import { indexExtras } from '../../../../src/core/formats/analysis-join.ts';
 import { canonicalJson } from '../../../../src/core/formats/json-text.ts';
 import { exportJsonl, toLine } from '../../../../src/core/formats/jsonl-export.ts';
 import { LINE_SCHEMA } from '../../../../src/core/formats/jsonl-records.ts';
-import { ANALYSIS_SCHEMA } from '../../../../src/core/formats/records.ts';
-import { canonicalRecord } from '../../../../src/core/formats/schema.ts';
+import { ANALYSIS_SCHEMA } from '../../../../src/core/model/records.ts';
+import { canonicalRecord } from '../../../../src/core/model/schema.ts';
 import { isoTime } from '../../../../src/core/formats/time.ts';
-import type { ConversationBundle, StoredAnalysis } from '../../../../src/core/types.ts';
+import type { ConversationBundle, StoredAnalysis } from '../../../../src/core/model/types.ts';
 import { bundlesArb } from './arbitrary.ts';
 
 const FORMULA_START = /^[=+\-@\t\r\uFF1D\uFF0B\uFF0D\uFF20]/;

@@ -1,6 +1,6 @@
 /** A small hand-made bundle with an alternative, an analysis with labels, and annotations. */
 import { contentHash } from '../../../../src/core/text/hash.ts';
-import type { ConversationBundle, Turn } from '../../../../src/core/types.ts';
+import type { ConversationBundle, Turn } from '../../../../src/core/model/types.ts';
 
 const KEY = 'chatgpt:conv1';
 

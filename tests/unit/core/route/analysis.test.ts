@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { analyzeRoutes } from '../../../../src/core/route/analysis/index.ts';
 import { analyzeRouter } from '../../../../src/core/router/index.ts';
 import { mulberry32 } from '../../../../src/core/math/random.ts';
-import type { ConversationBundle, RouteInfo, StoredAnalysis, Turn } from '../../../../src/core/types.ts';
+import type { ConversationBundle, RouteInfo, StoredAnalysis, Turn } from '../../../../src/core/model/types.ts';
 
 const CUE_TEXT = {
   vulnerability: 'I feel so lonely and hopeless tonight',

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { analyzeRouter } from '../../../../src/core/router/analyze-router.ts';
-import type { ConversationBundle } from '../../../../src/core/types.ts';
+import type { ConversationBundle } from '../../../../src/core/model/types.ts';
 import { noText, synth } from './synthetic.ts';
 
 describe('analyzeRouter report', () => {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { analyzeRoutes } from '../../../../src/core/router/route-evidence.ts';
-import type { RouteInfo } from '../../../../src/core/types.ts';
+import type { RouteInfo } from '../../../../src/core/model/types.ts';
 
 const route = (requested: string, served: string, flags: string[] = []): RouteInfo => ({ requested, shown: requested, served, flags, source: 'page-reported' });
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { FeatureValues } from '../../../../src/core/types.ts';
+import type { FeatureValues } from '../../../../src/core/model/types.ts';
 import { FEATURES } from '../../../../src/core/features/registry.ts';
 import { mulberry32 } from '../../../../src/core/math/random.ts';
 import {

@@ -3,7 +3,7 @@
  * `import/bundles` message. Each one is invalid by construction: the worker must refuse the
  * whole message (validator or store import), and nothing in the store may change.
  */
-import type { ConversationBundle } from '../../../../src/core/types.ts';
+import type { ConversationBundle } from '../../../../src/core/model/types.ts';
 import type { Rng } from './random.ts';
 
 type Loose = Record<string, unknown>;

@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { analyzeConversation } from '../../../../../src/core/analyze.ts';
 import { analyzeInput, attachAnalysis } from '../../../../../src/core/formats/analysis-join.ts';
 import { parseAnyConversationFile } from '../../../../../src/core/formats/detect.ts';
-import type { ConversationBundle } from '../../../../../src/core/types.ts';
+import type { ConversationBundle } from '../../../../../src/core/model/types.ts';
 import { sampleBundle } from '../sample-bundle.ts';
 import { EXPORT_SAMPLES } from '../../../../fixtures/paths.ts';
 

@@ -9,8 +9,8 @@
 export type Role = 'user' | 'assistant';
 
 /** Site ids are a runtime list in sites.ts (the one place they are written); the type comes from it. */
-export type { SiteId } from './sites.ts';
-import type { SiteId } from './sites.ts';
+export type { SiteId } from '../sites.ts';
+import type { SiteId } from '../sites.ts';
 
 /** A branch counter as the page shows it ("2/3" → index 2, count 3). 1-based index. */
 export interface BranchMarker {
