@@ -27,6 +27,13 @@ export interface RouteObservation {
   via: RouteVia;
 }
 
+/**
+ * A route parsed from a site whose replies cannot yet be tied to captured turns (Claude,
+ * Perplexity: their pages give replies no id the responses name). Same fields as an
+ * observation; it never crosses the bridge or reaches the store until that is solved.
+ */
+export type ParsedRoute<S extends string> = Omit<RouteObservation, 'site'> & { site: S };
+
 /** Model slugs as sites write them (routing.md §8 "Bridge security"). */
 export const SLUG_PATTERN = /^[A-Za-z0-9._:-]{1,80}$/;
 export const ID_PATTERN = /^[A-Za-z0-9_-]{1,100}$/;
