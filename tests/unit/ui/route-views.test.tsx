@@ -2,7 +2,7 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { RouteStrip, servedRuns } from '../../../src/ui/dashboard/conversation/RouteStrip.tsx';
 import { Popup, type PopupServices } from '../../../src/ui/popup/Popup.tsx';
-import { SettingsTab, READ_RESPONSES_TEXT } from '../../../src/ui/dashboard/settings/SettingsTab.tsx';
+import { SettingsTab, readResponsesText } from '../../../src/ui/dashboard/settings/SettingsTab.tsx';
 import type { RouteInfo, Settings } from '../../../src/core/model/types.ts';
 import type { TabStatus } from '../../../src/messaging/catalog.ts';
 import { HOSTILE, SETTINGS, services } from './fixtures.ts';
@@ -119,7 +119,9 @@ describe("Settings: read the site's own responses", () => {
     await settle();
     const input = byText(root, 'label', "Read the site's own responses")?.querySelector('input') as HTMLInputElement;
     expect(input.checked).toBe(true);
-    expect(root.textContent).toContain(READ_RESPONSES_TEXT);
+    expect(root.textContent).toContain(readResponsesText('chatgpt'));
+    expect(root.textContent).toContain(readResponsesText('grok'));
+    for (const site of ['chatgpt', 'grok'] as const) expect(readResponsesText(site).match(/[.;] [A-Z]|\. /g)).toBeNull(); // one sentence
     await click(input);
     await settle();
     expect(s.commands.setSettings).toHaveBeenLastCalledWith({ sites: { chatgpt: { enabled: true, readResponses: false, selectors: {} } } });
