@@ -15,7 +15,7 @@ import { readFileSync } from 'node:fs';
 import { routeFixture } from '../fixtures/paths.ts';
 import { layerText } from './lib/badge-layer.ts';
 import { launchWithExtension, type ExtensionSession } from './lib/browser.ts';
-import { HEARTBEAT_SCRIPT } from './lib/chat-page.ts';
+import { grokPage, HEARTBEAT_SCRIPT, type PageTurn } from './lib/chat-page.ts';
 import { describeRequests, dumpStore, extensionPage, foreignRequests, openTab, tabStatus, waitFor, watchPage } from './lib/extension.ts';
 import { decodeTurn, type TurnRow } from '../../src/store/turn-rows.ts';
 
@@ -40,23 +40,11 @@ after(async () => {
   await session?.close();
 });
 
-/** A grok.com conversation as sites.md §7 describes it (one div#response-<uuid> per turn). */
-function grokPage(script: string): string {
-  return `<!doctype html><html><head><title>Grok</title></head><body>
-<main><div id="last-reply-container">
-  <div id="response-1b2c3d4e-0000-4000-8000-000000000002" class="relative group flex flex-col justify-center w-full items-end">
-    <div class="message-bubble rounded-3xl"><span class="whitespace-pre-wrap">Give me the short version, please.</span></div>
-    <div class="action-buttons"><button aria-label="Edit">Edit</button></div>
-  </div>
-  <div id="${REPLY}" class="relative group flex flex-col justify-center w-full items-start">
-    <div class="message-bubble"><div class="response-content-markdown"><p>Sure — here it is, in three short lines.</p></div></div>
-    <div class="action-buttons"><button aria-label="Regenerate">Regenerate</button></div>
-  </div>
-</div></main>
-<div id="page-ok" data-ticks="0" data-clicks="0" hidden></div>
-<script>${script}</script>
-</body></html>`;
-}
+const TURNS: PageTurn[] = [
+  { id: 'response-1b2c3d4e-0000-4000-8000-000000000002', role: 'user', text: 'Give me the short version, please.' },
+  { id: REPLY, role: 'assistant', text: 'Sure — here it is, in three short lines.' },
+];
+const grokPageWith = (script: string): string => grokPage({ turns: TURNS, script });
 
 const FETCH_SCRIPT = `
   (async function () {
@@ -74,7 +62,7 @@ const FETCH_SCRIPT = `
 
 test('Grok: the page gets its bytes unchanged; the model the response names is stored and shown in the badge', async () => {
   const url = `https://grok.com/c/${CONVERSATION}`;
-  session.serve(url, grokPage(FETCH_SCRIPT + HEARTBEAT_SCRIPT), { keepScripts: true });
+  session.serve(url, grokPageWith(FETCH_SCRIPT + HEARTBEAT_SCRIPT), { keepScripts: true });
   const { page, tabId } = await openTab(session, url);
   const watch = watchPage(page);
   const fetched = await waitFor('the page to read its response', () =>
@@ -125,7 +113,7 @@ test("Grok: what the tab's bridge ignored from the page is counted for the popup
       window.postMessage(Object.assign({}, tag, { payload: JSON.stringify({ site: 'grok', conversationId: 'another-one', messageId: 'response-x', requested: 'grok-4', shown: null, served: 'evil', flags: [], via: 'stream' }) }), location.origin);
     };
   `;
-  session.serve(url, grokPage(forge + HEARTBEAT_SCRIPT), { keepScripts: true });
+  session.serve(url, grokPageWith(forge + HEARTBEAT_SCRIPT), { keepScripts: true });
   const { page, tabId } = await openTab(session, url);
   // Forge once the content script is there (its turns are stored), so every message meets the bridge.
   await waitFor(
