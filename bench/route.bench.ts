@@ -12,11 +12,15 @@
  *    (the bridge). The whole body arrives in one piece there (request interception), so this
  *    is the tee + parse cost without network chunking.
  *
+ * 1b. Node: Grok's NDJSON parser on the hand-built fixture reply and a long one (+2,000 token
+ *    lines), one line per push.
+ *
  * Usage: npm run bench:route [-- --runs 200 --fetches 30 --no-browser]. Prints; asserts nothing.
  */
 import { performance } from 'node:perf_hooks';
 import { createChatGptStreamParser } from '../src/core/route/chatgpt-stream.ts';
-import { FIXTURE_STREAMS, longReply, pieces } from './route/streams.ts';
+import { createGrokStreamParser } from '../src/core/route/grok.ts';
+import { FIXTURE_STREAMS, longGrokReply, longReply, pieces } from './route/streams.ts';
 import { profileRouteFetches } from './route/chromium.ts';
 
 function arg(name: string, fallback: number): number {
@@ -44,6 +48,30 @@ function parseOnce(chunks: readonly string[]): number {
   const dt = performance.now() - t0;
   if (result.observations.length !== 1) throw new Error('the stream gave no route: benchmark input is wrong');
   return dt;
+}
+
+function parseGrokOnce(lines: readonly string[]): number {
+  const t0 = performance.now();
+  const parser = createGrokStreamParser({ request: { model: 'grok-4', reasoning: false } });
+  for (const l of lines) parser.push(l);
+  const result = parser.finish();
+  const dt = performance.now() - t0;
+  if (result.observations.length !== 1) throw new Error('the Grok stream gave no route: benchmark input is wrong');
+  return dt;
+}
+
+/** Grok's NDJSON parser: the fixture reply and long replies, one line per push (as it streams). */
+function grokBench(): void {
+  console.log(`\n1b. Grok NDJSON parser in Node (${RUNS} runs each, after 20 warm-up runs)`);
+  for (const [name, text] of [
+    ['grok fixture reply', longGrokReply(0)],
+    ['grok long reply, +2,000 tokens', longGrokReply(2_000)],
+  ] as const) {
+    const lines = text.split(/(?<=\n)/);
+    for (let i = 0; i < 20; i++) parseGrokOnce(lines);
+    const times = Array.from({ length: RUNS }, () => parseGrokOnce(lines));
+    console.log(`  ${name.padEnd(38)} ${(text.length / 1024).toFixed(0).padStart(4)} KB, ${String(lines.length).padStart(5)} lines: ${summary(times)}`);
+  }
 }
 
 function nodeBench(): void {
@@ -79,6 +107,7 @@ async function browserBench(name: string, stream: string): Promise<void> {
 }
 
 nodeBench();
+grokBench();
 if (!process.argv.includes('--no-browser')) {
   await browserBench('a typical reply (the safety-routing fixture)', FIXTURE_STREAMS[2].text);
   await browserBench('a long reply (+2,000 deltas)', longReply(2_000));
