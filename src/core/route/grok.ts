@@ -13,7 +13,9 @@
  * The served model is the per-response `model` (medium confidence: no source shows it differing
  * from `modelName`). Grok shows no model name on a reply, so `shown` stays null. The reply id is
  * the DOM adapter's turn id, `response-<responseId>` (sites.md §7: each turn is a
- * `div#response-<uuid>`). Never kept: the message text, tokens, titles, anything else.
+ * `div#response-<uuid>`; that this uuid is the response's `responseId` is assumed, no capture
+ * shows both: if it is not, routes wait unmatched and expire, counted as never-captured).
+ * Never kept: the message text, tokens, titles, anything else.
  */
 import { countDrop, type DropCounts } from './drop-reasons.ts';
 import { idField, isRec, slugField } from './chatgpt-fields.ts';
