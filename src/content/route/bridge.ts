@@ -38,6 +38,13 @@ export interface RouteBridgeOptions {
   /** Observations waiting for their reply (default 64), and how long they wait (default 5 min). */
   maxPending?: number;
   maxWaitMs?: number;
+  /**
+   * Hold a ready observation this long for the next capture message to carry it (`takeFor`),
+   * before sending it alone (default 0: send at once). One extension message per reply is most
+   * of the bridge's main-thread cost; riding along costs nothing extra.
+   */
+  holdMs?: number;
+  setTimer?: (fn: () => void, ms: number) => unknown;
 }
 
 export interface RouteBridge {
@@ -45,6 +52,12 @@ export interface RouteBridge {
   stop(): void;
   /** The ids of the replies the adapter captured just now (after each stored batch). */
   captured(turnIds: Iterable<string>): void;
+  /**
+   * Observations to send with a capture message of `conversationId` holding `turnIds`: those of
+   * these turns or of turns already captured, for this conversation (at most 32). They leave
+   * the queue and count as forwarded.
+   */
+  takeFor(conversationId: string | null, turnIds: Iterable<string>): RouteObservation[];
   readonly drops: Readonly<BridgeDropCounts>;
   readonly forwarded: number;
 }
@@ -85,7 +98,37 @@ export function createRouteBridge(options: RouteBridgeOptions): RouteBridge {
     return true;
   };
 
+  const holdMs = options.holdMs ?? 0;
+  const setTimer = options.setTimer ?? ((fn: () => void, ms: number) => setTimeout(fn, ms));
+  let held = false;
+
   const forward = (): void => {
+    if (holdMs > 0) {
+      // Give the next capture message the chance to carry them; what is left then goes alone.
+      if (!held) {
+        held = true;
+        setTimer(() => {
+          held = false;
+          sendReady();
+        }, holdMs);
+      }
+      expire();
+      return;
+    }
+    sendReady();
+  };
+
+  const expire = (): void => {
+    const t = now();
+    for (const [id, entry] of pending) {
+      if (!known.has(id) && t - entry.at > maxWait) {
+        pending.delete(id);
+        drop('never-captured');
+      }
+    }
+  };
+
+  const sendReady = (): void => {
     const conversationId = conversationIdNow();
     if (conversationId === null) return; // wait: observations stay pending (and expire)
     const ready: RouteObservation[] = [];
@@ -185,6 +228,22 @@ export function createRouteBridge(options: RouteBridgeOptions): RouteBridge {
       known.clear();
       for (const id of turnIds) known.add(id);
       if (pending.size > 0) forward();
+    },
+    takeFor(conversationId, turnIds) {
+      const current = conversationIdNow();
+      if (conversationId === null || pending.size === 0 || (current !== null && current !== conversationId)) return [];
+      const inMessage = new Set(turnIds);
+      const taken: RouteObservation[] = [];
+      for (const [id, entry] of pending) {
+        if (taken.length >= BATCH) break;
+        if (!(inMessage.has(id) || known.has(id))) continue;
+        const other = entry.observation.conversationId !== null && entry.observation.conversationId !== conversationId;
+        pending.delete(id);
+        if (other) drop('other-conversation');
+        else taken.push(entry.observation);
+      }
+      forwarded += taken.length;
+      return taken;
     },
     get drops() {
       return drops;

@@ -170,6 +170,57 @@ describe('route bridge (isolated world)', () => {
   });
 });
 
+describe('routes riding along with capture messages (holdMs)', () => {
+  function held() {
+    const timers: (() => void)[] = [];
+    const s = setup({ holdMs: 2_500, setTimer: (fn) => timers.push(fn) });
+    return { ...s, fire: () => timers.splice(0).forEach((fn) => fn()), timers };
+  }
+
+  it('an observation for a reply not captured yet goes with the capture message that holds it, never alone', () => {
+    const s = held();
+    s.dispatch(wrap(observation('m1')));
+    expect(s.bridge.takeFor('c1', ['u0'])).toEqual([]);
+    expect(s.bridge.takeFor('c1', ['u0', 'm1'])).toEqual([observation('m1')]);
+    s.bridge.captured(['u0', 'm1']);
+    s.fire();
+    expect(s.sent).toEqual([]);
+    expect(s.bridge.forwarded).toBe(1);
+    expect(s.bridge.takeFor('c1', ['m1'])).toEqual([]); // taken once
+  });
+
+  it('one for a reply already captured waits for the next capture message, else goes alone after the hold', () => {
+    const s = held();
+    s.bridge.captured(['m1', 'm2']);
+    s.dispatch(wrap(observation('m1')));
+    s.dispatch(wrap(observation('m2')));
+    expect(s.sent).toEqual([]);
+    expect(s.timers).toHaveLength(1);
+    expect(s.bridge.takeFor('c1', []).map((o) => o.messageId)).toEqual(['m1', 'm2']);
+    s.dispatch(wrap(observation('m1', { served: 'gpt-5' })));
+    s.fire();
+    expect(s.sent.map((m) => m.routes.map((r) => r.served))).toEqual([['gpt-5']]);
+  });
+
+  it('never hands over another conversation', () => {
+    let id: string | null = 'c1';
+    const timers: (() => void)[] = [];
+    const s = setup({ holdMs: 2_500, setTimer: (fn) => timers.push(fn), conversationId: () => id });
+    s.bridge.captured(['m1']);
+    s.dispatch(wrap(observation('m1')));
+    // A message of another conversation than the tab's, or of none: nothing.
+    expect(s.bridge.takeFor('c2', ['m1'])).toEqual([]);
+    expect(s.bridge.takeFor(null, ['m1'])).toEqual([]);
+    expect(s.bridge.takeFor('c1', ['m1']).map((o) => o.messageId)).toEqual(['m1']);
+    // A new chat: an observation naming c9 waits; a message of c1 drops it, never carries it.
+    id = null;
+    (s.win.location as { href: string }).href = `${ORIGIN}/`;
+    s.dispatch(wrap(observation('m2', { conversationId: 'c9' })));
+    expect(s.bridge.takeFor('c1', ['m2'])).toEqual([]);
+    expect(s.bridge.drops['other-conversation']).toBe(1);
+  });
+});
+
 describe('allow-listed endpoints', () => {
   const c = (path: string, method = 'POST', origin = ORIGIN) => classifyRequest(new URL(path, origin), method, ORIGIN);
   it('exact same-origin paths only', () => {
