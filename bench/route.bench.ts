@@ -15,13 +15,17 @@
  * 1b. Node: Grok's NDJSON parser on the hand-built fixture reply and a long one (+2,000 token
  *    lines), one line per push.
  *
- * Usage: npm run bench:route [-- --runs 200 --fetches 30 --no-browser]. Prints; asserts nothing.
+ * 3. Chromium, the real flow: every fetch is a new reply that the page adds and the content
+ *    script captures (its route rides along with the capture message); run with route reading
+ *    on and off, the content script's extra time with it on is the bridge's.
+ *
+ * Usage: npm run bench:route [-- --runs 200 --fetches 30 --replies 12 --no-browser]. Prints; asserts nothing.
  */
 import { performance } from 'node:perf_hooks';
 import { createChatGptStreamParser } from '../src/core/route/chatgpt-stream.ts';
 import { createGrokStreamParser } from '../src/core/route/grok.ts';
 import { FIXTURE_STREAMS, longGrokReply, longReply, pieces } from './route/streams.ts';
-import { profileRouteFetches } from './route/chromium.ts';
+import { profileNewReplies, profileRouteFetches } from './route/chromium.ts';
 
 function arg(name: string, fallback: number): number {
   const i = process.argv.indexOf(`--${name}`);
@@ -106,9 +110,28 @@ async function browserBench(name: string, stream: string): Promise<void> {
   }
 }
 
+async function newRepliesBench(): Promise<void> {
+  const n = arg('replies', 12);
+  console.log(`\n3. Chromium, the real flow: ${n} new replies per page (each added, fetched, captured 2.5 s later), route reading on vs off, CPU profiler`);
+  try {
+    const runs = await profileNewReplies(FIXTURE_STREAMS[2].text, n, 3);
+    const perReply = runs.map((r) => (r.observerOnMs + Math.max(0, r.contentOnMs - r.contentOffMs)) / r.replies);
+    runs.forEach((r, i) => {
+      console.log(
+        `  run ${i + 1}: observer ${(r.observerOnMs / n).toFixed(3)} ms per reply; content script on ${(r.contentOnMs / n).toFixed(3)} vs off ${(r.contentOffMs / n).toFixed(3)} ms per reply ` +
+          `(bridge ≈ ${((r.contentOnMs - r.contentOffMs) / n).toFixed(3)}); routes stored ${r.routesStored}/${n}`,
+      );
+    });
+    console.log(`  ours per reply (observer + bridge difference): ${summary(perReply)}`);
+  } catch (err) {
+    console.log(`  skipped: ${err instanceof Error ? err.message : String(err)}`);
+  }
+}
+
 nodeBench();
 grokBench();
 if (!process.argv.includes('--no-browser')) {
+  await newRepliesBench();
   await browserBench('a typical reply (the safety-routing fixture)', FIXTURE_STREAMS[2].text);
   await browserBench('a long reply (+2,000 deltas)', longReply(2_000));
 }
