@@ -12,13 +12,13 @@
  */
 import { analyzeConversation, DETECTOR_VERSION, replyStyleVector, requestsBefore } from '../src/core/analyze.ts';
 import { cosineGram, styleVector, type SparseVector } from '../src/core/style/vector.ts';
-import { kernelCost, type SegmentCost } from '../src/core/detect/cost.ts';
+import { kernelCost, type SegmentCost } from '../src/core/changepoint/cost.ts';
 import { learnBucketWeights } from './lib/style-weights.ts';
 import { promptFeatures } from '../src/core/features/prompt.ts';
 import { residualize } from '../src/core/detect/prompt-model.ts';
 import { DETECTOR_PARAMS, type DetectorParams } from '../src/core/detect/params.ts';
 import { standardise } from '../src/core/detect/series.ts';
-import { bocpdStartProbabilities } from '../src/core/detect/bocpd.ts';
+import { bocpdStartProbabilities } from '../src/core/changepoint/bocpd.ts';
 import { loadAlpaca } from './lib/data.ts';
 import { replyMeasures } from './lib/features.ts';
 import { assistantAxis, devSets, evalSplicedSets, realModelSwitches, realSingleSourceSets, type BenchConversation } from './lib/sets.ts';

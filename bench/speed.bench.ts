@@ -147,6 +147,6 @@ printTable(
   ],
 );
 console.log(
-  "The word table (src/core/features/word-table.ts) persists across calls, as in the extension: a word type's " +
+  "The feature engine's word table (src/core/features/engine/) persists across calls, as in the extension: a word type's " +
     'lexicon facts and syllables are computed the first time it is seen, which is part of the warm-up column.',
 );

@@ -12,8 +12,8 @@
  * If this ceiling sits below a target, the target is out of reach for per-reply evidence on
  * these conversations, whatever the method.
  */
-import type { SegmentCost } from '../../src/core/detect/cost.ts';
-import { pelt } from '../../src/core/detect/pelt.ts';
+import type { SegmentCost } from '../../src/core/changepoint/cost.ts';
+import { pelt } from '../../src/core/changepoint/pelt.ts';
 import { FEATURES } from '../../src/core/features/registry.ts';
 import type { AlpacaRecord } from './data.ts';
 import { featuresOf } from './features.ts';

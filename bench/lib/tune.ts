@@ -4,9 +4,9 @@
  * then (bench/lib/calibration-oof.ts) the confidence curve fitted on out-of-fold dev detections.
  */
 import { FEATURES } from '../../src/core/features/registry.ts';
-import { segmentSeries, type SearchMethod } from '../../src/core/detect/segment.ts';
-import type { SwitchTest } from '../../src/core/detect/permutation.ts';
-import { gramCost, kernelCost, l2Cost, sumCost, type SegmentCost } from '../../src/core/detect/cost.ts';
+import { segmentSeries, type SearchMethod } from '../../src/core/changepoint/segment.ts';
+import type { SwitchTest } from '../../src/core/changepoint/permutation.ts';
+import { gramCost, kernelCost, l2Cost, sumCost, type SegmentCost } from '../../src/core/changepoint/cost.ts';
 import { diffScale, standardise } from '../../src/core/detect/series.ts';
 import { detectorSeries, switchTestFor } from '../../src/core/detect/input.ts';
 import type { StandardSeries } from '../../src/core/detect/series.ts';
@@ -50,7 +50,7 @@ export function costOf(it: Prepared, p: DetectorParams): { cost: SegmentCost; ma
 }
 
 /**
- * The detector's switch test (src/core/detect/permutation.ts) with p-values memoised per
+ * The detector's switch test (src/core/changepoint/permutation.ts) with p-values memoised per
  * conversation, series settings and window: a grid search asks for the same windows over and
  * over, and the test is the expensive step.
  */

@@ -6,8 +6,9 @@
  */
 import { DETECTOR_VERSION, analyzeConversation } from '../../src/core/analyze.ts';
 import { jsonlChunks } from '../../src/core/formats/jsonl-export.ts';
-import { contentHash } from '../../src/core/text/hash.ts';
-import type { CapturedTurn, ConversationBundle, Turn } from '../../src/core/model/types.ts';
+import { buildBundle, type ImportedConversation } from '../../src/core/formats/build-bundle.ts';
+import { DEFAULT_LIMITS } from '../../src/core/formats/limits.ts';
+import type { CapturedTurn, ConversationBundle, SiteId } from '../../src/core/model/types.ts';
 import { recomputeConversation } from '../../src/store/analyses.ts';
 import type { Analyzer } from '../../src/store/analyzer.ts';
 import { storeCapture } from '../../src/store/capture.ts';
@@ -36,45 +37,30 @@ async function open(): Promise<ObservatoryDB> {
   return db;
 }
 
+/** The harness's conversation through the importers' own bundle builder (src/core/formats/build-bundle.ts). */
 function toBundle(c: BenchConversation): ConversationBundle {
   const [site, ...rest] = c.key.split(':');
-  const turns: Turn[] = c.turns.map((t, i) => ({
-    key: `${c.key}:t${i}`,
-    conversationKey: c.key,
-    turnId: `t${i}`,
-    order: i * 1024,
-    role: t.role,
-    text: t.text,
-    contentHash: contentHash(t.role, t.text),
-    model: t.model,
-    selectedModel: null,
-    thinking: null,
-    branch: null,
-    alternativeOf: null,
-    capturedAt: c.lastSeen,
-    createdAt: null,
-    route: null,
-  }));
-  return {
-    conversation: {
-      key: c.key,
-      site: site as ConversationBundle['conversation']['site'],
-      conversationId: rest.join(':'),
-      title: c.title,
-      url: null,
-      source: 'import:bundle',
-      firstSeen: c.lastSeen,
-      lastSeen: c.lastSeen,
-      models: [],
-      turnCount: 0,
-      assistantCount: 0,
-      shiftCount: 0,
-      annotationCount: 0,
-    },
-    turns,
-    analyses: [],
-    annotations: [],
+  const imported: ImportedConversation = {
+    site: site as SiteId,
+    conversationId: rest.join(':'),
+    title: c.title,
+    url: null,
+    source: 'import:bundle',
+    createdAt: c.lastSeen,
+    updatedAt: c.lastSeen,
+    turns: c.turns.map((t, i) => ({
+      turnId: `t${i}`,
+      role: t.role,
+      text: t.text,
+      model: t.model,
+      selectedModel: null,
+      thinking: null,
+      createdAt: null,
+      branch: null,
+      alternativeOf: null,
+    })),
   };
+  return buildBundle(imported, c.key, DEFAULT_LIMITS);
 }
 
 const time = async <T>(fn: () => Promise<T>): Promise<{ ms: number; value: T }> => {

@@ -3,11 +3,12 @@
  * the formats layer reads (JSONL label contract, our bundle/JSONL export, ChatGPT/Claude
  * account exports). Prints a readable report, or the RouterReport as JSON.
  */
+import { readArgs } from './args.ts';
 import { readInputText } from './io.ts';
 import { basename } from 'node:path';
 import { parseAnyConversationFile } from '../core/formats/detect.ts';
+import { withoutPlaceholders } from '../core/placeholders.ts';
 import { analyzeRouter, formatEvidence, routerReportMarkdown, textPlot } from '../core/router/index.ts';
-import { analyzeRoutes } from '../core/route/analysis/index.ts';
 import type { RouterReport } from '../core/router/types.ts';
 
 export const usage =
@@ -23,36 +24,39 @@ interface AnalyzeArgs {
 }
 
 /** Bounds of the numeric options: a run stays minutes, not days, and a seed fits the generator. */
-const BOUNDS = { '--seed': [0, 2 ** 32 - 1], '--permutations': [19, 99_999] } as const;
+const BOUNDS = { seed: [0, 2 ** 32 - 1], permutations: [19, 99_999] } as const;
 
-function parseArgs(args: readonly string[]): AnalyzeArgs | string {
-  let file: string | null = null;
-  let json = false;
-  let markdown = false;
-  let seed = 1;
-  let permutations = 999;
-  let includeShared = false;
-  for (let i = 0; i < args.length; i++) {
-    const a = args[i];
-    if (a === '--json') json = true;
-    else if (a === '--markdown') markdown = true;
-    else if (a === '--seed' || a === '--permutations') {
-      const v = Number(args[++i]);
-      const [lo, hi] = BOUNDS[a];
-      if (!Number.isInteger(v) || v < lo || v > hi) return `${a} needs an integer from ${lo.toLocaleString('en-US')} to ${hi.toLocaleString('en-US')}`;
-      if (a === '--seed') seed = v;
-      else permutations = v;
-    } else if (a === '--include-shared') includeShared = true;
-    else if (a.startsWith('-')) return `unknown option ${a}`;
-    else if (file === null) file = a;
-    else return `unexpected argument ${a}`;
+const OPTIONS = {
+  json: { type: 'boolean' },
+  markdown: { type: 'boolean' },
+  seed: { type: 'string' },
+  permutations: { type: 'string' },
+  'include-shared': { type: 'boolean' },
+} as const;
+
+function parseAnalyzeArgs(args: readonly string[]): AnalyzeArgs | string {
+  const read = readArgs(args, OPTIONS);
+  if (typeof read === 'string') return read;
+  const { values, positionals } = read;
+  const numbers = { seed: 1, permutations: 999 };
+  for (const name of ['seed', 'permutations'] as const) {
+    const text = values[name];
+    if (text === undefined) continue;
+    const v = Number(text);
+    const [lo, hi] = BOUNDS[name];
+    if (!Number.isInteger(v) || v < lo || v > hi) return `--${name} needs an integer from ${lo.toLocaleString('en-US')} to ${hi.toLocaleString('en-US')}`;
+    numbers[name] = v;
   }
+  if (positionals.length > 1) return `unexpected argument ${positionals[1]}`;
+  const json = values.json === true;
+  const markdown = values.markdown === true;
   if (json && markdown) return '--json and --markdown exclude each other';
-  return file === null ? 'missing FILE' : { file, json, markdown, seed, permutations, includeShared };
+  if (positionals.length === 0) return 'missing FILE';
+  return { file: positionals[0], json, markdown, ...numbers, includeShared: values['include-shared'] === true };
 }
 
 export async function run(args: string[]): Promise<number> {
-  const parsed = parseArgs(args);
+  const parsed = parseAnalyzeArgs(args);
   if (typeof parsed === 'string') {
     console.error(`analyze: ${parsed}\nusage: persona-observatory ${usage}`);
     return 2;
@@ -64,17 +68,15 @@ export async function run(args: string[]): Promise<number> {
     console.error(`analyze: ${err instanceof Error ? err.message : String(err)}`);
     return 1;
   }
-  const { format, bundles } = parsedFile;
+  // Replies not captured (placeholders) are kept in files but are not replies: never analysed.
+  const { format } = parsedFile;
+  const bundles = withoutPlaceholders(parsedFile.bundles);
   const report = analyzeRouter(bundles, { seed: parsed.seed, permutations: parsed.permutations, includeShared: parsed.includeShared });
-  // Page-reported routes (issue 15): their findings are in the report's "Does the site switch
-  // models?" details; the JSON also carries the route analysis with all its numbers.
-  const routes =
-    parsed.json && bundles.some((b) => b.turns.some((t) => t.route?.served))
-      ? analyzeRoutes(bundles, { seed: parsed.seed, permutations: parsed.permutations })
-      : null;
+  // Page-reported routes (issue 15): the report ran their analysis once; its findings are in
+  // `report.routes.siteRouteFindings` and the "Does the site switch models?" details.
   console.log(
     parsed.json
-      ? JSON.stringify({ file: basename(parsed.file), format, report, ...(routes ? { routes } : {}) }, null, 2)
+      ? JSON.stringify({ file: basename(parsed.file), format, report }, null, 2)
       : parsed.markdown
         ? routerReportMarkdown(report, `Router analysis of ${basename(parsed.file)}`)
         : formatReport(report, format),

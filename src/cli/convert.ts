@@ -7,13 +7,14 @@
  * (all four tools). Exit 0 ok, 1 bad input, 2 bad usage.
  */
 import { analyzeConversation } from '../core/analyze.ts';
+import { readArgs } from './args.ts';
 import { CliInputError, openOutput, readInputBytes } from './io.ts';
 import type { ConversationBundle } from '../core/model/types.ts';
 import { analyzeInput, attachAnalysis } from '../core/formats/analysis-join.ts';
 import { bundleJsonChunks } from '../core/formats/bundle-json.ts';
 import { csvChunks } from '../core/formats/csv.ts';
 import { parseAnyConversationFile, type ParsedImport } from '../core/formats/detect.ts';
-import { FormatError } from '../core/formats/errors.ts';
+import { FormatError } from '../core/model/errors.ts';
 import { jsonlChunks } from '../core/formats/jsonl-export.ts';
 import { DEFAULT_LIMITS } from '../core/formats/limits.ts';
 import { markdownChunks } from '../core/formats/markdown.ts';
@@ -56,7 +57,7 @@ interface ConvertArgs {
 }
 
 export async function run(args: string[]): Promise<number> {
-  const parsed = parseArgs(args);
+  const parsed = parseConvertArgs(args);
   if (typeof parsed === 'string') {
     console.error(`convert: ${parsed}\nusage: ${usage}`);
     return 2;
@@ -85,32 +86,21 @@ export async function run(args: string[]): Promise<number> {
   return 0;
 }
 
-function parseArgs(args: string[]): ConvertArgs | string {
-  let input: string | null = null;
-  let to: string | null = null;
-  let out: string | null = null;
-  let context: string | null = null;
-  let force = false;
-  for (let i = 0; i < args.length; i++) {
-    const a = args[i];
-    if (a === '--force') force = true;
-    else if (a === '--to' || a === '--out' || a === '--context') {
-      const value = args[++i];
-      if (value === undefined || value.startsWith('--')) return `${a} needs a value`;
-      if (a === '--to') to = value;
-      else if (a === '--out') out = value;
-      else context = value;
-    } else if (a.startsWith('--')) return `unknown option ${a}`;
-    else if (input === null) input = a;
-    else return `unexpected argument ${a}`;
-  }
-  if (input === null) return 'missing input file';
-  if (to === null) return 'missing --to';
+const OPTIONS = { to: { type: 'string' }, out: { type: 'string' }, context: { type: 'string' }, force: { type: 'boolean' } } as const;
+
+function parseConvertArgs(args: string[]): ConvertArgs | string {
+  const read = readArgs(args, OPTIONS);
+  if (typeof read === 'string') return read;
+  const { to, out = null, context, force = false } = read.values;
+  const [input, extra] = read.positionals;
+  if (extra !== undefined) return `unexpected argument ${extra}`;
+  if (input === undefined) return 'missing input file';
+  if (to === undefined) return 'missing --to';
   if (!TARGETS.includes(to)) return `--to should be one of ${TARGETS.join(', ')}, got "${to}"`;
   if (to in ZIPS && out === null) return `--to ${to} writes a zip: give --out FILE.zip`;
   if (force && out === null) return '--force only applies with --out';
-  if (context !== null && !/^\d{1,6}$/.test(context)) return `--context should be a whole number of turns, got "${context}"`;
-  return { input, to, out, force, contextTurns: context === null ? undefined : Number(context) };
+  if (context !== undefined && !/^\d{1,6}$/.test(context)) return `--context should be a whole number of turns, got "${context}"`;
+  return { input, to, out, force, contextTurns: context === undefined ? undefined : Number(context) };
 }
 
 async function readInput(path: string): Promise<ParsedImport> {

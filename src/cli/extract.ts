@@ -2,6 +2,7 @@
  * `extract PAGE.html [--url URL] [--site NAME]`: runs the extension's own site adapters on a
  * saved page in Node and prints the captured turns as JSON.
  */
+import { readArgs } from './args.ts';
 import { readInputText } from './io.ts';
 
 /** A saved chat page larger than this is refused before it is read (real ones are a few MB). */
@@ -18,25 +19,13 @@ interface ExtractArgs {
   site: string | null;
 }
 
-function parseArgs(args: string[]): ExtractArgs | string {
-  let file: string | null = null;
-  let url: string | null = null;
-  let site: string | null = null;
-  for (let i = 0; i < args.length; i++) {
-    const a = args[i];
-    if (a === '--url' || a === '--site') {
-      const v = args[++i];
-      if (!v) return `${a} needs a value`;
-      if (a === '--url') url = v;
-      else site = v;
-    } else if (a.startsWith('--url=')) url = a.slice(6);
-    else if (a.startsWith('--site=')) site = a.slice(7);
-    else if (a.startsWith('--')) return `unknown option ${a}`;
-    else if (file === null) file = a;
-    else return `unexpected argument ${a}`;
-  }
-  if (!file) return 'missing PAGE.html';
-  return { file, url, site };
+function parseExtractArgs(args: string[]): ExtractArgs | string {
+  const read = readArgs(args, { url: { type: 'string' }, site: { type: 'string' } });
+  if (typeof read === 'string') return read;
+  const [file, extra] = read.positionals;
+  if (extra !== undefined) return `unexpected argument ${extra}`;
+  if (file === undefined) return 'missing PAGE.html';
+  return { file, url: read.values.url ?? null, site: read.values.site ?? null };
 }
 
 /** A URL on the adapter's own host, for pages saved without one. */
@@ -58,7 +47,7 @@ function defaultUrl(adapter: SiteAdapter): URL {
 }
 
 export async function run(args: string[]): Promise<number> {
-  const parsed = parseArgs(args);
+  const parsed = parseExtractArgs(args);
   if (typeof parsed === 'string') {
     console.error(`extract: ${parsed}\nusage: persona-observatory ${usage}`);
     return 2;

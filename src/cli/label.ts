@@ -7,6 +7,7 @@
  * {"id", "detectorVersion", "switches", "replies": [{"index", "state", "shift", "confidence", "labels", "features"}]}.
  * The model field is ignored unless --use-model. Exit 0 ok, 1 bad input, 2 bad usage.
  */
+import { readArgs } from './args.ts';
 import { readInputText, writeOutput } from './io.ts';
 import { analyzeConversation, type AnalyzeTurn } from '../core/analyze.ts';
 import { parseAnyConversationFile } from '../core/formats/detect.ts';
@@ -28,24 +29,14 @@ export interface LabelInput {
   skippedTurns?: number;
 }
 
-function parseArgs(args: string[]): LabelArgs | string {
-  let input: string | null = null;
-  let out: string | null = null;
-  let useModel = false;
-  let force = false;
-  for (let i = 0; i < args.length; i++) {
-    const a = args[i];
-    if (a === '--out') {
-      out = args[++i] ?? null;
-      if (!out) return '--out needs a file name';
-    } else if (a === '--use-model') useModel = true;
-    else if (a === '--force') force = true;
-    else if (a.startsWith('--')) return `unknown option ${a}`;
-    else if (input) return `only one input file, got "${input}" and "${a}"`;
-    else input = a;
-  }
+function parseLabelArgs(args: string[]): LabelArgs | string {
+  const read = readArgs(args, { out: { type: 'string' }, 'use-model': { type: 'boolean' }, force: { type: 'boolean' } });
+  if (typeof read === 'string') return read;
+  const { out = null, force = false } = read.values;
+  const [input, extra] = read.positionals;
+  if (extra !== undefined) return `only one input file, got "${input}" and "${extra}"`;
   if (force && out === null) return '--force only applies with --out';
-  return input ? { input, out, force, useModel } : 'missing input FILE';
+  return input !== undefined ? { input, out, force, useModel: read.values['use-model'] === true } : 'missing input FILE';
 }
 
 class InputError extends Error {}
@@ -129,7 +120,7 @@ export function labelLine(c: LabelInput, useModel: boolean): string {
 }
 
 export async function run(args: string[]): Promise<number> {
-  const parsed = parseArgs(args);
+  const parsed = parseLabelArgs(args);
   if (typeof parsed === 'string') {
     console.error(`label: ${parsed}\nusage: ${usage}`);
     return 2;

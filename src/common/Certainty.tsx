@@ -45,8 +45,3 @@ export function Certainty({ kind, confidence }: Props) {
     </span>
   );
 }
-
-/** The certainty of a label, as text (for aria-labels, titles and plain strings). */
-export function certaintyText(label: Pick<ShiftLabel, 'kind' | 'confidence'>): string {
-  return label.kind === 'model' ? FROM_THE_PAGE : strengthOf(label.confidence);
-}

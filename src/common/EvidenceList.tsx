@@ -2,9 +2,6 @@ import type { FeatureEvidence } from '../core/model/types.ts';
 import { featureLabel } from '../core/features/labels.ts';
 import { formatValue } from './format.ts';
 
-/** The registry's label of a feature (the one wording per feature), for callers without the registry. */
-export const humanizeFeature = featureLabel;
-
 interface Props {
   evidence: readonly FeatureEvidence[];
   labelOf?: (feature: string) => string;

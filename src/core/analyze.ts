@@ -8,19 +8,19 @@ import { measureReply, type ReplyMeasures } from './features/registry.ts';
 import { LEXICON_VERSION } from './lexicons/index.ts';
 import { detectorSeries, switchTestFor } from './detect/input.ts';
 import { promptFeatures } from './features/prompt.ts';
-import { gramCost, kernelCost, l2Cost, sumCost, type SegmentCost } from './detect/cost.ts';
+import { gramCost, kernelCost, l2Cost, sumCost, type SegmentCost } from './changepoint/cost.ts';
 import { cosineGram, styleVector, type SparseVector } from './style/vector.ts';
 import { styleBucketWeights } from './style/weights.ts';
-import { segmentSeries } from './detect/segment.ts';
+import { segmentSeries } from './changepoint/segment.ts';
 import { calibrate } from './detect/calibration.ts';
-import { liveShiftProbability } from './detect/bocpd.ts';
+import { liveShiftProbability } from './changepoint/bocpd.ts';
 import { FeatureColumns } from './detect/columns.ts';
 import { labelChangeAt, modelLabel } from './detect/labels.ts';
 import { assignStates } from './detect/states.ts';
 import { DETECTOR_PARAMS, PARAMS_VERSION, type DetectorParams } from './detect/params.ts';
 
 /** semver of the detector code + lexicon and parameter versions; stored with every label. */
-export const DETECTOR_VERSION = `0.4.1+${LEXICON_VERSION}.${PARAMS_VERSION}`;
+export const DETECTOR_VERSION = `0.5.0+${LEXICON_VERSION}.${PARAMS_VERSION}`;
 
 export interface AnalyzeTurn {
   role: 'user' | 'assistant';

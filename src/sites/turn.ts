@@ -2,6 +2,7 @@
  * Builds `CapturedTurn`s with the defaults every adapter shares, so adapters only say what
  * their site shows (id, role, text, and whatever of model / thinking / branch it has).
  */
+import { notCapturedText } from '../core/placeholders.ts';
 import type { BranchMarker, CapturedTurn, Role, TurnStep } from '../core/model/types.ts';
 import type { TurnReading } from './reading.ts';
 import { hashedTurnId } from './turn-id.ts';
@@ -25,10 +26,7 @@ export interface TurnParts {
   citations?: string[];
 }
 
-/** The visible text of a reply whose body could not be read. */
-export function notCapturedText(reason: string): string {
-  return `[reply not captured: ${reason}]`;
-}
+export { notCapturedText };
 
 /**
  * Turns from parts, in order. Empty finished turns are dropped (placeholders, frames we cannot

@@ -3,7 +3,8 @@
  * analyses (tagged with the detector version). Analyses are derived data: recomputing or
  * dropping them never touches turns or the user's annotations.
  */
-import type { ConversationAnalysis, StoredAnalysis } from '../core/model/types.ts';
+import { isPlaceholder } from '../core/placeholders.ts';
+import type { ConversationAnalysis, StoredAnalysis, Turn } from '../core/model/types.ts';
 import type { Analyzer } from './analyzer.ts';
 import { loadFeatureNames, putAnalyses } from './analysis-io.ts';
 import { analysisRange } from './analysis-rows.ts';
@@ -12,6 +13,11 @@ import { mainLine } from './summary.ts';
 import { ofConversation, turnRange } from './turn-rows.ts';
 import { commitOrAbort } from './write-error.ts';
 
+/** The main line as the detector reads it: a placeholder (reply not captured) is no reply, its text never seen. */
+export function detectorLine(line: readonly Turn[]): Turn[] {
+  return line.filter((t) => !isPlaceholder(t));
+}
+
 /**
  * Recompute one conversation. Reads in one transaction, runs the detector outside any
  * transaction (it may take a while), writes in a second one that re-checks the main line
@@ -19,8 +25,9 @@ import { commitOrAbort } from './write-error.ts';
  */
 export async function recomputeConversation(db: ObservatoryDB, conversationKey: string, analyzer: Analyzer): Promise<StoredAnalysis[]> {
   for (let attempt = 0; attempt < 3; attempt++) {
-    const turns = mainLine(ofConversation(await db.getAll('turns', turnRange(conversationKey)), conversationKey));
-    const signature = turns.map((t) => `${t.key}#${t.contentHash}`).join('|');
+    const line = mainLine(ofConversation(await db.getAll('turns', turnRange(conversationKey)), conversationKey));
+    const signature = line.map((t) => `${t.key}#${t.contentHash}`).join('|');
+    const turns = detectorLine(line);
     const assistants = turns.filter((t) => t.role === 'assistant');
     const analysis: ConversationAnalysis = analyzer.analyze(turns.map((t) => ({ role: t.role, text: t.text, model: t.model })));
     const stored: StoredAnalysis[] = analysis.replies

@@ -8,9 +8,10 @@ import type { Conversation, RouteInfo, StoredAnalysis, Turn } from '../core/mode
 import { saveFeatureNames } from './analysis-io.ts';
 import { FeatureNames, encodeAnalysis, type AnalysisKey, type AnalysisRow } from './analysis-rows.ts';
 import type { ObservatoryDB, UpgradeTransaction } from './schema.ts';
-import { distinctModels } from './summary.ts';
+import { distinctModels, turnCounters } from './summary.ts';
 import { META_TEXT_INDEX_PENDING } from './text-index.ts';
-import { decodeTurn, encodeTurn } from './turn-rows.ts';
+import { decodeTurn, encodeTurn, ofConversation, turnRange } from './turn-rows.ts';
+import { notCapturedReasonOf } from '../core/placeholders.ts';
 import { forEach } from './requests.ts';
 
 export interface Migration {
@@ -179,7 +180,40 @@ const v5: Migration = {
   },
 };
 
-export const MIGRATIONS: readonly Migration[] = [v1, v2, v3, v4, v5];
+/**
+ * v6: turns gain `steps`, `citations` and `notCaptured` (rows without them read as absent, so no
+ * row has to change for that). Replies stored before v6 whose body was not captured hold only
+ * the visible placeholder "[reply not captured: <reason>]": they get `notCaptured` from it, so
+ * the analysis stops treating them as replies, and their conversation's reply count drops them.
+ * Their text stays as it was; steps and citations of older captures were never stored and
+ * cannot be recovered.
+ */
+const v6: Migration = {
+  version: 6,
+  description: 'turns.steps, citations, notCaptured; stored "[reply not captured: …]" placeholders marked notCaptured',
+  async run(_db, tx) {
+    const touched = new Set<string>();
+    let cursor = await tx.objectStore('turns').openCursor();
+    while (cursor) {
+      const turn = decodeTurn(cursor.value);
+      const reason = turn.role === 'assistant' && turn.notCaptured === undefined ? notCapturedReasonOf(turn.text) : null;
+      if (reason !== null) {
+        await cursor.update(encodeTurn({ ...turn, notCaptured: reason }));
+        touched.add(turn.conversationKey);
+      }
+      cursor = await cursor.continue();
+    }
+    const conversations = tx.objectStore('conversations');
+    for (const key of touched) {
+      const conv = await conversations.get(key);
+      if (!conv) continue;
+      const turns = ofConversation(await tx.objectStore('turns').getAll(turnRange(key)), key);
+      await conversations.put({ ...conv, ...turnCounters(turns) });
+    }
+  },
+};
+
+export const MIGRATIONS: readonly Migration[] = [v1, v2, v3, v4, v5, v6];
 export const DB_VERSION = MIGRATIONS.length;
 
 /**

@@ -22,6 +22,7 @@ import { turnKey } from '../core/model/keys.ts';
 import type { CapturedTurn, Turn } from '../core/model/types.ts';
 import { DEFAULT_BUDGETS, type StoreBudgets } from './budgets.ts';
 import { Timeline } from './timeline.ts';
+import { turnExtras, type TurnExtraFields } from '../core/turn-extras.ts';
 
 export interface CapturePlan {
   /** Records to put: new turns, changed turns, re-pointed alternatives. */
@@ -175,7 +176,9 @@ function refreshKnown(
     selectedModel: known.selectedModel ?? c.selectedModel,
     thinking: c.thinking ?? known.thinking,
     branch: c.branch ?? known.branch,
+    ...capturedExtras(c, known),
   };
+  if (c.notCaptured === undefined) delete next.notCaptured;
   const textChanged = known.contentHash !== hash;
   if (textChanged) {
     outcome = 'changed';
@@ -208,8 +211,27 @@ function sameMetadata(a: Turn, b: Turn): boolean {
     a.selectedModel === b.selectedModel &&
     a.thinking === b.thinking &&
     a.branch?.index === b.branch?.index &&
-    a.branch?.count === b.branch?.count
+    a.branch?.count === b.branch?.count &&
+    a.notCaptured === b.notCaptured &&
+    sameList(a.citations, b.citations, (x, y) => x === y) &&
+    sameList(a.steps, b.steps, (x, y) => x.kind === y.kind && x.text === y.text)
   );
+}
+
+function sameList<T>(a: readonly T[] | undefined, b: readonly T[] | undefined, same: (x: T, y: T) => boolean): boolean {
+  const x = a ?? [];
+  const y = b ?? [];
+  return x.length === y.length && x.every((v, i) => same(v, y[i]));
+}
+
+/**
+ * Steps, citations and the not-captured reason of a sighting. Steps and citations seen before
+ * stay when a later sighting shows none (a collapsed block); the not-captured mark follows the
+ * page (refreshKnown drops it once the body is read).
+ */
+function capturedExtras(c: CapturedTurn, known?: Turn): TurnExtraFields {
+  const fresh = turnExtras(c);
+  return { ...(known ? turnExtras({ steps: known.steps, citations: known.citations }) : {}), ...fresh };
 }
 
 function newTurn(c: CapturedTurn, key: string, hash: string, conversationKey: string, now: number): Turn {
@@ -229,6 +251,7 @@ function newTurn(c: CapturedTurn, key: string, hash: string, conversationKey: st
     capturedAt: now,
     createdAt: null,
     route: null,
+    ...capturedExtras(c),
   };
 }
 

@@ -2,6 +2,7 @@
  * Pure derivations of a conversation's counters from its turns (kept in the conversation
  * record so the dashboard list never reads turns).
  */
+import { isPlaceholder } from '../core/placeholders.ts';
 import type { Turn } from '../core/model/types.ts';
 
 /** Turns sorted by order, main line before its alternatives at the same order. */
@@ -28,11 +29,12 @@ export interface TurnCounters {
   models: string[];
 }
 
+/** `assistantCount` counts replies: a placeholder whose body was not captured is no reply (placeholders.ts). */
 export function turnCounters(turns: readonly Turn[]): TurnCounters {
   const main = turns.filter((t) => t.alternativeOf === null);
   return {
     turnCount: main.length,
-    assistantCount: main.filter((t) => t.role === 'assistant').length,
+    assistantCount: main.filter((t) => t.role === 'assistant' && !isPlaceholder(t)).length,
     models: distinctModels(turns),
   };
 }

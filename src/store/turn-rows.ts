@@ -12,7 +12,7 @@
  * Callers never see rows: the store's read and write functions convert at the boundary.
  */
 import { contentHash } from '../core/text/hash.ts';
-import type { Role, RouteInfo, Turn } from '../core/model/types.ts';
+import type { Role, RouteInfo, Turn, TurnStepKind } from '../core/model/types.ts';
 
 export interface TurnRow {
   /** Primary key (keyPath), = `${conversationKey}:${turnId}`. */
@@ -43,6 +43,12 @@ export interface TurnRow {
   ct?: number;
   /** route (schema v4+; rare, so kept as the plain record) */
   r?: RouteInfo;
+  /** steps (schema v6+), each [kind, text] */
+  st?: [TurnStepKind, string][];
+  /** citations (schema v6+): URLs of the text's [n] markers */
+  ci?: string[];
+  /** notCaptured (schema v6+): why the reply's body could not be read */
+  nc?: string;
 }
 
 export function encodeTurn(t: Turn): TurnRow {
@@ -60,6 +66,9 @@ export function encodeTurn(t: Turn): TurnRow {
   if (t.alternativeOf !== null) row.alt = t.alternativeOf;
   if (t.createdAt !== null) row.ct = t.createdAt;
   if (t.route !== null) row.r = t.route;
+  if (t.steps && t.steps.length > 0) row.st = t.steps.map((s) => [s.kind, s.text]);
+  if (t.citations && t.citations.length > 0) row.ci = t.citations;
+  if (t.notCaptured !== undefined) row.nc = t.notCaptured;
   return row;
 }
 
@@ -85,6 +94,9 @@ export function decodeTurn(row: TurnRow): Turn {
     capturedAt: row.t,
     createdAt: row.ct ?? null,
     route: row.r ? { ...row.r, flags: [...row.r.flags] } : null,
+    ...(row.st ? { steps: row.st.map(([kind, text]) => ({ kind, text })) } : {}),
+    ...(row.ci ? { citations: [...row.ci] } : {}),
+    ...(row.nc !== undefined ? { notCaptured: row.nc } : {}),
   };
 }
 

@@ -10,7 +10,18 @@ import { launchWithExtension, type ExtensionSession } from './lib/browser.ts';
 import { badgeCount } from './lib/badge-layer.ts';
 import { readCaptureV2Site, readFixture, readReferenceSite } from './lib/fixtures.ts';
 import { expectedCapture } from './lib/oracle.ts';
-import { describeRequests, extensionPage, foreignRequests, openTab, sendFromExtension, storedTurns, tabStatus, waitFor, watchPage } from './lib/extension.ts';
+import {
+  describeRequests,
+  dumpStore,
+  extensionPage,
+  foreignRequests,
+  openTab,
+  sendFromExtension,
+  storedTurns,
+  tabStatus,
+  waitFor,
+  watchPage,
+} from './lib/extension.ts';
 import { SHARE_ON_DEMAND_DETAIL } from '../../src/messaging/catalog.ts';
 
 /**
@@ -87,6 +98,11 @@ for (const { file, url, reference, v2 } of PAGES as Array<{ file: string; url: s
       'text as the page shows it',
     );
     assert.equal(new Set(stored.map((t) => t.key)).size, stored.length, 'turn keys are unique');
+    assert.deepEqual(
+      main.map((t) => [t.model, t.selectedModel, t.steps ?? [], t.citations ?? [], t.notCaptured ?? null]),
+      expected.turns.map((t) => [t.model, t.selectedModel, t.steps ?? [], t.citations ?? [], t.notCaptured ?? null]),
+      'models and modes shown, steps (with their kind), citation URLs and not-captured marks stored as read',
+    );
 
     // Badges: one per assistant reply, inside our own UI layer (a closed shadow root, read through CDP).
     const assistants = expected.turns.filter((t) => t.role === 'assistant').length;
@@ -108,6 +124,27 @@ for (const { file, url, reference, v2 } of PAGES as Array<{ file: string; url: s
     assert.deepEqual(watch.errors, [], 'the page shows no script errors');
     await page.close();
   });
+}
+
+/** Keys of the stored analyses ([conversationKey, turnId]; the rows themselves hold no key). */
+async function analysisKeys(): Promise<[string, string][]> {
+  const helper = await extensionPage(session);
+  return helper.evaluate(
+    () =>
+      new Promise<[string, string][]>((resolve, reject) => {
+        const open = indexedDB.open('persona-observatory');
+        open.onerror = () => reject(open.error);
+        open.onsuccess = () => {
+          const db = open.result;
+          const req = db.transaction('analyses').objectStore('analyses').getAllKeys();
+          req.onsuccess = () => {
+            db.close();
+            resolve(req.result as [string, string][]);
+          };
+          req.onerror = () => reject(req.error);
+        };
+      }),
+  );
 }
 
 /** What the popup sends to a tab's content script (tabs.sendMessage from an extension page). */
@@ -172,6 +209,57 @@ test('issue 16: a reply the adapter cannot read is "layout not recognized" namin
   const withText = JSON.parse(await sendToTab<string>(tabId, { type: 'layout/snapshot', includeText: true, status: null }));
   assert.match(JSON.stringify(withText.root), /Second answer in markup we do not know/);
   await page.close();
+});
+
+test('issue 16: answer bodies in frames and panels are stored as visible placeholders, never analysed, and the dashboard shows them', async () => {
+  const pages = [
+    // The report's frame stays on the page (as an empty frame: its src is removed, nothing loads).
+    {
+      html: readFixture('chatgpt/nuncaeslupus__deep-research-2026-07.html').replace(/<iframe\b/gi, '<iframe data-e2e-frame'),
+      url: 'https://chatgpt.com/c/6a1b3c5d-7e9f-4a1b-8c3d-5e7f9a1b3c5d',
+    },
+    { html: readCaptureV2Site('perplexity/deep-research-card-built.html'), url: 'https://www.perplexity.ai/search/tide-machines-Qr5sT7uV9wX1yZ3a' },
+  ];
+  for (const { html, url } of pages) {
+    const expected = expectedCapture(url, html);
+    const placeholders = expected.turns.filter((t) => t.notCaptured);
+    assert.ok(placeholders.length > 0, `the adapter reads a reply not captured on ${url}`);
+    session.serve(url, html);
+    const { page } = await openTab(session, url);
+    const stored = await waitFor(
+      `${expected.turns.length} turns of ${expected.conversationKey} stored`,
+      async () => {
+        const turns = await storedTurns(session, expected.conversationKey);
+        return turns.length >= expected.turns.length ? turns : null;
+      },
+      20_000,
+      300,
+    );
+    assert.deepEqual(
+      stored.map((t) => [t.role, t.text, t.notCaptured ?? null]),
+      expected.turns.map((t) => [t.role, t.text, t.notCaptured ?? null]),
+    );
+    // Placeholders are not replies: not counted, and the detector labels only the others.
+    const replies = expected.turns.filter((t) => t.role === 'assistant').length - placeholders.length;
+    const conversation = await waitFor('the conversation labelled', async () => {
+      const dump = await dumpStore(session);
+      const c = (dump.conversations ?? []).find((x) => (x as { key: string }).key === expected.conversationKey) as { assistantCount: number } | undefined;
+      const labelled = (await analysisKeys()).filter((k) => k[0] === expected.conversationKey).length;
+      return c && labelled === replies ? c : null;
+    });
+    assert.equal(conversation.assistantCount, replies, 'the reply count leaves placeholders out');
+    await page.close();
+
+    const dash = await session.openPage(session.extensionUrl(`src/ui/dashboard/index.html#/c/${encodeURIComponent(expected.conversationKey)}`));
+    await dash.waitForSelector('.po-not-captured', { timeout: 10_000 });
+    const shown = await dash.locator('.po-not-captured').allTextContents();
+    assert.deepEqual(
+      shown,
+      placeholders.map((t) => `Reply not captured: ${t.notCaptured}. It stays in the timeline but is left out of the analysis.`),
+      'each placeholder is visible in the transcript with its reason',
+    );
+    await dash.close();
+  }
 });
 
 test('no network: nothing but served fixtures and extension resources was requested', () => {

@@ -9,8 +9,8 @@ import { residualize } from './prompt-model.ts';
 import { committedPromptModel, residualizeExpected } from './prompt-predictor.ts';
 import { PROMPT_MODEL } from './prompt-model-data.ts';
 import { standardise, type StandardSeries } from './series.ts';
-import { permutationTest, type SwitchTest } from './permutation.ts';
-import { gaussianTest } from './gaussian-test.ts';
+import { permutationTest, type SwitchTest } from '../changepoint/permutation.ts';
+import { gaussianTest } from '../changepoint/gaussian-test.ts';
 
 export interface RequestInput {
   /** The user's request before each reply (for the learned prompt model). */

@@ -11,9 +11,9 @@
  * the real conversation sets were never used to choose these numbers. Changing any value means
  * bumping PARAMS_VERSION (part of DETECTOR_VERSION).
  */
-import type { BocpdOptions } from './bocpd.ts';
+import type { BocpdOptions } from '../changepoint/bocpd.ts';
 import type { Calibration } from './calibration.ts';
-import type { SegmentOptions } from './segment.ts';
+import type { SegmentOptions } from '../changepoint/segment.ts';
 import type { PromptModel } from './prompt-model.ts';
 
 export const PARAMS_VERSION = 'p5';
@@ -77,7 +77,7 @@ export interface DetectorParams {
   expectedFromPrompt?: boolean;
   segment: SegmentOptions;
   /**
-   * Within-conversation permutation test of each switch (detect/permutation.ts): switches with a
+   * Within-conversation permutation test of each switch (changepoint/permutation.ts): switches with a
    * p-value above maxPValue are dropped (1 = no test). Lets a conversation whose replies wander a
    * lot on their own keep fewer switches than the global penalty alone would.
    */
@@ -86,7 +86,8 @@ export interface DetectorParams {
   /** RMS centroid distance under which a later segment reuses an earlier state. */
   stateMergeDistance: number;
   bocpd: BocpdOptions;
-  labels: { minEffect: number; minEvidence: number; maxLabels: number };
+  /** Label options (labels.ts); effectPrior and minNoiseZ make effects honest (shrunk, beyond noise only). */
+  labels: { minEffect: number; minEvidence: number; maxLabels: number; effectPrior?: number; minNoiseZ?: number };
 }
 
 export const DETECTOR_PARAMS: DetectorParams = {
@@ -119,5 +120,8 @@ export const DETECTOR_PARAMS: DetectorParams = {
   calibration: { a: -0.7168, b: 1.958 },
   stateMergeDistance: 0.6,
   bocpd: { lambda: 10, mu0: 0, kappa0: 0.5, alpha0: 2, beta0: 2, maxRun: 64 },
-  labels: { minEffect: 0.8, minEvidence: 0.5, maxLabels: 3 },
+  // Honest labels (detector 0.5): effectPrior and minNoiseZ set from principle (true effects of about
+  // one SD; ~95% two-sided); minEffect, now on the shrunk scale, 0.6 (was 0.8 on raw effects) chosen
+  // on DEV only (npm run bench:labels: DEV concise ↔ verbose and labels at DEV switches).
+  labels: { minEffect: 0.6, minEvidence: 0.5, maxLabels: 3, effectPrior: 1, minNoiseZ: 2 },
 };

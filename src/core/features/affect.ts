@@ -1,13 +1,7 @@
 /** Sentiment, warmth and enthusiasm. English only (lexicons). */
-// Lexicons (lexicons/sentiment.ts, stance.ts, phrases.ts) are looked up through the word table
-// and phrase-scan.ts.
-import { per100, type FeatureFamily } from './types.ts';
-import { CAT, internAll, tokenStats } from './word-table.ts';
-
-/** Mean AFINN valence per word; a negator flips the next two words. */
-export function meanValence(lowerWords: readonly string[]): number {
-  return perWord(tokenStats(internAll(lowerWords)).valence, lowerWords.length);
-}
+// Lexicons (lexicons/sentiment.ts, stance.ts, phrases.ts) are looked up by the feature engine
+// (engine/word-table.ts, engine/phrase-scan.ts).
+import { CAT, per100, type FeatureFamily } from './types.ts';
 
 const perWord = (sum: number, words: number) => (words ? sum / words : 0);
 

@@ -1,25 +1,19 @@
 /** Lexical diversity and word shape. Language-neutral. */
 import type { FeatureFamily } from './types.ts';
-import { internAll, typeCount } from './word-table.ts';
 
 export const MATTR_WINDOW = 50;
 
-/** Moving-average type–token ratio over windows of `window` words (plain TTR when shorter). */
-export function mattr(words: readonly string[], window = MATTR_WINDOW): number {
-  return mattrOfTokens(internAll(words), window);
-}
-
-// Per-type counts in the current window, indexed by word-table id; all zero between calls. One
-// byte each (a count never exceeds the window): the array is read at random, and a small one
-// stays in cache.
-let counts = new Uint8Array(1024);
 const MAX_WINDOW = 0xff;
 
-function mattrOfTokens(tokens: Int32Array, window = MATTR_WINDOW): number {
+/**
+ * Moving-average type–token ratio over windows of `window` words (plain TTR when shorter), of
+ * word type ids. `counts`: zeroed per-type counts covering every id (ReplyContext.typeCounts), one
+ * byte each (a count never exceeds the window): read at random, a small array stays in cache. Left zero.
+ */
+export function mattrOfTokens(tokens: Int32Array, counts: Uint8Array, window = MATTR_WINDOW): number {
   const n = tokens.length;
   if (n === 0) return 0;
   if (window > MAX_WINDOW) throw new RangeError(`mattr window ${window} exceeds ${MAX_WINDOW}`);
-  if (counts.length < typeCount()) counts = new Uint8Array(Math.max(typeCount(), 2 * counts.length));
   const w = Math.min(n, window);
   let types = 0;
   for (let i = 0; i < w; i++) if (counts[tokens[i]]++ === 0) types++;
@@ -61,7 +55,7 @@ export const diversity: FeatureFamily = {
     },
   ],
   compute(ctx, out) {
-    out.mattr = mattrOfTokens(ctx.tokens);
+    out.mattr = mattrOfTokens(ctx.tokens, ctx.typeCounts);
     out.word_length = ctx.wordCount ? ctx.stats.chars / ctx.wordCount : 0;
   },
 };

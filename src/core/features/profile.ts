@@ -1,40 +1,12 @@
 /**
- * Vector style profiles (not scalar features, so not in FeatureValues): a function-word profile
- * (relative frequencies of PROFILE_FUNCTION_WORDS) and hashed character 3-gram frequencies.
- * Used for Burrows-style distances between windows of replies; a single reply is far too short
- * for author-level stylometry (Eder 2015, docs/reference/methods.md §4.2), so compare pooled windows.
+ * Vector style profiles (not scalar features, so not in FeatureValues): hashed bags of a reply's
+ * closed-class words, line-start markup, punctuation and opening words. Used for distances
+ * between windows of replies; a single reply is far too short for author-level stylometry
+ * (Eder 2015, docs/reference/methods.md §4.2), so compare pooled windows.
  */
-import { ENGLISH_FUNCTION_WORDS, PROFILE_FUNCTION_WORDS } from '../lexicons/function-words.ts';
+import { ENGLISH_FUNCTION_WORDS } from '../lexicons/function-words.ts';
 import { STYLE_BUCKETS, STYLE_WORDS, styleBucket } from './style-words.ts';
-import { styleBucketOf, typeString } from './word-table.ts';
-
-export const CHAR_NGRAM_BUCKETS = 64;
-const FW_INDEX = new Map(PROFILE_FUNCTION_WORDS.map((w, i) => [w, i]));
-
-/** Relative frequency of each profile function word among `lowerWords`. */
-export function functionWordProfile(lowerWords: readonly string[]): number[] {
-  const v = new Array<number>(PROFILE_FUNCTION_WORDS.length).fill(0);
-  for (const w of lowerWords) {
-    const i = FW_INDEX.get(w);
-    if (i !== undefined) v[i]++;
-  }
-  const n = Math.max(1, lowerWords.length);
-  return v.map((c) => c / n);
-}
-
-/** Hashed (FNV-1a) character 3-gram frequencies of the lower-cased text, normalised to sum 1. */
-export function charNgramProfile(text: string, buckets = CHAR_NGRAM_BUCKETS): number[] {
-  const v = new Array<number>(buckets).fill(0);
-  const t = text.toLowerCase().replace(/\s+/g, ' ');
-  let total = 0;
-  for (let i = 0; i + 3 <= t.length; i++) {
-    let h = 0x811c9dc5;
-    for (let k = 0; k < 3; k++) h = Math.imul(h ^ t.charCodeAt(i + k), 0x01000193);
-    v[(h >>> 0) % buckets]++;
-    total++;
-  }
-  return total ? v.map((c) => c / total) : v;
-}
+import type { FeatureEngine } from './engine/feature-engine.ts';
 
 export { STYLE_BUCKETS } from './style-words.ts';
 
@@ -60,13 +32,13 @@ export function styleProfile(raw: string, lowerWords: readonly string[], buckets
   );
 }
 
-/** styleProfile of the words with type ids `tokens` (word table: buckets and words by id). */
-export function styleProfileOfTokens(raw: string, tokens: Int32Array): Float64Array {
+/** styleProfile of the words with type ids `tokens` (the engine's word table: buckets and words by id). */
+export function styleProfileOfTokens(raw: string, tokens: Int32Array, engine: Pick<FeatureEngine, 'typeString' | 'styleBucketOf'>): Float64Array {
   return profileFrom(
     raw,
     tokens.length,
-    (i) => typeString(tokens[i]),
-    (i) => styleBucketOf(tokens[i]),
+    (i) => engine.typeString(tokens[i]),
+    (i) => engine.styleBucketOf(tokens[i]),
     STYLE_BUCKETS,
   );
 }

@@ -1,7 +1,6 @@
 /** First- and second-person rates (LIWC-like, open lists). English only. */
 // Word lists: lexicons/pronouns.ts, counted once per reply in the word table.
-import { per100, type FeatureFamily } from './types.ts';
-import { CAT } from './word-table.ts';
+import { CAT, per100, type FeatureFamily } from './types.ts';
 
 const failure = [
   'Quoted dialogue or example sentences ("I am happy" as a translation example) count as the assistant speaking.',

@@ -2,9 +2,8 @@
  * Readability on stripped prose (code and Markdown removed first). Formulas were calibrated on
  * passages; chat replies are short and list-heavy, so values are noisy under ~100 words.
  */
-import type { FeatureFamily } from './types.ts';
+import { CAT, type FeatureFamily } from './types.ts';
 // Syllables (the `syllable` package, at least 1) are counted once per word type in the word table.
-import { CAT } from './word-table.ts';
 
 export const readability: FeatureFamily = {
   family: 'readability',

@@ -1,7 +1,6 @@
 /** Register / formality: contractions, slang, formal connectives. English only. */
 // Word lists (lexicons/phrases.ts) and the contraction shape are looked up in the word table.
-import { per100, type FeatureFamily } from './types.ts';
-import { CAT } from './word-table.ts';
+import { CAT, per100, type FeatureFamily } from './types.ts';
 
 export const register: FeatureFamily = {
   family: 'register',

@@ -3,7 +3,7 @@
  * legend come from FEATURES; adding a family means adding one import here, nothing else.
  */
 import type { FeatureValues } from '../model/types.ts';
-import { buildContext } from './context.ts';
+import { FeatureEngine } from './engine/feature-engine.ts';
 import { styleProfileOfTokens } from './profile.ts';
 import type { FeatureDef, FeatureFamily } from './types.ts';
 import { verbosity } from './verbosity.ts';
@@ -49,14 +49,20 @@ export interface ReplyMeasures {
   profile: Float64Array | null;
 }
 
+/**
+ * The process's feature engine: its word table persists across replies (a word type's lexicon
+ * facts are computed the first time it is seen). Pass another engine to measure in isolation.
+ */
+const ENGINE = new FeatureEngine();
+
 /** All registry features of one reply; English-only features are null on non-English text. */
-export function extractFeatures(text: string): FeatureValues {
-  return measureReply(text).features;
+export function extractFeatures(text: string, engine: FeatureEngine = ENGINE): FeatureValues {
+  return measureReply(text, false, engine).features;
 }
 
 /** Features (plus the style profile if asked), from one pass over the text. */
-export function measureReply(text: string, withProfile = false): ReplyMeasures {
-  const ctx = buildContext(text);
+export function measureReply(text: string, withProfile = false, engine: FeatureEngine = ENGINE): ReplyMeasures {
+  const ctx = engine.context(text);
   const out: FeatureValues = { ...TEMPLATE };
   // Families write straight into `out` (named stores on one shape; no object per family).
   for (const family of FEATURE_FAMILIES) family.compute(ctx, out);
@@ -65,5 +71,5 @@ export function measureReply(text: string, withProfile = false): ReplyMeasures {
     if (v !== null && !Number.isFinite(v)) out[name] = null; // not a finite number: not measurable
   }
   if (!ctx.english) for (const name of ENGLISH_ONLY) out[name] = null;
-  return { features: out, profile: withProfile ? styleProfileOfTokens(ctx.prose, ctx.tokens) : null };
+  return { features: out, profile: withProfile ? styleProfileOfTokens(ctx.prose, ctx.tokens, engine) : null };
 }

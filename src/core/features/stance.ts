@@ -1,9 +1,6 @@
 /** Hedging versus certainty (stance). English only. */
-// Lexicons: lexicons/hedges.ts (words via the word table, phrases via phrase-scan.ts), lexicons/stance.ts.
-import { per100, type FeatureFamily } from './types.ts';
-import { CAT } from './word-table.ts';
-
-export { countPhrases } from './phrase-scan.ts';
+// Lexicons: lexicons/hedges.ts (words via the engine's word table, phrases via its phrase scanner), lexicons/stance.ts.
+import { CAT, per100, type FeatureFamily } from './types.ts';
 
 export const stance: FeatureFamily = {
   family: 'stance',

@@ -18,7 +18,7 @@ export interface FeatureDef {
   englishOnly: boolean;
 }
 
-/** Everything a family needs, computed once per reply; valid until the next buildContext (line starts are a view of a reused buffer). */
+/** Everything a family needs, computed once per reply by the feature engine (engine/feature-engine.ts); valid until its next reply (line starts are a view of a reused buffer). */
 export interface ReplyContext {
   raw: string;
   /** Text without code blocks or inline code. */
@@ -27,10 +27,12 @@ export interface ReplyContext {
   lowerProse: string;
   /** Number of words of the plain prose. */
   wordCount: number;
-  /** Type ids of the plain prose's words, lower-cased, in the shared word table (word-table.ts). */
+  /** Type ids of the plain prose's words, lower-cased, in the engine's word table (engine/word-table.ts). */
   tokens: Int32Array;
-  /** Category counts, syllables, lengths and valence of the words, from one pass (word-table.ts). */
+  /** Category counts, syllables, lengths and valence of the words, from one pass (engine/word-table.ts). */
   stats: TokenStats;
+  /** Scratch counts indexed by type id (covering every id of `tokens`), all zero: a family that uses them leaves them zero. */
+  typeCounts: Uint8Array;
   /** Phrase-pattern matches in lowerProse, per lexicon. */
   phrases: PhraseCounts;
   /** Sentence count and end marks of the plain prose (text/segment.ts). */
@@ -84,7 +86,25 @@ export function countMatches(text: string, patterns: readonly RegExp[]): number 
   return n;
 }
 
-/** Word-category counts and sums of one reply, filled by the word table (word-table.ts). */
+/** Word categories, one bit each in the word table (engine/word-table.ts); counted per reply in TokenStats. */
+export const CAT = {
+  functionWord: 0,
+  hedge: 1,
+  booster: 2,
+  intensifier: 3,
+  firstSingular: 4,
+  firstPlural: 5,
+  second: 6,
+  slang: 7,
+  formal: 8,
+  contraction: 9,
+  /** Written in ASCII letters, digits and ' ’ _ - only (short-reply English check). */
+  latin: 10,
+  negator: 11,
+} as const;
+export const CATEGORY_COUNT = 12;
+
+/** Word-category counts and sums of one reply, filled by the word table (engine/word-table.ts). */
 export interface TokenStats {
   /** Number of words in each category (index = CAT value). */
   categories: Int32Array;

@@ -4,6 +4,7 @@
  * stored per-turn records.
  */
 import type { Annotation, ConversationAnalysis, ConversationBundle, Role, StoredAnalysis, Turn } from '../model/types.ts';
+import { isPlaceholder } from '../placeholders.ts';
 import { refreshCounts } from './build-bundle.ts';
 import { groupBy } from './group-by.ts';
 
@@ -18,13 +19,18 @@ export function mainLine(bundle: ConversationBundle): Turn[] {
   return bundle.turns.filter((t) => t.alternativeOf === null);
 }
 
+/** The main line the detector reads: placeholders (replies not captured) are not replies. */
+function analysedLine(bundle: ConversationBundle): Turn[] {
+  return mainLine(bundle).filter((t) => !isPlaceholder(t));
+}
+
 export function analyzeInput(bundle: ConversationBundle): AnalyzeTurnInput[] {
-  return mainLine(bundle).map((t) => ({ role: t.role, text: t.text, model: t.model }));
+  return analysedLine(bundle).map((t) => ({ role: t.role, text: t.text, model: t.model }));
 }
 
 /** Replaces a bundle's analyses with a fresh detector run and updates its shift count. */
 export function attachAnalysis(bundle: ConversationBundle, analysis: ConversationAnalysis): ConversationBundle {
-  const replies = mainLine(bundle).filter((t) => t.role === 'assistant');
+  const replies = analysedLine(bundle).filter((t) => t.role === 'assistant');
   const analyses: StoredAnalysis[] = [];
   for (const reply of analysis.replies) {
     const turn = replies[reply.index];

@@ -2,9 +2,10 @@
  * Turns the neutral shape every third-party importer produces (`ImportedConversation`) into
  * stored records, and keeps a bundle's conversation counters in step with its turns.
  */
+import { isPlaceholder } from '../placeholders.ts';
 import { contentHash } from '../text/hash.ts';
 import type { BranchMarker, ConversationBundle, ConversationSource, Role, RouteInfo, SiteId, Turn } from '../model/types.ts';
-import { FormatError } from './errors.ts';
+import { FormatError } from '../model/errors.ts';
 import { conversationKey, turnKey } from '../model/keys.ts';
 import type { ImportLimits } from './limits.ts';
 import { checkCount } from './limits.ts';
@@ -117,7 +118,7 @@ export function refreshCounts(bundle: ConversationBundle): ConversationBundle {
       ...bundle.conversation,
       models,
       turnCount: main.length,
-      assistantCount: main.filter((t) => t.role === 'assistant').length,
+      assistantCount: main.filter((t) => t.role === 'assistant' && !isPlaceholder(t)).length,
       shiftCount: bundle.analyses.filter((a) => a.shift).length,
       annotationCount: bundle.annotations.length,
     },

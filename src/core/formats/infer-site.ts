@@ -6,7 +6,7 @@
  * export and from JSONL meet under one key (de-duplication across formats).
  */
 import type { SiteId } from '../model/types.ts';
-import { SITE_IDS } from '../model/records.ts';
+import { isSiteId } from '../sites.ts';
 
 const HOSTS: readonly [RegExp, SiteId][] = [
   [/(^|\.)chatgpt\.com$|(^|\.)chat\.openai\.com$/, 'chatgpt'],
@@ -32,7 +32,7 @@ const MODELS: readonly [RegExp, SiteId][] = [
   [/^(mistral|magistral|codestral)/i, 'mistral'],
 ];
 
-export function siteFromUrl(url: string): SiteId | null {
+function siteFromUrl(url: string): SiteId | null {
   try {
     const host = new URL(url).hostname.toLowerCase();
     return HOSTS.find(([re]) => re.test(host))?.[1] ?? null;
@@ -42,7 +42,7 @@ export function siteFromUrl(url: string): SiteId | null {
 }
 
 export function inferSite(input: { site?: unknown; url?: unknown; models: readonly string[] }): SiteId {
-  if (typeof input.site === 'string' && (SITE_IDS as readonly string[]).includes(input.site)) return input.site as SiteId;
+  if (isSiteId(input.site)) return input.site;
   if (typeof input.url === 'string') {
     const s = siteFromUrl(input.url);
     if (s) return s;

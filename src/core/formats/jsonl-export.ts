@@ -3,6 +3,7 @@
  * from the schema (canonicalJson), the same bytes as JSON.stringify(canonicalRecord(LINE_SCHEMA,
  * toLine(b))) without the canonical copy; tests pin the two together.
  */
+import { turnExtras } from '../turn-extras.ts';
 import type { ConversationBundle, Turn } from '../model/types.ts';
 import { indexExtras, type TurnExtras } from './analysis-join.ts';
 import { collect, eachBundle, type ExportOptions } from './export-options.ts';
@@ -61,6 +62,7 @@ function details(turn: Turn, extras: TurnExtras, strip: Strip): LineDetails {
     analysis: analysis ? strip(analysis) : null,
     annotations: extras.annotationsOf(turn.key).map(strip),
     route: turn.route,
+    ...turnExtras(turn),
   };
 }
 

@@ -32,6 +32,10 @@ export interface LineDetails {
   annotations: LineAnnotation[];
   /** Which model the site says served the reply; null when it said nothing. */
   route: Turn['route'];
+  /** Steps, citation URLs and the not-captured reason (Turn), each left out when absent. */
+  steps?: Turn['steps'];
+  citations?: Turn['citations'];
+  notCaptured?: Turn['notCaptured'];
 }
 
 export interface LineAlternative extends LineMessage, LineDetails {
@@ -67,6 +71,9 @@ const DETAILS_SCHEMA: SchemaOf<LineDetails> = {
   analysis: { object: omit(ANALYSIS_SCHEMA, ['turnKey', 'conversationKey']), nullable: true },
   annotations: { arrayOf: omit(ANNOTATION_SCHEMA, ['turnKey', 'conversationKey']) },
   route: TURN_SCHEMA.route,
+  steps: TURN_SCHEMA.steps,
+  citations: TURN_SCHEMA.citations,
+  notCaptured: TURN_SCHEMA.notCaptured,
 };
 
 const ALTERNATIVE_SCHEMA: SchemaOf<LineAlternative> = { alternativeOf: 'string', ...MESSAGE_SCHEMA, ...DETAILS_SCHEMA };

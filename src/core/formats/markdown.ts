@@ -5,6 +5,9 @@
  *
  * Captured text is hostile input: most Markdown viewers pass raw HTML through, so every piece of
  * text that came from a page or a file goes through `inert()` (no tag, comment or entity can form).
+ * Steps are listed by kind, citation URLs as numbered sources under the reply (`[n]` in the text),
+ * and a reply whose body was not captured as a visible "Reply not captured" line.
+ *
  * Turn text and thinking are written as fenced blocks (a fence longer than any backtick run in
  * them), so no link, image or heading in a reply is ever rendered: a reply can't fake a turn
  * heading or load a remote image. Every other field is one line with Markdown punctuation
@@ -63,7 +66,15 @@ function turnBlock(turn: Turn, title: string, extras: TurnExtras): string[] {
   const notes = [...analysisLines(extras.analysisOf(turn.key)), ...extras.annotationsOf(turn.key).map(annotationLine)];
   if (notes.length) lines.push(...quote(notes), '');
   if (turn.thinking) lines.push('**Thinking:**', '', ...fenced(turn.thinking), '');
+  const steps = (turn.steps ?? []).filter((s) => s.kind !== 'thinking');
+  if (steps.length) lines.push('**Steps:**', '', ...steps.map((s) => `- ${s.kind}: ${inline(s.text)}`), '');
+  if (turn.notCaptured !== undefined) {
+    // The page showed a reply we could not read: say so where the reply would be, never skip it.
+    lines.push(`> **Reply not captured:** ${inline(turn.notCaptured)} (a placeholder: left out of the analysis)`);
+    return lines;
+  }
   lines.push(...fenced(turn.text));
+  if (turn.citations?.length) lines.push('', '**Sources:**', '', ...turn.citations.map((url, i) => `${i + 1}. ${SAFE_URL.test(url) ? url : inline(url)}`));
   return lines;
 }
 

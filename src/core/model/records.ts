@@ -39,7 +39,7 @@ const TURN_THINKING: FieldKind = { string: { max: MAX_TURN_TEXT_CHARS, nullable:
 export const SOURCES: readonly ConversationSource[] = ['capture', 'capture:shared', 'import:chatgpt', 'import:claude', 'import:bundle', 'import:jsonl'];
 export const ROLES: readonly Role[] = ['user', 'assistant'];
 export const ANNOTATION_KINDS: readonly AnnotationKind[] = ['confirm', 'reject', 'relabel', 'note'];
-export const STEP_KINDS: readonly TurnStepKind[] = ['thinking', 'status', 'tool', 'search'];
+const STEP_KINDS: readonly TurnStepKind[] = ['thinking', 'status', 'tool', 'search'];
 
 export const CONVERSATION_SCHEMA: SchemaOf<Conversation> = {
   key: 'id',
@@ -57,9 +57,9 @@ export const CONVERSATION_SCHEMA: SchemaOf<Conversation> = {
   annotationCount: 'count',
 };
 
-export const ROUTE_SOURCES: readonly RouteInfo['source'][] = ['page-reported', 'export'];
+const ROUTE_SOURCES: readonly RouteInfo['source'][] = ['page-reported', 'export'];
 
-export const ROUTE_SCHEMA: SchemaOf<RouteInfo> = {
+const ROUTE_SCHEMA: SchemaOf<RouteInfo> = {
   requested: 'nullableString',
   shown: 'nullableString',
   served: 'nullableString',
@@ -68,6 +68,8 @@ export const ROUTE_SCHEMA: SchemaOf<RouteInfo> = {
 };
 
 const BRANCH_SCHEMA: SchemaOf<BranchMarker> = { index: 'count', count: 'count' };
+
+const STEP_SCHEMA: SchemaOf<TurnStep> = { kind: { oneOf: STEP_KINDS }, text: TURN_TEXT };
 
 export const TURN_SCHEMA: SchemaOf<Turn> = {
   key: 'id',
@@ -86,6 +88,10 @@ export const TURN_SCHEMA: SchemaOf<Turn> = {
   createdAt: 'nullableNumber',
   // Added after version-1 files were written: a missing route reads as null.
   route: { object: ROUTE_SCHEMA, nullable: true, optional: true },
+  // Added later still, and left out when absent so older files keep their bytes.
+  steps: { optional: { arrayOf: STEP_SCHEMA } },
+  citations: { optional: 'stringArray' },
+  notCaptured: { optional: 'string' },
 };
 
 const EVIDENCE_SCHEMA: SchemaOf<FeatureEvidence> = { feature: 'string', before: 'number', after: 'number', effect: 'number' };
@@ -110,7 +116,7 @@ export const ANALYSIS_SCHEMA: SchemaOf<StoredAnalysis> = {
   features: 'numberMap',
 };
 
-export const ANNOTATION_TOOLS: readonly AnnotationTool[] = ['label-studio', 'argilla'];
+const ANNOTATION_TOOLS: readonly AnnotationTool[] = ['label-studio', 'argilla'];
 
 const ORIGIN_SCHEMA: SchemaOf<AnnotationOrigin> = { tool: { oneOf: ANNOTATION_TOOLS }, author: 'nullableString' };
 
@@ -141,8 +147,6 @@ export const BUNDLE_SCHEMA: SchemaOf<ConversationBundle> = {
   analyses: { arrayOf: ANALYSIS_SCHEMA },
   annotations: { arrayOf: ANNOTATION_SCHEMA },
 };
-
-const STEP_SCHEMA: SchemaOf<TurnStep> = { kind: { oneOf: STEP_KINDS }, text: TURN_TEXT };
 
 /** One turn as a site adapter read it (the `capture/page` message carries these). */
 export const CAPTURED_TURN_SCHEMA: SchemaOf<CapturedTurn> = {

@@ -9,8 +9,8 @@
  *   export → import → export is byte-identical.
  * Files have their own size limits (formats/limits.ts), so `readRecord` does not apply the bounds.
  */
-import { FormatError } from '../formats/errors.ts';
-import { asArray, asObject, describeType, type JsonObject } from '../formats/read-unknown.ts';
+import { FormatError } from './errors.ts';
+import { asArray, asObject, describeType, type JsonObject } from './read-unknown.ts';
 import { MAX_SHORT_STRING_CHARS } from '../limits.ts';
 
 export type FieldKind =
@@ -144,7 +144,8 @@ function checkBounds(kind: FieldKind, value: unknown, field: string, where: stri
 
 function readField(kind: FieldKind, value: unknown, field: string, where: string, bounded: boolean): unknown {
   const read = readShape(shapeOf(kind), value, field, where, bounded);
-  if (bounded) checkBounds(kind, read, field, where);
+  // An optional field's inner kind was read (and bounded) by readShape itself.
+  if (bounded && !isOptional(kind)) checkBounds(kind, read, field, where);
   return read;
 }
 

@@ -143,6 +143,15 @@ export interface Turn {
    * said nothing (always null on user turns).
    */
   route: RouteInfo | null;
+  /** Steps the page showed with the reply, each with its kind (CapturedTurn.steps); absent when none. */
+  steps?: TurnStep[];
+  /** URLs of the text's `[n]` citation markers (CapturedTurn.citations); absent when none. */
+  citations?: string[];
+  /**
+   * The page showed this reply but its body could not be read: why. `text` is then the visible
+   * placeholder "[reply not captured: <reason>]"; the analysis skips the turn (it is not a reply).
+   */
+  notCaptured?: string;
 }
 
 /** Feature values of one reply. null = not applicable (e.g. English lexicon on other languages). */

@@ -10,17 +10,6 @@ import { ENGLISH_FUNCTION_WORDS } from '../lexicons/function-words.ts';
 export const MIN_WORDS_FOR_LANGUAGE_CHECK = 8;
 export const ENGLISH_FUNCTION_SHARE = 0.2;
 
-/** `lowerWords` must already be lower-cased. */
-export function isLikelyEnglish(lowerWords: readonly string[]): boolean {
-  let hits = 0;
-  let latin = 0;
-  for (const w of lowerWords) {
-    if (ENGLISH_FUNCTION_WORDS.has(w)) hits++;
-    if (LATIN_WORD.test(w)) latin++;
-  }
-  return englishFromCounts(lowerWords.length, hits, latin);
-}
-
 /** A word written only in a–z, digits and ' ’ _ - (lower-cased input). */
 export const LATIN_WORD = /^[a-z0-9'’_-]+$/;
 

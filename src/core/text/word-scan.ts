@@ -7,7 +7,7 @@
  * Words are the same as the WORD pattern of segment.ts: a word starts at a letter or number,
  * runs over letters, marks, numbers and ' ’ _ -, and ends at its last letter, mark or number.
  * No string is built per word: the feature extractor interns words straight from the spans
- * (features/word-table.ts). Text that needs a dictionary segmenter (see needsSegmenter) is
+ * (features/engine/word-table.ts). Text that needs a dictionary segmenter (see needsSegmenter) is
  * reported, not scanned.
  *
  * Everything the loops touch lives in this module: under tsx (CommonJS output) every read of an

@@ -5,6 +5,7 @@
 import { FEATURES } from '../../core/features/registry.ts';
 import { exportZip } from '../../core/formats/index.ts';
 import { exportAnnotationZip } from '../../core/formats/annotation/index.ts';
+import { withoutPlaceholders } from '../../core/placeholders.ts';
 import { analyzeRouter } from '../../core/router/index.ts';
 import type { JobTable } from './worker-protocol.ts';
 
@@ -13,8 +14,9 @@ const featureLabels = Object.fromEntries(FEATURES.map((f) => [f.name, f.label]))
 export const WORK_JOBS: JobTable = {
   // Progress counts the analysis steps (reading, embedding, fitting, tests…). The router tab
   // chooses the conversations, shared pages included only when the user asks.
+  // Replies not captured (placeholders) are left out: the router measures reply text.
   router: (bundles, onProgress) =>
-    analyzeRouter(bundles, { featureLabels, includeShared: true, onProgress: (_step, done, total) => onProgress({ done, total }) }),
+    analyzeRouter(withoutPlaceholders(bundles), { featureLabels, includeShared: true, onProgress: (_step, done, total) => onProgress({ done, total }) }),
   zip: (bundles, onProgress) =>
     exportZip(bundles, ['json', 'jsonl', 'csv', 'md'], {
       onProgress: (done, total) => onProgress({ done, total }),

@@ -68,7 +68,11 @@ export interface StoredTurnLike {
   role: string;
   text: string;
   model: string | null;
+  selectedModel: string | null;
   alternativeOf: string | null;
+  steps?: { kind: string; text: string }[];
+  citations?: string[];
+  notCaptured?: string;
 }
 
 /** Stored rows → Turns, through the store's own codec (rows are compact since schema v3). */

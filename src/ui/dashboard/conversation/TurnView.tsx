@@ -1,5 +1,5 @@
 import { useMemo, useState } from 'preact/hooks';
-import type { Annotation } from '../../../core/model/types.ts';
+import type { Annotation, TurnStepKind } from '../../../core/model/types.ts';
 import type { TranscriptEntry } from './model.ts';
 import { useServices } from '../../adapters/services.ts';
 import { StateChip } from '../../../common/StateChip.tsx';
@@ -37,6 +37,8 @@ export function TurnView({ entry, selected, labelOf, onAnnotated }: Props) {
   const [showWhy, setShowWhy] = useState(false);
   const [annotating, setAnnotating] = useState(false);
   const long = turn.text.length > COLLAPSE_CHARS;
+  // Thinking steps are the thinking summary below; the others (status, tool, search) are listed.
+  const steps = (turn.steps ?? []).filter((s) => s.kind !== 'thinking');
   const [expanded, setExpanded] = useState(!long);
   const isReply = replyIndex !== null;
   const evidence = analysis ? analysis.labels.flatMap((l) => l.evidence) : [];
@@ -130,10 +132,40 @@ export function TurnView({ entry, selected, labelOf, onAnnotated }: Props) {
           ))}
         </ul>
       )}
-      <div id={textId} class={`po-text${expanded ? '' : ' po-collapsed'}`}>
-        <Markdown text={turn.text} />
-      </div>
-      {long && (
+      {turn.notCaptured !== undefined ? (
+        // The page showed this reply but its body could not be read: a visible placeholder, never a blank.
+        <p class="po-not-captured" role="note">
+          <strong>Reply not captured:</strong> {turn.notCaptured}. It stays in the timeline but is left out of the analysis.
+        </p>
+      ) : (
+        <div id={textId} class={`po-text${expanded ? '' : ' po-collapsed'}`}>
+          <Markdown text={turn.text} />
+        </div>
+      )}
+      {turn.citations && turn.citations.length > 0 && (
+        <details class="po-sources">
+          <summary>Sources ({turn.citations.length})</summary>
+          {/* Plain text, not links: a captured URL is never made clickable here. */}
+          <ol>
+            {turn.citations.map((url, i) => (
+              <li key={`${i}:${url}`}>{url}</li>
+            ))}
+          </ol>
+        </details>
+      )}
+      {steps.length > 0 && (
+        <details class="po-steps">
+          <summary>Steps shown with the reply ({steps.length})</summary>
+          <ul>
+            {steps.map((step, i) => (
+              <li key={`${i}:${step.kind}`}>
+                <span class="po-tag">{STEP_WORDS[step.kind]}</span> {step.text}
+              </li>
+            ))}
+          </ul>
+        </details>
+      )}
+      {long && turn.notCaptured === undefined && (
         <button type="button" class="po-btn po-btn-small po-expand" aria-expanded={expanded} aria-controls={textId} onClick={() => setExpanded(!expanded)}>
           {expanded ? 'Collapse reply' : `Show the whole reply (${turn.text.length.toLocaleString('en')} characters)`}
         </button>
@@ -161,6 +193,8 @@ export function TurnView({ entry, selected, labelOf, onAnnotated }: Props) {
     </article>
   );
 }
+
+const STEP_WORDS: Record<TurnStepKind, string> = { thinking: 'thinking', status: 'status', tool: 'tool use', search: 'web search' };
 
 function toolName(a: Annotation): string {
   return a.origin?.tool === 'argilla' ? 'Argilla' : 'Label Studio';

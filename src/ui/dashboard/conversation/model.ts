@@ -72,7 +72,7 @@ export function buildConversationModel(bundle: ConversationBundle, vocabulary: P
       cells.push({
         index: reply,
         state: analysis?.state ?? '?',
-        stateName: analysis?.stateName ?? 'not analysed',
+        stateName: analysis?.stateName ?? (turn.notCaptured !== undefined ? 'reply not captured' : 'not analysed'),
         persona,
         shift: analysis?.shift ?? false,
         confidence: analysis?.confidence ?? 0,

@@ -1,5 +1,6 @@
 import { useMemo, useState } from 'preact/hooks';
 import type { Conversation } from '../../../core/model/types.ts';
+import { conversationTitle, siteName } from '../../../core/vocabulary/titles.ts';
 import { useServices } from '../../adapters/services.ts';
 import { useAsync } from '../../components/use-async.ts';
 import { ErrorBox, Loading } from '../../components/Status.tsx';
@@ -70,8 +71,8 @@ function ExportChooser({ all }: { all: Conversation[] }) {
             const c = shown[i];
             return (
               <label class="po-check po-pick-row">
-                <input type="checkbox" checked={picked.has(c.key)} onChange={(e) => toggle(c.key, e.currentTarget.checked)} />{' '}
-                {c.title?.trim() || 'Untitled conversation'} <span class="po-muted">· {c.site}</span>
+                <input type="checkbox" checked={picked.has(c.key)} onChange={(e) => toggle(c.key, e.currentTarget.checked)} /> {conversationTitle(c)}{' '}
+                <span class="po-muted">· {siteName(c.site)}</span>
               </label>
             );
           }}

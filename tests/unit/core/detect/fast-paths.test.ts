@@ -5,9 +5,9 @@
  */
 import { describe, expect, it } from 'vitest';
 import { gammaln } from 'simple-statistics';
-import { bocpdStartProbabilities, DEFAULT_BOCPD, type BocpdOptions } from '../../../../src/core/detect/bocpd.ts';
-import { l2Cost } from '../../../../src/core/detect/cost.ts';
-import { pelt } from '../../../../src/core/detect/pelt.ts';
+import { bocpdStartProbabilities, DEFAULT_BOCPD, type BocpdOptions } from '../../../../src/core/changepoint/bocpd.ts';
+import { l2Cost } from '../../../../src/core/changepoint/cost.ts';
+import { pelt } from '../../../../src/core/changepoint/pelt.ts';
 import { FeatureColumns } from '../../../../src/core/detect/columns.ts';
 import { piecewise, series } from './synthetic.ts';
 

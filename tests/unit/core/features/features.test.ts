@@ -1,7 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { extractFeatures, FEATURES, FEATURE_NAMES } from '../../../../src/core/features/registry.ts';
-import { mattr } from '../../../../src/core/features/diversity.ts';
-import { meanValence } from '../../../../src/core/features/affect.ts';
+import { mattrOfTokens } from '../../../../src/core/features/diversity.ts';
+import { FeatureEngine } from '../../../../src/core/features/engine/feature-engine.ts';
+
+const engine = new FeatureEngine();
+/** MATTR of lower-cased words, through an engine's word ids. */
+const mattr = (words: readonly string[]) => mattrOfTokens(engine.wordIds(words), engine.typeCounts());
+/** Mean AFINN valence per word (a negator flips the next two words), from the engine's word stats. */
+const meanValence = (words: readonly string[]) => engine.wordStats(engine.wordIds(words)).valence / words.length;
 import { splitCode } from '../../../../src/core/text/markdown.ts';
 import { sentences, words } from '../../../../src/core/text/segment.ts';
 

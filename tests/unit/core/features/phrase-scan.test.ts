@@ -1,15 +1,15 @@
 /**
- * The phrase scanner (features/phrase-scan.ts) against the full scans it replaces: every lexicon
+ * The phrase scanner (features/engine/phrase-scan.ts) against the full scans it replaces: every lexicon
  * regex run over the whole text and the reference hedge-phrase count. Checked both when the
  * scanner walks the text itself and when its candidate positions come from the words of the
  * markup-stripped text (buildContext's path when stripping only removed line-start marks).
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { PHRASES } from '../../../../src/core/features/phrase-lexicon.ts';
-import { countPhrases } from '../../../../src/core/features/phrase-scan.ts';
+import { buildFeaturePhrases } from '../../../../src/core/features/engine/phrase-lexicon.ts';
+import { countPhrases } from '../../../../src/core/features/engine/phrase-scan.ts';
+import { WordTable } from '../../../../src/core/features/engine/word-table.ts';
 import { countMatches } from '../../../../src/core/features/types.ts';
-import { internCounted } from '../../../../src/core/features/word-table.ts';
 import { HEDGE_PHRASES } from '../../../../src/core/lexicons/hedges.ts';
 import {
   AI_IDENTITY_PATTERNS,
@@ -23,6 +23,7 @@ import { stripMarkupLower } from '../../../../src/core/text/markdown.ts';
 import { createTextScan, scanText } from '../../../../src/core/text/word-scan.ts';
 
 const GROUPS = [FLATTERY_PATTERNS, APOLOGY_PATTERNS, REFUSAL_PATTERNS, AI_IDENTITY_PATTERNS, OTHER_IDENTITY_PATTERNS, WARMTH_PATTERNS];
+const PHRASES = buildFeaturePhrases();
 const reference = (lower: string) => [...GROUPS.map((g) => countMatches(lower, g)), countPhrases(lower, HEDGE_PHRASES)];
 
 // Pieces of the patterns (first words, their continuations, near misses) glued with separators
@@ -138,6 +139,7 @@ describe('phrase scanner', () => {
 
   it('counts the same from the words of the stripped text when only line marks were stripped', () => {
     const scan = createTextScan();
+    const table = new WordTable(PHRASES);
     let used = 0;
     fc.assert(
       fc.property(text, (t) => {
@@ -145,7 +147,7 @@ describe('phrase scanner', () => {
         const { plain, linesKept } = stripMarkupLower(t, lowerProse);
         if (!linesKept || !scanText(plain, scan)) return;
         used++;
-        const words = internCounted(plain, scan, true);
+        const words = table.internCounted(plain, scan, true);
         expect(PHRASES.countRuns(plain, words.phraseRuns, words.phraseRunCount, lowerProse)).toEqual(reference(lowerProse));
       }),
       RUNS,

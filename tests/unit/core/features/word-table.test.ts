@@ -1,12 +1,22 @@
 /** The word table: one id per distinct lower-cased word, whether looked up from a string or a text span. */
 import { describe, expect, it } from 'vitest';
-import { CAT, internAll, internScanned, tokenStats, typeString } from '../../../../src/core/features/word-table.ts';
+import { buildFeaturePhrases } from '../../../../src/core/features/engine/phrase-lexicon.ts';
+import { WordTable } from '../../../../src/core/features/engine/word-table.ts';
+import { CAT } from '../../../../src/core/features/types.ts';
 import { createTextScan, scanText } from '../../../../src/core/text/word-scan.ts';
 import { words } from '../../../../src/core/text/segment.ts';
+import { FeatureEngine } from '../../../../src/core/features/engine/feature-engine.ts';
+import { extractFeatures } from '../../../../src/core/features/registry.ts';
 import { syllable } from 'syllable';
 import { NEGATORS, VALENCE } from '../../../../src/core/lexicons/sentiment.ts';
 
 describe('word table', () => {
+  const table = new WordTable(buildFeaturePhrases());
+  const internAll = (ws: readonly string[]) => table.internAll(ws);
+  const internScanned = (t: string, scan: ReturnType<typeof createTextScan>) => table.internCounted(t, scan).tokens;
+  const typeString = (id: number) => table.typeString(id);
+  const tokenStats = (tokens: Int32Array) => table.tokenStats(tokens);
+
   const text = "the cat and the hat — i don't know, not good. the end; 𝐀𝐁 é e\u0301 naïve naive";
   const ws = words(text);
 
@@ -53,5 +63,17 @@ describe('word table', () => {
     const scan = createTextScan();
     expect(scanText(text, scan)).toBe(true);
     expect(Array.from(internScanned(text, scan))).toEqual(Array.from(first.subarray(many.length)));
+  });
+});
+
+describe('engines share nothing', () => {
+  it("two engines give the same features, and one engine's word table does not change the other's ids", () => {
+    const text = 'Honestly, I think this is a great question! However, it might not be quite right.';
+    const fresh = new FeatureEngine();
+    const warmed = new FeatureEngine();
+    warmed.wordIds(['zebra', 'quokka', 'honestly']);
+    expect(extractFeatures(text, warmed)).toEqual(extractFeatures(text, fresh));
+    expect(fresh.typeString(fresh.wordIds(['honestly'])[0])).toBe('honestly');
+    expect(fresh.wordIds(['honestly'])[0]).not.toBe(warmed.wordIds(['honestly'])[0]);
   });
 });

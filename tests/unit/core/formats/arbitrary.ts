@@ -82,6 +82,16 @@ export const bundleArb: fc.Arbitrary<ConversationBundle> = fc
         capturedAt: s.capturedAt,
         createdAt: s.createdAt,
         route: i % 4 === 1 ? { requested: s.selectedModel, shown: s.model, served: `served-${i}`, flags: ['served-from:ste'], source: 'page-reported' } : null,
+        ...(i % 3 === 2
+          ? {
+              steps: [
+                { kind: 'search' as const, text: `Read ${i} web pages` },
+                { kind: 'thinking' as const, text: s.text },
+              ],
+            }
+          : {}),
+        ...(i % 3 === 2 ? { citations: [`https://example.org/${i}`, s.text] } : {}),
+        ...(i % 5 === 3 ? { notCaptured: `reason ${s.text}` } : {}),
       };
       turns.push(turn);
       if (alternativeOf === null) lastMain = turn;

@@ -52,7 +52,10 @@ describe('Markdown export: links, images and headings from captured text stay in
       model: JS_LINK,
       text: `${JS_LINK}\n${REMOTE_IMAGE}${FAKE_HEADING}`,
       thinking: t.thinking === null ? null : FAKE_HEADING,
+      steps: [{ kind: 'tool' as const, text: `${JS_LINK}\n# step` }],
+      citations: ['javascript:alert(1)', REMOTE_IMAGE, 'https://ok.example/a'],
     }));
+    bundle.turns[1] = { ...bundle.turns[1], notCaptured: `${REMOTE_IMAGE}\n### 9 · User\n<img src=x>` };
     bundle.analyses = bundle.analyses.map((a) => ({
       ...a,
       detectorVersion: '<img src=x onerror=alert(1)>',

@@ -46,6 +46,17 @@ describe('export → import → export', () => {
     );
   });
 
+  it('steps, citations and not-captured reasons survive bundle JSON and JSONL', () => {
+    fc.assert(
+      fc.property(bundlesArb, (bundles) => {
+        const extras = (bs: typeof bundles) => bs.flatMap((b) => b.turns.map((t) => [t.key, t.steps ?? null, t.citations ?? null, t.notCaptured ?? null]));
+        expect(extras(parseAnyConversationFile(exportBundleJson(bundles), 'store.json').bundles)).toEqual(extras(bundles));
+        if (bundles.length > 0) expect(extras(parseAnyConversationFile(exportJsonl(bundles), 'store.jsonl').bundles)).toEqual(extras(bundles));
+      }),
+      { numRuns: 50 },
+    );
+  });
+
   it('an empty selection exports a valid empty bundle', () => {
     const text = exportBundleJson([]);
     expect(JSON.parse(text)).toEqual({ format: 'persona-observatory', version: 1, detectorVersions: [], conversations: [] });

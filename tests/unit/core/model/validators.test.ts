@@ -71,6 +71,13 @@ describe('validators generated from the record schemas', () => {
     expect(isBundle({ ...bundle, turns: [old] })?.turns[0].route).toBeNull();
   });
 
+  it('an optional field keeps its own bounds', () => {
+    const isStep = validatorOf<{ id: string; long?: string }>({ id: 'id', long: { optional: { string: { max: 5_000 } } } });
+    expect(isStep({ id: 'a', long: 'x'.repeat(4_000) })).toEqual({ id: 'a', long: 'x'.repeat(4_000) });
+    expect(isStep({ id: 'a', long: 'x'.repeat(5_001) })).toBeNull();
+    expect(isStep({ id: 'a' })).toEqual({ id: 'a' });
+  });
+
   it('closed objects reject unknown fields; map keys come from their list', () => {
     const isPatch = validatorOf(SETTINGS_PATCH_SCHEMA, { closed: true });
     expect(isPatch({ paused: true })).toEqual({ paused: true });

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { gateSwitches, permutationPValue, permutationTest } from '../../../../src/core/detect/permutation.ts';
-import { l2Cost } from '../../../../src/core/detect/cost.ts';
-import { pelt } from '../../../../src/core/detect/pelt.ts';
-import { piecewise, series } from './synthetic.ts';
+import { gateSwitches, permutationPValue, permutationTest } from '../../../../src/core/changepoint/permutation.ts';
+import { l2Cost } from '../../../../src/core/changepoint/cost.ts';
+import { pelt } from '../../../../src/core/changepoint/pelt.ts';
+import { piecewise, series } from '../detect/synthetic.ts';
 
 const opts = { permutations: 99, minSize: 2 };
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { gramCost, kernelCost, l2Cost, rbfFromCosine } from '../../../../src/core/detect/cost.ts';
+import { gramCost, kernelCost, l2Cost, rbfFromCosine } from '../../../../src/core/changepoint/cost.ts';
 
 const rows = [
   [1, 0, 2],

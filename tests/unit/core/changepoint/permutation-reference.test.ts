@@ -1,12 +1,12 @@
 /**
- * permutationPValue (detect/permutation.ts) against the test written out plainly: mulberry32 with
+ * permutationPValue (changepoint/permutation.ts) against the test written out plainly: mulberry32 with
  * its state as an unsigned integer, Fisher–Yates shuffles, every split's gain by the division
  * formula, the maximum compared with the observed gain. The fast code must give the same p-value,
  * bit for bit, with and without its early stop.
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { permutationPValue } from '../../../../src/core/detect/permutation.ts';
+import { permutationPValue } from '../../../../src/core/changepoint/permutation.ts';
 
 function referencePValue(m: readonly (readonly number[])[], a: number, t: number, b: number, permutations: number, minSize: number): number {
   let s = (Math.imul(a + 1, 73856093) ^ Math.imul(t + 1, 19349663) ^ Math.imul(b + 1, 83492791)) >>> 0;

@@ -1,12 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { l2Cost, gramCost, splitGain } from '../../../../src/core/detect/cost.ts';
-import { pelt } from '../../../../src/core/detect/pelt.ts';
-import { binseg } from '../../../../src/core/detect/binseg.ts';
-import { bocpdStartProbabilities, OnlineDetector } from '../../../../src/core/detect/bocpd.ts';
+import { l2Cost, gramCost, splitGain } from '../../../../src/core/changepoint/cost.ts';
+import { pelt } from '../../../../src/core/changepoint/pelt.ts';
+import { binseg } from '../../../../src/core/changepoint/binseg.ts';
+import { bocpdStartProbabilities, OnlineDetector } from '../../../../src/core/changepoint/bocpd.ts';
 import { calibrate } from '../../../../src/core/detect/calibration.ts';
 import { fitCalibration } from '../../../../bench/lib/calibration-fit.ts';
 import { diffScale, standardise } from '../../../../src/core/detect/series.ts';
-import { piecewise, series } from './synthetic.ts';
+import { piecewise, series } from '../detect/synthetic.ts';
 
 const D = 3;
 const penalty = (n: number) => 3 * D * Math.log(n);

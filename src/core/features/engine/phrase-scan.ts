@@ -22,7 +22,7 @@
  * (startsIn gives, once per word type, the runs inside it; countRuns counts from them).
  */
 import { ANY, firstRuns, FOLLOW_WIDTH, followCodes, matchPrefixes, mayCrossLines, parsePattern } from './phrase-prefix.ts';
-import { countMatches } from './types.ts';
+import { countMatches } from '../types.ts';
 
 /** Full-text counters used when a pattern is not supported by the scan. */
 type Fallback = (lower: string) => number;

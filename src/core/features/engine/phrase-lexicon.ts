@@ -1,8 +1,15 @@
-/** The phrase lexicons the features count, compiled once into one scanner (phrase-scan.ts). */
-import { HEDGE_PHRASES } from '../lexicons/hedges.ts';
-import { AI_IDENTITY_PATTERNS, APOLOGY_PATTERNS, FLATTERY_PATTERNS, OTHER_IDENTITY_PATTERNS, REFUSAL_PATTERNS, WARMTH_PATTERNS } from '../lexicons/phrases.ts';
-import { buildPhraseScanner } from './phrase-scan.ts';
-import type { PhraseCounts } from './types.ts';
+/** The phrase lexicons the features count, compiled into one scanner (phrase-scan.ts) per engine. */
+import { HEDGE_PHRASES } from '../../lexicons/hedges.ts';
+import {
+  AI_IDENTITY_PATTERNS,
+  APOLOGY_PATTERNS,
+  FLATTERY_PATTERNS,
+  OTHER_IDENTITY_PATTERNS,
+  REFUSAL_PATTERNS,
+  WARMTH_PATTERNS,
+} from '../../lexicons/phrases.ts';
+import type { PhraseCounts } from '../types.ts';
+import { buildPhraseScanner, type PhraseScanner } from './phrase-scan.ts';
 
 const PHRASE_GROUPS: readonly [keyof PhraseCounts, { patterns?: readonly RegExp[]; phrases?: readonly string[] }][] = [
   ['flattery', { patterns: FLATTERY_PATTERNS }],
@@ -14,7 +21,10 @@ const PHRASE_GROUPS: readonly [keyof PhraseCounts, { patterns?: readonly RegExp[
   ['hedgePhrases', { phrases: HEDGE_PHRASES }],
 ];
 
-export const PHRASES = buildPhraseScanner(PHRASE_GROUPS.map(([, g]) => g));
+/** A scanner of every phrase lexicon, counts in PHRASE_GROUPS order. */
+export function buildFeaturePhrases(): PhraseScanner {
+  return buildPhraseScanner(PHRASE_GROUPS.map(([, g]) => g));
+}
 
 /** The scanner's counts (in PHRASE_GROUPS order) by name. */
 export function phraseCounts(counts: readonly number[]): PhraseCounts {

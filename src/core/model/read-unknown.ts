@@ -45,39 +45,6 @@ export function optString(obj: JsonObject, field: string, where: string): string
   return value;
 }
 
-export function reqNumber(obj: JsonObject, field: string, where: string): number {
-  const value = obj[field];
-  if (typeof value !== 'number' || !Number.isFinite(value)) {
-    throw new FormatError(where, value === undefined ? `has no ${field}` : `${field} should be a finite number, got ${describeType(value)}`);
-  }
-  return value;
-}
-
-export function optNumber(obj: JsonObject, field: string, where: string): number | null {
-  const value = obj[field];
-  if (value === undefined || value === null) return null;
-  if (typeof value !== 'number' || !Number.isFinite(value)) {
-    throw new FormatError(where, `${field} should be a number or null, got ${describeType(value)}`);
-  }
-  return value;
-}
-
-export function reqBoolean(obj: JsonObject, field: string, where: string): boolean {
-  const value = obj[field];
-  if (typeof value !== 'boolean') {
-    throw new FormatError(where, value === undefined ? `has no ${field}` : `${field} should be true or false, got ${describeType(value)}`);
-  }
-  return value;
-}
-
-export function reqOneOf<T extends string>(obj: JsonObject, field: string, allowed: readonly T[], where: string): T {
-  const value = reqString(obj, field, where);
-  if (!(allowed as readonly string[]).includes(value)) {
-    throw new FormatError(where, `${field} should be one of ${allowed.map((a) => JSON.stringify(a)).join(', ')}, got ${JSON.stringify(value)}`);
-  }
-  return value as T;
-}
-
 /** Epoch ms from ISO-8601 text, or null when absent/unparseable (exports sometimes omit times). */
 export function isoToMs(value: unknown): number | null {
   if (typeof value !== 'string') return null;

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { gaussianPValue } from '../../../../src/core/detect/gaussian-test.ts';
-import { permutationPValue } from '../../../../src/core/detect/permutation.ts';
-import { piecewise, series } from './synthetic.ts';
+import { gaussianPValue } from '../../../../src/core/changepoint/gaussian-test.ts';
+import { permutationPValue } from '../../../../src/core/changepoint/permutation.ts';
+import { piecewise, series } from '../detect/synthetic.ts';
 
 const opts = { simulations: 99, minSize: 2, columnScale: [1, 1, 1], clip: 2.5 };
 /** series() with noise of the given SD around the piecewise means. */
