@@ -5,7 +5,7 @@
  * list / short / long / code / … cues). No prompt is memorised: a bucket is shared by every
  * n-gram that hashes to it.
  */
-import { promptFeatures } from '../features/prompt.ts';
+import { promptFeatures, promptFeaturesOfLower } from '../features/prompt.ts';
 import { words } from '../text/segment.ts';
 
 export const PROMPT_BUCKETS = 1 << 12;
@@ -13,10 +13,13 @@ export const PROMPT_BUCKETS = 1 << 12;
 export const PROMPT_CUES = promptFeatures('').length - 1;
 export const PROMPT_DIMS = PROMPT_BUCKETS + PROMPT_CUES;
 
-function fnv(s: string): number {
-  let h = 0x811c9dc5;
-  for (let i = 0; i < s.length; i++) h = Math.imul(h ^ s.charCodeAt(i), 0x01000193);
-  return h >>> 0;
+const FNV_OFFSET = 0x811c9dc5;
+const FNV_PRIME = 0x01000193;
+
+/** FNV-1a state after `s`, continued from `h` (not yet made unsigned). */
+function fnvFrom(h: number, s: string): number {
+  for (let i = 0; i < s.length; i++) h = Math.imul(h ^ s.charCodeAt(i), FNV_PRIME);
+  return h;
 }
 
 export interface PromptVector {
@@ -24,26 +27,41 @@ export interface PromptVector {
   value: Float64Array;
 }
 
+// Scratch n-gram counts per bucket, zeroed again after each call (calls never overlap).
+const bucketCounts = new Int32Array(PROMPT_BUCKETS);
+
 export function promptVector(text: string): PromptVector {
-  const ws = words(text.toLowerCase());
-  const counts = new Map<number, number>();
-  const add = (g: string) => {
-    const b = fnv(g) % PROMPT_BUCKETS;
-    counts.set(b, (counts.get(b) ?? 0) + 1);
+  const lower = text.toLowerCase();
+  const ws = words(lower);
+  const cues = promptFeaturesOfLower(lower, ws.length);
+  // A bucket is (FNV-1a of the n-gram) mod PROMPT_BUCKETS, i.e. its low 12 bits. The bigram
+  // "a b" hashes as a's state continued with ' ' and b, so no bigram string is built.
+  const touched: number[] = [];
+  const add = (h: number) => {
+    const b = h & (PROMPT_BUCKETS - 1);
+    if (bucketCounts[b]++ === 0) touched.push(b);
   };
   for (let i = 0; i < ws.length; i++) {
-    add(ws[i]);
-    if (i + 1 < ws.length) add(ws[i] + ' ' + ws[i + 1]);
+    const h = fnvFrom(FNV_OFFSET, ws[i]);
+    add(h);
+    if (i + 1 < ws.length) add(fnvFrom(Math.imul(h ^ 32, FNV_PRIME), ws[i + 1]));
   }
-  const entries = [...counts.entries()].sort((a, b) => a[0] - b[0]);
+  touched.sort((a, b) => a - b);
+  const grams = touched.length;
+  const index = new Int32Array(grams + cues.length - 1);
+  const value = new Float64Array(grams + cues.length - 1);
   let norm = 0;
-  const vals = entries.map(([, c]) => 1 + Math.log(c));
-  for (const v of vals) norm += v * v;
+  for (let i = 0; i < grams; i++) {
+    const b = touched[i];
+    const v = 1 + Math.log(bucketCounts[b]);
+    bucketCounts[b] = 0;
+    index[i] = b;
+    value[i] = v;
+    norm += v * v;
+  }
   norm = Math.sqrt(norm) || 1;
-  const cues = promptFeatures(text).slice(1);
-  const index = new Int32Array(entries.length + cues.length);
-  const value = new Float64Array(entries.length + cues.length);
-  entries.forEach(([b], i) => ((index[i] = b), (value[i] = vals[i] / norm)));
-  cues.forEach((c, k) => ((index[entries.length + k] = PROMPT_BUCKETS + k), (value[entries.length + k] = c)));
+  for (let i = 0; i < grams; i++) value[i] /= norm;
+  // Cues without promptFeatures' bias term.
+  for (let k = 1; k < cues.length; k++) (index[grams + k - 1] = PROMPT_BUCKETS + k - 1), (value[grams + k - 1] = cues[k]);
   return { index, value };
 }
