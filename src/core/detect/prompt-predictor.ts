@@ -8,7 +8,7 @@
 import type { FeatureValues } from '../model/types.ts';
 import { PROMPT_MODEL } from './prompt-model-data.ts';
 import type { PromptModelArtifact } from './prompt-model-artifact.ts';
-import { PROMPT_DIMS, promptVector } from './prompt-text.ts';
+import { PROMPT_DIMS, promptTerms } from './prompt-text.ts';
 
 export type { PromptModelArtifact } from './prompt-model-artifact.ts';
 
@@ -44,7 +44,7 @@ export function promptPredictor(a: PromptModelArtifact): PromptPredictor {
   return {
     version: a.version,
     predict(request) {
-      const v = promptVector(request);
+      const v = promptTerms(request);
       for (let k = 0; k < nf; k++) sums[k] = a.intercept[k];
       for (let i = 0; i < v.index.length; i++) {
         const base = v.index[i] * nf;

@@ -31,37 +31,41 @@ export interface PromptVector {
 const bucketCounts = new Int32Array(PROMPT_BUCKETS);
 
 export function promptVector(text: string): PromptVector {
+  const t = promptTerms(text);
+  return { index: Int32Array.from(t.index), value: Float64Array.from(t.value) };
+}
+
+/** promptVector's entries as plain arrays (cheaper to allocate than typed arrays: the predictor's path). */
+export function promptTerms(text: string): { index: number[]; value: number[] } {
   const lower = text.toLowerCase();
   const ws = words(lower);
   const cues = promptFeaturesOfLower(lower, ws.length);
   // A bucket is (FNV-1a of the n-gram) mod PROMPT_BUCKETS, i.e. its low 12 bits. The bigram
   // "a b" hashes as a's state continued with ' ' and b, so no bigram string is built.
-  const touched: number[] = [];
+  const index: number[] = [];
   const add = (h: number) => {
     const b = h & (PROMPT_BUCKETS - 1);
-    if (bucketCounts[b]++ === 0) touched.push(b);
+    if (bucketCounts[b]++ === 0) index.push(b);
   };
   for (let i = 0; i < ws.length; i++) {
     const h = fnvFrom(FNV_OFFSET, ws[i]);
     add(h);
     if (i + 1 < ws.length) add(fnvFrom(Math.imul(h ^ 32, FNV_PRIME), ws[i + 1]));
   }
-  touched.sort((a, b) => a - b);
-  const grams = touched.length;
-  const index = new Int32Array(grams + cues.length - 1);
-  const value = new Float64Array(grams + cues.length - 1);
+  index.sort((a, b) => a - b);
+  const grams = index.length;
+  const value: number[] = [];
   let norm = 0;
   for (let i = 0; i < grams; i++) {
-    const b = touched[i];
+    const b = index[i];
     const v = 1 + Math.log(bucketCounts[b]);
     bucketCounts[b] = 0;
-    index[i] = b;
-    value[i] = v;
+    value.push(v);
     norm += v * v;
   }
   norm = Math.sqrt(norm) || 1;
   for (let i = 0; i < grams; i++) value[i] /= norm;
   // Cues without promptFeatures' bias term.
-  for (let k = 1; k < cues.length; k++) (index[grams + k - 1] = PROMPT_BUCKETS + k - 1), (value[grams + k - 1] = cues[k]);
+  for (let k = 1; k < cues.length; k++) index.push(PROMPT_BUCKETS + k - 1), value.push(cues[k]);
   return { index, value };
 }
