@@ -43,6 +43,11 @@ import { shortWindowPower } from './lib/short-windows.ts';
 import { promptVector } from './lib/prompt-input.ts';
 import { EVAL_PROMPTED_MODES } from './lib/split.ts';
 import { fitPairMetric, metricWeights, samplePairs } from './lib/pair-metric.ts';
+import { WORD_HABIT_BUCKETS, wordHabitVector } from './lib/word-habits.ts';
+import { userRefitRows } from './lib/user-refit.ts';
+import { PRIOR_PRECISION } from '../src/core/detect/user-calibration.ts';
+import { kernelCost } from '../src/core/changepoint/cost.ts';
+import { cosineGram } from '../src/core/style/vector.ts';
 
 const missing = missingData();
 if (missing.length) {
@@ -68,18 +73,24 @@ const expectedOfPrompt = (q: string): FeatureValues => {
 };
 const pairCoef = fitPairMetric(samplePairs(cf, prompts.dev, devGens, expectedOfPrompt, 8000, 1407));
 const candidate = process.argv.find((a, i) => process.argv[i - 1] === '--candidate');
+// --habit W: add the word + character n-gram habit kernel (bench/lib/word-habits.ts) with weight W (DEV only).
+const habitWeight = Number(process.argv.find((a, i) => process.argv[i - 1] === '--habit') ?? 0);
 const candidates: Record<string, DetectorParams> = {
   ...CANDIDATES,
   'pm-pairs': { ...DETECTOR_PARAMS, weights: metricWeights(pairCoef) },
   'pm-pairs-30': { ...DETECTOR_PARAMS, weights: metricWeights(pairCoef, 0.3) },
 };
 if (candidate && !candidates[candidate]) throw new Error(`unknown candidate ${candidate}; known: ${Object.keys(candidates).join(', ')}`);
-const params: DetectorParams = candidate ? candidates[candidate] : DETECTOR_PARAMS;
+const chosen: DetectorParams = candidate ? candidates[candidate] : DETECTOR_PARAMS;
+const params: DetectorParams = habitWeight > 0 ? { ...chosen, styleWeight: habitWeight } : chosen;
+if (habitWeight > 0 && !args.has('--eval')) args.add('--dev-only');
 // A candidate stays on DEV unless --eval says otherwise (every evaluation is logged).
 if (candidate && !args.has('--eval')) args.add('--dev-only');
 const paramsHash = hashString(JSON.stringify(params)).slice(0, 8);
 
-console.log(`Persona shift detector ${DETECTOR_VERSION} (params hash ${paramsHash})${candidate ? `, CANDIDATE ${candidate}` : ''}`);
+console.log(
+  `Persona shift detector ${DETECTOR_VERSION} (params hash ${paramsHash})${candidate ? `, CANDIDATE ${candidate}` : ''}${habitWeight > 0 ? `, HABIT KERNEL weight ${habitWeight}` : ''}`,
+);
 console.log(
   `Split: ${devGens.length} DEV generators × ${prompts.dev.length} DEV prompts (tuning); 8 EVAL generators × ${prompts.eval.length} EVAL prompts (reported).`,
 );
@@ -106,7 +117,18 @@ const prepare = (c: BenchConversation): Prepared => ({
   prompts: promptVector(c.turns),
   expected: params.expectedFromPrompt ? expectedOf(c.turns) : undefined,
   truth: c.truth,
+  style: habitWeight > 0 ? habitCost(c.turns) : undefined,
 });
+function habitCost(turns: BenchConversation['turns']) {
+  const replies = turns.filter((t) => t.role === 'assistant');
+  return kernelCost(
+    cosineGram(
+      replies.map((r) => wordHabitVector(r.text, { chars: true })),
+      WORD_HABIT_BUCKETS,
+    ),
+    replies.length,
+  );
+}
 const PENALTIES = [40, 30, 24, 20, 16, 13, 10, 8, 6, 5, 4, 3, 2];
 const withPenalty = (p: DetectorParams, base: number): DetectorParams => ({ ...p, segment: { ...p.segment, penaltyBase: base } });
 const curveOf = (items: Prepared[], settings: (string | number)[], run: (it: Prepared, s: number) => number[]): Curve => ({
@@ -275,8 +297,9 @@ if (!args.has('--dev-only')) {
     `\n## EVAL sets (8 evaluation generators × evaluation prompts; never used in tuning)${before ? ` — NOTE: these parameters were already evaluated ${before} time(s) (bench/eval-log.tsv)` : ''}`,
   );
   report(evalSets, (s) => evalPrepared.get(s.name)!, evalCurves, !args.has('--no-oracle'), true);
+  const evalDetections = new Map(evalSets.map((s) => [s.name, detectionSamples(evalPrepared.get(s.name)!, atDevPoint)]));
   const evalConf = (c: Calibration): ConfidenceOutcome[] =>
-    evalSets.flatMap((s) => detectionSamples(evalPrepared.get(s.name)!, atDevPoint)).map((x) => ({ conf: calibrate(x.score, c), ok: x.positive }));
+    evalSets.flatMap((s) => evalDetections.get(s.name)!).map((x) => ({ conf: calibrate(x.score, c), ok: x.positive }));
   const inUse = evalConf(params.calibration);
   console.log(
     `\nReliability of switch confidence on EVAL generators (all EVAL sets, DEV operating point), curve in use — ECE ${expectedCalibrationError(inUse).toFixed(3)} (DEV-fitted curve: ${expectedCalibrationError(evalConf(devCurve)).toFixed(3)}):`,
@@ -291,6 +314,30 @@ if (!args.has('--dev-only')) {
     falsePer100: 0,
     ece: expectedCalibrationError(inUse),
   });
+  // Per-user refit from verdicts (src/core/detect/user-calibration.ts), simulated: each EVAL switch set is one "user".
+  const users: Record<string, { score: number; positive: boolean }[]> = Object.fromEntries(
+    evalSets.filter((s) => s.kind === 'switch').map((s) => [s.name, evalDetections.get(s.name)!]),
+  );
+  users['all EVAL sets'] = evalSets.flatMap((s) => evalDetections.get(s.name)!);
+  const refit = userRefitRows(users, params.calibration);
+  console.log(
+    '\nPer-user refit of the confidence curve from k verdicts on detected switches (confirm = matched a real change), ECE on that user’s other switches; mean [95% range] over 50 draws:',
+  );
+  const ece3 = (e: readonly [number, number, number]) => `${e[0].toFixed(3)} [${e[1].toFixed(3)}, ${e[2].toFixed(3)}]`;
+  printTable(
+    ['user (EVAL set)', 'k verdicts', 'switches measured', 'ECE shipped curve', 'ECE after refit'],
+    refit.map((r) => [r.user, r.k, r.held, ece3(r.shipped), ece3(r.refit)]),
+  );
+  for (const r of refit.filter((x) => x.user === 'all EVAL sets'))
+    logRows.push({
+      set: 'all EVAL sets',
+      method: `ECE after per-user refit, ${r.k} verdicts`,
+      setting: `prior ${PRIOR_PRECISION}`,
+      recall: null,
+      f1: null,
+      falsePer100: 0,
+      ece: r.refit[0],
+    });
   console.log(
     '\nTargets (EVAL, at ≤ 2 false /100 points): cross-family F1 ≥ 0.85, same-family ≥ 0.60, prompted-mode ≥ 0.80, topic-coherent cross-family ≥ 0.80.',
   );

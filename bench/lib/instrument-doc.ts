@@ -5,7 +5,8 @@
  */
 import { LABEL_VOCABULARY } from '../../src/core/detect/vocabulary.ts';
 import { LABEL_RULES } from '../../src/core/detect/rules.ts';
-import { confidenceDocSection, detectorDocSection } from './instrument-doc-detector.ts';
+import { confidenceDocSection, detectorDocSection, labelMeasurements } from './instrument-doc-detector.ts';
+import { DETECTOR_PARAMS } from '../../src/core/detect/params.ts';
 import { FEATURES } from '../../src/core/features/registry.ts';
 
 const cell = (s: string) => s.replace(/\|/g, '\\|').replace(/\n/g, ' ');
@@ -50,9 +51,19 @@ export function renderInstrumentDoc(detectorVersion: string): string {
   out.push('');
   out.push('A detected shift is described by comparing the segment before with the segment after: for each');
   out.push("feature, effect = (mean after − mean before) / pooled within-segment SD (floored by the feature's");
-  out.push('prior noise scale). A label fires when the signed mean effect of its features is ≥ 0.8; each label');
-  out.push('lists its evidence (feature, before, after, effect). At most three labels per shift; if none fires,');
-  out.push('"style shift" lists the three largest moves.');
+  out.push('prior noise scale). Each label lists its evidence (feature, before, after, effect). At most three labels');
+  out.push('per shift; if none fires, "style shift" lists the three largest moves (beyond noise, possibly none).');
+  out.push('');
+  out.push('**Honest effects** (detector 0.5, `src/core/detect/labels.ts`): the detector placed the boundary where');
+  out.push('the segments differ most, and segments are short, so raw effects overstate the change. Effects are');
+  out.push(`shrunk as an empirical-Bayes posterior mean (normal prior on the true effect, SD τ = ${DETECTOR_PARAMS.labels.effectPrior}):`);
+  out.push('effect · τ² / (τ² + 1/n_before + 1/n_after), i.e. ×0.6 for 3 + 3 replies, ×0.71 for 5 + 5. A label');
+  out.push(`fires when the signed mean shrunk effect of its features is ≥ ${DETECTOR_PARAMS.labels.minEffect} AND at least one of its features moved`);
+  out.push(`beyond its own within-segment noise in the label's direction: |Δmean| ≥ ${DETECTOR_PARAMS.labels.minNoiseZ} standard errors (Welch, each`);
+  out.push("segment's SD floored by the prior scale). Evidence lists only such features. τ and the noise level were");
+  out.push('set from principle; the threshold 0.6 (0.8 on raw effects before) on DEV only (`npm run bench:labels`).');
+  out.push('');
+  out.push(...labelMeasurements());
   out.push('');
   out.push('| kind | example | meaning | features (sign) |');
   out.push('|---|---|---|---|');

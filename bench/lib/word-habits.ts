@@ -3,6 +3,9 @@
  * representation): word unigrams and bigrams (lower case, punctuation as tokens), the shape of
  * each line's first three characters ("## ", "1. ", "- A"…), and the first word. Values are
  * square roots of relative frequencies, so the vector has unit length (a Hellinger embedding).
+ * With `chars`, also the character 3-grams of each word with its edges ("_th", "he_"): spelling and
+ * morphology habits (issue 14's same-family "habit kernel", measured on DEV with
+ * `npm run bench:detect -- --habit W`).
  */
 import type { SparseVector } from '../../src/core/style/vector.ts';
 
@@ -16,7 +19,7 @@ function bucket(key: string): number {
 
 const lineShape = (line: string) => line.trim().slice(0, 3).replace(/[a-z]/g, 'a').replace(/[A-Z]/g, 'A').replace(/\d/g, '9');
 
-export function wordHabitVector(text: string): SparseVector {
+export function wordHabitVector(text: string, o: { chars?: boolean } = {}): SparseVector {
   const counts = new Map<number, number>();
   const add = (key: string) => {
     const b = bucket(key);
@@ -27,6 +30,11 @@ export function wordHabitVector(text: string): SparseVector {
     add(`u:${tok}`);
     if (i > 0) add(`b:${tokens[i - 1]} ${tok}`);
   });
+  if (o.chars)
+    for (const tok of tokens) {
+      const w = `_${tok}_`;
+      for (let i = 0; i + 3 <= w.length; i++) add(`c:${w.slice(i, i + 3)}`);
+    }
   for (const line of text.split('\n')) add(`line:${lineShape(line)}`);
   add(`first:${tokens[0] ?? ''}`);
   let total = 0;

@@ -42,6 +42,8 @@ export interface BackgroundContext {
   newId(): string;
   /** Resolves once tab status and the capture gate are restored from session storage. */
   ready: Promise<void>;
+  /** Called after verdicts may have changed: saved, deleted, imported, or gone with their conversation (index.ts: refit the user's confidence curve). */
+  verdictsChanged?: () => void;
 }
 
 export interface ContextOptions {

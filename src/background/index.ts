@@ -6,12 +6,12 @@
  */
 import browser, { type Runtime } from 'webextension-polyfill';
 import { chatSiteOfUrl } from '../core/sites.ts';
-import { recomputeStale } from '../store/analyses.ts';
 import { getObservatoryDB } from '../store/connection.ts';
 import { buildTextIndex } from '../store/text-index.ts';
 import { coreAnalyzer } from './analyzer.ts';
 import { createBackgroundContext } from './context.ts';
 import { handleRuntimeMessage } from './dispatch.ts';
+import { createCalibrationScheduler, startUserCalibration } from './user-calibration.ts';
 import type { SessionArea } from './session.ts';
 
 /** The dashboard's first-run view (src/ui/dashboard/welcome). */
@@ -40,6 +40,7 @@ const ctx = createBackgroundContext({
   session: sessionArea(),
   storageUsage: async () => (await navigator.storage?.estimate?.())?.usage ?? null,
 });
+ctx.verdictsChanged = createCalibrationScheduler(getObservatoryDB, coreAnalyzer, ctx.queue);
 
 browser.runtime.onMessage.addListener((message: unknown, sender: Runtime.MessageSender) => handleRuntimeMessage(message, sender, ctx));
 browser.tabs.onRemoved.addListener((tabId) => {
@@ -51,13 +52,14 @@ browser.runtime.onInstalled.addListener((details) => {
   if (details.reason === 'install') void browser.tabs.create({ url: browser.runtime.getURL(FIRST_RUN_PAGE) }).catch(() => undefined);
 });
 
-// Labels made by an older detector (or never made, e.g. after an import cut short) are
-// brought up to date in the background; captures queue behind it.
+// Labels made by an older detector or another confidence curve (or never made, e.g. after an
+// import cut short) are brought up to date in the background; captures queue behind it. The
+// user's stored curve is used at once, and refitted from their verdicts after a detector upgrade.
 void ctx.ready
   .then(async () => {
     const db = await getObservatoryDB();
-    const count = await ctx.queue.run(() => recomputeStale(db, coreAnalyzer));
-    if (count > 0) console.info(`persona-observatory: recomputed labels of ${count} conversations (detector ${coreAnalyzer.version})`);
+    const recomputed = await ctx.queue.run(() => startUserCalibration(db, coreAnalyzer));
+    if (recomputed > 0) console.info(`persona-observatory: recomputed labels of ${recomputed} conversations (detector ${coreAnalyzer.version})`);
   })
   .catch((error: unknown) => console.warn('persona-observatory: recompute at startup failed', error));
 

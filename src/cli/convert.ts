@@ -14,7 +14,7 @@ import { analyzeInput, attachAnalysis } from '../core/formats/analysis-join.ts';
 import { bundleJsonChunks } from '../core/formats/bundle-json.ts';
 import { csvChunks } from '../core/formats/csv.ts';
 import { parseAnyConversationFile, type ParsedImport } from '../core/formats/detect.ts';
-import { FormatError } from '../core/formats/errors.ts';
+import { FormatError } from '../core/model/errors.ts';
 import { jsonlChunks } from '../core/formats/jsonl-export.ts';
 import { DEFAULT_LIMITS } from '../core/formats/limits.ts';
 import { markdownChunks } from '../core/formats/markdown.ts';

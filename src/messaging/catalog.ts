@@ -21,7 +21,7 @@ import type {
 } from '../core/model/types.ts';
 import { ANNOTATION_KINDS, BUNDLE_SCHEMA, CAPTURED_TURN_SCHEMA, IMPORTED_ANNOTATION_SCHEMA, SETTINGS_PATCH_SCHEMA } from '../core/model/records.ts';
 import { validatorOf, type SchemaOf } from '../core/model/schema.ts';
-import { isObject, type JsonObject } from '../core/formats/read-unknown.ts';
+import { isObject, type JsonObject } from '../core/model/read-unknown.ts';
 import { isRouteId, parseRouteObservation, type RouteObservation } from '../core/route/observation.ts';
 
 /** Routes in one `route/observe` message (the content script sends a few at a time). */

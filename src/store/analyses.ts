@@ -4,7 +4,7 @@
  * dropping them never touches turns or the user's annotations.
  */
 import { isPlaceholder } from '../core/placeholders.ts';
-import type { ConversationAnalysis, StoredAnalysis } from '../core/model/types.ts';
+import type { ConversationAnalysis, StoredAnalysis, Turn } from '../core/model/types.ts';
 import type { Analyzer } from './analyzer.ts';
 import { loadFeatureNames, putAnalyses } from './analysis-io.ts';
 import { analysisRange } from './analysis-rows.ts';
@@ -12,6 +12,11 @@ import { META_DETECTOR_VERSION, type ObservatoryDB } from './schema.ts';
 import { mainLine } from './summary.ts';
 import { ofConversation, turnRange } from './turn-rows.ts';
 import { commitOrAbort } from './write-error.ts';
+
+/** The main line as the detector reads it: a placeholder (reply not captured) is no reply, its text never seen. */
+export function detectorLine(line: readonly Turn[]): Turn[] {
+  return line.filter((t) => !isPlaceholder(t));
+}
 
 /**
  * Recompute one conversation. Reads in one transaction, runs the detector outside any
@@ -22,8 +27,7 @@ export async function recomputeConversation(db: ObservatoryDB, conversationKey: 
   for (let attempt = 0; attempt < 3; attempt++) {
     const line = mainLine(ofConversation(await db.getAll('turns', turnRange(conversationKey)), conversationKey));
     const signature = line.map((t) => `${t.key}#${t.contentHash}`).join('|');
-    // A placeholder (reply not captured) is no reply: the detector never sees its text.
-    const turns = line.filter((t) => !isPlaceholder(t));
+    const turns = detectorLine(line);
     const assistants = turns.filter((t) => t.role === 'assistant');
     const analysis: ConversationAnalysis = analyzer.analyze(turns.map((t) => ({ role: t.role, text: t.text, model: t.model })));
     const stored: StoredAnalysis[] = analysis.replies

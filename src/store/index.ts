@@ -27,4 +27,5 @@ export {
   type TranscriptSearchResult,
 } from './indexed-search.ts';
 export { buildTextIndexSlice, textIndexPending } from './text-index.ts';
+export { readUserCalibration } from './user-calibration.ts';
 export type { Analyzer, AnalyzerTurn } from './analyzer.ts';

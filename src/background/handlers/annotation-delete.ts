@@ -8,5 +8,7 @@ export const annotationDelete: Handler<'annotation/delete'> = async (m, ctx, fro
   const db = await ctx.db();
   const bound = chatSender(from);
   const existed = await ctx.queue.run(() => deleteAnnotation(db, m.id, bound ? (a) => keyOfSite(a.conversationKey, bound.site) : undefined));
-  return existed ? { ok: true } : { ok: false, error: `annotation ${m.id} is not in the store` };
+  if (!existed) return { ok: false, error: `annotation ${m.id} is not in the store` };
+  ctx.verdictsChanged?.();
+  return { ok: true };
 };

@@ -12,6 +12,7 @@ export const annotationSave: Handler<'annotation/save'> = async (m, ctx, from) =
   const db = await ctx.db();
   try {
     const annotation = await ctx.queue.run(() => saveAnnotation(db, m, ctx.now(), ctx.newId));
+    if (annotation.kind !== 'note') ctx.verdictsChanged?.();
     return { ok: true, annotation };
   } catch (error) {
     if (error instanceof NotFoundError) return { ok: false, error: error.message };

@@ -7,5 +7,6 @@ export const conversationDelete: Handler<'conversation/delete'> = async (m, ctx)
   await ctx.queue.run(() => deleteConversation(db, m.conversationKey));
   ctx.tabs.forgetConversation(m.conversationKey);
   ctx.gate.resume();
+  ctx.verdictsChanged?.(); // its annotations went with it
   return { ok: true };
 };

@@ -9,6 +9,7 @@ export const importAnnotationsHandler: Handler<'import/annotations'> = async (m,
   const db = await ctx.db();
   try {
     const r = await ctx.queue.run(() => importAnnotations(db, m.annotations, ctx.now()));
+    if (r.added + r.updated > 0) ctx.verdictsChanged?.();
     return { ok: true, added: r.added, updated: r.updated, unchanged: r.unchanged };
   } catch (error) {
     if (error instanceof AnnotationImportError) return { ok: false, error: error.message };

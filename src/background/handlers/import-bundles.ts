@@ -17,6 +17,7 @@ export const importBundlesHandler: Handler<'import/bundles'> = async (m, ctx) =>
           console.warn(`persona-observatory: labelling imported ${key} failed`, error);
         });
     }
+    if (result.touched.length > 0) ctx.verdictsChanged?.(); // bundles may carry annotations
     return { ok: true, added: result.added, updated: result.updated, skipped: result.skipped };
   } catch (error) {
     if (error instanceof ImportError) return { ok: false, error: error.message };

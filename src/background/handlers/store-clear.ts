@@ -7,5 +7,6 @@ export const storeClear: Handler<'store/clear'> = async (_m, ctx) => {
   await ctx.queue.run(() => clearAllData(db));
   ctx.tabs.forgetConversation(null);
   ctx.gate.resume();
+  ctx.verdictsChanged?.(); // no verdicts left: back to the shipped curve
   return { ok: true };
 };

@@ -86,7 +86,8 @@ export interface DetectorParams {
   /** RMS centroid distance under which a later segment reuses an earlier state. */
   stateMergeDistance: number;
   bocpd: BocpdOptions;
-  labels: { minEffect: number; minEvidence: number; maxLabels: number };
+  /** Label options (labels.ts); effectPrior and minNoiseZ make effects honest (shrunk, beyond noise only). */
+  labels: { minEffect: number; minEvidence: number; maxLabels: number; effectPrior?: number; minNoiseZ?: number };
 }
 
 export const DETECTOR_PARAMS: DetectorParams = {
@@ -119,5 +120,8 @@ export const DETECTOR_PARAMS: DetectorParams = {
   calibration: { a: -0.7168, b: 1.958 },
   stateMergeDistance: 0.6,
   bocpd: { lambda: 10, mu0: 0, kappa0: 0.5, alpha0: 2, beta0: 2, maxRun: 64 },
-  labels: { minEffect: 0.8, minEvidence: 0.5, maxLabels: 3 },
+  // Honest labels (detector 0.5): effectPrior and minNoiseZ set from principle (true effects of about
+  // one SD; ~95% two-sided); minEffect, now on the shrunk scale, 0.6 (was 0.8 on raw effects) chosen
+  // on DEV only (npm run bench:labels: DEV concise ↔ verbose and labels at DEV switches).
+  labels: { minEffect: 0.6, minEvidence: 0.5, maxLabels: 3, effectPrior: 1, minNoiseZ: 2 },
 };

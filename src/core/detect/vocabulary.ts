@@ -29,7 +29,12 @@ export const LABEL_VOCABULARY: LabelKind[] = [
     meaning: 'Self-identification as an AI or as someone else (name, feelings, theatrical register) changed.',
   },
   { kind: 'complexity', example: 'reading level: plain → dense', meaning: 'Readability, word length or lexical diversity moved together.' },
-  { kind: 'style', example: 'style shift', meaning: 'A change was detected but no single feature family moved clearly; evidence lists the largest moves.' },
+  {
+    kind: 'style',
+    example: 'style shift',
+    meaning:
+      'A change was detected but no single feature family moved clearly; evidence lists the largest moves beyond the replies’ own noise (possibly none).',
+  },
   {
     kind: 'model',
     example: 'model changed: gpt-4 → gpt-3.5',

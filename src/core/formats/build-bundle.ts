@@ -5,7 +5,7 @@
 import { isPlaceholder } from '../placeholders.ts';
 import { contentHash } from '../text/hash.ts';
 import type { BranchMarker, ConversationBundle, ConversationSource, Role, RouteInfo, SiteId, Turn } from '../model/types.ts';
-import { FormatError } from './errors.ts';
+import { FormatError } from '../model/errors.ts';
 import { conversationKey, turnKey } from '../model/keys.ts';
 import type { ImportLimits } from './limits.ts';
 import { checkCount } from './limits.ts';

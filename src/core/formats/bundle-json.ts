@@ -6,12 +6,12 @@
  */
 import type { ConversationBundle } from '../model/types.ts';
 import { detectorVersions } from './analysis-join.ts';
-import { FormatError } from './errors.ts';
+import { FormatError } from '../model/errors.ts';
 import { collect, eachBundle, type ExportOptions } from './export-options.ts';
 import { conversationKey, turnKey } from '../model/keys.ts';
 import { checkCount, type ImportLimits } from './limits.ts';
 import { canonicalJson, jsonArray } from './json-text.ts';
-import { asArray, asObject, isObject } from './read-unknown.ts';
+import { asArray, asObject, isObject } from '../model/read-unknown.ts';
 import { ANALYSIS_SCHEMA, ANNOTATION_SCHEMA, CONVERSATION_SCHEMA, TURN_SCHEMA } from '../model/records.ts';
 import { canonicalRecord, readRecord } from '../model/schema.ts';
 

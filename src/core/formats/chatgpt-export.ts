@@ -9,9 +9,9 @@
  */
 import type { ConversationBundle } from '../model/types.ts';
 import { buildBundle } from './build-bundle.ts';
-import { FormatError } from './errors.ts';
+import { FormatError } from '../model/errors.ts';
 import { checkCount, type ImportLimits } from './limits.ts';
-import { asArray, asObject, describeType, isObject, optString, secondsToMs, type JsonObject } from './read-unknown.ts';
+import { asArray, asObject, describeType, isObject, optString, secondsToMs, type JsonObject } from '../model/read-unknown.ts';
 import { layoutTree, placeTurns, type TreeNode, type TurnDraft } from './tree.ts';
 import { exportRouteOf } from '../route/chatgpt-record.ts';
 

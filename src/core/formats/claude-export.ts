@@ -10,9 +10,9 @@
  */
 import type { ConversationBundle } from '../model/types.ts';
 import { buildBundle, type ImportedTurn } from './build-bundle.ts';
-import { FormatError } from './errors.ts';
+import { FormatError } from '../model/errors.ts';
 import { checkCount, type ImportLimits } from './limits.ts';
-import { asArray, asObject, describeType, isObject, isoToMs, optString, reqString } from './read-unknown.ts';
+import { asArray, asObject, describeType, isObject, isoToMs, optString, reqString } from '../model/read-unknown.ts';
 import { layoutTree, placeTurns, type TreeNode, type TurnDraft } from './tree.ts';
 
 /** Parent id given to messages whose parent is the conversation itself. */

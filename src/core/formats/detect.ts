@@ -8,11 +8,11 @@ import type { ConversationBundle } from '../model/types.ts';
 import { importBundleJson, isBundleJson } from './bundle-json.ts';
 import { importChatGptExport, looksLikeChatGptExport } from './chatgpt-export.ts';
 import { importClaudeExport, looksLikeClaudeExport } from './claude-export.ts';
-import { FormatError } from './errors.ts';
+import { FormatError } from '../model/errors.ts';
 import { parseJsonText, stripBom } from './json-text.ts';
 import { importJsonl, importLine, looksLikeJsonl } from './jsonl-import.ts';
 import { checkCount, checkFileSize, resolveLimits, type ImportLimits } from './limits.ts';
-import { describeType, isObject } from './read-unknown.ts';
+import { describeType, isObject } from '../model/read-unknown.ts';
 
 export interface ParsedImport {
   /** bundle | chatgpt | claude | jsonl | jsonl-turns | jsonl-messages | jsonl-mixed | json-turns | empty */

@@ -1,5 +1,5 @@
 /** Public surface of src/core/formats (see README.md). */
-export { FormatError } from './errors.ts';
+export { FormatError } from '../model/errors.ts';
 export { DEFAULT_LIMITS, type ImportLimits } from './limits.ts';
 export type { ExportOptions } from './export-options.ts';
 export { parseAnyConversationFile, type ParsedImport } from './detect.ts';

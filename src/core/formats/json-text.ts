@@ -3,8 +3,8 @@
  * nested input would otherwise overflow our recursive readers; syntax errors translated into
  * line/column and a "truncated?" hint). Writing: schema-driven canonical JSON for the exports.
  */
-import { FormatError } from './errors.ts';
-import type { JsonObject } from './read-unknown.ts';
+import { FormatError } from '../model/errors.ts';
+import type { JsonObject } from '../model/read-unknown.ts';
 import { isOptional, shapeOf, type FieldKind, type RecordSchema, type SchemaOf } from '../model/schema.ts';
 
 /** Strips a UTF-8 byte-order mark, which some editors and Windows tools prepend. */

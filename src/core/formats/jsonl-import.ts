@@ -10,13 +10,13 @@ import { inferSite } from './infer-site.ts';
 import { hashString } from '../text/hash.ts';
 import type { ConversationBundle, Turn } from '../model/types.ts';
 import { buildBundle, type ImportedTurn } from './build-bundle.ts';
-import { FormatError } from './errors.ts';
+import { FormatError } from '../model/errors.ts';
 import { conversationKey, turnKey } from '../model/keys.ts';
 import { groupBy } from './group-by.ts';
 import { JSONL_FORMAT, JSONL_VERSION, LINE_SCHEMA, type JsonlLine, type LineDetails, type LineMessage } from './jsonl-records.ts';
 import { checkCount, type ImportLimits } from './limits.ts';
 import { parseJsonText } from './json-text.ts';
-import { asObject, describeType, isObject, secondsToMs, type JsonObject } from './read-unknown.ts';
+import { asObject, describeType, isObject, secondsToMs, type JsonObject } from '../model/read-unknown.ts';
 import { readRecord } from '../model/schema.ts';
 
 /** True when the first non-empty line is a JSON object on its own and more text follows. */

@@ -2,7 +2,7 @@
  * Size limits for imports. Files from the wild can be huge or hostile; we refuse them with a
  * clear message instead of freezing the tab. Callers may raise limits (the CLI does not need to).
  */
-import { FormatError } from './errors.ts';
+import { FormatError } from '../model/errors.ts';
 import { MAX_TURN_TEXT_CHARS } from '../limits.ts';
 
 export interface ImportLimits {

@@ -8,7 +8,7 @@
  * point). Hidden nodes (system, tool, thoughts) are skipped by the caller's `toTurn`.
  */
 import type { ImportedTurn } from './build-bundle.ts';
-import { FormatError } from './errors.ts';
+import { FormatError } from '../model/errors.ts';
 
 export interface TreeNode {
   id: string;

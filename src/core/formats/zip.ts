@@ -8,7 +8,7 @@ import type { ConversationBundle } from '../model/types.ts';
 import { exportBundleJson } from './bundle-json.ts';
 import { exportCsv } from './csv.ts';
 import { parseAnyConversationFile, type ParsedImport } from './detect.ts';
-import { FormatError } from './errors.ts';
+import { FormatError } from '../model/errors.ts';
 import type { ExportOptions } from './export-options.ts';
 import { exportJsonl } from './jsonl-export.ts';
 import { resolveLimits, type ImportLimits } from './limits.ts';

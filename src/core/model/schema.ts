@@ -9,8 +9,8 @@
  *   export → import → export is byte-identical.
  * Files have their own size limits (formats/limits.ts), so `readRecord` does not apply the bounds.
  */
-import { FormatError } from '../formats/errors.ts';
-import { asArray, asObject, describeType, type JsonObject } from '../formats/read-unknown.ts';
+import { FormatError } from './errors.ts';
+import { asArray, asObject, describeType, type JsonObject } from './read-unknown.ts';
 import { MAX_SHORT_STRING_CHARS } from '../limits.ts';
 
 export type FieldKind =

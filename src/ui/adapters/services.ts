@@ -12,6 +12,7 @@ import type { FeatureDef } from '../../core/features/types.ts';
 import type { RouterReport } from '../../core/router/types.ts';
 import type { VocabularyEntry } from '../components/AnnotationControls.tsx';
 import type { PersonaVocabulary } from '../../core/vocabulary/index.ts';
+import type { UserCalibration } from '../../core/detect/user-calibration.ts';
 import type { CaptureProblem } from '../../messaging/catalog.ts';
 
 export interface ProgressReport {
@@ -43,6 +44,8 @@ export interface DataReads {
   searchText(query: string, onProgress: (p: ProgressReport) => void, signal: AbortSignal): Promise<TextSearchResult>;
   /** The persona repertoire fitted on every stored analysis (core/vocabulary): one id and name per persona on every screen. */
   getPersonaVocabulary(): Promise<PersonaVocabulary>;
+  /** The confidence curve refitted from the user's verdicts by the worker (null before its first refit). */
+  getUserCalibration(): Promise<UserCalibration | null>;
 }
 
 export interface TextSearchResult {

@@ -1,6 +1,6 @@
 /** DataReads straight from IndexedDB through src/store's read API (same extension origin). */
 import type { ConversationBundle } from '../../core/model/types.ts';
-import { getObservatoryDB, listConversations, getConversationBundle, searchTranscripts, getAllAnalyses } from '../../store/index.ts';
+import { getObservatoryDB, listConversations, getConversationBundle, searchTranscripts, getAllAnalyses, readUserCalibration } from '../../store/index.ts';
 import { conversationsFromAnalyses, fitPersonaVocabulary } from '../../core/vocabulary/index.ts';
 import { throwIfCancelled, yieldToBrowser } from '../components/cancel.ts';
 import type { DataReads } from './services.ts';
@@ -32,6 +32,9 @@ export const storeReads: DataReads = {
   },
   async getPersonaVocabulary() {
     return fitPersonaVocabulary(conversationsFromAnalyses(await getAllAnalyses(await getObservatoryDB())));
+  },
+  async getUserCalibration() {
+    return readUserCalibration(await getObservatoryDB());
   },
   async getBundles(keys, onProgress, signal) {
     const db = await getObservatoryDB();

@@ -150,11 +150,14 @@ describe('capture/page', () => {
 describe('other handlers', () => {
   it('annotation save/delete, conversation delete, clear, recompute, import', async () => {
     await send(capture(turns), tab());
+    let verdicts = 0;
+    ctx.verdictsChanged = () => verdicts++;
     const saved = await send(
       { type: 'annotation/save', turnKey: 'chatgpt:c1:a1', conversationKey: 'chatgpt:c1', kind: 'reject', label: null, note: 'no' },
       frame(),
     );
     expect(saved).toMatchObject({ ok: true, annotation: { kind: 'reject', turnKey: 'chatgpt:c1:a1' } });
+    expect(verdicts).toBe(1); // the worker refits the user's confidence curve after a verdict
     const badges = (await send(capture(turns), tab())) as CapturePageResponse;
     // The page learns that the user annotated, never what they wrote.
     expect(badges.ok && badges.badges.a1.annotated).toBe('reject');
@@ -173,6 +176,7 @@ describe('other handlers', () => {
     expect(await send({ type: 'import/bundles', bundles: [bundle] })).toEqual({ ok: true, added: 0, updated: 0, skipped: 1 });
     expect(await db.count('turns')).toBe(4);
     expect(await send({ type: 'store/clear' })).toEqual({ ok: true });
+    expect(verdicts).toBe(4); // save, conversation delete, import, clear
     expect(await db.count('conversations')).toBe(0);
   });
 

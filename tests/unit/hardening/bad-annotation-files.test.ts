@@ -9,7 +9,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { unwrap } from 'idb';
 import { exportArgillaRecords, exportLabelStudioTasks, parseAnnotationFile } from '../../../src/core/formats/annotation/index.ts';
-import { FormatError } from '../../../src/core/formats/errors.ts';
+import { FormatError } from '../../../src/core/model/errors.ts';
 import { parseMessage } from '../../../src/messaging/catalog.ts';
 import { AnnotationImportError, importAnnotations } from '../../../src/store/annotation-import.ts';
 import { importBundles } from '../../../src/store/import.ts';

@@ -11,7 +11,7 @@ import { resolve } from 'node:path';
 import { IDBFactory } from 'fake-indexeddb';
 import { unwrap } from 'idb';
 import { parseAnyConversationFile } from '../../../src/core/formats/detect.ts';
-import { FormatError } from '../../../src/core/formats/errors.ts';
+import { FormatError } from '../../../src/core/model/errors.ts';
 import { exportBundleJson } from '../../../src/core/formats/bundle-json.ts';
 import { exportJsonl } from '../../../src/core/formats/jsonl-export.ts';
 import type { ConversationBundle } from '../../../src/core/model/types.ts';

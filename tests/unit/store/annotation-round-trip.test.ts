@@ -5,7 +5,7 @@
  */
 import { beforeEach, describe, expect, it } from 'vitest';
 import { exportArgillaRecords, exportLabelStudioTasks, parseAnnotationFile } from '../../../src/core/formats/annotation/index.ts';
-import { FormatError } from '../../../src/core/formats/errors.ts';
+import { FormatError } from '../../../src/core/model/errors.ts';
 import type { Annotation } from '../../../src/core/model/types.ts';
 import { importAnnotations, AnnotationImportError } from '../../../src/store/annotation-import.ts';
 import { saveAnnotation } from '../../../src/store/annotations.ts';

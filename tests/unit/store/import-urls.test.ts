@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { checkFileBytes } from '../../../src/core/formats/limits.ts';
-import { FormatError } from '../../../src/core/formats/errors.ts';
+import { FormatError } from '../../../src/core/model/errors.ts';
 import { siteUrlOrNull } from '../../../src/core/sites.ts';
 import { importBundles } from '../../../src/store/import.ts';
 import { getConversation } from '../../../src/store/read.ts';

@@ -328,6 +328,22 @@ describe('AboutPanel', () => {
     expect(root.textContent).toContain('test-1');
     // What the benchmark measured is shown, as given by core (not restated in the view).
     expect(root.textContent).toContain('Measured: half of the flagged switches were real.');
+    expect(root.textContent).toContain('Your annotations: none yet');
+  });
+  it('says how the user’s verdicts adjusted the confidence curve', async () => {
+    const s = services();
+    s.data.getUserCalibration.mockResolvedValue({
+      confirmed: 3,
+      rejected: 5,
+      relabelled: 0,
+      alpha: -0.2,
+      beta: 0.8,
+      calibration: { a: -0.77, b: 1.57 },
+      adjusted: true,
+    });
+    const root = await mount(<AboutPanel />, s);
+    await settle();
+    expect(root.querySelector('.po-user-calibration')?.textContent).toMatch(/Your annotations: 3 confirmed \/ 5 rejected; curve adjusted/);
   });
 });
 

@@ -7,6 +7,7 @@ import type { ParsedAnnotationFile, UiServices } from '../../../src/ui/adapters/
 import { agreementOfBundles } from '../../../src/core/agreement.ts';
 import type { FeatureDef } from '../../../src/core/features/types.ts';
 import type { RouterReport } from '../../../src/core/router/types.ts';
+import type { UserCalibration } from '../../../src/core/detect/user-calibration.ts';
 
 export const HOSTILE = '<img src=x onerror="globalThis.__pwned=1"><script>globalThis.__pwned=2</script>**bold**';
 
@@ -119,6 +120,7 @@ export function services(over: { list?: Conversation[]; bundle?: ConversationBun
       getBundles: vi.fn(async () => (b ? [b] : [])),
       searchText: vi.fn(async (_q: string, _p: unknown, _s: AbortSignal) => ({ matches: new Map<string, string>(), complete: true, ranked: true })),
       getPersonaVocabulary: vi.fn(async () => fitPersonaVocabulary(conversationsFromAnalyses(b ? b.analyses : []))),
+      getUserCalibration: vi.fn(async (): Promise<UserCalibration | null> => null),
     },
     commands: {
       saveAnnotation: vi.fn(

@@ -14,8 +14,8 @@
  * responses are skipped.
  */
 import type { ImportedAnnotation } from '../../model/types.ts';
-import { FormatError } from '../errors.ts';
-import { asArray, asObject, describeType, isObject, isoToMs } from '../read-unknown.ts';
+import { FormatError } from '../../model/errors.ts';
+import { asArray, asObject, describeType, isObject, isoToMs } from '../../model/read-unknown.ts';
 import { ARGILLA } from './argilla.ts';
 import { authorOf, checkLabel, checkNote, readPredictedKinds, readTaskIds, refuseDuplicates } from './import-common.ts';
 import { answerToAnnotation, type ToolAnswer } from './verdict.ts';

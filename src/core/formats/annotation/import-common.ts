@@ -4,8 +4,8 @@
  */
 import { MAX_NOTE_CHARS, MAX_SHORT_STRING_CHARS } from '../../limits.ts';
 import type { ImportedAnnotation } from '../../model/types.ts';
-import { FormatError } from '../errors.ts';
-import { describeType, type JsonObject } from '../read-unknown.ts';
+import { FormatError } from '../../model/errors.ts';
+import { describeType, type JsonObject } from '../../model/read-unknown.ts';
 
 export interface TaskIds {
   turnKey: string;

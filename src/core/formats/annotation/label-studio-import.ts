@@ -8,8 +8,8 @@
  * with `completed_by` as the author and its `created_at` / `updated_at` as the times.
  */
 import type { ImportedAnnotation } from '../../model/types.ts';
-import { FormatError } from '../errors.ts';
-import { asArray, asObject, describeType, isObject, isoToMs } from '../read-unknown.ts';
+import { FormatError } from '../../model/errors.ts';
+import { asArray, asObject, describeType, isObject, isoToMs } from '../../model/read-unknown.ts';
 import { authorOf, checkLabel, checkNote, MAX_TOOL_ID_CHARS, readPredictedKinds, readTaskIds, refuseDuplicates } from './import-common.ts';
 import { LS } from './label-studio.ts';
 import { answerToAnnotation, type ToolAnswer } from './verdict.ts';

@@ -4,10 +4,10 @@
  * Nothing here touches the store: the result is checked and written in one transaction there.
  */
 import type { AnnotationTool, ImportedAnnotation } from '../../model/types.ts';
-import { FormatError } from '../errors.ts';
+import { FormatError } from '../../model/errors.ts';
 import { parseJsonText, stripBom } from '../json-text.ts';
 import { checkCount, checkFileSize, resolveLimits, type ImportLimits } from '../limits.ts';
-import { describeType, isObject } from '../read-unknown.ts';
+import { describeType, isObject } from '../../model/read-unknown.ts';
 import { importArgillaRecords, looksLikeArgillaRecords } from './argilla-import.ts';
 import { importLabelStudioExport, looksLikeLabelStudioExport } from './label-studio-import.ts';
 

@@ -1,13 +1,16 @@
 import { FROM_THE_PAGE, strengthMeaning } from '../../../core/vocabulary/judgements.ts';
 import { useServices } from '../../adapters/services.ts';
 import { formatValue } from '../../../common/format.ts';
+import { userCalibrationSummary } from '../../../core/detect/user-calibration.ts';
+import { useAsync } from '../../components/use-async.ts';
 
 /**
  * "About the instrument": generated from the feature registry and the label vocabulary, so it
  * can never disagree with what the detector actually measures.
  */
 export function AboutPanel() {
-  const { core } = useServices();
+  const { core, data } = useServices();
+  const userCurve = useAsync(() => data.getUserCalibration(), [data]);
   const families = [...new Set(core.features.map((f) => f.family))];
   return (
     <div class="po-about">
@@ -15,9 +18,10 @@ export function AboutPanel() {
         <h3>How labels are made</h3>
         <p>
           Each assistant reply is turned into the numbers below. A change-point detector looks for replies where several of them move together and stay moved;
-          the label names the largest moves in words, with how sure it is (strong, moderate or weak; calibrated on the models it was tuned on). Labels are
-          heuristics about style, not claims about the model’s inner state: mark them “Confirmed shift” or “Not a shift” and your judgement is kept apart from
-          the detector’s. Detector version <code>{core.detectorVersion}</code>; {core.features.length} features.
+          the label names in words only moves that stand out from the replies’ own variation (their sizes shrunk toward zero, since segments are short), with
+          how sure it is (strong, moderate or weak; calibrated on the models it was tuned on). Labels are heuristics about style, not claims about the model’s
+          inner state: mark them “Confirmed shift” or “Not a shift” and your judgement is kept apart from the detector’s. Detector version{' '}
+          <code>{core.detectorVersion}</code>; {core.features.length} features.
         </p>
         <p>
           A switch must also pass a test against the conversation itself: the replies on both sides are shuffled many times, and if shuffled orders often show
@@ -27,6 +31,14 @@ export function AboutPanel() {
       <section class="po-card" aria-labelledby="po-about-trust">
         <h3 id="po-about-trust">How far to trust a label</h3>
         <p>{core.trustSummary}</p>
+        <p class="po-user-calibration">
+          {userCurve.status === 'data'
+            ? userCalibrationSummary(userCurve.data)
+            : userCurve.status === 'error'
+              ? 'Your confidence curve could not be read.'
+              : ''}{' '}
+          Mark labels “Confirmed shift” or “Not a shift” and confidence is refitted to your verdicts, pulled toward the shipped curve.
+        </p>
         <p>That is why labels never show a percentage. They read:</p>
         <ul>
           {(['strong', 'moderate', 'weak'] as const).map((k) => (

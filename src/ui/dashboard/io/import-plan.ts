@@ -11,7 +11,3 @@ export function batches<T>(items: readonly T[], size: number): T[][] {
   for (let i = 0; i < items.length; i += size) out.push(items.slice(i, i + size));
   return out;
 }
-
-export function importableCount(entries: readonly ParsedEntry[]): number {
-  return entries.reduce((n, e) => n + (e.ok ? e.bundles.length : 0), 0);
-}

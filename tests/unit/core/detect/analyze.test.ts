@@ -102,3 +102,35 @@ describe('labelChange', () => {
     expect(analyzeConversation(same, { params: withStyle }).switches).toEqual([]);
   });
 });
+
+describe('honest labels (shrunk effects, only moves beyond noise)', () => {
+  const o = { priorScale: { words_log: 0.3, paragraphs: 1 }, minEffect: 0.6, minEvidence: 0.5, maxLabels: 3 };
+  const rows = (words: number[], paragraphs: number[]) => words.map((w, i) => ({ words_log: w, paragraphs: paragraphs[i] }));
+  it('names a clear move, with its effect shrunk by τ²/(τ² + 1/n₁ + 1/n₂)', () => {
+    const before = rows([1.0, 1.1, 0.9, 1.0], [1, 1, 1, 1]);
+    const after = rows([2.0, 2.1, 1.9, 2.0], [4, 4, 4, 4]);
+    const raw = labelChange(before, after, 1, o);
+    const honest = labelChange(before, after, 1, { ...o, effectPrior: 1, minNoiseZ: 2 });
+    expect(honest[0].text).toBe('verbosity jump');
+    const rawWords = raw[0].evidence.find((e) => e.feature === 'words_log')!.effect;
+    const honestWords = honest[0].evidence.find((e) => e.feature === 'words_log')!.effect;
+    expect(honestWords).toBeCloseTo(rawWords * (1 / (1 + 1 / 4 + 1 / 4)), 2);
+  });
+  it('does not name a move that stays within the segments’ own noise', () => {
+    // Means differ by 0.4 (over 1 prior SD) but each segment wanders by ±0.6: not beyond noise.
+    const before = rows([0.4, 1.6, 0.4, 1.6], [1, 3, 1, 3]);
+    const after = rows([0.8, 2.0, 0.8, 2.0], [1, 3, 1, 3]);
+    expect(labelChange(before, after, 1, { ...o, minEffect: 0.2 })[0].text).toBe('verbosity jump');
+    const honest = labelChange(before, after, 1, { ...o, minEffect: 0.2, effectPrior: 1, minNoiseZ: 2 });
+    expect(honest).toHaveLength(1);
+    expect(honest[0].kind).toBe('style');
+    expect(honest[0].evidence).toEqual([]);
+  });
+  it('lists as evidence only the features that moved beyond noise', () => {
+    const before = rows([1.0, 1.1, 0.9, 1.0], [1, 5, 1, 5]);
+    const after = rows([2.0, 2.1, 1.9, 2.0], [2, 6, 2, 6]);
+    const [label] = labelChange(before, after, 1, { ...o, effectPrior: 1, minNoiseZ: 2 });
+    expect(label.text).toBe('verbosity jump');
+    expect(label.evidence.map((e) => e.feature)).toEqual(['words_log']);
+  });
+});

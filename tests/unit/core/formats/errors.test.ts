@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { exportBundleJson } from '../../../../src/core/formats/bundle-json.ts';
 import { parseAnyConversationFile } from '../../../../src/core/formats/detect.ts';
-import { FormatError } from '../../../../src/core/formats/errors.ts';
+import { FormatError } from '../../../../src/core/model/errors.ts';
 import { parseConversationZip, zipFiles } from '../../../../src/core/formats/zip.ts';
 import { readExport } from './fixtures.ts';
 
