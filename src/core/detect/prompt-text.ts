@@ -7,6 +7,7 @@
  */
 import { promptFeatures, promptFeaturesOfLower } from '../features/prompt.ts';
 import { words } from '../text/segment.ts';
+import { createTextScan, scanText, type TextScan } from '../text/word-scan.ts';
 
 export const PROMPT_BUCKETS = 1 << 12;
 /** Cue dimensions after the buckets (promptFeatures without its bias term). */
@@ -16,9 +17,9 @@ export const PROMPT_DIMS = PROMPT_BUCKETS + PROMPT_CUES;
 const FNV_OFFSET = 0x811c9dc5;
 const FNV_PRIME = 0x01000193;
 
-/** FNV-1a state after `s`, continued from `h` (not yet made unsigned). */
-function fnvFrom(h: number, s: string): number {
-  for (let i = 0; i < s.length; i++) h = Math.imul(h ^ s.charCodeAt(i), FNV_PRIME);
+/** FNV-1a state after s[start, end), continued from `h` (not yet made unsigned). */
+function fnvSpan(h: number, s: string, start: number, end: number): number {
+  for (let i = start; i < end; i++) h = Math.imul(h ^ s.charCodeAt(i), FNV_PRIME);
   return h;
 }
 
@@ -27,8 +28,10 @@ export interface PromptVector {
   value: Float64Array;
 }
 
-// Scratch n-gram counts per bucket, zeroed again after each call (calls never overlap).
+// Scratch n-gram counts per bucket, zeroed again after each call, and the word scanner's buffers
+// (calls never overlap).
 const bucketCounts = new Int32Array(PROMPT_BUCKETS);
+const scan: TextScan = createTextScan(256);
 
 export function promptVector(text: string): PromptVector {
   const t = promptTerms(text);
@@ -38,8 +41,6 @@ export function promptVector(text: string): PromptVector {
 /** promptVector's entries as plain arrays (cheaper to allocate than typed arrays: the predictor's path). */
 export function promptTerms(text: string): { index: number[]; value: number[] } {
   const lower = text.toLowerCase();
-  const ws = words(lower);
-  const cues = promptFeaturesOfLower(lower, ws.length);
   // A bucket is (FNV-1a of the n-gram) mod PROMPT_BUCKETS, i.e. its low 12 bits. The bigram
   // "a b" hashes as a's state continued with ' ' and b, so no bigram string is built.
   const index: number[] = [];
@@ -47,11 +48,26 @@ export function promptTerms(text: string): { index: number[]; value: number[] } 
     const b = h & (PROMPT_BUCKETS - 1);
     if (bucketCounts[b]++ === 0) index.push(b);
   };
-  for (let i = 0; i < ws.length; i++) {
-    const h = fnvFrom(FNV_OFFSET, ws[i]);
-    add(h);
-    if (i + 1 < ws.length) add(fnvFrom(Math.imul(h ^ 32, FNV_PRIME), ws[i + 1]));
+  let wordCount: number;
+  if (scanText(lower, scan)) {
+    // The scanner's words are words()'s, as spans with their FNV-1a state: no string per word.
+    const { starts, ends, hashes } = scan;
+    wordCount = scan.count;
+    for (let i = 0; i < wordCount; i++) {
+      const h = hashes[i];
+      add(h);
+      if (i + 1 < wordCount) add(fnvSpan(Math.imul(h ^ 32, FNV_PRIME), lower, starts[i + 1], ends[i + 1]));
+    }
+  } else {
+    const ws = words(lower);
+    wordCount = ws.length;
+    for (let i = 0; i < ws.length; i++) {
+      const h = fnvSpan(FNV_OFFSET, ws[i], 0, ws[i].length);
+      add(h);
+      if (i + 1 < ws.length) add(fnvSpan(Math.imul(h ^ 32, FNV_PRIME), ws[i + 1], 0, ws[i + 1].length));
+    }
   }
+  const cues = promptFeaturesOfLower(lower, wordCount);
   index.sort((a, b) => a - b);
   const grams = index.length;
   const value: number[] = [];
