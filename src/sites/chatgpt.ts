@@ -18,7 +18,8 @@ export const CHATGPT_SELECTORS = {
   modelSlug: 'data-message-model-slug',
   /** Each a single class: queried one by one, a fast path in browsers (a selector list is not). */
   streamingInTurn: ['.result-streaming', '.streaming-animation'],
-  stop: ['button[data-testid="stop-button"]', 'button[data-testid="composer-stop-button"]', ...STOP_BUTTON],
+  /** The generic list already names ChatGPT's two stop buttons (each selector is matched on every button). */
+  stop: STOP_BUTTON,
   modelPicker: ['[data-testid="model-switcher-dropdown-button"]'],
   image: 'img[alt]:not([aria-hidden="true"])',
   title: ['nav a[data-active] .truncate', 'a[data-active] .truncate span'],
@@ -119,9 +120,19 @@ function stablePartsOf(turn: Element): Omit<TurnParts, 'streaming'> | null {
   };
 }
 
-/** The turn wrappers, once per scan (not once per time slice of a long first read). */
+/**
+ * The turn wrappers, once per scan (not once per time slice of a long first read). Found by the
+ * first selector (data-testid, which the content script's observer watches along with the tree),
+ * the list also stays valid while the page is unchanged, so the quiet-period re-check after a
+ * change does not walk the page for it again; the fallbacks use attributes the observer does not
+ * watch and are looked up every scan.
+ */
 function turnsOf(root: ParentNode): Element[] {
-  return cachedScanRead(root, 'chatgpt:turns', () => outermost(queryFirstList(root, S.turn)));
+  return cachedScanRead(root, 'chatgpt:turns', () => {
+    const [watched, ...fallbacks] = S.turn;
+    const byWatched = cachedPageRead(root, 'chatgpt:turns-watched', () => outermost(queryAll(root, watched)));
+    return byWatched.length > 0 ? byWatched : outermost(queryFirstList(root, fallbacks));
+  });
 }
 
 /**

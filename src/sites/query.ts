@@ -183,8 +183,22 @@ export function leafTextOutside(scope: Element, skip: Element | null, test: RegE
   return null;
 }
 
-/** Does `el` hold any non-space text? Stops at the first (textContent would copy a whole reply). */
+/** NodeFilter.SHOW_TEXT (a literal: Node has no NodeFilter global). */
+const SHOW_TEXT = 4;
+
+/**
+ * Does `el` hold any non-space text? Stops at the first (textContent would copy a whole reply).
+ * A text-node walker where the DOM has one: the browser steps over the elements natively, where
+ * a script-side walk makes several calls across the DOM bindings per node.
+ */
 export function hasText(el: Element): boolean {
+  const walker = el.ownerDocument?.createTreeWalker?.(el, SHOW_TEXT);
+  if (!walker) return hasTextByWalk(el);
+  for (let node = walker.nextNode(); node; node = walker.nextNode()) if (/\S/.test(node.nodeValue ?? '')) return true;
+  return false;
+}
+
+function hasTextByWalk(el: Element): boolean {
   const stack: Node[] = [el];
   while (stack.length > 0) {
     const node = stack.pop()!;

@@ -3,7 +3,7 @@
 // answers: hasAny lists whose selectors all start with one tag (looked up by tag name, then
 // matched) and lists that do not; queryAll in document order.
 import { describe, expect, it } from 'vitest';
-import { hasAny, queryAll, readBranchMarker, STOP_BUTTON } from '../../../src/sites/query.ts';
+import { hasAny, hasText, queryAll, readBranchMarker, STOP_BUTTON } from '../../../src/sites/query.ts';
 
 const PAGES = [
   '<main><p>no buttons</p></main>',
@@ -49,5 +49,22 @@ describe('query fast paths', () => {
     document.body.innerHTML = '<div id="t"><svg><use></use></svg><div class="c">1/2 cup</div><span></span><span> 2 / 3 </span></div>';
     const t = document.getElementById('t')!;
     expect(readBranchMarker(t, t.querySelector('.c'))).toEqual({ index: 2, count: 3 });
+  });
+
+  it('hasText (a text-node walker in a DOM that has one) answers whether the text content has a non-space character', () => {
+    const cases = [
+      '<div id="t"></div>',
+      '<div id="t">  \n <p> </p><!-- a comment --><span>\t</span></div>',
+      '<div id="t"><svg><path></path></svg><div><div><p>  x </p></div></div></div>',
+      '<div id="t"><!-- only a comment --></div>',
+      '<div id="t"> <b> </b> <i>y</i></div>',
+    ];
+    const answers = cases.map((html) => {
+      document.body.innerHTML = html;
+      const t = document.getElementById('t')!;
+      expect(hasText(t), html).toBe(/\S/.test(t.textContent ?? ''));
+      return hasText(t);
+    });
+    expect(answers).toEqual([false, false, true, false, true]);
   });
 });
