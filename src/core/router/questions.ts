@@ -121,8 +121,8 @@ function hmmMarginInterval(fit: FitContext): Evidence | null {
 
 /**
  * "No" only when the evidence rules a router out: the HMM is clearly behind the best model, its
- * margin interval lies below 0 (no resample of conversations favours it), and personas do not come
- * back inside conversations beyond shuffled order. Otherwise a non-router winner is "can't tell":
+ * margin interval lies below 0 when an order-free model wins (no resample of conversations favours
+ * it), and the repertoire line does not find personas that come back beyond shuffled order. Otherwise a non-router winner is "can't tell":
  * within-conversation centring leaves little persona signal when conversations mostly stay in
  * one persona, so losing the BIC comparison alone is absence of evidence (docs/router.md).
  */
@@ -131,14 +131,17 @@ function routerRuledOut(p: Parts, alpha: number, margin: Evidence | null): { rul
   const hmmBehind = c?.fits.find((f) => f.model === 'sticky-hmm')?.deltaBic ?? 0;
   const rec = p.recurrence;
   if (c?.verdict === 'stable' && c.withinConversationSwitches === 0) return { ruledOut: true, reason: '' };
-  if (rec?.p !== null && rec?.p !== undefined && rec.p < alpha)
+  const recP = rec?.p ?? null;
+  if ((p.repertoire?.chosenK ?? 1) >= 2 && recP !== null && recP < alpha)
     return {
       ruledOut: false,
-      reason: `personas do come back inside conversations more than shuffled order gives (recurrence p = ${formatNumber(rec.p, 3)}), so the BIC comparison's winner does not rule a router out; conversations that mostly stay in one persona leave the within-conversation models little to separate.`,
+      reason: `personas do come back inside conversations more than shuffled order gives (recurrence p = ${formatNumber(recP, 3)}), so the BIC comparison's winner does not rule a router out; conversations that mostly stay in one persona leave the within-conversation models little to separate.`,
     };
   if (hmmBehind <= CLEAR_MARGIN)
     return { ruledOut: false, reason: `the sticky HMM is only ΔBIC ${formatNumber(hmmBehind, 1)} behind the best explanation (clear is > ${CLEAR_MARGIN}).` };
-  if (margin && margin.high !== null && margin.high >= 0)
+  // The margin interval is the HMM against clusters / the mixture: it speaks only when one of those wins.
+  const orderFreeWins = c?.winner === 'mixture' || c?.winner === 'conversation-clusters';
+  if (orderFreeWins && margin && margin.high !== null && margin.high >= 0)
     return {
       ruledOut: false,
       reason: `the HMM's margin over the best non-recurring alternative reaches ${formatNumber(margin.high, 1)} in the bootstrap over conversations, so some resamples favour a router.`,
