@@ -298,7 +298,8 @@ function realRouter(): void {
 const GRID_STAYS = [0.9, 0.75, 0.6] as const;
 const GRID_LENGTHS = [16, 32] as const;
 const GRID_SEEDS = Math.max(1, Math.round(3 * SCALE));
-const GRID_CONVERSATIONS = 24;
+/** Every cell has about this many replies (24 conversations of 16, 12 of 32), so no prompt is used twice and only the length changes. */
+const GRID_REPLIES = 384;
 /** Boredom-triggered cells: a cue replaces about 1 user turn in 8, and the persona swaps on its reply 4 times in 5. */
 const GRID_CUES = { rate: 0.125, switchAfter: 0.8 };
 
@@ -319,7 +320,7 @@ function realGrid(pools: UserPools): void {
   requireSharedData('bench:router real-text power grid', ['multimodel/alpaca_eval.jsonl']);
   const rows = readAlpaca();
   section(
-    `Power grid on real text: ${REAL_ROUTER_PAIRS.length} generator pairs × ${GRID_SEEDS} seeds per cell, ${GRID_CONVERSATIONS} conversations of length ±2; boredom loop: cue on ${100 * GRID_CUES.rate}% of user turns, swap after ${100 * GRID_CUES.switchAfter}%`,
+    `Power grid on real text: ${REAL_ROUTER_PAIRS.length} generator pairs × ${GRID_SEEDS} seeds per cell, ${GRID_REPLIES} replies per history in conversations of length ±2; boredom loop: cue on ${100 * GRID_CUES.rate}% of user turns, swap after ${100 * GRID_CUES.switchAfter}%`,
   );
   console.log(`${'design'.padEnd(30)}${'other pairs: router "yes"'.padEnd(36)}${'demo pair: yes'.padEnd(16)}no / can't tell (all)   other signs`);
   const t0 = performance.now();
@@ -328,13 +329,13 @@ function realGrid(pools: UserPools): void {
     ...GRID_LENGTHS.map((length) => ({ name: `boredom loop, ${length} replies`, stay: 1, length, cues: true })),
   ];
   for (const d of designs) {
-    const tally = { other: 0, otherN: 0, demo: 0, demoN: 0, no: 0, cant: 0, triggers: 0, loop: 0, recovered: 0, replies: 0 };
+    const tally = { other: 0, otherN: 0, demo: 0, demoN: 0, no: 0, cant: 0, triggers: 0, loop: 0, recovered: 0, replies: 0, reused: 0 };
     for (const personas of REAL_ROUTER_PAIRS)
       for (let seed = 1; seed <= GRID_SEEDS; seed++) {
         const h = buildRouterHistory(rows, {
           personas,
           shownModel: 'x',
-          conversations: GRID_CONVERSATIONS,
+          conversations: Math.round(GRID_REPLIES / d.length),
           minReplies: d.length - 2,
           maxReplies: d.length + 2,
           stay: d.stay,
@@ -345,6 +346,7 @@ function realGrid(pools: UserPools): void {
           h.conversations.map((c) => ({ id: c.id, turns: c.turns.map((t) => ({ role: t.role, text: t.text, model: t.model ?? null })) })),
           { seed, permutations: PERMUTATIONS, skipMirroring: true, bootstrap: 50 },
         );
+        if (h.replies > h.eligible) tally.reused++;
         const word = routerWord(r);
         const isDemoPair = personas === REAL_ROUTER_PAIRS[0];
         if (isDemoPair) {
@@ -366,7 +368,7 @@ function realGrid(pools: UserPools): void {
         tally.replies += p.replies;
       }
     const n = tally.demoN + tally.otherN;
-    const signs = `states match persona ${pctI(wilson(tally.recovered, tally.replies))}${d.cues ? `; triggers "yes" ${tally.triggers}/${n}, loop "yes" ${tally.loop}/${n}` : ''}`;
+    const signs = `states match persona ${pctI(wilson(tally.recovered, tally.replies))}${tally.reused ? `; ${tally.reused} histories reuse prompts` : ''}${d.cues ? `; triggers "yes" ${tally.triggers}/${n}, loop "yes" ${tally.loop}/${n}` : ''}`;
     console.log(
       `${d.name.padEnd(30)}${`${tally.other}/${tally.otherN} = ${pctI(wilson(tally.other, tally.otherN))}`.padEnd(36)}${`${tally.demo}/${tally.demoN}`.padEnd(16)}${`${tally.no} / ${tally.cant}`.padEnd(24)}${signs}`,
     );

@@ -135,7 +135,7 @@ function routerRuledOut(p: Parts, alpha: number, margin: Evidence | null): { rul
   if ((p.repertoire?.chosenK ?? 1) >= 2 && recP !== null && recP < alpha)
     return {
       ruledOut: false,
-      reason: `personas do come back inside conversations more than shuffled order gives (recurrence p = ${formatNumber(recP, 3)}), so the BIC comparison's winner does not rule a router out; conversations that mostly stay in one persona leave the within-conversation models little to separate.`,
+      reason: `personas do come back inside conversations more than shuffled order gives (recurrence p = ${formatNumber(recP, 3)}), so losing the model comparison does not rule a router out: when conversations mostly stay in one persona, the within-conversation models have little to separate.`,
     };
   if (hmmBehind <= CLEAR_MARGIN)
     return { ruledOut: false, reason: `the sticky HMM is only ΔBIC ${formatNumber(hmmBehind, 1)} behind the best explanation (clear is > ${CLEAR_MARGIN}).` };
