@@ -4,7 +4,7 @@
  * ≥ 1,000 null datasets, measures power and speed, then runs the analysis on real data. Prints
  * numbers beside their targets; asserts nothing. Sized to fit in about 10 minutes on 2 shared
  * cores (run it with `nice -n 10`). BENCH_SCALE=0.2 runs a quick smaller version; BENCH_ONLY=speed
- * (comma-separated: confusion, calibration, terse, power, speed, real, realrouter) runs only those sections.
+ * (comma-separated: confusion, calibration, terse, power, speed, real, realrouter, realgrid) runs only those sections.
  */
 import { analyzeRouter } from '../src/core/router/index.ts';
 import { wilson, type Interval } from '../src/core/router/intervals.ts';
@@ -42,6 +42,8 @@ const pad = (s: string | number, w: number) => String(s).padStart(w);
 const pctI = (i: Interval | null) => (i ? `${(100 * i.value).toFixed(1)}% [95% CI ${(100 * i.low).toFixed(1)}–${(100 * i.high).toFixed(1)}%]` : 'n/a');
 const secs = (t0: number) => `${((performance.now() - t0) / 1000).toFixed(1)} s`;
 
+const routerWord = (r: RouterReport) => r.questions.find((q) => q.id === 'router')?.verdict ?? "can't tell";
+
 function section(title: string): void {
   console.log(`\n=== ${title} ===`);
 }
@@ -63,12 +65,17 @@ function confusion(pools: UserPools): void {
   let total = 0;
   let clusteredNulls = 0;
   let clusteredNullRouter = 0;
+  const lineWords = new Map<TruthClass, Record<string, number>>();
   console.log(`${'truth \\ verdict'.padEnd(16)}${VERDICTS.map((v) => pad(v.slice(0, 14), 15)).join('')}`);
   for (const truth of TRUTH_CLASSES) {
     const counts = Object.fromEntries(VERDICTS.map((v) => [v, 0])) as Record<(typeof VERDICTS)[number], number>;
     for (let i = 0; i < CONFUSION_DATASETS; i++) {
-      const verdict = run(truth, 1000 * (TRUTH_CLASSES.indexOf(truth) + 1) + i, pools).comparison?.verdict ?? 'inconclusive';
+      const r = run(truth, 1000 * (TRUTH_CLASSES.indexOf(truth) + 1) + i, pools);
+      const verdict = r.comparison?.verdict ?? 'inconclusive';
       counts[verdict]++;
+      const words = lineWords.get(truth) ?? { yes: 0, no: 0, "can't tell": 0 };
+      words[routerWord(r)]++;
+      lineWords.set(truth, words);
       const isRouter = ROUTER_CLASSES.includes(truth);
       if ((verdict === 'router-like') === isRouter) correct++;
       total++;
@@ -81,6 +88,8 @@ function confusion(pools: UserPools): void {
   }
   console.log(`correct (router classes → router-like, all others → not router-like): ${correct}/${total} = ${pctI(wilson(correct, total))}   target ≥ 90%`);
   console.log(`"router-like" on non-router datasets with the clustering confound (topic levels): ${clusteredNullRouter}/${clusteredNulls}   target 0`);
+  console.log('report line "Is it a router?" per class (yes / no / can\'t tell):');
+  for (const [truth, w] of lineWords) console.log(`  ${truth.padEnd(16)}${pad(w.yes, 4)}${pad(w.no, 4)}${pad(w["can't tell"], 4)}`);
   console.log(`time ${secs(t0)}`);
 }
 
@@ -244,16 +253,14 @@ const REAL_ROUTER_SEEDS = Math.max(1, Math.round(3 * SCALE));
  */
 function realRouter(): void {
   requireSharedData('bench:router real-text router row', ['multimodel/alpaca_eval.jsonl']);
-  const rows: AlpacaRow[] = readFileSync(sharedDataPath('multimodel/alpaca_eval.jsonl'), 'utf8')
-    .trim()
-    .split('\n')
-    .map((l) => JSON.parse(l));
+  const rows = readAlpaca();
   section(
     `Known routers between real replies (AlpacaEval, 24 conversations of 14–18 replies, stay 0.9): ${REAL_ROUTER_PAIRS.length} generator pairs × ${REAL_ROUTER_SEEDS} seeds`,
   );
   const t0 = performance.now();
   let routerLike = 0;
   let total = 0;
+  let saysNo = 0;
   let recovered = 0;
   let replies = 0;
   for (const personas of REAL_ROUTER_PAIRS)
@@ -272,17 +279,100 @@ function realRouter(): void {
       recovered += p.recovered;
       replies += p.replies;
       console.log(
-        `  ${personas.join(' / ').padEnd(52)} seed ${seed}: ${c?.verdict ?? 'inconclusive'} (best ${c?.fits[0]?.model}; sticky HMM ΔBIC ${hmm?.toFixed(0) ?? '—'}; states match the persona on ${pctI(wilson(p.recovered, p.replies))} of replies)`,
+        `  ${personas.join(' / ').padEnd(52)} seed ${seed}: ${c?.verdict ?? 'inconclusive'}, line "${routerWord(r)}" (best ${c?.fits[0]?.model}; sticky HMM ΔBIC ${hmm?.toFixed(0) ?? '—'}; states match the persona on ${pctI(wilson(p.recovered, p.replies))} of replies)`,
       );
       total++;
       if (c?.verdict === 'router-like') routerLike++;
+      if (routerWord(r) === 'no') saysNo++;
     }
   console.log(
     `router-like on known real-text routers: ${routerLike}/${total} = ${pctI(wilson(routerLike, total))}   (no target yet: within-conversation centring and ~30 features hide the persona, docs/router.md)`,
   );
+  console.log(`report line on these known routers: yes ${routerLike}, no ${saysNo} (a wrong "no"), can't tell ${total - routerLike - saysNo}`);
   console.log(
     `replies whose router state's majority persona is their own: ${pctI(wilson(recovered, replies))}   (50% = states unrelated to the persona; replies pooled, not independent)`,
   );
+  console.log(`time ${secs(t0)}`);
+}
+
+const GRID_STAYS = [0.9, 0.75, 0.6] as const;
+const GRID_LENGTHS = [16, 32] as const;
+const GRID_SEEDS = Math.max(1, Math.round(3 * SCALE));
+/** Every cell has about this many replies (24 conversations of 16, 12 of 32), so no prompt is used twice and only the length changes. */
+const GRID_REPLIES = 384;
+/** Boredom-triggered cells: a cue replaces about 1 user turn in 8, and the persona swaps on its reply 4 times in 5. */
+const GRID_CUES = { rate: 0.125, switchAfter: 0.8 };
+
+function readAlpaca(): AlpacaRow[] {
+  return readFileSync(sharedDataPath('multimodel/alpaca_eval.jsonl'), 'utf8')
+    .trim()
+    .split('\n')
+    .map((l) => JSON.parse(l));
+}
+
+/**
+ * Power grid on real text: known routers between real AlpacaEval replies (the generator pairs
+ * above) at each switching rate × conversation length, and the boredom-triggered loop; per cell
+ * the share whose report line says "yes" (router-like) with a Wilson 95% interval, separately on
+ * the demo's pair and on the other pairs (a demo design is judged on the other pairs).
+ */
+function realGrid(pools: UserPools): void {
+  requireSharedData('bench:router real-text power grid', ['multimodel/alpaca_eval.jsonl']);
+  const rows = readAlpaca();
+  section(
+    `Power grid on real text: ${REAL_ROUTER_PAIRS.length} generator pairs × ${GRID_SEEDS} seeds per cell, ${GRID_REPLIES} replies per history in conversations of length ±2; boredom loop: cue on ${100 * GRID_CUES.rate}% of user turns, swap after ${100 * GRID_CUES.switchAfter}%`,
+  );
+  console.log(`${'design'.padEnd(30)}${'other pairs: router "yes"'.padEnd(36)}${'demo pair: yes'.padEnd(16)}no / can't tell (all)   other signs`);
+  const t0 = performance.now();
+  const designs: { name: string; stay: number; length: number; cues: boolean }[] = [
+    ...GRID_LENGTHS.flatMap((length) => GRID_STAYS.map((stay) => ({ name: `stay ${stay}, ${length} replies`, stay, length, cues: false }))),
+    ...GRID_LENGTHS.map((length) => ({ name: `boredom loop, ${length} replies`, stay: 1, length, cues: true })),
+  ];
+  for (const d of designs) {
+    const tally = { other: 0, otherN: 0, demo: 0, demoN: 0, no: 0, cant: 0, triggers: 0, loop: 0, recovered: 0, replies: 0, reused: 0 };
+    for (const personas of REAL_ROUTER_PAIRS)
+      for (let seed = 1; seed <= GRID_SEEDS; seed++) {
+        const h = buildRouterHistory(rows, {
+          personas,
+          shownModel: 'x',
+          conversations: Math.round(GRID_REPLIES / d.length),
+          minReplies: d.length - 2,
+          maxReplies: d.length + 2,
+          stay: d.stay,
+          seed: 500 + seed,
+          cues: d.cues ? { texts: pools.boredom, ...GRID_CUES } : undefined,
+        });
+        const r = analyzeRouter(
+          h.conversations.map((c) => ({ id: c.id, turns: c.turns.map((t) => ({ role: t.role, text: t.text, model: t.model ?? null })) })),
+          { seed, permutations: PERMUTATIONS, skipMirroring: true, bootstrap: 50 },
+        );
+        if (h.replies > h.eligible) tally.reused++;
+        const word = routerWord(r);
+        const isDemoPair = personas === REAL_ROUTER_PAIRS[0];
+        if (isDemoPair) {
+          tally.demoN++;
+          if (word === 'yes') tally.demo++;
+        } else {
+          tally.otherN++;
+          if (word === 'yes') tally.other++;
+        }
+        if (word === 'no') tally.no++;
+        if (word === "can't tell") tally.cant++;
+        if (r.questions.find((q) => q.id === 'triggers')?.verdict === 'yes') tally.triggers++;
+        if (r.questions.find((q) => q.id === 'loop')?.verdict === 'yes') tally.loop++;
+        const p = personaRecovery(
+          r,
+          h.conversations.map((c) => c.trueStates),
+        );
+        tally.recovered += p.recovered;
+        tally.replies += p.replies;
+      }
+    const n = tally.demoN + tally.otherN;
+    const signs = `states match persona ${pctI(wilson(tally.recovered, tally.replies))}${tally.reused ? `; ${tally.reused} histories reuse prompts` : ''}${d.cues ? `; triggers "yes" ${tally.triggers}/${n}, loop "yes" ${tally.loop}/${n}` : ''}`;
+    console.log(
+      `${d.name.padEnd(30)}${`${tally.other}/${tally.otherN} = ${pctI(wilson(tally.other, tally.otherN))}`.padEnd(36)}${`${tally.demo}/${tally.demoN}`.padEnd(16)}${`${tally.no} / ${tally.cant}`.padEnd(24)}${signs}`,
+    );
+  }
   console.log(`time ${secs(t0)}`);
 }
 
@@ -321,7 +411,7 @@ function main(): void {
   console.log(
     `  scale ${SCALE}: confusion ${CONFUSION_DATASETS}/class, calibration ${CALIBRATION_DATASETS} + ${TERSE_DATASETS} terse, power ${POWER_DATASETS}; ${PERMUTATIONS} rotations synthetic, ${REAL_PERMUTATIONS} real`,
   );
-  // BENCH_ONLY=confusion,calibration,terse,power,speed,real,realrouter runs only those sections.
+  // BENCH_ONLY=confusion,calibration,terse,power,speed,real,realrouter,realgrid runs only those sections.
   const only = process.env.BENCH_ONLY?.split(',');
   const sections: [string, () => void][] = [
     ['confusion', () => confusion(pools)],
@@ -331,6 +421,7 @@ function main(): void {
     ['speed', () => speed(pools)],
     ['real', realData],
     ['realrouter', realRouter],
+    ['realgrid', () => realGrid(pools)],
   ];
   for (const [name, fn] of sections) if (!only || only.includes(name)) fn();
   const cpu = process.cpuUsage();

@@ -4,7 +4,10 @@
  * reply from one of two generators ("personas"); per conversation a sticky two-state Markov
  * chain (stay probability `stay`, seeded) picks the persona of each reply, ignoring what the user
  * wrote. Each prompt is used once. Used by demo/build-router-history.ts (the bundled history) and
- * by bench:router (the real-text router row).
+ * by bench:router (the real-text router rows). With `cues`, the router is the seed's engagement
+ * loop instead: the persona swaps only on the reply that answers a disengagement cue (a real user
+ * turn from the given pool, which replaces that turn's instruction; the reply stays the real reply
+ * to the replaced instruction), and the next user turn is a fresh instruction (re-engagement).
  */
 import { mulberry32 } from '../src/core/math/random.ts';
 
@@ -23,6 +26,8 @@ export interface RouterHistoryOptions {
   maxReplies: number;
   stay: number;
   seed: number;
+  /** Boredom-triggered variant: cue texts, the share of user turns (after the first) replaced by one, and the chance the persona swaps on its reply. */
+  cues?: { texts: readonly string[]; rate: number; switchAfter: number };
 }
 
 export interface HistoryTurn {
@@ -62,10 +67,15 @@ export function buildRouterHistory(
     const states: number[] = [];
     const turns: HistoryTurn[] = [];
     for (let t = 0; t < n; t++) {
-      if (t > 0 && rand() > o.stay) state = 1 - state;
+      const cue = o.cues && t > 0 && rand() < o.cues.rate ? o.cues.texts[Math.floor(rand() * o.cues.texts.length)] : null;
+      if (o.cues ? cue !== null && rand() < o.cues.switchAfter : t > 0 && rand() > o.stay) state = 1 - state;
       states.push(state);
       const row = eligible[order[next++ % order.length]];
-      turns.push({ role: 'user', text: row.prompt.trim(), source: `${row.id} instruction` });
+      turns.push(
+        cue === null
+          ? { role: 'user', text: row.prompt.trim(), source: `${row.id} instruction` }
+          : { role: 'user', text: cue.trim(), source: `disengagement cue (replaces ${row.id} instruction)` },
+      );
       turns.push({ role: 'assistant', text: row.outputs[o.personas[state]].trim(), model: o.shownModel, source: `${row.id} ${o.personas[state]}` });
     }
     const title = turns[0].text.length > 60 ? `${turns[0].text.slice(0, 57)}…` : turns[0].text;

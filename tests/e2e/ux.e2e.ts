@@ -178,6 +178,12 @@ test('the router tab on the bundled router history, light and dark: verdict line
   await page.getByRole('button', { name: /^Analyse/ }).click();
   await page.locator('.po-verdict-line').first().waitFor({ timeout: 120_000 });
   assert.equal(await page.locator('.po-verdict-line').count(), 5, 'one verdict line per question');
+  // The history holds a known router that the analysis cannot confirm at this design (demo/README.md):
+  // the router line says "can't tell" with its reason and evidence, never a wrong "no".
+  const routerLine = page.locator('.po-verdict-line[data-question="router"]');
+  assert.equal((await routerLine.locator('.po-verdict').textContent())?.trim(), "can't tell");
+  assert.match((await routerLine.locator('.po-verdict-answer').textContent()) ?? '', /^Can't tell: .+, but .+/);
+  assert.equal(await routerLine.locator('.po-verdict-evidence').count(), 1, 'the router line shows its evidence');
   await page.locator('.po-router-more').evaluate((d) => ((d as HTMLDetailsElement).open = true));
   // Router states are numbered and named in the shared wording; replies are coloured by their persona (P1, P2, …).
   const states = await page.locator('.po-states > li > strong').allTextContents();

@@ -30,7 +30,7 @@ export interface FitContext {
 const pct = (x: number) => `${Math.round(100 * x)}%`;
 
 export function buildQuestions(p: Parts, sizes: RouterReport['sizes'], alpha: number, fit?: FitContext): VerdictLine[] {
-  return [repertoireLine(p, alpha), routerLine(p, fit), triggerLine(p, alpha), loopLine(p), modelsLine(p)];
+  return [repertoireLine(p, alpha), routerLine(p, alpha, fit), triggerLine(p, alpha), loopLine(p), modelsLine(p)];
 }
 
 function repertoireLine(p: Parts, alpha: number): VerdictLine {
@@ -119,11 +119,43 @@ function hmmMarginInterval(fit: FitContext): Evidence | null {
   };
 }
 
-function routerLine(p: Parts, fit?: FitContext): VerdictLine {
+/**
+ * "No" only when the evidence rules a router out: the HMM is clearly behind the best model, its
+ * margin interval lies below 0 when an order-free model wins (no resample of conversations favours
+ * it), and the repertoire line does not find personas that come back beyond shuffled order. Otherwise a non-router winner is "can't tell":
+ * within-conversation centring leaves little persona signal when conversations mostly stay in
+ * one persona, so losing the BIC comparison alone is absence of evidence (docs/router.md).
+ */
+function routerRuledOut(p: Parts, alpha: number, margin: Evidence | null): { ruledOut: boolean; reason: string } {
+  const c = p.comparison;
+  const hmmBehind = c?.fits.find((f) => f.model === 'sticky-hmm')?.deltaBic ?? 0;
+  const rec = p.recurrence;
+  if (c?.verdict === 'stable' && c.withinConversationSwitches === 0) return { ruledOut: true, reason: '' };
+  const recP = rec?.p ?? null;
+  if ((p.repertoire?.chosenK ?? 1) >= 2 && recP !== null && recP < alpha)
+    return {
+      ruledOut: false,
+      reason: `personas do come back inside conversations more than shuffled order gives (recurrence p = ${formatNumber(recP, 3)}), so losing the model comparison does not rule a router out: when conversations mostly stay in one persona, the within-conversation models have little to separate.`,
+    };
+  if (hmmBehind <= CLEAR_MARGIN)
+    return { ruledOut: false, reason: `the sticky HMM is only ΔBIC ${formatNumber(hmmBehind, 1)} behind the best explanation (clear is > ${CLEAR_MARGIN}).` };
+  // The margin interval is the HMM against clusters / the mixture: it speaks only when one of those wins.
+  const orderFreeWins = c?.winner === 'mixture' || c?.winner === 'conversation-clusters';
+  if (orderFreeWins && margin && margin.high !== null && margin.high >= 0)
+    return {
+      ruledOut: false,
+      reason: `the HMM's margin over the best non-recurring alternative reaches ${formatNumber(margin.high, 1)} in the bootstrap over conversations, so some resamples favour a router.`,
+    };
+  return { ruledOut: true, reason: '' };
+}
+
+function routerLine(p: Parts, alpha: number, fit?: FitContext): VerdictLine {
   const question = 'Is it a router (switching among personas), not drift?';
   const c = p.comparison;
   if (!c) return cantTell('router', question, 'Too little data to compare router and drift.');
-  const verdict: VerdictWord = c.verdict === 'router-like' ? 'yes' : c.verdict === 'inconclusive' ? "can't tell" : 'no';
+  const evidence = fit ? hmmMarginInterval(fit) : null;
+  const { ruledOut, reason } = routerRuledOut(p, alpha, evidence);
+  const verdict: VerdictWord = c.verdict === 'router-like' ? 'yes' : c.verdict === 'inconclusive' || !ruledOut ? "can't tell" : 'no';
   const words: Record<typeof c.verdict, string> = {
     'router-like': 'Yes: switching among recurring personas beats drift, clusters of whole conversations, and fresh segments.',
     'switching-without-recurrence': 'No: the replies change in jumps, but the personas do not clearly come back within conversations.',
@@ -132,7 +164,15 @@ function routerLine(p: Parts, fit?: FitContext): VerdictLine {
     stable: 'No: the persona is stable within conversations.',
     inconclusive: "Can't tell: no explanation wins clearly.",
   };
-  const evidence = fit ? hmmMarginInterval(fit) : null;
+  const leaning: Record<typeof c.verdict, string> = {
+    'router-like': '',
+    'switching-without-recurrence': 'jumps without clear returns fit best',
+    'mixed-reply-types': 'an order-free mix of reply types fits best',
+    'drift-like': 'gradual drift fits best',
+    stable: 'one stable persona fits best',
+    inconclusive: '',
+  };
+  const answer = verdict === "can't tell" && c.verdict !== 'inconclusive' ? `Can't tell: ${leaning[c.verdict]}, but ${reason}` : words[c.verdict];
   const plot: SmallPlot = {
     kind: 'bars',
     caption: 'ΔBIC of each explanation against the best one (0 = best; lower is better)',
@@ -142,7 +182,7 @@ function routerLine(p: Parts, fit?: FitContext): VerdictLine {
     id: 'router',
     question,
     verdict,
-    answer: words[c.verdict],
+    answer,
     evidence,
     plot,
     details: [c.conclusion, ...(p.promptConditioning?.applied ? [conditioningText(p.promptConditioning.r2)] : [])],
@@ -152,6 +192,7 @@ function routerLine(p: Parts, fit?: FitContext): VerdictLine {
       'Clusters of whole conversations: each conversation at its own level, no switch inside.',
       'Switches without recurrence (piecewise constant), and the same segments in shuffled order.',
       `Router needs every one beaten: ΔBIC > ${CLEAR_MARGIN} each, and the recurrence test at α.`,
+      `"No" needs the router ruled out: the HMM more than ΔBIC ${CLEAR_MARGIN} behind the best explanation, its bootstrap margin interval below 0, and no returns beyond shuffled order; otherwise "can't tell".`,
     ],
   };
 }
