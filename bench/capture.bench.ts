@@ -10,7 +10,8 @@
  * Optional (`--node`): the adapter and controller in Node DOMs (linkedom, happy-dom), which are
  * many times slower than a browser: relative numbers only.
  *
- * Usage: npm run build && npm run bench:capture [-- --runs 3 --dist dist/chrome --top 6 --node]
+ * Usage: npm run build && npm run bench:capture [-- --runs 3 --dist dist/chrome --top 6 --phase-top 8 --node]
+ * Readable function names: build with CONTENT_UNMINIFIED=1 (scripts/content-script-build.ts).
  * Prints numbers; asserts nothing. Targets from issue 3: < 100 ms total, no task > 50 ms, 0 idle.
  */
 import { existsSync } from 'node:fs';
@@ -28,7 +29,20 @@ function arg(name: string): string | undefined {
 
 /** How many of our functions to list per run (`--top N`). */
 const TOP = Number(arg('top') ?? 6);
+/** How many of our functions to list per phase (`--phase-top N`; 0 = none). */
+const PHASE_TOP = Number(arg('phase-top') ?? 0);
 const ms = (n: number) => `${n.toFixed(1)} ms`;
+
+/** Our time by function summed over `tasks`, the `n` largest. */
+function topOf(tasks: TraceReport['phases'][number]['tasks'], n: number): string {
+  const sum = new Map<string, number>();
+  for (const t of tasks) for (const [f, v] of t.functions) sum.set(f, (sum.get(f) ?? 0) + v);
+  return [...sum]
+    .sort((a, b) => b[1] - a[1])
+    .slice(0, n)
+    .map(([f, v]) => `${f} ${ms(v)}`)
+    .join('; ');
+}
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 
 function printRun(
@@ -49,6 +63,7 @@ function printRun(
     total += p.oursMs;
     totalCpu += p.oursCpuMs;
     longest = Math.max(longest, top?.oursMs ?? 0);
+    if (PHASE_TOP > 0) console.log(`    ours by function in this phase: ${topOf(p.tasks, PHASE_TOP)}`);
     console.log(
       `  ${p.name.padEnd(24)} ours ${ms(p.oursMs).padStart(9)} (CPU ≈ ${ms(p.oursCpuMs)}) in ${String(p.tasks.length).padStart(3)} tasks; most of ours in one task ${top ? `${ms(top.oursMs)} (task ${ms(top.durMs)})` : '-'}; longest task we appear in ${widest ? ms(widest.durMs) : '-'}`,
     );

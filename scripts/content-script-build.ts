@@ -51,6 +51,8 @@ export function contentScriptAsClassicFile(outDir: string, contentScripts: unkno
             sourcemap: false,
             assetsInlineLimit: 0,
             copyPublicDir: false,
+            // Readable function names in a profile (bench:capture's where-the-time-goes): CONTENT_UNMINIFIED=1 npm run build.
+            minify: process.env.CONTENT_UNMINIFIED === '1' ? false : undefined,
             lib: { entry, formats: ['iife'], name: 'personaObservatory', fileName: () => OUTPUTS[entry] },
           },
         });
