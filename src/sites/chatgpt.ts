@@ -120,19 +120,9 @@ function stablePartsOf(turn: Element): Omit<TurnParts, 'streaming'> | null {
   };
 }
 
-/**
- * The turn wrappers, once per scan (not once per time slice of a long first read). Found by the
- * first selector (data-testid, which the content script's observer watches along with the tree),
- * the list also stays valid while the page is unchanged, so the quiet-period re-check after a
- * change does not walk the page for it again; the fallbacks use attributes the observer does not
- * watch and are looked up every scan.
- */
+/** The turn wrappers, once per scan (not once per time slice of a long first read). */
 function turnsOf(root: ParentNode): Element[] {
-  return cachedScanRead(root, 'chatgpt:turns', () => {
-    const [watched, ...fallbacks] = S.turn;
-    const byWatched = cachedPageRead(root, 'chatgpt:turns-watched', () => outermost(queryAll(root, watched)));
-    return byWatched.length > 0 ? byWatched : outermost(queryFirstList(root, fallbacks));
-  });
+  return cachedScanRead(root, 'chatgpt:turns', () => outermost(queryFirstList(root, S.turn)));
 }
 
 /**

@@ -38,8 +38,7 @@ export type { TimerApi } from './scheduler.ts';
 /**
  * Attributes whose change can mean "a reply finished" (see docs/reference/sites.md §0.5), plus the ones that
  * hide text from the reader (they change what the text reader returns, so they must invalidate
- * the element cache). `data-testid` also keeps the ChatGPT adapter's turn list valid between scans
- * of an unchanged page (src/sites/chatgpt.ts turnsOf).
+ * the element cache).
  */
 const WATCHED_ATTRIBUTES = [
   'data-is-streaming',
