@@ -8,7 +8,7 @@
  * with sticky `p`/`o` (routing.md §1.3–1.4). Keeps only the fields of chatgpt-fields.ts: text
  * deltas are recognised without being parsed, and no text, token or header is retained.
  */
-import { countDrop, type DropCounts } from './drop-reasons.ts';
+import { countDrop, streamBudget, type DropCounts } from './drop-reasons.ts';
 import { idField, isAnswerMessage, isRec, observationOf, slugField, steFacts, type AnswerFacts, type SteFacts } from './chatgpt-fields.ts';
 import type { RouteObservation, RouteVia } from './observation.ts';
 import { createSseFramer, type SseEvent } from './sse.ts';
@@ -62,8 +62,7 @@ export function createChatGptStreamParser(options: ChatGptStreamOptions = {}): C
   let stickyOp = '';
   let streamComplete = false;
   let done = false;
-  let read = 0;
-  let overLimit = false;
+  const budget = streamBudget(maxStream, drops);
   const topics: string[] = [];
 
   const takeConversationId = (source: Rec): void => {
@@ -190,22 +189,15 @@ export function createChatGptStreamParser(options: ChatGptStreamOptions = {}): C
 
   return {
     push(text) {
-      if (overLimit) return;
-      read += text.length;
-      if (read > maxStream) {
-        overLimit = true;
-        countDrop(drops, 'oversize-stream');
-        return;
-      }
-      for (const e of framer.push(text)) onEvent(e);
+      if (budget.admit(text)) for (const e of framer.push(text)) onEvent(e);
     },
     get overLimit() {
-      return overLimit;
+      return budget.overLimit;
     },
     finish() {
       const end = framer.finish();
       for (const e of end.events) onEvent(e);
-      if (end.unterminated && !overLimit) countDrop(drops, 'unterminated');
+      if (end.unterminated && !budget.overLimit) countDrop(drops, 'unterminated');
       if (framer.dropped > 0) countDrop(drops, 'oversize-event', framer.dropped);
       const observations: RouteObservation[] = [];
       for (const facts of answers.values()) {

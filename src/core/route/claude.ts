@@ -10,7 +10,7 @@
  *   Opus is announced on the web is unknown), as `event:<name>` flags;
  * - text deltas (`content_block_delta`) are skipped without being parsed.
  */
-import { countDrop, type DropCounts } from './drop-reasons.ts';
+import { countDrop, streamBudget, type DropCounts } from './drop-reasons.ts';
 import { idField, isRec, slugField } from './chatgpt-fields.ts';
 import { createSseFramer, type SseEvent } from './sse.ts';
 import type { ParsedRoute } from './observation.ts';
@@ -56,8 +56,7 @@ export function createClaudeStreamParser(options: ClaudeStreamOptions = {}): Cla
   let messageId: string | null = null;
   let served: string | null = null;
   let stopped = false;
-  let read = 0;
-  let overLimit = false;
+  const budget = streamBudget(maxStream, drops);
 
   const onEvent = ({ event, data }: SseEvent): void => {
     if (event === 'content_block_delta') return; // the reply's text
@@ -89,22 +88,15 @@ export function createClaudeStreamParser(options: ClaudeStreamOptions = {}): Cla
 
   return {
     push(text) {
-      if (overLimit) return;
-      read += text.length;
-      if (read > maxStream) {
-        overLimit = true;
-        countDrop(drops, 'oversize-stream');
-        return;
-      }
-      for (const e of framer.push(text)) onEvent(e);
+      if (budget.admit(text)) for (const e of framer.push(text)) onEvent(e);
     },
     get overLimit() {
-      return overLimit;
+      return budget.overLimit;
     },
     finish() {
       const end = framer.finish();
       for (const e of end.events) onEvent(e);
-      if (end.unterminated && !overLimit) countDrop(drops, 'unterminated');
+      if (end.unterminated && !budget.overLimit) countDrop(drops, 'unterminated');
       if (framer.dropped > 0) countDrop(drops, 'oversize-event', framer.dropped);
       const requested = options.requested ?? null;
       if (messageId === null || (requested === null && served === null)) return { route: null, drops: { ...drops } };

@@ -11,7 +11,7 @@
  * - requested = `user_selected_model`, served = `display_model` ([PMW]: "mismatch" when they
  *   differ). Never read: `read_write_token` (a token), the query, the answer blocks.
  */
-import { countDrop, type DropCounts } from './drop-reasons.ts';
+import { countDrop, streamBudget, type DropCounts } from './drop-reasons.ts';
 import { idField, isRec, slugField } from './chatgpt-fields.ts';
 import { MAX_REQUEST_CHARS } from './chatgpt-request.ts';
 import { isSlug, type ParsedRoute, type RouteVia } from './observation.ts';
@@ -115,8 +115,7 @@ export function createPerplexityAskParser(options: PerplexityAskOptions = {}): P
   const framer = createSseFramer({ maxEventChars: options.maxEventChars });
   const drops: DropCounts = {};
   const facts = new Map<string, EntryFacts>();
-  let read = 0;
-  let overLimit = false;
+  const budget = streamBudget(maxStream, drops);
 
   const onData = (data: string): void => {
     // Several JSON objects may share one event, one per `data:` line.
@@ -136,22 +135,15 @@ export function createPerplexityAskParser(options: PerplexityAskOptions = {}): P
 
   return {
     push(text) {
-      if (overLimit) return;
-      read += text.length;
-      if (read > maxStream) {
-        overLimit = true;
-        countDrop(drops, 'oversize-stream');
-        return;
-      }
-      for (const e of framer.push(text)) onData(e.data);
+      if (budget.admit(text)) for (const e of framer.push(text)) onData(e.data);
     },
     get overLimit() {
-      return overLimit;
+      return budget.overLimit;
     },
     finish() {
       const end = framer.finish();
       for (const e of end.events) onData(e.data);
-      if (end.unterminated && !overLimit) countDrop(drops, 'unterminated');
+      if (end.unterminated && !budget.overLimit) countDrop(drops, 'unterminated');
       if (framer.dropped > 0) countDrop(drops, 'oversize-event', framer.dropped);
       return { routes: routesOf(facts, options.requested ?? null, null, 'stream'), drops: { ...drops } };
     },
