@@ -12,12 +12,20 @@
  *    (the bridge). The whole body arrives in one piece there (request interception), so this
  *    is the tee + parse cost without network chunking.
  *
- * Usage: npm run bench:route [-- --runs 200 --fetches 30 --no-browser]. Prints; asserts nothing.
+ * 1b. Node: Grok's NDJSON parser on the hand-built fixture reply and a long one (+2,000 token
+ *    lines), one line per push.
+ *
+ * 3. Chromium, the real flow: every fetch is a new reply that the page adds and the content
+ *    script captures (its route rides along with the capture message); run with route reading
+ *    on and off, the content script's extra time with it on is the bridge's.
+ *
+ * Usage: npm run bench:route [-- --runs 200 --fetches 30 --replies 12 --no-browser]. Prints; asserts nothing.
  */
 import { performance } from 'node:perf_hooks';
 import { createChatGptStreamParser } from '../src/core/route/chatgpt-stream.ts';
-import { FIXTURE_STREAMS, longReply, pieces } from './route/streams.ts';
-import { profileRouteFetches } from './route/chromium.ts';
+import { createGrokStreamParser } from '../src/core/route/grok.ts';
+import { FIXTURE_STREAMS, longGrokReply, longReply, pieces } from './route/streams.ts';
+import { profileNewReplies, profileRouteFetches } from './route/chromium.ts';
 
 function arg(name: string, fallback: number): number {
   const i = process.argv.indexOf(`--${name}`);
@@ -44,6 +52,30 @@ function parseOnce(chunks: readonly string[]): number {
   const dt = performance.now() - t0;
   if (result.observations.length !== 1) throw new Error('the stream gave no route: benchmark input is wrong');
   return dt;
+}
+
+function parseGrokOnce(lines: readonly string[]): number {
+  const t0 = performance.now();
+  const parser = createGrokStreamParser({ request: { model: 'grok-4', reasoning: false } });
+  for (const l of lines) parser.push(l);
+  const result = parser.finish();
+  const dt = performance.now() - t0;
+  if (result.observations.length !== 1) throw new Error('the Grok stream gave no route: benchmark input is wrong');
+  return dt;
+}
+
+/** Grok's NDJSON parser: the fixture reply and long replies, one line per push (as it streams). */
+function grokBench(): void {
+  console.log(`\n1b. Grok NDJSON parser in Node (${RUNS} runs each, after 20 warm-up runs)`);
+  for (const [name, text] of [
+    ['grok fixture reply', longGrokReply(0)],
+    ['grok long reply, +2,000 tokens', longGrokReply(2_000)],
+  ] as const) {
+    const lines = text.split(/(?<=\n)/);
+    for (let i = 0; i < 20; i++) parseGrokOnce(lines);
+    const times = Array.from({ length: RUNS }, () => parseGrokOnce(lines));
+    console.log(`  ${name.padEnd(38)} ${(text.length / 1024).toFixed(0).padStart(4)} KB, ${String(lines.length).padStart(5)} lines: ${summary(times)}`);
+  }
 }
 
 function nodeBench(): void {
@@ -78,8 +110,28 @@ async function browserBench(name: string, stream: string): Promise<void> {
   }
 }
 
+async function newRepliesBench(): Promise<void> {
+  const n = arg('replies', 12);
+  console.log(`\n3. Chromium, the real flow: ${n} new replies per page (each added, fetched, captured 2.5 s later), route reading on vs off, CPU profiler`);
+  try {
+    const runs = await profileNewReplies(FIXTURE_STREAMS[2].text, n, 3);
+    const perReply = runs.map((r) => (r.observerOnMs + Math.max(0, r.contentOnMs - r.contentOffMs)) / r.replies);
+    runs.forEach((r, i) => {
+      console.log(
+        `  run ${i + 1}: observer ${(r.observerOnMs / n).toFixed(3)} ms per reply; content script on ${(r.contentOnMs / n).toFixed(3)} vs off ${(r.contentOffMs / n).toFixed(3)} ms per reply ` +
+          `(bridge ≈ ${((r.contentOnMs - r.contentOffMs) / n).toFixed(3)}); routes stored ${r.routesStored}/${n}`,
+      );
+    });
+    console.log(`  ours per reply (observer + bridge difference): ${summary(perReply)}`);
+  } catch (err) {
+    console.log(`  skipped: ${err instanceof Error ? err.message : String(err)}`);
+  }
+}
+
 nodeBench();
+grokBench();
 if (!process.argv.includes('--no-browser')) {
+  await newRepliesBench();
   await browserBench('a typical reply (the safety-routing fixture)', FIXTURE_STREAMS[2].text);
   await browserBench('a long reply (+2,000 deltas)', longReply(2_000));
 }

@@ -4,7 +4,7 @@
  * ≥ 1,000 null datasets, measures power and speed, then runs the analysis on real data. Prints
  * numbers beside their targets; asserts nothing. Sized to fit in about 10 minutes on 2 shared
  * cores (run it with `nice -n 10`). BENCH_SCALE=0.2 runs a quick smaller version; BENCH_ONLY=speed
- * (comma-separated: confusion, calibration, power, speed, real) runs only those sections.
+ * (comma-separated: confusion, calibration, terse, power, speed, real, realrouter) runs only those sections.
  */
 import { analyzeRouter } from '../src/core/router/index.ts';
 import { wilson, type Interval } from '../src/core/router/intervals.ts';
@@ -20,10 +20,14 @@ import {
   type UserPools,
 } from './router/generator.ts';
 import { loadUserPools, readRecords, toRouterConversation } from './router/real-data.ts';
+import { buildRouterHistory, type AlpacaRow } from '../demo/router-history.ts';
+import { readFileSync } from 'node:fs';
+import { requireSharedData, sharedDataPath } from '../scripts/shared-data.ts';
 
 const SCALE = Number(process.env.BENCH_SCALE ?? 1);
 const CONFUSION_DATASETS = Math.max(2, Math.round(6 * SCALE)); // per truth class
-const CALIBRATION_DATASETS = Math.max(50, Math.round(1000 * SCALE)); // trigger-test nulls
+const CALIBRATION_DATASETS = Math.max(50, Math.round(1000 * SCALE)); // trigger-test nulls (the calibration null)
+const TERSE_DATASETS = Math.max(50, Math.round(300 * SCALE)); // the users-go-terse null
 const CALIBRATION_CONVERSATIONS = 20;
 const POWER_DATASETS = Math.max(5, Math.round(20 * SCALE));
 const POWER_CONVERSATIONS = 200;
@@ -80,19 +84,26 @@ function confusion(pools: UserPools): void {
   console.log(`time ${secs(t0)}`);
 }
 
-/** p-values of the boredom test under a null with every trigger confound: deciles and KS distance from uniform. */
+/** p-values under a null: deciles and KS distance from uniform. */
 function uniformity(ps: number[]): string {
   const sorted = [...ps].sort((a, b) => a - b);
   let d = 0;
   sorted.forEach((p, i) => (d = Math.max(d, Math.abs((i + 1) / sorted.length - p), Math.abs(i / sorted.length - p))));
   const deciles = Array.from({ length: 10 }, (_, k) => sorted.filter((p) => p > k / 10 && p <= (k + 1) / 10).length);
   const crit = 1.358 / Math.sqrt(sorted.length);
-  return `deciles ${deciles.join(' ')}; KS distance from uniform ${d.toFixed(3)} (5% critical value ${crit.toFixed(3)}; p-values from ${PERMUTATIONS} rotations are discrete, so small departures are expected)`;
+  return `deciles ${deciles.join(' ')}; KS distance from uniform ${d.toFixed(3)} (5% critical value ${crit.toFixed(3)}: ${d <= crit ? 'uniformity not rejected' : 'REJECTED'})`;
 }
 
-function calibration(pools: UserPools): void {
+/**
+ * The trigger test's false-positive rate over many null datasets of one class. "router" is the
+ * calibration null proper: a sticky router on every confound layer, boredom cues at a fixed rate
+ * that the switches ignore (cue and switch independent, so p must be uniform). "router-terse" is
+ * the harder null where the user goes terse after a change: there the cue follows a switch and the
+ * next reply rarely switches again, a real negative association, so p skews high (conservative).
+ */
+function calibration(pools: UserPools, truth: TruthClass, datasets: number): void {
   section(
-    `Trigger test calibration: ${CALIBRATION_DATASETS} null datasets ("router-terse": a router with no trigger, users terse after a change, reply length following the user, topic levels, task types), ${CALIBRATION_CONVERSATIONS} conversations each, K ≤ 3 and 2 restarts for speed, ${PERMUTATIONS} rotations, α = ${ALPHA}`,
+    `Trigger test calibration on "${truth}": ${datasets} null datasets, ${CALIBRATION_CONVERSATIONS} conversations each, K ≤ 3 and 2 restarts for speed, ${PERMUTATIONS} rotations, α = ${ALPHA}`,
   );
   const t0 = performance.now();
   const ps: number[] = [];
@@ -103,8 +114,8 @@ function calibration(pools: UserPools): void {
   let loopYes = 0;
   let loopTested = 0;
   let reverseRaw = 0;
-  for (let i = 0; i < CALIBRATION_DATASETS; i++) {
-    const r = run('router-terse', 200_000 + i, pools, { conversations: CALIBRATION_CONVERSATIONS }, CALIBRATION_OPTIONS);
+  for (let i = 0; i < datasets; i++) {
+    const r = run(truth, 200_000 + i, pools, { conversations: CALIBRATION_CONVERSATIONS }, CALIBRATION_OPTIONS);
     const b = r.triggers?.tests.find((t) => t.cue === 'boredom');
     if (r.triggers?.tests.some((t) => t.significant)) family++;
     if (r.questions.find((q) => q.id === 'triggers')?.verdict === 'yes') verdictYes++;
@@ -119,13 +130,17 @@ function calibration(pools: UserPools): void {
     if (b.reverse && b.reverse.p <= ALPHA) reverseRaw++;
   }
   const n = ps.length;
-  console.log(`boredom class tested in ${n}/${CALIBRATION_DATASETS} datasets`);
-  console.log(`false-positive rate, raw p ≤ α (boredom):            ${pctI(wilson(raw, n))}   target: interval contains 5%`);
-  console.log(`false-positive rate, Holm-adjusted (boredom):        ${pctI(wilson(holm, n))}   (Holm over the tested classes; ≤ raw)`);
-  console.log(`family-wise rate, any cue class significant (Holm):  ${pctI(wilson(family, CALIBRATION_DATASETS))}`);
-  console.log(`report line "triggers: yes" (forward, not reverse):  ${pctI(wilson(verdictYes, CALIBRATION_DATASETS))}`);
-  console.log(`loop line "yes" (disengage → switch → re-engage):    ${pctI(wilson(loopYes, loopTested))} of ${loopTested} tested`);
-  console.log(`reverse test rejects (the change came first: true):  ${pctI(wilson(reverseRaw, n))}   (power of the reverse test on this null)`);
+  console.log(`boredom class tested in ${n}/${datasets} datasets`);
+  console.log(
+    `false-positive rate, raw p ≤ α (boredom):                          ${pctI(wilson(raw, n))}   ${truth === 'router' ? 'target: interval contains 5%' : 'expected ≤ 5% (the cue follows a switch: a negative association)'}`,
+  );
+  console.log(`false-positive rate, Holm-adjusted (boredom):                      ${pctI(wilson(holm, n))}   (Holm over the tested classes; ≤ raw)`);
+  console.log(`family-wise rate, any cue class significant (Holm):                ${pctI(wilson(family, datasets))}`);
+  console.log(`report line "triggers: yes" (forward, not reverse):                ${pctI(wilson(verdictYes, datasets))}`);
+  console.log(`loop line "yes" (disengage → switch → re-engage):                  ${pctI(wilson(loopYes, loopTested))} of ${loopTested} tested`);
+  console.log(
+    `reverse test rejects:                                              ${pctI(wilson(reverseRaw, n))}   (on router-terse the change does come first)`,
+  );
   console.log(`p-values: ${uniformity(ps)}`);
   console.log(`time ${secs(t0)}`);
 }
@@ -167,16 +182,24 @@ function speed(pools: UserPools): void {
       replies += c.turns.length / 2;
     }
   }
+  // Each progress line: the step that starts, and the wall / CPU time of the step before it.
   const steps: string[] = [];
+  const cpuS = () => {
+    const u = process.cpuUsage();
+    return (u.user + u.system) / 1e6;
+  };
   let last = performance.now();
+  let lastCpu = cpuS();
   const t0 = performance.now();
   const c0 = process.cpuUsage();
   analyzeRouter(convs, {
     extractFeatures: noText,
     onProgress: (step, done, total) => {
       const now = performance.now();
-      steps.push(`${done}/${total} ${step} +${((now - last) / 1000).toFixed(1)} s`);
+      const cpu = cpuS();
+      steps.push(`${done}/${total} ${step.padEnd(40)} (previous step ${((now - last) / 1000).toFixed(2)} s wall, ${(cpu - lastCpu).toFixed(2)} s CPU)`);
       last = now;
+      lastCpu = cpu;
     },
   });
   const cpu = process.cpuUsage(c0);
@@ -205,6 +228,53 @@ function realData(): void {
   printReal('ShareGPT 92k sample (first 300)', readRecords('sharegpt92k_sample.jsonl').slice(0, 300).map(toRouterConversation));
 }
 
+/** Generator pairs for the real-text router row: the demo's own pair, and two pairs further apart. */
+const REAL_ROUTER_PAIRS: readonly (readonly [string, string])[] = [
+  ['gpt4_1106_preview_concise', 'gpt4_1106_preview_verbose'],
+  ['falcon-7b-instruct', 'gpt4_1106_preview_verbose'],
+  ['gpt4_1106_preview_concise', 'llama-2-70b-chat-hf'],
+];
+const REAL_ROUTER_SEEDS = Math.max(1, Math.round(3 * SCALE));
+
+/**
+ * Known routers between real replies (built like the bundled demo history, demo/router-history.ts:
+ * AlpacaEval replies of two generators, a sticky chain per conversation): does the analysis, with
+ * the instrument's features, call them router-like? The synthetic rows give it its 6 dimensions;
+ * this row measures it on text.
+ */
+function realRouter(): void {
+  requireSharedData('bench:router real-text router row', ['multimodel/alpaca_eval.jsonl']);
+  const rows: AlpacaRow[] = readFileSync(sharedDataPath('multimodel/alpaca_eval.jsonl'), 'utf8')
+    .trim()
+    .split('\n')
+    .map((l) => JSON.parse(l));
+  section(
+    `Known routers between real replies (AlpacaEval, 24 conversations of 14–18 replies, stay 0.9): ${REAL_ROUTER_PAIRS.length} generator pairs × ${REAL_ROUTER_SEEDS} seeds`,
+  );
+  const t0 = performance.now();
+  let routerLike = 0;
+  let total = 0;
+  for (const personas of REAL_ROUTER_PAIRS)
+    for (let seed = 1; seed <= REAL_ROUTER_SEEDS; seed++) {
+      const h = buildRouterHistory(rows, { personas, shownModel: 'x', conversations: 24, minReplies: 14, maxReplies: 18, stay: 0.9, seed: 100 + seed });
+      const r = analyzeRouter(
+        h.conversations.map((c) => ({ id: c.id, turns: c.turns.map((t) => ({ role: t.role, text: t.text, model: t.model ?? null })) })),
+        { seed, permutations: PERMUTATIONS, skipMirroring: true, bootstrap: 50 },
+      );
+      const c = r.comparison;
+      const hmm = c?.fits.find((f) => f.model === 'sticky-hmm')?.deltaBic;
+      console.log(
+        `  ${personas.join(' / ').padEnd(52)} seed ${seed}: ${c?.verdict ?? 'inconclusive'} (best ${c?.fits[0]?.model}; sticky HMM ΔBIC ${hmm?.toFixed(0) ?? '—'})`,
+      );
+      total++;
+      if (c?.verdict === 'router-like') routerLike++;
+    }
+  console.log(
+    `router-like on known real-text routers: ${routerLike}/${total} = ${pctI(wilson(routerLike, total))}   (no target yet: the embedding dilutes the persona among ~30 features, docs/router.md)`,
+  );
+  console.log(`time ${secs(t0)}`);
+}
+
 function main(): void {
   const t0 = performance.now();
   const pools = loadUserPools();
@@ -215,16 +285,18 @@ function main(): void {
   );
   console.log(`  user turns: ${pools.sources}`);
   console.log(
-    `  scale ${SCALE}: confusion ${CONFUSION_DATASETS}/class, calibration ${CALIBRATION_DATASETS}, power ${POWER_DATASETS}; ${PERMUTATIONS} rotations synthetic, ${REAL_PERMUTATIONS} real`,
+    `  scale ${SCALE}: confusion ${CONFUSION_DATASETS}/class, calibration ${CALIBRATION_DATASETS} + ${TERSE_DATASETS} terse, power ${POWER_DATASETS}; ${PERMUTATIONS} rotations synthetic, ${REAL_PERMUTATIONS} real`,
   );
-  // BENCH_ONLY=confusion,calibration,power,speed,real runs only those sections.
+  // BENCH_ONLY=confusion,calibration,terse,power,speed,real,realrouter runs only those sections.
   const only = process.env.BENCH_ONLY?.split(',');
   const sections: [string, () => void][] = [
     ['confusion', () => confusion(pools)],
-    ['calibration', () => calibration(pools)],
+    ['calibration', () => calibration(pools, 'router', CALIBRATION_DATASETS)],
+    ['terse', () => calibration(pools, 'router-terse', TERSE_DATASETS)],
     ['power', () => power(pools)],
     ['speed', () => speed(pools)],
     ['real', realData],
+    ['realrouter', realRouter],
   ];
   for (const [name, fn] of sections) if (!only || only.includes(name)) fn();
   const cpu = process.cpuUsage();

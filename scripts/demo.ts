@@ -81,6 +81,10 @@ await dashboard
   .first()
   .evaluate((d) => ((d as HTMLDetailsElement).open = true));
 await shot('dashboard-router', dashboard, true);
+// The evidence on the persona vocabulary: router states named from their evidence, replies coloured by persona (P1, P2, …).
+await dashboard.locator('.po-router-more').evaluate((d) => ((d as HTMLDetailsElement).open = true));
+await dashboard.locator('.po-states').scrollIntoViewIfNeeded();
+await shot('dashboard-router-personas', dashboard, false);
 const verdictLines = await dashboard
   .locator('.po-verdict-line')
   .evaluateAll((els) =>

@@ -4,7 +4,7 @@
  * each) before its closing patch — the shape of a long answer. Read from the vendored fixtures.
  */
 import { readFileSync } from 'node:fs';
-import { sharedFixture } from '../../tests/fixtures/paths.ts';
+import { routeFixture, sharedFixture } from '../../tests/fixtures/paths.ts';
 
 export function readSharedFixture(sub: string): string {
   return readFileSync(sharedFixture(sub), 'utf8');
@@ -31,4 +31,17 @@ export function pieces(text: string, mode: 'event' | number): string[] {
   const out: string[] = [];
   for (let i = 0; i < text.length; i += mode) out.push(text.slice(i, i + mode));
   return out;
+}
+
+/**
+ * A long Grok reply: the hand-built NDJSON fixture with `extraTokens` more token lines (a few
+ * words each) before its final response line, as Grok streams a long answer.
+ */
+export function longGrokReply(extraTokens: number): string {
+  const base = readFileSync(routeFixture('grok/new-conversation.ndjson'), 'utf8');
+  const at = base.indexOf('{"result":{"response":{"modelResponse"');
+  let extra = '';
+  for (let i = 0; i < extraTokens; i++)
+    extra += `${JSON.stringify({ result: { response: { token: ` ${WORDS[i % WORDS.length]} ${WORDS[(i * 7) % WORDS.length]}`, isThinking: false } } })}\n`;
+  return base.slice(0, at) + extra + base.slice(at);
 }

@@ -9,12 +9,23 @@ import { renderBadges } from './badges/index.ts';
 import { adapterForUrl } from '../sites/registry.ts';
 import { useNativeMatching } from '../sites/dom-text.ts';
 import { sendMessage } from '../messaging/client.ts';
-import type { BadgeInfo } from '../messaging/catalog.ts';
+import type { BadgeInfo, CapturePageMessage } from '../messaging/catalog.ts';
 import { isRouteSite } from '../core/route/observation.ts';
 import { createRouteBridge, type RouteBridge } from './route/bridge.ts';
 import { listenForPopupRequests } from './popup-requests.ts';
 
 let controller: CaptureController | null = null;
+const ROUTE_HOLD_MS = 2_500;
+
+/** A capture message carries the route observations of its conversation's replies, if any wait. */
+function withRoutes(message: CapturePageMessage): CapturePageMessage {
+  if (!routeBridge || message.status !== 'ok' || message.conversationId === null) return message;
+  const routes = routeBridge.takeFor(
+    message.conversationId,
+    message.turns.map((t) => t.id),
+  );
+  return routes.length > 0 ? { ...message, routes } : message;
+}
 let routeBridge: RouteBridge | null = null;
 
 /** The last badges drawn, so a route answer can redraw them with its "served by" text. */
@@ -48,6 +59,8 @@ async function main(): Promise<void> {
       conversationId: () => adapterForUrl(location.href)?.conversationId(new URL(location.href)) ?? null,
       send: (message) => sendMessage(message),
       enabled: () => readResponses,
+      // A finished reply is captured about 1.5 s after its stream ends: its route rides along.
+      holdMs: ROUTE_HOLD_MS,
       onRoutes: (routes) => {
         // Redraw only when a badge's route text really changed (answers repeat for every stream).
         let changed = false;
@@ -65,7 +78,11 @@ async function main(): Promise<void> {
   useNativeMatching(true); // a real browser: one native selector match per node is the fast path
   // No marker on the page: whether we run is not the page's business (tests ask the worker).
   // Even with capture off for the site, a layout report can be saved for a bug report.
-  listenForPopupRequests(adapter.id, () => controller?.captureSharedPage());
+  listenForPopupRequests(
+    adapter.id,
+    () => controller?.captureSharedPage(),
+    () => (routeBridge ? { ...routeBridge.drops } : null),
+  );
   let overrides: Record<string, Record<string, string> | undefined> = {};
   try {
     const answer = await sendMessage({ type: 'settings/get' });
@@ -84,7 +101,7 @@ async function main(): Promise<void> {
   controller = createCaptureController({
     doc: document,
     adapterFor: (url) => adapterForUrl(url),
-    send: (message) => sendMessage(message),
+    send: (message) => sendMessage(withRoutes(message)),
     onBadges: (badges, elements, pending) => {
       lastBadges = { badges, elements, pending };
       drawBadges();

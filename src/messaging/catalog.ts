@@ -55,6 +55,12 @@ export interface CapturePageMessage {
   pending: number;
   /** Filled by the validator, never by the sender: why turns of the message were dropped. */
   dropped?: string[];
+  /**
+   * Page-reported routes of replies in this conversation that ride along (the route bridge's
+   * observations; one message per reply is most of the bridge's cost). Stored as `route/observe`
+   * would, after the turns; invalid ones are dropped without losing the capture.
+   */
+  routes?: RouteObservation[];
 }
 
 export interface TabStatusMessage {
@@ -315,7 +321,7 @@ const NO_FIELDS = {} as const;
  */
 export const CATALOG: { [T in MessageType]: MessageSpec<T> } = {
   ping: message('ping', ['page', 'content', 'frame'], NO_FIELDS),
-  'capture/page': message<'capture/page', 'turns' | 'dropped'>(
+  'capture/page': message<'capture/page', 'turns' | 'dropped' | 'routes'>(
     'capture/page',
     ['content'],
     {
@@ -330,7 +336,19 @@ export const CATALOG: { [T in MessageType]: MessageSpec<T> } = {
     ({ shared, ...checked }, raw) => {
       if (!Array.isArray(raw.turns)) return null;
       const { turns, dropped } = validTurns(raw.turns);
-      return { ...checked, ...(shared ? { shared: true } : {}), turns, ...(dropped.length > 0 ? { dropped } : {}) };
+      const routes = Array.isArray(raw.routes)
+        ? raw.routes
+            .slice(0, MAX_ROUTES_PER_MESSAGE)
+            .map(parseRouteObservation)
+            .filter((r): r is RouteObservation => r !== null)
+        : [];
+      return {
+        ...checked,
+        ...(shared ? { shared: true } : {}),
+        turns,
+        ...(dropped.length > 0 ? { dropped } : {}),
+        ...(routes.length > 0 ? { routes } : {}),
+      };
     },
   ),
   'tab/status': message('tab/status', PAGE, { tabId: 'count' }),

@@ -13,7 +13,7 @@
  * script POSTs to /backend-api/f/conversation gets the safety-routing fixture stream from the
  * local server, byte for byte; the reply's badge then says which model served it.
  */
-import { sharedFixture } from '../fixtures/paths.ts';
+import { routeFixture, sharedFixture } from '../fixtures/paths.ts';
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
@@ -24,7 +24,7 @@ import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { createHash } from 'node:crypto';
-import { chatgptPage, chatgptUrl, makeTurns, type PageTurn } from './lib/chat-page.ts';
+import { chatgptPage, chatgptUrl, grokPage, makeTurns, type PageTurn } from './lib/chat-page.ts';
 import { Marionette } from './lib/marionette.ts';
 
 const FIREFOX = ['/usr/bin/firefox-esr', '/usr/bin/firefox'].find((p) => existsSync(p));
@@ -48,6 +48,24 @@ const ROUTE_TURNS: PageTurn[] = [
 const ROUTE_SCRIPT = `
   (async function () {
     var r = await fetch('/backend-api/f/conversation', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ action: 'next', model: 'gpt-5' }) });
+    var bytes = new Uint8Array(await r.arrayBuffer());
+    var digest = Array.from(new Uint8Array(await crypto.subtle.digest('SHA-256', bytes))).map(function (b) { return b.toString(16).padStart(2, '0'); }).join('');
+    document.body.setAttribute('data-fetched', bytes.length + ':' + digest);
+  })();
+`;
+
+/** Grok (route capture on a second site): a reply request answered with a hand-built NDJSON stream naming grok-3-mini. */
+const GROK_STREAM = readFileSync(routeFixture('grok/reply-other-model.ndjson'));
+const GROK_CONVERSATION = '0f6b2c3e-8a41-4d7b-9c35-2e1f6a9b7c10';
+const GROK_URL = `https://grok.com/c/${GROK_CONVERSATION}`;
+const GROK_SEND = `https://grok.com/rest/app-chat/conversations/${GROK_CONVERSATION}/responses`;
+const GROK_TURNS: PageTurn[] = [
+  { id: 'response-1b2c3d4e-0000-4000-8000-000000000002', role: 'user', text: 'Give me the short version, please.' },
+  { id: 'response-9a8b7c6d-5e4f-4321-a0b1-c2d3e4f5a6b7', role: 'assistant', text: 'Sure — here it is, in three short lines.' },
+];
+const GROK_SCRIPT = `
+  (async function () {
+    var r = await fetch('/rest/app-chat/conversations/${GROK_CONVERSATION}/responses', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ message: 'Give me the short version, please.', modelName: 'grok-4' }) });
     var bytes = new Uint8Array(await r.arrayBuffer());
     var digest = Array.from(new Uint8Array(await crypto.subtle.digest('SHA-256', bytes))).map(function (b) { return b.toString(16).padStart(2, '0'); }).join('');
     document.body.setAttribute('data-fetched', bytes.length + ':' + digest);
@@ -90,7 +108,7 @@ before(async () => {
       '-subj',
       '/CN=chatgpt.com',
       '-addext',
-      'subjectAltName=DNS:chatgpt.com',
+      'subjectAltName=DNS:chatgpt.com,DNS:grok.com',
     ],
     { encoding: 'utf8' },
   );
@@ -98,6 +116,7 @@ before(async () => {
 
   const html = chatgptPage({ title: 'Firefox smoke', turns: TURNS });
   const routeHtml = chatgptPage({ title: 'Firefox route', turns: ROUTE_TURNS, script: ROUTE_SCRIPT });
+  const grokHtml = grokPage({ title: 'Firefox Grok route', turns: GROK_TURNS, script: GROK_SCRIPT });
   httpsServer = createHttpsServer({ key: readFileSync(key), cert: readFileSync(cert) }, (req, res) => {
     const url = `https://${req.headers.host}${req.url}`;
     if (req.headers.host === 'chatgpt.com' && url.startsWith(URL_)) {
@@ -110,6 +129,13 @@ before(async () => {
       served.push(url);
       req.resume();
       res.writeHead(200, { 'content-type': 'text/event-stream; charset=utf-8' }).end(ROUTE_STREAM);
+    } else if (req.headers.host === 'grok.com' && url === GROK_URL) {
+      served.push(url);
+      res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }).end(grokHtml);
+    } else if (req.headers.host === 'grok.com' && req.method === 'POST' && url === GROK_SEND) {
+      served.push(url);
+      req.resume();
+      res.writeHead(200, { 'content-type': 'application/json' }).end(GROK_STREAM);
     } else {
       refused.push(url);
       res.writeHead(404).end();
@@ -120,7 +146,7 @@ before(async () => {
     res.writeHead(403).end();
   });
   proxy.on('connect', (req, socket) => {
-    if (req.url === 'chatgpt.com:443') {
+    if (req.url === 'chatgpt.com:443' || req.url === 'grok.com:443') {
       socket.write('HTTP/1.1 200 Connection Established\r\n\r\n');
       httpsServer.emit('connection', socket);
     } else {
@@ -317,9 +343,27 @@ test("Firefox: the route observer reads the page's own stream without changing i
   assert.ok(state.badgeText.includes('served by gpt-5-chat-safety (you chose gpt-5)'), `badge text: ${state.badgeText}`);
 });
 
+test('Firefox: on grok.com the route observer reads the NDJSON reply unchanged; the badge says which model served it', async () => {
+  await marionette!.send('WebDriver:Navigate', { url: GROK_URL });
+  const read = async () => ({
+    fetched: unwrap<string | null>(
+      await marionette!.send('WebDriver:ExecuteScript', { script: "return document.body.getAttribute('data-fetched');", args: [] }),
+    ),
+    badgeText: await layerText('.po-badge-route'),
+  });
+  let state = await read();
+  const end = Date.now() + 30_000;
+  while (!(state.fetched && state.badgeText.includes('served by')) && Date.now() < end) {
+    await new Promise((r) => setTimeout(r, 500));
+    state = await read();
+  }
+  assert.equal(state.fetched, `${GROK_STREAM.length}:${createHash('sha256').update(GROK_STREAM).digest('hex')}`, 'the page got its response byte for byte');
+  assert.ok(state.badgeText.includes('served by grok-3-mini (you chose grok-4)'), `badge text: ${state.badgeText}`);
+});
+
 test('Firefox: no request from the chat page or the extension left for another host', () => {
   // Firefox itself may try its own services (remote settings) and the page's favicon through the
   // proxy; those are refused and listed. Anything else for a chat host would come from us.
-  const ours = refused.filter((r) => /chatgpt\.com|openai|claude\.ai/.test(r) && !r.endsWith('/favicon.ico'));
+  const ours = refused.filter((r) => /chatgpt\.com|openai|claude\.ai|grok\.com/.test(r) && !r.endsWith('/favicon.ico'));
   assert.deepEqual(ours, [], `requests refused by the proxy:\n${refused.join('\n')}`);
 });

@@ -7,6 +7,8 @@
  *   its button and is stored;
  * - every view in light and dark, screenshots to demo-output/ux-<view>-<scheme>.png, and axe-core
  *   finds no serious or critical violation in any of them;
+ * - the router tab on the bundled router history: five verdict lines, router states numbered and
+ *   named in the shared wording, the timeline in persona colours (ux-router[-personas]-<scheme>.png);
  * - no network.
  */
 import { test, before, after } from 'node:test';
@@ -161,6 +163,48 @@ test('every view, light and dark: screenshots to demo-output/ and axe-core', asy
     [],
     bad.map((f) => `${f.view}:\n${describeViolations(f.violations)}`).join('\n'),
   );
+});
+
+test('the router tab on the bundled router history, light and dark: verdict lines, and the evidence on the persona vocabulary', async () => {
+  const page = await session.context.newPage();
+  const watch = watchPage(page);
+  await page.setViewportSize({ width: 1200, height: 900 });
+  // The history goes in through the dashboard's own import, as `npm start` does (demo/README.md).
+  await page.goto(session.extensionUrl('src/ui/dashboard/index.html#/io'));
+  await page.locator('input[type=file]').setInputFiles(resolve('demo/router-history.jsonl'));
+  await page.getByRole('button', { name: /^Import \d+ conversations?$/ }).click();
+  await page.getByText(/Imported: \d+ new/).waitFor({ timeout: 30_000 });
+  await page.goto(session.extensionUrl('src/ui/dashboard/index.html#/router'));
+  await page.getByRole('button', { name: /^Analyse/ }).click();
+  await page.locator('.po-verdict-line').first().waitFor({ timeout: 120_000 });
+  assert.equal(await page.locator('.po-verdict-line').count(), 5, 'one verdict line per question');
+  await page.locator('.po-router-more').evaluate((d) => ((d as HTMLDetailsElement).open = true));
+  // Router states are numbered and named in the shared wording; replies are coloured by their persona (P1, P2, …).
+  const states = await page.locator('.po-states > li > strong').allTextContents();
+  assert.ok(states.length >= 2, 'router states listed');
+  for (const s of states) assert.match(s, /^State #\d+ · /);
+  assert.ok(!states.some((s) => /\b(?:high|low) .*\(/.test(s)), `no raw feature labels as names: ${states.join(' | ')}`);
+  assert.ok(await page.locator('.po-states .po-chip-letter', { hasText: /^P\d$/ }).count(), 'each state lists its personas');
+  const coloured = await page.locator('.po-state-cell[class*="po-s"]').count();
+  assert.ok(coloured > 0, 'timeline cells in persona colours');
+  assert.match((await page.locator('.po-state-cell').first().getAttribute('title')) ?? '', /^reply 1: (?:P\d .+|no stored persona) · router state #\d/);
+  for (const scheme of ['light', 'dark'] as const) {
+    await page.emulateMedia({ colorScheme: scheme });
+    await page.waitForTimeout(300);
+    await page.screenshot({ path: join(OUT, `ux-router-${scheme}.png`) });
+    await page.locator('.po-states').scrollIntoViewIfNeeded();
+    await page.screenshot({ path: join(OUT, `ux-router-personas-${scheme}.png`) });
+    await page.evaluate(() => window.scrollTo(0, 0));
+    axeFindings.push({ view: `router (${scheme})`, violations: seriousOrWorse(await runAxe(page)) });
+  }
+  const bad = axeFindings.filter((f) => f.view.startsWith('router') && f.violations.length > 0);
+  assert.deepEqual(
+    bad.map((f) => f.view),
+    [],
+    bad.map((f) => `${f.view}:\n${describeViolations(f.violations)}`).join('\n'),
+  );
+  assert.deepEqual(watch.errors, []);
+  await page.close();
 });
 
 test('no network: nothing but extension resources was requested', () => {

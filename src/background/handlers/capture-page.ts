@@ -14,6 +14,7 @@ import { buildBadges } from '../badges.ts';
 import type { ObservatoryDB } from '../../store/schema.ts';
 import type { BackgroundContext } from '../context.ts';
 import { chatSender } from '../sender.ts';
+import { storePageRoutes } from './route-observe.ts';
 import type { TabEntry } from '../tab-registry.ts';
 import type { Handler } from './types.ts';
 
@@ -69,6 +70,9 @@ export const capturePage: Handler<'capture/page'> = async (m, ctx, from) => {
     stored = result.stored;
     notes = [...notes, ...result.trimmed];
     if (result.mainLineChanged) await labelConversation(ctx, key);
+    // Routes that rode along: written once their turns are, so the badges below carry them.
+    // Refused routes (reading off, another conversation) leave the capture as it is.
+    if (m.routes && m.conversationId !== null) await storePageRoutes(ctx, tab, m.conversationId, m.routes);
   } catch (error) {
     if (!(error instanceof StoreWriteError)) throw error;
     ctx.gate.halt(error.message);

@@ -6,39 +6,57 @@
  * that conversation (src/store/routes.ts); refused while capture or reading responses is off.
  */
 import { conversationKey as makeConversationKey } from '../../core/model/keys.ts';
-import { isRouteSite, routeInfoOf } from '../../core/route/observation.ts';
+import { isRouteSite, routeInfoOf, type RouteObservation } from '../../core/route/observation.ts';
+import type { SiteId } from '../../core/model/types.ts';
+import type { BackgroundContext } from '../context.ts';
 import { rerouteText } from '../../core/route/reroute.ts';
-import { readRoutes, storeRoutes } from '../../store/routes.ts';
+import { readRoutes, storeRoutes, type RouteWriteResult } from '../../store/routes.ts';
 import { getSettings, siteReadsResponses } from '../../store/settings.ts';
 import type { Handler } from './types.ts';
 
 export const routeObserve: Handler<'route/observe'> = async (m, ctx, from) => {
   if (from.kind !== 'content') return { ok: false, error: 'route/observe only comes from content scripts' };
-  const site = from.site;
-  if (!isRouteSite(site)) return { ok: false, error: `routes are not read on ${site}` };
-  if (!urlShowsConversation(from.url, m.conversationId)) return { ok: false, error: 'the conversation is not the one this tab shows' };
-  if (m.routes.some((r) => r.site !== site || (r.conversationId !== null && r.conversationId !== m.conversationId))) {
-    return { ok: false, error: 'a route names another site or conversation' };
-  }
-  if (ctx.gate.storeError) return { ok: false, error: ctx.gate.storeError };
+  const result = await storePageRoutes(ctx, from, m.conversationId, m.routes);
+  if (typeof result === 'string') return { ok: false, error: result };
   const db = await ctx.db();
-  const settings = await getSettings(db);
-  if (settings.paused || !siteReadsResponses(settings, site)) return { ok: false, error: `Reading ${site}'s responses is off.` };
-
-  const key = makeConversationKey(site, m.conversationId);
-  const result = await ctx.queue.run(() =>
-    storeRoutes(
-      db,
-      key,
-      m.routes.map((r) => ({ turnId: r.messageId, route: routeInfoOf(r) })),
-    ),
-  );
+  const key = makeConversationKey(from.site, m.conversationId);
   const ids = m.routes.map((r) => r.messageId);
   const stored = await readRoutes(db, key, ids);
   const routes: Record<string, string | null> = {};
   for (const id of ids) if (stored.has(id)) routes[id] = rerouteText(stored.get(id) ?? null);
   return { ok: true, ...result, routes };
 };
+
+/**
+ * Every check, then the write: the site is the sender's, the conversation the one its URL shows,
+ * reading responses on. Returns why nothing was written, or what was. Shared by `route/observe`
+ * and the routes that ride along with a `capture/page` message.
+ */
+export async function storePageRoutes(
+  ctx: BackgroundContext,
+  from: { site: SiteId; url: string },
+  conversationId: string,
+  routes: readonly RouteObservation[],
+): Promise<RouteWriteResult | string> {
+  const site = from.site;
+  if (!isRouteSite(site)) return `routes are not read on ${site}`;
+  if (!urlShowsConversation(from.url, conversationId)) return 'the conversation is not the one this tab shows';
+  if (routes.some((r) => r.site !== site || (r.conversationId !== null && r.conversationId !== conversationId))) {
+    return 'a route names another site or conversation';
+  }
+  if (ctx.gate.storeError) return ctx.gate.storeError;
+  const db = await ctx.db();
+  const settings = await getSettings(db);
+  if (settings.paused || !siteReadsResponses(settings, site)) return `Reading ${site}'s responses is off.`;
+  const key = makeConversationKey(site, conversationId);
+  return ctx.queue.run(() =>
+    storeRoutes(
+      db,
+      key,
+      routes.map((r) => ({ turnId: r.messageId, route: routeInfoOf(r) })),
+    ),
+  );
+}
 
 /** The id is a whole path segment of the sender's URL (ChatGPT: /c/<id>, /g/<gizmo>/c/<id>). */
 function urlShowsConversation(url: string, conversationId: string): boolean {

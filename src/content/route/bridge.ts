@@ -9,18 +9,10 @@
  */
 import { MAX_OBSERVATION_CHARS, parseRouteObservation, type RouteObservation } from '../../core/route/observation.ts';
 import type { RouteObserveMessage, RouteObserveResponse } from '../../messaging/catalog.ts';
+import type { BridgeDrop, BridgeDropCounts } from '../../core/route/bridge-drops.ts';
 import { ROUTE_CHANNEL_SOURCE, ROUTE_CHANNEL_VERSION } from './channel.ts';
 
-export type BridgeDrop =
-  | 'foreign-source'
-  | 'not-ours'
-  | 'oversize'
-  | 'malformed'
-  | 'rate-limited'
-  | 'other-conversation'
-  | 'overflow'
-  | 'never-captured'
-  | 'refused';
+export type { BridgeDrop } from '../../core/route/bridge-drops.ts';
 
 export interface RouteBridgeWindow {
   addEventListener(type: 'message', listener: (event: MessageEvent) => void): void;
@@ -30,7 +22,10 @@ export interface RouteBridgeWindow {
 
 export interface RouteBridgeOptions {
   win: RouteBridgeWindow;
-  /** The conversation id the adapter reads from the current URL (null on a new chat). */
+  /**
+   * The conversation id the adapter reads from the current URL (null on a new chat): a function
+   * of `win.location.href`, so the bridge asks again only when the URL changes.
+   */
   conversationId: () => string | null;
   send: (message: RouteObserveMessage) => Promise<RouteObserveResponse | undefined>;
   /** Reroute texts by turn id, from the worker's answer (for the badges). */
@@ -43,6 +38,13 @@ export interface RouteBridgeOptions {
   /** Observations waiting for their reply (default 64), and how long they wait (default 5 min). */
   maxPending?: number;
   maxWaitMs?: number;
+  /**
+   * Hold a ready observation this long for the next capture message to carry it (`takeFor`),
+   * before sending it alone (default 0: send at once). One extension message per reply is most
+   * of the bridge's main-thread cost; riding along costs nothing extra.
+   */
+  holdMs?: number;
+  setTimer?: (fn: () => void, ms: number) => unknown;
 }
 
 export interface RouteBridge {
@@ -50,7 +52,13 @@ export interface RouteBridge {
   stop(): void;
   /** The ids of the replies the adapter captured just now (after each stored batch). */
   captured(turnIds: Iterable<string>): void;
-  readonly drops: Readonly<Partial<Record<BridgeDrop, number>>>;
+  /**
+   * Observations to send with a capture message of `conversationId` holding `turnIds`: those of
+   * these turns or of turns already captured, for this conversation (at most 32). They leave
+   * the queue and count as forwarded.
+   */
+  takeFor(conversationId: string | null, turnIds: Iterable<string>): RouteObservation[];
+  readonly drops: Readonly<BridgeDropCounts>;
   readonly forwarded: number;
 }
 
@@ -62,7 +70,7 @@ export function createRouteBridge(options: RouteBridgeOptions): RouteBridge {
   const rate = options.rate ?? { count: 30, windowMs: 10_000 };
   const maxPending = options.maxPending ?? 64;
   const maxWait = options.maxWaitMs ?? 300_000;
-  const drops: Partial<Record<BridgeDrop, number>> = {};
+  const drops: BridgeDropCounts = {};
   const drop = (reason: BridgeDrop): void => {
     drops[reason] = (drops[reason] ?? 0) + 1;
   };
@@ -70,6 +78,17 @@ export function createRouteBridge(options: RouteBridgeOptions): RouteBridge {
   const known = new Set<string>();
   const accepted: number[] = [];
   let forwarded = 0;
+  // The adapter's URL parse is most of the bridge's own cost per message: once per URL.
+  let idHref: string | null = null;
+  let idOfHref: string | null = null;
+  const conversationIdNow = (): string | null => {
+    const href = win.location.href;
+    if (href !== idHref) {
+      idOfHref = options.conversationId();
+      idHref = href;
+    }
+    return idOfHref;
+  };
 
   const withinRate = (): boolean => {
     const t = now();
@@ -79,8 +98,38 @@ export function createRouteBridge(options: RouteBridgeOptions): RouteBridge {
     return true;
   };
 
+  const holdMs = options.holdMs ?? 0;
+  const setTimer = options.setTimer ?? ((fn: () => void, ms: number) => setTimeout(fn, ms));
+  let held = false;
+
   const forward = (): void => {
-    const conversationId = options.conversationId();
+    if (holdMs > 0) {
+      // Give the next capture message the chance to carry them; what is left then goes alone.
+      if (!held) {
+        held = true;
+        setTimer(() => {
+          held = false;
+          sendReady();
+        }, holdMs);
+      }
+      expire();
+      return;
+    }
+    sendReady();
+  };
+
+  const expire = (): void => {
+    const t = now();
+    for (const [id, entry] of pending) {
+      if (!known.has(id) && t - entry.at > maxWait) {
+        pending.delete(id);
+        drop('never-captured');
+      }
+    }
+  };
+
+  const sendReady = (): void => {
+    const conversationId = conversationIdNow();
     if (conversationId === null) return; // wait: observations stay pending (and expire)
     const ready: RouteObservation[] = [];
     const t = now();
@@ -146,7 +195,7 @@ export function createRouteBridge(options: RouteBridgeOptions): RouteBridge {
       }
       // A new chat streams its first reply before the URL names the conversation: with no id
       // yet, the observation waits and is checked against the URL when it is forwarded.
-      const current = options.conversationId();
+      const current = conversationIdNow();
       if (current !== null && observation.conversationId !== null && observation.conversationId !== current) {
         drop('other-conversation');
         return;
@@ -179,6 +228,22 @@ export function createRouteBridge(options: RouteBridgeOptions): RouteBridge {
       known.clear();
       for (const id of turnIds) known.add(id);
       if (pending.size > 0) forward();
+    },
+    takeFor(conversationId, turnIds) {
+      const current = conversationIdNow();
+      if (conversationId === null || pending.size === 0 || (current !== null && current !== conversationId)) return [];
+      const inMessage = new Set(turnIds);
+      const taken: RouteObservation[] = [];
+      for (const [id, entry] of pending) {
+        if (taken.length >= BATCH) break;
+        if (!(inMessage.has(id) || known.has(id))) continue;
+        const other = entry.observation.conversationId !== null && entry.observation.conversationId !== conversationId;
+        pending.delete(id);
+        if (other) drop('other-conversation');
+        else taken.push(entry.observation);
+      }
+      forwarded += taken.length;
+      return taken;
     },
     get drops() {
       return drops;

@@ -1,5 +1,5 @@
 /**
- * Main-world route observer (manifest content script with `world: "MAIN"`, ChatGPT hosts only,
+ * Main-world route observer (manifest content script with `world: "MAIN"`, the route sites' hosts only,
  * top frame, document_start; built as one self-contained IIFE). It runs in the page's own
  * JavaScript world, so it can see the page's responses, and everything it posts is as
  * untrusted as the page itself.
@@ -7,8 +7,9 @@
  * - Observes, never modifies or delays: `fetch` calls through with the same `this` and
  *   arguments and returns the page's own Response; we read a `clone()` (a tee) off the page's
  *   promise chain. The socket gets one extra listener of ours; outgoing frames are not read.
- * - Reads only allow-listed endpoints (endpoints.ts), only the request's `model`, and keeps only
- *   the fields of src/core/route (slugs, ids, flags): never text, tokens, headers or cookies.
+ * - Reads only allow-listed endpoints (endpoints.ts), only the request's model (ChatGPT `model`,
+ *   Grok `modelName`/`isReasoning`), and keeps only the fields of src/core/route (slugs, ids,
+ *   flags): never text, tokens, headers or cookies.
  * - Bounded: 8 MB per stream (then our branch is cancelled; the page's is unaffected).
  * - Posts each observation once, as a JSON string, to this window's origin (channel.ts).
  */
@@ -16,9 +17,10 @@ import { createChatGptSocketParser } from '../../core/route/chatgpt-socket.ts';
 import { createChatGptStreamParser } from '../../core/route/chatgpt-stream.ts';
 import { parseChatGptRecord } from '../../core/route/chatgpt-record.ts';
 import { requestedModelOf } from '../../core/route/chatgpt-request.ts';
+import { createGrokStreamParser, grokRequestOf, parseGrokRecord } from '../../core/route/grok.ts';
 import type { RouteObservation } from '../../core/route/observation.ts';
 import { ROUTE_CHANNEL_SOURCE, ROUTE_CHANNEL_VERSION, type RouteChannelMessage } from './channel.ts';
-import { classifyRequest, isChatSocket, type RouteEndpoint } from './endpoints.ts';
+import { classifyRequest, isChatSocket, mightBeRouteRequest, readsSocket, type RouteEndpoint } from './endpoints.ts';
 
 const MAX_RECORD_CHARS = 8_000_000;
 const MAX_HANDOFF_TOPICS = 32;
@@ -26,6 +28,15 @@ const MAX_HANDOFF_TOPICS = 32;
 const EARLY_FLUSH_DELAY_MS = 500;
 
 const noop = (): void => undefined;
+
+/** A successful response of the content type its endpoint streams (checked on the headers, before any copy). */
+function readable(endpoint: RouteEndpoint, response: Response): boolean {
+  if (!response.ok) return false;
+  const type = response.headers.get('content-type') ?? '';
+  if (endpoint.kind === 'record') return type.includes('json');
+  // Grok's NDJSON is served as JSON or plain text, never as a page; ChatGPT's as SSE.
+  return endpoint.site === 'grok' ? /json|text\/plain/.test(type) : type.includes('text/event-stream');
+}
 
 function installRouteObserver(win: Window & typeof globalThis): void {
   const origin = win.location.origin;
@@ -69,27 +80,26 @@ function installRouteObserver(win: Window & typeof globalThis): void {
 
   /**
    * `copy` is our tee of the page's Response, taken in the first reaction to the fetch promise
-   * (registered before the page's own), so the page can read its body whenever it likes.
+   * (registered before the page's own), so the page can read its body whenever it likes. Only
+   * responses `readable` accepted are copied: no tee for errors or unexpected content types.
    */
   async function observe(endpoint: RouteEndpoint, requestBody: Promise<string | null>, copy: Response): Promise<void> {
-    if (!copy.ok) {
-      await copy.body?.cancel().catch(noop);
-      return;
-    }
-    const type = copy.headers.get('content-type') ?? '';
     if (endpoint.kind === 'record') {
-      if (!type.includes('json')) {
-        await copy.body?.cancel().catch(noop);
-        return;
-      }
       let text = '';
       await readBody(copy, (piece) => (text += piece).length <= MAX_RECORD_CHARS);
       if (text.length > MAX_RECORD_CHARS) return;
-      post(parseChatGptRecord(JSON.parse(text) as unknown, endpoint.conversationId).observations);
+      const record = JSON.parse(text) as unknown;
+      post((endpoint.site === 'grok' ? parseGrokRecord(record, endpoint.conversationId) : parseChatGptRecord(record, endpoint.conversationId)).observations);
       return;
     }
-    if (!type.includes('text/event-stream')) {
-      await copy.body?.cancel().catch(noop);
+    if (endpoint.site === 'grok') {
+      const body = await requestBody;
+      const parser = createGrokStreamParser({ request: body === null ? null : grokRequestOf(body), conversationId: endpoint.conversationId });
+      await readBody(copy, (piece) => {
+        parser.push(piece);
+        return !parser.overLimit;
+      });
+      post(parser.finish().observations);
       return;
     }
     const body = await requestBody;
@@ -113,9 +123,9 @@ function installRouteObserver(win: Window & typeof globalThis): void {
     try {
       const [input, init] = args;
       const isRequest = typeof Request !== 'undefined' && input instanceof Request;
-      const url = new URL(isRequest ? input.url : String(input), win.location.href);
+      const raw = isRequest ? input.url : String(input);
       const method = init?.method ?? (isRequest ? input.method : 'GET');
-      const endpoint = classifyRequest(url, method, origin);
+      const endpoint = mightBeRouteRequest(raw) ? classifyRequest(new URL(raw, win.location.href), method, origin) : null;
       if (endpoint) {
         // The body is read before calling through (a Request body can be read only once).
         const body: Promise<string | null> =
@@ -137,14 +147,14 @@ function installRouteObserver(win: Window & typeof globalThis): void {
     const pending = nativeFetch.apply(this, args);
     if (plan) {
       const { endpoint, body } = plan;
-      pending.then((response) => observe(endpoint, body, response.clone())).catch(noop);
+      pending.then((response) => (readable(endpoint, response) ? observe(endpoint, body, response.clone()) : undefined)).catch(noop);
     }
     return pending;
   };
   win.fetch = wrappedFetch as typeof fetch;
 
   const NativeSocket = win.WebSocket;
-  if (typeof NativeSocket === 'function') {
+  if (typeof NativeSocket === 'function' && readsSocket(win.location.hostname)) {
     const socketParser = createChatGptSocketParser({ acceptTopic: (topic) => handoffTopics.has(topic) });
     win.WebSocket = new Proxy(NativeSocket, {
       construct(target, argList, newTarget) {

@@ -76,7 +76,7 @@ export function permutationP(observed: number, nullStats: readonly number[]): nu
 }
 
 /** The q-quantile of sorted values, interpolated linearly between neighbours (R type 7); 0 for no values. */
-export function quantileSorted(s: readonly number[], q: number): number {
+export function quantileSorted(s: ArrayLike<number>, q: number): number {
   if (s.length === 0) return 0;
   const pos = (s.length - 1) * q;
   const lo = Math.floor(pos);

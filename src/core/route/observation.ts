@@ -6,8 +6,8 @@
 import type { RouteInfo } from '../model/types.ts';
 
 /** Sites whose own responses the route observer reads. */
-export type RouteSite = 'chatgpt';
-export const ROUTE_SITES: readonly RouteSite[] = ['chatgpt'];
+export type RouteSite = 'chatgpt' | 'grok';
+export const ROUTE_SITES: readonly RouteSite[] = ['chatgpt', 'grok'];
 export const isRouteSite = (site: string): site is RouteSite => (ROUTE_SITES as readonly string[]).includes(site);
 
 /** Which transport the fields came from: the reply's stream, the page's socket, or the conversation record. */
@@ -18,7 +18,7 @@ export interface RouteObservation {
   site: RouteSite;
   /** The site's conversation id as the response said it; null when the response did not say. */
   conversationId: string | null;
-  /** The reply's own id (ChatGPT: the answer message id = the DOM's data-message-id). */
+  /** The reply's own id, as the site's DOM adapter names the turn (ChatGPT: the answer message id = data-message-id; Grok: `response-<responseId>`). */
   messageId: string;
   requested: string | null;
   shown: string | null;
@@ -26,6 +26,13 @@ export interface RouteObservation {
   flags: string[];
   via: RouteVia;
 }
+
+/**
+ * A route parsed from a site whose replies cannot yet be tied to captured turns (Claude,
+ * Perplexity: their pages give replies no id the responses name). Same fields as an
+ * observation; it never crosses the bridge or reaches the store until that is solved.
+ */
+export type ParsedRoute<S extends string> = Omit<RouteObservation, 'site'> & { site: S };
 
 /** Model slugs as sites write them (routing.md §8 "Bridge security"). */
 export const SLUG_PATTERN = /^[A-Za-z0-9._:-]{1,80}$/;

@@ -58,9 +58,11 @@ export function analyzeRouter(input: RouterInput | readonly ConversationBundle[]
     warnings.push(`${leftOut} conversation${leftOut === 1 ? '' : 's'} captured from shared pages left out (someone else's chats; include them on request)`);
   // Permutation tests cost replies × rotations; on very large piles fewer rotations keep the run short (p resolution 1/(B+1)).
   const permutations = rows.length > LARGE_PILE ? Math.min(requestedPermutations, LARGE_PILE_PERMUTATIONS) : requestedPermutations;
-  if (permutations < requestedPermutations)
+  // ... and a trigger or loop test stops once LARGE_PILE_STOP rotations reach its statistic (it can no longer reject).
+  const stopAfter = rows.length > LARGE_PILE ? LARGE_PILE_STOP : undefined;
+  if (permutations < requestedPermutations || stopAfter !== undefined)
     warnings.push(
-      `${rows.length} replies: permutation tests use ${permutations} rotations instead of ${requestedPermutations} (smallest possible p ${formatNumber(1 / (permutations + 1), 3)}).`,
+      `${rows.length} replies: permutation tests use ${permutations} rotations instead of ${requestedPermutations} (smallest possible p ${formatNumber(1 / (permutations + 1), 3)}); a trigger or loop test stops early once ${LARGE_PILE_STOP} rotations reach its statistic (a sequential p-value, Besag–Clifford: it could no longer reject).`,
     );
   const noSwitches = prepared.map((c) => c.replies.map(() => false));
   const routeEvidence = analyzeRoutes(routeSeries(prepared, noSwitches));
@@ -115,6 +117,7 @@ export function analyzeRouter(input: RouterInput | readonly ConversationBundle[]
   progress('Fitting persona states', 2);
   const rep = fitRepertoire(
     prepared.map((c) => c.id),
+    prepared.map((c) => c.replies.map((r) => r.segment)),
     seqs,
     emb,
     rowsOf,
@@ -159,7 +162,7 @@ export function analyzeRouter(input: RouterInput | readonly ConversationBundle[]
   const cues = prepared.map((c) => c.replies.map((r) => classifyCues(r.prompt)));
   const triggers = analyzeTriggers(
     prepared.map((_, i) => ({ cues: cues[i], switches: switches[i], lengthStrata: promptInfo[i].map((p) => lengthStratumOfWords(p.words)) })),
-    { permutations, alpha, minCueEvents: opts.minCueEvents ?? 5, switchSource },
+    { permutations, alpha, minCueEvents: opts.minCueEvents ?? 5, switchSource, stopAfter },
     createRng(seed + 101),
   );
   const loopResult = analyzeLoop(
@@ -170,6 +173,7 @@ export function analyzeRouter(input: RouterInput | readonly ConversationBundle[]
     permutations,
     alpha,
     createRng(seed + 505),
+    stopAfter,
   );
   const { scores: _scores, ...loop } = loopResult;
   const modelSwitch = analyzeModelSwitches(prepared.map((c, i) => ({ models: c.replies.map((r) => r.model), switches: switches[i] })));
@@ -212,6 +216,8 @@ export function analyzeRouter(input: RouterInput | readonly ConversationBundle[]
 /** Above this many replies the permutation tests use at most LARGE_PILE_PERMUTATIONS rotations. */
 export const LARGE_PILE = 20_000;
 export const LARGE_PILE_PERMUTATIONS = 199;
+/** Above LARGE_PILE: a trigger or loop test stops once this many rotations reach its statistic (p ≥ 10/199 > 0.05). */
+export const LARGE_PILE_STOP = 10;
 
 /** Above this many replies, models are fitted on a sample of conversations (all are still decoded and tested). */
 export const MAX_FIT_REPLIES = 4000;
@@ -269,7 +275,9 @@ function centerWithin(y: readonly number[][], rowsOf: readonly number[][]): numb
     if (idx.length < 2) continue;
     const d = y[idx[0]].length;
     for (let j = 0; j < d; j++) {
-      const m = idx.reduce((a, i) => a + y[i][j], 0) / idx.length;
+      let sum = 0;
+      for (const i of idx) sum += y[i][j];
+      const m = sum / idx.length;
       for (const i of idx) out[i][j] -= m;
     }
   }

@@ -46,9 +46,9 @@ const OWN_VOICE_CHARS = 240;
 
 /** All cue classes present in one user turn (a turn may carry several), or continuation. */
 export function classifyCues(text: string): CueOrControl[] {
-  const full = text.trim().replace(/\s+/g, ' ');
+  const full = normalisedHead(text);
   if (full === '') return [];
-  if (CONTINUATION.test(full)) return ['continuation'];
+  if (CONTINUATION.test(full) && (full.length <= OWN_VOICE_CHARS || CONTINUATION.test(normalise(text)))) return ['continuation'];
   const t = full.length > OWN_VOICE_CHARS ? full.slice(0, OWN_VOICE_CHARS) : full;
   const out: CueOrControl[] = [];
   if (BOREDOM_WHOLE.test(t) || BOREDOM_ANYWHERE.test(t)) out.push('boredom');
@@ -57,4 +57,24 @@ export function classifyCues(text: string): CueOrControl[] {
   if (VULNERABILITY.test(t)) out.push('vulnerability');
   if (META.test(t)) out.push('meta');
   return out;
+}
+
+function normalise(text: string): string {
+  return text.trim().replace(/\s+/g, ' ');
+}
+
+/** Raw characters whitespace-normalised before the rules read the opening (pasted text can be long). */
+const RAW_HEAD = 2 * OWN_VOICE_CHARS;
+
+/**
+ * The whitespace-normalised text, or (for long texts) a normalised prefix of it that is longer
+ * than OWN_VOICE_CHARS: all the cue rules read. The continuation rule needs the whole message,
+ * but a message longer than its longest phrase matches only if this prefix does, so
+ * `classifyCues` normalises the whole text only then.
+ */
+function normalisedHead(text: string): string {
+  const trimmed = text.trim();
+  if (trimmed.length <= RAW_HEAD) return trimmed.replace(/\s+/g, ' ');
+  const head = trimmed.slice(0, RAW_HEAD).replace(/\s+/g, ' ');
+  return head.length > OWN_VOICE_CHARS ? head : normalise(trimmed);
 }

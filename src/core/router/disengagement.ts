@@ -129,7 +129,7 @@ function loopCells(al: readonly AlignedSeries[]): number[][] {
   return cells;
 }
 
-export function analyzeLoop(series: readonly LoopSeries[], permutations: number, alpha: number, rng: Rng): LoopResult {
+export function analyzeLoop(series: readonly LoopSeries[], permutations: number, alpha: number, rng: Rng, stopAfter?: number): LoopResult {
   const { scores, usedTimestamps } = disengagementScores(series);
   let disengaged = 0;
   let switchAfter = 0;
@@ -157,7 +157,7 @@ export function analyzeLoop(series: readonly LoopSeries[], permutations: number,
     };
   }
   const al = loopAligned(series, scores);
-  const perm = stratifiedShiftTest(al, 5, 1, permutations, rng);
+  const perm = stratifiedShiftTest(al, 5, 1, permutations, rng, stopAfter);
   const rr = riskRatioInterval(loopCells(al));
   const verdict: LoopVerdict = perm.p <= alpha && perm.observed > 0 ? 'yes' : rr && rr.high < NEGLIGIBLE_RATIO ? 'no' : "can't tell";
   const rrText = rr ? `risk ratio ${rr.value.toFixed(2)} [95% CI ${rr.low.toFixed(2)}–${rr.high.toFixed(2)}]` : 'risk ratio undefined';

@@ -23,15 +23,15 @@ export interface Embedding {
 const Z_CLIP = 6;
 
 export function embed(rows: readonly FeatureValues[], maxDims: number, varianceTarget = 0.8): Embedding {
-  const names = keptFeatures(rows);
+  const columns = keptFeatures(rows);
+  const names = columns.map((c) => c.name);
   const z = rows.map(() => new Array<number>(names.length).fill(0));
-  names.forEach((name, f) => {
-    const vals = rows.map((r) => r[name]).filter((v): v is number => typeof v === 'number' && Number.isFinite(v));
-    const { center, scale } = robustScale(vals);
-    rows.forEach((r, i) => {
-      const v = r[name];
+  columns.forEach(({ name, values }, f) => {
+    const { center, scale } = robustScale(values);
+    for (let i = 0; i < rows.length; i++) {
+      const v = rows[i][name];
       z[i][f] = typeof v === 'number' && Number.isFinite(v) ? clip((v - center) / scale) : 0;
-    });
+    }
   });
   if (names.length === 0) return { names, z, y: rows.map(() => []), varianceKept: 0 };
   const { values, vectors } = jacobiEigen(covariance(z));
@@ -45,29 +45,46 @@ export function embed(rows: readonly FeatureValues[], maxDims: number, varianceT
     keep.push(c);
     kept += values[c];
   }
-  const y = z.map((row) => keep.map((c) => row.reduce((s, v, f) => s + v * vectors[f][c], 0)));
+  const y = z.map((row) =>
+    keep.map((c) => {
+      let s = 0;
+      for (let f = 0; f < row.length; f++) s += row[f] * vectors[f][c];
+      return s;
+    }),
+  );
   return { names, z, y, varianceKept: kept / total };
 }
 
-function keptFeatures(rows: readonly FeatureValues[]): string[] {
+/** Features with enough finite values and some spread, sorted by name, with their finite values. */
+function keptFeatures(rows: readonly FeatureValues[]): { name: string; values: number[] }[] {
   const seen = new Set<string>();
   for (const r of rows) for (const k of Object.keys(r)) seen.add(k);
-  return [...seen].sort().filter((name) => {
-    const vals = rows.map((r) => r[name]).filter((v): v is number => typeof v === 'number' && Number.isFinite(v));
-    if (vals.length < Math.max(3, rows.length / 2)) return false;
-    return Math.max(...vals) - Math.min(...vals) > 1e-12;
-  });
+  const out: { name: string; values: number[] }[] = [];
+  for (const name of [...seen].sort()) {
+    const values: number[] = [];
+    let min = Infinity;
+    let max = -Infinity;
+    for (const r of rows) {
+      const v = r[name];
+      if (typeof v !== 'number' || !Number.isFinite(v)) continue;
+      values.push(v);
+      if (v < min) min = v;
+      if (v > max) max = v;
+    }
+    if (values.length < Math.max(3, rows.length / 2)) continue;
+    if (max - min > 1e-12) out.push({ name, values });
+  }
+  return out;
 }
 
 /** Median and MAD (×1.4826); falls back to the standard deviation when the MAD is 0. */
 export function robustScale(vals: readonly number[]): { center: number; scale: number } {
-  const sorted = [...vals].sort((a, b) => a - b);
+  // Typed-array sorts are numeric and several times faster than sort((a, b) => a − b) on large piles.
+  const sorted = Float64Array.from(vals).sort();
   const med = quantileSorted(sorted, 0.5);
-  const mad =
-    quantileSorted(
-      [...vals.map((v) => Math.abs(v - med))].sort((a, b) => a - b),
-      0.5,
-    ) * 1.4826;
+  const dev = new Float64Array(vals.length);
+  for (let i = 0; i < vals.length; i++) dev[i] = Math.abs(vals[i] - med);
+  const mad = quantileSorted(dev.sort(), 0.5) * 1.4826;
   if (mad > 1e-12) return { center: med, scale: mad };
   const m = vals.reduce((a, b) => a + b, 0) / vals.length;
   const sd = Math.sqrt(vals.reduce((a, v) => a + (v - m) ** 2, 0) / Math.max(vals.length - 1, 1));

@@ -64,14 +64,23 @@ function identityLogA(k: number): number[][] {
 /** log N(x; μ, diag σ²) for every state: out[t][k]. */
 export function logEmissions(seq: Seq, p: HmmParams): number[][] {
   const d = seq[0]?.length ?? 0;
-  const consts = p.variances.map((v) => v.reduce((s, vj) => s + Math.log(2 * Math.PI * vj), 0));
-  return seq.map((x) =>
-    p.means.map((mu, k) => {
-      let q = 0;
-      for (let j = 0; j < d; j++) q += (x[j] - mu[j]) ** 2 / p.variances[k][j];
-      return -0.5 * (consts[k] + q);
-    }),
-  );
+  const consts = emissionConsts(p);
+  return seq.map((x) => p.means.map((_, k) => logEmission(x, p, k, d, consts[k])));
+}
+
+function emissionConsts(p: HmmParams): number[] {
+  return p.variances.map((v) => v.reduce((s, vj) => s + Math.log(2 * Math.PI * vj), 0));
+}
+
+function logEmission(x: readonly number[], p: HmmParams, k: number, d: number, c: number): number {
+  const mu = p.means[k];
+  const v = p.variances[k];
+  let q = 0;
+  for (let j = 0; j < d; j++) {
+    const e = x[j] - mu[j];
+    q += (e * e) / v[j];
+  }
+  return -0.5 * (c + q);
 }
 
 export interface Posteriors {
@@ -83,77 +92,172 @@ export interface Posteriors {
 }
 
 /**
- * Forward–backward with per-step scaling (Rabiner 1989): emissions are exponentiated relative
- * to their largest value at each step and α, β renormalised, so nothing underflows and no log or
- * exp is taken inside the K×K loops. Same posteriors and log-likelihood as the log-space form,
- * several times faster (this is the analysis's inner loop).
+ * Flat, reusable buffers for the forward–backward pass (the analysis's inner loop runs it for
+ * every conversation in every Baum–Welch iteration; allocating per step dominated its time).
+ * Grown on demand; index [t * K + k].
  */
-export function forwardBackward(seq: Seq, p: HmmParams): Posteriors {
-  const T = seq.length;
+class Workspace {
+  size = 0;
+  alpha = new Float64Array(0);
+  beta = new Float64Array(0);
+  /** Emissions relative to their largest value at t: exp(log b − m_t). */
+  bv = new Float64Array(0);
+  bm = new Float64Array(0);
+  scale = new Float64Array(0);
+  gamma = new Float64Array(0);
+  xi: Float64Array;
+  row: Float64Array;
+  constructor(readonly k: number) {
+    this.xi = new Float64Array(k * k);
+    this.row = new Float64Array(k);
+  }
+  ensure(T: number): void {
+    if (T <= this.size) return;
+    const n = Math.max(T, 2 * this.size);
+    const K = this.k;
+    this.alpha = new Float64Array(n * K);
+    this.beta = new Float64Array(n * K);
+    this.bv = new Float64Array(n * K);
+    this.bm = new Float64Array(n);
+    this.scale = new Float64Array(n);
+    this.gamma = new Float64Array(n * K);
+    this.size = n;
+  }
+}
+
+/** Parameters in the form the inner loops read: probabilities (not logs), flat K×K. */
+interface Prepared {
+  p: HmmParams;
+  A: Float64Array;
+  pi: Float64Array;
+  consts: number[];
+}
+
+function prepareParams(p: HmmParams): Prepared {
   const K = p.k;
-  const logB = logEmissions(seq, p);
-  const A = p.logA.map((row) => row.map(Math.exp));
-  const pi = p.logPi.map(Math.exp);
-  const b = logB.map((row) => {
-    const m = Math.max(...row);
-    return { m, v: row.map((x) => Math.exp(x - m)) };
-  });
-  const alpha = Array.from({ length: T }, () => new Float64Array(K));
-  const beta = Array.from({ length: T }, () => new Float64Array(K));
-  const scale = new Float64Array(T);
+  const A = new Float64Array(K * K);
+  for (let i = 0; i < K; i++) for (let j = 0; j < K; j++) A[i * K + j] = Math.exp(p.logA[i][j]);
+  return { p, A, pi: Float64Array.from(p.logPi, Math.exp), consts: emissionConsts(p) };
+}
+
+/**
+ * Forward pass with per-step scaling (Rabiner 1989): emissions are exponentiated relative to
+ * their largest value at each step and α renormalised, so nothing underflows and no log or exp
+ * is taken inside the K×K loops. Fills ws.alpha, ws.bv, ws.scale; returns the log-likelihood.
+ */
+function forwardInto(seq: Seq, pp: Prepared, ws: Workspace): number {
+  const T = seq.length;
+  const K = pp.p.k;
+  const d = seq[0]?.length ?? 0;
+  ws.ensure(T);
+  const { alpha, bv, bm, scale, row } = ws;
+  const A = pp.A;
   let logLik = 0;
   for (let t = 0; t < T; t++) {
-    const at = alpha[t];
+    const x = seq[t];
+    let m = -Infinity;
+    for (let k = 0; k < K; k++) {
+      const lb = logEmission(x, pp.p, k, d, pp.consts[k]);
+      row[k] = lb;
+      if (lb > m || k === 0) m = lb;
+    }
+    const base = t * K;
+    for (let k = 0; k < K; k++) bv[base + k] = Math.exp(row[k] - m);
+    bm[t] = m;
     let sum = 0;
     for (let k = 0; k < K; k++) {
       let acc = 0;
-      if (t === 0) acc = pi[k];
+      if (t === 0) acc = pp.pi[k];
       else {
-        const prev = alpha[t - 1];
-        for (let j = 0; j < K; j++) acc += prev[j] * A[j][k];
+        const prev = base - K;
+        for (let j = 0; j < K; j++) acc += alpha[prev + j] * A[j * K + k];
       }
-      at[k] = acc * b[t].v[k];
-      sum += at[k];
+      const a = acc * bv[base + k];
+      alpha[base + k] = a;
+      sum += a;
     }
     if (!(sum > 0)) sum = Number.MIN_VALUE; // every state impossible: keep finite, logLik → very low
-    for (let k = 0; k < K; k++) at[k] /= sum;
+    for (let k = 0; k < K; k++) alpha[base + k] /= sum;
     scale[t] = sum;
-    logLik += Math.log(sum) + b[t].m;
+    logLik += Math.log(sum) + m;
   }
-  beta[T - 1].fill(1);
+  return logLik;
+}
+
+/** Backward pass, posteriors into ws.gamma and expected transition counts into ws.xi (zeroed first). */
+function backwardInto(T: number, pp: Prepared, ws: Workspace): void {
+  const K = pp.p.k;
+  const { alpha, beta, bv, scale, gamma, xi } = ws;
+  const A = pp.A;
+  const last = (T - 1) * K;
+  for (let k = 0; k < K; k++) beta[last + k] = 1;
   for (let t = T - 2; t >= 0; t--) {
-    const next = beta[t + 1];
-    const bn = b[t + 1].v;
+    const base = t * K;
+    const nb = base + K;
+    const c = scale[t + 1];
     for (let j = 0; j < K; j++) {
       let acc = 0;
-      for (let k = 0; k < K; k++) acc += A[j][k] * bn[k] * next[k];
-      beta[t][j] = acc / scale[t + 1];
+      for (let k = 0; k < K; k++) acc += A[j * K + k] * bv[nb + k] * beta[nb + k];
+      beta[base + j] = acc / c;
     }
   }
-  const gamma: number[][] = new Array(T);
   for (let t = 0; t < T; t++) {
-    const row = new Array<number>(K);
+    const base = t * K;
     let s = 0;
-    for (let k = 0; k < K; k++) s += row[k] = alpha[t][k] * beta[t][k];
-    for (let k = 0; k < K; k++) row[k] = s > 0 ? row[k] / s : 1 / K;
-    gamma[t] = row;
+    for (let k = 0; k < K; k++) s += gamma[base + k] = alpha[base + k] * beta[base + k];
+    for (let k = 0; k < K; k++) gamma[base + k] = s > 0 ? gamma[base + k] / s : 1 / K;
   }
-  const xi = Array.from({ length: K }, () => new Array<number>(K).fill(0));
+  xi.fill(0);
   for (let t = 0; t < T - 1; t++) {
-    const bn = b[t + 1].v;
+    const base = t * K;
+    const nb = base + K;
     const c = scale[t + 1];
     for (let i = 0; i < K; i++) {
-      const ai = alpha[t][i];
+      const ai = alpha[base + i];
       if (ai === 0) continue;
-      for (let j = 0; j < K; j++) xi[i][j] += (ai * A[i][j] * bn[j] * beta[t + 1][j]) / c;
+      for (let j = 0; j < K; j++) xi[i * K + j] += (ai * A[i * K + j] * bv[nb + j] * beta[nb + j]) / c;
     }
   }
+}
+
+/**
+ * Forward–backward with per-step scaling: same posteriors and log-likelihood as the log-space
+ * form, several times faster (this is the analysis's inner loop).
+ */
+export function forwardBackward(seq: Seq, p: HmmParams): Posteriors {
+  const K = p.k;
+  const T = seq.length;
+  const ws = new Workspace(K);
+  const pp = prepareParams(p);
+  const logLik = forwardInto(seq, pp, ws);
+  backwardInto(T, pp, ws);
+  const gamma = Array.from({ length: T }, (_, t) => Array.from(ws.gamma.subarray(t * K, t * K + K)));
+  const xi = Array.from({ length: K }, (_, i) => Array.from(ws.xi.subarray(i * K, i * K + K)));
   return { logLik, gamma, xi };
 }
 
-/** Log-likelihood of one sequence only (the forward pass), for scoring without posteriors. */
-export function sequenceLogLik(seq: Seq, p: HmmParams): number {
-  return seq.length ? forwardBackward(seq, p).logLik : 0;
+/** Log-likelihood of every sequence under `p` (the forward pass only). */
+export function sequenceLogLiks(seqs: readonly Seq[], p: HmmParams): number[] {
+  const ws = new Workspace(p.k);
+  const pp = prepareParams(p);
+  return seqs.map((s) => (s.length ? forwardInto(s, pp, ws) : 0));
+}
+
+/**
+ * Visits the posterior state probabilities of every reply under `p` in order (conversation c,
+ * reply t; `gamma[offset + k]`), without materialising them: on large piles the per-reply arrays
+ * were most of the decoding's garbage.
+ */
+export function forEachPosterior(seqs: readonly Seq[], p: HmmParams, visit: (c: number, t: number, gamma: Float64Array, offset: number) => void): void {
+  const K = p.k;
+  const ws = new Workspace(K);
+  const pp = prepareParams(p);
+  seqs.forEach((s, c) => {
+    if (s.length === 0) return;
+    forwardInto(s, pp, ws);
+    backwardInto(s.length, pp, ws);
+    for (let t = 0; t < s.length; t++) visit(c, t, ws.gamma, t * K);
+  });
 }
 
 /** Most likely state path (log-space Viterbi). */
@@ -189,10 +293,6 @@ export function viterbi(seq: Seq, p: HmmParams): number[] {
   return path;
 }
 
-export function totalLogLik(seqs: readonly Seq[], p: HmmParams): number {
-  return seqs.reduce((s, seq) => s + (seq.length ? forwardBackward(seq, p).logLik : 0), 0);
-}
-
 /** Fit a K-state sticky HMM to all sequences; best of `restarts` seeded starts. */
 export function fitHmm(seqs: readonly Seq[], k: number, opts: HmmFitOptions = {}): HmmFit {
   const data = seqs.filter((s) => s.length > 0);
@@ -221,6 +321,7 @@ function baumWelch(seqs: readonly Seq[], start: HmmParams, opts: HmmFitOptions):
   let prev = -Infinity;
   let iter = 0;
   let logLik = -Infinity;
+  const ws = new Workspace(K);
   for (; iter < maxIter; iter++) {
     const pi = new Array<number>(K).fill(1e-6);
     const trans = Array.from({ length: K }, (_, i) => Array.from({ length: K }, (_, j) => (i === j ? kappa : 0) + 1e-6));
@@ -228,21 +329,26 @@ function baumWelch(seqs: readonly Seq[], start: HmmParams, opts: HmmFitOptions):
     const s1 = Array.from({ length: K }, () => new Array<number>(d).fill(0));
     const s2 = Array.from({ length: K }, () => new Array<number>(d).fill(0));
     logLik = 0;
+    const pp = prepareParams(p);
     for (const seq of seqs) {
-      const post = forwardBackward(seq, p);
-      logLik += post.logLik;
-      for (let k = 0; k < K; k++) pi[k] += post.gamma[0][k];
-      for (let i = 0; i < K; i++) for (let j = 0; j < K; j++) trans[i][j] += post.xi[i][j];
-      seq.forEach((x, t) => {
+      logLik += forwardInto(seq, pp, ws);
+      backwardInto(seq.length, pp, ws);
+      const { gamma, xi } = ws;
+      for (let k = 0; k < K; k++) pi[k] += gamma[k];
+      for (let i = 0; i < K; i++) for (let j = 0; j < K; j++) trans[i][j] += xi[i * K + j];
+      for (let t = 0; t < seq.length; t++) {
+        const x = seq[t];
         for (let k = 0; k < K; k++) {
-          const g = post.gamma[t][k];
+          const g = gamma[t * K + k];
           w[k] += g;
+          const r1 = s1[k];
+          const r2 = s2[k];
           for (let j = 0; j < d; j++) {
-            s1[k][j] += g * x[j];
-            s2[k][j] += g * x[j] * x[j];
+            r1[j] += g * x[j];
+            r2[j] += g * x[j] * x[j];
           }
         }
-      });
+      }
     }
     if (logLik - prev < tol * Math.max(1, Math.abs(logLik))) break;
     prev = logLik;

@@ -5,3 +5,4 @@ export { classifyCues, CUE_CLASSES, CUE_DESCRIPTIONS } from './cues.ts';
 export type * from './types.ts';
 export { routerReportMarkdown, textPlot } from './markdown.ts';
 export { formatEvidence } from './questions.ts';
+export { routerPersonas, type RouterPersonas, type StatePersonas } from './personas.ts';

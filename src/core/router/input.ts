@@ -13,6 +13,8 @@ export interface PreparedReply {
   prompt: string;
   /** Page-reported route of this reply, when captured. */
   route: RouteInfo | null;
+  /** The stored detector state of this reply, when known. */
+  segment: string | null;
   /** Milliseconds from the previous reply to the (first) user turn before this one; null when unknown. */
   gapMs: number | null;
 }
@@ -30,7 +32,7 @@ export function isBundleList(input: RouterInput | readonly ConversationBundle[])
 /** Main-line turns of stored bundles, with the detector's stored features where present. */
 export function bundlesToRouterInput(bundles: readonly ConversationBundle[]): RouterInput {
   return bundles.map((b) => {
-    const featuresByTurn = new Map(b.analyses.map((a) => [a.turnKey, a.features] as const));
+    const analysisByTurn = new Map(b.analyses.map((a) => [a.turnKey, a] as const));
     const turns = b.turns
       .filter((t) => t.alternativeOf === null)
       .sort((x, y) => x.order - y.order)
@@ -38,7 +40,8 @@ export function bundlesToRouterInput(bundles: readonly ConversationBundle[]): Ro
         role: t.role,
         text: t.text,
         model: t.model,
-        features: featuresByTurn.get(t.key),
+        features: analysisByTurn.get(t.key)?.features,
+        segment: analysisByTurn.get(t.key)?.state ?? null,
         route: routeOf(t),
         createdAt: t.createdAt,
       }));
@@ -69,7 +72,14 @@ function prepareOne(c: RouterConversation, extract: FeatureExtractor): PreparedC
       continue;
     }
     const gapMs = lastReplyAt !== null && firstUserAt !== null ? firstUserAt - lastReplyAt : null;
-    replies.push({ features: t.features ?? extract(t.text), model: t.model ?? null, prompt: pending.join('\n\n'), route: t.route ?? null, gapMs });
+    replies.push({
+      features: t.features ?? extract(t.text),
+      model: t.model ?? null,
+      prompt: pending.join('\n\n'),
+      route: t.route ?? null,
+      segment: t.segment ?? null,
+      gapMs,
+    });
     lastReplyAt = t.createdAt ?? null;
     firstUserAt = null;
     pending = [];

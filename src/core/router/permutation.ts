@@ -59,6 +59,10 @@ export function circularShiftTest(series: readonly AlignedSeries[], statistic: P
  * (same random draws, same order) and same statistic as `circularShiftTest(series,
  * stratifiedExcess…)`, an order of magnitude faster on large piles. Stratum of pair i =
  * responseStrata[i] × eventLevels + (rotated) eventStrata[i].
+ *
+ * `stopAfter` (large piles only): stop rotating once that many rotations reached the observed
+ * statistic (Besag–Clifford sequential p-value). A test that would reject runs all rotations and
+ * gives the same p; one that stops has p ≥ stopAfter / permutations and cannot reject at α.
  */
 export function stratifiedShiftTest(
   series: readonly AlignedSeries[],
@@ -66,6 +70,7 @@ export function stratifiedShiftTest(
   eventLevels: number,
   permutations: number,
   rng: Rng,
+  stopAfter?: number,
 ): PermutationResult {
   let total = 0;
   for (const s of series) total += s.events.length;
@@ -117,10 +122,16 @@ export function stratifiedShiftTest(
     return t;
   };
   const observed = excess();
-  const nullStats: number[] = new Array(permutations);
+  const nullStats: number[] = [];
+  let atLeast = 0;
   for (let b = 0; b < permutations; b++) {
     for (let c = 0; c < series.length; c++) offsets[c] = rng.int(Math.max(starts[c + 1] - starts[c], 1));
-    nullStats[b] = excess();
+    const t = excess();
+    nullStats.push(t);
+    if (t >= observed - 1e-12) atLeast++;
+    // Besag & Clifford (1991): once `stopAfter` rotations reach the observed statistic, p = h / k
+    // is a valid p-value and already above h / B, so more rotations cannot make the test reject.
+    if (stopAfter !== undefined && atLeast >= stopAfter && b + 1 < permutations) return { observed, nullStats, p: atLeast / nullStats.length };
   }
   return { observed, nullStats, p: permutationP(observed, nullStats) };
 }

@@ -91,9 +91,10 @@ export function residualize(y: readonly (readonly number[])[], x: readonly (read
   const d = y[0]?.length ?? 0;
   const p = (x[0]?.length ?? 0) + 1;
   if (n < MIN_ROWS_PER_COLUMN * p || d === 0) return { y: y.map((r) => [...r]), r2: new Array<number>(d).fill(0), applied: false };
-  const design = x.map((r) => [1, ...r]);
+  // Design row i is [1, ...x[i]], read in place (no copy per row; ×1 is exact, so the sums are the same).
+  const at = (i: number, j: number) => (j === 0 ? 1 : x[i][j - 1]);
   const xtx = Array.from({ length: p }, (_, i) => Array.from({ length: p }, (_, j) => (i === j && i > 0 ? 1e-6 * n : 0)));
-  for (const r of design) for (let i = 0; i < p; i++) for (let j = 0; j < p; j++) xtx[i][j] += r[i] * r[j];
+  for (let r = 0; r < n; r++) for (let i = 0; i < p; i++) for (let j = 0; j < p; j++) xtx[i][j] += at(r, i) * at(r, j);
   const out = y.map((r) => [...r]);
   const r2: number[] = [];
   for (let k = 0; k < d; k++) {
@@ -101,14 +102,14 @@ export function residualize(y: readonly (readonly number[])[], x: readonly (read
     let mean = 0;
     for (let i = 0; i < n; i++) {
       mean += y[i][k] / n;
-      for (let j = 0; j < p; j++) xty[j] += design[i][j] * y[i][k];
+      for (let j = 0; j < p; j++) xty[j] += at(i, j) * y[i][k];
     }
     const beta = solve(xtx, xty);
     let rss = 0;
     let tss = 0;
     for (let i = 0; i < n; i++) {
       let fit = 0;
-      for (let j = 0; j < p; j++) fit += design[i][j] * beta[j];
+      for (let j = 0; j < p; j++) fit += at(i, j) * beta[j];
       const e = y[i][k] - fit;
       out[i][k] = e + mean;
       rss += e * e;

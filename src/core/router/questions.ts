@@ -4,7 +4,7 @@
  * the details and the null hypotheses fold out. The dashboard, the CLI and the Markdown export
  * all render these lines, so the three say the same thing.
  */
-import { forwardBackward, type HmmFit } from './hmm.ts';
+import { sequenceLogLiks, type HmmFit } from './hmm.ts';
 import { bootstrapInterval, wilson } from './intervals.ts';
 import type { Rng } from './random.ts';
 import { CLEAR_MARGIN } from './model-comparison.ts';
@@ -89,7 +89,7 @@ function repertoireLine(p: Parts, alpha: number): VerdictLine {
 /** ΔBIC of the sticky HMM over the best alternative without within-conversation recurrence, per resample of conversations. */
 function hmmMarginInterval(fit: FitContext): Evidence | null {
   const n = fit.seqs.reduce((a, s) => a + s.length, 0);
-  const score = (f: HmmFit) => fit.seqs.map((s) => (s.length ? forwardBackward(s, f.params).logLik : 0));
+  const score = (f: HmmFit) => sequenceLogLiks(fit.seqs, f.params);
   const alternatives = [...fit.clusterFits, ...fit.mixtureFits];
   if (alternatives.length === 0) return null;
   const bicOf = (f: HmmFit) => -2 * f.logLik + f.paramCount * Math.log(Math.max(n, 2));

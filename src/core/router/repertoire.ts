@@ -4,7 +4,8 @@
  * uncertainty reported as BIC weights. States are described from the z-scores of the named
  * features (posterior-weighted means), not from the abstract components.
  */
-import { fitHmm, forwardBackward, viterbi, type HmmFit } from './hmm.ts';
+import { fitHmm, forEachPosterior, viterbi, type HmmFit } from './hmm.ts';
+import { nameFromProfile } from '../vocabulary/profile-name.ts';
 import type { Embedding } from './embed.ts';
 import { bic, bicWeights, formatNumber } from './stats.ts';
 import type { KChoice, RepertoireResult, StateDescription, StateProfileItem } from './types.ts';
@@ -29,10 +30,9 @@ export interface RepertoireOptions {
   fitOn?: readonly number[];
 }
 
-const STATE_IDS = 'ABCDEFGHIJ';
-
 export function fitRepertoire(
   conversationIds: readonly string[],
+  segments: readonly (readonly (string | null)[])[],
   seqs: readonly number[][][],
   emb: Embedding,
   rowsOf: readonly number[][],
@@ -51,12 +51,13 @@ export function fitRepertoire(
   const pathK = chosen.k > 1 || fits.length < 2 ? chosen.k : 2 + bics.slice(1).indexOf(Math.min(...bics.slice(1)));
   const fit = fits[pathK - 1];
   const paths = seqs.map((s) => viterbi(s, fit.params));
-  const gammas = seqs.map((s) => forwardBackward(s, fit.params).gamma);
-  const states = describeStates(pathK, gammas, rowsOf, emb, opts.featureLabels);
+  const post = posteriorSums(seqs, fit.params, rowsOf, emb);
+  const states = describeStates(pathK, post, emb, opts.featureLabels);
   const timeline = conversationIds.map((id, c) => ({
     conversationId: id,
-    states: paths[c].map((k) => STATE_IDS[k]),
-    maxPosterior: gammas[c].map((g) => Math.max(...g)),
+    states: paths[c].map(stateId),
+    maxPosterior: post.maxPosterior[c],
+    segments: [...segments[c]],
   }));
   const result: RepertoireResult = {
     chosenK: chosen.k,
@@ -70,43 +71,67 @@ export function fitRepertoire(
   return { result, fits, paths, pathK };
 }
 
+/** Router states are numbered ("#1", "#2"), never lettered: letters are per-conversation segments elsewhere. */
 export function stateId(k: number): string {
-  return STATE_IDS[k];
+  return `#${k + 1}`;
+}
+
+interface PosteriorSums {
+  /** Per state: total posterior mass, and posterior-weighted sums of every feature's z. */
+  w: number[];
+  sums: number[][];
+  replies: number;
+  maxPosterior: number[][];
+}
+
+/** One pass over the posteriors of every reply (in reply order, so every sum adds in the same order as before). */
+function posteriorSums(seqs: readonly number[][][], params: HmmFit['params'], rowsOf: readonly number[][], emb: Embedding): PosteriorSums {
+  const K = params.k;
+  const F = emb.names.length;
+  const w = new Array<number>(K).fill(0);
+  const sums = Array.from({ length: K }, () => new Array<number>(F).fill(0));
+  const maxPosterior = seqs.map((s) => new Array<number>(s.length));
+  let replies = 0;
+  forEachPosterior(seqs, params, (c, t, gamma, o) => {
+    replies++;
+    const z = emb.z[rowsOf[c][t]];
+    let m = gamma[o];
+    for (let s = 0; s < K; s++) {
+      const g = gamma[o + s];
+      if (g > m) m = g;
+      w[s] += g;
+      const row = sums[s];
+      for (let f = 0; f < F; f++) row[f] += g * z[f];
+    }
+    maxPosterior[c][t] = m;
+  });
+  return { w, sums, replies, maxPosterior };
 }
 
 /** Posterior-weighted mean z-score of every named feature in every state. */
-function describeStates(
-  k: number,
-  gammas: readonly number[][][],
-  rowsOf: readonly number[][],
-  emb: Embedding,
-  labels: Record<string, string>,
-): StateDescription[] {
-  const flatGamma = gammas.flat();
-  const total = flatGamma.length || 1;
+function describeStates(k: number, post: PosteriorSums, emb: Embedding, labels: Record<string, string>): StateDescription[] {
+  const total = post.replies || 1;
   return Array.from({ length: k }, (_, s) => {
-    let w = 0;
-    const sums = new Array<number>(emb.names.length).fill(0);
-    rowsOf.flat().forEach((row, i) => {
-      const g = flatGamma[i][s];
-      w += g;
-      emb.z[row].forEach((v, f) => (sums[f] += g * v));
-    });
-    const profile: StateProfileItem[] = emb.names
+    const w = post.w[s];
+    const sums = post.sums[s];
+    const full: StateProfileItem[] = emb.names
       .map((name, f) => ({ feature: name, label: labels[name] ?? name.replace(/_/g, ' '), z: w > 0 ? sums[f] / w : 0 }))
-      .sort((a, b) => Math.abs(b.z) - Math.abs(a.z))
-      .slice(0, 5);
+      .sort((a, b) => Math.abs(b.z) - Math.abs(a.z));
+    const profile = full.slice(0, 5);
     const top = profile.filter((p) => Math.abs(p.z) >= 0.3).slice(0, 3);
     const words = top.map((p) => `${p.z > 0 ? 'more' : 'less'} ${p.label} (${p.z > 0 ? '+' : ''}${formatNumber(p.z, 1)} SD)`);
-    const name = top.length ? `${top[0].z > 0 ? 'high' : 'low'} ${top[0].label}` : 'typical';
+    // Named from the whole profile in the words every screen uses (not "low Length (log words)").
+    const name = nameFromProfile(full).name;
+    const id = stateId(s);
+    const share = Math.round((100 * w) / total);
     return {
-      id: STATE_IDS[s],
+      id,
       name,
       share: w / total,
       profile,
       description: top.length
-        ? `State ${STATE_IDS[s]} (${Math.round((100 * w) / total)}% of replies): ${words.join(', ')} than the overall median.`
-        : `State ${STATE_IDS[s]} (${Math.round((100 * w) / total)}% of replies): close to the overall median on every feature.`,
+        ? `State ${id} "${name}" (${share}% of replies): ${words.join(', ')} than the overall median.`
+        : `State ${id} "${name}" (${share}% of replies): close to the overall median on every feature.`,
     };
   });
 }

@@ -39,6 +39,8 @@ export interface TriggerOptions {
   alpha: number;
   minCueEvents: number;
   switchSource: string;
+  /** Large piles: stop a test's rotations early once this many reach the observed statistic (see stratifiedShiftTest). */
+  stopAfter?: number;
 }
 
 /** Upper bounds (inclusive) of the turn-index strata, by reply index j ≥ 1. */
@@ -171,9 +173,9 @@ function testOneCue(
   const base = { cue, cueEvents, switchesAfterCue: after, switchesWithoutCue: without, pairsWithoutCue: pairsWithout };
   if (cueEvents < opts.minCueEvents || totalSwitches < MIN_SWITCHES)
     return { ...base, status: 'insufficient-data', riskRatio: null, riskRatioInterval: null, excess: null, p: null, reverse: null };
-  const perm = stratifiedShiftTest(al, STRATA_BOUNDS.length, LENGTH_STRATA, opts.permutations, rng);
+  const perm = stratifiedShiftTest(al, STRATA_BOUNDS.length, LENGTH_STRATA, opts.permutations, rng, opts.stopAfter);
   const back = aligned(series, cue, -1);
-  const reversePerm = stratifiedShiftTest(back, STRATA_BOUNDS.length, LENGTH_STRATA, opts.permutations, rng);
+  const reversePerm = stratifiedShiftTest(back, STRATA_BOUNDS.length, LENGTH_STRATA, opts.permutations, rng, opts.stopAfter);
   const ci = riskRatioWithInterval(al);
   const backCi = riskRatioWithInterval(back);
   return {

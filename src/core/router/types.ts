@@ -16,6 +16,8 @@ export interface RouterTurn {
   route?: RouteInfo | null;
   /** Epoch ms the message was written (account exports); optional. */
   createdAt?: number | null;
+  /** The detector's per-conversation state of this reply ("A", …) from stored analyses; maps the reply onto the global persona vocabulary. */
+  segment?: string | null;
 }
 
 export interface RouterConversation {
@@ -81,7 +83,9 @@ export interface StateProfileItem {
 }
 
 export interface StateDescription {
+  /** "#1", "#2", …: numbered, never lettered (letters mean per-conversation segments elsewhere). */
   id: string;
+  /** From the evidence, in the shared wording (core/vocabulary `nameFromProfile`): "terse · structured"; "typical". */
   name: string;
   /** Share of all replies assigned to this state (posterior mass). */
   share: number;
@@ -104,7 +108,13 @@ export interface RepertoireResult {
   candidates: KChoice[];
   states: StateDescription[];
   /** Viterbi state per reply, per conversation (same order as the input). */
-  timeline: { conversationId: string; states: string[]; maxPosterior: number[] }[];
+  timeline: {
+    conversationId: string;
+    states: string[];
+    maxPosterior: number[];
+    /** The stored detector state of each reply (null: none stored): with the global persona vocabulary, the reply's persona (`routerPersonas`). */
+    segments: (string | null)[];
+  }[];
   /** Features that went in, and how many decorrelated dimensions were modelled. */
   featuresUsed: string[];
   dims: number;

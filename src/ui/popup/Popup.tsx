@@ -6,6 +6,7 @@ import { ErrorBox, Loading } from '../components/Status.tsx';
 import { failedCheckOf, plural } from '../../common/format.ts';
 import { withSite, siteSettings } from '../dashboard/settings/site-settings.ts';
 import { isRouteSite } from '../../core/route/observation.ts';
+import { bridgeDropWords, type BridgeDropCounts } from '../../core/route/bridge-drops.ts';
 import { ModelName } from '../../common/ModelName.tsx';
 import { siteName } from '../../core/vocabulary/titles.ts';
 
@@ -18,6 +19,8 @@ export interface PopupServices {
   openDashboard(hash?: string): void;
   /** Asks the page to capture the share page it shows (share pages are captured on demand). */
   captureSharedPage(): Promise<void>;
+  /** Route messages from the page that the tab's bridge ignored, by reason (null: not read there). */
+  routeDrops?(): Promise<BridgeDropCounts | null>;
   /** Asks the page for a redacted structure snapshot and saves it as a file (nothing is sent). */
   saveLayoutReport(includeText: boolean, status: string | null): Promise<void>;
 }
@@ -143,6 +146,7 @@ function PopupBody({ services, status, initialSettings }: { services: PopupServi
                 </dd>
               </div>
             )}
+            {isRouteSite(site) && services.routeDrops && <RouteDropsLine load={services.routeDrops} />}
           </dl>
           <div class="po-popup-actions">
             <button
@@ -229,5 +233,19 @@ function LayoutReport({ services, status }: { services: PopupServices; status: T
       </p>
       {error !== null && <ErrorBox title="No report" error={error} />}
     </section>
+  );
+}
+
+/** What the tab's route bridge ignored from the page (forged, malformed, too large, too many). */
+function RouteDropsLine({ load }: { load: () => Promise<BridgeDropCounts | null> }) {
+  const drops = useAsync(load, [load]);
+  if (drops.status !== 'data' || drops.data === null) return null;
+  return (
+    <div>
+      <dt>Route messages ignored</dt>
+      <dd title="Messages about routes that this page sent and the extension did not trust or could not use; nothing from them was stored">
+        {bridgeDropWords(drops.data)}
+      </dd>
+    </div>
   );
 }

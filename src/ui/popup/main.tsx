@@ -6,6 +6,7 @@ import { Popup, type PopupServices } from './Popup.tsx';
 import { sendMessage } from '../../messaging/client.ts';
 import { workerCommands } from '../adapters/commands.ts';
 import { downloadBlob } from '../adapters/download.ts';
+import { parseBridgeDropCounts } from '../../core/route/bridge-drops.ts';
 
 const DASHBOARD = 'src/ui/dashboard/index.html';
 
@@ -27,6 +28,10 @@ const services: PopupServices = {
     if (typeof answer !== 'string') throw new Error('the page did not answer (reload it and try again)');
     const stamp = new Date().toISOString().replace(/[:.]/g, '-');
     downloadBlob(new Blob([answer], { type: 'application/json' }), `layout-report-${stamp}.json`);
+  },
+  async routeDrops() {
+    const answer: unknown = await browser.tabs.sendMessage(await activeTabId(), { type: 'route/drops' });
+    return parseBridgeDropCounts(answer);
   },
   getSettings: workerCommands.getSettings,
   setSettings: workerCommands.setSettings,

@@ -50,6 +50,25 @@ export function chatgptPage(o: ChatPageOptions): string {
   );
 }
 
+/**
+ * A grok.com conversation as sites.md §7 describes it: one `div#response-<uuid>` per turn
+ * (`.items-end` user, `.items-start` assistant), text in `.message-bubble`, the answer in
+ * `.response-content-markdown`. Turn ids are the element ids (`response-…`).
+ */
+export function grokPage(o: ChatPageOptions): string {
+  const turn = (t: PageTurn): string =>
+    `<div id="${escapeHtml(t.id)}" class="relative group flex flex-col justify-center w-full ${t.role === 'user' ? 'items-end' : 'items-start'}">` +
+    (t.role === 'user'
+      ? `<div class="message-bubble rounded-3xl"><span class="whitespace-pre-wrap">${escapeHtml(t.text)}</span></div><div class="action-buttons"><button aria-label="Edit">Edit</button></div>`
+      : `<div class="message-bubble"><div class="response-content-markdown"><p>${escapeHtml(t.text)}</p></div></div><div class="action-buttons"><button aria-label="Regenerate">Regenerate</button></div>`) +
+    '</div>';
+  const script = o.script ? `<script data-e2e-script>${o.script}</script>` : '';
+  return (
+    `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>${escapeHtml(o.title ?? 'Grok')}</title></head>` +
+    `<body><div id="page-ok" data-ticks="0" data-clicks="0"></div><main><div id="last-reply-container">${o.turns.map(turn).join('')}</div></main>${script}</body></html>`
+  );
+}
+
 /** Alternating user/assistant turns with distinct, real-looking text. */
 export function makeTurns(prefix: string, count: number, model = 'gpt-4o', texts?: readonly string[]): PageTurn[] {
   return Array.from({ length: count }, (_, i) => ({

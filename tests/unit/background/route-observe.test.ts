@@ -145,3 +145,32 @@ describe('route/observe', () => {
     expect(bundle!.turns.every((t) => t.route === null)).toBe(true);
   });
 });
+
+describe('routes riding along with capture/page', () => {
+  const capture = (turns: unknown[], routes: unknown[], url = 'https://chatgpt.com/c/c1') =>
+    send({ type: 'capture/page', conversationId: 'c1', title: null, status: 'ok', selectedModel: null, pending: 0, turns, routes }, tab(url));
+
+  it("are stored after the message's turns, and its badges already say so", async () => {
+    const r = (await capture([turn('u0', 'user', 'q'), turn('a0', 'assistant', 'calm')], [route('a0')])) as CapturePageResponse;
+    if (!r.ok) throw new Error('expected ok');
+    expect(r.badges.a0.route).toBe('served by gpt-5-chat-safety (you chose gpt-5)');
+    const bundle = await getConversationBundle(db, 'chatgpt:c1');
+    expect(bundle!.turns.find((t) => t.turnId === 'a0')!.route).toMatchObject({ served: 'gpt-5-chat-safety', source: 'page-reported' });
+  });
+
+  it('invalid or foreign routes are dropped, never the capture', async () => {
+    const bad = [route('a0', { served: '<img src=x>' }), route('a0', { conversationId: 'other' }), { nonsense: true }];
+    const r = (await capture([turn('u0', 'user', 'q'), turn('a0', 'assistant', 'calm')], bad)) as CapturePageResponse;
+    expect(r).toMatchObject({ ok: true, stored: 2 });
+    const bundle = await getConversationBundle(db, 'chatgpt:c1');
+    expect(bundle!.turns.every((t) => t.route === null)).toBe(true);
+  });
+
+  it('follow the same rules as route/observe: reading off stores the turns only', async () => {
+    await send({ type: 'settings/set', patch: { sites: { chatgpt: { enabled: true, readResponses: false, selectors: {} } } } }, page);
+    const r = (await capture([turn('u0', 'user', 'q'), turn('a0', 'assistant', 'calm')], [route('a0')])) as CapturePageResponse;
+    expect(r).toMatchObject({ ok: true, stored: 2 });
+    const bundle = await getConversationBundle(db, 'chatgpt:c1');
+    expect(bundle!.turns.every((t) => t.route === null)).toBe(true);
+  });
+});

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { createRouteBridge, type RouteBridgeWindow } from '../../../src/content/route/bridge.ts';
 import { ROUTE_CHANNEL_SOURCE, ROUTE_CHANNEL_VERSION } from '../../../src/content/route/channel.ts';
-import { classifyRequest } from '../../../src/content/route/endpoints.ts';
+import { classifyRequest, mightBeRouteRequest } from '../../../src/content/route/endpoints.ts';
 import type { RouteObserveMessage } from '../../../src/messaging/catalog.ts';
 
 const ORIGIN = 'https://chatgpt.com';
@@ -97,15 +97,35 @@ describe('route bridge (isolated world)', () => {
   it('a new chat: an observation made before the URL names the conversation waits, then goes once it does', () => {
     let id: string | null = null;
     const s = setup({ conversationId: () => id });
+    (s.win.location as { href: string }).href = `${ORIGIN}/`;
     s.dispatch(wrap(observation('m1')));
     s.bridge.captured(['m1']);
     expect(s.sent).toEqual([]);
+    // The site moves to the conversation's URL (the bridge reads the id again only on a new URL).
     id = 'c1';
+    (s.win.location as { href: string }).href = `${ORIGIN}/c/c1`;
     s.bridge.captured(['m1']);
     expect(s.sent.map((m) => m.conversationId)).toEqual(['c1']);
     // One for another conversation is dropped when its turn comes, not sent.
     s.dispatch(wrap(observation('m2', { conversationId: 'c2' })));
     expect(s.bridge.drops['other-conversation']).toBe(1);
+  });
+
+  it('reads the conversation id from the adapter once per URL, not once per message', () => {
+    let calls = 0;
+    const s = setup({
+      conversationId: () => {
+        calls++;
+        return 'c1';
+      },
+    });
+    s.bridge.captured(['m1', 'm2', 'm3']);
+    for (const id of ['m1', 'm2', 'm3']) s.dispatch(wrap(observation(id)));
+    expect(s.sent.flatMap((m) => m.routes.map((r) => r.messageId))).toEqual(['m1', 'm2', 'm3']);
+    expect(calls).toBe(1);
+    (s.win.location as { href: string }).href = `${ORIGIN}/c/c2`;
+    s.dispatch(wrap(observation('m4')));
+    expect(calls).toBe(2);
   });
 
   it('ids never captured are not forwarded, and expire', () => {
@@ -150,18 +170,102 @@ describe('route bridge (isolated world)', () => {
   });
 });
 
+describe('routes riding along with capture messages (holdMs)', () => {
+  function held() {
+    const timers: (() => void)[] = [];
+    const s = setup({ holdMs: 2_500, setTimer: (fn) => timers.push(fn) });
+    return { ...s, fire: () => timers.splice(0).forEach((fn) => fn()), timers };
+  }
+
+  it('an observation for a reply not captured yet goes with the capture message that holds it, never alone', () => {
+    const s = held();
+    s.dispatch(wrap(observation('m1')));
+    expect(s.bridge.takeFor('c1', ['u0'])).toEqual([]);
+    expect(s.bridge.takeFor('c1', ['u0', 'm1'])).toEqual([observation('m1')]);
+    s.bridge.captured(['u0', 'm1']);
+    s.fire();
+    expect(s.sent).toEqual([]);
+    expect(s.bridge.forwarded).toBe(1);
+    expect(s.bridge.takeFor('c1', ['m1'])).toEqual([]); // taken once
+  });
+
+  it('one for a reply already captured waits for the next capture message, else goes alone after the hold', () => {
+    const s = held();
+    s.bridge.captured(['m1', 'm2']);
+    s.dispatch(wrap(observation('m1')));
+    s.dispatch(wrap(observation('m2')));
+    expect(s.sent).toEqual([]);
+    expect(s.timers).toHaveLength(1);
+    expect(s.bridge.takeFor('c1', []).map((o) => o.messageId)).toEqual(['m1', 'm2']);
+    s.dispatch(wrap(observation('m1', { served: 'gpt-5' })));
+    s.fire();
+    expect(s.sent.map((m) => m.routes.map((r) => r.served))).toEqual([['gpt-5']]);
+  });
+
+  it('never hands over another conversation', () => {
+    let id: string | null = 'c1';
+    const timers: (() => void)[] = [];
+    const s = setup({ holdMs: 2_500, setTimer: (fn) => timers.push(fn), conversationId: () => id });
+    s.bridge.captured(['m1']);
+    s.dispatch(wrap(observation('m1')));
+    // A message of another conversation than the tab's, or of none: nothing.
+    expect(s.bridge.takeFor('c2', ['m1'])).toEqual([]);
+    expect(s.bridge.takeFor(null, ['m1'])).toEqual([]);
+    expect(s.bridge.takeFor('c1', ['m1']).map((o) => o.messageId)).toEqual(['m1']);
+    // A new chat: an observation naming c9 waits; a message of c1 drops it, never carries it.
+    id = null;
+    (s.win.location as { href: string }).href = `${ORIGIN}/`;
+    s.dispatch(wrap(observation('m2', { conversationId: 'c9' })));
+    expect(s.bridge.takeFor('c1', ['m2'])).toEqual([]);
+    expect(s.bridge.drops['other-conversation']).toBe(1);
+  });
+});
+
 describe('allow-listed endpoints', () => {
   const c = (path: string, method = 'POST', origin = ORIGIN) => classifyRequest(new URL(path, origin), method, ORIGIN);
   it('exact same-origin paths only', () => {
-    expect(c('/backend-api/f/conversation')).toEqual({ kind: 'send' });
-    expect(c('/backend-api/conversation')).toEqual({ kind: 'send' });
-    expect(c('/backend-api/conversation/abc-1', 'GET')).toEqual({ kind: 'record', conversationId: 'abc-1' });
-    expect(c('/backend-api/f/conversation/abc/stream', 'GET')).toEqual({ kind: 'resume' });
+    expect(c('/backend-api/f/conversation')).toEqual({ site: 'chatgpt', kind: 'send' });
+    expect(c('/backend-api/conversation')).toEqual({ site: 'chatgpt', kind: 'send' });
+    expect(c('/backend-api/conversation/abc-1', 'GET')).toEqual({ site: 'chatgpt', kind: 'record', conversationId: 'abc-1' });
+    expect(c('/backend-api/f/conversation/abc/stream', 'GET')).toEqual({ site: 'chatgpt', kind: 'resume' });
     for (const bad of ['/backend-api/f/conversation/prepare', '/backend-api/sentinel/chat-requirements', '/api/auth/session', '/backend-api/celsius/ws/user']) {
       expect(c(bad)).toBeNull();
       expect(c(bad, 'GET')).toBeNull();
     }
     expect(c('/backend-api/f/conversation', 'POST', 'https://evil.example')).toBeNull();
     expect(c('/backend-api/conversation/abc', 'DELETE')).toBeNull();
+  });
+
+  it('the raw-URL pre-test lets through every read endpoint, relative or absolute', () => {
+    for (const raw of [
+      '/backend-api/f/conversation',
+      'https://chatgpt.com/backend-api/conversation/abc',
+      'backend-api/f/conversation',
+      '../backend-api/f/conversation/abc/stream',
+      '/rest/app-chat/conversations/new',
+      'https://grok.com/rest/app-chat/conversations/c-1/load-responses',
+    ])
+      expect(mightBeRouteRequest(raw)).toBe(true);
+    for (const raw of ['/api/auth/session', 'https://cdn.example/app.js', '/c/abc', '/rest/user-settings']) expect(mightBeRouteRequest(raw)).toBe(false);
+  });
+
+  it('Grok: the send, reply and reload paths on grok.com, POST only', () => {
+    const GROK = 'https://grok.com';
+    const g = (path: string, method = 'POST', origin = GROK) => classifyRequest(new URL(path, origin), method, GROK);
+    expect(g('/rest/app-chat/conversations/new')).toEqual({ site: 'grok', kind: 'send', conversationId: null });
+    expect(g('/rest/app-chat/conversations/c-1/responses')).toEqual({ site: 'grok', kind: 'send', conversationId: 'c-1' });
+    expect(g('/rest/app-chat/conversations/c-1/load-responses')).toEqual({ site: 'grok', kind: 'record', conversationId: 'c-1' });
+    for (const bad of [
+      '/rest/app-chat/conversations/new/x',
+      '/rest/app-chat/conversations/c-1/response-node',
+      '/rest/auth/session',
+      '/rest/app-chat/conversations',
+    ])
+      expect(g(bad)).toBeNull();
+    expect(g('/rest/app-chat/conversations/new', 'GET')).toBeNull();
+    expect(g('/rest/app-chat/conversations/new', 'POST', 'https://evil.example')).toBeNull();
+    // ChatGPT paths on grok.com, and Grok paths on chatgpt.com, are not read.
+    expect(g('/backend-api/f/conversation')).toBeNull();
+    expect(c('/rest/app-chat/conversations/new')).toBeNull();
   });
 });

@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { CHAT_SITE_HOSTS, SITE_IDS, chatSiteMatchPatterns, chatSiteOrigins, chatSiteOfUrl, conversationUrl } from '../../../src/core/sites.ts';
 import { SITE_ADAPTERS, adapterForUrl } from '../../../src/sites/registry.ts';
+import { isRouteSite } from '../../../src/core/route/observation.ts';
 
 const manifest = JSON.parse(readFileSync(new URL('../../../manifest.json', import.meta.url), 'utf8'));
 
@@ -14,6 +15,14 @@ describe('URL → site table (src/core/sites.ts)', () => {
     for (const war of manifest.web_accessible_resources) expect(war.matches).toEqual(chatSiteOrigins().map((o) => `${o}/*`));
     const ancestors = /frame-ancestors ([^;]*)/.exec(manifest.content_security_policy.extension_pages)![1].split(' ');
     expect(ancestors).toEqual(["'self'", ...chatSiteOrigins()]);
+  });
+
+  it('runs the main-world route observer only on the sites whose routes are read (least permission)', () => {
+    const observer = manifest.content_scripts.filter((cs: { world?: string }) => cs.world === 'MAIN');
+    expect(observer).toHaveLength(1);
+    const routeHosts = CHAT_SITE_HOSTS.filter((e) => isRouteSite(e.site)).flatMap((e) => e.hosts.map((h) => `https://${h}${e.pathPrefix ?? ''}/*`));
+    expect(observer[0].matches).toEqual(routeHosts);
+    expect(routeHosts).toEqual(['https://chatgpt.com/*', 'https://chat.openai.com/*', 'https://grok.com/*']);
   });
 
   it('has one entry per dedicated adapter, and each adapter agrees on every host of its entry', () => {

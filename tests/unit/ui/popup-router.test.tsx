@@ -123,16 +123,16 @@ const REPORT: RouterReport = {
       { k: 2, logLik: -5, params: 5, bic: 21, weight: 0.8 },
     ],
     states: [
-      { id: 'A', name: 'formal', share: 0.5, profile: [], description: 'Long, formal replies.' },
-      { id: 'B', name: 'playful', share: 0.5, profile: [], description: 'Short, playful replies.' },
+      { id: '#1', name: 'formal', share: 0.5, profile: [], description: 'Long, formal replies.' },
+      { id: '#2', name: 'playful', share: 0.5, profile: [], description: 'Short, playful replies.' },
     ],
-    timeline: [{ conversationId: 'chatgpt:abc', states: ['A', 'B'], maxPosterior: [0.9, 0.9] }],
+    timeline: [{ conversationId: 'chatgpt:abc', states: ['#1', '#2'], maxPosterior: [0.9, 0.9], segments: ['A', 'B'] }],
     featuresUsed: ['word_count'],
     dims: 1,
     conclusion: 'Two states fit best.',
   },
   transitions: {
-    stateIds: ['A', 'B'],
+    stateIds: ['#1', '#2'],
     counts: [
       [0, 1],
       [0, 0],
@@ -233,7 +233,15 @@ describe('RouterTab', () => {
     expect(root.textContent).toContain('Only 2 replies.');
     expect(byText(root, 'button', 'Export report (Markdown)')).toBeDefined();
     expect(root.textContent).toContain('Repertoire: 2 states');
-    expect(root.querySelectorAll('.po-state-cell')).toHaveLength(2);
+    // The router view speaks the global persona vocabulary: router states numbered and named, replies coloured by their persona (P1, P2 …).
+    expect(root.textContent).toContain('State #1 · formal');
+    const cells = [...root.querySelectorAll('.po-state-cell')];
+    expect(cells).toHaveLength(2);
+    for (const cell of cells) {
+      expect(cell.className).toMatch(/po-s\d/);
+      expect(cell.getAttribute('title')).toMatch(/^reply \d: P\d .* · router state #\d/);
+    }
+    expect(root.querySelector('.po-states .po-chip-letter')?.textContent).toMatch(/^P\d$/);
     expect(root.querySelector('.po-matrix')?.textContent).toContain('100% (1)');
     await click(byText(root, '.po-linkish', 'Trip planning'));
     expect(onOpen).toHaveBeenCalledWith('chatgpt:abc');

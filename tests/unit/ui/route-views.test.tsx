@@ -2,7 +2,7 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { RouteStrip, servedRuns } from '../../../src/ui/dashboard/conversation/RouteStrip.tsx';
 import { Popup, type PopupServices } from '../../../src/ui/popup/Popup.tsx';
-import { SettingsTab, READ_RESPONSES_TEXT } from '../../../src/ui/dashboard/settings/SettingsTab.tsx';
+import { SettingsTab, readResponsesText } from '../../../src/ui/dashboard/settings/SettingsTab.tsx';
 import type { RouteInfo, Settings } from '../../../src/core/model/types.ts';
 import type { TabStatus } from '../../../src/messaging/catalog.ts';
 import { HOSTILE, SETTINGS, services } from './fixtures.ts';
@@ -88,6 +88,28 @@ describe('Popup reroute count', () => {
     await settle();
     expect(root.textContent).not.toContain('Reroutes');
   });
+
+  it("says in plain words what the tab's route bridge ignored from the page", async () => {
+    const drops = vi.fn(async () => ({ malformed: 2, 'rate-limited': 170, 'other-conversation': 1 }));
+    let root = await mount(<Popup services={{ ...popup(status({})), routeDrops: drops }} />);
+    await settle();
+    expect(root.textContent).toContain('Route messages ignored173 messages ignored: 2 malformed, 170 too many at once, 1 about another conversation');
+    cleanup();
+    root = await mount(<Popup services={{ ...popup(status({})), routeDrops: vi.fn(async () => ({})) }} />);
+    await settle();
+    expect(root.textContent).toContain('Route messages ignorednone');
+    cleanup();
+    // The page did not answer (no bridge there): no line, no error.
+    root = await mount(<Popup services={{ ...popup(status({})), routeDrops: vi.fn(async () => null) }} />);
+    await settle();
+    expect(root.textContent).not.toContain('Route messages ignored');
+    cleanup();
+    const claudeDrops = vi.fn(async () => ({ malformed: 1 }));
+    root = await mount(<Popup services={{ ...popup(status({ site: 'claude', conversationKey: 'claude:x' })), routeDrops: claudeDrops }} />);
+    await settle();
+    expect(root.textContent).not.toContain('Route messages ignored');
+    expect(claudeDrops).not.toHaveBeenCalled();
+  });
 });
 
 describe("Settings: read the site's own responses", () => {
@@ -97,11 +119,14 @@ describe("Settings: read the site's own responses", () => {
     await settle();
     const input = byText(root, 'label', "Read the site's own responses")?.querySelector('input') as HTMLInputElement;
     expect(input.checked).toBe(true);
-    expect(root.textContent).toContain(READ_RESPONSES_TEXT);
+    expect(root.textContent).toContain(readResponsesText('chatgpt'));
+    expect(root.textContent).toContain(readResponsesText('grok'));
+    for (const site of ['chatgpt', 'grok'] as const) expect(readResponsesText(site).match(/[.;] [A-Z]|\. /g)).toBeNull(); // one sentence
     await click(input);
     await settle();
     expect(s.commands.setSettings).toHaveBeenLastCalledWith({ sites: { chatgpt: { enabled: true, readResponses: false, selectors: {} } } });
-    // One switch only: ChatGPT is the only site whose responses are read.
-    expect([...root.querySelectorAll('label')].filter((l) => l.textContent?.includes("Read the site's own responses"))).toHaveLength(1);
+    // One switch per site whose responses are read (ChatGPT, Grok), under that site's name.
+    const switches = [...root.querySelectorAll('label')].filter((l) => l.textContent?.includes("Read the site's own responses"));
+    expect(switches.map((l) => l.closest('.po-site')?.querySelector('.po-site-name')?.textContent)).toEqual(['ChatGPT', 'Grok']);
   });
 });

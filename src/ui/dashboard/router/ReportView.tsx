@@ -1,7 +1,9 @@
 import type { RouterReport, TransitionsResult, RepertoireResult, TriggersResult } from '../../../core/router/types.ts';
+import { routerPersonas } from '../../../core/router/personas.ts';
+import type { PersonaVocabulary } from '../../../core/vocabulary/repertoire.ts';
 import { StateChip } from '../../../common/StateChip.tsx';
 import { LineChart } from '../../components/LineChart.tsx';
-import { stateClass } from '../../components/state-colors.ts';
+import { usePersonaVocabulary } from '../use-vocabulary.ts';
 import { formatValue } from '../../../common/format.ts';
 import { VerdictLines } from './VerdictLines.tsx';
 
@@ -38,9 +40,10 @@ export function ReportView({ report, titleOf, onOpen }: Props) {
 }
 
 function Evidence({ report, titleOf, onOpen }: Props) {
+  const vocabulary = usePersonaVocabulary();
   return (
     <>
-      {report.repertoire && <Repertoire r={report.repertoire} titleOf={titleOf} onOpen={onOpen} />}
+      {report.repertoire && <Repertoire r={report.repertoire} vocabulary={vocabulary} titleOf={titleOf} onOpen={onOpen} />}
       {report.transitions && <Transitions t={report.transitions} />}
       {report.comparison && (
         <section class="po-card" aria-labelledby="po-r-cmp">
@@ -90,7 +93,24 @@ function Evidence({ report, titleOf, onOpen }: Props) {
   );
 }
 
-function Repertoire({ r, titleOf, onOpen }: { r: RepertoireResult; titleOf(id: string): string; onOpen(id: string): void }) {
+/**
+ * The router's states on the global persona vocabulary: each state is named from its evidence in
+ * the shared wording and listed with the personas (P1, P2, … as in the conversation view) its
+ * replies belong to; the timeline is coloured by each reply's persona, so a colour means the same
+ * persona here as on every other screen. Replies without a stored persona stay neutral.
+ */
+function Repertoire({
+  r,
+  vocabulary,
+  titleOf,
+  onOpen,
+}: {
+  r: RepertoireResult;
+  vocabulary: PersonaVocabulary | null;
+  titleOf(id: string): string;
+  onOpen(id: string): void;
+}) {
+  const personas = vocabulary ? routerPersonas(r, vocabulary) : null;
   return (
     <section class="po-card" aria-labelledby="po-r-rep">
       <h3 id="po-r-rep">
@@ -98,24 +118,50 @@ function Repertoire({ r, titleOf, onOpen }: { r: RepertoireResult; titleOf(id: s
       </h3>
       <p>{r.conclusion}</p>
       <ul class="po-states">
-        {r.states.map((s) => (
-          <li key={s.id}>
-            <StateChip state={s.id} stateName={s.name} /> <span class="po-muted">{Math.round(s.share * 100)}% of replies</span> — {s.description}
-          </li>
-        ))}
+        {r.states.map((s, i) => {
+          const made = personas?.states[i];
+          return (
+            <li key={s.id}>
+              <strong>
+                State {s.id} · {s.name}
+              </strong>{' '}
+              <span class="po-muted">{Math.round(s.share * 100)}% of replies</span>
+              {made && made.personas.length > 0 && (
+                <>
+                  {' '}
+                  — your personas in it:{' '}
+                  {made.personas.slice(0, 3).map((p) => (
+                    <span key={p.persona.id}>
+                      <StateChip state={p.persona.id} stateName={p.persona.name} persona={p.persona} /> {Math.round(p.share * 100)}%{' '}
+                    </span>
+                  ))}
+                </>
+              )}
+              <div class="po-muted">{s.description}</div>
+            </li>
+          );
+        })}
       </ul>
       <p class="po-muted">Number of states by BIC weight: {r.candidates.map((c) => `K=${c.k}: ${Math.round(c.weight * 100)}%`).join(' · ')}</p>
-      <h4>State timeline across conversations</h4>
-      <div class="po-state-rows" role="list" aria-label="State per reply, one row per conversation">
-        {r.timeline.slice(0, TIMELINE_ROWS).map((row) => (
+      <h4>Persona per reply, with the router state</h4>
+      <div class="po-state-rows" role="list" aria-label="Persona and router state per reply, one row per conversation">
+        {r.timeline.slice(0, TIMELINE_ROWS).map((row, c) => (
           <div key={row.conversationId} role="listitem" class="po-state-row">
             <button type="button" class="po-linkish" onClick={() => onOpen(row.conversationId)}>
               {titleOf(row.conversationId)}
             </button>
-            <span class="po-state-cells" aria-label={`states: ${row.states.join(' ')}`}>
-              {row.states.map((s, i) => (
-                <span key={i} class={`po-state-cell ${stateClass(s)}`} title={`reply ${i + 1}: ${s}`} />
-              ))}
+            <span class="po-state-cells" aria-label={`router states: ${row.states.join(' ')}`}>
+              {row.states.map((s, i) => {
+                const p = personas?.timeline[c][i] ?? null;
+                const name = r.states.find((x) => x.id === s)?.name ?? '';
+                return (
+                  <span
+                    key={i}
+                    class={`po-state-cell ${p ? `po-s${p.rank % 8}` : 'po-tl-neutral'}`}
+                    title={`reply ${i + 1}: ${p ? `${p.id} ${p.name}` : 'no stored persona'} · router state ${s} (${name})`}
+                  />
+                );
+              })}
             </span>
           </div>
         ))}

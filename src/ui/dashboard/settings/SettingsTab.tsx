@@ -7,7 +7,7 @@ import { ConfirmButton } from '../../components/ConfirmButton.tsx';
 import { siteName } from '../../../core/vocabulary/titles.ts';
 import { CaptureProblems } from './CaptureProblems.tsx';
 import { CAPTURE_SITES, SELECTOR_KEYS, selectorError, siteSettings, withSite, type SelectorKey } from './site-settings.ts';
-import { isRouteSite } from '../../../core/route/observation.ts';
+import { isRouteSite, type RouteSite } from '../../../core/route/observation.ts';
 
 export function SettingsTab({ onCleared }: { onCleared(): void }) {
   const { commands } = useServices();
@@ -94,10 +94,19 @@ function SettingsForm({ initial, onCleared }: { initial: Settings; onCleared(): 
   );
 }
 
-/** The one sentence that says what route capture reads. */
-export const READ_RESPONSES_TEXT =
-  'Reads only which model the site says served each reply (model names and routing flags) from its ' +
-  "own conversation responses in this tab; never your messages, the replies' text, tokens, cookies or headers, and nothing leaves your browser.";
+/** What each site's own responses say about a reply, as the settings sentence names it. */
+const ROUTE_FIELDS: Record<RouteSite, string> = {
+  chatgpt: 'the model you chose, the model shown on each reply and the model the server says served it, with its routing flags',
+  grok: 'the model you chose and the model each response names',
+};
+
+/** The one sentence that says what route capture reads on `site`. */
+export function readResponsesText(site: RouteSite): string {
+  return (
+    `Reads only ${ROUTE_FIELDS[site]}, from the site's own conversation responses in this tab; ` +
+    "never your messages, the replies' text, tokens, cookies or headers, and nothing leaves your browser."
+  );
+}
 
 function SiteRow({ site, settings, onChange }: { site: SiteId; settings: Settings; onChange(sites: Settings['sites']): void }) {
   const current = siteSettings(settings, site);
@@ -128,7 +137,7 @@ function SiteRow({ site, settings, onChange }: { site: SiteId; settings: Setting
             />{' '}
             Read the site's own responses
           </label>
-          <span class="po-muted">{READ_RESPONSES_TEXT}</span>
+          <span class="po-muted">{readResponsesText(site)}</span>
         </div>
       )}
       <details class="po-site-more">
