@@ -4,10 +4,11 @@
  * 200-reply conversation. Run: npx tsx bench/speed.bench.ts
  */
 import { analyzeConversation, measureForDetector, type AnalyzeTurn } from '../src/core/analyze.ts';
-import { extractFeatures, measureReply } from '../src/core/features/registry.ts';
+import { extractFeatures, measureReply, type ReplyMeasures } from '../src/core/features/registry.ts';
 import { loadAlpaca, readJsonl, type RealConversation } from './lib/data.ts';
 import { makeRng } from './lib/rng.ts';
 import { printTable } from './lib/table.ts';
+import { formatInterval, machineLine, medianInterval, timeCpu, type CpuTiming } from './lib/cpu-time.ts';
 
 const records = loadAlpaca();
 const alpaca = records.flatMap((r) => Object.values(r.outputs)).filter((t) => t.trim());
@@ -21,32 +22,17 @@ const totalWords = corpus.reduce((n, t) => n + (t.match(WORD)?.length ?? 0), 0);
 interface Timing {
   wall: number;
   cpu: number;
-  /** CPU ms of the warm-up run (JIT, and word types not seen before enter the word table). */
-  firstCpu: number;
 }
 
-const cpuMs = (c: NodeJS.CpuUsage) => (c.user + c.system) / 1000;
+const median = (xs: readonly number[]) => medianInterval(xs).median;
 
-/** Median wall and CPU (user+system, this process) ms of `runs` runs after a warm-up. CPU time is
- * the honest number on a shared, loaded machine: wall time includes waiting for a core. */
+/** Median wall and CPU ms of `runs` runs after a warm-up (CPU time: see bench/lib/cpu-time.ts). */
 function timeIt(fn: () => void, runs = 3): Timing {
-  const c0 = process.cpuUsage();
-  fn(); // warm-up (JIT, caches)
-  const firstCpu = cpuMs(process.cpuUsage(c0));
-  const walls: number[] = [];
-  const cpus: number[] = [];
-  for (let i = 0; i < runs; i++) {
-    const c0 = process.cpuUsage();
-    const t0 = performance.now();
-    fn();
-    walls.push(performance.now() - t0);
-    const c = process.cpuUsage(c0);
-    cpus.push(cpuMs(c));
-  }
-  const med = (xs: number[]) => xs.sort((x, y) => x - y)[runs >> 1];
-  return { wall: med(walls), cpu: med(cpus), firstCpu };
+  const t = timeCpu(fn, runs);
+  return { wall: median(t.wall), cpu: median(t.cpu) };
 }
 
+console.log(machineLine());
 const rows: (string | number)[][] = [];
 const rate = new Map<string, number>();
 const add = (name: string, t: Timing) => {
@@ -114,7 +100,7 @@ add(
 );
 
 console.log(
-  `Corpus: ${corpus.length} real replies (alpaca_eval, ShareGPT), ${totalWords} whitespace words. Median of 3 runs after warm-up; words/s from wall and from CPU time.`,
+  `Corpus: ${corpus.length} real replies (alpaca_eval, ShareGPT), ${totalWords} whitespace words. Median of 3 runs after a warm-up; words/s from wall and from CPU time (user + system of this process).`,
 );
 printTable(['pass', 'wall ms', 'cpu ms', 'words/s (wall)', 'words/s (cpu)'], rows);
 if (winkNote) console.log(winkNote);
@@ -132,21 +118,42 @@ for (let i = 0; i < 200; i++) {
 }
 const convWords = turns.filter((t) => t.role === 'assistant').reduce((n, t) => n + (t.text.match(WORD)?.length ?? 0), 0);
 const replyTexts = turns.filter((t) => t.role === 'assistant').map((t) => t.text);
+// Rounds of the three passes interleaved, so a change in the machine's load hits all three alike.
 // From scratch first, so its warm-up run is the one that meets this conversation's new word types.
-const full = timeIt(() => analyzeConversation(turns), 9);
-const featuresOnly = timeIt(() => replyTexts.forEach((t) => measureForDetector(t)), 9);
-const measures = replyTexts.map((t) => measureForDetector(t));
-const detectOnly = timeIt(() => analyzeConversation(turns, { measures }), 9);
-console.log(`\n200-reply conversation (${convWords} words), median of 9 runs after a warm-up run. Target < 20 ms (CPU) from scratch.`);
+const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 7);
+const RUNS = 7;
+// The cached features are computed after the first from-scratch pass (see above).
+let measures: readonly ReplyMeasures[] = [];
+const passes: [string, () => void][] = [
+  ['features + detection + labels (from scratch)', () => analyzeConversation(turns)],
+  ['features only (200 replies)', () => replyTexts.forEach((t) => measureForDetector(t))],
+  ['detection + labels with cached features', () => analyzeConversation(turns, { measures })],
+];
+const timings: CpuTiming[][] = passes.map(() => []);
+for (let r = 0; r < ROUNDS; r++)
+  passes.forEach(([, fn], i) => {
+    timings[i].push(timeCpu(fn, RUNS));
+    if (r === 0 && i === 0) measures = replyTexts.map((t) => measureForDetector(t));
+  });
+console.log(
+  `\n200-reply conversation (${convWords} words): ${ROUNDS} rounds × ${RUNS} runs, each after a warm-up run; CPU ms median [95% interval of the median], ` +
+    "the range of the rounds' medians, wall median. Target < 20 ms (CPU) from scratch.",
+);
 printTable(
-  ['pass', 'wall ms', 'cpu ms', 'warm-up run cpu ms'],
-  [
-    ['features + detection + labels (from scratch)', full.wall, full.cpu, full.firstCpu],
-    ['features only (200 replies)', featuresOnly.wall, featuresOnly.cpu, featuresOnly.firstCpu],
-    ['detection + labels with cached features', detectOnly.wall, detectOnly.cpu, detectOnly.firstCpu],
-  ],
+  ['pass', 'cpu ms median [95%]', 'round medians', 'wall ms', 'first warm-up cpu ms'],
+  passes.map(([name], i) => {
+    const rounds = timings[i].map((t) => median(t.cpu));
+    return [
+      name,
+      formatInterval(medianInterval(timings[i].flatMap((t) => t.cpu)), 2),
+      `${Math.min(...rounds).toFixed(2)}–${Math.max(...rounds).toFixed(2)}`,
+      median(timings[i].flatMap((t) => t.wall)),
+      timings[i][0].firstCpu,
+    ];
+  }),
 );
 console.log(
   "The feature engine's word table (src/core/features/engine/) persists across calls, as in the extension: a word type's " +
-    'lexicon facts and syllables are computed the first time it is seen, which is part of the warm-up column.',
+    'lexicon facts and syllables are computed the first time it is seen, which is part of the first warm-up.',
 );
+console.log(machineLine());

@@ -3,17 +3,23 @@
  * Only the kind of the user's annotation goes to the page, never its note or label text.
  */
 import { turnKey } from '../core/model/keys.ts';
-import type { Annotation, CapturedTurn } from '../core/model/types.ts';
+import type { Annotation, CapturedTurn, StoredAnalysis } from '../core/model/types.ts';
 import type { BadgeInfo } from '../messaging/catalog.ts';
 import { rerouteText } from '../core/route/reroute.ts';
 import { getConversationAnalyses } from '../store/read.ts';
 import { readRoutes } from '../store/routes.ts';
 import type { ObservatoryDB } from '../store/schema.ts';
 
-export async function buildBadges(db: ObservatoryDB, conversationKey: string, turns: readonly CapturedTurn[]): Promise<Record<string, BadgeInfo>> {
+/** `written`: the analyses a recompute just wrote (all of the conversation's); else they are read. */
+export async function buildBadges(
+  db: ObservatoryDB,
+  conversationKey: string,
+  turns: readonly CapturedTurn[],
+  written: readonly StoredAnalysis[] | null = null,
+): Promise<Record<string, BadgeInfo>> {
   const replyIds = turns.filter((t) => t.role === 'assistant' && !t.streaming).map((t) => t.id);
   const [analyses, annotations, routes] = await Promise.all([
-    getConversationAnalyses(db, conversationKey),
+    written ?? getConversationAnalyses(db, conversationKey),
     db.getAllFromIndex('annotations', 'by-conversation', conversationKey),
     readRoutes(db, conversationKey, replyIds),
   ]);

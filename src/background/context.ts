@@ -2,6 +2,7 @@
  * Everything a message handler needs, passed in (no globals), so handlers run in Node tests
  * against fake-indexeddb with a fake analyzer and in-memory session storage.
  */
+import type { Settings } from '../core/model/types.ts';
 import type { Analyzer } from '../store/analyzer.ts';
 import { DEFAULT_BUDGETS, type StoreBudgets } from '../store/budgets.ts';
 import { NewConversationRate } from './new-conversation-rate.ts';
@@ -42,6 +43,8 @@ export interface BackgroundContext {
   newId(): string;
   /** Resolves once tab status and the capture gate are restored from session storage. */
   ready: Promise<void>;
+  /** Settings changed: pushed to the content scripts (they hold the one copy on the page side). */
+  settingsChanged(settings: Settings): void;
   /** Called after verdicts may have changed: saved, deleted, imported, or gone with their conversation (index.ts: refit the user's confidence curve). */
   verdictsChanged?: () => void;
 }
@@ -56,6 +59,7 @@ export interface ContextOptions {
   storageUsage?: () => Promise<number | null>;
   now?: () => number;
   newId?: () => string;
+  settingsChanged?: (settings: Settings) => void;
 }
 
 export function createBackgroundContext(options: ContextOptions): BackgroundContext {
@@ -82,5 +86,6 @@ export function createBackgroundContext(options: ContextOptions): BackgroundCont
     now: options.now ?? Date.now,
     newId: options.newId ?? (() => crypto.randomUUID()),
     ready,
+    settingsChanged: options.settingsChanged ?? (() => undefined),
   };
 }

@@ -13,6 +13,8 @@ import { createBackgroundContext } from './context.ts';
 import { handleRuntimeMessage } from './dispatch.ts';
 import { createCalibrationScheduler, startUserCalibration } from './user-calibration.ts';
 import type { SessionArea } from './session.ts';
+import { settingsPush } from '../messaging/settings-push.ts';
+import type { Settings } from '../core/model/types.ts';
 
 /** The dashboard's first-run view (src/ui/dashboard/welcome). */
 const FIRST_RUN_PAGE = 'src/ui/dashboard/index.html#/welcome';
@@ -28,6 +30,16 @@ function sessionArea(): SessionArea | null {
   };
 }
 
+/**
+ * Every tab's content script follows the settings (badges hidden, capture off for a site,
+ * selector overrides) from this push. Tabs without our content script refuse it: ignored.
+ */
+async function pushSettings(settings: Settings): Promise<void> {
+  const tabs = await browser.tabs.query({});
+  const message = settingsPush(settings);
+  await Promise.all(tabs.map((tab) => (tab.id === undefined ? undefined : browser.tabs.sendMessage(tab.id, message).catch(() => undefined))));
+}
+
 const ctx = createBackgroundContext({
   db: getObservatoryDB,
   analyzer: coreAnalyzer,
@@ -39,6 +51,7 @@ const ctx = createBackgroundContext({
   },
   session: sessionArea(),
   storageUsage: async () => (await navigator.storage?.estimate?.())?.usage ?? null,
+  settingsChanged: (settings) => void pushSettings(settings).catch(() => undefined),
 });
 ctx.verdictsChanged = createCalibrationScheduler(getObservatoryDB, coreAnalyzer, ctx.queue);
 

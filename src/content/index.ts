@@ -5,7 +5,9 @@
  * we do can break the site: failures are logged once and capture simply stops.
  */
 import { createCaptureController, type CaptureController } from './capture/controller.ts';
-import { renderBadges } from './badges/index.ts';
+import browser, { type Runtime } from 'webextension-polyfill';
+import { renderBadges, setBadgesHidden } from './badges/index.ts';
+import { createSettingsOwner } from './settings.ts';
 import { adapterForUrl } from '../sites/registry.ts';
 import { useNativeMatching } from '../sites/dom-text.ts';
 import { sendMessage } from '../messaging/client.ts';
@@ -29,7 +31,12 @@ function withRoutes(message: CapturePageMessage): CapturePageMessage {
 let routeBridge: RouteBridge | null = null;
 
 /** The last badges drawn, so a route answer can redraw them with its "served by" text. */
-let lastBadges: { badges: Record<string, BadgeInfo>; elements: Map<string, Element>; pending: ReadonlySet<string> } | null = null;
+let lastBadges: {
+  badges: Record<string, BadgeInfo>;
+  elements: Map<string, Element>;
+  pending: ReadonlySet<string>;
+  gaps: ReadonlyMap<string, string>;
+} | null = null;
 const routeTexts = new Map<string, string | null>();
 
 function drawBadges(): void {
@@ -38,7 +45,7 @@ function drawBadges(): void {
   for (const [id, info] of Object.entries(lastBadges.badges)) {
     merged[id] = routeTexts.has(id) ? { ...info, route: routeTexts.get(id) ?? null } : info;
   }
-  renderBadges(merged, lastBadges.elements, lastBadges.pending);
+  renderBadges(merged, lastBadges.elements, lastBadges.pending, lastBadges.gaps);
 }
 
 function logOnce(): (err: unknown) => void {
@@ -51,14 +58,16 @@ function logOnce(): (err: unknown) => void {
 async function main(): Promise<void> {
   const adapter = adapterForUrl(location.href);
   if (!adapter) return;
-  let readResponses = true;
+  const site = adapter.id;
+  const settings = createSettingsOwner();
+  const siteOn = () => settings.current()?.sites[site]?.enabled !== false;
   // Listening starts before any await: the main-world observer may already be posting.
-  if (isRouteSite(adapter.id)) {
+  if (isRouteSite(site)) {
     routeBridge = createRouteBridge({
       win: window,
       conversationId: () => adapterForUrl(location.href)?.conversationId(new URL(location.href)) ?? null,
       send: (message) => sendMessage(message),
-      enabled: () => readResponses,
+      enabled: () => siteOn() && (settings.current()?.sites[site]?.readResponses ?? true),
       // A finished reply is captured about 1.5 s after its stream ends: its route rides along.
       holdMs: ROUTE_HOLD_MS,
       onRoutes: (routes) => {
@@ -79,38 +88,54 @@ async function main(): Promise<void> {
   // No marker on the page: whether we run is not the page's business (tests ask the worker).
   // Even with capture off for the site, a layout report can be saved for a bug report.
   listenForPopupRequests(
-    adapter.id,
+    site,
     () => controller?.captureSharedPage(),
     () => (routeBridge ? { ...routeBridge.drops } : null),
   );
-  let overrides: Record<string, Record<string, string> | undefined> = {};
+  browser.runtime.onMessage.addListener((message: unknown, sender: Runtime.MessageSender) => {
+    settings.receive(message, sender, browser.runtime.id);
+    return undefined;
+  });
   try {
     const answer = await sendMessage({ type: 'settings/get' });
-    if (answer.ok) {
-      const siteSettings = answer.settings.sites[adapter.id];
-      if (siteSettings && siteSettings.enabled === false) {
-        routeBridge?.stop();
-        return;
-      }
-      readResponses = siteSettings?.readResponses ?? true;
-      overrides = Object.fromEntries(Object.entries(answer.settings.sites).map(([k, v]) => [k, v?.selectors]));
-    }
+    if (answer.ok) settings.set(answer.settings);
   } catch {
-    // The worker may be starting up: capture with the built-in selectors; answers carry settings later.
+    // The worker may be starting up: capture with the built-in selectors; a push brings settings later.
   }
   controller = createCaptureController({
     doc: document,
     adapterFor: (url) => adapterForUrl(url),
     send: (message) => sendMessage(withRoutes(message)),
-    onBadges: (badges, elements, pending) => {
-      lastBadges = { badges, elements, pending };
+    onBadges: (badges, elements, pending, gaps) => {
+      lastBadges = { badges, elements, pending, gaps };
       drawBadges();
       routeBridge?.captured(elements.keys());
     },
-    overrides: (site) => overrides[site],
+    overrides: (s) => settings.current()?.sites[s]?.selectors,
     onError: logOnce(),
   });
-  controller.start();
+  // Capture (and reading the site's responses) runs while the site is on; turning it off or on in
+  // Settings applies to open pages too. null: not decided yet.
+  let running: boolean | null = null;
+  const capture = controller;
+  const follow = (on: boolean) => {
+    if (on === running) return;
+    running = on;
+    if (on) {
+      routeBridge?.start();
+      capture.start();
+    } else {
+      routeBridge?.stop();
+      capture.stop();
+      renderBadges({}, new Map());
+    }
+  };
+  settings.subscribe((now) => {
+    setBadgesHidden(now.badgesHidden);
+    follow(now.sites[site]?.enabled !== false);
+  });
+  // The worker did not answer yet: capture with the defaults until its push arrives.
+  if (running === null) follow(siteOn());
 }
 
 /** For the badge renderer: the element of a captured turn, by turn id. */

@@ -197,10 +197,9 @@ export type CapturePageResponse =
       stored: number;
       /** Keyed by the captured turn's id (CapturedTurn.id), assistant turns only. */
       badges: Record<string, BadgeInfo>;
-      /** Current settings, so the content script follows badgesHidden / selector overrides. */
-      settings: Settings;
     }
-  | { ok: false; error: string; paused: boolean; settings?: Settings };
+  // Settings reach the content script as a push after each change (settings-push.ts), not here.
+  | { ok: false; error: string; paused: boolean };
 
 export type TabCaptureStatus = 'ok' | 'layout-not-recognized' | 'unsupported' | 'paused' | 'error';
 

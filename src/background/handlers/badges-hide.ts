@@ -4,6 +4,7 @@ import type { Handler } from './types.ts';
 
 export const badgesHide: Handler<'badges/hide'> = async (_m, ctx) => {
   const db = await ctx.db();
-  await ctx.queue.run(() => setSettings(db, { badgesHidden: true }));
+  const settings = await ctx.queue.run(() => setSettings(db, { badgesHidden: true }));
+  ctx.settingsChanged(settings);
   return { ok: true };
 };

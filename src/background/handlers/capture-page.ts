@@ -5,7 +5,7 @@
  */
 import { conversationKey as makeConversationKey } from '../../core/model/keys.ts';
 import { conversationUrl } from '../../core/sites.ts';
-import type { Settings, SiteId } from '../../core/model/types.ts';
+import type { Settings, SiteId, StoredAnalysis } from '../../core/model/types.ts';
 import { recomputeConversation } from '../../store/analyses.ts';
 import { storeCapture } from '../../store/capture.ts';
 import { getSettings, siteEnabled } from '../../store/settings.ts';
@@ -40,14 +40,16 @@ export const capturePage: Handler<'capture/page'> = async (m, ctx, from) => {
   const refusal = refuse(ctx, settings, tab.site) ?? (await overBudget(ctx, db, key, tab.tabId));
   if (refusal) {
     record({ status: ctx.gate.storeError ? 'error' : m.status, detail: refusal });
-    return { ok: false, error: refusal, paused: true, settings };
+    return { ok: false, error: refusal, paused: true };
   }
   if (m.status !== 'ok' || key === null) {
     record({});
-    return { ok: true, conversationKey: null, stored: 0, badges: {}, settings };
+    return { ok: true, conversationKey: null, stored: 0, badges: {} };
   }
 
   let stored = 0;
+  /** The analyses this capture's recompute wrote (null: none ran, the stored ones are current). */
+  let written: StoredAnalysis[] | null = null;
   let notes = m.dropped ?? [];
   try {
     const isNew = !(await db.getKey('conversations', key));
@@ -69,7 +71,7 @@ export const capturePage: Handler<'capture/page'> = async (m, ctx, from) => {
     if (isNew) ctx.newConversations.record(tab.tabId, ctx.now());
     stored = result.stored;
     notes = [...notes, ...result.trimmed];
-    if (result.mainLineChanged) await labelConversation(ctx, key);
+    if (result.mainLineChanged) written = await labelConversation(ctx, key);
     // Routes that rode along: written once their turns are, so the badges below carry them.
     // Refused routes (reading off, another conversation) leave the capture as it is.
     if (m.routes && m.conversationId !== null) await storePageRoutes(ctx, tab, m.conversationId, m.routes);
@@ -77,11 +79,11 @@ export const capturePage: Handler<'capture/page'> = async (m, ctx, from) => {
     if (!(error instanceof StoreWriteError)) throw error;
     ctx.gate.halt(error.message);
     record({ status: 'error', detail: error.message });
-    return { ok: false, error: error.message, paused: true, settings };
+    return { ok: false, error: error.message, paused: true };
   }
   // What was dropped or trimmed is said where the user looks: the popup (tab status detail).
   record(notes.length > 0 ? { detail: describeNotes(notes) } : {});
-  return { ok: true, conversationKey: key, stored, badges: await buildBadges(db, key, m.turns), settings };
+  return { ok: true, conversationKey: key, stored, badges: await buildBadges(db, key, m.turns, written) };
 };
 
 /** Why capture is refused right now, or null. */
@@ -116,14 +118,16 @@ function describeNotes(notes: string[]): string {
 
 /**
  * Labels are derived data: a detector failure is logged and the capture still succeeds
- * (turns are already committed). A write failure halts capture like any other.
+ * (turns are already committed). A write failure halts capture like any other. Returns what the
+ * recompute wrote, so the badges are built from it instead of read back.
  */
-async function labelConversation(ctx: BackgroundContext, key: string): Promise<void> {
+async function labelConversation(ctx: BackgroundContext, key: string): Promise<StoredAnalysis[] | null> {
   const db = await ctx.db();
   try {
-    await ctx.queue.run(() => recomputeConversation(db, key, ctx.analyzer));
+    return await ctx.queue.run(() => recomputeConversation(db, key, ctx.analyzer));
   } catch (error) {
     if (error instanceof StoreWriteError) throw error;
     console.warn(`persona-observatory: labelling ${key} failed; turns are stored`, error);
+    return null;
   }
 }

@@ -6,5 +6,6 @@ export const settingsSet: Handler<'settings/set'> = async (m, ctx) => {
   const db = await ctx.db();
   if (m.patch.paused === false) ctx.gate.resume();
   const settings = await ctx.queue.run(() => setSettings(db, m.patch));
+  ctx.settingsChanged(settings);
   return { ok: true, settings };
 };

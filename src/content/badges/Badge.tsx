@@ -4,7 +4,7 @@ import { StateChip } from '../../common/StateChip.tsx';
 import { LabelText } from '../../common/LabelText.tsx';
 import { EvidenceList } from '../../common/EvidenceList.tsx';
 import { formatConfidence } from '../../common/format.ts';
-import { certaintyOf } from '../../core/vocabulary/judgements.ts';
+import { certaintyOf, JUDGEMENT_WORDS } from '../../core/vocabulary/judgements.ts';
 import { shiftWords, stateWords } from '../../common/label-words.ts';
 import type { Placement } from './position.ts';
 
@@ -40,12 +40,31 @@ function liveMark(info: BadgeInfo): string | null {
   return possibleShift(info) ? `possible shift? ${formatConfidence(info.confidence)}` : null;
 }
 
+const JUDGEMENT_ICONS: Record<AnnotationKind, string> = { confirm: '✓', reject: '✗', relabel: '✎', note: '✎' };
+
+/** The user's own judgement, on the badge's face (e.g. "✓ Confirmed shift"), or null. */
+export function judgementMark(info: BadgeInfo): string | null {
+  return info.annotated ? `${JUDGEMENT_ICONS[info.annotated]} ${JUDGEMENT_WORDS[info.annotated]}` : null;
+}
+
 /**
  * Everything a badge shows, as one key: its rendered width depends on nothing else (badges are
  * max-content), so a width measured for one look stays valid until the look changes.
  */
 export function badgeLook(info: BadgeInfo | null): string {
-  return info ? [info.state, info.stateName, shiftMark(info) ?? '', liveMark(info) ?? '', info.route ?? ''].join('\u0000') : 'pending';
+  return info
+    ? [info.state, info.stateName, shiftMark(info) ?? '', liveMark(info) ?? '', info.route ?? '', judgementMark(info) ?? ''].join('\u0000')
+    : 'pending';
+}
+
+/** Where a badge-like element sits; unplaced ones are laid out (to be measured) but invisible and inert. */
+function placedStyle(place: Placement) {
+  return {
+    top: `${place.top}px`,
+    left: `${place.left}px`,
+    visibility: place.visible ? 'visible' : 'hidden',
+    pointerEvents: place.visible ? 'auto' : 'none',
+  };
 }
 
 /**
@@ -54,12 +73,7 @@ export function badgeLook(info: BadgeInfo | null): string {
  * ignores the pointer: nothing clickable ever sits at a guessed position.
  */
 export function Badge({ turnId, info, place, open, onToggle }: BadgeProps) {
-  const style = {
-    top: `${place.top}px`,
-    left: `${place.left}px`,
-    visibility: place.visible ? 'visible' : 'hidden',
-    pointerEvents: place.visible ? 'auto' : 'none',
-  };
+  const style = placedStyle(place);
   if (!info) {
     return (
       <span class="po-badge" data-turn={turnId} style={style} role="status" aria-label="Persona Observatory: reply still streaming">
@@ -70,7 +84,8 @@ export function Badge({ turnId, info, place, open, onToggle }: BadgeProps) {
   const top = info.shift ? info.labels[0] : undefined;
   const mark = shiftMark(info);
   const live = liveMark(info);
-  const label = `Persona ${stateWords({ state: info.state, stateName: info.stateName, persona: null })}${info.shift ? `; shift: ${shiftWords(top, info.confidence)}` : ''}${live ? `; possible shift (live estimate), ${formatConfidence(info.confidence)}` : ''}${info.route ? `; ${info.route} (page-reported)` : ''}. Show details.`;
+  const judged = judgementMark(info);
+  const label = `Persona ${stateWords({ state: info.state, stateName: info.stateName, persona: null })}${info.shift ? `; shift: ${shiftWords(top, info.confidence)}` : ''}${live ? `; possible shift (live estimate), ${formatConfidence(info.confidence)}` : ''}${info.route ? `; ${info.route} (page-reported)` : ''}${info.annotated ? `; your judgement: ${JUDGEMENT_WORDS[info.annotated]}` : ''}. Show details.`;
   return (
     <button
       type="button"
@@ -80,6 +95,7 @@ export function Badge({ turnId, info, place, open, onToggle }: BadgeProps) {
       style={style}
       aria-expanded={open}
       aria-haspopup="dialog"
+      aria-keyshortcuts="Alt+Shift+N Alt+Shift+P"
       aria-label={label}
       title={label}
       onClick={(e) => onToggle(turnId, e)}
@@ -88,7 +104,21 @@ export function Badge({ turnId, info, place, open, onToggle }: BadgeProps) {
       {mark && <span class="po-badge-mark">{mark}</span>}
       {live && <span class="po-badge-mark po-badge-live">{live}</span>}
       {info.route && <span class="po-badge-route">↪ {info.route}</span>}
+      {judged && <span class={`po-badge-judged po-badge-judged-${info.annotated}`}>{judged}</span>}
     </button>
+  );
+}
+
+/**
+ * In place of a badge, beside a reply the page shows but we could not read (e.g. a report in a
+ * frame): says so, so a capture gap is never silent. Text only; nothing to open.
+ */
+export function GapMarker({ turnId, reason, place }: { turnId: string; reason: string; place: Placement }) {
+  const style = placedStyle(place);
+  return (
+    <span class="po-badge po-badge-gap" data-turn={turnId} style={style} role="note" title={`Persona Observatory: reply not captured: ${reason}`}>
+      {`⚠ reply not captured: ${reason}`}
+    </span>
   );
 }
 
@@ -120,6 +150,7 @@ export function BadgePanel({ turnId, info, frameUrl, position, visible, onClose,
   return (
     <div
       class="po-panel"
+      tabIndex={-1}
       role="dialog"
       aria-labelledby={headingId}
       style={{ top: `${position.top}px`, left: `${position.left}px`, visibility: visible ? 'visible' : 'hidden' }}
@@ -157,6 +188,7 @@ export function BadgePanel({ turnId, info, frameUrl, position, visible, onClose,
       <EvidenceList evidence={info.evidence} limit={5} />
       {info.annotated && <p class="po-muted">{ANNOTATED[info.annotated]}</p>}
       {frameUrl && <iframe class="po-annot-frame" src={frameUrl} title="Your annotation: confirm, reject, relabel or note" />}
+      <p class="po-muted po-keys">Keys: Alt+Shift+N / Alt+Shift+P next / previous shift · Alt+Shift+B this reply's badge · Esc closes</p>
       <div class="po-panel-foot">
         <span class="po-muted">Persona Observatory</span>
         <button type="button" class="po-btn po-btn-small" onClick={onHideAll}>

@@ -9,20 +9,24 @@
  * ignored, and the user's notes and labels never enter this layer. They are edited in an
  * extension-origin frame (src/ui/annotate) that the panel embeds.
  *
- * Layout reads never happen in the task that renders new badges: that would force a synchronous
- * layout of the whole page (and of every new badge) inside our task. A new badge is rendered
- * invisible and inert, measured and placed after the browser's next frame (when layout is clean
- * and reading it costs nothing), and only then shown. So no badge is ever clickable at a guessed
- * position, and the site's layout is never forced by us.
+ * Only the badges of replies near the viewport are rendered (nearby.ts). When to draw is
+ * schedule.ts (no layout read in the task that renders new badges: a new badge is rendered
+ * invisible and inert, measured and placed after the browser's next frame, and only then shown),
+ * where is placement.ts. So no badge is ever clickable at a guessed position, and the site's
+ * layout is never forced by us.
  */
 import { render } from 'preact';
+import type { AnnotationKind } from '../../core/model/types.ts';
 import type { BadgeInfo, Message, ResponseFor } from '../../messaging/catalog.ts';
+import { parseFrameSignal } from '../../common/annotate-frame-url.ts';
 import { markOwnNode } from '../own-ui.ts';
 import tokensCss from '../../common/tokens.css?inline';
 import badgesCss from './badges.css?inline';
-import { Badge, BadgePanel, badgeButtonId, badgeLook } from './Badge.tsx';
-import { conversationKeyOf, placeBadge, placePanel, samePlacement, type Placement } from './position.ts';
-import { afterNextFrame, nextFrame, nextTask, type Cancel } from './frames.ts';
+import { Badge, BadgePanel, GapMarker, badgeButtonId, badgeLook } from './Badge.tsx';
+import { conversationKeyOf, placePanel } from './position.ts';
+import { createBadgePlacement, UNPLACED } from './placement.ts';
+import { createDrawSchedule } from './schedule.ts';
+import { watchNearViewport, type NearbyFactory } from './nearby.ts';
 
 export type Send = <M extends Message>(message: M) => Promise<ResponseFor<M>>;
 
@@ -47,34 +51,38 @@ const HOST_STYLE = [
   .join(';');
 /** First guess of the panel's size; replaced by its rendered size (see measurePanel()). */
 const PANEL_SIZE_ESTIMATE = { width: 340, height: 420 };
-/** A badge not placed yet: rendered (so it can be measured) but invisible and inert. */
-const UNPLACED: Placement = { top: 0, left: 0, visible: false };
 /**
  * New badges rendered per task. Creating a badge costs ~0.2-0.3 ms, so the first draw on a long
  * conversation (150 replies) is split into tasks well under 50 ms each.
  */
 export const NEW_BADGES_PER_TASK = 40;
 
+/** Alt+Shift+<key> (by physical key, so keyboard layouts don't matter). */
+const SHORTCUTS: Record<string, 'badge' | 'next' | 'previous'> = { KeyB: 'badge', KeyN: 'next', KeyP: 'previous' };
+
+/** The user is typing in a field of the site (the shortcuts leave those keys alone). */
+function isTyping(target: EventTarget | null): boolean {
+  const el = target as HTMLElement | null;
+  if (!el || typeof el.closest !== 'function') return false;
+  return el.isContentEditable || el.closest('input, textarea, select, [contenteditable=""], [contenteditable="true"]') !== null;
+}
+
 export interface BadgeLayerOptions {
   /** URL of the annotation frame for one reply (the extension page, with frameHash). */
   annotationFrameUrl(turnKey: string, conversationKey: string): string;
   /** Which events count as the user's own. Default: `isTrusted` (unit tests pass their own). */
   trusted?(event: Event): boolean;
+  /** Which replies are near the viewport. Default: an IntersectionObserver (unit tests pass their own). */
+  nearby?: NearbyFactory;
 }
 
 export interface BadgeLayer {
-  update(badges: Record<string, BadgeInfo>, elements: Map<string, Element>, pending?: ReadonlySet<string>): void;
+  /** `gaps`: replies whose body could not be read, by turn id, with the reason; shown instead of a badge. */
+  update(badges: Record<string, BadgeInfo>, elements: Map<string, Element>, pending?: ReadonlySet<string>, gaps?: ReadonlyMap<string, string>): void;
   setHidden(hidden: boolean): void;
   destroy(): void;
   /** The (closed) shadow root: only our own code and unit tests hold it. */
   readonly root: ShadowRoot;
-}
-
-/** Where a badge is shown, valid only for the reply element and the look it was computed for. */
-interface Spot {
-  element: Element;
-  look: string;
-  place: Placement;
 }
 
 export function createBadgeLayer(doc: Document, send: Send, options: BadgeLayerOptions): BadgeLayer {
@@ -102,19 +110,18 @@ export function createBadgeLayer(doc: Document, send: Send, options: BadgeLayerO
   let badges: Record<string, BadgeInfo> = {};
   let elements = new Map<string, Element>();
   let pending: ReadonlySet<string> = new Set();
+  let gaps: ReadonlyMap<string, string> = new Map();
   let hidden = false;
   let openTurn: string | null = null;
-  /** Rendered width of each badge and the look it was measured with (see badgeLook). */
-  const widths = new Map<string, { look: string; width: number }>();
-  /** Badges placed from a clean layout; any other badge is rendered UNPLACED. */
-  const spots = new Map<string, Spot>();
+  /** Judgements the annotation frame reported since the worker's badges last said (turn id → kind). */
+  const judged = new Map<string, AnnotationKind | null>();
+  /** A badge to focus as soon as it is placed and visible (keyboard navigation to a far reply). */
+  let focusWhenPlaced: string | null = null;
+  const placement = createBadgePlacement();
   let panelSize = PANEL_SIZE_ESTIMATE;
   let observedPanel: Element | null = null;
   /** Badges rendered so far (see admit()). */
   const admitted = new Set<string>();
-  let cancelAdmit: Cancel | null = null;
-  let cancelFollow: Cancel | null = null;
-  let cancelSettle: Cancel | null = null;
   /** Replies watched for size changes (a reply that grows moves the badges below it). */
   const observed = new Set<Element>();
   // Watches the replies and the open panel. Its callback runs right after the browser's layout,
@@ -127,55 +134,45 @@ export function createBadgeLayer(doc: Document, send: Send, options: BadgeLayerO
           const panelChanged = measurePanel();
           if (locate() || panelChanged) paint();
         });
+  const nearby = (options.nearby ?? watchNearViewport)(win, () => schedule.draw());
+  const schedule = createDrawSchedule(win, {
+    active: () => !hidden,
+    admit,
+    paint,
+    measureAndPlace() {
+      placement.measure(root, lookOf);
+      measurePanel();
+      locate();
+    },
+    relocate: locate,
+  });
 
+  /** Badges with a reply on the page, near the viewport (the open one always: its panel anchors to it). */
   function shownIds(): string[] {
-    return [...new Set([...Object.keys(badges), ...pending])].filter((id) => elements.has(id));
+    return [...new Set([...Object.keys(badges), ...pending, ...gaps.keys()])].filter((id) => {
+      const el = elements.get(id);
+      return el !== undefined && (id === openTurn || id === focusWhenPlaced || nearby.isNear(el));
+    });
   }
 
-  const lookOf = (turnId: string) => badgeLook(badges[turnId] ?? null);
-
-  /** The placement to render, or UNPLACED when the reply or the badge's look changed since. */
-  function placeOf(turnId: string): Placement {
-    const spot = spots.get(turnId);
-    return spot && spot.element === elements.get(turnId) && spot.look === lookOf(turnId) ? spot.place : UNPLACED;
+  /** A badge's data, with the judgement the panel's frame just reported (until the worker's badges agree). */
+  function infoOf(turnId: string): BadgeInfo | null {
+    const info = badges[turnId];
+    if (!info) return null;
+    return judged.has(turnId) ? { ...info, annotated: judged.get(turnId) ?? null } : info;
   }
 
-  /**
-   * Places every measured badge from its reply's box. Reads layout: call it only where layout is
-   * clean (after a frame, in a frame callback after a scroll, in the resize observer).
-   * True when a placement changed.
-   */
+  const lookOf = (turnId: string) => (gaps.has(turnId) ? `gap\u0000${gaps.get(turnId)}` : badgeLook(infoOf(turnId)));
+  const placeOf = (turnId: string) => placement.placeOf(turnId, elements.get(turnId), lookOf(turnId));
+
+  /** Places the rendered badges from their replies' boxes. Layout must be clean. */
   function locate(): boolean {
-    const viewport = { width: win.innerWidth, height: win.innerHeight };
-    let changed = false;
-    const ids = shownIds();
-    for (const id of spots.keys()) {
-      if (!elements.has(id)) changed = spots.delete(id) || changed;
-    }
-    for (const id of ids) {
-      const element = elements.get(id)!;
-      const look = lookOf(id);
-      const measured = widths.get(id);
-      const before = spots.get(id);
-      if (!element.isConnected || !measured || measured.look !== look) {
-        changed = spots.delete(id) || changed;
-        continue;
-      }
-      const place = placeBadge(element.getBoundingClientRect(), viewport, measured.width);
-      if (!before || before.element !== element || before.look !== look || !samePlacement(before.place, place)) changed = true;
-      spots.set(id, { element, look, place });
-    }
-    return changed;
-  }
-
-  /** Reads the rendered badge widths (and the panel's size). Layout must be clean. */
-  function measure(): void {
-    for (const badge of root.querySelectorAll<HTMLElement>('.po-badge[data-turn]')) {
-      const id = badge.dataset.turn!;
-      const width = badge.getBoundingClientRect().width;
-      if (width > 0) widths.set(id, { look: lookOf(id), width });
-    }
-    measurePanel();
+    return placement.locate(
+      shownIds().filter((id) => admitted.has(id)),
+      elements,
+      lookOf,
+      { width: win.innerWidth, height: win.innerHeight },
+    );
   }
 
   /** Reads the open panel's size; true when it differs from what placement assumed. */
@@ -208,6 +205,8 @@ export function createBadgeLayer(doc: Document, send: Send, options: BadgeLayerO
     // A click is the user's own task and the panel is one element: measure it now, so the panel
     // is never shown at its guessed size.
     if (openTurn && measurePanel()) paint();
+    // Like any dialog, the panel takes focus when it opens (Escape hands it back to the badge).
+    if (openTurn) root.querySelector<HTMLElement>('.po-panel')?.focus({ preventScroll: true });
   }
 
   function hideAll(event: Event) {
@@ -229,13 +228,19 @@ export function createBadgeLayer(doc: Document, send: Send, options: BadgeLayerO
     }
     const viewport = { width: win.innerWidth, height: win.innerHeight };
     const ids = shownIds().filter((id) => admitted.has(id));
-    const openInfo = openTurn ? badges[openTurn] : undefined;
-    const openPlace = openTurn ? placeOf(openTurn) : UNPLACED;
+    const openInfo = openTurn ? (infoOf(openTurn) ?? undefined) : undefined;
+    // The panel stays where its badge was while the badge is re-measured (e.g. its judgement changed).
+    const openPlace = openTurn ? placement.anchorOf(openTurn, elements.get(openTurn)) : UNPLACED;
     render(
       <>
-        {ids.map((id) => (
-          <Badge key={id} turnId={id} info={badges[id] ?? null} place={placeOf(id)} open={id === openTurn} onToggle={toggle} />
-        ))}
+        {ids.map((id) => {
+          const gap = gaps.get(id);
+          return gap !== undefined ? (
+            <GapMarker key={id} turnId={id} reason={gap} place={placeOf(id)} />
+          ) : (
+            <Badge key={id} turnId={id} info={infoOf(id)} place={placeOf(id)} open={id === openTurn} onToggle={toggle} />
+          );
+        })}
         {openTurn && openInfo && (
           <BadgePanel
             key={openTurn}
@@ -253,12 +258,20 @@ export function createBadgeLayer(doc: Document, send: Send, options: BadgeLayerO
       </>,
       mount,
     );
+    if (focusWhenPlaced && placeOf(focusWhenPlaced).visible) {
+      root.getElementById(badgeButtonId(focusWhenPlaced))?.focus({ preventScroll: true });
+      focusWhenPlaced = null;
+    }
   }
 
   /** Lets up to NEW_BADGES_PER_TASK more badges render; true when others are still waiting. */
   function admit(): boolean {
     let room = NEW_BADGES_PER_TASK;
-    for (const id of shownIds()) {
+    const ids = shownIds();
+    // A badge whose reply went far away is admitted (and placed) afresh when it comes back.
+    const shown = new Set(ids);
+    for (const id of admitted) if (!shown.has(id)) admitted.delete(id);
+    for (const id of ids) {
       if (admitted.has(id)) continue;
       if (room === 0) return true;
       admitted.add(id);
@@ -267,49 +280,9 @@ export function createBadgeLayer(doc: Document, send: Send, options: BadgeLayerO
     return false;
   }
 
-  /**
-   * Renders without reading layout: new or changed badges stay unplaced until settle(). A large
-   * batch of new badges continues in the following tasks.
-   */
-  function renderNew() {
-    if (hidden) {
-      paint();
-      return;
-    }
-    const more = admit();
-    paint();
-    settle();
-    if (more && !cancelAdmit) {
-      cancelAdmit = nextTask(win, () => {
-        cancelAdmit = null;
-        renderNew();
-      });
-    }
-  }
-
-  /** After the next frame: measure new badges, place them all, show them. */
-  function settle() {
-    if (cancelSettle || hidden) return;
-    cancelSettle = afterNextFrame(win, () => {
-      cancelSettle = null;
-      if (hidden) return;
-      measure();
-      locate();
-      paint();
-    });
-  }
-
-  /** Next frame: badges follow their replies after a scroll or a viewport resize. */
-  function follow() {
-    if (cancelFollow || hidden) return;
-    cancelFollow = nextFrame(win, () => {
-      cancelFollow = null;
-      if (!hidden && locate()) paint();
-    });
-  }
-
   /** Observes the replies that are new since the last update, forgets those gone. */
   function watchReplies() {
+    nearby.watch(elements.values());
     if (!resizeObserver) return;
     const now = new Set(elements.values());
     for (const el of observed) {
@@ -326,39 +299,107 @@ export function createBadgeLayer(doc: Document, send: Send, options: BadgeLayerO
     }
   }
 
-  const onViewportChange = () => follow();
+  const onViewportChange = () => schedule.follow();
   win.addEventListener('scroll', onViewportChange, { capture: true, passive: true });
   win.addEventListener('resize', onViewportChange, { passive: true });
+
+  /** Signals of the open panel's annotation frame; only its own window can be the source. */
+  const onFrameMessage = (e: MessageEvent) => {
+    const frame = root.querySelector<HTMLIFrameElement>('iframe.po-annot-frame');
+    if (!openTurn || !frame || e.source === null || e.source !== frame.contentWindow) return;
+    const signal = parseFrameSignal(e.data);
+    if (!signal) return;
+    if (signal.event === 'escape') {
+      close(true);
+      return;
+    }
+    judged.set(openTurn, signal.kind);
+    schedule.draw();
+  };
+  win.addEventListener('message', onFrameMessage);
+
+  /**
+   * Keyboard: Alt+Shift+B focuses the badge of the reply that holds focus (else the first badge
+   * in view); Alt+Shift+N / Alt+Shift+P go to the next / previous reply with a shift. Never while
+   * typing in the site's fields, and only for the user's own key presses.
+   */
+  const onShortcut = (e: KeyboardEvent) => {
+    if (!trusted(e) || hidden || !e.altKey || !e.shiftKey || e.ctrlKey || e.metaKey) return;
+    const action = SHORTCUTS[e.code];
+    // The innermost target: a composer inside a web component of the site is still a field.
+    if (!action || (e.target !== host && isTyping(e.composedPath()[0] ?? e.target))) return;
+    const target = action === 'badge' ? badgeForFocus() : nextShift(action === 'next' ? 1 : -1);
+    if (!target) return;
+    e.preventDefault();
+    e.stopPropagation();
+    goTo(target);
+  };
+  win.addEventListener('keydown', onShortcut, { capture: true });
+
+  /** The reply id holding focus (inside the site's reply, or our badge), else null. */
+  function focusedTurn(): string | null {
+    const inside = root.activeElement?.closest?.('[data-turn]')?.getAttribute('data-turn');
+    if (inside) return inside;
+    const active = doc.activeElement;
+    if (!active || active === host) return null;
+    for (const [id, el] of elements) if (el.contains(active)) return id;
+    return null;
+  }
+
+  function badgeForFocus(): string | null {
+    const focused = focusedTurn();
+    if (focused && badges[focused]) return focused;
+    return shownIds().find((id) => badges[id] && placeOf(id).visible) ?? null;
+  }
+
+  /** The next (+1) or previous (-1) reply with a shift, from the focused reply or the first in view. */
+  function nextShift(step: 1 | -1): string | null {
+    const order = [...elements.keys()];
+    const from = focusedTurn() ?? shownIds().find((id) => placeOf(id).visible) ?? null;
+    let i = from === null ? (step === 1 ? -1 : order.length) : order.indexOf(from);
+    for (i += step; i >= 0 && i < order.length; i += step) if (badges[order[i]]?.shift) return order[i];
+    return null;
+  }
+
+  /** Brings the reply into view if needed and focuses its badge once it is placed there. */
+  function goTo(turnId: string): void {
+    focusWhenPlaced = turnId;
+    if (!placeOf(turnId).visible) elements.get(turnId)?.scrollIntoView({ block: 'center' });
+    schedule.draw();
+  }
 
   function setHidden(next: boolean) {
     if (next === hidden) return;
     hidden = next;
     if (hidden) openTurn = null;
     // Nothing is rendered while hidden and positions go stale: showing again is a first draw.
-    spots.clear();
+    placement.clear();
     admitted.clear();
-    renderNew();
+    schedule.draw();
   }
 
   return {
     root,
-    update(nextBadges, nextElements, nextPending = new Set()) {
+    update(nextBadges, nextElements, nextPending = new Set(), nextGaps = new Map()) {
       badges = nextBadges;
+      gaps = nextGaps;
+      for (const [id, kind] of judged) if ((badges[id]?.annotated ?? null) === kind) judged.delete(id);
       elements = nextElements;
       pending = nextPending;
-      if (openTurn && !badges[openTurn]) openTurn = null;
-      for (const id of widths.keys()) if (!elements.has(id)) widths.delete(id);
+      if (openTurn && (!badges[openTurn] || gaps.has(openTurn))) openTurn = null;
+      placement.keepOnly(elements);
       for (const id of admitted) if (!elements.has(id)) admitted.delete(id);
       watchReplies();
-      renderNew();
+      schedule.draw();
     },
     setHidden,
     destroy() {
       win.removeEventListener('scroll', onViewportChange, { capture: true });
       win.removeEventListener('resize', onViewportChange);
-      cancelAdmit?.();
-      cancelFollow?.();
-      cancelSettle?.();
+      win.removeEventListener('message', onFrameMessage);
+      win.removeEventListener('keydown', onShortcut, { capture: true });
+      schedule.cancel();
+      nearby.disconnect();
       resizeObserver?.disconnect();
       render(null, mount);
       host.remove();

@@ -8,7 +8,7 @@
 import type { FeatureValues } from '../model/types.ts';
 import { PROMPT_MODEL } from './prompt-model-data.ts';
 import type { PromptModelArtifact } from './prompt-model-artifact.ts';
-import { PROMPT_DIMS, promptVector } from './prompt-text.ts';
+import { PROMPT_DIMS, promptTerms } from './prompt-text.ts';
 
 export type { PromptModelArtifact } from './prompt-model-artifact.ts';
 
@@ -34,16 +34,25 @@ export interface PromptPredictor {
 export function promptPredictor(a: PromptModelArtifact): PromptPredictor {
   const w = a.weights.map(decodeFloat32);
   if (w.some((x) => x.length !== PROMPT_DIMS)) throw new Error(`prompt model ${a.version}: weights do not match ${PROMPT_DIMS} input dims`);
+  // Input-major copy (all features' weights of one input dim side by side): a request touches a
+  // few dozen dims, so each is one contiguous read instead of one per feature. Every feature's
+  // sum still adds its terms in input order, so predictions are unchanged to the bit.
+  const nf = a.features.length;
+  const byInput = new Float32Array(PROMPT_DIMS * nf);
+  for (let k = 0; k < nf; k++) for (let i = 0; i < PROMPT_DIMS; i++) byInput[i * nf + k] = w[k][i];
+  const sums = new Float64Array(nf);
   return {
     version: a.version,
     predict(request) {
-      const v = promptVector(request);
+      const v = promptTerms(request);
+      for (let k = 0; k < nf; k++) sums[k] = a.intercept[k];
+      for (let i = 0; i < v.index.length; i++) {
+        const base = v.index[i] * nf;
+        const x = v.value[i];
+        for (let k = 0; k < nf; k++) sums[k] += byInput[base + k] * x;
+      }
       const out: FeatureValues = {};
-      a.features.forEach((f, k) => {
-        let s = a.intercept[k];
-        for (let i = 0; i < v.index.length; i++) s += w[k][v.index[i]] * v.value[i];
-        out[f] = s;
-      });
+      for (let k = 0; k < nf; k++) out[a.features[k]] = sums[k];
       return out;
     },
   };

@@ -25,6 +25,10 @@ export const PROMPT_FEATURE_NAMES: readonly string[] = ['bias', 'words_log', 'qu
 
 export function promptFeatures(userText: string): number[] {
   const lower = userText.toLowerCase();
-  const n = words(lower).length;
-  return [1, Math.log10(1 + n), /\?\s*$/.test(lower.trim()) ? 1 : 0, ...CUES.map(([, re]) => (re.test(lower) ? 1 : 0))];
+  return promptFeaturesOfLower(lower, words(lower).length);
+}
+
+/** promptFeatures() from the lower-cased request and its word count (for callers that already split it). */
+export function promptFeaturesOfLower(lower: string, wordCount: number): number[] {
+  return [1, Math.log10(1 + wordCount), /\?\s*$/.test(lower.trim()) ? 1 : 0, ...CUES.map(([, re]) => (re.test(lower) ? 1 : 0))];
 }

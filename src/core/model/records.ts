@@ -171,6 +171,13 @@ const SITE_SETTINGS_SCHEMA: SchemaOf<SiteSettings> = {
   selectors: { object: { turn: SELECTOR, user: SELECTOR, assistant: SELECTOR, text: SELECTOR }, closed: true },
 };
 
+/** The whole settings record (the worker's push to the content scripts, src/messaging/settings-push.ts). */
+export const SETTINGS_SCHEMA: SchemaOf<Settings> = {
+  paused: 'boolean',
+  badgesHidden: 'boolean',
+  sites: { mapOf: { object: SITE_SETTINGS_SCHEMA }, keys: SITE_IDS },
+};
+
 /** A `settings/set` patch: every field may be left out; validate it closed (unknown fields reject it). */
 export const SETTINGS_PATCH_SCHEMA: SchemaOf<Partial<Settings>> = {
   paused: { optional: 'boolean' },

@@ -10,7 +10,12 @@ import './annotate.css';
 import { sendMessage } from '../../messaging/client.ts';
 import { ErrorBox } from '../components/Status.tsx';
 import { AnnotateFrame, type AnnotateServices } from './AnnotateFrame.tsx';
-import { frameTarget } from '../../common/annotate-frame-url.ts';
+import { frameTarget, type FrameSignal } from '../../common/annotate-frame-url.ts';
+
+/** Tells the badge panel around this frame (see FrameSignal); no note or label text. */
+function signal(message: FrameSignal): void {
+  if (window.parent !== window) window.parent.postMessage(message, '*');
+}
 
 const services: AnnotateServices = {
   async load(turnKey) {
@@ -21,13 +26,20 @@ const services: AnnotateServices = {
   async save(draft) {
     const r = await sendMessage({ type: 'annotation/save', ...draft });
     if (!r.ok) throw new Error(r.error);
+    signal({ type: 'po-annotate', event: 'judged', kind: r.annotation.kind });
     return r.annotation;
   },
   async remove(id) {
     const r = await sendMessage({ type: 'annotation/delete', id });
     if (!r.ok) throw new Error(r.error);
+    signal({ type: 'po-annotate', event: 'judged', kind: null });
   },
 };
+
+// Escape anywhere in the frame closes the panel around it (the key event stays in this document).
+document.addEventListener('keydown', (e) => {
+  if (e.key === 'Escape' && !e.defaultPrevented) signal({ type: 'po-annotate', event: 'escape' });
+});
 
 const target = frameTarget(location.hash);
 render(

@@ -59,6 +59,56 @@ export async function badgeCount(page: Page): Promise<number> {
   return (await inBadgeLayer<number>(page, `function (sel) { return this.querySelectorAll(sel).length; }`, BADGE_BUTTONS)) ?? 0;
 }
 
+/**
+ * Badges render only near the viewport, so "one badge per reply" is checked by scrolling the
+ * page's main scroller (the document, or its tallest scrollable element) a screen at a time and
+ * collecting the turn ids that got a badge. Restores the scroll position. Returns the ids.
+ */
+export async function badgedTurnsAcrossPage(page: Page, settleMs = 300): Promise<Set<string>> {
+  const seen = new Set<string>();
+  const collect = async () => {
+    const ids = await inBadgeLayer<string[]>(
+      page,
+      `function (sel) { return Array.from(this.querySelectorAll(sel)).map((e) => e.getAttribute('data-turn')); }`,
+      BADGE_BUTTONS,
+    );
+    for (const id of ids ?? []) seen.add(id);
+  };
+  // The scroller's index among all elements (-1: the document), and the original offset.
+  const { index, start } = await page.evaluate(() => {
+    const all = Array.from(document.querySelectorAll('*'));
+    let best = -1;
+    let height = document.documentElement.scrollHeight - window.innerHeight;
+    all.forEach((el, i) => {
+      const room = el.scrollHeight - el.clientHeight;
+      if (room > height && el.clientHeight > 100 && /(auto|scroll)/.test(getComputedStyle(el).overflowY)) {
+        best = i;
+        height = room;
+      }
+    });
+    const el = best >= 0 ? all[best] : document.scrollingElement!;
+    return { index: best, start: el.scrollTop };
+  });
+  const scrollTo = (top: number | null) =>
+    page.evaluate(
+      ([i, to]) => {
+        const el = i >= 0 ? document.querySelectorAll('*')[i] : document.scrollingElement!;
+        el.scrollTop = to ?? el.scrollTop + el.clientHeight * 0.8;
+        return el.scrollTop + el.clientHeight >= el.scrollHeight - 1;
+      },
+      [index, top] as const,
+    );
+  let atEnd = await scrollTo(0);
+  for (let step = 0; step < 200; step++) {
+    await page.waitForTimeout(settleMs);
+    await collect();
+    if (atEnd) break;
+    atEnd = await scrollTo(null);
+  }
+  await scrollTo(start);
+  return seen;
+}
+
 export interface Box {
   x: number;
   y: number;

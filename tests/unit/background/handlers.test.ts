@@ -3,7 +3,7 @@ import { createBackgroundContext, type BackgroundContext } from '../../../src/ba
 import { handleRuntimeMessage } from '../../../src/background/dispatch.ts';
 import { memorySession, type SessionArea } from '../../../src/background/session.ts';
 import type { SenderLike } from '../../../src/background/sender.ts';
-import type { CapturedTurn } from '../../../src/core/model/types.ts';
+import type { CapturedTurn, Settings } from '../../../src/core/model/types.ts';
 import type { CapturePageResponse, TabStatus } from '../../../src/messaging/catalog.ts';
 import { getConversationBundle } from '../../../src/store/read.ts';
 import type { ObservatoryDB } from '../../../src/store/schema.ts';
@@ -13,6 +13,8 @@ let db: ObservatoryDB;
 let session: SessionArea;
 let ctx: BackgroundContext;
 let clock = 0;
+/** Settings the worker pushed to the content scripts. */
+let pushed: Settings[] = [];
 
 function makeContext(): BackgroundContext {
   return createBackgroundContext({
@@ -23,12 +25,14 @@ function makeContext(): BackgroundContext {
     session,
     now: () => ++clock,
     newId: () => `id${clock}`,
+    settingsChanged: (s) => pushed.push(s),
   });
 }
 
 beforeEach(async () => {
   db = await freshDB();
   session = memorySession();
+  pushed = [];
   ctx = makeContext();
   vi.spyOn(console, 'warn').mockImplementation(() => undefined);
 });
@@ -78,9 +82,10 @@ describe('dispatch', () => {
 });
 
 describe('capture/page', () => {
-  it('stores turns once, labels replies, answers badges and settings, records tab status', async () => {
+  it('stores turns once, labels replies, answers badges (not settings: those are pushed), records tab status', async () => {
     const r = (await send(capture(turns), tab())) as CapturePageResponse;
-    expect(r).toMatchObject({ ok: true, conversationKey: 'chatgpt:c1', stored: 4, settings: { paused: false } });
+    expect(r).toMatchObject({ ok: true, conversationKey: 'chatgpt:c1', stored: 4 });
+    expect(r).not.toHaveProperty('settings');
     if (!r.ok) throw new Error('expected ok');
     expect(Object.keys(r.badges)).toEqual(['a0', 'a1']);
     expect(r.badges.a1).toMatchObject({ turnKey: 'chatgpt:c1:a1', shift: true, stateName: 'loud', evidence: [{ feature: 'exclaim' }], annotated: null });
@@ -122,6 +127,17 @@ describe('capture/page', () => {
     expect(await send(capture(turns), tab())).toMatchObject({ ok: false, paused: true, error: expect.stringMatching(/chatgpt/) });
     expect(await send({ type: 'tab/status', tabId: 7 })).toMatchObject({ status: 'paused', sitePaused: true, paused: false });
     expect(await db.count('turns')).toBe(0);
+  });
+
+  it('every settings change is pushed to the content scripts, "Hide all badges" included', async () => {
+    await send({ type: 'settings/set', patch: { paused: true } });
+    await send({ type: 'badges/hide' }, tab());
+    expect(pushed).toEqual([
+      { paused: true, badgesHidden: false, sites: {} },
+      { paused: true, badgesHidden: true, sites: {} },
+    ]);
+    await send({ type: 'settings/get' });
+    expect(pushed).toHaveLength(2);
   });
 
   it('quota exceeded: capture halts with a reason the popup shows, survives a worker restart, resumes on request', async () => {

@@ -9,6 +9,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { act } from 'preact/test-utils';
 import { createBadgeLayer, NEW_BADGES_PER_TASK, type BadgeLayer, type Send } from '../../../src/content/badges/layer.tsx';
 import { placeBadge } from '../../../src/content/badges/position.ts';
+import { everythingNear, type NearbyWatch } from '../../../src/content/badges/nearby.ts';
 import type { BadgeInfo } from '../../../src/messaging/catalog.ts';
 
 const BADGE_WIDTH = 120;
@@ -94,7 +95,9 @@ function replies(n: number): { badges: Record<string, BadgeInfo>; elements: Map<
 }
 
 /** Unit tests click with synthetic events, so they count as the user's own here. */
-const LAYER_OPTIONS = { annotationFrameUrl: () => 'about:blank', trusted: () => true };
+// happy-dom has no layout, so no IntersectionObserver reports: every reply counts as near here
+// (near-viewport rendering has its own test below).
+const LAYER_OPTIONS = { annotationFrameUrl: () => 'about:blank', trusted: () => true, nearby: everythingNear };
 
 function badgeOf(turnId: string): HTMLElement {
   const el = layer!.root.querySelector<HTMLElement>(`.po-badge[data-turn="${turnId}"]`);
@@ -191,5 +194,92 @@ describe('badge layer timing', () => {
     await runFrame();
     await runTasks();
     expect(shown(badgeOf('t0'))).toBe(true);
+  });
+
+  it('renders only the badges of replies near the viewport; one that comes near is placed afresh', async () => {
+    // A hand-driven nearness watch: which replies the (IntersectionObserver) watch reports as near.
+    const near = new Set<Element>();
+    let changed = () => undefined as void;
+    const watch: NearbyWatch = { watch: () => undefined, isNear: (el) => near.has(el), disconnect: () => undefined };
+    layer = createBadgeLayer(document, vi.fn() as unknown as Send, {
+      ...LAYER_OPTIONS,
+      nearby: (_win, onChange) => {
+        changed = onChange;
+        return watch;
+      },
+    });
+    const { badges, elements } = replies(150);
+    near.add(elements.get('t0')!);
+    near.add(elements.get('t1')!);
+    await act(() => layer!.update(badges, elements));
+    const rendered = () => [...layer!.root.querySelectorAll<HTMLElement>('.po-badge')].map((b) => b.dataset.turn);
+    expect(rendered()).toEqual(['t0', 't1']);
+    expect(tasks).toHaveLength(0); // nothing left to admit in later tasks
+    await runFrame();
+    await runTasks();
+    expect(shown(badgeOf('t0'))).toBe(true);
+    // Scrolled: t0 leaves, t100 comes near. It renders unplaced, then placed after the next frame.
+    near.delete(elements.get('t0')!);
+    near.add(elements.get('t100')!);
+    await act(() => changed());
+    expect(rendered()).toEqual(['t1', 't100']);
+    expect(shown(badgeOf('t100'))).toBe(false);
+    await runFrame();
+    await runTasks();
+    expect(shown(badgeOf('t100'))).toBe(false); // its box (top 30100 px) is below the viewport: hidden
+    expect(badgeOf('t100').style.top).toBe('30106px');
+  });
+
+  it('keyboard: Alt+Shift+N / P move focus to the next / previous shift badge, bringing a far reply into view', async () => {
+    layer = createBadgeLayer(document, vi.fn() as unknown as Send, LAYER_OPTIONS);
+    const { badges, elements } = replies(4);
+    badges.t1 = info('t1', { shift: true });
+    badges.t3 = info('t3', { shift: true });
+    // t3 is below the viewport until it is scrolled into view.
+    const far = boxes.get(elements.get('t3')!)!;
+    far.top = 5000;
+    const scrolled = vi.fn(() => {
+      far.top = 300;
+    });
+    (elements.get('t3') as HTMLElement).scrollIntoView = scrolled;
+    await act(() => layer!.update(badges, elements));
+    await runFrame();
+    await runTasks();
+    const press = (code: string) =>
+      act(() => {
+        window.dispatchEvent(new KeyboardEvent('keydown', { code, altKey: true, shiftKey: true, bubbles: true }));
+      });
+    await press('KeyN');
+    await runFrame();
+    await runTasks();
+    expect(layer!.root.activeElement?.getAttribute('data-turn')).toBe('t1');
+    await press('KeyN');
+    expect(scrolled).toHaveBeenCalledOnce();
+    await runFrame();
+    await runTasks();
+    expect(layer!.root.activeElement?.getAttribute('data-turn')).toBe('t3');
+    await press('KeyP');
+    await runFrame();
+    await runTasks();
+    expect(layer!.root.activeElement?.getAttribute('data-turn')).toBe('t1');
+  });
+
+  it("keyboard shortcuts leave the site's text fields alone", async () => {
+    layer = createBadgeLayer(document, vi.fn() as unknown as Send, LAYER_OPTIONS);
+    const { badges, elements } = replies(2);
+    badges.t1 = info('t1', { shift: true });
+    await act(() => layer!.update(badges, elements));
+    await runFrame();
+    await runTasks();
+    const field = document.createElement('textarea');
+    document.body.append(field);
+    const key = new KeyboardEvent('keydown', { code: 'KeyN', altKey: true, shiftKey: true, bubbles: true, cancelable: true });
+    await act(() => {
+      field.dispatchEvent(key);
+    });
+    await runFrame();
+    await runTasks();
+    expect(key.defaultPrevented).toBe(false);
+    expect(layer!.root.activeElement).toBeNull();
   });
 });

@@ -54,7 +54,6 @@ const okResponse = (): CapturePageResponse => ({
   conversationKey: 'claude:x',
   stored: 0,
   badges: {},
-  settings: { paused: false, badgesHidden: false, sites: {} },
 });
 
 function start(extra: Partial<Parameters<typeof createCaptureController>[0]> = {}) {

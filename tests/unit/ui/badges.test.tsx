@@ -3,6 +3,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { act } from 'preact/test-utils';
 import { createBadgeLayer, type BadgeLayer, type Send } from '../../../src/content/badges/layer.tsx';
 import { isOwnNode } from '../../../src/content/own-ui.ts';
+import { everythingNear } from '../../../src/content/badges/nearby.ts';
 import { frameHash, frameTarget } from '../../../src/common/annotate-frame-url.ts';
 import { BADGE_GAP, conversationKeyOf, placeBadge, placePanel } from '../../../src/content/badges/position.ts';
 import type { BadgeInfo } from '../../../src/messaging/catalog.ts';
@@ -37,7 +38,7 @@ function setup(send: Send = vi.fn() as unknown as Send, userEvents = true) {
   const reply = document.createElement('div');
   reply.textContent = 'a reply';
   document.body.append(reply);
-  layer = createBadgeLayer(document, send, { annotationFrameUrl: frameUrl, ...(userEvents ? { trusted: () => true } : {}) });
+  layer = createBadgeLayer(document, send, { annotationFrameUrl: frameUrl, nearby: everythingNear, ...(userEvents ? { trusted: () => true } : {}) });
   return { reply, root: layer.root };
 }
 
@@ -118,6 +119,31 @@ describe('in-page badge layer', () => {
     expect(root.querySelector('.po-badge-live')).toBeNull();
   });
 
+  it("the badge shows the user's judgement on its face, in the words used everywhere", async () => {
+    const { reply, root } = setup();
+    await act(() => layer!.update({ t3: info() }, new Map([['t3', reply]])));
+    expect(root.querySelector('.po-badge-judged')).toBeNull();
+    for (const [kind, words] of [
+      ['confirm', '✓ Confirmed shift'],
+      ['reject', '✗ Not a shift'],
+      ['note', '✎ Note'],
+    ] as const) {
+      await act(() => layer!.update({ t3: info({ annotated: kind }) }, new Map([['t3', reply]])));
+      expect(root.querySelector('.po-badge-judged')?.textContent).toBe(words);
+      expect(root.querySelector('.po-badge')?.getAttribute('aria-label')).toContain(`your judgement: ${words.slice(2)}`);
+    }
+  });
+
+  it('a reply that could not be read shows "reply not captured: <reason>" instead of a badge, as text', async () => {
+    const { reply, root } = setup();
+    await act(() => layer!.update({ t3: info() }, new Map([['t3', reply]]), new Set(), new Map([['t3', `in a frame ${HOSTILE}`]])));
+    expect(root.querySelectorAll('.po-badge')).toHaveLength(1);
+    const gap = root.querySelector('.po-badge-gap')!;
+    expect(gap.textContent).toBe(`⚠ reply not captured: in a frame ${HOSTILE}`);
+    expect(gap.tagName).toBe('SPAN');
+    expect(root.querySelector('img, script, button')).toBeNull();
+  });
+
   it('pending replies show "analysing…"; replies without elements get no badge', async () => {
     const { reply, root } = setup();
     await act(() => layer!.update({ gone: info() }, new Map([['t5', reply]]), new Set(['t5'])));
@@ -169,6 +195,32 @@ describe('in-page badge layer', () => {
     });
     expect(root.querySelector('[role="dialog"]')).toBeNull();
     document.removeEventListener('keydown', siteShortcut);
+  });
+
+  it('the annotation frame (and only it) can close the panel on Escape and put the saved judgement on the badge', async () => {
+    const { reply, root } = setup();
+    await act(() => layer!.update({ t3: info() }, new Map([['t3', reply]])));
+    await act(() => (root.querySelector('.po-badge') as HTMLElement).click());
+    // happy-dom loads no frame: give ours a window of its own to post from.
+    const frameWindow = {};
+    Object.defineProperty(root.querySelector('iframe')!, 'contentWindow', { value: frameWindow });
+    const post = (data: unknown, source: unknown) =>
+      act(() => {
+        window.dispatchEvent(new MessageEvent('message', { data, source: source as Window }));
+      });
+    // The page posting the same message changes nothing.
+    await post({ type: 'po-annotate', event: 'judged', kind: 'confirm' }, window);
+    await post({ type: 'po-annotate', event: 'escape' }, window);
+    expect(root.querySelector('.po-badge-judged')).toBeNull();
+    expect(root.querySelector('[role="dialog"]')).not.toBeNull();
+    await post({ type: 'po-annotate', event: 'judged', kind: 'bogus' }, frameWindow);
+    expect(root.querySelector('.po-badge-judged')).toBeNull();
+    await post({ type: 'po-annotate', event: 'judged', kind: 'confirm' }, frameWindow);
+    expect(root.querySelector('.po-badge-judged')?.textContent).toBe('✓ Confirmed shift');
+    expect(root.querySelector('[role="dialog"]')).not.toBeNull();
+    await post({ type: 'po-annotate', event: 'escape' }, frameWindow);
+    expect(root.querySelector('[role="dialog"]')).toBeNull();
+    expect(root.activeElement?.getAttribute('data-turn')).toBe('t3');
   });
 
   it('hide all removes every badge and tells the worker with the narrow badges/hide message', async () => {

@@ -21,7 +21,7 @@
  * come from walking the text (count), or from the words of a text already split into words
  * (startsIn gives, once per word type, the runs inside it; countRuns counts from them).
  */
-import { ANY, firstRuns, FOLLOW_WIDTH, followCodes, matchPrefixes, mayCrossLines, parsePattern } from './phrase-prefix.ts';
+import { ANY as ANY_CODE, firstRuns, FOLLOW_WIDTH as FOLLOW_TUPLE, followCodes, matchPrefixes, mayCrossLines, parsePattern } from './phrase-prefix.ts';
 import { countMatches } from '../types.ts';
 
 /** Full-text counters used when a pattern is not supported by the scan. */
@@ -83,6 +83,11 @@ export function countPhrases(lower: string, phrases: readonly string[]): number 
   }
   return n;
 }
+
+// Imported constants read in per-word loops, copied to module scope: where modules are compiled to
+// CommonJS (tsx: the benchmarks) every read of an imported binding is a getter call.
+const ANY = ANY_CODE;
+const FOLLOW_WIDTH = FOLLOW_TUPLE;
 
 /** Whether the characters c1 c2 c3 after a first word match one of the allowed tuples. */
 function mayFollow(follow: Int32Array, c1: number, c2: number, c3: number): boolean {

@@ -24,7 +24,13 @@ import { LATIN_WORD } from '../../text/language.ts';
 import { hashWord, wordKey, type TextScan } from '../../text/word-scan.ts';
 import { STYLE_BUCKETS, STYLE_WORDS, styleBucket } from '../style-words.ts';
 import { CAT, CATEGORY_COUNT, type TokenStats } from '../types.ts';
-import { RUN_STRIDE, type PhraseScanner } from './phrase-scan.ts';
+import { RUN_STRIDE as PHRASE_RUN_STRIDE, type PhraseScanner } from './phrase-scan.ts';
+
+// Imported constants read in per-word loops, copied to module scope: where modules are compiled to
+// CommonJS (tsx: the benchmarks) every read of an imported binding is a getter call.
+const RUN_STRIDE = PHRASE_RUN_STRIDE;
+const NEGATOR_BIT = 1 << CAT.negator;
+const LATIN_SHIFT = CAT.latin;
 
 /** Flag bit (beyond the categories, so never counted) for types with an AFINN valence. */
 const HAS_VALENCE = 1 << CATEGORY_COUNT;
@@ -282,9 +288,9 @@ export class WordTable {
       const p = packed[i];
       syllables += (p >>> FLAG_BITS) & SYLLABLE_MASK;
       if (p & HAS_VALENCE) sum += flip > 0 ? -valence[ids[i]] : valence[ids[i]];
-      flip = p & (1 << CAT.negator) ? 2 : flip > 0 ? flip - 1 : 0; // a negator flips the next two words
+      flip = p & NEGATOR_BIT ? 2 : flip > 0 ? flip - 1 : 0; // a negator flips the next two words
       functionWords += p & 1;
-      latin += (p >>> CAT.latin) & 1;
+      latin += (p >>> LATIN_SHIFT) & 1;
       for (let f = p & ((1 << FLAG_BITS) - 1) & ~COMMON_FLAGS; f !== 0; f &= f - 1) categories[31 - Math.clz32(f & -f)]++;
     }
     categories[CAT.functionWord] = functionWords;
