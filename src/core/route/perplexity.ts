@@ -11,7 +11,8 @@
  * - requested = `user_selected_model`, served = `display_model` ([PMW]: "mismatch" when they
  *   differ). Never read: `read_write_token` (a token), the query, the answer blocks.
  */
-import { countDrop, streamBudget, type DropCounts } from './drop-reasons.ts';
+import { countDrop, type DropCounts } from './drop-reasons.ts';
+import { createSseFeed } from './sse-feed.ts';
 import { idField, isRec, slugField } from './chatgpt-fields.ts';
 import { MAX_REQUEST_CHARS } from './chatgpt-request.ts';
 import { isSlug, type ParsedRoute, type RouteVia } from './observation.ts';
@@ -112,10 +113,9 @@ export interface PerplexityAskParser {
 
 export function createPerplexityAskParser(options: PerplexityAskOptions = {}): PerplexityAskParser {
   const maxStream = options.maxStreamChars ?? 8_000_000;
-  const framer = createSseFramer({ maxEventChars: options.maxEventChars });
   const drops: DropCounts = {};
   const facts = new Map<string, EntryFacts>();
-  const budget = streamBudget(maxStream, drops);
+  const feed = createSseFeed({ maxStreamChars: maxStream, maxEventChars: options.maxEventChars }, drops, (e) => onData(e.data));
 
   const onData = (data: string): void => {
     // Several JSON objects may share one event, one per `data:` line.
@@ -134,17 +134,12 @@ export function createPerplexityAskParser(options: PerplexityAskOptions = {}): P
   };
 
   return {
-    push(text) {
-      if (budget.admit(text)) for (const e of framer.push(text)) onData(e.data);
-    },
+    push: feed.push,
     get overLimit() {
-      return budget.overLimit;
+      return feed.overLimit;
     },
     finish() {
-      const end = framer.finish();
-      for (const e of end.events) onData(e.data);
-      if (end.unterminated && !budget.overLimit) countDrop(drops, 'unterminated');
-      if (framer.dropped > 0) countDrop(drops, 'oversize-event', framer.dropped);
+      feed.end();
       return { routes: routesOf(facts, options.requested ?? null, null, 'stream'), drops: { ...drops } };
     },
   };
