@@ -10,13 +10,14 @@
  * dev out-of-fold and eval reliability; a re-tune adopts the curve with lower dev held-out ECE.
  * Generator split and why: bench/lib/split.ts. Margin: a switch found one reply early/late counts.
  */
-import { analyzeConversation, DETECTOR_VERSION, replyStyleVector, requestsBefore } from '../src/core/analyze.ts';
-import { cosineGram, styleVector, type SparseVector } from '../src/core/style/vector.ts';
+import { DETECTOR_VERSION, requestsBefore } from '../src/core/analyze.ts';
+import { cosineGram, styleVector, type SparseVector } from './lib/style/vector.ts';
+import { benchAnalyze, replyStyleVector, withChannels, type BenchParams } from './lib/channels.ts';
 import { kernelCost, type SegmentCost } from '../src/core/changepoint/cost.ts';
 import { learnBucketWeights } from './lib/style-weights.ts';
 import { promptFeatures } from '../src/core/features/prompt.ts';
-import { residualize } from '../src/core/detect/prompt-model.ts';
-import { DETECTOR_PARAMS, type DetectorParams } from '../src/core/detect/params.ts';
+import { residualize } from './lib/prompt-model.ts';
+import { DETECTOR_PARAMS } from '../src/core/detect/params.ts';
 import { standardise } from '../src/core/detect/series.ts';
 import { bocpdStartProbabilities } from '../src/core/changepoint/bocpd.ts';
 import { loadAlpaca } from './lib/data.ts';
@@ -83,7 +84,7 @@ function styleGram(c: BenchConversation, crossFit: boolean): SegmentCost {
 }
 // Style vectors cost time; build them only when the committed detector or the tuner uses them.
 const withStyle = process.argv.includes('--with-style');
-const needStyle = DETECTOR_PARAMS.styleWeight > 0 || withStyle;
+const needStyle = withStyle; // the shipped detector has no style kernel
 const prep = (cs: BenchConversation[], crossFit = false): Prepared[] =>
   cs.map((c) => {
     const m = replyMeasures(c.turns);
@@ -109,7 +110,7 @@ console.log(`EVAL generators (reported):   ${EVAL_GENERATORS.join(', ')}`);
 console.log('Spliced conversations: 2–4 segments of 3–8 replies on distinct random alpaca_eval prompts (seeded).');
 console.log('Scores pooled over conversations; a switch found ≤ 1 reply off counts (ruptures margin 2).\n');
 
-let params: DetectorParams = DETECTOR_PARAMS;
+let params: BenchParams = DETECTOR_PARAMS;
 if (process.argv.includes('--tune')) {
   const priorScale = devPriorScales(records, DEV_GENERATORS);
   const fisher = devFisherWeights(records, DEV_GENERATORS);
@@ -148,7 +149,7 @@ if (process.argv.includes('--tune')) {
   params = res.params;
   console.log(`Tuned on DEV (scheme ${res.scheme}): dev cross F1 ${res.devSwitch.f1.toFixed(3)}, dev single false/100 ${res.devSingle.falsePer100.toFixed(2)}`);
   console.log('PRIOR_SCALE =', JSON.stringify(priorScale));
-  console.log('params =', JSON.stringify({ ...params, priorScale: undefined }), '\n');
+  console.log('params =', JSON.stringify({ ...withChannels(params), priorScale: undefined }), '\n');
 }
 
 if (process.argv.includes('--tune-robust')) {
@@ -161,9 +162,9 @@ if (process.argv.includes('--tune-robust')) {
     'priorStrength',
     params.priorStrength,
     'styleWeight',
-    params.styleWeight,
+    params.styleWeight ?? 0,
     'segment',
-    JSON.stringify(params.segment),
+    JSON.stringify(withChannels(params).segment),
     'gate',
     JSON.stringify(params.gate),
     '\n',
@@ -207,7 +208,7 @@ const naiveThreshold = tuneNaive(devSwitch, devSingle, params.priorScale);
 
 // BOCPD (online detector) threshold on P(start | 2 more replies), tuned on DEV like everything else.
 const bocpdSwitches = (it: Prepared, th: number) => {
-  const input = Object.keys(params.promptModel).length ? residualize(it.features, it.prompts, params.promptModel) : it.features;
+  const input = params.promptModel && Object.keys(params.promptModel).length ? residualize(it.features, it.prompts, params.promptModel) : it.features;
   const s = standardise(input, {
     weights: params.weights,
     priorScale: params.priorScale,
@@ -343,7 +344,7 @@ reliabilityReport('EVAL, all eval spliced sets incl. single-generator: curve in 
 reliabilityReport('EVAL, same detections: out-of-fold dev curve (for comparison)', evalWith(oof.calibration));
 console.log('\nReal ChatGPT export conversations that switch model (truth = model slug changes; detector blind to slugs):');
 for (const c of realModelSwitches()) {
-  const a = analyzeConversation(
+  const a = benchAnalyze(
     c.turns.map((t) => ({ role: t.role, text: t.text })),
     { params },
   );
@@ -358,7 +359,7 @@ console.log('\nAssistant Axis transcripts (documented gradual drift, not switche
 printTable(
   ['transcript', 'replies', 'other-identity /100w, 1st → 2nd half', 'switches', 'states', 'labels at switches'],
   assistantAxis().map((c) => {
-    const a = analyzeConversation(toTurns(c), { params });
+    const a = benchAnalyze(toTurns(c), { params });
     const oi = a.replies.map((r) => r.features.other_identity_per_100w ?? 0);
     const half = Math.floor(oi.length / 2);
     const avg = (xs: number[]) => (xs.length ? xs.reduce((x, y) => x + y, 0) / xs.length : 0);

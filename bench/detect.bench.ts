@@ -10,7 +10,7 @@
  * Intervals: 95% bootstrap over conversations. Splits: bench/lib/split-v2.ts (generator AND prompt).
  * Every EVAL run is appended to bench/eval-log.tsv. Older tuners: bench/detect-legacy.bench.ts.
  */
-import { analyzeConversation, DETECTOR_VERSION, requestsBefore } from '../src/core/analyze.ts';
+import { DETECTOR_VERSION, requestsBefore } from '../src/core/analyze.ts';
 import { expectedFeatures } from '../src/core/detect/input.ts';
 import type { FeatureValues } from '../src/core/model/types.ts';
 import { CANDIDATES } from './lib/candidates.ts';
@@ -20,7 +20,6 @@ import { DETECTOR_PARAMS, type DetectorParams } from '../src/core/detect/params.
 import { FeatureColumns } from '../src/core/detect/columns.ts';
 import { labelChangeAt } from '../src/core/detect/labels.ts';
 import { standardise } from '../src/core/detect/series.ts';
-import { hashString } from '../src/core/text/hash.ts';
 import { generatorTable, loadCorpus, missingData } from './lib/corpus.ts';
 import { DATA_DIR } from './lib/data.ts';
 import { corpusFeatures } from './lib/feature-cache.ts';
@@ -47,7 +46,8 @@ import { WORD_HABIT_BUCKETS, wordHabitVector } from './lib/word-habits.ts';
 import { userRefitRows } from './lib/user-refit.ts';
 import { PRIOR_PRECISION } from '../src/core/detect/user-calibration.ts';
 import { kernelCost } from '../src/core/changepoint/cost.ts';
-import { cosineGram } from '../src/core/style/vector.ts';
+import { cosineGram } from './lib/style/vector.ts';
+import { benchAnalyze, paramsHash as hashOf, type BenchParams } from './lib/channels.ts';
 
 const missing = missingData();
 if (missing.length) {
@@ -82,11 +82,11 @@ const candidates: Record<string, DetectorParams> = {
 };
 if (candidate && !candidates[candidate]) throw new Error(`unknown candidate ${candidate}; known: ${Object.keys(candidates).join(', ')}`);
 const chosen: DetectorParams = candidate ? candidates[candidate] : DETECTOR_PARAMS;
-const params: DetectorParams = habitWeight > 0 ? { ...chosen, styleWeight: habitWeight } : chosen;
+const params: BenchParams = habitWeight > 0 ? { ...chosen, styleWeight: habitWeight } : chosen;
 if (habitWeight > 0 && !args.has('--eval')) args.add('--dev-only');
 // A candidate stays on DEV unless --eval says otherwise (every evaluation is logged).
 if (candidate && !args.has('--eval')) args.add('--dev-only');
-const paramsHash = hashString(JSON.stringify(params)).slice(0, 8);
+const paramsHash = hashOf(params);
 
 console.log(
   `Persona shift detector ${DETECTOR_VERSION} (params hash ${paramsHash})${candidate ? `, CANDIDATE ${candidate}` : ''}${habitWeight > 0 ? `, HABIT KERNEL weight ${habitWeight}` : ''}`,
@@ -130,12 +130,12 @@ function habitCost(turns: BenchConversation['turns']) {
   );
 }
 const PENALTIES = [40, 30, 24, 20, 16, 13, 10, 8, 6, 5, 4, 3, 2];
-const withPenalty = (p: DetectorParams, base: number): DetectorParams => ({ ...p, segment: { ...p.segment, penaltyBase: base } });
+const withPenalty = (p: BenchParams, base: number): BenchParams => ({ ...p, segment: { ...p.segment, penaltyBase: base } });
 const curveOf = (items: Prepared[], settings: (string | number)[], run: (it: Prepared, s: number) => number[]): Curve => ({
   settings,
   outcomes: settings.map((_, si) => items.map((it) => outcome(it.truth, run(it, si), it.features.length))),
 });
-function oursCurve(items: Prepared[], p: DetectorParams): Curve {
+function oursCurve(items: Prepared[], p: BenchParams): Curve {
   return {
     settings: PENALTIES.map((b) => `pen ${b}`),
     outcomes: PENALTIES.map((b) => {
@@ -355,7 +355,7 @@ if (!args.has('--dev-only')) {
   }
   printTable(HEAD, realRows);
   for (const c of realModelSwitches()) {
-    const a = analyzeConversation(
+    const a = benchAnalyze(
       c.turns.map((t) => ({ role: t.role, text: t.text })),
       { params: p },
     );
@@ -380,7 +380,7 @@ if (!args.has('--dev-only')) {
       const features = replyMeasures(c.turns).map((m) => m.features);
       const cols = new FeatureColumns(features);
       const labels = labelChangeAt(cols, 0, c.change, features.length, 1, { priorScale: p.priorScale, ...p.labels });
-      const a = analyzeConversation(c.turns, { params: p, measures: features.map((f) => ({ features: f, profile: null })) });
+      const a = benchAnalyze(c.turns, { params: p, measures: features.map((f) => ({ features: f, profile: null })) });
       const hit = a.switches.find((t) => Math.abs(t - c.change) <= 1);
       const s = byTrait.get(c.trait) ?? { n: 0, top: 0, any: 0, found: 0, atFound: 0 };
       s.n++;

@@ -16,7 +16,7 @@
  */
 import { calibrate, type Calibration } from '../../src/core/detect/calibration.ts';
 import { fitCalibration } from './calibration-fit.ts';
-import type { DetectorParams } from '../../src/core/detect/params.ts';
+import type { BenchParams } from './channels.ts';
 import type { ConfidenceOutcome } from './reliability.ts';
 import { detectionSamples, tuneRobust, type Prepared } from './tune.ts';
 
@@ -39,20 +39,20 @@ export interface OofSample {
 export interface OofCalibration {
   calibration: Calibration;
   samples: OofSample[];
-  folds: { generator: string; params: DetectorParams }[];
+  folds: { generator: string; params: BenchParams }[];
   /** Dev held-out detections with the confidence each method would have stated. */
   reliability: { outOfFold: ConfidenceOutcome[]; inSample: ConfidenceOutcome[] };
 }
 
 const gensOf = (it: Prepared) => (it.group ?? '').split('|');
 
-export function crossFitCalibration(base: DetectorParams, generators: readonly string[], switchSets: WeightedSet[], single: WeightedSet): OofCalibration {
+export function crossFitCalibration(base: BenchParams, generators: readonly string[], switchSets: WeightedSet[], single: WeightedSet): OofCalibration {
   const samples: OofSample[] = [];
   const folds: OofCalibration['folds'] = [];
   const inSampleCurve = new Map<string, Calibration>();
   const grid = {
     priorStrength: [2, 5, 10],
-    styleWeight: [base.styleWeight],
+    styleWeight: [base.styleWeight ?? 0],
     penaltyBase: [2, 3, 4, 6, 8, 10, 12, 16, 20],
     penaltyPerLogN: [0, 1, 2, 3],
     maxPValue: [base.gate.maxPValue],

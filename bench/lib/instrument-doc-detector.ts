@@ -14,8 +14,9 @@ export function detectorDocSection(): string[] {
   return [
     '## How shifts are found',
     '',
-    'Two views of every reply are compared *within the conversation* (never against a stored',
-    'description of any model, so it applies to models it has never seen):',
+    'Replies are compared *within the conversation* (never against a stored description of any model, so',
+    'it applies to models it has never seen). The extension uses view 1; view 2 is measured by the',
+    'benchmarks only (`bench/lib/channels.ts`, with the older token profile and cue prompt model):',
     '',
     '1. **Scalar style features** (weighted: ' +
       Object.entries(p.weights)
@@ -33,7 +34,7 @@ export function detectorDocSection(): string[] {
           '   absolute first difference) shrunk toward a prior noise scale measured on development',
         ]),
     `   generators (pseudo-count ${p.priorStrength}); |z| clipped at ${p.clip}. L2 (mean-shift) cost.`,
-    '2. **Style skeleton vectors** (`src/core/style`, optional: `styleWeight` ' + p.styleWeight + (p.styleWeight ? '' : ', i.e. off') + '): each',
+    '2. **Style skeleton vectors** (`bench/lib/style`, bench only: `styleWeight`, off in the extension): each',
     '   reply with its topic removed: function words, punctuation, Markdown line marks (`## `, `1. **`,',
     '   `- `, tables, code fences), content words reduced to shape classes (Xx, x, d…), plus',
     '   position-tagged opener and closer tokens; hashed 1–3-grams (8192 buckets), sublinear tf, each',
@@ -41,7 +42,7 @@ export function detectorDocSection(): string[] {
     '   development generators only, generic like idf), unit length; kernel change-point cost (Arlot,',
     '   Celisse & Harchaoui 2019) with the linear (cosine) kernel, added to the scalar cost.',
     '',
-    `The cost is segmented offline with ${p.segment.method.toUpperCase()} (exact optimum of cost + penalty per change;`,
+    'The cost is segmented offline with PELT (exact optimum of cost + penalty per change;',
     `penalty = ${p.segment.penaltyBase} + ${p.segment.penaltyPerLogN}·ln n; segments of at least ${p.segment.minSize} replies). BinSeg and the online`,
     'BOCPD detector (Student-t predictive) is measured beside it in the benchmark, and it gives the live',
     'answer for the newest reply (see Confidence).',
@@ -52,7 +53,7 @@ export function detectorDocSection(): string[] {
           `each shuffle is compared with the observed one; a switch whose p-value exceeds ${p.gate.maxPValue} is dropped. The`,
           'penalty is one number for all conversations, but generators differ in how much their replies wander on',
           'their own; the test lets a restless conversation keep fewer switches. It shuffles the scalar-feature',
-          'series, so it is skipped when a kernel cost (style skeleton, profile) is switched on.',
+          'series, so the benchmarks skip it when they add a kernel cost (style skeleton, profile).',
         ]
       : []),
     '',

@@ -42,8 +42,8 @@ export function renderInstrumentDoc(detectorVersion: string): string {
   out.push('');
   out.push('Also computed (not scalar features): a hashed style-token profile (closed-class words, line-start');
   out.push('markup, punctuation, opening words) in');
-  out.push('`src/core/features/profile.ts` (off in the detector: `profileWeight` 0). The detector uses the style');
-  out.push('skeleton vectors of `src/core/style` instead (below).');
+  out.push('`src/core/features/profile.ts`, used only by the benchmarks (`profileWeight`, `bench/lib/channels.ts`),');
+  out.push('like the style skeleton vectors of `bench/lib/style` (below).');
   out.push('');
   out.push(...detectorDocSection());
   out.push('');

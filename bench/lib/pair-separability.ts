@@ -6,10 +6,10 @@
  * development pairs (logistic regression on per-feature differences and the two cosines), scored
  * on every set: whether what separates development generators carries to unseen ones.
  */
-import { replyStyleVector } from '../../src/core/analyze.ts';
 import { DETECTOR_PARAMS } from '../../src/core/detect/params.ts';
 import { FEATURES } from '../../src/core/features/registry.ts';
-import { sparseDot, type SparseVector } from '../../src/core/style/vector.ts';
+import { sparseDot, type SparseVector } from './style/vector.ts';
+import { replyStyleVector } from './channels.ts';
 import type { AlpacaRecord } from './data.ts';
 import { featuresOf } from './features.ts';
 import { makeRng, type Rng } from './rng.ts';

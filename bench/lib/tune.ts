@@ -4,15 +4,15 @@
  * then (bench/lib/calibration-oof.ts) the confidence curve fitted on out-of-fold dev detections.
  */
 import { FEATURES } from '../../src/core/features/registry.ts';
-import { segmentSeries, type SearchMethod } from '../../src/core/changepoint/segment.ts';
+import { segmentSeries } from '../../src/core/changepoint/segment.ts';
 import type { SwitchTest } from '../../src/core/changepoint/permutation.ts';
 import { gramCost, kernelCost, l2Cost, sumCost, type SegmentCost } from '../../src/core/changepoint/cost.ts';
 import { diffScale, standardise } from '../../src/core/detect/series.ts';
-import { detectorSeries, switchTestFor } from '../../src/core/detect/input.ts';
+import { switchTestFor } from '../../src/core/detect/input.ts';
 import type { StandardSeries } from '../../src/core/detect/series.ts';
-import { fitRidge, residualize, type PromptModel } from '../../src/core/detect/prompt-model.ts';
+import { fitRidge, residualize, type PromptModel } from './prompt-model.ts';
+import { benchSeries, searchOf, type BenchParams } from './channels.ts';
 import { promptFeatures } from '../../src/core/features/prompt.ts';
-import type { DetectorParams } from '../../src/core/detect/params.ts';
 import type { FeatureValues } from '../../src/core/model/types.ts';
 import type { AlpacaRecord } from './data.ts';
 import { featuresOf } from './features.ts';
@@ -40,12 +40,12 @@ function gramOf(it: Prepared): SegmentCost {
   return it.gram;
 }
 
-/** The detector's cost for one conversation under parameters p (same as analyzeConversation), and its standardised series. */
-export function costOf(it: Prepared, p: DetectorParams): { cost: SegmentCost; matrix: number[][]; series: StandardSeries } {
-  const s = detectorSeries(it.features, { expected: it.expected, cues: it.prompts }, p);
+/** The detector's cost for one conversation under parameters p (as benchAnalyze composes it), and its standardised series. */
+export function costOf(it: Prepared, p: BenchParams): { cost: SegmentCost; matrix: number[][]; series: StandardSeries } {
+  const s = benchSeries(it.features, { expected: it.expected, cues: it.prompts }, p);
   const parts: { cost: SegmentCost; weight: number }[] = [{ cost: l2Cost(s.matrix), weight: 1 }];
-  if (p.profileWeight > 0) parts.push({ cost: gramOf(it), weight: p.profileWeight });
-  if (p.styleWeight > 0 && it.style) parts.push({ cost: it.style, weight: p.styleWeight });
+  if ((p.profileWeight ?? 0) > 0) parts.push({ cost: gramOf(it), weight: p.profileWeight ?? 0 });
+  if ((p.styleWeight ?? 0) > 0 && it.style) parts.push({ cost: it.style, weight: p.styleWeight ?? 0 });
   return { cost: parts.length > 1 ? sumCost(parts) : parts[0].cost, matrix: s.matrix, series: s };
 }
 
@@ -55,7 +55,7 @@ export function costOf(it: Prepared, p: DetectorParams): { cost: SegmentCost; ma
  * over, and the test is the expensive step.
  */
 const pValueMemo = new WeakMap<Prepared, Map<string, number>>();
-function switchTestOf(it: Prepared, p: DetectorParams, series: StandardSeries): SwitchTest {
+function switchTestOf(it: Prepared, p: BenchParams, series: StandardSeries): SwitchTest {
   let memo = pValueMemo.get(it);
   if (!memo) pValueMemo.set(it, (memo = new Map()));
   const key0 = JSON.stringify([
@@ -63,7 +63,7 @@ function switchTestOf(it: Prepared, p: DetectorParams, series: StandardSeries): 
     p.priorStrength,
     p.clip,
     p.transform,
-    Object.keys(p.promptModel).length,
+    Object.keys(p.promptModel ?? {}).length,
     p.expectedFromPrompt ?? false,
     p.gate.permutations,
     p.gate.null ?? 'shuffle',
@@ -144,26 +144,26 @@ export function devFisherWeights(records: AlpacaRecord[], gens: readonly string[
   return w;
 }
 
-export function runParams(items: readonly Prepared[], p: DetectorParams): { est: number[][]; score: number[][] } {
+export function runParams(items: readonly Prepared[], p: BenchParams): { est: number[][]; score: number[][] } {
   const est: number[][] = [];
   const score: number[][] = [];
   for (const it of items) {
     const { cost, series } = costOf(it, p);
-    const scalarOnly = !(p.profileWeight > 0) && !(p.styleWeight > 0 && it.style); // as in analyzeConversation
-    const seg = segmentSeries(cost, p.segment, scalarOnly ? switchTestOf(it, p, series) : undefined);
+    const scalarOnly = !((p.profileWeight ?? 0) > 0) && !((p.styleWeight ?? 0) > 0 && it.style); // as in analyzeConversation
+    const seg = segmentSeries(cost, p.segment, scalarOnly ? switchTestOf(it, p, series) : undefined, searchOf(p));
     est.push(seg.switches);
     score.push(seg.score);
   }
   return { est, score };
 }
 
-export function scoreParams(items: readonly Prepared[], p: DetectorParams): SetScore {
+export function scoreParams(items: readonly Prepared[], p: BenchParams): SetScore {
   const { est } = runParams(items, p);
   return scoreSet(items.map((it, i) => ({ truth: it.truth, est: est[i], n: it.features.length })));
 }
 
 export interface TuneResult {
-  params: DetectorParams;
+  params: BenchParams;
   devSwitch: SetScore;
   devSingle: SetScore;
   naiveThreshold: number;
@@ -176,7 +176,7 @@ export interface WeightScheme {
 }
 
 export function tune(
-  base: DetectorParams,
+  base: BenchParams,
   weightSchemes: Record<string, WeightScheme>,
   devSwitch: Prepared[],
   devSingle: Prepared[],
@@ -184,7 +184,7 @@ export function tune(
 ): TuneResult & { scheme: string } {
   let best: (TuneResult & { scheme: string; objective: number }) | null = null;
   for (const [scheme, { weights, promptModel }] of Object.entries(weightSchemes)) {
-    for (const method of (process.env.QUICK ? ['pelt'] : ['pelt', 'binseg']) as SearchMethod[]) {
+    for (const method of (process.env.QUICK ? ['pelt'] : ['pelt', 'binseg']) as ('pelt' | 'binseg')[]) {
       for (const transform of (process.env.QUICK ? ['robust-z'] : ['robust-z', 'rank']) as ('robust-z' | 'rank')[]) {
         for (const priorStrength of [10]) {
           for (const [clip, profileWeight] of process.env.QUICK
@@ -196,7 +196,7 @@ export function tune(
               ]) {
             for (const penaltyBase of [0, 2, 3, 4, 5, 6, 8, 10, 15, 20, 30, 45]) {
               for (const penaltyPerLogN of [0, 1, 2, 4]) {
-                const p: DetectorParams = {
+                const p: BenchParams = {
                   ...base,
                   weights,
                   promptModel,
@@ -259,13 +259,13 @@ export const ROBUST_GRID: RobustGrid = {
 export const STYLE_GRID: RobustGrid = { ...ROBUST_GRID, styleWeight: [0, 4, 8, 16] };
 
 export function tuneRobust(
-  base: DetectorParams,
+  base: BenchParams,
   switchSets: Prepared[][],
   devSingle: Prepared[],
   maxFalsePer100 = 2,
   grid: RobustGrid = ROBUST_GRID,
-): { params: DetectorParams; f1: number[]; worstFalse: number; meanFalse: number } {
-  let best: { params: DetectorParams; f1: number[]; worstFalse: number; meanFalse: number; objective: number } | null = null;
+): { params: BenchParams; f1: number[]; worstFalse: number; meanFalse: number } {
+  let best: { params: BenchParams; f1: number[]; worstFalse: number; meanFalse: number; objective: number } | null = null;
   const groups = [...new Set(devSingle.map((it) => it.group ?? ''))];
   const sets = switchSets.filter((s) => s.length > 0);
   for (const priorStrength of grid.priorStrength) {
@@ -273,7 +273,7 @@ export function tuneRobust(
       for (const penaltyBase of grid.penaltyBase) {
         for (const penaltyPerLogN of grid.penaltyPerLogN) {
           for (const maxPValue of grid.maxPValue) {
-            const p: DetectorParams = {
+            const p: BenchParams = {
               ...base,
               priorStrength,
               styleWeight,
@@ -307,7 +307,7 @@ export function tuneRobust(
  * Samples (score, matched) of the detections of p on items. In-sample when p was tuned on the
  * same items: that is how the p3 curve was fitted, and why it was optimistic on unseen generators.
  */
-export function detectionSamples(items: readonly Prepared[], p: DetectorParams, weight = 1) {
+export function detectionSamples(items: readonly Prepared[], p: BenchParams, weight = 1) {
   const { est, score } = runParams(items, p);
   return items.flatMap((it, i) => {
     const ok = matchedEstimates(it.truth, est[i]);

@@ -7,7 +7,7 @@
  * morphology habits (issue 14's same-family "habit kernel", measured on DEV with
  * `npm run bench:detect -- --habit W`).
  */
-import type { SparseVector } from '../../src/core/style/vector.ts';
+import type { SparseVector } from './style/vector.ts';
 
 export const WORD_HABIT_BUCKETS = 1 << 14;
 

@@ -3,15 +3,13 @@
  * features, its persona state, whether a new persona segment starts there, how sure we are, and
  * the shift in words. Pure; runs in Node and the browser.
  */
-import type { ConversationAnalysis, ReplyAnalysis, ShiftLabel } from './model/types.ts';
+import type { ConversationAnalysis, FeatureValues, ReplyAnalysis, ShiftLabel } from './model/types.ts';
 import { measureReply, type ReplyMeasures } from './features/registry.ts';
 import { LEXICON_VERSION } from './lexicons/index.ts';
 import { detectorSeries, switchTestFor } from './detect/input.ts';
-import { promptFeatures } from './features/prompt.ts';
-import { gramCost, kernelCost, l2Cost, sumCost, type SegmentCost } from './changepoint/cost.ts';
-import { cosineGram, styleVector, type SparseVector } from './style/vector.ts';
-import { styleBucketWeights } from './style/weights.ts';
-import { segmentSeries } from './changepoint/segment.ts';
+import { l2Cost, sumCost, type SegmentCost } from './changepoint/cost.ts';
+import { segmentSeries, type SearchFn } from './changepoint/segment.ts';
+import type { StandardSeries } from './detect/series.ts';
 import { calibrate } from './detect/calibration.ts';
 import { liveShiftProbability } from './changepoint/bocpd.ts';
 import { FeatureColumns } from './detect/columns.ts';
@@ -31,17 +29,27 @@ export interface AnalyzeTurn {
 export interface AnalyzeOptions {
   /** Use the page's model slug: a change of slug is a switch with confidence 1. Off by default. */
   useModel?: boolean;
-  /** Precomputed features and style profiles per assistant reply (skips extraction; benches). */
+  /** Precomputed features per assistant reply (skips extraction; benches). */
   measures?: readonly ReplyMeasures[];
-  /** Precomputed style-skeleton vectors per assistant reply (benches; see replyStyleVector). */
-  styleVectors?: readonly SparseVector[];
   /** Parameter override for benchmarks and tuning. */
   params?: DetectorParams;
+  /** Channels the shipped detector leaves off, composed by the benchmarks (bench/lib/channels.ts). */
+  extend?: DetectorExtension;
+}
+
+/** The extension point for bench-only channels: none of it is used by the shipped detector. */
+export interface DetectorExtension {
+  /** Replaces the standardised series (e.g. residuals of another prompt model). */
+  series?: (features: readonly FeatureValues[], requests: readonly string[]) => StandardSeries;
+  /** Weighted segment costs added to the scalar series' L2 cost (weight 0 = off). */
+  costParts?: (replies: readonly AnalyzeTurn[], measures: readonly ReplyMeasures[]) => { cost: SegmentCost; weight: number }[];
+  /** Another penalised search than PELT (e.g. binseg). */
+  search?: SearchFn;
 }
 
 /** The per-reply measures analyzeConversation would compute for `text` (for callers that cache them). */
-export function measureForDetector(text: string, params: DetectorParams = DETECTOR_PARAMS): ReplyMeasures {
-  return measureReply(text, params.profileWeight > 0);
+export function measureForDetector(text: string): ReplyMeasures {
+  return measureReply(text, false);
 }
 
 /** Highest confidence reported for a reply that is not a switch: it stays below the decision line. */
@@ -50,24 +58,18 @@ const NON_SWITCH_CAP = 0.49;
 export function analyzeConversation(turns: readonly AnalyzeTurn[], opts: AnalyzeOptions = {}): ConversationAnalysis {
   const p = opts.params ?? DETECTOR_PARAMS;
   const replies = turns.filter((t) => t.role === 'assistant');
-  const useProfile = p.profileWeight > 0;
-  const measures = opts.measures ?? replies.map((r) => measureForDetector(r.text, p));
+  const measures = opts.measures ?? replies.map((r) => measureForDetector(r.text));
   const features = measures.map((m) => m.features);
   const n = replies.length;
-  const requests = p.expectedFromPrompt || Object.keys(p.promptModel).length ? requestsBefore(turns) : [];
-  const series = detectorSeries(features, { requests, cues: Object.keys(p.promptModel).length ? requests.map(promptFeatures) : undefined }, p);
-  const profiles = measures.map((m) => m.profile);
-  const parts: { cost: SegmentCost; weight: number }[] = [{ cost: l2Cost(series.matrix), weight: 1 }];
-  if (useProfile && profiles.every((x): x is Float64Array => x !== null)) parts.push({ cost: gramCost(profiles), weight: p.profileWeight });
-  if (p.styleWeight > 0 && n > 1) {
-    const vectors = opts.styleVectors ?? replies.map((r) => replyStyleVector(r.text));
-    parts.push({ cost: kernelCost(cosineGram(vectors), n), weight: p.styleWeight });
-  }
+  const ext = opts.extend;
+  const requests = p.expectedFromPrompt || ext?.series ? requestsBefore(turns) : [];
+  const series = ext?.series ? ext.series(features, requests) : detectorSeries(features, { requests }, p);
+  const parts: { cost: SegmentCost; weight: number }[] = [{ cost: l2Cost(series.matrix), weight: 1 }, ...(ext?.costParts?.(replies, measures) ?? [])];
   const cost = parts.length > 1 ? sumCost(parts) : parts[0].cost;
-  // The switch test shuffles rows of the scalar series; it cannot see the kernel costs, so it
-  // runs only when the scalar series is the whole evidence (the default parameters).
+  // The switch test shuffles rows of the scalar series; it cannot see other costs, so it runs
+  // only when the scalar series is the whole evidence (always, in the shipped detector).
   const test = parts.length === 1 ? switchTestFor(series, p) : undefined;
-  const seg = segmentSeries(cost, p.segment, test);
+  const seg = segmentSeries(cost, p.segment, test, ext?.search);
   const switchSet = new Set(seg.switches);
   const confidence = seg.score.map((s, t) =>
     t === 0 ? 0 : switchSet.has(t) ? calibrate(s, p.calibration) : Math.min(NON_SWITCH_CAP, calibrate(s, p.calibration)),
@@ -118,11 +120,6 @@ export function analyzeConversation(turns: readonly AnalyzeTurn[], opts: Analyze
     });
   }
   return { detectorVersion: DETECTOR_VERSION, switches, replies: out };
-}
-
-/** The style-skeleton vector the detector uses for one reply (weighted by the committed bucket weights). */
-export function replyStyleVector(text: string): SparseVector {
-  return styleVector(text, { bucketWeights: styleBucketWeights() });
 }
 
 const round = (x: number) => Math.round(x * 1000) / 1000;

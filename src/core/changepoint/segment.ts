@@ -3,17 +3,17 @@
  * score[t] = (cost reduction of a change at t within its neighbouring segments) / penalty.
  * A detected switch has score > 1 by construction (for PELT, approximately). With a switch test
  * (permutation.ts), switches that fail it are dropped before scoring: their replies are scored as
- * non-switches of the merged segment.
+ * non-switches of the merged segment. The search is PELT unless the caller passes another
+ * (e.g. `binseg`): callers that never use another search do not pull it into their bundle.
  */
-import { binseg } from './binseg.ts';
 import { splitGain, type SegmentCost } from './cost.ts';
 import { pelt } from './pelt.ts';
 import { gateSwitches, type SwitchTest } from './permutation.ts';
 
-export type SearchMethod = 'pelt' | 'binseg';
+/** A penalised search: change points of `cost` (sorted, 0 and n excluded); `pelt` and `binseg` are two. */
+export type SearchFn = (cost: SegmentCost, penalty: number, minSize: number) => number[];
 
 export interface SegmentOptions {
-  method: SearchMethod;
   /** penalty = base + perLogN·ln(n). */
   penaltyBase: number;
   penaltyPerLogN: number;
@@ -31,12 +31,12 @@ export function penaltyFor(n: number, o: SegmentOptions): number {
   return o.penaltyBase + o.penaltyPerLogN * Math.log(Math.max(2, n));
 }
 
-export function segmentSeries(cost: SegmentCost, o: SegmentOptions, test?: SwitchTest): Segmentation {
+export function segmentSeries(cost: SegmentCost, o: SegmentOptions, test?: SwitchTest, search: SearchFn = pelt): Segmentation {
   const n = cost.n;
   const score = new Array<number>(n).fill(0);
   if (n < 2) return { switches: [], score, penalty: 0 };
   const penalty = penaltyFor(n, o);
-  const found = o.method === 'pelt' ? pelt(cost, penalty, o.minSize) : binseg(cost, penalty, o.minSize);
+  const found = search(cost, penalty, o.minSize);
   const switches = test ? gateSwitches(found, n, test).kept : found;
   const bounds = [0, ...switches, n];
   // Detected switches: gain within the two neighbouring segments.

@@ -1,11 +1,11 @@
 /**
  * The detector's standardised series from raw reply features: optionally minus what the request
- * predicts (the learned prompt model, or the older cue model), then standardised within the
- * conversation. One function for the extension (analyze.ts) and the benchmark's tuner.
+ * predicts (the learned prompt model), then standardised within the conversation. One function for
+ * the extension (analyze.ts) and the benchmark's tuner (which adds the older cue model:
+ * bench/lib/channels.ts).
  */
 import type { FeatureValues } from '../model/types.ts';
 import type { DetectorParams } from './params.ts';
-import { residualize } from './prompt-model.ts';
 import { committedPromptModel, residualizeExpected } from './prompt-predictor.ts';
 import { PROMPT_MODEL } from './prompt-model-data.ts';
 import { standardise, type StandardSeries } from './series.ts';
@@ -17,8 +17,6 @@ export interface RequestInput {
   requests?: readonly string[];
   /** Precomputed expected features per reply (benches cache them). */
   expected?: readonly FeatureValues[];
-  /** promptFeatures() per reply (for the older cue model). */
-  cues?: readonly (readonly number[])[];
 }
 
 export function expectedFeatures(requests: readonly string[]): FeatureValues[] {
@@ -33,8 +31,6 @@ export function detectorSeries(features: readonly FeatureValues[], req: RequestI
     const expected = req.expected ?? expectedFeatures(req.requests ?? features.map(() => ''));
     input = residualizeExpected(features, expected);
     priorScale = { ...p.priorScale, ...PROMPT_MODEL.residualScale };
-  } else if (Object.keys(p.promptModel).length && req.cues) {
-    input = residualize(features, req.cues, p.promptModel);
   }
   return standardise(input, { weights: p.weights, priorScale, priorStrength: p.priorStrength, clip: p.clip, transform: p.transform });
 }

@@ -5,16 +5,18 @@
  * the older history below still describes priorStrength, the gate and the prior scales.
  * Tuned ONLY on the development generators of alpaca_eval
  * (see bench/lib/split.ts; weights/prior scales by `npx tsx bench/detect.bench.ts --tune`, then
- * priorStrength, styleWeight, penalty and the switch test's level by `--tune-robust`, the confidence curve by the
- * lower dev held-out-generator calibration error of two fits (bench/lib/calibration-oof.ts); the style bucket
- * weights by bench/lib/style-weights.ts); evaluation generators and
+ * priorStrength, penalty and the switch test's level by `--tune-robust`, the confidence curve by the
+ * lower dev held-out-generator calibration error of two fits (bench/lib/calibration-oof.ts)); evaluation generators and
  * the real conversation sets were never used to choose these numbers. Changing any value means
  * bumping PARAMS_VERSION (part of DETECTOR_VERSION).
+ *
+ * Only the channels the shipped detector uses are here. The ones measured and left off (the
+ * token-profile and style-skeleton kernel costs, the linear cue prompt model, binary segmentation)
+ * are composed by the benchmarks only: bench/lib/channels.ts.
  */
 import type { BocpdOptions } from '../changepoint/bocpd.ts';
 import type { Calibration } from './calibration.ts';
 import type { SegmentOptions } from '../changepoint/segment.ts';
-import type { PromptModel } from './prompt-model.ts';
 
 export const PARAMS_VERSION = 'p5';
 
@@ -58,23 +60,14 @@ export interface DetectorParams {
   priorScale: Readonly<Record<string, number>>;
   weights: Readonly<Record<string, number>>;
   priorStrength: number;
-  /** Weight of the style-token profile dimensions against the standardised features. */
-  profileWeight: number;
-  /**
-   * Weight of the style-skeleton kernel cost (src/core/style: hashed skeleton n-grams, linear
-   * kernel on unit vectors) against the scalar-feature L2 cost; 0 = off. Off by default: on dev
-   * its gain was within noise (+0.02 F1) and it costs ~1.5 ms per reply plus an O(n²·nnz) Gram.
-   */
-  styleWeight: number;
   clip: number;
   transform: 'robust-z' | 'rank';
-  /** What the user's request predicts of each feature (removed before detection); {} = off. */
-  promptModel: PromptModel;
   /**
    * Work on residuals from the learned prompt model (prompt-predictor.ts): each feature minus what
    * the request predicts, standardised with the residual noise scales stored with that model.
    */
   expectedFromPrompt?: boolean;
+  /** The penalised search is PELT (changepoint/segment.ts). */
   segment: SegmentOptions;
   /**
    * Within-conversation permutation test of each switch (changepoint/permutation.ts): switches with a
@@ -109,13 +102,10 @@ export const DETECTOR_PARAMS: DetectorParams = {
     flattery_per_100w: 0.37,
   },
   priorStrength: 5,
-  profileWeight: 0,
-  styleWeight: 0,
   clip: 2.5,
   transform: 'robust-z',
-  promptModel: {},
   expectedFromPrompt: true,
-  segment: { method: 'pelt', penaltyBase: 10, penaltyPerLogN: 1, minSize: 2 },
+  segment: { penaltyBase: 10, penaltyPerLogN: 1, minSize: 2 },
   gate: { maxPValue: 0.1, permutations: 99 },
   calibration: { a: -0.7168, b: 1.958 },
   stateMergeDistance: 0.6,

@@ -2,7 +2,7 @@
  * What the user's message asks for, as a small numeric vector. Reply length and structure depend
  * heavily on the request (on alpaca_eval the prompt explains about half the variance of reply
  * length across generators), so the detector subtracts the part of each reply feature that the
- * request predicts (detect/prompt-model.ts) before looking for persona changes.
+ * request predicts (detect/prompt-predictor.ts, whose input includes these cues) before looking for persona changes.
  * Generic request cues only; no prompt is memorised. English cues; other languages give mostly 0s.
  */
 import { words } from '../text/segment.ts';

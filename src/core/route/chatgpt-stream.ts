@@ -9,6 +9,7 @@
  * deltas are recognised without being parsed, and no text, token or header is retained.
  */
 import { countDrop, type DropCounts } from './drop-reasons.ts';
+import { createSseFeed } from './sse-feed.ts';
 import { idField, isAnswerMessage, isRec, observationOf, slugField, steFacts, type AnswerFacts, type SteFacts } from './chatgpt-fields.ts';
 import type { RouteObservation, RouteVia } from './observation.ts';
 import { createSseFramer, type SseEvent } from './sse.ts';
@@ -48,7 +49,6 @@ const BARE_TEXT_DELTA = /^\{"v": ?"/;
 export function createChatGptStreamParser(options: ChatGptStreamOptions = {}): ChatGptStreamParser {
   const via = options.via ?? 'stream';
   const maxStream = options.maxStreamChars ?? MAX_STREAM_CHARS;
-  const framer = createSseFramer({ maxEventChars: options.maxEventChars });
   const drops: DropCounts = {};
   const answers = new Map<string, AnswerFacts>();
   const steById = new Map<string, SteFacts>();
@@ -62,8 +62,7 @@ export function createChatGptStreamParser(options: ChatGptStreamOptions = {}): C
   let stickyOp = '';
   let streamComplete = false;
   let done = false;
-  let read = 0;
-  let overLimit = false;
+  const feed = createSseFeed({ maxStreamChars: maxStream, maxEventChars: options.maxEventChars }, drops, (e) => onEvent(e));
   const topics: string[] = [];
 
   const takeConversationId = (source: Rec): void => {
@@ -189,24 +188,12 @@ export function createChatGptStreamParser(options: ChatGptStreamOptions = {}): C
   };
 
   return {
-    push(text) {
-      if (overLimit) return;
-      read += text.length;
-      if (read > maxStream) {
-        overLimit = true;
-        countDrop(drops, 'oversize-stream');
-        return;
-      }
-      for (const e of framer.push(text)) onEvent(e);
-    },
+    push: feed.push,
     get overLimit() {
-      return overLimit;
+      return feed.overLimit;
     },
     finish() {
-      const end = framer.finish();
-      for (const e of end.events) onEvent(e);
-      if (end.unterminated && !overLimit) countDrop(drops, 'unterminated');
-      if (framer.dropped > 0) countDrop(drops, 'oversize-event', framer.dropped);
+      feed.end();
       const observations: RouteObservation[] = [];
       for (const facts of answers.values()) {
         facts.conversationId = conversationId;

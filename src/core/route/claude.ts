@@ -11,6 +11,7 @@
  * - text deltas (`content_block_delta`) are skipped without being parsed.
  */
 import { countDrop, type DropCounts } from './drop-reasons.ts';
+import { createSseFeed } from './sse-feed.ts';
 import { idField, isRec, slugField } from './chatgpt-fields.ts';
 import { createSseFramer, type SseEvent } from './sse.ts';
 import type { ParsedRoute } from './observation.ts';
@@ -50,14 +51,12 @@ export interface ClaudeStreamParser {
 
 export function createClaudeStreamParser(options: ClaudeStreamOptions = {}): ClaudeStreamParser {
   const maxStream = options.maxStreamChars ?? 8_000_000;
-  const framer = createSseFramer({ maxEventChars: options.maxEventChars });
   const drops: DropCounts = {};
   const unknownEvents: string[] = [];
   let messageId: string | null = null;
   let served: string | null = null;
   let stopped = false;
-  let read = 0;
-  let overLimit = false;
+  const feed = createSseFeed({ maxStreamChars: maxStream, maxEventChars: options.maxEventChars }, drops, (e) => onEvent(e));
 
   const onEvent = ({ event, data }: SseEvent): void => {
     if (event === 'content_block_delta') return; // the reply's text
@@ -88,24 +87,12 @@ export function createClaudeStreamParser(options: ClaudeStreamOptions = {}): Cla
   };
 
   return {
-    push(text) {
-      if (overLimit) return;
-      read += text.length;
-      if (read > maxStream) {
-        overLimit = true;
-        countDrop(drops, 'oversize-stream');
-        return;
-      }
-      for (const e of framer.push(text)) onEvent(e);
-    },
+    push: feed.push,
     get overLimit() {
-      return overLimit;
+      return feed.overLimit;
     },
     finish() {
-      const end = framer.finish();
-      for (const e of end.events) onEvent(e);
-      if (end.unterminated && !overLimit) countDrop(drops, 'unterminated');
-      if (framer.dropped > 0) countDrop(drops, 'oversize-event', framer.dropped);
+      feed.end();
       const requested = options.requested ?? null;
       if (messageId === null || (requested === null && served === null)) return { route: null, drops: { ...drops } };
       const flags: string[] = [];

@@ -18,3 +18,26 @@ export type DropCounts = Partial<Record<DropReason, number>>;
 export function countDrop(counts: DropCounts, reason: DropReason, n = 1): void {
   counts[reason] = (counts[reason] ?? 0) + n;
 }
+
+/**
+ * The character budget of one streamed response, shared by every site's parser: it counts what was
+ * read, and past the budget it counts one 'oversize-stream' drop and admits nothing more.
+ */
+export function streamBudget(maxChars: number, drops: DropCounts) {
+  let read = 0;
+  let over = false;
+  return {
+    /** True when the chunk may be parsed; false once the stream went over its budget. */
+    admit(text: string): boolean {
+      if (over) return false;
+      read += text.length;
+      if (read <= maxChars) return true;
+      over = true;
+      countDrop(drops, 'oversize-stream');
+      return false;
+    },
+    get overLimit(): boolean {
+      return over;
+    },
+  };
+}

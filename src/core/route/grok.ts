@@ -17,7 +17,7 @@
  * shows both: if it is not, routes wait unmatched and expire, counted as never-captured).
  * Never kept: the message text, tokens, titles, anything else.
  */
-import { countDrop, type DropCounts } from './drop-reasons.ts';
+import { countDrop, streamBudget, type DropCounts } from './drop-reasons.ts';
 import { idField, isRec, slugField } from './chatgpt-fields.ts';
 import { MAX_REQUEST_CHARS } from './chatgpt-request.ts';
 import { createNdjsonFramer } from './ndjson.ts';
@@ -98,8 +98,7 @@ export function createGrokStreamParser(options: GrokStreamOptions = {}): GrokStr
   const drops: DropCounts = {};
   const replies = new Map<string, ReplyFacts>();
   let conversationId: string | null = options.conversationId ?? null;
-  let read = 0;
-  let overLimit = false;
+  const budget = streamBudget(maxStream, drops);
 
   const onLine = (line: string): void => {
     // Token lines are nearly all of the stream and never matter: only these keys do.
@@ -126,17 +125,10 @@ export function createGrokStreamParser(options: GrokStreamOptions = {}): GrokStr
 
   return {
     push(text) {
-      if (overLimit) return;
-      read += text.length;
-      if (read > maxStream) {
-        overLimit = true;
-        countDrop(drops, 'oversize-stream');
-        return;
-      }
-      for (const line of framer.push(text)) onLine(line);
+      if (budget.admit(text)) for (const line of framer.push(text)) onLine(line);
     },
     get overLimit() {
-      return overLimit;
+      return budget.overLimit;
     },
     finish() {
       const end = framer.finish();

@@ -12,6 +12,7 @@
  *   differ). Never read: `read_write_token` (a token), the query, the answer blocks.
  */
 import { countDrop, type DropCounts } from './drop-reasons.ts';
+import { createSseFeed } from './sse-feed.ts';
 import { idField, isRec, slugField } from './chatgpt-fields.ts';
 import { MAX_REQUEST_CHARS } from './chatgpt-request.ts';
 import { isSlug, type ParsedRoute, type RouteVia } from './observation.ts';
@@ -112,11 +113,9 @@ export interface PerplexityAskParser {
 
 export function createPerplexityAskParser(options: PerplexityAskOptions = {}): PerplexityAskParser {
   const maxStream = options.maxStreamChars ?? 8_000_000;
-  const framer = createSseFramer({ maxEventChars: options.maxEventChars });
   const drops: DropCounts = {};
   const facts = new Map<string, EntryFacts>();
-  let read = 0;
-  let overLimit = false;
+  const feed = createSseFeed({ maxStreamChars: maxStream, maxEventChars: options.maxEventChars }, drops, (e) => onData(e.data));
 
   const onData = (data: string): void => {
     // Several JSON objects may share one event, one per `data:` line.
@@ -135,24 +134,12 @@ export function createPerplexityAskParser(options: PerplexityAskOptions = {}): P
   };
 
   return {
-    push(text) {
-      if (overLimit) return;
-      read += text.length;
-      if (read > maxStream) {
-        overLimit = true;
-        countDrop(drops, 'oversize-stream');
-        return;
-      }
-      for (const e of framer.push(text)) onData(e.data);
-    },
+    push: feed.push,
     get overLimit() {
-      return overLimit;
+      return feed.overLimit;
     },
     finish() {
-      const end = framer.finish();
-      for (const e of end.events) onData(e.data);
-      if (end.unterminated && !overLimit) countDrop(drops, 'unterminated');
-      if (framer.dropped > 0) countDrop(drops, 'oversize-event', framer.dropped);
+      feed.end();
       return { routes: routesOf(facts, options.requested ?? null, null, 'stream'), drops: { ...drops } };
     },
   };

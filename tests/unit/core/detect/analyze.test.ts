@@ -3,7 +3,7 @@ import { analyzeConversation, DETECTOR_VERSION, type AnalyzeTurn } from '../../.
 import { LABEL_VOCABULARY } from '../../../../src/core/detect/vocabulary.ts';
 import { labelChange } from '../../../../src/core/detect/labels.ts';
 import { FEATURE_NAMES } from '../../../../src/core/features/registry.ts';
-import { DETECTOR_PARAMS } from '../../../../src/core/detect/params.ts';
+import { l2Cost } from '../../../../src/core/changepoint/cost.ts';
 
 const terse = (i: number) => `Yes. Use option ${i}.`;
 const long = (i: number) =>
@@ -90,16 +90,14 @@ describe('labelChange', () => {
     expect(labels).toHaveLength(1);
     expect(labels[0].kind).toBe('style');
   });
-  it('analyzeConversation uses style-skeleton vectors when styleWeight > 0 (switch in style vectors only)', () => {
+  it('extra segment-cost parts (the bench extension point) add evidence; none leaves the result as it was', () => {
     const same = conv(Array.from({ length: 12 }, () => 'The same reply every time, with the same words.'));
-    expect(analyzeConversation(same).switches).toEqual([]);
-    const unit = (b: number) => ({ index: Int32Array.from([b]), value: Float64Array.from([1]) });
-    const styleVectors = Array.from({ length: 12 }, (_, i) => unit(i < 6 ? 3 : 7));
-    const withStyle = { ...DETECTOR_PARAMS, styleWeight: 8 };
-    expect(analyzeConversation(same, { styleVectors, params: withStyle }).switches).toEqual([6]);
-    expect(analyzeConversation(same, { styleVectors, params: { ...DETECTOR_PARAMS, styleWeight: 0 } }).switches).toEqual([]);
-    // Without precomputed vectors it computes them from the text: identical texts → no switch.
-    expect(analyzeConversation(same, { params: withStyle }).switches).toEqual([]);
+    const plain = analyzeConversation(same);
+    expect(plain.switches).toEqual([]);
+    // A cost that sees a change at reply 6 that the scalar features cannot see.
+    const step = l2Cost(Array.from({ length: 12 }, (_, i) => [i < 6 ? 0 : 3]));
+    expect(analyzeConversation(same, { extend: { costParts: () => [{ cost: step, weight: 8 }] } }).switches).toEqual([6]);
+    expect(analyzeConversation(same, { extend: { costParts: () => [] } })).toEqual(plain);
   });
 });
 

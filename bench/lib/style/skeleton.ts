@@ -10,7 +10,7 @@
  * Generic classes only: no list of any model's phrases (the detector compares replies within a
  * conversation, so it never needs to know what a particular model sounds like).
  */
-import { ENGLISH_FUNCTION_WORDS } from '../lexicons/function-words.ts';
+import { ENGLISH_FUNCTION_WORDS } from '../../../src/core/lexicons/function-words.ts';
 
 /** Discourse and stock-phrasing words: habits rather than topic. Generic English, not per model. */
 const DISCOURSE_WORDS = new Set(

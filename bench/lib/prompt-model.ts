@@ -1,10 +1,12 @@
 /**
+ * The older cue prompt model, a bench-only channel (bench/lib/channels.ts; the shipped detector
+ * uses the learned prompt model of src/core/detect/prompt-predictor.ts instead).
  * Removes what the user's request predicts from reply features: residual = value − (prediction −
  * conversation mean of predictions). Linear models over promptFeatures(), fitted by ridge
  * regression on DEVELOPMENT generators' replies only (bench/lib/tune.ts). Only the detector's
  * input is adjusted; labels and stored features stay raw.
  */
-import type { FeatureValues } from '../model/types.ts';
+import type { FeatureValues } from '../../src/core/model/types.ts';
 
 /** Per reply feature: coefficients aligned with PROMPT_FEATURE_NAMES. */
 export type PromptModel = Readonly<Record<string, readonly number[]>>;

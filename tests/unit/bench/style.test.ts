@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { lineMark, skeleton, wordShape } from '../../../../src/core/style/skeleton.ts';
-import { cosineGram, sparseDot, styleVector } from '../../../../src/core/style/vector.ts';
-import { decodeWeights, encodeWeights, styleBucketWeights } from '../../../../src/core/style/weights.ts';
-import { kernelCost } from '../../../../src/core/changepoint/cost.ts';
-import { pelt } from '../../../../src/core/changepoint/pelt.ts';
+import { lineMark, skeleton, wordShape } from '../../../bench/lib/style/skeleton.ts';
+import { cosineGram, sparseDot, styleVector } from '../../../bench/lib/style/vector.ts';
+import { decodeWeights, encodeWeights, styleBucketWeights } from '../../../bench/lib/style/weights.ts';
+import { kernelCost } from '../../../src/core/changepoint/cost.ts';
+import { pelt } from '../../../src/core/changepoint/pelt.ts';
 
 describe('style skeleton', () => {
   it('maps content words to shapes and keeps function words, punctuation and emphasis', () => {
