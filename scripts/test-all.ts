@@ -6,7 +6,7 @@
  * A step that cannot run (e.g. no Chromium) counts as failed and says how to fix it.
  */
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, readFileSync, existsSync, readdirSync } from 'node:fs';
+import { mkdirSync, readFileSync, existsSync, readdirSync, rmSync } from 'node:fs';
 
 interface StepResult {
   name: string;
@@ -18,8 +18,9 @@ interface StepResult {
 const OUT = 'test-output';
 mkdirSync(OUT, { recursive: true });
 
-function run(cmd: string, args: string[], env: NodeJS.ProcessEnv = {}): number {
-  const r = spawnSync(cmd, args, { stdio: 'inherit', env: { ...process.env, ...env } });
+function run(cmd: string, args: string[], env: NodeJS.ProcessEnv = {}, timeoutMs?: number): number {
+  const r = spawnSync(cmd, args, { stdio: 'inherit', env: { ...process.env, ...env }, timeout: timeoutMs, killSignal: 'SIGKILL' });
+  if (r.error && (r.error as NodeJS.ErrnoException).code === 'ETIMEDOUT') console.log(`\n${cmd} stopped: it ran longer than ${timeoutMs} ms`);
   return r.status ?? 1;
 }
 
@@ -57,17 +58,26 @@ function e2e(): StepResult {
     .sort()
     .map((f) => `tests/e2e/${f}`);
   const tap = `${OUT}/e2e.tap`;
-  const code = run('node', [
-    '--import',
-    'tsx',
-    '--test',
-    '--test-concurrency=1',
-    '--test-reporter=spec',
-    '--test-reporter-destination=stdout',
-    '--test-reporter=tap',
-    `--test-reporter-destination=${tap}`,
-    ...files,
-  ]);
+  rmSync(tap, { force: true }); // a report left by an earlier run must not count for this one
+  // A hung test fails on its own (3 min; the longest takes about 25 s) and a hung run stops at 30 min,
+  // so CI reports a failure instead of running into its own limit.
+  const code = run(
+    'node',
+    [
+      '--import',
+      'tsx',
+      '--test',
+      '--test-concurrency=1',
+      '--test-timeout=180000',
+      '--test-reporter=spec',
+      '--test-reporter-destination=stdout',
+      '--test-reporter=tap',
+      `--test-reporter-destination=${tap}`,
+      ...files,
+    ],
+    {},
+    30 * 60_000,
+  );
   if (!existsSync(tap)) return { name: 'e2e', passed: 0, failed: 1, note: `node --test exited ${code} without a report` };
   const text = readFileSync(tap, 'utf8');
   const count = (key: string) => Number(text.match(new RegExp(`^# ${key} (\\d+)$`, 'm'))?.[1] ?? 0);

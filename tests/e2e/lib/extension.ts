@@ -87,13 +87,26 @@ export async function storedTurns(session: ExtensionSession, conversationKey?: s
   return turns.filter((t) => conversationKey === undefined || t.conversationKey === conversationKey).sort((a, b) => a.order - b.order);
 }
 
+/**
+ * A probe's promise, or a rejection once `ms` have passed. Playwright's evaluate and CDP calls have
+ * no timeout of their own; a probe that never settles (a worker or page that went away mid-call)
+ * must fail its waitFor, not hang the suite.
+ */
+function withinMs<T>(promise: Promise<T>, ms: number): Promise<T> {
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const hung = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new Error(`the probe did not settle within ${ms} ms`)), ms);
+  });
+  return Promise.race([promise, hung]).finally(() => clearTimeout(timer));
+}
+
 /** Poll `fn` until it returns a truthy value (returned) or time runs out (throws with `what`). */
 export async function waitFor<T>(what: string, fn: () => Promise<T | null | undefined | false>, timeoutMs = 15_000, stepMs = 200): Promise<T> {
   const end = Date.now() + timeoutMs;
   let last: unknown;
   for (;;) {
     try {
-      const value = await fn();
+      const value = await withinMs(fn(), Math.max(stepMs, end - Date.now()) + stepMs);
       if (value) return value;
     } catch (err) {
       last = err;
