@@ -14,7 +14,7 @@ import type { Frame, Page } from 'playwright-core';
 import { launchWithExtension, type ExtensionSession } from './lib/browser.ts';
 import { badgeCount, inBadgeLayer, panelText } from './lib/badge-layer.ts';
 import { chatgptPage, chatgptUrl, keyOf, makeTurns } from './lib/chat-page.ts';
-import { openTab, sendFromExtension, storedTurns, waitFor, watchPage } from './lib/extension.ts';
+import { openTab, sendFromExtension, storedTurns, waitFor, watchPage, withinMs } from './lib/extension.ts';
 
 const URL_ = chatgptUrl('badge-keyboard');
 const KEY = keyOf(URL_);
@@ -24,13 +24,27 @@ const TURNS = makeTurns('kb', 10).map((t, i) => (t.role === 'assistant' && i >= 
 let session: ExtensionSession;
 let page: Page;
 
-before(async () => {
-  session = await launchWithExtension();
+/** Browser, page, stored turns and drawn badges; every step has a deadline that names it. */
+async function setUp(): Promise<void> {
+  session = await withinMs(launchWithExtension(), 60_000, 'launching Chromium with the extension');
   session.serve(URL_, chatgptPage({ turns: TURNS }));
-  ({ page } = await openTab(session, URL_));
-  await page.bringToFront();
+  ({ page } = await withinMs(openTab(session, URL_), 60_000, 'opening the chat tab'));
+  await withinMs(page.bringToFront(), 10_000, 'bringing the chat tab to the front');
   await waitFor('the turns stored', async () => ((await storedTurns(session, KEY)).length >= TURNS.length ? true : null), 20_000);
   await waitFor('the badges drawn', async () => ((await badgeCount(page)) > 0 ? true : null), 15_000);
+}
+
+before(async () => {
+  // Twice in full suite runs (never alone, in 9 runs) this set-up hung with nothing to show where;
+  // a step that misses its deadline now says which, and the set-up is tried once more with a new
+  // browser. The tests below run only on a set-up that completed.
+  try {
+    await setUp();
+  } catch (err) {
+    console.log(`badge-keyboard set-up failed once, retrying with a new browser: ${String(err)}`);
+    await withinMs(session?.close() ?? Promise.resolve(), 20_000, 'closing the first browser').catch(() => {});
+    await setUp();
+  }
 });
 after(async () => {
   await session?.close();

@@ -92,10 +92,10 @@ export async function storedTurns(session: ExtensionSession, conversationKey?: s
  * no timeout of their own; a probe that never settles (a worker or page that went away mid-call)
  * must fail its waitFor, not hang the suite.
  */
-function withinMs<T>(promise: Promise<T>, ms: number): Promise<T> {
+export function withinMs<T>(promise: Promise<T>, ms: number, what = 'the probe'): Promise<T> {
   let timer: ReturnType<typeof setTimeout> | undefined;
   const hung = new Promise<never>((_, reject) => {
-    timer = setTimeout(() => reject(new Error(`the probe did not settle within ${ms} ms`)), ms);
+    timer = setTimeout(() => reject(new Error(`${what} did not settle within ${ms} ms`)), ms);
   });
   return Promise.race([promise, hung]).finally(() => clearTimeout(timer));
 }
