@@ -8,7 +8,7 @@
  * with sticky `p`/`o` (routing.md §1.3–1.4). Keeps only the fields of chatgpt-fields.ts: text
  * deltas are recognised without being parsed, and no text, token or header is retained.
  */
-import { countDrop, type DropCounts } from './drop-reasons.ts';
+import { countDrop, MAX_STREAM_CHARS, type DropCounts, type StreamParser } from './drop-reasons.ts';
 import { createSseFeed } from './sse-feed.ts';
 import { idField, isAnswerMessage, isRec, observationOf, slugField, steFacts, type AnswerFacts, type SteFacts } from './chatgpt-fields.ts';
 import type { RouteObservation, RouteVia } from './observation.ts';
@@ -34,14 +34,7 @@ export interface ChatGptStreamResult {
   done: boolean;
 }
 
-export interface ChatGptStreamParser {
-  push(text: string): void;
-  /** True once the stream passed its size limit: stop reading (and cancel your own branch). */
-  readonly overLimit: boolean;
-  finish(): ChatGptStreamResult;
-}
-
-export const MAX_STREAM_CHARS = 8_000_000;
+export type ChatGptStreamParser = StreamParser<ChatGptStreamResult>;
 
 /** A text delta without its own path: `{"v": "…"}`. The vast majority of events; never parsed. */
 const BARE_TEXT_DELTA = /^\{"v": ?"/;

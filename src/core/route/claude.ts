@@ -10,7 +10,7 @@
  *   Opus is announced on the web is unknown), as `event:<name>` flags;
  * - text deltas (`content_block_delta`) are skipped without being parsed.
  */
-import { countDrop, type DropCounts } from './drop-reasons.ts';
+import { countDrop, MAX_STREAM_CHARS, type DropCounts, type StreamParser } from './drop-reasons.ts';
 import { createSseFeed } from './sse-feed.ts';
 import { idField, isRec, slugField } from './chatgpt-fields.ts';
 import { createSseFramer, type SseEvent } from './sse.ts';
@@ -43,14 +43,10 @@ export interface ClaudeStreamResult {
   drops: DropCounts;
 }
 
-export interface ClaudeStreamParser {
-  push(text: string): void;
-  readonly overLimit: boolean;
-  finish(): ClaudeStreamResult;
-}
+export type ClaudeStreamParser = StreamParser<ClaudeStreamResult>;
 
 export function createClaudeStreamParser(options: ClaudeStreamOptions = {}): ClaudeStreamParser {
-  const maxStream = options.maxStreamChars ?? 8_000_000;
+  const maxStream = options.maxStreamChars ?? MAX_STREAM_CHARS;
   const drops: DropCounts = {};
   const unknownEvents: string[] = [];
   let messageId: string | null = null;

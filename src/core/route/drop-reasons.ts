@@ -19,6 +19,17 @@ export function countDrop(counts: DropCounts, reason: DropReason, n = 1): void {
   counts[reason] = (counts[reason] ?? 0) + n;
 }
 
+/** Characters one streamed response may have before it is dropped (every site's parser). */
+export const MAX_STREAM_CHARS = 8_000_000;
+
+/** What every site's stream parser offers: chunks in, the site's result at the end of the stream. */
+export interface StreamParser<Result> {
+  push(text: string): void;
+  /** True once the stream passed its size limit: stop reading (and cancel your own branch). */
+  readonly overLimit: boolean;
+  finish(): Result;
+}
+
 /**
  * The character budget of one streamed response, shared by every site's parser: it counts what was
  * read, and past the budget it counts one 'oversize-stream' drop and admits nothing more.

@@ -17,7 +17,7 @@
  * shows both: if it is not, routes wait unmatched and expire, counted as never-captured).
  * Never kept: the message text, tokens, titles, anything else.
  */
-import { countDrop, streamBudget, type DropCounts } from './drop-reasons.ts';
+import { countDrop, streamBudget, MAX_STREAM_CHARS, type DropCounts, type StreamParser } from './drop-reasons.ts';
 import { idField, isRec, slugField } from './chatgpt-fields.ts';
 import { MAX_REQUEST_CHARS } from './chatgpt-request.ts';
 import { createNdjsonFramer } from './ndjson.ts';
@@ -59,13 +59,7 @@ export interface GrokResult {
   drops: DropCounts;
 }
 
-export interface GrokStreamParser {
-  push(text: string): void;
-  readonly overLimit: boolean;
-  finish(): GrokResult;
-}
-
-export const MAX_GROK_STREAM_CHARS = 8_000_000;
+export type GrokStreamParser = StreamParser<GrokResult>;
 
 interface ReplyFacts {
   responseId: string;
@@ -93,7 +87,7 @@ function observationOf(f: ReplyFacts, conversationId: string | null, request: Gr
 }
 
 export function createGrokStreamParser(options: GrokStreamOptions = {}): GrokStreamParser {
-  const maxStream = options.maxStreamChars ?? MAX_GROK_STREAM_CHARS;
+  const maxStream = options.maxStreamChars ?? MAX_STREAM_CHARS;
   const framer = createNdjsonFramer({ maxLineChars: options.maxLineChars });
   const drops: DropCounts = {};
   const replies = new Map<string, ReplyFacts>();

@@ -11,7 +11,7 @@
  * - requested = `user_selected_model`, served = `display_model` ([PMW]: "mismatch" when they
  *   differ). Never read: `read_write_token` (a token), the query, the answer blocks.
  */
-import { countDrop, type DropCounts } from './drop-reasons.ts';
+import { countDrop, MAX_STREAM_CHARS, type DropCounts, type StreamParser } from './drop-reasons.ts';
 import { createSseFeed } from './sse-feed.ts';
 import { idField, isRec, slugField } from './chatgpt-fields.ts';
 import { MAX_REQUEST_CHARS } from './chatgpt-request.ts';
@@ -105,14 +105,10 @@ export interface PerplexityAskOptions {
   maxStreamChars?: number;
 }
 
-export interface PerplexityAskParser {
-  push(text: string): void;
-  readonly overLimit: boolean;
-  finish(): PerplexityResult;
-}
+export type PerplexityAskParser = StreamParser<PerplexityResult>;
 
 export function createPerplexityAskParser(options: PerplexityAskOptions = {}): PerplexityAskParser {
-  const maxStream = options.maxStreamChars ?? 8_000_000;
+  const maxStream = options.maxStreamChars ?? MAX_STREAM_CHARS;
   const drops: DropCounts = {};
   const facts = new Map<string, EntryFacts>();
   const feed = createSseFeed({ maxStreamChars: maxStream, maxEventChars: options.maxEventChars }, drops, (e) => onData(e.data));
