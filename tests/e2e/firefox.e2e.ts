@@ -325,8 +325,12 @@ test('Firefox: a badge click opens the panel, and the annotation frame (extensio
   }
 });
 
-test("Firefox: the route observer reads the page's own stream without changing it; the badge says which model served the reply", async () => {
-  await marionette!.send('WebDriver:Navigate', { url: ROUTE_URL });
+/**
+ * Opens a route page and waits (up to 30 s) until the page has its response and a route badge says
+ * "served by"; returns what the page got (length:sha256) and the route badge's text.
+ */
+async function routeStateAt(url: string): Promise<{ fetched: string | null; badgeText: string }> {
+  await marionette!.send('WebDriver:Navigate', { url });
   const read = async () => ({
     fetched: unwrap<string | null>(
       await marionette!.send('WebDriver:ExecuteScript', { script: "return document.body.getAttribute('data-fetched');", args: [] }),
@@ -339,24 +343,17 @@ test("Firefox: the route observer reads the page's own stream without changing i
     await new Promise((r) => setTimeout(r, 500));
     state = await read();
   }
+  return state;
+}
+
+test("Firefox: the route observer reads the page's own stream without changing it; the badge says which model served the reply", async () => {
+  const state = await routeStateAt(ROUTE_URL);
   assert.equal(state.fetched, `${ROUTE_STREAM.length}:${createHash('sha256').update(ROUTE_STREAM).digest('hex')}`, 'the page got its response byte for byte');
   assert.ok(state.badgeText.includes('served by gpt-5-chat-safety (you chose gpt-5)'), `badge text: ${state.badgeText}`);
 });
 
 test('Firefox: on grok.com the route observer reads the NDJSON reply unchanged; the badge says which model served it', async () => {
-  await marionette!.send('WebDriver:Navigate', { url: GROK_URL });
-  const read = async () => ({
-    fetched: unwrap<string | null>(
-      await marionette!.send('WebDriver:ExecuteScript', { script: "return document.body.getAttribute('data-fetched');", args: [] }),
-    ),
-    badgeText: await layerText('.po-badge-route'),
-  });
-  let state = await read();
-  const end = Date.now() + 30_000;
-  while (!(state.fetched && state.badgeText.includes('served by')) && Date.now() < end) {
-    await new Promise((r) => setTimeout(r, 500));
-    state = await read();
-  }
+  const state = await routeStateAt(GROK_URL);
   assert.equal(state.fetched, `${GROK_STREAM.length}:${createHash('sha256').update(GROK_STREAM).digest('hex')}`, 'the page got its response byte for byte');
   assert.ok(state.badgeText.includes('served by grok-3-mini (you chose grok-4)'), `badge text: ${state.badgeText}`);
 });
