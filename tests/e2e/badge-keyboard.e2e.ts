@@ -47,7 +47,7 @@ before(async () => {
   }
 });
 after(async () => {
-  await session?.close();
+  await withinMs(session?.close() ?? Promise.resolve(), 20_000, 'closing the browser').catch(() => {});
 });
 
 /** The turn id of the badge holding focus inside our layer, else null. */
