@@ -63,24 +63,44 @@ function identityLogA(k: number): number[][] {
 
 /** log N(x; μ, diag σ²) for every state: out[t][k]. */
 export function logEmissions(seq: Seq, p: HmmParams): number[][] {
-  const d = seq[0]?.length ?? 0;
-  const consts = emissionConsts(p);
-  return seq.map((x) => p.means.map((_, k) => logEmission(x, p, k, d, consts[k])));
+  const pp = prepareParams(p);
+  const x = packSeq(seq, p.means[0]?.length ?? 0);
+  return seq.map((_, t) => p.means.map((_, k) => logEmission(x, t * pp.d, pp, k)));
 }
 
-function emissionConsts(p: HmmParams): number[] {
-  return p.variances.map((v) => v.reduce((s, vj) => s + Math.log(2 * Math.PI * vj), 0));
+function emissionConsts(p: HmmParams): Float64Array {
+  return Float64Array.from(p.variances.map((v) => v.reduce((s, vj) => s + Math.log(2 * Math.PI * vj), 0)));
 }
 
-function logEmission(x: readonly number[], p: HmmParams, k: number, d: number, c: number): number {
-  const mu = p.means[k];
-  const v = p.variances[k];
+/** log N(x; μ_k, diag σ_k²) of the reply at x[xo … xo + d). */
+function logEmission(x: Float64Array, xo: number, pp: Prepared, k: number): number {
+  const d = pp.d;
+  const mu = pp.means;
+  const v = pp.variances;
+  const mo = k * d;
   let q = 0;
   for (let j = 0; j < d; j++) {
-    const e = x[j] - mu[j];
-    q += (e * e) / v[j];
+    const e = x[xo + j] - mu[mo + j];
+    q += (e * e) / v[mo + j];
   }
-  return -0.5 * (c + q);
+  return -0.5 * (pp.consts[k] + q);
+}
+
+/**
+ * A sequence packed row-major into one Float64Array (x[t * d + j]): the inner loops read
+ * monomorphic typed arrays instead of arrays of arrays (same numbers, same arithmetic order).
+ */
+function packSeq(seq: Seq, d: number): Float64Array {
+  const out = new Float64Array(seq.length * d);
+  for (let t = 0; t < seq.length; t++) {
+    const row = seq[t];
+    for (let j = 0; j < d; j++) out[t * d + j] = row[j];
+  }
+  return out;
+}
+
+function packAll(seqs: readonly Seq[], d: number): Float64Array[] {
+  return seqs.map((s) => packSeq(s, d));
 }
 
 export interface Posteriors {
@@ -125,19 +145,30 @@ class Workspace {
   }
 }
 
-/** Parameters in the form the inner loops read: probabilities (not logs), flat K×K. */
+/** Parameters in the form the inner loops read: probabilities (not logs), flat K×K and K×d. */
 interface Prepared {
-  p: HmmParams;
+  k: number;
+  d: number;
   A: Float64Array;
   pi: Float64Array;
-  consts: number[];
+  means: Float64Array;
+  variances: Float64Array;
+  consts: Float64Array;
 }
 
 function prepareParams(p: HmmParams): Prepared {
   const K = p.k;
+  const d = p.means[0]?.length ?? 0;
   const A = new Float64Array(K * K);
   for (let i = 0; i < K; i++) for (let j = 0; j < K; j++) A[i * K + j] = Math.exp(p.logA[i][j]);
-  return { p, A, pi: Float64Array.from(p.logPi, Math.exp), consts: emissionConsts(p) };
+  const means = new Float64Array(K * d);
+  const variances = new Float64Array(K * d);
+  for (let k = 0; k < K; k++)
+    for (let j = 0; j < d; j++) {
+      means[k * d + j] = p.means[k][j];
+      variances[k * d + j] = p.variances[k][j];
+    }
+  return { k: K, d, A, pi: Float64Array.from(p.logPi, Math.exp), means, variances, consts: emissionConsts(p) };
 }
 
 /**
@@ -145,19 +176,18 @@ function prepareParams(p: HmmParams): Prepared {
  * their largest value at each step and α renormalised, so nothing underflows and no log or exp
  * is taken inside the K×K loops. Fills ws.alpha, ws.bv, ws.scale; returns the log-likelihood.
  */
-function forwardInto(seq: Seq, pp: Prepared, ws: Workspace): number {
-  const T = seq.length;
-  const K = pp.p.k;
-  const d = seq[0]?.length ?? 0;
+function forwardInto(x: Float64Array, pp: Prepared, ws: Workspace): number {
+  const K = pp.k;
+  const d = pp.d;
+  const T = d > 0 ? x.length / d : 0;
   ws.ensure(T);
   const { alpha, bv, bm, scale, row } = ws;
   const A = pp.A;
   let logLik = 0;
   for (let t = 0; t < T; t++) {
-    const x = seq[t];
     let m = -Infinity;
     for (let k = 0; k < K; k++) {
-      const lb = logEmission(x, pp.p, k, d, pp.consts[k]);
+      const lb = logEmission(x, t * d, pp, k);
       row[k] = lb;
       if (lb > m || k === 0) m = lb;
     }
@@ -184,9 +214,12 @@ function forwardInto(seq: Seq, pp: Prepared, ws: Workspace): number {
   return logLik;
 }
 
-/** Backward pass, posteriors into ws.gamma and expected transition counts into ws.xi (zeroed first). */
-function backwardInto(T: number, pp: Prepared, ws: Workspace): void {
-  const K = pp.p.k;
+/**
+ * Backward pass, posteriors into ws.gamma and expected transition counts into ws.xi (zeroed
+ * first; left alone when `withXi` is false — the mixture and the conversation clusters never read them).
+ */
+function backwardInto(T: number, pp: Prepared, ws: Workspace, withXi = true): void {
+  const K = pp.k;
   const { alpha, beta, bv, scale, gamma, xi } = ws;
   const A = pp.A;
   const last = (T - 1) * K;
@@ -207,6 +240,7 @@ function backwardInto(T: number, pp: Prepared, ws: Workspace): void {
     for (let k = 0; k < K; k++) s += gamma[base + k] = alpha[base + k] * beta[base + k];
     for (let k = 0; k < K; k++) gamma[base + k] = s > 0 ? gamma[base + k] / s : 1 / K;
   }
+  if (!withXi) return;
   xi.fill(0);
   for (let t = 0; t < T - 1; t++) {
     const base = t * K;
@@ -229,7 +263,7 @@ export function forwardBackward(seq: Seq, p: HmmParams): Posteriors {
   const T = seq.length;
   const ws = new Workspace(K);
   const pp = prepareParams(p);
-  const logLik = forwardInto(seq, pp, ws);
+  const logLik = forwardInto(packSeq(seq, pp.d), pp, ws);
   backwardInto(T, pp, ws);
   const gamma = Array.from({ length: T }, (_, t) => Array.from(ws.gamma.subarray(t * K, t * K + K)));
   const xi = Array.from({ length: K }, (_, i) => Array.from(ws.xi.subarray(i * K, i * K + K)));
@@ -240,7 +274,7 @@ export function forwardBackward(seq: Seq, p: HmmParams): Posteriors {
 export function sequenceLogLiks(seqs: readonly Seq[], p: HmmParams): number[] {
   const ws = new Workspace(p.k);
   const pp = prepareParams(p);
-  return seqs.map((s) => (s.length ? forwardInto(s, pp, ws) : 0));
+  return seqs.map((s) => (s.length ? forwardInto(packSeq(s, pp.d), pp, ws) : 0));
 }
 
 /**
@@ -254,7 +288,7 @@ export function forEachPosterior(seqs: readonly Seq[], p: HmmParams, visit: (c: 
   const pp = prepareParams(p);
   seqs.forEach((s, c) => {
     if (s.length === 0) return;
-    forwardInto(s, pp, ws);
+    forwardInto(packSeq(s, pp.d), pp, ws);
     backwardInto(s.length, pp, ws);
     for (let t = 0; t < s.length; t++) visit(c, t, ws.gamma, t * K);
   });
@@ -265,31 +299,37 @@ export function viterbi(seq: Seq, p: HmmParams): number[] {
   const T = seq.length;
   const K = p.k;
   if (T === 0) return [];
-  const logB = logEmissions(seq, p);
-  let delta = p.logPi.map((lp, k) => lp + logB[0][k]);
-  const back: number[][] = [];
+  const pp = prepareParams(p);
+  const d = pp.d;
+  const x = packSeq(seq, d);
+  const logA = new Float64Array(K * K);
+  for (let i = 0; i < K; i++) for (let j = 0; j < K; j++) logA[i * K + j] = p.logA[i][j];
+  let delta = new Float64Array(K);
+  let next = new Float64Array(K);
+  for (let k = 0; k < K; k++) delta[k] = p.logPi[k] + logEmission(x, 0, pp, k);
+  // back[(t − 1) * K + k]: best predecessor of state k at t.
+  const back = new Int32Array((T - 1) * K);
   for (let t = 1; t < T; t++) {
-    const next = new Array<number>(K);
-    const ptr = new Array<number>(K);
     for (let k = 0; k < K; k++) {
       let best = -Infinity;
       let arg = 0;
       for (let j = 0; j < K; j++) {
-        const v = delta[j] + p.logA[j][k];
+        const v = delta[j] + logA[j * K + k];
         if (v > best) {
           best = v;
           arg = j;
         }
       }
-      next[k] = best + logB[t][k];
-      ptr[k] = arg;
+      next[k] = best + logEmission(x, t * d, pp, k);
+      back[(t - 1) * K + k] = arg;
     }
-    back.push(ptr);
-    delta = next;
+    [delta, next] = [next, delta];
   }
   const path = new Array<number>(T);
-  path[T - 1] = delta.indexOf(Math.max(...delta));
-  for (let t = T - 1; t > 0; t--) path[t - 1] = back[t - 1][path[t]];
+  let last = 0;
+  for (let k = 1; k < K; k++) if (delta[k] > delta[last]) last = k;
+  path[T - 1] = last;
+  for (let t = T - 1; t > 0; t--) path[t - 1] = back[(t - 1) * K + path[t]];
   return path;
 }
 
@@ -300,17 +340,18 @@ export function fitHmm(seqs: readonly Seq[], k: number, opts: HmmFitOptions = {}
   if (data.length === 0 || d === 0) throw new Error('fitHmm: no observations');
   const rng = createRng(opts.seed ?? 1);
   const restarts = k === 1 ? 1 : Math.max(1, opts.restarts ?? 3);
+  const packed = packAll(data, d);
   let best: HmmFit | null = null;
   for (let r = 0; r < restarts; r++) {
     const start = initialParams(data, k, rng, opts.varianceFloor ?? 1e-2, opts.independent ?? false);
     if (opts.wholeConversation) start.logA = identityLogA(k);
-    const fit = baumWelch(data, start, opts);
+    const fit = baumWelch(packed, start, opts);
     if (!best || fit.logLik > best.logLik) best = fit;
   }
   return best as HmmFit;
 }
 
-function baumWelch(seqs: readonly Seq[], start: HmmParams, opts: HmmFitOptions): HmmFit {
+function baumWelch(seqs: readonly Float64Array[], start: HmmParams, opts: HmmFitOptions): HmmFit {
   const K = start.k;
   const d = start.means[0].length;
   const kappa = opts.stickiness ?? 2;
@@ -322,30 +363,33 @@ function baumWelch(seqs: readonly Seq[], start: HmmParams, opts: HmmFitOptions):
   let iter = 0;
   let logLik = -Infinity;
   const ws = new Workspace(K);
+  const learnsTransitions = !opts.independent && !opts.wholeConversation;
   for (; iter < maxIter; iter++) {
     const pi = new Array<number>(K).fill(1e-6);
     const trans = Array.from({ length: K }, (_, i) => Array.from({ length: K }, (_, j) => (i === j ? kappa : 0) + 1e-6));
-    const w = new Array<number>(K).fill(0);
-    const s1 = Array.from({ length: K }, () => new Array<number>(d).fill(0));
-    const s2 = Array.from({ length: K }, () => new Array<number>(d).fill(0));
+    const w = new Float64Array(K);
+    // s1[k * d + j], s2[k * d + j]: posterior-weighted sums of x and x² per state and dimension.
+    const s1 = new Float64Array(K * d);
+    const s2 = new Float64Array(K * d);
     logLik = 0;
     const pp = prepareParams(p);
     for (const seq of seqs) {
       logLik += forwardInto(seq, pp, ws);
-      backwardInto(seq.length, pp, ws);
+      backwardInto(seq.length / d, pp, ws, learnsTransitions);
       const { gamma, xi } = ws;
       for (let k = 0; k < K; k++) pi[k] += gamma[k];
-      for (let i = 0; i < K; i++) for (let j = 0; j < K; j++) trans[i][j] += xi[i * K + j];
-      for (let t = 0; t < seq.length; t++) {
-        const x = seq[t];
+      if (learnsTransitions) for (let i = 0; i < K; i++) for (let j = 0; j < K; j++) trans[i][j] += xi[i * K + j];
+      const T = seq.length / d;
+      for (let t = 0; t < T; t++) {
+        const xo = t * d;
         for (let k = 0; k < K; k++) {
           const g = gamma[t * K + k];
           w[k] += g;
-          const r1 = s1[k];
-          const r2 = s2[k];
+          const o = k * d;
           for (let j = 0; j < d; j++) {
-            r1[j] += g * x[j];
-            r2[j] += g * x[j] * x[j];
+            const xj = seq[xo + j];
+            s1[o + j] += g * xj;
+            s2[o + j] += g * xj * xj;
           }
         }
       }
@@ -354,9 +398,11 @@ function baumWelch(seqs: readonly Seq[], start: HmmParams, opts: HmmFitOptions):
     prev = logLik;
     const piSum = pi.reduce((a, b) => a + b, 0);
     const wSum = w.reduce((a, b) => a + b, 0);
-    const mixture = w.map((v) => Math.log(Math.max(v, 1e-9) / wSum));
-    const means = s1.map((row, k) => row.map((v, j) => (w[k] > 1e-9 ? v / w[k] : p.means[k][j])));
-    const variances = s2.map((row, k) => row.map((v, j) => (w[k] > 1e-9 ? Math.max(floor, v / w[k] - means[k][j] ** 2) : p.variances[k][j])));
+    const mixture = Array.from(w, (v) => Math.log(Math.max(v, 1e-9) / wSum));
+    const means = Array.from({ length: K }, (_, k) => Array.from({ length: d }, (_, j) => (w[k] > 1e-9 ? s1[k * d + j] / w[k] : p.means[k][j])));
+    const variances = Array.from({ length: K }, (_, k) =>
+      Array.from({ length: d }, (_, j) => (w[k] > 1e-9 ? Math.max(floor, s2[k * d + j] / w[k] - means[k][j] ** 2) : p.variances[k][j])),
+    );
     p = {
       k: K,
       logPi: opts.independent ? mixture : pi.map((v) => Math.log(v / piSum)),
@@ -376,41 +422,70 @@ function baumWelch(seqs: readonly Seq[], start: HmmParams, opts: HmmFitOptions):
   return { params: p, logLik, iterations: iter, paramCount: hmmParamCount(K, d, opts.independent, opts.wholeConversation) };
 }
 
-/** k-means++ seeding plus a few Lloyd steps; sticky transitions; per-state variances. */
+/**
+ * k-means++ seeding plus a few Lloyd steps; sticky transitions; per-state variances. Plain loops
+ * that add in the same order as the reduce/filter form they replaced (identical numbers).
+ */
 function initialParams(seqs: readonly Seq[], k: number, rng: Rng, floor: number, independent: boolean): HmmParams {
   const pts = seqs.flat();
+  const n = pts.length;
   const d = pts[0].length;
-  const dist2 = (a: readonly number[], b: readonly number[]) => a.reduce((s, v, j) => s + (v - b[j]) ** 2, 0);
-  const centers: number[][] = [[...pts[rng.int(pts.length)]]];
+  const dist2 = (a: readonly number[], b: readonly number[]) => {
+    let s = 0;
+    for (let j = 0; j < d; j++) s += (a[j] - b[j]) ** 2;
+    return s;
+  };
+  const centers: number[][] = [[...pts[rng.int(n)]]];
+  const dd = new Float64Array(n);
   while (centers.length < k) {
-    const dd = pts.map((x) => Math.min(...centers.map((c) => dist2(x, c))));
-    const total = dd.reduce((a, b) => a + b, 0);
+    let total = 0;
+    for (let i = 0; i < n; i++) {
+      let m = Infinity;
+      for (const c of centers) m = Math.min(m, dist2(pts[i], c));
+      dd[i] = m;
+      total += m;
+    }
     let u = rng.next() * total;
     let idx = 0;
-    while (idx < pts.length - 1 && u > dd[idx]) u -= dd[idx++];
+    while (idx < n - 1 && u > dd[idx]) u -= dd[idx++];
     centers.push([...pts[idx]]);
   }
-  let assign = new Array<number>(pts.length).fill(0);
+  const assign = new Int32Array(n);
+  const sums = Array.from({ length: k }, () => new Float64Array(d));
+  const counts = new Int32Array(k);
   for (let it = 0; it < 10; it++) {
-    assign = pts.map((x) => {
+    for (let i = 0; i < n; i++) {
       let best = 0;
-      for (let c = 1; c < k; c++) if (dist2(x, centers[c]) < dist2(x, centers[best])) best = c;
-      return best;
-    });
-    for (let c = 0; c < k; c++) {
-      const members = pts.filter((_, i) => assign[i] === c);
-      if (members.length) for (let j = 0; j < d; j++) centers[c][j] = members.reduce((s, x) => s + x[j], 0) / members.length;
+      for (let c = 1; c < k; c++) if (dist2(pts[i], centers[c]) < dist2(pts[i], centers[best])) best = c;
+      assign[i] = best;
     }
+    for (const row of sums) row.fill(0);
+    counts.fill(0);
+    for (let i = 0; i < n; i++) {
+      const row = sums[assign[i]];
+      const x = pts[i];
+      for (let j = 0; j < d; j++) row[j] += x[j];
+      counts[assign[i]]++;
+    }
+    for (let c = 0; c < k; c++) if (counts[c]) for (let j = 0; j < d; j++) centers[c][j] = sums[c][j] / counts[c];
   }
   const globalVar = Array.from({ length: d }, (_, j) => {
-    const m = pts.reduce((s, x) => s + x[j], 0) / pts.length;
-    return Math.max(floor, pts.reduce((s, x) => s + (x[j] - m) ** 2, 0) / pts.length);
+    let sum = 0;
+    for (let i = 0; i < n; i++) sum += pts[i][j];
+    const m = sum / n;
+    let ss = 0;
+    for (let i = 0; i < n; i++) ss += (pts[i][j] - m) ** 2;
+    return Math.max(floor, ss / n);
   });
-  const variances = centers.map((c, ci) => {
-    const members = pts.filter((_, i) => assign[i] === ci);
-    if (members.length < 2) return [...globalVar];
-    return c.map((m, j) => Math.max(floor, members.reduce((s, x) => s + (x[j] - m) ** 2, 0) / members.length));
-  });
+  // Final assignment's squared deviations from the final centres, per state and dimension.
+  const dev = Array.from({ length: k }, () => new Float64Array(d));
+  for (let i = 0; i < n; i++) {
+    const c = centers[assign[i]];
+    const row = dev[assign[i]];
+    const x = pts[i];
+    for (let j = 0; j < d; j++) row[j] += (x[j] - c[j]) ** 2;
+  }
+  const variances = centers.map((c, ci) => (counts[ci] < 2 ? [...globalVar] : c.map((_, j) => Math.max(floor, dev[ci][j] / counts[ci]))));
   const stay = k === 1 ? 1 : independent ? 1 / k : 0.9;
   return {
     k,
