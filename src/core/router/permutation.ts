@@ -60,6 +60,10 @@ export function circularShiftTest(series: readonly AlignedSeries[], statistic: P
  * stratifiedExcess…)`, an order of magnitude faster on large piles. Stratum of pair i =
  * responseStrata[i] × eventLevels + (rotated) eventStrata[i].
  *
+ * Counts are integers, so the per-stratum tallies (pairs, events, responses, both) are exact in
+ * any order. When no event carries a stratum the strata stay put under rotation, so pairs and responses per
+ * stratum are counted once and each rotation visits only the events.
+ *
  * `stopAfter` (large piles only): stop rotating once that many rotations reached the observed
  * statistic (Besag–Clifford sequential p-value). A test that would reject runs all rotations and
  * gives the same p; one that stops has p ≥ stopAfter / permutations and cannot reject at α.
@@ -75,51 +79,76 @@ export function stratifiedShiftTest(
   let total = 0;
   for (const s of series) total += s.events.length;
   const ev = new Uint8Array(total);
-  const es = new Uint8Array(total);
-  const rs = new Uint16Array(total);
-  const rp = new Uint8Array(total);
+  // Event side of a pair: 2 × its event stratum. Response side: 2 × (its stratum × eventLevels) + response.
+  // Their sum indexes the tallies: 2 × cell + response.
+  const evKey = new Int32Array(total);
+  const respKey = new Int32Array(total);
   const starts = new Int32Array(series.length + 1);
+  const eventAt: number[] = [];
   let k = 0;
   series.forEach((s, c) => {
     starts[c] = k;
     for (let i = 0; i < s.events.length; i++, k++) {
       ev[k] = s.events[i] ? 1 : 0;
-      es[k] = s.eventStrata?.[i] ?? 0;
-      rs[k] = s.responseStrata?.[i] ?? 0;
-      rp[k] = s.responses[i] ? 1 : 0;
+      if (ev[k]) eventAt.push(k);
+      evKey[k] = 2 * (s.eventStrata?.[i] ?? 0);
+      respKey[k] = 2 * (s.responseStrata?.[i] ?? 0) * eventLevels + (s.responses[i] ? 1 : 0);
     }
   });
   starts[series.length] = k;
   const cells = responseLevels * eventLevels;
-  const n = new Float64Array(cells);
-  const e = new Float64Array(cells);
-  const r = new Float64Array(cells);
-  const a = new Float64Array(cells);
+  // pairs[2q + r]: pairs in stratum q with response r; eventPairs[2q + r]: those whose event is on.
+  const pairs = new Int32Array(2 * cells);
+  const eventPairs = new Int32Array(2 * cells);
   const offsets = new Int32Array(series.length);
-  const excess = (): number => {
-    n.fill(0);
-    e.fill(0);
-    r.fill(0);
-    a.fill(0);
-    for (let c = 0; c < series.length; c++) {
-      const s0 = starts[c];
-      const len = starts[c + 1] - s0;
-      const o = offsets[c];
-      for (let i = 0; i < len; i++) {
-        let j = i - o;
-        if (j < 0) j += len;
-        const cell = rs[s0 + i] * eventLevels + es[s0 + j];
-        const event = ev[s0 + j];
-        const resp = rp[s0 + i];
-        n[cell]++;
-        e[cell] += event;
-        r[cell] += resp;
-        a[cell] += event & resp;
+  const conversationOf = new Int32Array(total);
+  for (let c = 0; c < series.length; c++) conversationOf.fill(c, starts[c], starts[c + 1]);
+  const fixedStrata = evKey.every((x) => x === 0);
+  if (fixedStrata) for (let i = 0; i < total; i++) pairs[respKey[i]]++;
+  const statistic = (): number => {
+    let t = 0;
+    for (let q = 0; q < cells; q++) {
+      const n = pairs[2 * q] + pairs[2 * q + 1];
+      if (n > 0) {
+        const r = pairs[2 * q + 1];
+        const e = eventPairs[2 * q] + eventPairs[2 * q + 1];
+        t += eventPairs[2 * q + 1] - (e * r) / n;
       }
     }
-    let t = 0;
-    for (let q = 0; q < cells; q++) if (n[q] > 0) t += a[q] - (e[q] * r[q]) / n[q];
     return t;
+  };
+  const excess = (): number => {
+    eventPairs.fill(0);
+    if (fixedStrata) {
+      // Only the events move: the event at j pairs with the response at j + offset (mod length).
+      for (const j of eventAt) {
+        const c = conversationOf[j];
+        const s0 = starts[c];
+        const len = starts[c + 1] - s0;
+        let i = j - s0 + offsets[c];
+        if (i >= len) i -= len;
+        eventPairs[respKey[s0 + i]]++;
+      }
+      return statistic();
+    }
+    pairs.fill(0);
+    for (let c = 0; c < series.length; c++) {
+      const s0 = starts[c];
+      const end = starts[c + 1];
+      const o = offsets[c];
+      // Response i pairs with event i − o, wrapping: first the pairs whose event index wrapped, then the rest.
+      for (let i = s0, j = end - o; i < s0 + o; i++, j++) {
+        const key = respKey[i] + evKey[j];
+        pairs[key]++;
+        eventPairs[key] += ev[j];
+      }
+      for (let i = s0 + o, j = s0; i < end; i++, j++) {
+        const key = respKey[i] + evKey[j];
+        pairs[key]++;
+        eventPairs[key] += ev[j];
+      }
+    }
+    return statistic();
   };
   const observed = excess();
   const nullStats: number[] = [];

@@ -21,4 +21,22 @@ describe('the allocation-free stratified shift test', () => {
     fast.nullStats.forEach((t, i) => expect(t).toBeCloseTo(slow.nullStats[i], 10));
     expect(fast.p).toBe(slow.p);
   });
+
+  it('gives the same results on the events-only path (no event strata: only the events are visited per rotation)', () => {
+    const rng = createRng(5);
+    const series: AlignedSeries[] = Array.from({ length: 40 }, () => {
+      const len = 1 + rng.int(20);
+      return {
+        events: Array.from({ length: len }, () => rng.next() < 0.15),
+        responses: Array.from({ length: len }, () => rng.next() < 0.3),
+        responseStrata: Array.from({ length: len }, (_, i) => (i < 2 ? 0 : i < 5 ? 1 : i < 10 ? 2 : i < 20 ? 3 : 4)),
+      };
+    });
+    const slow = circularShiftTest(series, stratifiedExcess, 199, createRng(11));
+    const fast = stratifiedShiftTest(series, 5, 1, 199, createRng(11));
+    expect(fast.observed).toBeCloseTo(slow.observed, 10);
+    expect(fast.nullStats).toHaveLength(199);
+    fast.nullStats.forEach((t, i) => expect(t).toBeCloseTo(slow.nullStats[i], 10));
+    expect(fast.p).toBe(slow.p);
+  });
 });
