@@ -20,7 +20,8 @@ export function wordCount(text: string): number {
   let inWord = false;
   for (let i = 0; i < text.length; i++) {
     const c = text.charCodeAt(i);
-    const space = c === 32 || (c >= 9 && c <= 13) || c === 160 || c === 0x2028 || c === 0x2029 || c === 0x3000 || (c >= 0x2000 && c <= 0x200a);
+    // Printable ASCII and most other characters are decided by the first comparison (same set as before).
+    const space = c <= 32 ? c === 32 || (c >= 9 && c <= 13) : c >= 160 && (c === 160 || c === 0x2028 || c === 0x2029 || c === 0x3000 || (c >= 0x2000 && c <= 0x200a));
     if (!space && !inWord) words++;
     inWord = !space;
   }
@@ -91,32 +92,48 @@ export function residualize(y: readonly (readonly number[])[], x: readonly (read
   const d = y[0]?.length ?? 0;
   const p = (x[0]?.length ?? 0) + 1;
   if (n < MIN_ROWS_PER_COLUMN * p || d === 0) return { y: y.map((r) => [...r]), r2: new Array<number>(d).fill(0), applied: false };
-  // Design row i is [1, ...x[i]], read in place (no copy per row; ×1 is exact, so the sums are the same).
-  const at = (i: number, j: number) => (j === 0 ? 1 : x[i][j - 1]);
+  // Two passes over the rows, every column at once; each sum still adds its terms in row order
+  // (the numbers are the same as one pass per column). Design row i is [1, ...x[i]].
+  const row = new Float64Array(p);
+  row[0] = 1;
   const xtx = Array.from({ length: p }, (_, i) => Array.from({ length: p }, (_, j) => (i === j && i > 0 ? 1e-6 * n : 0)));
-  for (let r = 0; r < n; r++) for (let i = 0; i < p; i++) for (let j = 0; j < p; j++) xtx[i][j] += at(r, i) * at(r, j);
-  const out = y.map((r) => [...r]);
-  const r2: number[] = [];
-  for (let k = 0; k < d; k++) {
-    const xty = new Array<number>(p).fill(0);
-    let mean = 0;
-    for (let i = 0; i < n; i++) {
-      mean += y[i][k] / n;
-      for (let j = 0; j < p; j++) xty[j] += at(i, j) * y[i][k];
+  const xty = Array.from({ length: d }, () => new Array<number>(p).fill(0));
+  const mean = new Array<number>(d).fill(0);
+  for (let r = 0; r < n; r++) {
+    const xr = x[r];
+    for (let j = 1; j < p; j++) row[j] = xr[j - 1];
+    for (let i = 0; i < p; i++) {
+      const xi = xtx[i];
+      for (let j = 0; j < p; j++) xi[j] += row[i] * row[j];
     }
-    const beta = solve(xtx, xty);
-    let rss = 0;
-    let tss = 0;
-    for (let i = 0; i < n; i++) {
-      let fit = 0;
-      for (let j = 0; j < p; j++) fit += at(i, j) * beta[j];
-      const e = y[i][k] - fit;
-      out[i][k] = e + mean;
-      rss += e * e;
-      tss += (y[i][k] - mean) ** 2;
+    const yr = y[r];
+    for (let k = 0; k < d; k++) {
+      mean[k] += yr[k] / n;
+      const b = xty[k];
+      for (let j = 0; j < p; j++) b[j] += row[j] * yr[k];
     }
-    r2.push(tss > 0 ? Math.max(0, 1 - rss / tss) : 0);
   }
+  const betas = xty.map((b) => solve(xtx, b));
+  const rss = new Array<number>(d).fill(0);
+  const tss = new Array<number>(d).fill(0);
+  const out: number[][] = new Array(n);
+  for (let i = 0; i < n; i++) {
+    const xr = x[i];
+    for (let j = 1; j < p; j++) row[j] = xr[j - 1];
+    const yr = y[i];
+    const o = new Array<number>(d);
+    for (let k = 0; k < d; k++) {
+      const beta = betas[k];
+      let fit = 0;
+      for (let j = 0; j < p; j++) fit += row[j] * beta[j];
+      const e = yr[k] - fit;
+      o[k] = e + mean[k];
+      rss[k] += e * e;
+      tss[k] += (yr[k] - mean[k]) ** 2;
+    }
+    out[i] = o;
+  }
+  const r2 = rss.map((v, k) => (tss[k] > 0 ? Math.max(0, 1 - v / tss[k]) : 0));
   return { y: out, r2, applied: true };
 }
 
