@@ -343,12 +343,64 @@ export function fitHmm(seqs: readonly Seq[], k: number, opts: HmmFitOptions = {}
   const packed = packAll(data, d);
   let best: HmmFit | null = null;
   for (let r = 0; r < restarts; r++) {
-    const start = initialParams(data, k, rng, opts.varianceFloor ?? 1e-2, opts.independent ?? false);
+    const start = initialParams(packed, d, k, rng, opts.varianceFloor ?? 1e-2, opts.independent ?? false);
     if (opts.wholeConversation) start.logA = identityLogA(k);
     const fit = baumWelch(packed, start, opts);
     if (!best || fit.logLik > best.logLik) best = fit;
   }
   return best as HmmFit;
+}
+
+/** Expected sufficient statistics of one E-step, summed over sequences (flat typed arrays). */
+interface Stats {
+  logLik: number;
+  /** pi[k]: posterior of state k at t = 0 (plus the 1e-6 prior). */
+  pi: Float64Array;
+  /** trans[i * K + j]: expected transitions (plus the stickiness prior). */
+  trans: Float64Array;
+  /** w[k], s1[k * d + j], s2[k * d + j]: posterior mass, and posterior-weighted sums of x and x². */
+  w: Float64Array;
+  s1: Float64Array;
+  s2: Float64Array;
+}
+
+/** One E-step over every sequence: forward–backward, then the moments each state needs. */
+function expectations(seqs: readonly Float64Array[], pp: Prepared, ws: Workspace, kappa: number, learnsTransitions: boolean): Stats {
+  const K = pp.k;
+  const d = pp.d;
+  const pi = new Float64Array(K).fill(1e-6);
+  const trans = new Float64Array(K * K);
+  for (let i = 0; i < K; i++) for (let j = 0; j < K; j++) trans[i * K + j] = (i === j ? kappa : 0) + 1e-6;
+  const w = new Float64Array(K);
+  const s1 = new Float64Array(K * d);
+  const s2 = new Float64Array(K * d);
+  let logLik = 0;
+  for (const seq of seqs) {
+    const T = seq.length / d;
+    logLik += forwardInto(seq, pp, ws);
+    backwardInto(T, pp, ws, learnsTransitions);
+    const { gamma, xi } = ws;
+    for (let k = 0; k < K; k++) pi[k] += gamma[k];
+    if (learnsTransitions) for (let q = 0; q < K * K; q++) trans[q] += xi[q];
+    accumulateMoments(seq, gamma, T, K, d, w, s1, s2);
+  }
+  return { logLik, pi, trans, w, s1, s2 };
+}
+
+function accumulateMoments(x: Float64Array, gamma: Float64Array, T: number, K: number, d: number, w: Float64Array, s1: Float64Array, s2: Float64Array): void {
+  for (let t = 0; t < T; t++) {
+    const xo = t * d;
+    for (let k = 0; k < K; k++) {
+      const g = gamma[t * K + k];
+      w[k] += g;
+      const o = k * d;
+      for (let j = 0; j < d; j++) {
+        const xj = x[xo + j];
+        s1[o + j] += g * xj;
+        s2[o + j] += g * xj * xj;
+      }
+    }
+  }
 }
 
 function baumWelch(seqs: readonly Float64Array[], start: HmmParams, opts: HmmFitOptions): HmmFit {
@@ -365,35 +417,8 @@ function baumWelch(seqs: readonly Float64Array[], start: HmmParams, opts: HmmFit
   const ws = new Workspace(K);
   const learnsTransitions = !opts.independent && !opts.wholeConversation;
   for (; iter < maxIter; iter++) {
-    const pi = new Array<number>(K).fill(1e-6);
-    const trans = Array.from({ length: K }, (_, i) => Array.from({ length: K }, (_, j) => (i === j ? kappa : 0) + 1e-6));
-    const w = new Float64Array(K);
-    // s1[k * d + j], s2[k * d + j]: posterior-weighted sums of x and x² per state and dimension.
-    const s1 = new Float64Array(K * d);
-    const s2 = new Float64Array(K * d);
-    logLik = 0;
-    const pp = prepareParams(p);
-    for (const seq of seqs) {
-      logLik += forwardInto(seq, pp, ws);
-      backwardInto(seq.length / d, pp, ws, learnsTransitions);
-      const { gamma, xi } = ws;
-      for (let k = 0; k < K; k++) pi[k] += gamma[k];
-      if (learnsTransitions) for (let i = 0; i < K; i++) for (let j = 0; j < K; j++) trans[i][j] += xi[i * K + j];
-      const T = seq.length / d;
-      for (let t = 0; t < T; t++) {
-        const xo = t * d;
-        for (let k = 0; k < K; k++) {
-          const g = gamma[t * K + k];
-          w[k] += g;
-          const o = k * d;
-          for (let j = 0; j < d; j++) {
-            const xj = seq[xo + j];
-            s1[o + j] += g * xj;
-            s2[o + j] += g * xj * xj;
-          }
-        }
-      }
-    }
+    const { logLik: ll, pi, trans, w, s1, s2 } = expectations(seqs, prepareParams(p), ws, kappa, learnsTransitions);
+    logLik = ll;
     if (logLik - prev < tol * Math.max(1, Math.abs(logLik))) break;
     prev = logLik;
     const piSum = pi.reduce((a, b) => a + b, 0);
@@ -405,14 +430,15 @@ function baumWelch(seqs: readonly Float64Array[], start: HmmParams, opts: HmmFit
     );
     p = {
       k: K,
-      logPi: opts.independent ? mixture : pi.map((v) => Math.log(v / piSum)),
+      logPi: opts.independent ? mixture : Array.from(pi, (v) => Math.log(v / piSum)),
       logA: opts.wholeConversation
         ? identityLogA(K)
         : opts.independent
-          ? trans.map(() => [...mixture])
-          : trans.map((row) => {
+          ? Array.from({ length: K }, () => [...mixture])
+          : Array.from({ length: K }, (_, i) => {
+              const row = trans.subarray(i * K, i * K + K);
               const s = row.reduce((a, b) => a + b, 0);
-              return row.map((v) => Math.log(v / s));
+              return Array.from(row, (v) => Math.log(v / s));
             }),
       means,
       variances,
@@ -426,29 +452,36 @@ function baumWelch(seqs: readonly Float64Array[], start: HmmParams, opts: HmmFit
  * k-means++ seeding plus a few Lloyd steps; sticky transitions; per-state variances. Plain loops
  * that add in the same order as the reduce/filter form they replaced (identical numbers).
  */
-function initialParams(seqs: readonly Seq[], k: number, rng: Rng, floor: number, independent: boolean): HmmParams {
-  const pts = seqs.flat();
-  const n = pts.length;
-  const d = pts[0].length;
-  const dist2 = (a: readonly number[], b: readonly number[]) => {
+function initialParams(seqs: readonly Float64Array[], d: number, k: number, rng: Rng, floor: number, independent: boolean): HmmParams {
+  // pts[i * d + j]: every reply of every sequence, in order.
+  let n = 0;
+  for (const s of seqs) n += s.length / d;
+  const pts = new Float64Array(n * d);
+  let at = 0;
+  for (const s of seqs) {
+    pts.set(s, at);
+    at += s.length;
+  }
+  const point = (i: number) => Array.from(pts.subarray(i * d, i * d + d));
+  const dist2 = (i: number, c: readonly number[]) => {
     let s = 0;
-    for (let j = 0; j < d; j++) s += (a[j] - b[j]) ** 2;
+    for (let j = 0; j < d; j++) s += (pts[i * d + j] - c[j]) ** 2;
     return s;
   };
-  const centers: number[][] = [[...pts[rng.int(n)]]];
+  const centers: number[][] = [point(rng.int(n))];
   const dd = new Float64Array(n);
   while (centers.length < k) {
     let total = 0;
     for (let i = 0; i < n; i++) {
       let m = Infinity;
-      for (const c of centers) m = Math.min(m, dist2(pts[i], c));
+      for (const c of centers) m = Math.min(m, dist2(i, c));
       dd[i] = m;
       total += m;
     }
     let u = rng.next() * total;
     let idx = 0;
     while (idx < n - 1 && u > dd[idx]) u -= dd[idx++];
-    centers.push([...pts[idx]]);
+    centers.push(point(idx));
   }
   const assign = new Int32Array(n);
   const sums = Array.from({ length: k }, () => new Float64Array(d));
@@ -456,25 +489,24 @@ function initialParams(seqs: readonly Seq[], k: number, rng: Rng, floor: number,
   for (let it = 0; it < 10; it++) {
     for (let i = 0; i < n; i++) {
       let best = 0;
-      for (let c = 1; c < k; c++) if (dist2(pts[i], centers[c]) < dist2(pts[i], centers[best])) best = c;
+      for (let c = 1; c < k; c++) if (dist2(i, centers[c]) < dist2(i, centers[best])) best = c;
       assign[i] = best;
     }
     for (const row of sums) row.fill(0);
     counts.fill(0);
     for (let i = 0; i < n; i++) {
       const row = sums[assign[i]];
-      const x = pts[i];
-      for (let j = 0; j < d; j++) row[j] += x[j];
+      for (let j = 0; j < d; j++) row[j] += pts[i * d + j];
       counts[assign[i]]++;
     }
     for (let c = 0; c < k; c++) if (counts[c]) for (let j = 0; j < d; j++) centers[c][j] = sums[c][j] / counts[c];
   }
   const globalVar = Array.from({ length: d }, (_, j) => {
     let sum = 0;
-    for (let i = 0; i < n; i++) sum += pts[i][j];
+    for (let i = 0; i < n; i++) sum += pts[i * d + j];
     const m = sum / n;
     let ss = 0;
-    for (let i = 0; i < n; i++) ss += (pts[i][j] - m) ** 2;
+    for (let i = 0; i < n; i++) ss += (pts[i * d + j] - m) ** 2;
     return Math.max(floor, ss / n);
   });
   // Final assignment's squared deviations from the final centres, per state and dimension.
@@ -482,8 +514,7 @@ function initialParams(seqs: readonly Seq[], k: number, rng: Rng, floor: number,
   for (let i = 0; i < n; i++) {
     const c = centers[assign[i]];
     const row = dev[assign[i]];
-    const x = pts[i];
-    for (let j = 0; j < d; j++) row[j] += (x[j] - c[j]) ** 2;
+    for (let j = 0; j < d; j++) row[j] += (pts[i * d + j] - c[j]) ** 2;
   }
   const variances = centers.map((c, ci) => (counts[ci] < 2 ? [...globalVar] : c.map((_, j) => Math.max(floor, dev[ci][j] / counts[ci]))));
   const stay = k === 1 ? 1 : independent ? 1 / k : 0.9;
