@@ -84,18 +84,19 @@ export function stratifiedShiftTest(
   const evKey = new Int32Array(total);
   const respKey = new Int32Array(total);
   const starts = new Int32Array(series.length + 1);
-  const eventAt: number[] = [];
+  const eventList: number[] = [];
   let k = 0;
   series.forEach((s, c) => {
     starts[c] = k;
     for (let i = 0; i < s.events.length; i++, k++) {
       ev[k] = s.events[i] ? 1 : 0;
-      if (ev[k]) eventAt.push(k);
+      if (ev[k]) eventList.push(k);
       evKey[k] = 2 * (s.eventStrata?.[i] ?? 0);
       respKey[k] = 2 * (s.responseStrata?.[i] ?? 0) * eventLevels + (s.responses[i] ? 1 : 0);
     }
   });
   starts[series.length] = k;
+  const eventAt = Int32Array.from(eventList);
   const cells = responseLevels * eventLevels;
   // pairs[2q + r]: pairs in stratum q with response r; eventPairs[2q + r]: those whose event is on.
   const pairs = new Int32Array(2 * cells);
@@ -119,34 +120,10 @@ export function stratifiedShiftTest(
   };
   const excess = (): number => {
     eventPairs.fill(0);
-    if (fixedStrata) {
-      // Only the events move: the event at j pairs with the response at j + offset (mod length).
-      for (const j of eventAt) {
-        const c = conversationOf[j];
-        const s0 = starts[c];
-        const len = starts[c + 1] - s0;
-        let i = j - s0 + offsets[c];
-        if (i >= len) i -= len;
-        eventPairs[respKey[s0 + i]]++;
-      }
-      return statistic();
-    }
-    pairs.fill(0);
-    for (let c = 0; c < series.length; c++) {
-      const s0 = starts[c];
-      const end = starts[c + 1];
-      const o = offsets[c];
-      // Response i pairs with event i − o, wrapping: first the pairs whose event index wrapped, then the rest.
-      for (let i = s0, j = end - o; i < s0 + o; i++, j++) {
-        const key = respKey[i] + evKey[j];
-        pairs[key]++;
-        eventPairs[key] += ev[j];
-      }
-      for (let i = s0 + o, j = s0; i < end; i++, j++) {
-        const key = respKey[i] + evKey[j];
-        pairs[key]++;
-        eventPairs[key] += ev[j];
-      }
+    if (fixedStrata) tallyEvents(eventAt, conversationOf, starts, offsets, respKey, eventPairs);
+    else {
+      pairs.fill(0);
+      tallyPairs(starts, offsets, respKey, evKey, ev, pairs, eventPairs);
     }
     return statistic();
   };
@@ -163,4 +140,40 @@ export function stratifiedShiftTest(
     if (stopAfter !== undefined && atLeast >= stopAfter && b + 1 < permutations) return { observed, nullStats, p: atLeast / nullStats.length };
   }
   return { observed, nullStats, p: permutationP(observed, nullStats) };
+}
+
+/** Every pair's stratum tallied under the current offsets: response i pairs with event i − o (wrapping). */
+function tallyPairs(starts: Int32Array, offsets: Int32Array, respKey: Int32Array, evKey: Int32Array, ev: Uint8Array, pairs: Int32Array, eventPairs: Int32Array): void {
+  const conversations = offsets.length;
+  for (let c = 0; c < conversations; c++) {
+    const s0 = starts[c];
+    const end = starts[c + 1];
+    const o = offsets[c];
+    // First the pairs whose event index wrapped around the end, then the rest.
+    let i = s0;
+    let j = end - o;
+    for (; i < s0 + o; i++, j++) {
+      const key = respKey[i] + evKey[j];
+      pairs[key]++;
+      if (ev[j]) eventPairs[key]++;
+    }
+    for (j = s0; i < end; i++, j++) {
+      const key = respKey[i] + evKey[j];
+      pairs[key]++;
+      if (ev[j]) eventPairs[key]++;
+    }
+  }
+}
+
+/** With no event strata only the events move: the event at j pairs with the response at j + offset (mod length). */
+function tallyEvents(eventAt: Int32Array, conversationOf: Int32Array, starts: Int32Array, offsets: Int32Array, respKey: Int32Array, eventPairs: Int32Array): void {
+  for (let e = 0; e < eventAt.length; e++) {
+    const j = eventAt[e];
+    const c = conversationOf[j];
+    const s0 = starts[c];
+    const len = starts[c + 1] - s0;
+    let i = j - s0 + offsets[c];
+    if (i >= len) i -= len;
+    eventPairs[respKey[s0 + i]]++;
+  }
 }
