@@ -38,6 +38,9 @@ const VULNERABILITY =
 const META =
   /\b(?:are you (?:conscious|sentient|alive|self[- ]aware|real|a (?:real )?(?:person|human|bot|robot|machine)|an? (?:ai|llm|language model)|human|chatgpt|gpt-?\d|claude|gemini)|do you (?:have|feel|experience) (?:feelings|emotions|consciousness|a self|an? (?:opinion|personality|identity|inner life)|pain|anything)|do you (?:remember me|dream|care about me|like me|get bored|ever get)|what (?:model|version|llm) are you|who (?:made|created|built|trained) you|your (?:own )?(?:personality|feelings|consciousness|identity|true self|system prompt|instructions|training|creators?)|what are you(?: really)?\?|you(?:'re| are) (?:just )?(?:an? )?(?:ai|bot|program|machine|language model)|talk(?:ing)? to (?:a|an) (?:ai|bot|machine))\b/i;
 
+/** Matches exactly when one of the phrase rules does (an alternation of them; all are /i, no back-references). */
+const ANY_PHRASE = new RegExp([BOREDOM_ANYWHERE, COMPLAINT, PUSHBACK, VULNERABILITY, META].map((r) => r.source).join('|'), 'i');
+
 /**
  * Longer user turns are mostly pasted material (problems, documents, scene data) where these
  * phrases occur by accident; only their opening is read as the user's own voice.
@@ -50,8 +53,11 @@ export function classifyCues(text: string): CueOrControl[] {
   if (full === '') return [];
   if (CONTINUATION.test(full) && (full.length <= OWN_VOICE_CHARS || CONTINUATION.test(normalise(text)))) return ['continuation'];
   const t = full.length > OWN_VOICE_CHARS ? full.slice(0, OWN_VOICE_CHARS) : full;
+  const bare = BOREDOM_WHOLE.test(t);
+  // Most turns carry no cue: one scan with every phrase rule at once rules them all out.
+  if (!bare && !ANY_PHRASE.test(t)) return [];
   const out: CueOrControl[] = [];
-  if (BOREDOM_WHOLE.test(t) || BOREDOM_ANYWHERE.test(t)) out.push('boredom');
+  if (bare || BOREDOM_ANYWHERE.test(t)) out.push('boredom');
   if (COMPLAINT.test(t)) out.push('complaint');
   if (PUSHBACK.test(t)) out.push('pushback');
   if (VULNERABILITY.test(t)) out.push('vulnerability');

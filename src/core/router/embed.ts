@@ -58,7 +58,8 @@ export function embed(rows: readonly FeatureValues[], maxDims: number, varianceT
 /** Features with enough finite values and some spread, sorted by name, with their finite values. */
 function keptFeatures(rows: readonly FeatureValues[]): { name: string; values: number[] }[] {
   const seen = new Set<string>();
-  for (const r of rows) for (const k of Object.keys(r)) seen.add(k);
+  // for…in, not Object.keys: no array per row (feature rows are plain objects, no inherited keys).
+  for (const r of rows) for (const k in r) seen.add(k);
   const out: { name: string; values: number[] }[] = [];
   for (const name of [...seen].sort()) {
     const values: number[] = [];

@@ -489,7 +489,14 @@ function initialParams(seqs: readonly Float64Array[], d: number, k: number, rng:
   for (let it = 0; it < 10; it++) {
     for (let i = 0; i < n; i++) {
       let best = 0;
-      for (let c = 1; c < k; c++) if (dist2(i, centers[c]) < dist2(i, centers[best])) best = c;
+      let bestD = dist2(i, centers[0]);
+      for (let c = 1; c < k; c++) {
+        const dc = dist2(i, centers[c]);
+        if (dc < bestD) {
+          best = c;
+          bestD = dc;
+        }
+      }
       assign[i] = best;
     }
     for (const row of sums) row.fill(0);

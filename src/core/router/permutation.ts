@@ -143,7 +143,15 @@ export function stratifiedShiftTest(
 }
 
 /** Every pair's stratum tallied under the current offsets: response i pairs with event i − o (wrapping). */
-function tallyPairs(starts: Int32Array, offsets: Int32Array, respKey: Int32Array, evKey: Int32Array, ev: Uint8Array, pairs: Int32Array, eventPairs: Int32Array): void {
+function tallyPairs(
+  starts: Int32Array,
+  offsets: Int32Array,
+  respKey: Int32Array,
+  evKey: Int32Array,
+  ev: Uint8Array,
+  pairs: Int32Array,
+  eventPairs: Int32Array,
+): void {
   const conversations = offsets.length;
   for (let c = 0; c < conversations; c++) {
     const s0 = starts[c];
@@ -166,7 +174,14 @@ function tallyPairs(starts: Int32Array, offsets: Int32Array, respKey: Int32Array
 }
 
 /** With no event strata only the events move: the event at j pairs with the response at j + offset (mod length). */
-function tallyEvents(eventAt: Int32Array, conversationOf: Int32Array, starts: Int32Array, offsets: Int32Array, respKey: Int32Array, eventPairs: Int32Array): void {
+function tallyEvents(
+  eventAt: Int32Array,
+  conversationOf: Int32Array,
+  starts: Int32Array,
+  offsets: Int32Array,
+  respKey: Int32Array,
+  eventPairs: Int32Array,
+): void {
   for (let e = 0; e < eventAt.length; e++) {
     const j = eventAt[e];
     const c = conversationOf[j];
