@@ -192,7 +192,10 @@ function forwardInto(x: Float64Array, pp: Prepared, ws: Workspace): number {
       if (lb > m || k === 0) m = lb;
     }
     const base = t * K;
-    for (let k = 0; k < K; k++) bv[base + k] = Math.exp(row[k] - m);
+    for (let k = 0; k < K; k++) {
+      const rel = row[k] - m;
+      bv[base + k] = rel === 0 ? 1 : Math.exp(rel); // the likeliest state: exp(0) = 1 exactly, no call
+    }
     bm[t] = m;
     let sum = 0;
     for (let k = 0; k < K; k++) {
