@@ -4,7 +4,7 @@
  * ≥ 1,000 null datasets, measures power and speed, then runs the analysis on real data. Prints
  * numbers beside their targets; asserts nothing. Sized to fit in about 10 minutes on 2 shared
  * cores (run it with `nice -n 10`). BENCH_SCALE=0.2 runs a quick smaller version; BENCH_ONLY=speed
- * (comma-separated: confusion, calibration, terse, power, speed, real, realrouter, realgrid) runs only those sections.
+ * (comma-separated: confusion, calibration, terse, power, speed, real, realrouter, realgrid, realnull) runs only those sections.
  */
 import { analyzeRouter } from '../src/core/router/index.ts';
 import { wilson, type Interval } from '../src/core/router/intervals.ts';
@@ -37,7 +37,9 @@ const REAL_PERMUTATIONS = 499;
 const ALPHA = 0.05;
 
 const noText = () => ({});
-const SYNTH: RouterOptions = { extractFeatures: noText, permutations: PERMUTATIONS, alpha: ALPHA, skipMirroring: true, bootstrap: 50 };
+/** ROUTER_MODEL_SPACE=persona-axes runs every section with the persona summary space (persona-axes.ts). */
+const SPACE: RouterOptions = process.env.ROUTER_MODEL_SPACE === 'persona-axes' ? { modelSpace: 'persona-axes' } : {};
+const SYNTH: RouterOptions = { extractFeatures: noText, permutations: PERMUTATIONS, alpha: ALPHA, skipMirroring: true, bootstrap: 50, ...SPACE };
 const pad = (s: string | number, w: number) => String(s).padStart(w);
 const pctI = (i: Interval | null) => (i ? `${(100 * i.value).toFixed(1)}% [95% CI ${(100 * i.low).toFixed(1)}–${(100 * i.high).toFixed(1)}%]` : 'n/a');
 const secs = (t0: number) => `${((performance.now() - t0) / 1000).toFixed(1)} s`;
@@ -203,6 +205,7 @@ function speed(pools: UserPools): void {
   const c0 = process.cpuUsage();
   analyzeRouter(convs, {
     extractFeatures: noText,
+    ...SPACE,
     onProgress: (step, done, total) => {
       const now = performance.now();
       const cpu = cpuS();
@@ -220,7 +223,7 @@ function speed(pools: UserPools): void {
 
 function printReal(name: string, convs: RouterConversation[]): void {
   const t0 = performance.now();
-  const r = analyzeRouter(convs, { seed: 7, permutations: REAL_PERMUTATIONS, alpha: ALPHA });
+  const r = analyzeRouter(convs, { seed: 7, permutations: REAL_PERMUTATIONS, alpha: ALPHA, ...SPACE });
   console.log(`\n--- ${name}: ${r.sizes.conversationsUsed} conversations, ${r.sizes.replies} replies (${secs(t0)})`);
   for (const q of r.questions) console.log(`  ${q.question} ${q.verdict.toUpperCase()} — ${q.answer}`);
   if (r.comparison) console.log(`  fits: ${r.comparison.fits.map((f) => `${f.model} ΔBIC ${f.deltaBic.toFixed(1)}`).join('; ')}`);
@@ -268,7 +271,7 @@ function realRouter(): void {
       const h = buildRouterHistory(rows, { personas, shownModel: 'x', conversations: 24, minReplies: 14, maxReplies: 18, stay: 0.9, seed: 100 + seed });
       const r = analyzeRouter(
         h.conversations.map((c) => ({ id: c.id, turns: c.turns.map((t) => ({ role: t.role, text: t.text, model: t.model ?? null })) })),
-        { seed, permutations: PERMUTATIONS, skipMirroring: true, bootstrap: 50 },
+        { seed, permutations: PERMUTATIONS, skipMirroring: true, bootstrap: 50, ...SPACE },
       );
       const c = r.comparison;
       const hmm = c?.fits.find((f) => f.model === 'sticky-hmm')?.deltaBic;
@@ -292,6 +295,35 @@ function realRouter(): void {
   console.log(
     `replies whose router state's majority persona is their own: ${pctI(wilson(recovered, replies))}   (50% = states unrelated to the persona; replies pooled, not independent)`,
   );
+  console.log(`time ${secs(t0)}`);
+}
+
+/**
+ * Clustered nulls on real text: histories built like the known routers but with stay 1 — each
+ * conversation keeps the persona it starts in, so the pile is clustered by persona and nothing
+ * switches inside a conversation. No verdict may say router here.
+ */
+function realClusteredNull(): void {
+  requireSharedData('bench:router real-text clustered nulls', ['multimodel/alpaca_eval.jsonl']);
+  const rows = readAlpaca();
+  section(`Clustered nulls on real text (each conversation keeps one persona, stay 1): ${REAL_ROUTER_PAIRS.length} generator pairs × ${GRID_SEEDS} seeds`);
+  const t0 = performance.now();
+  let routerLike = 0;
+  let yes = 0;
+  let total = 0;
+  for (const personas of REAL_ROUTER_PAIRS)
+    for (let seed = 1; seed <= GRID_SEEDS; seed++) {
+      const h = buildRouterHistory(rows, { personas, shownModel: 'x', conversations: 24, minReplies: 14, maxReplies: 18, stay: 1, seed: 900 + seed });
+      const r = analyzeRouter(
+        h.conversations.map((c) => ({ id: c.id, turns: c.turns.map((t) => ({ role: t.role, text: t.text, model: t.model ?? null })) })),
+        { seed, permutations: PERMUTATIONS, skipMirroring: true, bootstrap: 50, ...SPACE },
+      );
+      total++;
+      if (r.comparison?.verdict === 'router-like') routerLike++;
+      if (routerWord(r) === 'yes') yes++;
+      console.log(`  ${personas.join(' / ').padEnd(52)} seed ${seed}: ${r.comparison?.verdict ?? 'inconclusive'}, line "${routerWord(r)}"`);
+    }
+  console.log(`router-like on real-text clustered nulls: ${routerLike}/${total}; router line "yes": ${yes}/${total}   target 0`);
   console.log(`time ${secs(t0)}`);
 }
 
@@ -344,7 +376,7 @@ function realGrid(pools: UserPools): void {
         });
         const r = analyzeRouter(
           h.conversations.map((c) => ({ id: c.id, turns: c.turns.map((t) => ({ role: t.role, text: t.text, model: t.model ?? null })) })),
-          { seed, permutations: PERMUTATIONS, skipMirroring: true, bootstrap: 50 },
+          { seed, permutations: PERMUTATIONS, skipMirroring: true, bootstrap: 50, ...SPACE },
         );
         if (h.replies > h.eligible) tally.reused++;
         const word = routerWord(r);
@@ -411,7 +443,7 @@ function main(): void {
   console.log(
     `  scale ${SCALE}: confusion ${CONFUSION_DATASETS}/class, calibration ${CALIBRATION_DATASETS} + ${TERSE_DATASETS} terse, power ${POWER_DATASETS}; ${PERMUTATIONS} rotations synthetic, ${REAL_PERMUTATIONS} real`,
   );
-  // BENCH_ONLY=confusion,calibration,terse,power,speed,real,realrouter,realgrid runs only those sections.
+  // BENCH_ONLY=confusion,calibration,terse,power,speed,real,realrouter,realgrid,realnull runs only those sections.
   const only = process.env.BENCH_ONLY?.split(',');
   const sections: [string, () => void][] = [
     ['confusion', () => confusion(pools)],
@@ -422,6 +454,7 @@ function main(): void {
     ['real', realData],
     ['realrouter', realRouter],
     ['realgrid', () => realGrid(pools)],
+    ['realnull', realClusteredNull],
   ];
   for (const [name, fn] of sections) if (!only || only.includes(name)) fn();
   const cpu = process.cpuUsage();
