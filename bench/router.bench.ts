@@ -37,9 +37,7 @@ const REAL_PERMUTATIONS = 499;
 const ALPHA = 0.05;
 
 const noText = () => ({});
-/** ROUTER_MODEL_SPACE=persona-axes runs every section with the persona summary space (persona-axes.ts). */
-const SPACE: RouterOptions = process.env.ROUTER_MODEL_SPACE === 'persona-axes' ? { modelSpace: 'persona-axes' } : {};
-const SYNTH: RouterOptions = { extractFeatures: noText, permutations: PERMUTATIONS, alpha: ALPHA, skipMirroring: true, bootstrap: 50, ...SPACE };
+const SYNTH: RouterOptions = { extractFeatures: noText, permutations: PERMUTATIONS, alpha: ALPHA, skipMirroring: true, bootstrap: 50 };
 const pad = (s: string | number, w: number) => String(s).padStart(w);
 const pctI = (i: Interval | null) => (i ? `${(100 * i.value).toFixed(1)}% [95% CI ${(100 * i.low).toFixed(1)}–${(100 * i.high).toFixed(1)}%]` : 'n/a');
 const secs = (t0: number) => `${((performance.now() - t0) / 1000).toFixed(1)} s`;
@@ -205,7 +203,6 @@ function speed(pools: UserPools): void {
   const c0 = process.cpuUsage();
   analyzeRouter(convs, {
     extractFeatures: noText,
-    ...SPACE,
     onProgress: (step, done, total) => {
       const now = performance.now();
       const cpu = cpuS();
@@ -223,7 +220,7 @@ function speed(pools: UserPools): void {
 
 function printReal(name: string, convs: RouterConversation[]): void {
   const t0 = performance.now();
-  const r = analyzeRouter(convs, { seed: 7, permutations: REAL_PERMUTATIONS, alpha: ALPHA, ...SPACE });
+  const r = analyzeRouter(convs, { seed: 7, permutations: REAL_PERMUTATIONS, alpha: ALPHA });
   console.log(`\n--- ${name}: ${r.sizes.conversationsUsed} conversations, ${r.sizes.replies} replies (${secs(t0)})`);
   for (const q of r.questions) console.log(`  ${q.question} ${q.verdict.toUpperCase()} — ${q.answer}`);
   if (r.comparison) console.log(`  fits: ${r.comparison.fits.map((f) => `${f.model} ΔBIC ${f.deltaBic.toFixed(1)}`).join('; ')}`);
@@ -271,7 +268,7 @@ function realRouter(): void {
       const h = buildRouterHistory(rows, { personas, shownModel: 'x', conversations: 24, minReplies: 14, maxReplies: 18, stay: 0.9, seed: 100 + seed });
       const r = analyzeRouter(
         h.conversations.map((c) => ({ id: c.id, turns: c.turns.map((t) => ({ role: t.role, text: t.text, model: t.model ?? null })) })),
-        { seed, permutations: PERMUTATIONS, skipMirroring: true, bootstrap: 50, ...SPACE },
+        { seed, permutations: PERMUTATIONS, skipMirroring: true, bootstrap: 50 },
       );
       const c = r.comparison;
       const hmm = c?.fits.find((f) => f.model === 'sticky-hmm')?.deltaBic;
@@ -316,7 +313,7 @@ function realClusteredNull(): void {
       const h = buildRouterHistory(rows, { personas, shownModel: 'x', conversations: 24, minReplies: 14, maxReplies: 18, stay: 1, seed: 900 + seed });
       const r = analyzeRouter(
         h.conversations.map((c) => ({ id: c.id, turns: c.turns.map((t) => ({ role: t.role, text: t.text, model: t.model ?? null })) })),
-        { seed, permutations: PERMUTATIONS, skipMirroring: true, bootstrap: 50, ...SPACE },
+        { seed, permutations: PERMUTATIONS, skipMirroring: true, bootstrap: 50 },
       );
       total++;
       if (r.comparison?.verdict === 'router-like') routerLike++;
@@ -376,7 +373,7 @@ function realGrid(pools: UserPools): void {
         });
         const r = analyzeRouter(
           h.conversations.map((c) => ({ id: c.id, turns: c.turns.map((t) => ({ role: t.role, text: t.text, model: t.model ?? null })) })),
-          { seed, permutations: PERMUTATIONS, skipMirroring: true, bootstrap: 50, ...SPACE },
+          { seed, permutations: PERMUTATIONS, skipMirroring: true, bootstrap: 50 },
         );
         if (h.replies > h.eligible) tally.reused++;
         const word = routerWord(r);

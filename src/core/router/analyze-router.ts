@@ -6,10 +6,9 @@
  */
 import { analyzeRoutes as analyzeSiteRoutes } from '../route/analysis/index.ts';
 import { extractFeatures, FEATURES } from '../features/registry.ts';
-import type { ConversationBundle, FeatureValues } from '../model/types.ts';
+import type { ConversationBundle } from '../model/types.ts';
 import { classifyCues } from './cues.ts';
-import { embed, type Embedding } from './embed.ts';
-import { personaAxisRows } from './persona-axes.ts';
+import { embed } from './embed.ts';
 import { bundlesToRouterInput, isBundleList, prepare, type PreparedConversation } from './input.ts';
 import { analyzeMirroring, distanceSeries, type ChangeSeries } from './mirroring.ts';
 import { compareModels } from './model-comparison.ts';
@@ -72,7 +71,7 @@ export function analyzeRouter(input: RouterInput | readonly ConversationBundle[]
   const routes: RouteEvidence = { ...routeEvidence, siteRouteFindings };
   const modelSwitchEmpty = analyzeModelSwitches(prepared.map((c) => ({ models: c.replies.map((r) => r.model), switches: [] })));
   progress('Embedding features', 1);
-  const emb = modelledEmbedding(rows, opts);
+  const emb = embed(rows, opts.maxDims ?? 5);
   if (rows.length < MIN_REPLIES_TO_MODEL || emb.names.length === 0) {
     warnings.push(
       rows.length < MIN_REPLIES_TO_MODEL
@@ -267,19 +266,6 @@ function changeSeries(
     const a = list.map((x) => seqs[c][x.t]);
     return { user: distanceSeries(u), assistant: distanceSeries(a) };
   });
-}
-
-/**
- * The features' embedding (names and z-scores describe the states); with `modelSpace:
- * 'persona-axes'` its modelled dimensions come from the persona axis scores instead.
- */
-function modelledEmbedding(rows: readonly FeatureValues[], opts: RouterOptions): Embedding {
-  const emb = embed(rows, opts.maxDims ?? 5);
-  if (opts.modelSpace !== 'persona-axes') return emb;
-  const axes = personaAxisRows(rows);
-  if (!axes) return emb;
-  const modelled = embed(axes, opts.maxDims ?? 5);
-  return modelled.names.length === 0 ? emb : { ...emb, y: modelled.y, varianceKept: modelled.varianceKept };
 }
 
 /** Each conversation's mean subtracted from its replies (conversations of one reply are left alone). */

@@ -64,12 +64,6 @@ export interface RouterOptions {
   conditionOnPrompt?: boolean;
   /** Above this many replies the models are fitted on a seeded sample of conversations. Default 4000. */
   maxFitReplies?: number;
-  /**
-   * What the models see: 'features' (every instrument feature, then principal components) or
-   * 'persona-axes' (one score per persona axis the product names personas by, persona-axes.ts;
-   * falls back to the features when the replies do not carry them). Default 'features'.
-   */
-  modelSpace?: 'features' | 'persona-axes';
   /** Remove each conversation's mean level before fitting (within-conversation analysis). Default true. */
   centerConversations?: boolean;
   /** Bootstrap resamples (over conversations) for the evidence intervals. Default 200. */
