@@ -268,9 +268,11 @@ function changeSeries(
   });
 }
 
-/** Each conversation's mean subtracted from its replies (conversations of one reply are left alone). */
-function centerWithin(y: readonly number[][], rowsOf: readonly number[][]): number[][] {
-  const out = y.map((r) => [...r]);
+/**
+ * Each conversation's mean subtracted from its replies (conversations of one reply are left alone).
+ * In place: the rows are this analysis's own working copy (residualised or embedded), read nowhere else.
+ */
+function centerWithin(y: number[][], rowsOf: readonly number[][]): number[][] {
   for (const idx of rowsOf) {
     if (idx.length < 2) continue;
     const d = y[idx[0]].length;
@@ -278,8 +280,8 @@ function centerWithin(y: readonly number[][], rowsOf: readonly number[][]): numb
       let sum = 0;
       for (const i of idx) sum += y[i][j];
       const m = sum / idx.length;
-      for (const i of idx) out[i][j] -= m;
+      for (const i of idx) y[i][j] -= m;
     }
   }
-  return out;
+  return y;
 }

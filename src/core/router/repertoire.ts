@@ -53,9 +53,10 @@ export function fitRepertoire(
   const paths = seqs.map((s) => viterbi(s, fit.params));
   const post = posteriorSums(seqs, fit.params, rowsOf, emb);
   const states = describeStates(pathK, post, emb, opts.featureLabels);
+  const ids = Array.from({ length: pathK }, (_, k) => stateId(k)); // one string per state, not per reply
   const timeline = conversationIds.map((id, c) => ({
     conversationId: id,
-    states: paths[c].map(stateId),
+    states: paths[c].map((s) => ids[s]),
     maxPosterior: post.maxPosterior[c],
     segments: [...segments[c]],
   }));

@@ -58,19 +58,24 @@ function stratumOf(j: number): number {
  * answered just switched?).
  */
 export function aligned(series: readonly CueSwitchSeries[], cue: CueClass, lag = 0): AlignedSeries[] {
-  return series
-    .filter((s) => s.switches.length >= 2)
-    .map((s) => {
-      const js: number[] = [];
-      for (let j = 1; j < s.switches.length; j++) if (j + lag >= 1 && j + lag < s.switches.length) js.push(j);
-      return {
-        events: js.map((j) => s.cues[j].includes(cue)),
-        eventStrata: js.map((j) => s.lengthStrata?.[j] ?? 0),
-        responses: js.map((j) => s.switches[j + lag]),
-        responseStrata: js.map((j) => stratumOf(j + lag)),
-      };
-    })
-    .filter((s) => s.events.length > 0);
+  const out: AlignedSeries[] = [];
+  for (const s of series) {
+    const n = s.switches.length;
+    if (n < 2) continue;
+    const events: boolean[] = [];
+    const eventStrata: number[] = [];
+    const responses: boolean[] = [];
+    const responseStrata: number[] = [];
+    for (let j = 1; j < n; j++) {
+      if (j + lag < 1 || j + lag >= n) continue;
+      events.push(s.cues[j].includes(cue));
+      eventStrata.push(s.lengthStrata?.[j] ?? 0);
+      responses.push(s.switches[j + lag]);
+      responseStrata.push(stratumOf(j + lag));
+    }
+    if (events.length > 0) out.push({ events, eventStrata, responses, responseStrata });
+  }
+  return out;
 }
 
 interface Tables {
