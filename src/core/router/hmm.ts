@@ -150,6 +150,12 @@ interface Prepared {
   k: number;
   d: number;
   A: Float64Array;
+  /**
+   * 'identity' (the conversation clusters: a state is never left) and 'shared-rows' (the mixture:
+   * every row the same weights) let the recursions skip sums whose terms are exact zeros or repeat
+   * another row's; the numbers are the same as the general K × K loops give.
+   */
+  shape: 'identity' | 'shared-rows' | 'general';
   pi: Float64Array;
   means: Float64Array;
   variances: Float64Array;
@@ -168,7 +174,19 @@ function prepareParams(p: HmmParams): Prepared {
       means[k * d + j] = p.means[k][j];
       variances[k * d + j] = p.variances[k][j];
     }
-  return { k: K, d, A, pi: Float64Array.from(p.logPi, Math.exp), means, variances, consts: emissionConsts(p) };
+  return { k: K, d, A, shape: transitionShape(A, K), pi: Float64Array.from(p.logPi, Math.exp), means, variances, consts: emissionConsts(p) };
+}
+
+function transitionShape(A: Float64Array, K: number): Prepared['shape'] {
+  let identity = true;
+  let shared = true;
+  for (let i = 0; i < K; i++)
+    for (let j = 0; j < K; j++) {
+      const a = A[i * K + j];
+      if (a !== (i === j ? 1 : 0)) identity = false;
+      if (a !== A[j]) shared = false;
+    }
+  return identity ? 'identity' : shared ? 'shared-rows' : 'general';
 }
 
 /**
@@ -183,6 +201,7 @@ function forwardInto(x: Float64Array, pp: Prepared, ws: Workspace): number {
   ws.ensure(T);
   const { alpha, bv, bm, scale, row } = ws;
   const A = pp.A;
+  const identity = pp.shape === 'identity';
   let logLik = 0;
   for (let t = 0; t < T; t++) {
     let m = -Infinity;
@@ -201,6 +220,8 @@ function forwardInto(x: Float64Array, pp: Prepared, ws: Workspace): number {
     for (let k = 0; k < K; k++) {
       let acc = 0;
       if (t === 0) acc = pp.pi[k];
+      else if (identity)
+        acc = alpha[base - K + k]; // the other terms are alpha × 0
       else {
         const prev = base - K;
         for (let j = 0; j < K; j++) acc += alpha[prev + j] * A[j * K + k];
@@ -231,11 +252,17 @@ function backwardInto(T: number, pp: Prepared, ws: Workspace, withXi = true): vo
     const base = t * K;
     const nb = base + K;
     const c = scale[t + 1];
-    for (let j = 0; j < K; j++) {
-      let acc = 0;
-      for (let k = 0; k < K; k++) acc += A[j * K + k] * bv[nb + k] * beta[nb + k];
-      beta[base + j] = acc / c;
-    }
+    if (pp.shape === 'identity') for (let j = 0; j < K; j++) beta[base + j] = (bv[nb + j] * beta[nb + j]) / c;
+    else
+      for (let j = 0; j < K; j++) {
+        if (j > 0 && pp.shape === 'shared-rows') {
+          beta[base + j] = beta[base]; // the same terms as row 0, in the same order
+          continue;
+        }
+        let acc = 0;
+        for (let k = 0; k < K; k++) acc += A[j * K + k] * bv[nb + k] * beta[nb + k];
+        beta[base + j] = acc / c;
+      }
   }
   for (let t = 0; t < T; t++) {
     const base = t * K;
