@@ -1,0 +1,68 @@
+/**
+ * The learned "same generator?" habit metric (bench/lib/habit-metric.ts): pair AUC (same vs
+ * different generator, two replies to different prompts) on DEV generators of a family fold the
+ * metric never saw (bench/lib/habit-folds.ts), beside the same habit vectors with every bucket
+ * weighted 1. `npm run bench:habit-metric`; `--eval` adds the evaluation generators × prompts
+ * (metric trained on all DEV generators) and logs the AUCs in bench/eval-log.tsv.
+ */
+import { DETECTOR_VERSION } from '../src/core/analyze.ts';
+import { generatorTable, loadCorpus, missingData } from './lib/corpus.ts';
+import { appendEvalLog } from './lib/eval-log.ts';
+import { habitMetrics, HABIT_FOLDS } from './lib/habit-folds.ts';
+import { habitPairAuc, sampleHabitPairs, usedBuckets, type HabitMetric, type HabitPair } from './lib/habit-metric.ts';
+import { HABIT_BUCKETS } from './lib/habit-vector.ts';
+import { devGenerators, EVAL_GENERATORS, splitPrompts } from './lib/split-v2.ts';
+import { EVAL_PROMPTED_MODES, EVAL_SAME_FAMILY } from './lib/split.ts';
+import { printTable } from './lib/table.ts';
+
+if (missingData().length) {
+  console.log(`bench:habit-metric needs ../shared/data; missing: ${missingData().join(', ')}. Nothing measured.`);
+  process.exit(0);
+}
+const started = performance.now();
+const records = loadCorpus();
+const table = generatorTable();
+const prompts = splitPrompts(records);
+const allGens = [...new Set(records.flatMap((r) => Object.keys(r.outputs)))];
+const devGens = devGenerators(table, allGens);
+const hm = habitMetrics(prompts.dev, devGens, table, {}, console.log);
+const flat: HabitMetric = { buckets: Int32Array.from({ length: HABIT_BUCKETS }, (_, k) => k), weights: new Float64Array(HABIT_BUCKETS).fill(1) };
+const family = (g: string) => table.get(g)?.family ?? g;
+const PAIRS = 2000;
+const rows: (string | number)[][] = [];
+const row = (name: string, m: HabitMetric, pairs: HabitPair[]) =>
+  rows.push([name, pairs.length / 2, habitPairAuc(m, pairs).toFixed(3), habitPairAuc(flat, pairs).toFixed(3)]);
+for (let f = 0; f < HABIT_FOLDS; f++) {
+  const gens = devGens.filter((g) => hm.foldOf(g) === f);
+  const m = hm.excluding([f]);
+  console.log(`fold ${f}: ${gens.length} held-out generators; metric uses ${usedBuckets(m)} of ${m.buckets.length} selected buckets`);
+  row(`DEV fold ${f} (held out), any two generators`, m, sampleHabitPairs(prompts.dev, gens, hm.vectorOf, PAIRS, 1430 + f));
+  row(
+    `DEV fold ${f} (held out), same family`,
+    m,
+    sampleHabitPairs(prompts.dev, gens, hm.vectorOf, PAIRS, 1440 + f, (g, h) => family(g) === family(h)),
+  );
+}
+if (process.argv.includes('--eval')) {
+  const m = hm.excluding([]);
+  const evalSets: Record<string, readonly string[]> = {
+    'EVAL: all 8 generators × EVAL prompts': EVAL_GENERATORS,
+    'EVAL: gpt-4o ↔ gpt-4o-mini': EVAL_SAME_FAMILY,
+    'EVAL: gpt-4-1106 default / concise / verbose': EVAL_PROMPTED_MODES,
+  };
+  const logged = Object.entries(evalSets).map(([name, gens], i) => {
+    const pairs = sampleHabitPairs(prompts.eval, gens, hm.vectorOf, PAIRS, 1450 + i);
+    row(name, m, pairs);
+    return {
+      set: name,
+      method: 'habit metric pair AUC (in recall column)',
+      setting: `${usedBuckets(m)} buckets`,
+      recall: habitPairAuc(m, pairs),
+      f1: null,
+      falsePer100: 0,
+    };
+  });
+  appendEvalLog(DETECTOR_VERSION, 'habit-m1', logged);
+}
+printTable(['pairs (same + different, prompt-matched)', 'same pairs', 'learned habit metric AUC', 'all buckets weight 1 AUC'], rows);
+console.log(`Bench time ${((performance.now() - started) / 1000).toFixed(1)} s`);
