@@ -43,7 +43,7 @@ import { promptVector } from './lib/prompt-input.ts';
 import { EVAL_PROMPTED_MODES } from './lib/split.ts';
 import { fitPairMetric, metricWeights, samplePairs } from './lib/pair-metric.ts';
 import { WORD_HABIT_BUCKETS, wordHabitVector } from './lib/word-habits.ts';
-import { habitMetricCostOf } from './lib/habit-folds.ts';
+import { habitMetricCostOf, type HabitTraining } from './lib/habit-folds.ts';
 import { userRefitRows } from './lib/user-refit.ts';
 import { PRIOR_PRECISION } from '../src/core/detect/user-calibration.ts';
 import { kernelCost } from '../src/core/changepoint/cost.ts';
@@ -78,7 +78,15 @@ const candidate = process.argv.find((a, i) => process.argv[i - 1] === '--candida
 const habitWeight = Number(process.argv.find((a, i) => process.argv[i - 1] === '--habit') ?? 0);
 // --habit-metric W: add the learned "same generator?" habit metric (bench/lib/habit-metric.ts) as a kernel with weight W (DEV only).
 const metricWeight = Number(process.argv.find((a, i) => process.argv[i - 1] === '--habit-metric') ?? 0);
-const habitMetricCost = metricWeight > 0 ? habitMetricCostOf(prompts.dev, devGens, table, log) : null;
+// --habit-replies R: the metric's training pairs compare means of R replies (segment means);
+// --habit-lda RANK [--habit-siblings S]: the low-rank discriminant instead (bench/lib/habit-lda.ts).
+const flag = (name: string) => process.argv.find((a, i) => process.argv[i - 1] === name);
+const habitTraining: HabitTraining = flag('--habit-lda')
+  ? { kind: 'lda', rank: Number(flag('--habit-lda')), siblings: Number(flag('--habit-siblings') ?? 0) }
+  : { replies: Number(flag('--habit-replies') ?? 1) };
+// --habit-clip C: the discriminant's dimensions median-centred and clipped to ±C per conversation.
+const habitClip = Number(flag('--habit-clip') ?? 0);
+const habitMetricCost = metricWeight > 0 ? habitMetricCostOf(prompts.dev, devGens, table, habitTraining, log, habitClip) : null;
 const candidates: Record<string, DetectorParams> = {
   ...CANDIDATES,
   'pm-pairs': { ...DETECTOR_PARAMS, weights: metricWeights(pairCoef) },
@@ -94,7 +102,7 @@ if (candidate && !args.has('--eval')) args.add('--dev-only');
 const paramsHash = hashOf(params);
 
 console.log(
-  `Persona shift detector ${DETECTOR_VERSION} (params hash ${paramsHash})${candidate ? `, CANDIDATE ${candidate}` : ''}${habitWeight > 0 ? `, HABIT KERNEL weight ${habitWeight}` : ''}${metricWeight > 0 ? `, LEARNED HABIT METRIC weight ${metricWeight}` : ''}`,
+  `Persona shift detector ${DETECTOR_VERSION} (params hash ${paramsHash})${candidate ? `, CANDIDATE ${candidate}` : ''}${habitWeight > 0 ? `, HABIT KERNEL weight ${habitWeight}` : ''}${metricWeight > 0 ? `, LEARNED HABIT METRIC weight ${metricWeight} (${JSON.stringify(habitTraining)}${habitClip ? `, clip ${habitClip}` : ''})` : ''}`,
 );
 console.log(
   `Split: ${devGens.length} DEV generators × ${prompts.dev.length} DEV prompts (tuning); 8 EVAL generators × ${prompts.eval.length} EVAL prompts (reported).`,

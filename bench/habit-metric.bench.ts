@@ -8,8 +8,8 @@
 import { DETECTOR_VERSION } from '../src/core/analyze.ts';
 import { generatorTable, loadCorpus, missingData } from './lib/corpus.ts';
 import { appendEvalLog } from './lib/eval-log.ts';
-import { habitMetrics, HABIT_FOLDS } from './lib/habit-folds.ts';
-import { habitPairAuc, sampleHabitPairs, usedBuckets, type HabitMetric, type HabitPair } from './lib/habit-metric.ts';
+import { habitMetrics, HABIT_FOLDS, type HabitTraining } from './lib/habit-folds.ts';
+import { habitPairAuc, sampleHabitPairs, type Embed, type HabitPair } from './lib/habit-metric.ts';
 import { HABIT_BUCKETS } from './lib/habit-vector.ts';
 import { devGenerators, EVAL_GENERATORS, splitPrompts } from './lib/split-v2.ts';
 import { EVAL_PROMPTED_MODES, EVAL_SAME_FAMILY } from './lib/split.ts';
@@ -25,26 +25,38 @@ const table = generatorTable();
 const prompts = splitPrompts(records);
 const allGens = [...new Set(records.flatMap((r) => Object.keys(r.outputs)))];
 const devGens = devGenerators(table, allGens);
-const hm = habitMetrics(prompts.dev, devGens, table, {}, console.log);
-const flat: HabitMetric = { buckets: Int32Array.from({ length: HABIT_BUCKETS }, (_, k) => k), weights: new Float64Array(HABIT_BUCKETS).fill(1) };
+// --replies R: the diagonal metric trains on pairs of R-reply means; --lda RANK: the low-rank discriminant
+// instead (--siblings S: with the spread of relatives around their family mean, weight S). Pairs are scored
+// at 1 and at 4 replies per side.
+const arg = (name: string) => process.argv.find((a, i) => process.argv[i - 1] === name);
+const replies = Number(arg('--replies') ?? 1);
+const training: HabitTraining = arg('--lda') ? { kind: 'lda', rank: Number(arg('--lda')), siblings: Number(arg('--siblings') ?? 0) } : { replies };
+const hm = habitMetrics(prompts.dev, devGens, table, training, console.log);
+const flat: Embed = (v) => {
+  const x = new Float64Array(HABIT_BUCKETS);
+  v.index.forEach((b, i) => (x[b] = v.value[i]));
+  return x;
+};
 const family = (g: string) => table.get(g)?.family ?? g;
 const PAIRS = 2000;
 const rows: (string | number)[][] = [];
-const row = (name: string, m: HabitMetric, pairs: HabitPair[]) =>
+const row = (name: string, m: Embed, pairs: HabitPair[]) =>
   rows.push([name, pairs.length / 2, habitPairAuc(m, pairs).toFixed(3), habitPairAuc(flat, pairs).toFixed(3)]);
 for (let f = 0; f < HABIT_FOLDS; f++) {
   const gens = devGens.filter((g) => hm.foldOf(g) === f);
-  const m = hm.excluding([f]);
-  console.log(`fold ${f}: ${gens.length} held-out generators; metric uses ${usedBuckets(m)} of ${m.buckets.length} selected buckets`);
-  row(`DEV fold ${f} (held out), any two generators`, m, sampleHabitPairs(prompts.dev, gens, hm.vectorOf, PAIRS, 1430 + f));
-  row(
-    `DEV fold ${f} (held out), same family`,
-    m,
-    sampleHabitPairs(prompts.dev, gens, hm.vectorOf, PAIRS, 1440 + f, (g, h) => family(g) === family(h)),
-  );
+  const m = hm.excluding([f]).embed;
+  console.log(`fold ${f}: ${gens.length} held-out generators; metric: ${hm.excluding([f]).size}`);
+  for (const r of [1, 4]) {
+    row(`DEV fold ${f} (held out), any two generators, ${r} repl.`, m, sampleHabitPairs(prompts.dev, gens, hm.vectorOf, PAIRS, 1430 + f, undefined, r));
+    row(
+      `DEV fold ${f} (held out), same family, ${r} repl.`,
+      m,
+      sampleHabitPairs(prompts.dev, gens, hm.vectorOf, PAIRS, 1440 + f, (g, h) => family(g) === family(h), r),
+    );
+  }
 }
 if (process.argv.includes('--eval')) {
-  const m = hm.excluding([]);
+  const { embed: m, size } = hm.excluding([]);
   const evalSets: Record<string, readonly string[]> = {
     'EVAL: all 8 generators × EVAL prompts': EVAL_GENERATORS,
     'EVAL: gpt-4o ↔ gpt-4o-mini': EVAL_SAME_FAMILY,
@@ -56,7 +68,7 @@ if (process.argv.includes('--eval')) {
     return {
       set: name,
       method: 'habit metric pair AUC (in recall column)',
-      setting: `${usedBuckets(m)} buckets`,
+      setting: size,
       recall: habitPairAuc(m, pairs),
       f1: null,
       falsePer100: 0,
@@ -65,4 +77,5 @@ if (process.argv.includes('--eval')) {
   appendEvalLog(DETECTOR_VERSION, 'habit-m1', logged);
 }
 printTable(['pairs (same + different, prompt-matched)', 'same pairs', 'learned habit metric AUC', 'all buckets weight 1 AUC'], rows);
+console.log(`Training: ${JSON.stringify(training)}.`);
 console.log(`Bench time ${((performance.now() - started) / 1000).toFixed(1)} s`);

@@ -32,7 +32,20 @@ export interface HabitMetric {
 
 export type VectorOf = (generator: string, r: CorpusRecord) => SparseVector | null;
 
-/** `count` same + `count` different prompt-matched pairs among `gens` on prompts of `pool`. */
+/** Mean of sparse vectors (index ascending). */
+export function meanVector(vs: readonly SparseVector[]): SparseVector {
+  if (vs.length === 1) return vs[0];
+  const acc = new Map<number, number>();
+  for (const v of vs) v.index.forEach((b, i) => acc.set(b, (acc.get(b) ?? 0) + v.value[i] / vs.length));
+  const index = Int32Array.from([...acc.keys()].sort((a, b) => a - b));
+  return { index, value: Float64Array.from(index, (b) => acc.get(b)!) };
+}
+
+/**
+ * `count` same + `count` different prompt-matched pairs among `gens` on prompts of `pool`. With
+ * `replies` r > 1 each side is the mean of r replies to r distinct prompts (segment means, as the
+ * segment cost compares them): g on P vs g on Q ("same") and g on P vs h on Q ("different").
+ */
 export function sampleHabitPairs(
   pool: readonly CorpusRecord[],
   gens: readonly string[],
@@ -40,16 +53,22 @@ export function sampleHabitPairs(
   count: number,
   seed: number,
   accept: (g: string, h: string) => boolean = () => true,
+  replies = 1,
 ): HabitPair[] {
   const rng = makeRng(seed);
   const out: HabitPair[] = [];
+  const side = (g: string, rs: readonly CorpusRecord[]) => {
+    const vs = rs.map((r) => vectorOf(g, r));
+    return vs.every((v): v is SparseVector => v !== null) ? meanVector(vs) : null;
+  };
   for (let tries = 0; out.length < 2 * count && tries < 50 * count; tries++) {
-    const [p, q] = [rng.pick(pool), rng.pick(pool)];
+    const drawn = rng.shuffle(pool).slice(0, 2 * replies);
+    const [P, Q] = [drawn.slice(0, replies), drawn.slice(replies)];
     const [g, h] = [rng.pick(gens), rng.pick(gens)];
-    if (p === q || g === h || !accept(g, h)) continue;
-    const a = vectorOf(g, p);
-    const same = vectorOf(g, q);
-    const other = vectorOf(h, q);
+    if (g === h || !accept(g, h)) continue;
+    const a = side(g, P);
+    const same = side(g, Q);
+    const other = side(h, Q);
     if (!a || !same || !other) continue;
     out.push({ a, b: same, different: false }, { a, b: other, different: true });
   }
@@ -149,7 +168,7 @@ export function fitHabitMetric(pairs: readonly HabitPair[], o: FitOptions = {}):
   const weights = Float64Array.from(w, (x, k) => x / sd[k]);
   const metric = { buckets, weights };
   const same = pairs.filter((p) => !p.different);
-  const meanSame = same.reduce((s, p) => s + habitDistance(metric, p.a, p.b), 0) / Math.max(1, same.length);
+  const meanSame = same.reduce((s, p) => s + habitDistance((v) => embed(metric, v), p.a, p.b), 0) / Math.max(1, same.length);
   if (meanSame > 0) for (let k = 0; k < K; k++) weights[k] *= 2 / meanSame;
   return metric;
 }
@@ -165,19 +184,19 @@ export function embed(m: HabitMetric, v: SparseVector): Float64Array {
   return out;
 }
 
-export function habitDistance(m: HabitMetric, a: SparseVector, b: SparseVector): number {
-  const x = embed(m, a),
-    y = embed(m, b);
+/** A learned embedding of habit vectors: the metric is the squared distance between embeddings. */
+export type Embed = (v: SparseVector) => Float64Array;
+
+export function habitDistance(f: Embed, a: SparseVector, b: SparseVector): number {
+  const x = f(a),
+    y = f(b);
   let d = 0;
   for (let k = 0; k < x.length; k++) d += (x[k] - y[k]) ** 2;
   return d;
 }
 
-export const habitPairAuc = (m: HabitMetric, pairs: readonly HabitPair[]) =>
+export const habitPairAuc = (f: Embed, pairs: readonly HabitPair[]) =>
   auc(
-    pairs.map((p) => habitDistance(m, p.a, p.b)),
+    pairs.map((p) => habitDistance(f, p.a, p.b)),
     pairs.map((p) => p.different),
   );
-
-/** Non-zero weights of a metric (its size once zeros are dropped). */
-export const usedBuckets = (m: HabitMetric) => m.weights.reduce((n, w) => n + (w > 0 ? 1 : 0), 0);
