@@ -79,11 +79,12 @@ const habitWeight = Number(process.argv.find((a, i) => process.argv[i - 1] === '
 // --habit-metric W: add the learned "same generator?" habit metric (bench/lib/habit-metric.ts) as a kernel with weight W (DEV only).
 const metricWeight = Number(process.argv.find((a, i) => process.argv[i - 1] === '--habit-metric') ?? 0);
 // --habit-replies R: the metric's training pairs compare means of R replies (segment means);
+// --habit-siblings-only: its "different" pairs only within a family;
 // --habit-lda RANK [--habit-siblings S]: the low-rank discriminant instead (bench/lib/habit-lda.ts).
 const flag = (name: string) => process.argv.find((a, i) => process.argv[i - 1] === name);
 const habitTraining: HabitTraining = flag('--habit-lda')
   ? { kind: 'lda', rank: Number(flag('--habit-lda')), siblings: Number(flag('--habit-siblings') ?? 0) }
-  : { replies: Number(flag('--habit-replies') ?? 1) };
+  : { replies: Number(flag('--habit-replies') ?? 1), siblingsOnly: process.argv.includes('--habit-siblings-only') };
 // --habit-clip C: the discriminant's dimensions median-centred and clipped to ±C per conversation.
 const habitClip = Number(flag('--habit-clip') ?? 0);
 const habitMetricCost = metricWeight > 0 ? habitMetricCostOf(prompts.dev, devGens, table, habitTraining, log, habitClip) : null;

@@ -25,12 +25,15 @@ const table = generatorTable();
 const prompts = splitPrompts(records);
 const allGens = [...new Set(records.flatMap((r) => Object.keys(r.outputs)))];
 const devGens = devGenerators(table, allGens);
-// --replies R: the diagonal metric trains on pairs of R-reply means; --lda RANK: the low-rank discriminant
+// --replies R: the diagonal metric trains on pairs of R-reply means (--siblings-only: "different"
+// pairs only within a family); --lda RANK: the low-rank discriminant
 // instead (--siblings S: with the spread of relatives around their family mean, weight S). Pairs are scored
 // at 1 and at 4 replies per side.
 const arg = (name: string) => process.argv.find((a, i) => process.argv[i - 1] === name);
 const replies = Number(arg('--replies') ?? 1);
-const training: HabitTraining = arg('--lda') ? { kind: 'lda', rank: Number(arg('--lda')), siblings: Number(arg('--siblings') ?? 0) } : { replies };
+const training: HabitTraining = arg('--lda')
+  ? { kind: 'lda', rank: Number(arg('--lda')), siblings: Number(arg('--siblings') ?? 0) }
+  : { replies, siblingsOnly: process.argv.includes('--siblings-only') };
 const hm = habitMetrics(prompts.dev, devGens, table, training, console.log);
 const flat: Embed = (v) => {
   const x = new Float64Array(HABIT_BUCKETS);

@@ -34,9 +34,10 @@ const CODE = ['habit-metric.ts', 'habit-vector.ts', 'habit-lda.ts', 'habit-folds
 
 /**
  * How the metric is learned: `diagonal` (non-negative logistic on prompt-matched pairs; `replies`
- * = replies averaged per side of a training pair) or `lda` (low-rank discriminant).
+ * = replies averaged per side of a training pair; `siblingsOnly`: "different" pairs only between
+ * generators of one family, the hard negatives of same-family switches) or `lda` (low-rank discriminant).
  */
-export type HabitTraining = ({ kind?: 'diagonal'; replies?: number } & FitOptions) | ({ kind: 'lda' } & LdaOptions);
+export type HabitTraining = ({ kind?: 'diagonal'; replies?: number; siblingsOnly?: boolean } & FitOptions) | ({ kind: 'lda' } & LdaOptions);
 
 type Stored = { kind: 'diagonal'; buckets: number[]; weights: number[] } | { kind: 'lda'; buckets: number[]; W: number[]; rank: number };
 
@@ -92,15 +93,17 @@ export function habitMetrics(
     if (!v) vectors.set(key, (v = habitVector(text)));
     return v;
   };
+  const family = (g: string) => table.get(g)?.family ?? g;
   const train = (gens: readonly string[], seed: number): Stored => {
-    const pairs = sampleHabitPairs(devPool, gens, vectorOf, TRAIN_PAIRS, seed, undefined, training.kind === 'lda' ? 1 : (training.replies ?? 1));
+    const siblings = training.kind !== 'lda' && training.siblingsOnly ? (g: string, h: string) => family(g) === family(h) : undefined;
+    const pairs = sampleHabitPairs(devPool, gens, vectorOf, TRAIN_PAIRS, seed, siblings, training.kind === 'lda' ? 1 : (training.replies ?? 1));
     if (training.kind !== 'lda') {
       const m = fitHabitMetric(pairs, training);
       return { kind: 'diagonal', buckets: [...m.buckets], weights: [...m.weights] };
     }
     const prompts = makeRng(seed).shuffle(devPool).slice(0, LDA_PROMPTS);
     const replies = new Map(gens.map((g) => [g, prompts.flatMap((r) => vectorOf(g, r) ?? [])]));
-    const p = fitHabitLda(replies, (g) => table.get(g)?.family ?? g, pairs, training);
+    const p = fitHabitLda(replies, family, pairs, training);
     return { kind: 'lda', buckets: [...p.buckets], W: [...p.W], rank: p.rank };
   };
   const metrics = new Map<string, { embed: Embed; size: string }>();
