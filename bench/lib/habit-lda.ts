@@ -3,8 +3,8 @@
  * discriminant across many generators. Every generator answers the same prompts, so the generator
  * means are prompt-matched; the within-generator scatter is the spread of one generator's replies
  * over prompts (what the detector sees as noise inside a segment). The projection W maximises
- * between- over within-generator variance; W'S_wW = I, so each of the `rank` dimensions has unit
- * noise per reply, like a standardised scalar feature.
+ * between- over within-generator variance; W'(S_w + ridge)W = I, so each of the `rank` dimensions
+ * has at most unit noise per reply (exactly 1 without the ridge), like a standardised scalar feature.
  * `siblings` > 0 adds the spread of generators around their own family's mean (families with two
  * or more members) to the between scatter, with that weight: directions that tell relatives apart.
  */
