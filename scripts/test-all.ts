@@ -51,22 +51,15 @@ function build(): StepResult {
   return { name: 'build', passed: code === 0 ? 1 : 0, failed: code === 0 ? 0 : 1 };
 }
 
-/**
- * Passes alone every time, but its process hung in 3 of 4 fresh-clone runs of the whole suite
- * (cause not found yet): left out of `npm test` until it is understood, and said in the summary.
- */
-const QUARANTINED = new Set(['badge-keyboard.e2e.ts']);
-
 function e2e(): StepResult {
   banner('browser tests (Chromium + Firefox smoke)');
   const files = readdirSync('tests/e2e')
-    .filter((f) => f.endsWith('.e2e.ts') && !QUARANTINED.has(f))
+    .filter((f) => f.endsWith('.e2e.ts'))
     .sort();
-  for (const f of QUARANTINED) console.log(`quarantined, not run: ${f} (run it alone: node --import tsx --test tests/e2e/${f})`);
   let passed = 0;
   let failed = 0;
-  // One `node --test` per file: a file then starts from nothing its predecessor left behind (one
-  // file's set-up hung twice in whole-suite runs and never alone). A hung test fails on its own
+  // One `node --test` per file: a file then starts from nothing its predecessor left behind. A hung
+  // test fails on its own
   // (3 min; the longest takes about 25 s) and a hung file stops at 10 min, so CI reports a failure
   // instead of running into its own limit.
   for (const file of files) {

@@ -11,6 +11,7 @@ import { sendMessage } from '../../messaging/client.ts';
 import { ErrorBox } from '../components/Status.tsx';
 import { AnnotateFrame, type AnnotateServices } from './AnnotateFrame.tsx';
 import { frameTarget, type FrameSignal } from '../../common/annotate-frame-url.ts';
+import { onEscapeReleased } from './escape-key.ts';
 
 /** Tells the badge panel around this frame (see FrameSignal); no note or label text. */
 function signal(message: FrameSignal): void {
@@ -36,10 +37,7 @@ const services: AnnotateServices = {
   },
 };
 
-// Escape anywhere in the frame closes the panel around it (the key event stays in this document).
-document.addEventListener('keydown', (e) => {
-  if (e.key === 'Escape' && !e.defaultPrevented) signal({ type: 'po-annotate', event: 'escape' });
-});
+onEscapeReleased(document, () => signal({ type: 'po-annotate', event: 'escape' }));
 
 const target = frameTarget(location.hash);
 render(

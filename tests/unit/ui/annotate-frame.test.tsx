@@ -2,6 +2,7 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { AnnotateFrame, type AnnotateServices } from '../../../src/ui/annotate/AnnotateFrame.tsx';
 import { frameHash, frameTarget } from '../../../src/common/annotate-frame-url.ts';
+import { onEscapeReleased } from '../../../src/ui/annotate/escape-key.ts';
 import { annotationFor } from './fixtures.ts';
 import { byText, cleanup, click, mount, settle } from './render.tsx';
 
@@ -58,5 +59,27 @@ describe('annotation frame (extension origin)', () => {
     const root = await mount(<AnnotateFrame turnKey={TURN} conversationKey={CONV} services={s} />);
     await settle();
     expect(root.textContent).toContain('a grok page can only read grok annotations');
+  });
+});
+
+describe('Escape in the frame closes the panel when the key comes back up', () => {
+  it('signals once on key-up, not on key-down, and not when a control used Escape', () => {
+    const doc = document.implementation.createHTMLDocument('frame');
+    const onEscape = vi.fn();
+    onEscapeReleased(doc, onEscape);
+    const key = (type: 'keydown' | 'keyup', prevent = false) => {
+      const e = new KeyboardEvent(type, { key: 'Escape', bubbles: true, cancelable: true });
+      if (prevent) e.preventDefault();
+      doc.dispatchEvent(e);
+    };
+    key('keydown');
+    expect(onEscape).not.toHaveBeenCalled();
+    key('keyup');
+    expect(onEscape).toHaveBeenCalledTimes(1);
+    key('keyup'); // a second key-up without a key-down here is not a press
+    expect(onEscape).toHaveBeenCalledTimes(1);
+    key('keydown', true); // a control in the frame used Escape itself
+    key('keyup');
+    expect(onEscape).toHaveBeenCalledTimes(1);
   });
 });
