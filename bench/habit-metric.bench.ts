@@ -2,11 +2,20 @@
  * The learned "same generator?" habit metric (bench/lib/habit-metric.ts): pair AUC (same vs
  * different generator, two replies to different prompts) on DEV generators of a family fold the
  * metric never saw (bench/lib/habit-folds.ts), beside the same habit vectors with every bucket
- * weighted 1. `npm run bench:habit-metric`; `--eval` adds the evaluation generators × prompts
+ * weighted 1, and the detector's own scalar evidence (p5 weights on prompt-model residuals) on the same
+ * pairs. `npm run bench:habit-metric`; `--eval` adds the evaluation generators × prompts
  * (metric trained on all DEV generators) and logs the AUCs in bench/eval-log.tsv.
  */
 import { DETECTOR_VERSION } from '../src/core/analyze.ts';
-import { generatorTable, loadCorpus, missingData } from './lib/corpus.ts';
+import { expectedFeatures } from '../src/core/detect/input.ts';
+import { DETECTOR_PARAMS } from '../src/core/detect/params.ts';
+import { PROMPT_MODEL } from '../src/core/detect/prompt-model-data.ts';
+import { FEATURE_NAMES } from '../src/core/features/registry.ts';
+import { generatorTable, loadCorpus, missingData, type CorpusRecord } from './lib/corpus.ts';
+import { corpusFeatures } from './lib/feature-cache.ts';
+import { residualZ } from './lib/pair-metric.ts';
+import { auc } from './lib/pair-separability.ts';
+import { loadOutOfFold } from './lib/prompt-oof.ts';
 import { appendEvalLog } from './lib/eval-log.ts';
 import { habitMetrics, HABIT_FOLDS, type HabitTraining } from './lib/habit-folds.ts';
 import { habitPairAuc, sampleHabitPairs, type Embed, type HabitPair } from './lib/habit-metric.ts';
@@ -41,10 +50,27 @@ const flat: Embed = (v) => {
   return x;
 };
 const family = (g: string) => table.get(g)?.family ?? g;
+// The detector's own evidence on the same pairs: p5 weights on prompt-model residuals (out-of-fold on DEV prompts).
+const cf = corpusFeatures(records);
+const oof = loadOutOfFold(PROMPT_MODEL.version);
+const expectedOf = (q: string) => oof?.get(q) ?? expectedFeatures([q])[0];
+const w2 = FEATURE_NAMES.map((n) => (DETECTOR_PARAMS.weights[n] ?? 0) ** 2);
+const sideZ = (g: string, rs: readonly CorpusRecord[]) => {
+  const zs = rs.map((r) => residualZ(cf, g, r, expectedOf(r.prompt)) ?? []);
+  return FEATURE_NAMES.map((_, k) => zs.reduce((s, z) => s + (Number.isNaN(z[k]) ? 0 : (z[k] ?? 0)), 0) / zs.length);
+};
+const scalarAuc = (pairs: readonly HabitPair[]) =>
+  auc(
+    pairs.map((p) => {
+      const [x, y] = [sideZ(p.drawn.a, p.drawn.P), sideZ(p.drawn.b, p.drawn.Q)];
+      return x.reduce((s, v, k) => s + w2[k] * (v - y[k]) ** 2, 0);
+    }),
+    pairs.map((p) => p.different),
+  );
 const PAIRS = 2000;
 const rows: (string | number)[][] = [];
 const row = (name: string, m: Embed, pairs: HabitPair[]) =>
-  rows.push([name, pairs.length / 2, habitPairAuc(m, pairs).toFixed(3), habitPairAuc(flat, pairs).toFixed(3)]);
+  rows.push([name, pairs.length / 2, habitPairAuc(m, pairs).toFixed(3), habitPairAuc(flat, pairs).toFixed(3), scalarAuc(pairs).toFixed(3)]);
 for (let f = 0; f < HABIT_FOLDS; f++) {
   const gens = devGens.filter((g) => hm.foldOf(g) === f);
   const m = hm.excluding([f]).embed;
@@ -79,6 +105,9 @@ if (process.argv.includes('--eval')) {
   });
   appendEvalLog(DETECTOR_VERSION, 'habit-m1', logged);
 }
-printTable(['pairs (same + different, prompt-matched)', 'same pairs', 'learned habit metric AUC', 'all buckets weight 1 AUC'], rows);
+printTable(
+  ['pairs (same + different, prompt-matched)', 'same pairs', 'learned habit metric AUC', 'all buckets weight 1 AUC', 'detector scalar features (p5) AUC'],
+  rows,
+);
 console.log(`Training: ${JSON.stringify(training)}.`);
 console.log(`Bench time ${((performance.now() - started) / 1000).toFixed(1)} s`);

@@ -21,6 +21,8 @@ export interface HabitPair {
   a: SparseVector;
   b: SparseVector;
   different: boolean;
+  /** What was drawn: generator and prompts of each side (for other representations of the same pair). */
+  drawn: { a: string; P: readonly CorpusRecord[]; b: string; Q: readonly CorpusRecord[] };
 }
 
 export interface HabitMetric {
@@ -70,7 +72,7 @@ export function sampleHabitPairs(
     const same = side(g, Q);
     const other = side(h, Q);
     if (!a || !same || !other) continue;
-    out.push({ a, b: same, different: false }, { a, b: other, different: true });
+    out.push({ a, b: same, different: false, drawn: { a: g, P, b: g, Q } }, { a, b: other, different: true, drawn: { a: g, P, b: h, Q } });
   }
   return out;
 }
