@@ -43,6 +43,7 @@ import { promptVector } from './lib/prompt-input.ts';
 import { EVAL_PROMPTED_MODES } from './lib/split.ts';
 import { fitPairMetric, metricWeights, samplePairs } from './lib/pair-metric.ts';
 import { WORD_HABIT_BUCKETS, wordHabitVector } from './lib/word-habits.ts';
+import { habitMetricCostOf, type HabitTraining } from './lib/habit-folds.ts';
 import { userRefitRows } from './lib/user-refit.ts';
 import { PRIOR_PRECISION } from '../src/core/detect/user-calibration.ts';
 import { kernelCost } from '../src/core/changepoint/cost.ts';
@@ -75,6 +76,18 @@ const pairCoef = fitPairMetric(samplePairs(cf, prompts.dev, devGens, expectedOfP
 const candidate = process.argv.find((a, i) => process.argv[i - 1] === '--candidate');
 // --habit W: add the word + character n-gram habit kernel (bench/lib/word-habits.ts) with weight W (DEV only).
 const habitWeight = Number(process.argv.find((a, i) => process.argv[i - 1] === '--habit') ?? 0);
+// --habit-metric W: add the learned "same generator?" habit metric (bench/lib/habit-metric.ts) as a kernel with weight W (DEV only).
+const metricWeight = Number(process.argv.find((a, i) => process.argv[i - 1] === '--habit-metric') ?? 0);
+// --habit-replies R: the metric's training pairs compare means of R replies (segment means);
+// --habit-siblings-only: its "different" pairs only within a family;
+// --habit-lda RANK [--habit-siblings S]: the low-rank discriminant instead (bench/lib/habit-lda.ts).
+const flag = (name: string) => process.argv.find((a, i) => process.argv[i - 1] === name);
+const habitTraining: HabitTraining = flag('--habit-lda')
+  ? { kind: 'lda', rank: Number(flag('--habit-lda')), siblings: Number(flag('--habit-siblings') ?? 0) }
+  : { replies: Number(flag('--habit-replies') ?? 1), siblingsOnly: process.argv.includes('--habit-siblings-only') };
+// --habit-clip C: the discriminant's dimensions median-centred and clipped to ±C per conversation.
+const habitClip = Number(flag('--habit-clip') ?? 0);
+const habitMetricCost = metricWeight > 0 ? habitMetricCostOf(prompts.dev, devGens, table, habitTraining, log, habitClip) : null;
 const candidates: Record<string, DetectorParams> = {
   ...CANDIDATES,
   'pm-pairs': { ...DETECTOR_PARAMS, weights: metricWeights(pairCoef) },
@@ -82,14 +95,15 @@ const candidates: Record<string, DetectorParams> = {
 };
 if (candidate && !candidates[candidate]) throw new Error(`unknown candidate ${candidate}; known: ${Object.keys(candidates).join(', ')}`);
 const chosen: DetectorParams = candidate ? candidates[candidate] : DETECTOR_PARAMS;
-const params: BenchParams = habitWeight > 0 ? { ...chosen, styleWeight: habitWeight } : chosen;
-if (habitWeight > 0 && !args.has('--eval')) args.add('--dev-only');
+if (habitWeight > 0 && metricWeight > 0) throw new Error('--habit and --habit-metric share the kernel channel: give one');
+const params: BenchParams = habitWeight + metricWeight > 0 ? { ...chosen, styleWeight: habitWeight + metricWeight } : chosen;
+if (habitWeight + metricWeight > 0 && !args.has('--eval')) args.add('--dev-only');
 // A candidate stays on DEV unless --eval says otherwise (every evaluation is logged).
 if (candidate && !args.has('--eval')) args.add('--dev-only');
 const paramsHash = hashOf(params);
 
 console.log(
-  `Persona shift detector ${DETECTOR_VERSION} (params hash ${paramsHash})${candidate ? `, CANDIDATE ${candidate}` : ''}${habitWeight > 0 ? `, HABIT KERNEL weight ${habitWeight}` : ''}`,
+  `Persona shift detector ${DETECTOR_VERSION} (params hash ${paramsHash})${candidate ? `, CANDIDATE ${candidate}` : ''}${habitWeight > 0 ? `, HABIT KERNEL weight ${habitWeight}` : ''}${metricWeight > 0 ? `, LEARNED HABIT METRIC weight ${metricWeight} (${JSON.stringify(habitTraining)}${habitClip ? `, clip ${habitClip}` : ''})` : ''}`,
 );
 console.log(
   `Split: ${devGens.length} DEV generators × ${prompts.dev.length} DEV prompts (tuning); 8 EVAL generators × ${prompts.eval.length} EVAL prompts (reported).`,
@@ -117,7 +131,7 @@ const prepare = (c: BenchConversation): Prepared => ({
   prompts: promptVector(c.turns),
   expected: params.expectedFromPrompt ? expectedOf(c.turns) : undefined,
   truth: c.truth,
-  style: habitWeight > 0 ? habitCost(c.turns) : undefined,
+  style: habitWeight > 0 ? habitCost(c.turns) : habitMetricCost ? habitMetricCost(c.turns) : undefined,
 });
 function habitCost(turns: BenchConversation['turns']) {
   const replies = turns.filter((t) => t.role === 'assistant');

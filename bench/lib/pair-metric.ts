@@ -17,7 +17,8 @@ import { makeRng } from './rng.ts';
 
 const CLIP = 2.5;
 
-function residualZ(cf: CorpusFeatures, g: string, r: CorpusRecord, expected: FeatureValues): number[] | null {
+/** A reply's prompt-model residuals in noise units, clipped (NaN where a feature is missing). */
+export function residualZ(cf: CorpusFeatures, g: string, r: CorpusRecord, expected: FeatureValues): number[] | null {
   const f = cf.get(g, r.index);
   if (!f) return null;
   return FEATURE_NAMES.map((n) => {

@@ -11,13 +11,16 @@ import type { SparseVector } from './style/vector.ts';
 
 export const WORD_HABIT_BUCKETS = 1 << 14;
 
-function bucket(key: string): number {
+/** FNV-1a bucket of a feature key. */
+export function hashBucket(key: string, buckets: number): number {
   let h = 2166136261;
   for (let i = 0; i < key.length; i++) h = Math.imul(h ^ key.charCodeAt(i), 16777619);
-  return (h >>> 0) % WORD_HABIT_BUCKETS;
+  return (h >>> 0) % buckets;
 }
+const bucket = (key: string) => hashBucket(key, WORD_HABIT_BUCKETS);
 
-const lineShape = (line: string) => line.trim().slice(0, 3).replace(/[a-z]/g, 'a').replace(/[A-Z]/g, 'A').replace(/\d/g, '9');
+/** A line's first three characters as a shape: "## ", "1. ", "- A", "Aaa". */
+export const lineShape = (line: string) => line.trim().slice(0, 3).replace(/[a-z]/g, 'a').replace(/[A-Z]/g, 'A').replace(/\d/g, '9');
 
 export function wordHabitVector(text: string, o: { chars?: boolean } = {}): SparseVector {
   const counts = new Map<number, number>();
