@@ -9,10 +9,10 @@
  * deltas are recognised without being parsed, and no text, token or header is retained.
  */
 import { countDrop, MAX_STREAM_CHARS, type DropCounts, type StreamParser } from './drop-reasons.ts';
-import { createSseFeed } from './sse-feed.ts';
+import { createSseParser } from './sse-feed.ts';
 import { idField, isAnswerMessage, isRec, observationOf, slugField, steFacts, type AnswerFacts, type SteFacts } from './chatgpt-fields.ts';
 import type { RouteObservation, RouteVia } from './observation.ts';
-import { createSseFramer, type SseEvent } from './sse.ts';
+import type { SseEvent } from './sse.ts';
 
 type Rec = Record<string, unknown>;
 
@@ -55,7 +55,6 @@ export function createChatGptStreamParser(options: ChatGptStreamOptions = {}): C
   let stickyOp = '';
   let streamComplete = false;
   let done = false;
-  const feed = createSseFeed({ maxStreamChars: maxStream, maxEventChars: options.maxEventChars }, drops, (e) => onEvent(e));
   const topics: string[] = [];
 
   const takeConversationId = (source: Rec): void => {
@@ -180,26 +179,19 @@ export function createChatGptStreamParser(options: ChatGptStreamOptions = {}): C
     else delta(parsed);
   };
 
-  return {
-    push: feed.push,
-    get overLimit() {
-      return feed.overLimit;
-    },
-    finish() {
-      feed.end();
-      const observations: RouteObservation[] = [];
-      for (const facts of answers.values()) {
-        facts.conversationId = conversationId;
-        facts.defaultSlug ??= conversationDefault;
-        facts.resolvedEcho = resolvedEcho;
-        facts.ste = steById.get(facts.messageId) ?? (facts === lastAnswer ? steUnkeyed : null);
-        facts.complete ||= streamComplete;
-        const o = observationOf(facts, via);
-        if (o) observations.push(o);
-      }
-      return { observations, handoffTopics: [...topics], drops: { ...drops }, done };
-    },
-  };
+  return createSseParser({ maxStreamChars: maxStream, maxEventChars: options.maxEventChars }, drops, onEvent, () => {
+    const observations: RouteObservation[] = [];
+    for (const facts of answers.values()) {
+      facts.conversationId = conversationId;
+      facts.defaultSlug ??= conversationDefault;
+      facts.resolvedEcho = resolvedEcho;
+      facts.ste = steById.get(facts.messageId) ?? (facts === lastAnswer ? steUnkeyed : null);
+      facts.complete ||= streamComplete;
+      const o = observationOf(facts, via);
+      if (o) observations.push(o);
+    }
+    return { observations, handoffTopics: [...topics], drops: { ...drops }, done };
+  });
 }
 
 /** Whole-text convenience (tests, CLI): one push, then finish. */

@@ -11,9 +11,9 @@
  * - text deltas (`content_block_delta`) are skipped without being parsed.
  */
 import { countDrop, MAX_STREAM_CHARS, type DropCounts, type StreamParser } from './drop-reasons.ts';
-import { createSseFeed } from './sse-feed.ts';
+import { createSseParser } from './sse-feed.ts';
 import { idField, isRec, slugField } from './chatgpt-fields.ts';
-import { createSseFramer, type SseEvent } from './sse.ts';
+import type { SseEvent } from './sse.ts';
 import type { ParsedRoute } from './observation.ts';
 
 const KNOWN_EVENTS = new Set([
@@ -52,7 +52,6 @@ export function createClaudeStreamParser(options: ClaudeStreamOptions = {}): Cla
   let messageId: string | null = null;
   let served: string | null = null;
   let stopped = false;
-  const feed = createSseFeed({ maxStreamChars: maxStream, maxEventChars: options.maxEventChars }, drops, (e) => onEvent(e));
 
   const onEvent = ({ event, data }: SseEvent): void => {
     if (event === 'content_block_delta') return; // the reply's text
@@ -82,26 +81,19 @@ export function createClaudeStreamParser(options: ClaudeStreamOptions = {}): Cla
     served = slugField(message, 'model', drops) ?? served;
   };
 
-  return {
-    push: feed.push,
-    get overLimit() {
-      return feed.overLimit;
-    },
-    finish() {
-      feed.end();
-      const requested = options.requested ?? null;
-      if (messageId === null || (requested === null && served === null)) return { route: null, drops: { ...drops } };
-      const flags: string[] = [];
-      if (requested !== null) flags.push('requested-from:request');
-      if (served !== null) flags.push('served-from:message-start');
-      for (const name of unknownEvents) flags.push(`event:${name}`);
-      if (!stopped) flags.push('incomplete');
-      return {
-        route: { site: 'claude', conversationId: options.conversationId ?? null, messageId, requested, shown: null, served, flags, via: 'stream' },
-        drops: { ...drops },
-      };
-    },
-  };
+  return createSseParser({ maxStreamChars: maxStream, maxEventChars: options.maxEventChars }, drops, onEvent, () => {
+    const requested = options.requested ?? null;
+    if (messageId === null || (requested === null && served === null)) return { route: null, drops: { ...drops } };
+    const flags: string[] = [];
+    if (requested !== null) flags.push('requested-from:request');
+    if (served !== null) flags.push('served-from:message-start');
+    for (const name of unknownEvents) flags.push(`event:${name}`);
+    if (!stopped) flags.push('incomplete');
+    return {
+      route: { site: 'claude', conversationId: options.conversationId ?? null, messageId, requested, shown: null, served, flags, via: 'stream' },
+      drops: { ...drops },
+    };
+  });
 }
 
 /** Whole-text convenience (tests): one push, then finish. */

@@ -12,11 +12,10 @@
  *   differ). Never read: `read_write_token` (a token), the query, the answer blocks.
  */
 import { countDrop, MAX_STREAM_CHARS, type DropCounts, type StreamParser } from './drop-reasons.ts';
-import { createSseFeed } from './sse-feed.ts';
+import { createSseParser } from './sse-feed.ts';
 import { idField, isRec, slugField } from './chatgpt-fields.ts';
 import { MAX_REQUEST_CHARS } from './chatgpt-request.ts';
 import { isSlug, type ParsedRoute, type RouteVia } from './observation.ts';
-import { createSseFramer } from './sse.ts';
 
 type Rec = Record<string, unknown>;
 export type PerplexityRoute = ParsedRoute<'perplexity'>;
@@ -111,7 +110,6 @@ export function createPerplexityAskParser(options: PerplexityAskOptions = {}): P
   const maxStream = options.maxStreamChars ?? MAX_STREAM_CHARS;
   const drops: DropCounts = {};
   const facts = new Map<string, EntryFacts>();
-  const feed = createSseFeed({ maxStreamChars: maxStream, maxEventChars: options.maxEventChars }, drops, (e) => onData(e.data));
 
   const onData = (data: string): void => {
     // Several JSON objects may share one event, one per `data:` line.
@@ -129,16 +127,14 @@ export function createPerplexityAskParser(options: PerplexityAskOptions = {}): P
     }
   };
 
-  return {
-    push: feed.push,
-    get overLimit() {
-      return feed.overLimit;
-    },
-    finish() {
-      feed.end();
+  return createSseParser(
+    { maxStreamChars: maxStream, maxEventChars: options.maxEventChars },
+    drops,
+    (e) => onData(e.data),
+    () => {
       return { routes: routesOf(facts, options.requested ?? null, null, 'stream'), drops: { ...drops } };
     },
-  };
+  );
 }
 
 /** Whole-text convenience (tests): one push, then finish. */
