@@ -20,7 +20,7 @@ import {
   type UserPools,
 } from './router/generator.ts';
 import { loadUserPools, readRecords, toRouterConversation } from './router/real-data.ts';
-import { buildRouterHistory, type AlpacaRow } from '../demo/router-history.ts';
+import { buildRouterHistory, type AlpacaRow, type HistoryConversation } from '../demo/router-history.ts';
 import { readFileSync } from 'node:fs';
 import { requireSharedData, sharedDataPath } from '../scripts/shared-data.ts';
 
@@ -245,6 +245,14 @@ const REAL_ROUTER_PAIRS: readonly (readonly [string, string])[] = [
 ];
 const REAL_ROUTER_SEEDS = Math.max(1, Math.round(3 * SCALE));
 
+/** The router analysis every real-text row runs on a built history (its known states set aside). */
+function analyzeHistory(conversations: readonly HistoryConversation[], seed: number): RouterReport {
+  return analyzeRouter(
+    conversations.map((c) => ({ id: c.id, turns: c.turns.map((t) => ({ role: t.role, text: t.text, model: t.model ?? null })) })),
+    { seed, permutations: PERMUTATIONS, skipMirroring: true, bootstrap: 50 },
+  );
+}
+
 /**
  * Known routers between real replies (built like the bundled demo history, demo/router-history.ts:
  * AlpacaEval replies of two generators, a sticky chain per conversation): does the analysis, with
@@ -266,10 +274,7 @@ function realRouter(): void {
   for (const personas of REAL_ROUTER_PAIRS)
     for (let seed = 1; seed <= REAL_ROUTER_SEEDS; seed++) {
       const h = buildRouterHistory(rows, { personas, shownModel: 'x', conversations: 24, minReplies: 14, maxReplies: 18, stay: 0.9, seed: 100 + seed });
-      const r = analyzeRouter(
-        h.conversations.map((c) => ({ id: c.id, turns: c.turns.map((t) => ({ role: t.role, text: t.text, model: t.model ?? null })) })),
-        { seed, permutations: PERMUTATIONS, skipMirroring: true, bootstrap: 50 },
-      );
+      const r = analyzeHistory(h.conversations, seed);
       const c = r.comparison;
       const hmm = c?.fits.find((f) => f.model === 'sticky-hmm')?.deltaBic;
       const p = personaRecovery(
@@ -311,10 +316,7 @@ function realClusteredNull(): void {
   for (const personas of REAL_ROUTER_PAIRS)
     for (let seed = 1; seed <= GRID_SEEDS; seed++) {
       const h = buildRouterHistory(rows, { personas, shownModel: 'x', conversations: 24, minReplies: 14, maxReplies: 18, stay: 1, seed: 900 + seed });
-      const r = analyzeRouter(
-        h.conversations.map((c) => ({ id: c.id, turns: c.turns.map((t) => ({ role: t.role, text: t.text, model: t.model ?? null })) })),
-        { seed, permutations: PERMUTATIONS, skipMirroring: true, bootstrap: 50 },
-      );
+      const r = analyzeHistory(h.conversations, seed);
       total++;
       if (r.comparison?.verdict === 'router-like') routerLike++;
       if (routerWord(r) === 'yes') yes++;
@@ -371,10 +373,7 @@ function realGrid(pools: UserPools): void {
           seed: 500 + seed,
           cues: d.cues ? { texts: pools.boredom, ...GRID_CUES } : undefined,
         });
-        const r = analyzeRouter(
-          h.conversations.map((c) => ({ id: c.id, turns: c.turns.map((t) => ({ role: t.role, text: t.text, model: t.model ?? null })) })),
-          { seed, permutations: PERMUTATIONS, skipMirroring: true, bootstrap: 50 },
-        );
+        const r = analyzeHistory(h.conversations, seed);
         if (h.replies > h.eligible) tally.reused++;
         const word = routerWord(r);
         const isDemoPair = personas === REAL_ROUTER_PAIRS[0];
