@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { createChatGptStreamParser, parseChatGptStream, type ChatGptStreamResult } from '../../../../src/core/route/chatgpt-stream.ts';
 import { createSseFramer } from '../../../../src/core/route/sse.ts';
+import { allSplits, feedBytes } from './byte-splits.ts';
 import { readShared, readSharedBytes, SSE_FILES } from './fixtures.ts';
 
 const FAKE_JWT = 'eyJhbGciOiJub25lIn0.eyJzeW50aGV0aWMiOnRydWV9.c3ludGhldGlj';
@@ -9,26 +10,8 @@ const fixture = (name: string) => `network/chatgpt/${name}`;
 /** Feed bytes split at the given offsets through one streaming TextDecoder, as the observer does. */
 function parseBytes(bytes: Uint8Array, cuts: number[]): ChatGptStreamResult {
   const parser = createChatGptStreamParser();
-  const decoder = new TextDecoder('utf-8');
-  let start = 0;
-  for (const cut of [...cuts, bytes.length]) {
-    parser.push(decoder.decode(bytes.subarray(start, cut), { stream: true }));
-    start = cut;
-  }
-  parser.push(decoder.decode());
+  feedBytes((text) => parser.push(text), bytes, cuts);
   return parser.finish();
-}
-
-/** Deterministic pseudo-random cut points. */
-function randomCuts(length: number, seed: number, maxPiece: number): number[] {
-  let s = seed >>> 0;
-  const cuts: number[] = [];
-  for (let at = 0; ; ) {
-    s = (s * 1664525 + 1013904223) >>> 0;
-    at += 1 + (s % maxPiece);
-    if (at >= length) return cuts;
-    cuts.push(at);
-  }
 }
 
 describe('ChatGPT stream parser on the fixtures', () => {
@@ -74,14 +57,7 @@ describe('ChatGPT stream parser on the fixtures', () => {
     it(`${name}: the same result at every two-way split, random splits and 1-byte pieces`, () => {
       const bytes = readSharedBytes(fixture(name));
       const whole = parseBytes(bytes, []);
-      for (let cut = 1; cut < bytes.length; cut++) expect(parseBytes(bytes, [cut])).toEqual(whole);
-      for (let seed = 1; seed <= 20; seed++) expect(parseBytes(bytes, randomCuts(bytes.length, seed, seed % 2 ? 7 : 3000))).toEqual(whole);
-      expect(
-        parseBytes(
-          bytes,
-          Array.from({ length: bytes.length - 1 }, (_, i) => i + 1),
-        ),
-      ).toEqual(whole);
+      for (const cuts of allSplits(bytes.length)) expect(parseBytes(bytes, cuts)).toEqual(whole);
     });
 
     it(`${name}: keeps no token and no message text`, () => {
