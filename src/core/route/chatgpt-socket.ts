@@ -8,7 +8,7 @@
  * every tab of the user, so only topics this tab's own streams announced are read (the caller
  * says which through `acceptTopic`); items are de-duplicated by `stream_item_id`.
  */
-import { countDrop, type DropCounts } from './drop-reasons.ts';
+import { countDrop, type DropCounts, parseJsonCounted } from './drop-reasons.ts';
 import { isRec } from './chatgpt-fields.ts';
 import { createChatGptStreamParser, type ChatGptStreamParser } from './chatgpt-stream.ts';
 import type { RouteObservation } from './observation.ts';
@@ -95,13 +95,8 @@ export function createChatGptSocketParser(options: ChatGptSocketOptions): ChatGp
       }
       // Cheap pre-check: frames without a conversation-turn stream are not parsed at all.
       if (!text.includes('conversation-turn-stream')) return out;
-      let frame: unknown;
-      try {
-        frame = JSON.parse(text);
-      } catch {
-        countDrop(drops, 'malformed-json');
-        return out;
-      }
+      const frame = parseJsonCounted(text, drops);
+      if (frame === undefined) return out;
       if (!Array.isArray(frame)) {
         countDrop(drops, 'not-an-object');
         return out;

@@ -8,7 +8,7 @@
  * with sticky `p`/`o` (routing.md §1.3–1.4). Keeps only the fields of chatgpt-fields.ts: text
  * deltas are recognised without being parsed, and no text, token or header is retained.
  */
-import { countDrop, MAX_STREAM_CHARS, type DropCounts, type StreamParser } from './drop-reasons.ts';
+import { countDrop, MAX_STREAM_CHARS, type DropCounts, type StreamParser, parseJsonCounted } from './drop-reasons.ts';
 import { createSseParser } from './sse-feed.ts';
 import { idField, isAnswerMessage, isRec, observationOf, slugField, steFacts, type AnswerFacts, type SteFacts } from './chatgpt-fields.ts';
 import type { RouteObservation, RouteVia } from './observation.ts';
@@ -164,13 +164,8 @@ export function createChatGptStreamParser(options: ChatGptStreamOptions = {}): C
     if (event === 'delta_encoding') return;
     // Bare text deltas keep the sticky path and op; only a metadata path could make them matter.
     if (BARE_TEXT_DELTA.test(data) && !stickyPath.startsWith('/message/metadata')) return;
-    let parsed: unknown;
-    try {
-      parsed = JSON.parse(data);
-    } catch {
-      countDrop(drops, 'malformed-json');
-      return;
-    }
+    const parsed = parseJsonCounted(data, drops);
+    if (parsed === undefined) return;
     if (!isRec(parsed)) {
       countDrop(drops, 'not-an-object');
       return;

@@ -10,7 +10,7 @@
  *   Opus is announced on the web is unknown), as `event:<name>` flags;
  * - text deltas (`content_block_delta`) are skipped without being parsed.
  */
-import { countDrop, MAX_STREAM_CHARS, type DropCounts, type StreamParser } from './drop-reasons.ts';
+import { countDrop, MAX_STREAM_CHARS, type DropCounts, type StreamParser, parseJsonCounted } from './drop-reasons.ts';
 import { createSseParser } from './sse-feed.ts';
 import { idField, isRec, slugField } from './chatgpt-fields.ts';
 import type { SseEvent } from './sse.ts';
@@ -65,13 +65,8 @@ export function createClaudeStreamParser(options: ClaudeStreamOptions = {}): Cla
       return;
     }
     if (event !== 'message_start') return; // blocks, limits, pings: nothing kept
-    let parsed: unknown;
-    try {
-      parsed = JSON.parse(data);
-    } catch {
-      countDrop(drops, 'malformed-json');
-      return;
-    }
+    const parsed = parseJsonCounted(data, drops);
+    if (parsed === undefined) return;
     const message = isRec(parsed) && isRec(parsed.message) ? parsed.message : null;
     if (message === null) {
       countDrop(drops, 'not-an-object');

@@ -19,6 +19,16 @@ export function countDrop(counts: DropCounts, reason: DropReason, n = 1): void {
   counts[reason] = (counts[reason] ?? 0) + n;
 }
 
+/** `JSON.parse`, or undefined (never a JSON value) with one 'malformed-json' drop counted. */
+export function parseJsonCounted(text: string, drops: DropCounts): unknown {
+  try {
+    return JSON.parse(text);
+  } catch {
+    countDrop(drops, 'malformed-json');
+    return undefined;
+  }
+}
+
 /** Characters one streamed response may have before it is dropped (every site's parser). */
 export const MAX_STREAM_CHARS = 8_000_000;
 

@@ -17,7 +17,7 @@
  * shows both: if it is not, routes wait unmatched and expire, counted as never-captured).
  * Never kept: the message text, tokens, titles, anything else.
  */
-import { countDrop, streamBudget, MAX_STREAM_CHARS, type DropCounts, type StreamParser } from './drop-reasons.ts';
+import { countDrop, streamBudget, MAX_STREAM_CHARS, type DropCounts, type StreamParser, parseJsonCounted } from './drop-reasons.ts';
 import { idField, isRec, slugField } from './chatgpt-fields.ts';
 import { MAX_REQUEST_CHARS } from './chatgpt-request.ts';
 import { createNdjsonFramer } from './ndjson.ts';
@@ -97,13 +97,8 @@ export function createGrokStreamParser(options: GrokStreamOptions = {}): GrokStr
   const onLine = (line: string): void => {
     // Token lines are nearly all of the stream and never matter: only these keys do.
     if (!line.includes('"modelResponse"') && !line.includes('"conversationId"')) return;
-    let parsed: unknown;
-    try {
-      parsed = JSON.parse(line);
-    } catch {
-      countDrop(drops, 'malformed-json');
-      return;
-    }
+    const parsed = parseJsonCounted(line, drops);
+    if (parsed === undefined) return;
     const result = isRec(parsed) && isRec(parsed.result) ? parsed.result : null;
     if (result === null) {
       countDrop(drops, 'not-an-object');

@@ -11,7 +11,7 @@
  * - requested = `user_selected_model`, served = `display_model` ([PMW]: "mismatch" when they
  *   differ). Never read: `read_write_token` (a token), the query, the answer blocks.
  */
-import { countDrop, MAX_STREAM_CHARS, type DropCounts, type StreamParser } from './drop-reasons.ts';
+import { countDrop, MAX_STREAM_CHARS, type DropCounts, type StreamParser, parseJsonCounted } from './drop-reasons.ts';
 import { createSseParser } from './sse-feed.ts';
 import { idField, isRec, slugField } from './chatgpt-fields.ts';
 import { MAX_REQUEST_CHARS } from './chatgpt-request.ts';
@@ -115,13 +115,8 @@ export function createPerplexityAskParser(options: PerplexityAskOptions = {}): P
     // Several JSON objects may share one event, one per `data:` line.
     for (const line of data.split('\n')) {
       if (!line.includes('"backend_uuid"')) continue;
-      let parsed: unknown;
-      try {
-        parsed = JSON.parse(line);
-      } catch {
-        countDrop(drops, 'malformed-json');
-        continue;
-      }
+      const parsed = parseJsonCounted(line, drops);
+      if (parsed === undefined) continue;
       if (isRec(parsed)) take(parsed, facts, drops);
       else countDrop(drops, 'not-an-object');
     }
