@@ -44,15 +44,16 @@ const ROUTE_TURNS: PageTurn[] = [
     model: 'gpt-5',
   },
 ];
-/** The page's own script: send a message, read the answer, leave a digest in the DOM. */
-const ROUTE_SCRIPT = `
+/** The page's own script: POST `body` to `path`, read the answer, leave its size and digest in the DOM. */
+const fetchScript = (path: string, body: Record<string, string>) => `
   (async function () {
-    var r = await fetch('/backend-api/f/conversation', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ action: 'next', model: 'gpt-5' }) });
+    var r = await fetch(${JSON.stringify(path)}, { method: 'POST', headers: { 'content-type': 'application/json' }, body: ${JSON.stringify(JSON.stringify(body))} });
     var bytes = new Uint8Array(await r.arrayBuffer());
     var digest = Array.from(new Uint8Array(await crypto.subtle.digest('SHA-256', bytes))).map(function (b) { return b.toString(16).padStart(2, '0'); }).join('');
     document.body.setAttribute('data-fetched', bytes.length + ':' + digest);
   })();
 `;
+const ROUTE_SCRIPT = fetchScript('/backend-api/f/conversation', { action: 'next', model: 'gpt-5' });
 
 /** Grok (route capture on a second site): a reply request answered with a hand-built NDJSON stream naming grok-3-mini. */
 const GROK_STREAM = readFileSync(routeFixture('grok/reply-other-model.ndjson'));
@@ -63,14 +64,10 @@ const GROK_TURNS: PageTurn[] = [
   { id: 'response-1b2c3d4e-0000-4000-8000-000000000002', role: 'user', text: 'Give me the short version, please.' },
   { id: 'response-9a8b7c6d-5e4f-4321-a0b1-c2d3e4f5a6b7', role: 'assistant', text: 'Sure — here it is, in three short lines.' },
 ];
-const GROK_SCRIPT = `
-  (async function () {
-    var r = await fetch('/rest/app-chat/conversations/${GROK_CONVERSATION}/responses', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ message: 'Give me the short version, please.', modelName: 'grok-4' }) });
-    var bytes = new Uint8Array(await r.arrayBuffer());
-    var digest = Array.from(new Uint8Array(await crypto.subtle.digest('SHA-256', bytes))).map(function (b) { return b.toString(16).padStart(2, '0'); }).join('');
-    document.body.setAttribute('data-fetched', bytes.length + ':' + digest);
-  })();
-`;
+const GROK_SCRIPT = fetchScript(`/rest/app-chat/conversations/${GROK_CONVERSATION}/responses`, {
+  message: 'Give me the short version, please.',
+  modelName: 'grok-4',
+});
 
 let tmp: string;
 let httpsServer: HttpsServer;
