@@ -3,6 +3,16 @@ import { circularShiftTest, stratifiedShiftTest, type AlignedSeries } from '../.
 import { createRng } from '../../../../src/core/router/random.ts';
 import { stratifiedExcess } from '../../../../src/core/router/triggers.ts';
 
+/** The fast test and the generic one, on the same series, rotations and seed: identical results. */
+function expectSameAsGeneric(series: AlignedSeries[], responseLevels: number, eventLevels: number, rotations: number, seed: number): void {
+  const slow = circularShiftTest(series, stratifiedExcess, rotations, createRng(seed));
+  const fast = stratifiedShiftTest(series, responseLevels, eventLevels, rotations, createRng(seed));
+  expect(fast.observed).toBeCloseTo(slow.observed, 10);
+  expect(fast.nullStats).toHaveLength(rotations);
+  fast.nullStats.forEach((t, i) => expect(t).toBeCloseTo(slow.nullStats[i], 10));
+  expect(fast.p).toBe(slow.p);
+}
+
 describe('the allocation-free stratified shift test', () => {
   it('gives the same statistic, rotations and p as the generic circular-shift test', () => {
     const rng = createRng(42);
@@ -15,11 +25,7 @@ describe('the allocation-free stratified shift test', () => {
         responseStrata: Array.from({ length: len }, (_, i) => (i < 2 ? 0 : i < 5 ? 1 : i < 10 ? 2 : 3)),
       };
     });
-    const slow = circularShiftTest(series, stratifiedExcess, 99, createRng(7));
-    const fast = stratifiedShiftTest(series, 5, 3, 99, createRng(7));
-    expect(fast.observed).toBeCloseTo(slow.observed, 10);
-    fast.nullStats.forEach((t, i) => expect(t).toBeCloseTo(slow.nullStats[i], 10));
-    expect(fast.p).toBe(slow.p);
+    expectSameAsGeneric(series, 5, 3, 99, 7);
   });
 
   it('gives the same results on the events-only path (no event strata: only the events are visited per rotation)', () => {
@@ -32,11 +38,6 @@ describe('the allocation-free stratified shift test', () => {
         responseStrata: Array.from({ length: len }, (_, i) => (i < 2 ? 0 : i < 5 ? 1 : i < 10 ? 2 : i < 20 ? 3 : 4)),
       };
     });
-    const slow = circularShiftTest(series, stratifiedExcess, 199, createRng(11));
-    const fast = stratifiedShiftTest(series, 5, 1, 199, createRng(11));
-    expect(fast.observed).toBeCloseTo(slow.observed, 10);
-    expect(fast.nullStats).toHaveLength(199);
-    fast.nullStats.forEach((t, i) => expect(t).toBeCloseTo(slow.nullStats[i], 10));
-    expect(fast.p).toBe(slow.p);
+    expectSameAsGeneric(series, 5, 1, 199, 11);
   });
 });
