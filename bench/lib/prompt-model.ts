@@ -7,6 +7,7 @@
  * input is adjusted; labels and stored features stay raw.
  */
 import type { FeatureValues } from '../../src/core/model/types.ts';
+import { solve } from '../../src/core/router/prompt-covariates.ts';
 
 /** Per reply feature: coefficients aligned with PROMPT_FEATURE_NAMES. */
 export type PromptModel = Readonly<Record<string, readonly number[]>>;
@@ -33,23 +34,13 @@ export function residualize(values: readonly FeatureValues[], prompts: readonly 
 /** Ridge regression (normal equations, Gaussian elimination); the intercept (column 0) is not penalised. */
 export function fitRidge(X: readonly (readonly number[])[], y: readonly number[], lambda: number): number[] {
   const d = X[0]?.length ?? 0;
-  const A = Array.from({ length: d }, (_, i) => Array.from({ length: d + 1 }, (_, j) => (j === i && i > 0 ? lambda : 0)));
+  const A = Array.from({ length: d }, (_, i) => Array.from({ length: d }, (_, j) => (j === i && i > 0 ? lambda : 0)));
+  const b = new Array<number>(d).fill(0);
   X.forEach((x, r) => {
     for (let i = 0; i < d; i++) {
       for (let j = 0; j < d; j++) A[i][j] += x[i] * x[j];
-      A[i][d] += x[i] * y[r];
+      b[i] += x[i] * y[r];
     }
   });
-  for (let c = 0; c < d; c++) {
-    let p = c;
-    for (let r = c + 1; r < d; r++) if (Math.abs(A[r][c]) > Math.abs(A[p][c])) p = r;
-    [A[c], A[p]] = [A[p], A[c]];
-    if (Math.abs(A[c][c]) < 1e-12) continue;
-    for (let r = 0; r < d; r++) {
-      if (r === c) continue;
-      const k = A[r][c] / A[c][c];
-      for (let j = c; j <= d; j++) A[r][j] -= k * A[c][j];
-    }
-  }
-  return A.map((row, i) => (Math.abs(row[i]) < 1e-12 ? 0 : row[d] / row[i]));
+  return solve(A, b);
 }
