@@ -195,10 +195,8 @@ export function createBadgeLayer(doc: Document, send: Send, options: BadgeLayerO
     openTurn = null;
     // Only hand focus back to our own badge, and only when the user closed from inside the panel.
     // Focus moves before the panel goes: focus never sits in a frame while it is removed.
-    const badge = refocus && turn ? root.getElementById(badgeButtonId(turn)) : null;
-    badge?.focus({ preventScroll: true });
+    if (refocus && turn) root.getElementById(badgeButtonId(turn))?.focus({ preventScroll: true });
     paint();
-    if (badge?.isConnected && root.activeElement !== badge) badge.focus({ preventScroll: true });
   }
 
   function toggle(turnId: string, event: Event) {
