@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { quantileSorted } from '../../../../src/core/math/stats.ts';
-import { medianInPlace, robustScale } from '../../../../src/core/router/embed.ts';
+import { medianInPlace } from '../../../../src/core/math/select.ts';
+import { robustScale } from '../../../../src/core/router/embed.ts';
 import { createRng } from '../../../../src/core/router/random.ts';
 
 describe('the median by selection (robust scaling on large piles)', () => {
