@@ -25,7 +25,7 @@ import { DATA_DIR } from './lib/data.ts';
 import { corpusFeatures } from './lib/feature-cache.ts';
 import { replyMeasures } from './lib/features.ts';
 import { appendEvalLog, timesEvaluated, type EvalLogRow } from './lib/eval-log.ts';
-import { bootstrap, curveLine, fmtInterval, MAX_FALSE_PER_100, operatingPoint, outcome, pool, type Curve, type Outcome } from './lib/operating-point.ts';
+import { bootstrap, curveLine, fmtInterval, MAX_FALSE_PER_100, operatingPoint, outcome, pool, type Curve } from './lib/operating-point.ts';
 import { ORACLE_PENALTIES, oracleSeries, oracleSwitches } from './lib/oracle.ts';
 import { devGenerators, splitPrompts } from './lib/split-v2.ts';
 import { devSpecs, evalSpecs, type SetSpec } from './lib/sets-v2.ts';

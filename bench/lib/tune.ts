@@ -6,7 +6,7 @@
 import { FEATURES } from '../../src/core/features/registry.ts';
 import { segmentSeries } from '../../src/core/changepoint/segment.ts';
 import type { SwitchTest } from '../../src/core/changepoint/permutation.ts';
-import { gramCost, kernelCost, l2Cost, sumCost, type SegmentCost } from '../../src/core/changepoint/cost.ts';
+import { gramCost, l2Cost, sumCost, type SegmentCost } from '../../src/core/changepoint/cost.ts';
 import { diffScale, standardise } from '../../src/core/detect/series.ts';
 import { switchTestFor } from '../../src/core/detect/input.ts';
 import type { StandardSeries } from '../../src/core/detect/series.ts';

@@ -1,5 +1,4 @@
 import { useState } from 'preact/hooks';
-import type { ShiftLabel } from '../core/model/types.ts';
 import { FROM_THE_PAGE, strengthMeaning, strengthOf } from '../core/vocabulary/judgements.ts';
 
 interface Props {

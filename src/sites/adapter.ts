@@ -5,7 +5,7 @@
  * Adapters are pure functions of (DOM root, URL): no storage, no messaging, no timers. They
  * run the same on a live page, on a saved page in a unit test, and in the CLI.
  */
-import type { CapturedTurn, PageCapture, SiteId, SiteSettings } from '../core/model/types.ts';
+import type { PageCapture, SiteId, SiteSettings } from '../core/model/types.ts';
 import { readTurnsWithSelectors } from './selector-reader.ts';
 import { cachedPageRead, ScanPaused } from './read-cache.ts';
 import type { TurnReading } from './reading.ts';

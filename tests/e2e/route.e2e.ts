@@ -17,7 +17,7 @@ import { layerText } from './lib/badge-layer.ts';
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, readFileSync } from 'node:fs';
+import { mkdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { launchWithExtension, type ExtensionSession } from './lib/browser.ts';
 import { chatgptPage, HEARTBEAT_SCRIPT, type PageTurn } from './lib/chat-page.ts';

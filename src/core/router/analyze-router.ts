@@ -91,7 +91,7 @@ export function analyzeRouter(input: RouterInput | readonly ConversationBundle[]
       loop: null,
       routes,
     };
-    const questions = buildQuestions(empty, sizes, alpha);
+    const questions = buildQuestions(empty, alpha);
     return { version: ROUTER_VERSION, sizes, ...empty, questions, summary: summarize({ ...empty, questions }, sizes, warnings), warnings };
   }
   // rowsOf[c][t]: index of reply t of conversation c in `rows` / the embedding.
@@ -201,7 +201,7 @@ export function analyzeRouter(input: RouterInput | readonly ConversationBundle[]
     loop,
     routes: routesWithSwitches,
   };
-  const questions = buildQuestions(parts, sizes, alpha, {
+  const questions = buildQuestions(parts, alpha, {
     hmmFit: rep.fits[rep.pathK - 1],
     clusterFits,
     mixtureFits,

@@ -9,7 +9,6 @@
  * - random restarts seeded from k-means++ so results are reproducible from one seed.
  */
 import { createRng, type Rng } from './random.ts';
-import { logSumExp } from '../math/stats.ts';
 
 export interface HmmParams {
   k: number;

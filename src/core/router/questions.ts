@@ -29,7 +29,7 @@ export interface FitContext {
 
 const pct = (x: number) => `${Math.round(100 * x)}%`;
 
-export function buildQuestions(p: Parts, sizes: RouterReport['sizes'], alpha: number, fit?: FitContext): VerdictLine[] {
+export function buildQuestions(p: Parts, alpha: number, fit?: FitContext): VerdictLine[] {
   return [repertoireLine(p, alpha), routerLine(p, alpha, fit), triggerLine(p, alpha), loopLine(p), modelsLine(p)];
 }
 

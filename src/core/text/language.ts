@@ -5,7 +5,6 @@
  * Spanish) share few of them (~0.05–0.15). Known failure: very short replies (< 8 words) and
  * English text that is mostly a list of nouns or code identifiers; we call those English.
  */
-import { ENGLISH_FUNCTION_WORDS } from '../lexicons/function-words.ts';
 
 export const MIN_WORDS_FOR_LANGUAGE_CHECK = 8;
 export const ENGLISH_FUNCTION_SHARE = 0.2;

@@ -9,7 +9,7 @@ const routerLine = (
     RouterReport,
     'repertoire' | 'transitions' | 'comparison' | 'triggers' | 'modelSwitch' | 'promptConditioning' | 'recurrence' | 'loop' | 'routes' | 'sizes'
   >,
-) => buildQuestions(r, r.sizes, 0.05).find((q) => q.id === 'router');
+) => buildQuestions(r, 0.05).find((q) => q.id === 'router');
 
 /** A real report whose comparison says "mixed reply types", with the HMM `behind` ΔBIC behind and the recurrence test at `p`. */
 function mixedWith(behind: number, p: number): RouterReport {
