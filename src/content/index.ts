@@ -9,7 +9,7 @@ import browser, { type Runtime } from 'webextension-polyfill';
 import { renderBadges, setBadgesHidden } from './badges/index.ts';
 import { createSettingsOwner } from './settings.ts';
 import { adapterForUrl } from '../sites/registry.ts';
-import { useNativeMatching } from '../sites/dom-text.ts';
+import { useNativeMatching } from '../sites/dom-text/ui-chrome.ts';
 import { sendMessage } from '../messaging/client.ts';
 import type { BadgeInfo, CapturePageMessage } from '../messaging/catalog.ts';
 import { isRouteSite } from '../core/route/observation.ts';

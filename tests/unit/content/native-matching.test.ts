@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { afterAll, afterEach, describe, expect, it } from 'vitest';
 import { parseSavedPage } from '../../../src/cli/saved-page.ts';
 import { capturePage } from '../../../src/sites/adapter.ts';
-import { useNativeMatching } from '../../../src/sites/dom-text.ts';
+import { useNativeMatching } from '../../../src/sites/dom-text/ui-chrome.ts';
 import { adapterById, adapterForPage } from '../../../src/sites/registry.ts';
 import { SITE_PAGES } from '../../fixtures/paths.ts';
 
