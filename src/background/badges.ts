@@ -4,7 +4,7 @@
  */
 import { turnKey } from '../core/model/keys.ts';
 import type { Annotation, CapturedTurn, StoredAnalysis } from '../core/model/types.ts';
-import type { BadgeInfo } from '../messaging/catalog.ts';
+import type { BadgeInfo } from '../messaging/responses.ts';
 import { rerouteText } from '../core/route/reroute.ts';
 import { getConversationAnalyses } from '../store/read.ts';
 import { readRoutes } from '../store/routes.ts';

@@ -3,7 +3,9 @@
  * the message's handler. Dropped messages get no answer (undefined) and a console.warn.
  * No webextension-polyfill here: src/background/index.ts wires this to runtime.onMessage.
  */
-import { CATALOG, parseMessage, type Message, type MessageType, type ResponseMap, type SenderSide } from '../messaging/catalog.ts';
+import { CATALOG, parseMessage, type SenderSide } from '../messaging/catalog.ts';
+import type { Message, MessageType } from '../messaging/requests.ts';
+import type { ResponseMap } from '../messaging/responses.ts';
 import { StoreWriteError } from '../store/write-error.ts';
 import type { BackgroundContext } from './context.ts';
 import { HANDLERS } from './handlers/index.ts';

@@ -3,7 +3,7 @@
  * session storage so it survives the service worker being stopped and restarted.
  */
 import type { SiteId } from '../core/model/types.ts';
-import type { TabCaptureStatus } from '../messaging/catalog.ts';
+import type { TabCaptureStatus } from '../messaging/responses.ts';
 import type { SessionArea } from './session.ts';
 
 export interface TabEntry {

@@ -4,7 +4,8 @@
  * outside an extension (Node tests import src/messaging/catalog.ts freely).
  */
 import browser from 'webextension-polyfill';
-import type { Message, ResponseFor } from './catalog.ts';
+import type { Message } from './requests.ts';
+import type { ResponseFor } from './responses.ts';
 
 /** Thrown when the worker gave no answer (it dropped the message, or it is restarting). */
 export class NoResponseError extends Error {

@@ -23,7 +23,7 @@ import {
   waitFor,
   watchPage,
 } from './lib/extension.ts';
-import { SHARE_ON_DEMAND_DETAIL } from '../../src/messaging/catalog.ts';
+import { SHARE_ON_DEMAND_DETAIL } from '../../src/messaging/responses.ts';
 
 /**
  * Real saved pages (tests/fixtures/shared/sites) for every site that has one, and our

@@ -5,7 +5,7 @@
  * handler that acts for a chat tab takes the tab's site and URL from `chatSender(from)`
  * (../sender.ts), never from the message.
  */
-import type { MessageType } from '../../messaging/catalog.ts';
+import type { MessageType } from '../../messaging/requests.ts';
 import { annotationDelete } from './annotation-delete.ts';
 import { annotationGet } from './annotation-get.ts';
 import { annotationSave } from './annotation-save.ts';

@@ -1,5 +1,5 @@
 /** `tab/status`: what the popup shows for a tab. Counts come fresh from the store. */
-import type { TabStatus } from '../../messaging/catalog.ts';
+import type { TabStatus } from '../../messaging/responses.ts';
 import { getConversation } from '../../store/read.ts';
 import { countReroutes } from '../../store/routes.ts';
 import { getSettings, siteEnabled } from '../../store/settings.ts';

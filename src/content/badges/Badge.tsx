@@ -1,5 +1,5 @@
 import type { AnnotationKind } from '../../core/model/types.ts';
-import type { BadgeInfo } from '../../messaging/catalog.ts';
+import type { BadgeInfo } from '../../messaging/responses.ts';
 import { StateChip } from '../../common/StateChip.tsx';
 import { LabelText } from '../../common/LabelText.tsx';
 import { EvidenceList } from '../../common/EvidenceList.tsx';

@@ -4,10 +4,10 @@
  * capture/page answer with the worker's badges keyed by turn id and the element of each turn
  * in the DOM; `pending` (optional) lists turn ids still streaming, shown as "analysing…"; `gaps`
  * (optional) the replies whose body could not be read, with the reason (shown as "reply not captured").
- * May import: src/common, src/messaging/catalog.ts types, messaging client.
+ * May import: src/common, src/messaging types (requests.ts, responses.ts), messaging client.
  */
 import browser from 'webextension-polyfill';
-import type { BadgeInfo } from '../../messaging/catalog.ts';
+import type { BadgeInfo } from '../../messaging/responses.ts';
 import { sendMessage } from '../../messaging/client.ts';
 import { ANNOTATE_PAGE, frameHash } from '../../common/annotate-frame-url.ts';
 import { createBadgeLayer, type BadgeLayer } from './layer.tsx';

@@ -17,7 +17,8 @@
  */
 import { render } from 'preact';
 import type { AnnotationKind } from '../../core/model/types.ts';
-import type { BadgeInfo, Message, ResponseFor } from '../../messaging/catalog.ts';
+import type { Message } from '../../messaging/requests.ts';
+import type { BadgeInfo, ResponseFor } from '../../messaging/responses.ts';
 import { parseFrameSignal } from '../../common/annotate-frame-url.ts';
 import { markOwnNode } from '../own-ui.ts';
 import tokensCss from '../../common/tokens.css?inline';

@@ -5,7 +5,7 @@
  */
 import { clipShort } from '../../core/limits.ts';
 import type { CapturedTurn } from '../../core/model/types.ts';
-import type { CapturePageMessage } from '../../messaging/catalog.ts';
+import type { CapturePageMessage } from '../../messaging/requests.ts';
 
 const clipOrNull = (v: string | null): string | null => (v === null ? null : clipShort(v));
 

@@ -19,11 +19,12 @@
  * time slice and resumes when the page is idle, keeping what it read in the cache.
  * Errors are contained: nothing here throws into the page.
  *
- * May import: src/sites, src/core/types, types from src/messaging/catalog. No preact, no browser
+ * May import: src/sites, src/core/types, types from src/messaging (requests, responses). No preact, no browser
  * APIs (the sender is injected so the controller is unit-testable).
  */
 import type { SiteId } from '../../core/model/types.ts';
-import { SHARE_ON_DEMAND_DETAIL, type BadgeInfo, type CapturePageMessage, type CapturePageResponse } from '../../messaging/catalog.ts';
+import type { CapturePageMessage } from '../../messaging/requests.ts';
+import { SHARE_ON_DEMAND_DETAIL, type BadgeInfo, type CapturePageResponse } from '../../messaging/responses.ts';
 import { readPage, selectedModelOf, type SelectorOverrides, type SiteAdapter } from '../../sites/adapter.ts';
 import { ScanPaused, withReadCache } from '../../sites/read-cache.ts';
 import { createElementCache } from './element-cache.ts';

@@ -4,7 +4,8 @@
  * controller can retry them on a later change. Never throws.
  */
 import type { CapturedTurn } from '../../core/model/types.ts';
-import type { BadgeInfo, CapturePageMessage, CapturePageResponse } from '../../messaging/catalog.ts';
+import type { CapturePageMessage } from '../../messaging/requests.ts';
+import type { BadgeInfo, CapturePageResponse } from '../../messaging/responses.ts';
 import { clipCapture } from './clip.ts';
 
 export interface DeliveryHandlers {

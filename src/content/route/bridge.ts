@@ -8,7 +8,8 @@
  * worker in small batches. No browser API here: the window, clock and sender are injected.
  */
 import { MAX_OBSERVATION_CHARS, parseRouteObservation, type RouteObservation } from '../../core/route/observation.ts';
-import type { RouteObserveMessage, RouteObserveResponse } from '../../messaging/catalog.ts';
+import type { RouteObserveMessage } from '../../messaging/requests.ts';
+import type { RouteObserveResponse } from '../../messaging/responses.ts';
 import type { BridgeDrop, BridgeDropCounts } from '../../core/route/bridge-drops.ts';
 import { ROUTE_CHANNEL_SOURCE, ROUTE_CHANNEL_VERSION } from './channel.ts';
 

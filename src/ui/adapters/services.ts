@@ -13,7 +13,7 @@ import type { RouterReport } from '../../core/router/types.ts';
 import type { VocabularyEntry } from '../components/AnnotationControls.tsx';
 import type { PersonaVocabulary } from '../../core/vocabulary/index.ts';
 import type { UserCalibration } from '../../core/detect/user-calibration.ts';
-import type { CaptureProblem } from '../../messaging/catalog.ts';
+import type { CaptureProblem } from '../../messaging/responses.ts';
 
 export interface ProgressReport {
   done: number;

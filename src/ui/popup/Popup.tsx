@@ -1,6 +1,6 @@
 import { useState } from 'preact/hooks';
 import type { Settings } from '../../core/model/types.ts';
-import { SHARE_ON_DEMAND_DETAIL, type TabStatus } from '../../messaging/catalog.ts';
+import { SHARE_ON_DEMAND_DETAIL, type TabStatus } from '../../messaging/responses.ts';
 import { useAsync } from '../components/use-async.ts';
 import { ErrorBox, Loading } from '../components/Status.tsx';
 import { failedCheckOf, plural } from '../../common/format.ts';

@@ -29,7 +29,7 @@ export const MODULES: readonly ModuleRule[] = [
   { module: 'src/common', what: 'pieces both the content script and the extension pages use (src/common/README.md)', mayImport: ['src/core'] },
   {
     module: 'src/messaging',
-    what: 'the typed message catalog between contexts (catalog.ts): each message with its allowed senders and its validator, generated from the record schemas of src/core/model; pure',
+    what: 'the typed messages between contexts (requests.ts, responses.ts) and their catalog (catalog.ts): each message with its allowed senders and its validator, generated from the record schemas of src/core/model; pure',
     mayImport: ['src/core'],
   },
   {

@@ -4,7 +4,7 @@ import { handleRuntimeMessage } from '../../../src/background/dispatch.ts';
 import { memorySession, type SessionArea } from '../../../src/background/session.ts';
 import type { SenderLike } from '../../../src/background/sender.ts';
 import type { CapturedTurn, Settings } from '../../../src/core/model/types.ts';
-import type { CapturePageResponse, TabStatus } from '../../../src/messaging/catalog.ts';
+import type { CapturePageResponse, TabStatus } from '../../../src/messaging/responses.ts';
 import { getConversationBundle } from '../../../src/store/read.ts';
 import type { ObservatoryDB } from '../../../src/store/schema.ts';
 import { fakeAnalyzer, freshDB, turn } from '../store/helpers.ts';

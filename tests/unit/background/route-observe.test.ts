@@ -3,7 +3,7 @@ import { createBackgroundContext, type BackgroundContext } from '../../../src/ba
 import { handleRuntimeMessage } from '../../../src/background/dispatch.ts';
 import { memorySession } from '../../../src/background/session.ts';
 import type { SenderLike } from '../../../src/background/sender.ts';
-import type { CapturePageResponse, RouteObserveResponse, TabStatus } from '../../../src/messaging/catalog.ts';
+import type { CapturePageResponse, RouteObserveResponse, TabStatus } from '../../../src/messaging/responses.ts';
 import { getConversationBundle } from '../../../src/store/read.ts';
 import type { ObservatoryDB } from '../../../src/store/schema.ts';
 import { fakeAnalyzer, freshDB, turn } from '../store/helpers.ts';

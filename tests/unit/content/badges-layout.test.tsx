@@ -10,7 +10,7 @@ import { act } from 'preact/test-utils';
 import { createBadgeLayer, NEW_BADGES_PER_TASK, type BadgeLayer, type Send } from '../../../src/content/badges/layer.tsx';
 import { placeBadge } from '../../../src/content/badges/position.ts';
 import { everythingNear, type NearbyWatch } from '../../../src/content/badges/nearby.ts';
-import type { BadgeInfo } from '../../../src/messaging/catalog.ts';
+import type { BadgeInfo } from '../../../src/messaging/responses.ts';
 
 const BADGE_WIDTH = 120;
 

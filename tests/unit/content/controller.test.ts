@@ -4,7 +4,8 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createCaptureController, type CaptureController, type TimerApi } from '../../../src/content/capture/controller.ts';
 import { markOwnNode } from '../../../src/content/own-ui.ts';
-import { SHARE_ON_DEMAND_DETAIL, type CapturePageMessage, type CapturePageResponse } from '../../../src/messaging/catalog.ts';
+import type { CapturePageMessage } from '../../../src/messaging/requests.ts';
+import { SHARE_ON_DEMAND_DETAIL, type CapturePageResponse } from '../../../src/messaging/responses.ts';
 import type { SiteAdapter } from '../../../src/sites/adapter.ts';
 import { adapterForUrl } from '../../../src/sites/registry.ts';
 

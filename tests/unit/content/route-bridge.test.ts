@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { createRouteBridge, type RouteBridgeWindow } from '../../../src/content/route/bridge.ts';
 import { ROUTE_CHANNEL_SOURCE, ROUTE_CHANNEL_VERSION } from '../../../src/content/route/channel.ts';
 import { classifyRequest, mightBeRouteRequest } from '../../../src/content/route/endpoints.ts';
-import type { RouteObserveMessage } from '../../../src/messaging/catalog.ts';
+import type { RouteObserveMessage } from '../../../src/messaging/requests.ts';
 
 const ORIGIN = 'https://chatgpt.com';
 

@@ -6,7 +6,7 @@ import { isOwnNode } from '../../../src/content/own-ui.ts';
 import { everythingNear } from '../../../src/content/badges/nearby.ts';
 import { frameHash, frameTarget } from '../../../src/common/annotate-frame-url.ts';
 import { BADGE_GAP, conversationKeyOf, placeBadge, placePanel } from '../../../src/content/badges/position.ts';
-import type { BadgeInfo } from '../../../src/messaging/catalog.ts';
+import type { BadgeInfo } from '../../../src/messaging/responses.ts';
 import { HOSTILE } from './fixtures.ts';
 
 let layer: BadgeLayer | null = null;

@@ -1,6 +1,6 @@
 /** Builders and fake services for the view tests (no extension runtime needed). */
 import { conversationsFromAnalyses, fitPersonaVocabulary } from '../../../src/core/vocabulary/index.ts';
-import type { CaptureProblem } from '../../../src/messaging/catalog.ts';
+import type { CaptureProblem } from '../../../src/messaging/responses.ts';
 import { vi } from 'vitest';
 import type { Annotation, Conversation, ConversationBundle, ImportedAnnotation, Settings, StoredAnalysis, Turn } from '../../../src/core/model/types.ts';
 import type { ParsedAnnotationFile, UiServices } from '../../../src/ui/adapters/services.ts';

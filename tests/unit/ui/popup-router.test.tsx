@@ -2,7 +2,7 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { Popup, type PopupServices } from '../../../src/ui/popup/Popup.tsx';
 import { RouterTab } from '../../../src/ui/dashboard/router/RouterTab.tsx';
-import { SHARE_ON_DEMAND_DETAIL, type TabStatus } from '../../../src/messaging/catalog.ts';
+import { SHARE_ON_DEMAND_DETAIL, type TabStatus } from '../../../src/messaging/responses.ts';
 import type { Settings } from '../../../src/core/model/types.ts';
 import type { RouterReport } from '../../../src/core/router/types.ts';
 import { SETTINGS, services } from './fixtures.ts';

@@ -4,7 +4,7 @@ import { RouteStrip, servedRuns } from '../../../src/ui/dashboard/conversation/R
 import { Popup, type PopupServices } from '../../../src/ui/popup/Popup.tsx';
 import { SettingsTab, readResponsesText } from '../../../src/ui/dashboard/settings/SettingsTab.tsx';
 import type { RouteInfo, Settings } from '../../../src/core/model/types.ts';
-import type { TabStatus } from '../../../src/messaging/catalog.ts';
+import type { TabStatus } from '../../../src/messaging/responses.ts';
 import { HOSTILE, SETTINGS, services } from './fixtures.ts';
 import { byText, cleanup, click, mount, settle } from './render.tsx';
 
