@@ -7,7 +7,8 @@
  */
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { act } from 'preact/test-utils';
-import { createBadgeLayer, NEW_BADGES_PER_TASK, type BadgeLayer, type Send } from '../../../src/content/badges/layer.tsx';
+import { NEW_BADGES_PER_TASK } from '../../../src/content/badges/admission.ts';
+import { createBadgeLayer, type BadgeLayer, type Send } from '../../../src/content/badges/layer.tsx';
 import { placeBadge } from '../../../src/content/badges/position.ts';
 import { everythingNear, type NearbyWatch } from '../../../src/content/badges/nearby.ts';
 import type { BadgeInfo } from '../../../src/messaging/responses.ts';
