@@ -42,6 +42,7 @@ const pad = (s: string | number, w: number) => String(s).padStart(w);
 const pctI = (i: Interval | null) => (i ? `${(100 * i.value).toFixed(1)}% [95% CI ${(100 * i.low).toFixed(1)}–${(100 * i.high).toFixed(1)}%]` : 'n/a');
 const secs = (t0: number) => `${((performance.now() - t0) / 1000).toFixed(1)} s`;
 
+const persisted = (r: RouterReport) => (r.comparison?.persistence?.p ?? 1) < ALPHA;
 const routerWord = (r: RouterReport) => r.questions.find((q) => q.id === 'router')?.verdict ?? "can't tell";
 
 function section(title: string): void {
@@ -271,6 +272,7 @@ function realRouter(): void {
   let saysNo = 0;
   let recovered = 0;
   let replies = 0;
+  let persists = 0;
   for (const personas of REAL_ROUTER_PAIRS)
     for (let seed = 1; seed <= REAL_ROUTER_SEEDS; seed++) {
       const h = buildRouterHistory(rows, { personas, shownModel: 'x', conversations: 24, minReplies: 14, maxReplies: 18, stay: 0.9, seed: 100 + seed });
@@ -289,11 +291,13 @@ function realRouter(): void {
       total++;
       if (c?.verdict === 'router-like') routerLike++;
       if (routerWord(r) === 'no') saysNo++;
+      if (persisted(r)) persists++;
     }
   console.log(
     `router-like on known real-text routers: ${routerLike}/${total} = ${pctI(wilson(routerLike, total))}   (no target yet: within-conversation centring and ~30 features hide the persona, docs/router.md)`,
   );
   console.log(`report line on these known routers: yes ${routerLike}, no ${saysNo} (a wrong "no"), can't tell ${total - routerLike - saysNo}`);
+  console.log(`persistence test (reported, not in the verdict) p < ${ALPHA}: ${persists}/${total} = ${pctI(wilson(persists, total))}`);
   console.log(
     `replies whose router state's majority persona is their own: ${pctI(wilson(recovered, replies))}   (50% = states unrelated to the persona; replies pooled, not independent)`,
   );
@@ -313,6 +317,7 @@ function realClusteredNull(): void {
   let routerLike = 0;
   let yes = 0;
   let total = 0;
+  let persists = 0;
   for (const personas of REAL_ROUTER_PAIRS)
     for (let seed = 1; seed <= GRID_SEEDS; seed++) {
       const h = buildRouterHistory(rows, { personas, shownModel: 'x', conversations: 24, minReplies: 14, maxReplies: 18, stay: 1, seed: 900 + seed });
@@ -320,9 +325,11 @@ function realClusteredNull(): void {
       total++;
       if (r.comparison?.verdict === 'router-like') routerLike++;
       if (routerWord(r) === 'yes') yes++;
+      if (persisted(r)) persists++;
       console.log(`  ${personas.join(' / ').padEnd(52)} seed ${seed}: ${r.comparison?.verdict ?? 'inconclusive'}, line "${routerWord(r)}"`);
     }
   console.log(`router-like on real-text clustered nulls: ${routerLike}/${total}; router line "yes": ${yes}/${total}   target 0`);
+  console.log(`persistence test p < ${ALPHA} (exact under these nulls, so ≈ ${ALPHA} expected): ${persists}/${total} = ${pctI(wilson(persists, total))}`);
   console.log(`time ${secs(t0)}`);
 }
 
@@ -360,7 +367,7 @@ function realGrid(pools: UserPools): void {
     ...GRID_LENGTHS.map((length) => ({ name: `boredom loop, ${length} replies`, stay: 1, length, cues: true })),
   ];
   for (const d of designs) {
-    const tally = { other: 0, otherN: 0, demo: 0, demoN: 0, no: 0, cant: 0, triggers: 0, loop: 0, recovered: 0, replies: 0, reused: 0 };
+    const tally = { other: 0, otherN: 0, demo: 0, demoN: 0, no: 0, cant: 0, triggers: 0, loop: 0, recovered: 0, replies: 0, reused: 0, persists: 0 };
     for (const personas of REAL_ROUTER_PAIRS)
       for (let seed = 1; seed <= GRID_SEEDS; seed++) {
         const h = buildRouterHistory(rows, {
@@ -387,6 +394,7 @@ function realGrid(pools: UserPools): void {
         if (word === 'no') tally.no++;
         if (word === "can't tell") tally.cant++;
         if (r.questions.find((q) => q.id === 'triggers')?.verdict === 'yes') tally.triggers++;
+        if (persisted(r)) tally.persists++;
         if (r.questions.find((q) => q.id === 'loop')?.verdict === 'yes') tally.loop++;
         const p = personaRecovery(
           r,
@@ -396,7 +404,7 @@ function realGrid(pools: UserPools): void {
         tally.replies += p.replies;
       }
     const n = tally.demoN + tally.otherN;
-    const signs = `states match persona ${pctI(wilson(tally.recovered, tally.replies))}${tally.reused ? `; ${tally.reused} histories reuse prompts` : ''}${d.cues ? `; triggers "yes" ${tally.triggers}/${n}, loop "yes" ${tally.loop}/${n}` : ''}`;
+    const signs = `persistence p < ${ALPHA} ${tally.persists}/${n}; states match persona ${pctI(wilson(tally.recovered, tally.replies))}${tally.reused ? `; ${tally.reused} histories reuse prompts` : ''}${d.cues ? `; triggers "yes" ${tally.triggers}/${n}, loop "yes" ${tally.loop}/${n}` : ''}`;
     console.log(
       `${d.name.padEnd(30)}${`${tally.other}/${tally.otherN} = ${pctI(wilson(tally.other, tally.otherN))}`.padEnd(36)}${`${tally.demo}/${tally.demoN}`.padEnd(16)}${`${tally.no} / ${tally.cant}`.padEnd(24)}${signs}`,
     );

@@ -25,6 +25,7 @@ import { fitPiecewiseConstant } from './drift-models.ts';
 import { analyzeLoop } from './disengagement.ts';
 import { describePrompt, lengthStratumOfWords, PROMPT_COVARIATES, residualize } from './prompt-covariates.ts';
 import { buildQuestions } from './questions.ts';
+import { persistenceTest } from './persistence.ts';
 import { recurrenceResult, recurrenceTest } from './recurrence.ts';
 import { analyzeRoutes } from './route-evidence.ts';
 
@@ -144,7 +145,9 @@ export function analyzeRouter(input: RouterInput | readonly ConversationBundle[]
   progress('Testing recurrence within conversations', 4);
   const rec = recurrenceTest(rep.paths, permutations, createRng(seed + 303));
   const recurrence = recurrenceResult(rec, rep.paths, opts.bootstrap ?? 200, createRng(seed + 404));
+  const persistence = persistenceTest(fitSeqs, permutations, createRng(seed + 808));
   const comparison = compareModels(fitSeqs, {
+    persistence,
     hmmFits: rep.fits,
     mixtureFits,
     clusterFits,

@@ -5,11 +5,14 @@
  * earlier states pays for itself, (3) the HMM beating conversation clusters (each conversation
  * in one state throughout: what a pile of conversations at their own topic levels looks like),
  * and (4) the within-conversation recurrence test (recurrence.ts) rejecting shuffled segment order.
+ * The persistence test (persistence.ts) is reported beside them but does not enter the verdict:
+ * drift persists too, and in its place of the HMM-vs-mixture margin it let random-walk drift
+ * through (docs/router.md, "measured, not adopted").
  */
 import { fitConstant, fitLinearTrend, fitPiecewiseConstant, fitRandomWalk, type Seqs } from './drift-models.ts';
 import type { HmmFit } from './hmm.ts';
 import { bic, evidenceStrength, formatNumber, formatP } from './stats.ts';
-import type { CandidateModel, ModelComparisonResult, ModelFit, RouterVerdict } from './types.ts';
+import type { CandidateModel, ModelComparisonResult, ModelFit, PersistenceResult, RouterVerdict } from './types.ts';
 
 /** ΔBIC treated as a clear margin ("very strong", Kass & Raftery). */
 export const CLEAR_MARGIN = 10;
@@ -37,6 +40,8 @@ export interface ComparisonInputs {
   hmmSwitches: number;
   /** p of the within-conversation recurrence test (null = not testable: fewer than 3 runs anywhere). */
   recurrenceP: number | null;
+  /** The within-conversation persistence test (null = not run). */
+  persistence: PersistenceResult | null;
   alpha: number;
   /** The piecewise-constant fit when already computed (the recurrence test uses it too). */
   piecewise?: ReturnType<typeof fitPiecewiseConstant>;
@@ -85,6 +90,7 @@ export function compareModels(seqs: Seqs, inputs: ComparisonInputs): ModelCompar
     hmmVsMixture: finite(get('mixture') - get('sticky-hmm')),
     hmmVsClusters: finite(get('conversation-clusters') - get('sticky-hmm')),
     recurrenceP: inputs.recurrenceP,
+    persistence: inputs.persistence,
     withinConversationSwitches: hmmBetter ? inputs.hmmSwitches : pcChanges,
     verdict: 'inconclusive',
     observations: n,
@@ -113,8 +119,8 @@ function decideVerdict(r: ModelComparisonResult, alpha: number): RouterVerdict {
 function comparisonConclusion(r: ModelComparisonResult, enough: boolean): string {
   const lead = `Best explanation: ${NAMES[r.winner]}, ahead of ${NAMES[r.runnerUp]} by ΔBIC ${formatNumber(r.margin, 1)} (${r.strength} evidence).`;
   const nulls =
-    'Null hypotheses compared: one constant persona with noise; linear drift with turn index; random-walk drift; a mix of reply types that ignores order; clusters of whole conversations (topic levels); switches without recurrence (piecewise constant); the same segments in shuffled order within each conversation (recurrence test).';
-  const detail = `Switching vs best non-switching model: ΔBIC ${formatNumber(r.switchingVsDrift, 1)}; HMM vs piecewise constant: ${formatNumber(r.hmmVsPiecewise, 1)}; HMM vs order-free mixture: ${formatNumber(r.hmmVsMixture, 1)}; HMM vs conversation clusters: ${formatNumber(r.hmmVsClusters, 1)} (positive favours the first; > ${CLEAR_MARGIN} counts as clear). ${r.withinConversationSwitches} switch(es) inside conversations. Recurrence test (segment order shuffled within conversations): ${r.recurrenceP === null ? 'not testable (no conversation has 3+ segments)' : formatP(r.recurrenceP)}.`;
+    'Null hypotheses compared: one constant persona with noise; linear drift with turn index; random-walk drift; a mix of reply types that ignores order; clusters of whole conversations (topic levels); switches without recurrence (piecewise constant); the same segments in shuffled order within each conversation (recurrence test); the same replies in shuffled order within each conversation (persistence test, reported, not part of the verdict).';
+  const detail = `Switching vs best non-switching model: ΔBIC ${formatNumber(r.switchingVsDrift, 1)}; HMM vs piecewise constant: ${formatNumber(r.hmmVsPiecewise, 1)}; HMM vs order-free mixture: ${formatNumber(r.hmmVsMixture, 1)}; HMM vs conversation clusters: ${formatNumber(r.hmmVsClusters, 1)} (positive favours the first; > ${CLEAR_MARGIN} counts as clear). ${r.withinConversationSwitches} switch(es) inside conversations. Recurrence test (segment order shuffled within conversations): ${r.recurrenceP === null ? 'not testable (no conversation has 3+ segments)' : formatP(r.recurrenceP)}. ${persistenceDetail(r.persistence)}`;
   const verdicts: Record<RouterVerdict, string> = {
     'router-like':
       'Verdict: router-like. Switching beats every non-switching model clearly (including clusters of whole conversations), states persist from reply to reply, returning to earlier states pays for itself, and the returns beat shuffled segment order inside conversations. This describes the pile as a whole, not any single conversation, and does not by itself say what triggers the switches (topic changes also persist).',
@@ -132,4 +138,9 @@ function comparisonConclusion(r: ModelComparisonResult, enough: boolean): string
       : `Verdict: inconclusive — too little data (${r.observations} replies, need at least ${MIN_REPLIES} and 2 conversations with 3+ replies).`,
   };
   return [lead, verdicts[r.verdict], nulls, detail].join(' ');
+}
+
+function persistenceDetail(t: PersistenceResult | null): string {
+  if (!t || t.p === null || t.lagCorrelation === null) return 'Persistence test: not run (no conversation has 3+ replies).';
+  return `Persistence test (replies shuffled within ${t.conversationsTested} conversations): neighbouring replies correlate ${formatNumber(t.lagCorrelation, 2)} along their most persistent direction, ${formatNumber(t.lagCorrelationNull ?? 0, 2)} in shuffled order (median), ${formatP(t.p)}.`;
 }

@@ -122,7 +122,8 @@ function hmmMarginInterval(fit: FitContext): Evidence | null {
 /**
  * "No" only when the evidence rules a router out: the HMM is clearly behind the best model, its
  * margin interval lies below 0 when an order-free model wins (no resample of conversations favours
- * it), and the repertoire line does not find personas that come back beyond shuffled order. Otherwise a non-router winner is "can't tell":
+ * it), the repertoire line does not find personas that come back beyond shuffled order, and
+ * neighbouring replies are not alike beyond shuffled order when the winner ignores order (persistence.ts). Otherwise a non-router winner is "can't tell":
  * within-conversation centring leaves little persona signal when conversations mostly stay in
  * one persona, so losing the BIC comparison alone is absence of evidence (docs/router.md).
  */
@@ -136,6 +137,14 @@ function routerRuledOut(p: Parts, alpha: number, margin: Evidence | null): { rul
     return {
       ruledOut: false,
       reason: `personas do come back inside conversations more than shuffled order gives (recurrence p = ${formatNumber(recP, 3)}), so losing the model comparison does not rule a router out: when conversations mostly stay in one persona, the within-conversation models have little to separate.`,
+    };
+  // Persistence contradicts only a winner that ignores order; drift and jumps persist too.
+  const orderFreeWinner = c?.winner === 'mixture' || c?.winner === 'constant' || c?.winner === 'conversation-clusters';
+  const persistP = c?.persistence?.p ?? null;
+  if (orderFreeWinner && persistP !== null && persistP < alpha)
+    return {
+      ruledOut: false,
+      reason: `replies next to each other resemble each other more than the same replies in shuffled order inside conversations (persistence p = ${formatNumber(persistP, 3)}), which a persona that persists would give.`,
     };
   if (hmmBehind <= CLEAR_MARGIN)
     return { ruledOut: false, reason: `the sticky HMM is only ΔBIC ${formatNumber(hmmBehind, 1)} behind the best explanation (clear is > ${CLEAR_MARGIN}).` };
@@ -192,7 +201,7 @@ function routerLine(p: Parts, alpha: number, fit?: FitContext): VerdictLine {
       'Clusters of whole conversations: each conversation at its own level, no switch inside.',
       'Switches without recurrence (piecewise constant), and the same segments in shuffled order.',
       `Router needs every one beaten: ΔBIC > ${CLEAR_MARGIN} each, and the recurrence test at α.`,
-      `"No" needs the router ruled out: the HMM more than ΔBIC ${CLEAR_MARGIN} behind the best explanation, its bootstrap margin interval below 0, and no returns beyond shuffled order; otherwise "can't tell".`,
+      `"No" needs the router ruled out: the HMM more than ΔBIC ${CLEAR_MARGIN} behind the best explanation, its bootstrap margin interval below 0, no returns beyond shuffled order and no persistence beyond shuffled order; otherwise "can't tell".`,
     ],
   };
 }

@@ -174,6 +174,8 @@ export interface ModelComparisonResult {
   hmmVsClusters: number;
   /** p of the within-conversation recurrence test (segment order shuffled); null = not testable. */
   recurrenceP: number | null;
+  /** The within-conversation persistence test (persistence.ts): neighbours alike beyond shuffled order; null = not run. */
+  persistence: PersistenceResult | null;
   verdict: RouterVerdict;
   observations: number;
   conversations: number;
@@ -307,6 +309,17 @@ export interface RecurrenceResult {
   p: number | null;
   permutations: number;
   conclusion: string;
+}
+
+export interface PersistenceResult {
+  /** Conversations with 3+ replies (the only ones a shuffle can change). */
+  conversationsTested: number;
+  /** Largest lag-1 correlation over directions of the whitened, conversation-centred features. */
+  lagCorrelation: number | null;
+  /** Its median over within-conversation shuffles. */
+  lagCorrelationNull: number | null;
+  p: number | null;
+  permutations: number;
 }
 
 export interface LoopReport {
