@@ -27,7 +27,6 @@ import { describePrompt, lengthStratumOfWords, PROMPT_COVARIATES, residualize } 
 import { buildQuestions } from './questions.ts';
 import { persistenceTest } from './persistence.ts';
 import { recurrenceResult, recurrenceTest } from './recurrence.ts';
-import { returnFidelityTest } from './return-fidelity.ts';
 import { analyzeRoutes } from './route-evidence.ts';
 
 export const ROUTER_VERSION = 'router-2';
@@ -149,7 +148,6 @@ export function analyzeRouter(input: RouterInput | readonly ConversationBundle[]
   const persistence = persistenceTest(fitSeqs, permutations, createRng(seed + 808));
   const comparison = compareModels(fitSeqs, {
     persistence,
-    returnFidelity: returnFidelityTest(rep.paths, seqs, alpha),
     hmmFits: rep.fits,
     mixtureFits,
     clusterFits,

@@ -4,9 +4,7 @@
  * drift/constant model clearly, (2) the HMM beating piecewise-constant, i.e. returning to
  * earlier states pays for itself, (3) the HMM beating conversation clusters (each conversation
  * in one state throughout: what a pile of conversations at their own topic levels looks like),
- * (4) the within-conversation recurrence test (recurrence.ts) rejecting shuffled segment order, and
- * (5) the returns coming back to the level they left (return-fidelity.ts), which fresh levels
- * labelled alike (cascades) do not.
+ * and (4) the within-conversation recurrence test (recurrence.ts) rejecting shuffled segment order.
  * The persistence test (persistence.ts) is reported beside them but does not enter the verdict:
  * drift persists too, and in its place of the HMM-vs-mixture margin it let random-walk drift
  * through (docs/router.md, "measured, not adopted").
@@ -14,7 +12,7 @@
 import { fitConstant, fitLinearTrend, fitPiecewiseConstant, fitRandomWalk, type Seqs } from './drift-models.ts';
 import type { HmmFit } from './hmm.ts';
 import { bic, evidenceStrength, formatNumber, formatP } from './stats.ts';
-import type { CandidateModel, ModelComparisonResult, ModelFit, PersistenceResult, ReturnFidelityResult, RouterVerdict } from './types.ts';
+import type { CandidateModel, ModelComparisonResult, ModelFit, PersistenceResult, RouterVerdict } from './types.ts';
 
 /** ΔBIC treated as a clear margin ("very strong", Kass & Raftery). */
 export const CLEAR_MARGIN = 10;
@@ -44,8 +42,6 @@ export interface ComparisonInputs {
   recurrenceP: number | null;
   /** The within-conversation persistence test (null = not run). */
   persistence: PersistenceResult | null;
-  /** Do returns come back to the level they left (null = not run: router-like cannot be shown). */
-  returnFidelity: ReturnFidelityResult | null;
   alpha: number;
   /** The piecewise-constant fit when already computed (the recurrence test uses it too). */
   piecewise?: ReturnType<typeof fitPiecewiseConstant>;
@@ -95,7 +91,6 @@ export function compareModels(seqs: Seqs, inputs: ComparisonInputs): ModelCompar
     hmmVsClusters: finite(get('conversation-clusters') - get('sticky-hmm')),
     recurrenceP: inputs.recurrenceP,
     persistence: inputs.persistence,
-    returnFidelity: inputs.returnFidelity,
     withinConversationSwitches: hmmBetter ? inputs.hmmSwitches : pcChanges,
     verdict: 'inconclusive',
     observations: n,
@@ -107,15 +102,10 @@ export function compareModels(seqs: Seqs, inputs: ComparisonInputs): ModelCompar
   return result;
 }
 
-/** Returns tested and not shown to land on new levels. */
-function faithfulReturns(r: ModelComparisonResult, alpha: number): boolean {
-  return r.returnFidelity?.p != null && r.returnFidelity.p >= alpha;
-}
-
-/** Router evidence needs switching to beat every non-switching story, recurrence and persistence to pay, and returns to come back to where they left. */
-export function decideVerdict(r: ModelComparisonResult, alpha: number): RouterVerdict {
+/** Router evidence needs switching to beat every non-switching story, recurrence and persistence to pay. */
+function decideVerdict(r: ModelComparisonResult, alpha: number): RouterVerdict {
   const switchingWins = r.switchingVsDrift > CLEAR_MARGIN;
-  const recurs = r.recurrenceP !== null && r.recurrenceP < alpha && faithfulReturns(r, alpha);
+  const recurs = r.recurrenceP !== null && r.recurrenceP < alpha;
   if (switchingWins && r.withinConversationSwitches === 0) return 'stable';
   if (switchingWins && r.hmmVsPiecewise > CLEAR_MARGIN && r.hmmVsMixture > CLEAR_MARGIN && r.hmmVsClusters > CLEAR_MARGIN && recurs) return 'router-like';
   if (switchingWins && (r.winner === 'piecewise-constant' || r.winner === 'sticky-hmm')) return 'switching-without-recurrence';
@@ -129,13 +119,13 @@ export function decideVerdict(r: ModelComparisonResult, alpha: number): RouterVe
 function comparisonConclusion(r: ModelComparisonResult, enough: boolean): string {
   const lead = `Best explanation: ${NAMES[r.winner]}, ahead of ${NAMES[r.runnerUp]} by ΔBIC ${formatNumber(r.margin, 1)} (${r.strength} evidence).`;
   const nulls =
-    'Null hypotheses compared: one constant persona with noise; linear drift with turn index; random-walk drift; a mix of reply types that ignores order; clusters of whole conversations (topic levels); switches without recurrence (piecewise constant); the same segments in shuffled order within each conversation (recurrence test); returns that land on new levels (return fidelity); the same replies in shuffled order within each conversation (persistence test, reported, not part of the verdict).';
-  const detail = `Switching vs best non-switching model: ΔBIC ${formatNumber(r.switchingVsDrift, 1)}; HMM vs piecewise constant: ${formatNumber(r.hmmVsPiecewise, 1)}; HMM vs order-free mixture: ${formatNumber(r.hmmVsMixture, 1)}; HMM vs conversation clusters: ${formatNumber(r.hmmVsClusters, 1)} (positive favours the first; > ${CLEAR_MARGIN} counts as clear). ${r.withinConversationSwitches} switch(es) inside conversations. Recurrence test (segment order shuffled within conversations): ${r.recurrenceP === null ? 'not testable (no conversation has 3+ segments)' : formatP(r.recurrenceP)}. ${r.returnFidelity?.conclusion ?? 'Return fidelity: not run.'} ${persistenceDetail(r.persistence)}`;
+    'Null hypotheses compared: one constant persona with noise; linear drift with turn index; random-walk drift; a mix of reply types that ignores order; clusters of whole conversations (topic levels); switches without recurrence (piecewise constant); the same segments in shuffled order within each conversation (recurrence test); the same replies in shuffled order within each conversation (persistence test, reported, not part of the verdict).';
+  const detail = `Switching vs best non-switching model: ΔBIC ${formatNumber(r.switchingVsDrift, 1)}; HMM vs piecewise constant: ${formatNumber(r.hmmVsPiecewise, 1)}; HMM vs order-free mixture: ${formatNumber(r.hmmVsMixture, 1)}; HMM vs conversation clusters: ${formatNumber(r.hmmVsClusters, 1)} (positive favours the first; > ${CLEAR_MARGIN} counts as clear). ${r.withinConversationSwitches} switch(es) inside conversations. Recurrence test (segment order shuffled within conversations): ${r.recurrenceP === null ? 'not testable (no conversation has 3+ segments)' : formatP(r.recurrenceP)}. ${persistenceDetail(r.persistence)}`;
   const verdicts: Record<RouterVerdict, string> = {
     'router-like':
-      'Verdict: router-like. Switching beats every non-switching model clearly (including clusters of whole conversations), states persist from reply to reply, returning to earlier states pays for itself, the returns beat shuffled segment order inside conversations, and they come back to the level they left. This describes the pile as a whole, not any single conversation, and does not by itself say what triggers the switches (topic changes also persist).',
+      'Verdict: router-like. Switching beats every non-switching model clearly (including clusters of whole conversations), states persist from reply to reply, returning to earlier states pays for itself, and the returns beat shuffled segment order inside conversations. This describes the pile as a whole, not any single conversation, and does not by itself say what triggers the switches (topic changes also persist).',
     'switching-without-recurrence':
-      'Verdict: discrete switches, but no clear recurring repertoire: the replies change in jumps, yet reusing earlier states is not clearly better than fresh segments, than clusters of whole conversations, or than the same segments in shuffled order, or the returns land on new levels.',
+      'Verdict: discrete switches, but no clear recurring repertoire: the replies change in jumps, yet reusing earlier states is not clearly better than fresh segments, than clusters of whole conversations, or than the same segments in shuffled order.',
     'mixed-reply-types':
       'Verdict: a mix of reply types whose order carries no clear information — consistent with the task of each turn choosing the style, not with a persona that persists and switches.',
     'drift-like': 'Verdict: drift-like. Gradual change explains the replies better than discrete switching.',

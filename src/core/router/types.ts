@@ -176,8 +176,6 @@ export interface ModelComparisonResult {
   recurrenceP: number | null;
   /** The within-conversation persistence test (persistence.ts): neighbours alike beyond shuffled order; null = not run. */
   persistence: PersistenceResult | null;
-  /** Do returns come back to the level they left (return-fidelity.ts)? null = not run. */
-  returnFidelity: ReturnFidelityResult | null;
   verdict: RouterVerdict;
   observations: number;
   conversations: number;
@@ -322,22 +320,6 @@ export interface PersistenceResult {
   lagCorrelationNull: number | null;
   p: number | null;
   permutations: number;
-}
-
-export interface ReturnFidelityResult {
-  status: 'tested' | 'not-testable';
-  /** Visits to a state visited earlier in the same conversation, each compared with the most recent earlier visit to it. */
-  returns: number;
-  /** Mean over returns and dimensions of the squared standardised difference of visit means (≈ 1 for faithful returns). */
-  meanDistance: number | null;
-  dimensions: number;
-  /** Degrees of freedom of the within-run noise (Σ run length − 1). */
-  noiseDf: number;
-  /** Between-visit noise variance allowed, as a multiple of the within-run noise, under the null. */
-  tolerance: number;
-  /** P(F > meanDistance / tolerance); small = returns land on new levels. null = not testable. */
-  p: number | null;
-  conclusion: string;
 }
 
 export interface LoopReport {
