@@ -1,7 +1,8 @@
 /**
  * JSONL import, one conversation a line. Three line shapes are read:
  * - ours (`"format":"persona-observatory.jsonl"`, see jsonl-records.ts), lossless;
- * - the label contract `{"id","turns":[{"role","text","model"?}]}` (CLI, the benchmark data);
+ * - the label contract `{"id","turns":[{"role","text","model"?,"route"?}]}` (CLI, the benchmark data;
+ *   `route` as in our bundle: what the site said served the reply);
  * - plain chat messages `{"messages":[{"role","content"}]}` (fine-tuning style).
  * Roles other than user/assistant (system, tool) are skipped in the last two.
  */
@@ -18,6 +19,7 @@ import { checkCount, type ImportLimits } from './limits.ts';
 import { parseJsonText } from './json-text.ts';
 import { asObject, describeType, isObject, secondsToMs, type JsonObject } from '../model/read-unknown.ts';
 import { readRecord } from '../model/schema.ts';
+import { ROUTE_SCHEMA } from '../model/records.ts';
 
 /** True when the first non-empty line is a JSON object on its own and more text follows. */
 export function looksLikeJsonl(text: string): boolean {
@@ -90,6 +92,7 @@ function importContractLine(
       createdAt: secondsToMs(t.create_time),
       branch: null,
       alternativeOf: null,
+      route: t.role === 'assistant' && t.route != null ? readRecord(ROUTE_SCHEMA, t.route, `${turnWhere}: route`) : null,
     });
   });
   const models = turns.map((t) => t.model).filter((m): m is string => m !== null);

@@ -59,7 +59,7 @@ export const CONVERSATION_SCHEMA: SchemaOf<Conversation> = {
 
 const ROUTE_SOURCES: readonly RouteInfo['source'][] = ['page-reported', 'export'];
 
-const ROUTE_SCHEMA: SchemaOf<RouteInfo> = {
+export const ROUTE_SCHEMA: SchemaOf<RouteInfo> = {
   requested: 'nullableString',
   shown: 'nullableString',
   served: 'nullableString',

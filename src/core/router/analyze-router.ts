@@ -18,7 +18,8 @@ import { fitHmm } from './hmm.ts';
 import { fitRepertoire, stateId } from './repertoire.ts';
 import { analyzeTransitions } from './transitions.ts';
 import { analyzeTriggers } from './triggers.ts';
-import type { MirroringResult, RouteEvidence, RouterInput, RouterOptions, RouterReport } from './types.ts';
+import { siteSwitchSeries } from './site-switches.ts';
+import type { MirroringResult, RouteEvidence, RouterInput, RouterOptions, RouterReport, SiteSwitchTests } from './types.ts';
 import { summarize } from './conclusions.ts';
 import { formatNumber } from './stats.ts';
 import { fitPiecewiseConstant } from './drift-models.ts';
@@ -91,6 +92,7 @@ export function analyzeRouter(input: RouterInput | readonly ConversationBundle[]
       recurrence: null,
       loop: null,
       routes,
+      siteSwitches: null,
     };
     const questions = buildQuestions(empty, alpha);
     return { version: ROUTER_VERSION, sizes, ...empty, questions, summary: summarize({ ...empty, questions }, sizes, warnings), warnings };
@@ -163,22 +165,38 @@ export function analyzeRouter(input: RouterInput | readonly ConversationBundle[]
   if (rep.result.chosenK === 1) warnings.push('BIC prefers one persona state; switch-based analyses use the best multi-state fit and are exploratory.');
   progress('Testing triggers', 5);
   const cues = prepared.map((c) => c.replies.map((r) => classifyCues(r.prompt)));
-  const triggers = analyzeTriggers(
-    prepared.map((_, i) => ({ cues: cues[i], switches: switches[i], lengthStrata: promptInfo[i].map((p) => lengthStratumOfWords(p.words)) })),
-    { permutations, alpha, minCueEvents: opts.minCueEvents ?? 5, switchSource, stopAfter },
-    createRng(seed + 101),
-  );
-  const loopResult = analyzeLoop(
-    prepared.map((c, i) => ({
-      users: c.replies.map((r, j) => ({ words: promptInfo[i][j].words, bored: cues[i][j].includes('boredom'), gapMs: r.gapMs })),
-      switches: switches[i],
-    })),
-    permutations,
-    alpha,
-    createRng(seed + 505),
-    stopAfter,
-  );
-  const { scores: _scores, ...loop } = loopResult;
+  const site = siteSwitchSeries(prepared.map((c) => c.replies.map((r) => r.route)));
+  // Two sets of switches answer the same questions where the site reports its own: each at α / 2.
+  const testAlpha = site ? alpha / 2 : alpha;
+  const switchTests = (sw: readonly (readonly boolean[])[], source: string, salt: number) => {
+    const triggers = analyzeTriggers(
+      prepared.map((_, i) => ({ cues: cues[i], switches: sw[i], lengthStrata: promptInfo[i].map((p) => lengthStratumOfWords(p.words)) })),
+      { permutations, alpha: testAlpha, minCueEvents: opts.minCueEvents ?? 5, switchSource: source, stopAfter },
+      createRng(seed + 101 + salt),
+    );
+    const { scores: _scores, ...loop } = analyzeLoop(
+      prepared.map((c, i) => ({
+        users: c.replies.map((r, j) => ({ words: promptInfo[i][j].words, bored: cues[i][j].includes('boredom'), gapMs: r.gapMs })),
+        switches: sw[i],
+      })),
+      permutations,
+      testAlpha,
+      createRng(seed + 505 + salt),
+      stopAfter,
+    );
+    return { triggers, loop };
+  };
+  const { triggers, loop } = switchTests(switches, switchSource, 0);
+  const siteSwitches: SiteSwitchTests | null = site
+    ? {
+        covered: site.covered,
+        replies: site.replies,
+        switches: site.count,
+        models: site.models,
+        alpha: testAlpha,
+        ...switchTests(site.switches, 'the model the site reported serving each reply', 1000),
+      }
+    : null;
   const modelSwitch = analyzeModelSwitches(prepared.map((c, i) => ({ models: c.replies.map((r) => r.model), switches: switches[i] })));
   const routesWithSwitches: RouteEvidence = { ...analyzeRoutes(routeSeries(prepared, switches)), siteRouteFindings };
   progress('Checking mirroring', 6);
@@ -203,6 +221,7 @@ export function analyzeRouter(input: RouterInput | readonly ConversationBundle[]
     recurrence,
     loop,
     routes: routesWithSwitches,
+    siteSwitches,
   };
   const questions = buildQuestions(parts, alpha, {
     hmmFit: rep.fits[rep.pathK - 1],

@@ -8,14 +8,16 @@ import { sequenceLogLiks, type HmmFit } from './hmm.ts';
 import { bootstrapInterval, wilson } from './intervals.ts';
 import type { Rng } from './random.ts';
 import { CLEAR_MARGIN } from './model-comparison.ts';
-import { NEGLIGIBLE_RATIO } from './disengagement.ts';
+import { loopLine, triggerLine } from './switch-questions.ts';
+import { cantTell } from './verdict-line.ts';
 import { formatNumber } from './stats.ts';
 import type { Evidence, RouterReport, SmallPlot, VerdictLine, VerdictWord } from './types.ts';
 
 type Parts = Pick<
   RouterReport,
   'repertoire' | 'transitions' | 'comparison' | 'triggers' | 'modelSwitch' | 'promptConditioning' | 'recurrence' | 'loop' | 'routes'
->;
+> &
+  Partial<Pick<RouterReport, 'siteSwitches'>>;
 
 /** What the router line's bootstrap needs: the fits, to score each conversation. */
 export interface FitContext {
@@ -30,7 +32,7 @@ export interface FitContext {
 const pct = (x: number) => `${Math.round(100 * x)}%`;
 
 export function buildQuestions(p: Parts, alpha: number, fit?: FitContext): VerdictLine[] {
-  return [repertoireLine(p, alpha), routerLine(p, alpha, fit), triggerLine(p, alpha), loopLine(p), modelsLine(p)];
+  return [repertoireLine(p, alpha), routerLine(p, alpha, fit), triggerLine(p), loopLine(p), modelsLine(p)];
 }
 
 function repertoireLine(p: Parts, alpha: number): VerdictLine {
@@ -211,103 +213,6 @@ function conditioningText(r2: readonly number[]): string {
   return `Replies were first adjusted for what you wrote (message length, question, code, short message): it explained ${pct(mean)} of their variation on average (per dimension ${r2.map(pct).join(', ')}), which is removed before any model is fitted.`;
 }
 
-function triggerLine(p: Parts, alpha: number): VerdictLine {
-  const question = 'Do your messages trigger the switches?';
-  const t = p.triggers;
-  if (!t) return cantTell('triggers', question, 'Too little data to test triggers.');
-  const tested = t.tests.filter((x) => x.status === 'tested');
-  const sig = tested.filter((x) => x.significant);
-  const forwardOnly = sig.filter((x) => !x.reverse || x.reverse.p > alpha);
-  const ruledOut = tested.length > 0 && tested.every((x) => x.riskRatioInterval !== null && x.riskRatioInterval[1] < NEGLIGIBLE_RATIO);
-  const verdict: VerdictWord = forwardOnly.length > 0 ? 'yes' : ruledOut && sig.length === 0 ? 'no' : "can't tell";
-  const lead = forwardOnly[0] ?? sig[0] ?? tested.find((x) => x.cue === 'boredom') ?? tested[0] ?? null;
-  const answer =
-    verdict === 'yes'
-      ? `Yes: switches follow ${forwardOnly.map((x) => x.cue).join(', ')} messages more than other messages of similar length, and do not come before them.`
-      : verdict === 'no'
-        ? `No: no cue class is followed by switches more than similar messages, and an effect of ${NEGLIGIBLE_RATIO}× is ruled out for every tested class.`
-        : tested.length === 0
-          ? "Can't tell: too few cue messages to test."
-          : sig.length > 0
-            ? `Can't tell: ${sig.map((x) => x.cue).join(', ')} go with switches, but the assistant's change tends to come first.`
-            : "Can't tell: no cue is shown to trigger switches, but the intervals still allow an effect.";
-  const ci = lead?.riskRatioInterval;
-  const evidence: Evidence | null =
-    lead && lead.riskRatio !== null && Number.isFinite(lead.riskRatio)
-      ? {
-          label: `risk ratio of a switch after a ${lead.cue} message`,
-          value: lead.riskRatio,
-          low: ci?.[0] ?? null,
-          high: ci?.[1] ?? null,
-          unit: 'ratio',
-          interval: 'Greenland–Robins, stratified by turn index and message length',
-        }
-      : null;
-  const peri = lead ? t.periTrigger.find((x) => x.cue === lead.cue) : undefined;
-  const plot: SmallPlot | null =
-    peri && peri.switchRate.some((v) => v !== null)
-      ? {
-          kind: 'bars',
-          caption: `Share of replies that switch, by replies after a ${peri.cue} message (0 = the reply to it)`,
-          bars: peri.lags.map((lag, i) => ({ label: lag > 0 ? `+${lag}` : String(lag), value: peri.switchRate[i] ?? 0, muted: lag !== 0 })),
-          reference: overallSwitchRate(p),
-        }
-      : null;
-  return {
-    id: 'triggers',
-    question,
-    verdict,
-    answer,
-    evidence,
-    plot,
-    details: [t.conclusion, ...t.tests.map((x) => x.conclusion)],
-    nullHypotheses: [
-      'Per cue class: a switch is no more likely on the reply to that cue than after other messages of similar length at a similar turn index (circular shift of your messages within each conversation; Holm across classes).',
-      'Reverse direction: the cue is no more likely right after a switch. If it is, the cue may be your reaction to the change.',
-    ],
-  };
-}
-
-function overallSwitchRate(p: Parts): number | undefined {
-  return p.transitions && p.transitions.replyPairs > 0 ? p.transitions.switchRate : undefined;
-}
-
-function loopLine(p: Parts): VerdictLine {
-  const question = 'Switches follow your disengagement and precede your re-engagement?';
-  const l = p.loop;
-  if (!l) return cantTell('loop', question, 'Too little data to test the engagement loop.');
-  const rr = l.riskRatio;
-  return {
-    id: 'loop',
-    question,
-    verdict: l.verdict,
-    // The loop's conclusion opens with its verdict word and one sentence of reading.
-    answer: /^.*?\.(?=\s|$)/.exec(l.conclusion)?.[0] ?? l.conclusion,
-    evidence: rr
-      ? {
-          label: 'risk ratio of a switch between your disengagement and re-engagement',
-          value: rr.value,
-          low: rr.low,
-          high: rr.high,
-          unit: 'ratio',
-          interval: 'Greenland–Robins, stratified by turn index',
-        }
-      : null,
-    plot: rr
-      ? {
-          kind: 'bars',
-          caption: 'Risk ratio of a switch inside the loop, with its 95% interval (1 = no effect)',
-          bars: [{ label: 'loop', value: rr.value, low: rr.low, high: rr.high }],
-          reference: 1,
-        }
-      : null,
-    details: [l.conclusion],
-    nullHypotheses: [
-      'Your disengage-then-re-engage pattern is unrelated to when the assistant switches (your messages rotated within each conversation, which keeps your own rhythm).',
-    ],
-  };
-}
-
 function modelsLine(p: Parts): VerdictLine {
   const question = 'Does the site switch models?';
   const r = p.routes;
@@ -339,19 +244,6 @@ function modelsLine(p: Parts): VerdictLine {
       : null,
     details: [r.conclusion, ...(r.siteRouteFindings ?? []), p.modelSwitch.conclusion],
     nullHypotheses: ['The site serves every reply with the same model (route data where captured, else the model shown per reply).'],
-  };
-}
-
-function cantTell(id: VerdictLine['id'], question: string, why: string): VerdictLine {
-  return {
-    id,
-    question,
-    verdict: "can't tell",
-    answer: `Can't tell: ${why.replace(/^Can't tell: /, '')}`,
-    evidence: null,
-    plot: null,
-    details: [why],
-    nullHypotheses: [],
   };
 }
 

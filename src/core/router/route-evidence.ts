@@ -1,12 +1,14 @@
 /**
  * "Does the site switch models?" Page-reported routes (RouteInfo, captured by the route work of
  * issue 15) are ground truth where present: a reply served by another model than the one asked
- * for is a reroute. Without routes, the model the page showed per reply is the fallback: a change
+ * for is a reroute, and under "auto" a change of served model is the site's switch. Without routes, the model the page showed per reply is the fallback: a change
  * between consecutive replies is a model switch by the site. Either way, the changes are set
  * beside the text-based persona switches, since only switches *without* a model change can be
  * persona routing inside one model.
  */
 import type { RouteInfo } from '../model/types.ts';
+import { chosenModel, isReroute } from '../route/reroute.ts';
+import { served as servedModel, siteSwitchFlags } from './site-switches.ts';
 import type { RouteEvidence } from './types.ts';
 
 export interface RouteSeries {
@@ -15,36 +17,33 @@ export interface RouteSeries {
   switches: readonly boolean[];
 }
 
-/** Model the site says served the reply; falls back to the label it showed. */
-function servedModel(r: RouteInfo): string | null {
-  return r.served ?? r.shown;
-}
-
-function isReroute(r: RouteInfo): boolean {
-  const served = servedModel(r);
-  return r.requested !== null && served !== null && served !== r.requested;
-}
-
 export function analyzeRoutes(series: readonly RouteSeries[]): RouteEvidence {
   const withRoutes = series.flatMap((s) => s.routes.filter((r): r is RouteInfo => r !== null));
   if (withRoutes.length > 0) return fromRoutes(series, withRoutes);
   return fromShownModels(series);
 }
 
+/**
+ * A reply counts as switched by the site when it was rerouted (served by another model than the
+ * user chose or than the page shows) or, where the user chose no model ("auto", or no request
+ * known), served by another model than the reply before it.
+ */
 function fromRoutes(series: readonly RouteSeries[], routes: readonly RouteInfo[]): RouteEvidence {
   let changes = 0;
   let withSwitch = 0;
-  for (const s of series)
+  for (const s of series) {
+    const switched = siteSwitchFlags(s.routes);
     s.routes.forEach((r, j) => {
-      if (!r || !isReroute(r)) return;
+      if (!r || !(isReroute(r) || (switched[j] && chosenModel(r) === null))) return;
       changes++;
       if (s.switches[j]) withSwitch++;
     });
+  }
   const flagged = routes.filter((r) => r.flags.length > 0).length;
-  const models = [...new Set(routes.flatMap((r) => [r.requested, servedModel(r)]).filter((m): m is string => !!m))];
+  const models = [...new Set(routes.flatMap((r) => [r.requested, servedModel(r)]).filter((m): m is string => !!m && m !== 'auto'))];
   const conclusion =
     changes > 0
-      ? `The site reported serving ${changes} of ${routes.length} replies with another model than the one asked for (${models.join(', ')}); ${withSwitch} of those replies also show a persona switch in the text. Those switches may be the site's routing, not a persona.`
+      ? `The site reported serving ${changes} of ${routes.length} replies with another model than the one asked for or than the reply before (${models.join(', ')}); ${withSwitch} of those replies also show a persona switch in the text. Those switches may be the site's routing, not a persona.`
       : `The site reported routing for ${routes.length} replies and served every one with the model asked for${flagged ? ` (${flagged} carry a routing flag)` : ''}.`;
   return { source: 'routes', observed: routes.length, changes, flagged, changesWithPersonaSwitch: withSwitch, models, conclusion };
 }

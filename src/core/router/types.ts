@@ -322,6 +322,19 @@ export interface PersistenceResult {
   permutations: number;
 }
 
+export interface SiteSwitchTests {
+  /** Replies with a served model reported by the site, of all replies. */
+  covered: number;
+  replies: number;
+  /** Changes of served model between consecutive replies that the user did not ask for. */
+  switches: number;
+  models: string[];
+  /** Each test at α / 2: the text's switches are tested too, and either may answer the question. */
+  alpha: number;
+  triggers: TriggersResult;
+  loop: LoopReport;
+}
+
 export interface LoopReport {
   verdict: VerdictWord;
   disengaged: number;
@@ -368,6 +381,8 @@ export interface RouterReport {
   recurrence: RecurrenceResult | null;
   loop: LoopReport | null;
   routes: RouteEvidence;
+  /** Trigger and loop tests on the model switches the site reported (site-switches.ts); null = too little route data. */
+  siteSwitches: SiteSwitchTests | null;
   /** The readable report: one line per question, in a fixed order. */
   questions: VerdictLine[];
   /** Plain-language overall reading, with null hypotheses and uncertainty. */

@@ -167,6 +167,7 @@ const REPORT: RouterReport = {
   recurrence: null,
   loop: null,
   routes: { source: 'none', observed: 0, changes: 0, flagged: 0, changesWithPersonaSwitch: 0, models: [], conclusion: "Can't tell: no route data." },
+  siteSwitches: null,
   questions: [
     {
       id: 'repertoire',

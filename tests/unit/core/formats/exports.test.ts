@@ -54,6 +54,15 @@ describe('label-contract and chat-messages JSONL', () => {
     );
   });
 
+  it('keeps the route the site reported on a reply, and names the turn when a route is malformed', () => {
+    const route = { requested: 'auto', shown: null, served: 'gpt-5-mini', flags: ['auto-switched'], source: 'export' };
+    const row = (r: unknown) => JSON.stringify({ id: 'c1', turns: [{ role: 'user', text: 'q', route: r }, { role: 'assistant', text: 'a', route: r }] });
+    const turns = parseAnyConversationFile(row(route), 'a.jsonl').bundles[0].turns;
+    expect(turns.map((t) => t.route)).toEqual([null, route]); // a user turn carries no route
+    expect(parseAnyConversationFile(row(null), 'a.jsonl').bundles[0].turns[1].route).toBeNull();
+    expect(() => parseAnyConversationFile(row({ ...route, served: 5 }), 'a.jsonl')).toThrow(/turn 1: route/);
+  });
+
   it('infers the site from a site field, a url, or models of one vendor; otherwise unknown', () => {
     const row = (extra: string, model = 'x') => `{"id":"c1",${extra}"turns":[{"role":"user","text":"q"},{"role":"assistant","text":"a","model":"${model}"}]}`;
     expect(parseAnyConversationFile(row('"site":"claude",'), 'a.jsonl').bundles[0].conversation.site).toBe('claude');

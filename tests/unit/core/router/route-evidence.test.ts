@@ -30,3 +30,15 @@ describe('does the site switch models?', () => {
     expect(r.conclusion).toBe("Can't tell: no route data, and the page did not show the model per reply.");
   });
 });
+
+describe('a site that picks the model itself ("auto")', () => {
+  it('a change of served model under "auto" is the site switching; the user’s own pick is not', () => {
+    const auto = (served: string, requested = 'auto'): RouteInfo => ({ requested, shown: null, served, flags: [], source: 'page-reported' });
+    const r = analyzeRoutes([
+      { routes: [auto('big'), auto('small'), auto('small'), auto('big')], models: [null, null, null, null], switches: [false, true, false, false] },
+      { routes: [auto('big', 'big'), auto('small', 'small')], models: [null, null], switches: [false, false] },
+    ]);
+    expect([r.observed, r.changes, r.changesWithPersonaSwitch]).toEqual([6, 2, 1]);
+    expect(r.models).toEqual(['big', 'small']);
+  });
+});
