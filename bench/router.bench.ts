@@ -4,7 +4,7 @@
  * ≥ 1,000 null datasets, measures power and speed, then runs the analysis on real data. Prints
  * numbers beside their targets; asserts nothing. Sized to fit in about 10 minutes on 2 shared
  * cores (run it with `nice -n 10`). BENCH_SCALE=0.2 runs a quick smaller version; BENCH_ONLY=speed
- * (comma-separated: confusion, calibration, terse, power, speed, real, realrouter, realgrid, realnull) runs only those sections.
+ * (comma-separated: confusion, calibration, terse, power, speed, real, realrouter, realgrid, realnull, realsite) runs only those sections.
  */
 import { analyzeRouter } from '../src/core/router/index.ts';
 import { wilson, type Interval } from '../src/core/router/intervals.ts';
@@ -249,7 +249,7 @@ const REAL_ROUTER_SEEDS = Math.max(1, Math.round(3 * SCALE));
 /** The router analysis every real-text row runs on a built history (its known states set aside). */
 function analyzeHistory(conversations: readonly HistoryConversation[], seed: number): RouterReport {
   return analyzeRouter(
-    conversations.map((c) => ({ id: c.id, turns: c.turns.map((t) => ({ role: t.role, text: t.text, model: t.model ?? null })) })),
+    conversations.map((c) => ({ id: c.id, turns: c.turns.map((t) => ({ role: t.role, text: t.text, model: t.model ?? null, route: t.route ?? null })) })),
     { seed, permutations: PERMUTATIONS, skipMirroring: true, bootstrap: 50 },
   );
 }
@@ -330,6 +330,63 @@ function realClusteredNull(): void {
     }
   console.log(`router-like on real-text clustered nulls: ${routerLike}/${total}; router line "yes": ${yes}/${total}   target 0`);
   console.log(`persistence test p < ${ALPHA} (exact under these nulls, so ≈ ${ALPHA} expected): ${persists}/${total} = ${pctI(wilson(persists, total))}`);
+  console.log(`time ${secs(t0)}`);
+}
+
+/** Pairs a site might route between under "auto": a model and its small sibling, and two vendors' flagships. */
+const SITE_PAIRS: readonly { personas: readonly [string, string]; served: readonly [string, string] }[] = [
+  { personas: ['gpt-4o-2024-05-13', 'gpt-4o-mini-2024-07-18'], served: ['gpt-4o', 'gpt-4o-mini'] },
+  { personas: ['gpt4_1106_preview', 'claude-3-opus-20240229'], served: ['gpt-4-1106-preview', 'claude-3-opus'] },
+];
+const SITE_SEEDS = Math.max(2, Math.round(10 * SCALE));
+
+/**
+ * The site's own switches (src/core/router/site-switches.ts): histories of real replies where the
+ * site routes "auto" between two models and reports which served each reply. The engagement loop
+ * (the model swaps on the reply to a disengagement cue) must get "yes" on the trigger / loop lines
+ * "for the model switches the site reported"; the matching null (cues present, swaps by a sticky
+ * chain that ignores them, about as many) must not, beyond its α / 2.
+ */
+function realSite(pools: UserPools): void {
+  requireSharedData('bench:router site-reported switches', ['multimodel/alpaca_eval.jsonl']);
+  const rows = readAlpaca();
+  section(
+    `The site's reported switches on real text: ${SITE_PAIRS.length} model pairs × ${SITE_SEEDS} seeds × 2 lengths, ${GRID_REPLIES} replies per history; cue on ${100 * GRID_CUES.rate}% of user turns`,
+  );
+  const t0 = performance.now();
+  console.log(`${'design'.padEnd(58)}${'loop "yes" (site)'.padEnd(38)}${'triggers "yes" (site)'.padEnd(38)}text-only loop "yes"`);
+  for (const ignored of [false, true]) {
+    const tally = { loop: 0, triggers: 0, textLoop: 0, n: 0, switches: 0 };
+    for (const pair of SITE_PAIRS)
+      for (const length of GRID_LENGTHS)
+        for (let seed = 1; seed <= SITE_SEEDS; seed++) {
+          const h = buildRouterHistory(rows, {
+            personas: pair.personas,
+            served: pair.served,
+            shownModel: 'x',
+            conversations: Math.round(GRID_REPLIES / length),
+            minReplies: length - 2,
+            maxReplies: length + 2,
+            // The null swaps about as often as the loop does: rate × switchAfter per turn.
+            stay: 1 - GRID_CUES.rate * GRID_CUES.switchAfter,
+            seed: 700 + seed,
+            cues: { texts: pools.boredom, ...GRID_CUES, ignored },
+          });
+          const r = analyzeHistory(h.conversations, seed);
+          const line = (id: string) => r.questions.find((q) => q.id === id);
+          const siteYes = (id: string) => line(id)?.verdict === 'yes' && /site reported/.test(line(id)?.answer ?? '');
+          tally.n++;
+          tally.switches += r.siteSwitches?.switches ?? 0;
+          if (siteYes('loop')) tally.loop++;
+          if (siteYes('triggers')) tally.triggers++;
+          if (r.loop?.verdict === 'yes') tally.textLoop++;
+        }
+    const name = ignored ? 'null: swaps ignore the cues (stay chain)' : 'loop: model swaps on the reply to a cue';
+    console.log(
+      `${`${name} (${(tally.switches / tally.n).toFixed(0)} switches)`.padEnd(58)}${`${tally.loop}/${tally.n} = ${pctI(wilson(tally.loop, tally.n))}`.padEnd(38)}${`${tally.triggers}/${tally.n} = ${pctI(wilson(tally.triggers, tally.n))}`.padEnd(38)}${tally.textLoop}/${tally.n}`,
+    );
+  }
+  console.log(`targets: loop power ≥ 80%; null "yes" within its level (each set of switches is tested at α / 2 = ${ALPHA / 2})`);
   console.log(`time ${secs(t0)}`);
 }
 
@@ -447,7 +504,7 @@ function main(): void {
   console.log(
     `  scale ${SCALE}: confusion ${CONFUSION_DATASETS}/class, calibration ${CALIBRATION_DATASETS} + ${TERSE_DATASETS} terse, power ${POWER_DATASETS}; ${PERMUTATIONS} rotations synthetic, ${REAL_PERMUTATIONS} real`,
   );
-  // BENCH_ONLY=confusion,calibration,terse,power,speed,real,realrouter,realgrid,realnull runs only those sections.
+  // BENCH_ONLY=confusion,calibration,terse,power,speed,real,realrouter,realgrid,realnull,realsite runs only those sections.
   const only = process.env.BENCH_ONLY?.split(',');
   const sections: [string, () => void][] = [
     ['confusion', () => confusion(pools)],
@@ -459,6 +516,7 @@ function main(): void {
     ['realrouter', realRouter],
     ['realgrid', () => realGrid(pools)],
     ['realnull', realClusteredNull],
+    ['realsite', () => realSite(pools)],
   ];
   for (const [name, fn] of sections) if (!only || only.includes(name)) fn();
   const cpu = process.cpuUsage();

@@ -8,8 +8,11 @@
  * loop instead: the persona swaps only on the reply that answers a disengagement cue (a real user
  * turn from the given pool, which replaces that turn's instruction; the reply stays the real reply
  * to the replaced instruction), and the next user turn is a fresh instruction (re-engagement).
+ * With `served`, the user asked for "auto" and the site reports which model served each reply:
+ * the router is the site's, and its switches are known from the site's own report.
  */
 import { mulberry32 } from '../src/core/math/random.ts';
+import type { RouteInfo } from '../src/core/model/types.ts';
 
 export interface AlpacaRow {
   id: string;
@@ -26,14 +29,26 @@ export interface RouterHistoryOptions {
   maxReplies: number;
   stay: number;
   seed: number;
-  /** Boredom-triggered variant: cue texts, the share of user turns (after the first) replaced by one, and the chance the persona swaps on its reply. */
-  cues?: { texts: readonly string[]; rate: number; switchAfter: number };
+  /**
+   * Boredom-triggered variant: cue texts, the share of user turns (after the first) replaced by one,
+   * and the chance the persona swaps on its reply. With `ignored`, the cues are there but the
+   * persona follows the sticky chain (`stay`) instead: the matching null.
+   */
+  cues?: { texts: readonly string[]; rate: number; switchAfter: number; ignored?: boolean };
+  /**
+   * The site routes: the user asked for "auto" and the site reports, per reply, which of these two
+   * models served it (one per persona; as a ChatGPT account export does). Without it the page
+   * shows `shownModel` on every reply and reports no route.
+   */
+  served?: readonly [string, string];
 }
 
 export interface HistoryTurn {
   role: 'user' | 'assistant';
   text: string;
   model?: string;
+  /** What the site reported serving the reply (only with `served`). */
+  route?: RouteInfo;
   source: string;
 }
 
@@ -54,6 +69,10 @@ export function buildRouterHistory(
     return r.prompt.length < 300 && a.length > 60 && b.length > 60 && a.length < 3200 && b.length < 3200;
   });
   const rand = mulberry32(o.seed);
+  // The null's sticky chain draws from a stream of its own: interleaved with the cue draws in one
+  // mulberry32 stream, a switch came after a cue more often than chance (bench:router realsite:
+  // boredom p ≤ 0.025 on 12 of 200 null histories; docs/router.md).
+  const chain = o.cues?.ignored ? mulberry32(o.seed ^ 0x5bd1e995) : rand;
   const order = eligible.map((_, i) => i);
   for (let i = order.length - 1; i > 0; i--) {
     const j = Math.floor(rand() * (i + 1));
@@ -68,7 +87,8 @@ export function buildRouterHistory(
     const turns: HistoryTurn[] = [];
     for (let t = 0; t < n; t++) {
       const cue = o.cues && t > 0 && rand() < o.cues.rate ? o.cues.texts[Math.floor(rand() * o.cues.texts.length)] : null;
-      if (o.cues ? cue !== null && rand() < o.cues.switchAfter : t > 0 && rand() > o.stay) state = 1 - state;
+      const triggered = o.cues && !o.cues.ignored;
+      if (triggered ? cue !== null && rand() < (o.cues?.switchAfter ?? 0) : t > 0 && chain() > o.stay) state = 1 - state;
       states.push(state);
       const row = eligible[order[next++ % order.length]];
       turns.push(
@@ -76,7 +96,14 @@ export function buildRouterHistory(
           ? { role: 'user', text: row.prompt.trim(), source: `${row.id} instruction` }
           : { role: 'user', text: cue.trim(), source: `disengagement cue (replaces ${row.id} instruction)` },
       );
-      turns.push({ role: 'assistant', text: row.outputs[o.personas[state]].trim(), model: o.shownModel, source: `${row.id} ${o.personas[state]}` });
+      const text = row.outputs[o.personas[state]].trim();
+      const source = `${row.id} ${o.personas[state]}`;
+      const served = o.served?.[state];
+      turns.push(
+        served
+          ? { role: 'assistant', text, model: served, route: { requested: 'auto', shown: served, served, flags: [], source: 'export' }, source }
+          : { role: 'assistant', text, model: o.shownModel, source },
+      );
     }
     const title = turns[0].text.length > 60 ? `${turns[0].text.slice(0, 57)}…` : turns[0].text;
     conversations.push({ id: `router-demo-${String(c + 1).padStart(2, '0')}`, title, trueStates: states.map((s) => o.personas[s]), turns });

@@ -56,7 +56,14 @@ describe('label-contract and chat-messages JSONL', () => {
 
   it('keeps the route the site reported on a reply, and names the turn when a route is malformed', () => {
     const route = { requested: 'auto', shown: null, served: 'gpt-5-mini', flags: ['auto-switched'], source: 'export' };
-    const row = (r: unknown) => JSON.stringify({ id: 'c1', turns: [{ role: 'user', text: 'q', route: r }, { role: 'assistant', text: 'a', route: r }] });
+    const row = (r: unknown) =>
+      JSON.stringify({
+        id: 'c1',
+        turns: [
+          { role: 'user', text: 'q', route: r },
+          { role: 'assistant', text: 'a', route: r },
+        ],
+      });
     const turns = parseAnyConversationFile(row(route), 'a.jsonl').bundles[0].turns;
     expect(turns.map((t) => t.route)).toEqual([null, route]); // a user turn carries no route
     expect(parseAnyConversationFile(row(null), 'a.jsonl').bundles[0].turns[1].route).toBeNull();
