@@ -238,7 +238,7 @@ function realData(): void {
   printReal('ShareGPT 92k sample (first 300)', readRecords('sharegpt92k_sample.jsonl').slice(0, 300).map(toRouterConversation));
 }
 
-/** Generator pairs for the real-text router row: the demo's own pair, and two pairs further apart. */
+/** Generator pairs for the real-text router row: one model under two prompts (the bundled demo's pair until it became the site's router), and two pairs further apart. */
 const REAL_ROUTER_PAIRS: readonly (readonly [string, string])[] = [
   ['gpt4_1106_preview_concise', 'gpt4_1106_preview_verbose'],
   ['falcon-7b-instruct', 'gpt4_1106_preview_verbose'],
@@ -409,7 +409,7 @@ function readAlpaca(): AlpacaRow[] {
  * Power grid on real text: known routers between real AlpacaEval replies (the generator pairs
  * above) at each switching rate × conversation length, and the boredom-triggered loop; per cell
  * the share whose report line says "yes" (router-like) with a Wilson 95% interval, separately on
- * the demo's pair and on the other pairs (a demo design is judged on the other pairs).
+ * the prompted pair and on the other pairs (a design was judged on the other pairs).
  */
 function realGrid(pools: UserPools): void {
   requireSharedData('bench:router real-text power grid', ['multimodel/alpaca_eval.jsonl']);
@@ -417,14 +417,14 @@ function realGrid(pools: UserPools): void {
   section(
     `Power grid on real text: ${REAL_ROUTER_PAIRS.length} generator pairs × ${GRID_SEEDS} seeds per cell, ${GRID_REPLIES} replies per history in conversations of length ±2; boredom loop: cue on ${100 * GRID_CUES.rate}% of user turns, swap after ${100 * GRID_CUES.switchAfter}%`,
   );
-  console.log(`${'design'.padEnd(30)}${'other pairs: router "yes"'.padEnd(36)}${'demo pair: yes'.padEnd(16)}no / can't tell (all)   other signs`);
+  console.log(`${'design'.padEnd(30)}${'other pairs: router "yes"'.padEnd(36)}${'prompted pair: yes'.padEnd(20)}no / can't tell (all)   other signs`);
   const t0 = performance.now();
   const designs: { name: string; stay: number; length: number; cues: boolean }[] = [
     ...GRID_LENGTHS.flatMap((length) => GRID_STAYS.map((stay) => ({ name: `stay ${stay}, ${length} replies`, stay, length, cues: false }))),
     ...GRID_LENGTHS.map((length) => ({ name: `boredom loop, ${length} replies`, stay: 1, length, cues: true })),
   ];
   for (const d of designs) {
-    const tally = { other: 0, otherN: 0, demo: 0, demoN: 0, no: 0, cant: 0, triggers: 0, loop: 0, recovered: 0, replies: 0, reused: 0, persists: 0 };
+    const tally = { other: 0, otherN: 0, prompted: 0, promptedN: 0, no: 0, cant: 0, triggers: 0, loop: 0, recovered: 0, replies: 0, reused: 0, persists: 0 };
     for (const personas of REAL_ROUTER_PAIRS)
       for (let seed = 1; seed <= GRID_SEEDS; seed++) {
         const h = buildRouterHistory(rows, {
@@ -440,10 +440,10 @@ function realGrid(pools: UserPools): void {
         const r = analyzeHistory(h.conversations, seed);
         if (h.replies > h.eligible) tally.reused++;
         const word = routerWord(r);
-        const isDemoPair = personas === REAL_ROUTER_PAIRS[0];
-        if (isDemoPair) {
-          tally.demoN++;
-          if (word === 'yes') tally.demo++;
+        const isPromptedPair = personas === REAL_ROUTER_PAIRS[0];
+        if (isPromptedPair) {
+          tally.promptedN++;
+          if (word === 'yes') tally.prompted++;
         } else {
           tally.otherN++;
           if (word === 'yes') tally.other++;
@@ -460,10 +460,10 @@ function realGrid(pools: UserPools): void {
         tally.recovered += p.recovered;
         tally.replies += p.replies;
       }
-    const n = tally.demoN + tally.otherN;
+    const n = tally.promptedN + tally.otherN;
     const signs = `persistence p < ${ALPHA} ${tally.persists}/${n}; states match persona ${pctI(wilson(tally.recovered, tally.replies))}${tally.reused ? `; ${tally.reused} histories reuse prompts` : ''}${d.cues ? `; triggers "yes" ${tally.triggers}/${n}, loop "yes" ${tally.loop}/${n}` : ''}`;
     console.log(
-      `${d.name.padEnd(30)}${`${tally.other}/${tally.otherN} = ${pctI(wilson(tally.other, tally.otherN))}`.padEnd(36)}${`${tally.demo}/${tally.demoN}`.padEnd(16)}${`${tally.no} / ${tally.cant}`.padEnd(24)}${signs}`,
+      `${d.name.padEnd(30)}${`${tally.other}/${tally.otherN} = ${pctI(wilson(tally.other, tally.otherN))}`.padEnd(36)}${`${tally.prompted}/${tally.promptedN}`.padEnd(20)}${`${tally.no} / ${tally.cant}`.padEnd(24)}${signs}`,
     );
   }
   console.log(`time ${secs(t0)}`);

@@ -120,5 +120,14 @@ export function formatReport(r: RouterReport, format: string): string {
     for (const t of r.triggers.tests) out.push(`  ${t.conclusion}`);
     out.push(`  continuation requests ("continue", "go on"; not tested): ${r.triggers.cueCounts.continuation}`);
   }
+  const site = r.siteSwitches;
+  if (site) {
+    out.push(
+      '',
+      `On the model switches the site reported (${site.switches} switches among ${site.models.join(', ')}; ${site.covered} of ${site.replies} replies carry a served model; α = ${site.alpha} each):`,
+      ...site.triggers.tests.map((t) => `  ${t.conclusion}`),
+      `  engagement loop: ${site.loop.conclusion}`,
+    );
+  }
   return out.join('\n');
 }

@@ -7,7 +7,7 @@
  *   its button and is stored;
  * - every view in light and dark, screenshots to demo-output/ux-<view>-<scheme>.png, and axe-core
  *   finds no serious or critical violation in any of them;
- * - the router tab on the bundled router history: five verdict lines, router states numbered and
+ * - the router tab on the bundled router history: five verdict lines (the site's switches concluding), router states numbered and
  *   named in the shared wording, the timeline in persona colours (ux-router[-personas]-<scheme>.png);
  * - no network.
  */
@@ -178,8 +178,16 @@ test('the router tab on the bundled router history, light and dark: verdict line
   await page.getByRole('button', { name: /^Analyse/ }).click();
   await page.locator('.po-verdict-line').first().waitFor({ timeout: 120_000 });
   assert.equal(await page.locator('.po-verdict-line').count(), 5, 'one verdict line per question');
-  // The history holds a known router that the analysis cannot confirm at this design (demo/README.md):
-  // the router line says "can't tell" with its reason and evidence, never a wrong "no".
+  // The history's router is the site's (demo/README.md): it swaps model on disengagement and says which
+  // model served each reply. The routes survive the import and the worker's analysis, so the trigger and
+  // loop lines conclude on the site's switches, with their evidence.
+  for (const id of ['triggers', 'loop', 'models']) {
+    const line = page.locator(`.po-verdict-line[data-question="${id}"]`);
+    assert.equal((await line.locator('.po-verdict').textContent())?.trim(), 'yes', `${id} line`);
+    assert.equal(await line.locator('.po-verdict-evidence').count(), 1, `the ${id} line shows its evidence`);
+    if (id !== 'models') assert.match((await line.locator('.po-verdict-answer').textContent()) ?? '', /^Yes, for the model switches the site reported: /);
+  }
+  // The text cannot tell GPT-4o from its mini: the router line says "can't tell" with its reason and evidence, never a wrong "no".
   const routerLine = page.locator('.po-verdict-line[data-question="router"]');
   assert.equal((await routerLine.locator('.po-verdict').textContent())?.trim(), "can't tell");
   assert.match((await routerLine.locator('.po-verdict-answer').textContent()) ?? '', /^Can't tell: .+, but .+/);

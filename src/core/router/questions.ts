@@ -219,7 +219,10 @@ function modelsLine(p: Parts): VerdictLine {
   if (r.source === 'none') return { ...cantTell('models', question, r.conclusion), answer: "Can't tell: no route data." };
   const share = wilson(r.changes, r.observed);
   const verdict: VerdictWord = r.changes > 0 ? 'yes' : share && share.high < 0.05 ? 'no' : "can't tell";
-  const unit = r.source === 'routes' ? 'replies served by another model than asked for' : 'reply pairs where the shown model changed';
+  const unit =
+    r.source === 'routes'
+      ? 'replies the site served with another model than asked for (under "auto": than the reply before)'
+      : 'reply pairs where the shown model changed';
   const answer =
     verdict === 'yes'
       ? `Yes: ${r.changes} of ${r.observed} ${unit}${r.source === 'shown-model' ? ' (no route data; from the model the page showed)' : ''}.`

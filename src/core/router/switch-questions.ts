@@ -6,6 +6,7 @@
  * "no" only when every tested set rules it out; otherwise "can't tell".
  */
 import { NEGLIGIBLE_RATIO } from './disengagement.ts';
+import { wilson } from './intervals.ts';
 import { cantTell } from './verdict-line.ts';
 import type { Evidence, LoopReport, RouterReport, SiteSwitchTests, SmallPlot, TriggersResult, VerdictLine, VerdictWord } from './types.ts';
 
@@ -70,17 +71,29 @@ export function triggerLine(p: SwitchParts): VerdictLine {
   const reading = triggerReading(lead.result);
   const cue = reading.lead;
   const ci = cue?.riskRatioInterval;
+  const what = lead.site ? 'site model switch' : 'switch';
+  // With no switch after any other message the risk ratio is infinite: the share after the cue says it instead.
+  const afterCue = cue && cue.cueEvents > 0 ? wilson(cue.switchesAfterCue, cue.cueEvents) : null;
   const evidence: Evidence | null =
     cue && cue.riskRatio !== null && Number.isFinite(cue.riskRatio)
       ? {
-          label: `risk ratio of a ${lead.site ? 'site model switch' : 'switch'} after a ${cue.cue} message`,
+          label: `risk ratio of a ${what} after a ${cue.cue} message`,
           value: cue.riskRatio,
           low: ci?.[0] ?? null,
           high: ci?.[1] ?? null,
           unit: 'ratio',
           interval: 'Greenland–Robins, stratified by turn index and message length',
         }
-      : null;
+      : cue && afterCue
+        ? {
+            label: `replies to a ${cue.cue} message with a ${what} (${cue.switchesWithoutCue} of ${cue.pairsWithoutCue} after other messages)`,
+            value: afterCue.value,
+            low: afterCue.low,
+            high: afterCue.high,
+            unit: 'share',
+            interval: 'Wilson',
+          }
+        : null;
   const peri = cue ? lead.result.periTrigger.find((x) => x.cue === cue.cue) : undefined;
   const plot: SmallPlot | null =
     peri && peri.switchRate.some((v) => v !== null)

@@ -74,7 +74,14 @@ function Evidence({ report, titleOf, onOpen }: Props) {
           </table>
         </section>
       )}
-      {report.triggers && <Triggers t={report.triggers} />}
+      {report.triggers && <Triggers t={report.triggers} id="po-r-trig" title="Do user cues trigger switches?" />}
+      {report.siteSwitches && (
+        <Triggers
+          t={report.siteSwitches.triggers}
+          id="po-r-trig-site"
+          title={`Do user cues trigger the site's model switches? (${report.siteSwitches.switches} switches among ${report.siteSwitches.models.join(', ')})`}
+        />
+      )}
       <section class="po-card" aria-labelledby="po-r-model">
         <h3 id="po-r-model">Model switches by the site</h3>
         <p>{report.modelSwitch.conclusion}</p>
@@ -216,11 +223,11 @@ function Transitions({ t }: { t: TransitionsResult }) {
   );
 }
 
-function Triggers({ t }: { t: TriggersResult }) {
+function Triggers({ t, id, title }: { t: TriggersResult; id: string; title: string }) {
   const lags = t.periTrigger[0]?.lags ?? [];
   return (
-    <section class="po-card" aria-labelledby="po-r-trig">
-      <h3 id="po-r-trig">Do user cues trigger switches?</h3>
+    <section class="po-card" aria-labelledby={id}>
+      <h3 id={id}>{title}</h3>
       <p>{t.conclusion}</p>
       <table class="po-table">
         <caption class="po-sr-only">Trigger tests, circular-shift permutation, Holm-corrected</caption>

@@ -74,6 +74,9 @@ describe('trigger and loop lines on the site’s switches', () => {
     const triggers = r.questions.find((q) => q.id === 'triggers');
     expect(triggers?.verdict).toBe('yes');
     expect(triggers?.answer).toMatch(/boredom/);
+    // Only disengagement is followed by a switch, so the risk ratio is infinite: the line shows the share instead.
+    expect(triggers?.evidence).toMatchObject({ unit: 'share', interval: 'Wilson' });
+    expect(triggers?.evidence?.label).toMatch(/^replies to a boredom message with a site model switch \(0 of \d+ after other messages\)$/);
   });
 
   it('a site that switches at random: neither line says yes', () => {
