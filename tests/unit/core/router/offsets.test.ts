@@ -1,7 +1,9 @@
 import { describe, expect, it } from 'vitest';
+import { analyzeRouter } from '../../../../src/core/router/analyze-router.ts';
 import { estimateOffsets, fitHmm, viterbi, type HmmFit } from '../../../../src/core/router/hmm.ts';
 import { shiftRows } from '../../../../src/core/router/offsets.ts';
 import { createRng } from '../../../../src/core/router/random.ts';
+import { noText, synth } from './synthetic.ts';
 
 const STATE_MEANS = [
   [-1.5, 0.5],
@@ -134,5 +136,32 @@ describe('conversation levels fitted jointly with the states (offsets.ts)', () =
     expect(levelError(all, levels)).toBeLessThan(0.25);
     // A one-reply conversation keeps level 0.
     expect(estimateOffsets([[[5, 5]]], bare)).toEqual([[0, 0]]);
+  });
+
+  it('decodes every conversation of a pile fitted on a sample, each net of its own level', () => {
+    const { conversations, states } = synth('switcher', 21, 40, 16);
+    const r = analyzeRouter(conversations, {
+      extractFeatures: noText,
+      seed: 2,
+      permutations: 19,
+      bootstrap: 10,
+      skipMirroring: true,
+      maxFitReplies: 200,
+      jointOffsets: true,
+    });
+    expect(r.warnings.some((w) => w.includes('random sample'))).toBe(true);
+    const timeline = r.repertoire?.timeline ?? [];
+    expect(timeline.map((t) => t.states.length)).toEqual(states.map((s) => s.length));
+    // Each decoded state given its majority true state: the decoding follows the truth.
+    const votes = new Map<string, number[]>();
+    timeline.forEach((t, c) =>
+      t.states.forEach((id, i) => {
+        const v = votes.get(id) ?? [0, 0, 0];
+        v[states[c][i]]++;
+        votes.set(id, v);
+      }),
+    );
+    const agree = [...votes.values()].reduce((a, v) => a + Math.max(...v), 0);
+    expect(agree / (40 * 16)).toBeGreaterThan(0.85);
   });
 });
