@@ -59,7 +59,7 @@ function triggerReading(t: TriggersResult): { verdict: VerdictWord; answer: stri
 const WORD: Record<VerdictWord, string> = { yes: 'Yes', no: 'No', "can't tell": "Can't tell" };
 
 function opening(verdict: VerdictWord, site: boolean): string {
-  return site && verdict === 'yes' ? `${WORD[verdict]}, ${SITE}: ` : `${WORD[verdict]}: `;
+  return site ? `${WORD[verdict]}, ${SITE}: ` : `${WORD[verdict]}: `;
 }
 
 export function triggerLine(p: SwitchParts): VerdictLine {
