@@ -108,11 +108,6 @@ export function analyzeRouter(input: RouterInput | readonly ConversationBundle[]
   // Within conversations only: each conversation's own level (its topic) is removed, so sorting
   // conversations by topic cannot pass for switching (issue 17). The verdict is about changes inside conversations.
   const y = opts.centerConversations === false ? yr : centerWithin(yr, rowsOf);
-  // jointOffsets: the sticky HMMs and the order-free mixtures fit each conversation's level with
-  // the states (offsets.ts) rather than taking its mean, which mixes the personas of a conversation
-  // that switches. Their fit does not change with a constant added per conversation, so they read
-  // the same centred rows; drift models, piecewise-constant and clusters keep the mean as the level.
-  const jointOffsets = opts.jointOffsets ?? JOINT_OFFSETS_DEFAULT;
   const promptConditioning = resid ? { applied: resid.applied, covariates: [...PROMPT_COVARIATES], r2: resid.r2 } : { applied: false, covariates: [], r2: [] };
   const seqs = rowsOf.map((idx) => idx.map((i) => y[i]));
   // Large piles: the models are fitted and compared on a seeded sample of conversations, then every conversation is decoded.
@@ -136,7 +131,6 @@ export function analyzeRouter(input: RouterInput | readonly ConversationBundle[]
       seed,
       featureLabels: { ...DEFAULT_LABELS, ...opts.featureLabels },
       fitOn: fitOn ?? undefined,
-      jointOffsets,
     },
   );
   const transitions = analyzeTransitions(
@@ -147,7 +141,7 @@ export function analyzeRouter(input: RouterInput | readonly ConversationBundle[]
   const switches = rep.paths.map((p) => p.map((s, t) => t > 0 && s !== p[t - 1]));
   progress('Fitting the alternatives', 3);
   const restarts = Math.min(opts.restarts ?? 3, 2);
-  const mixtureFits = rep.fits.slice(1).map((f) => fitHmm(fitSeqs, f.params.k, { independent: true, restarts, seed: seed + 31 * f.params.k, jointOffsets }));
+  const mixtureFits = rep.fits.slice(1).map((f) => fitHmm(fitSeqs, f.params.k, { independent: true, restarts, seed: seed + 31 * f.params.k }));
   const clusterFits = rep.fits.slice(1).map((f) => fitHmm(fitSeqs, f.params.k, { wholeConversation: true, restarts, seed: seed + 37 * f.params.k }));
   const pw = fitPiecewiseConstant(fitSeqs);
   progress('Testing recurrence within conversations', 4);
@@ -240,9 +234,6 @@ export function analyzeRouter(input: RouterInput | readonly ConversationBundle[]
   progress('Done', PROGRESS_STEPS);
   return { version: ROUTER_VERSION, sizes, ...parts, questions, summary: summarize({ ...parts, questions }, sizes, warnings), warnings };
 }
-
-/** `RouterOptions.jointOffsets` when not given (docs/router.md, Known limits). */
-export const JOINT_OFFSETS_DEFAULT = false;
 
 /** Above this many replies the permutation tests use at most LARGE_PILE_PERMUTATIONS rotations. */
 export const LARGE_PILE = 20_000;

@@ -8,7 +8,6 @@
  * - Viterbi for the single most likely state path;
  * - random restarts seeded from k-means++ so results are reproducible from one seed.
  */
-import { pinOffsets, sequenceMean, shiftInto, updateOffset } from './offsets.ts';
 import { createRng, type Rng } from './random.ts';
 
 export interface HmmParams {
@@ -19,12 +18,6 @@ export interface HmmParams {
   logA: number[][];
   means: number[][];
   variances: number[][];
-  /**
-   * With `jointOffsets`: the level of each sequence the parameters were fitted on (index as in
-   * the seqs given to fitHmm; zeros for empty and one-reply sequences), subtracted from its
-   * replies before the emissions. `sequenceLogLiks` and `forEachPosterior` apply it by index.
-   */
-  offsets?: number[][];
 }
 
 export interface HmmFit {
@@ -54,12 +47,6 @@ export interface HmmFitOptions {
    * conversations by topic"; it pays no transition parameters.
    */
   wholeConversation?: boolean;
-  /**
-   * Fit a free level per sequence jointly with the states (offsets.ts): x = c + μ_s + ε, one
-   * conditional-maximisation step of the levels per EM iteration (ECM). Starts from each
-   * sequence's mean. The fit is then the same whether or not the sequences were centred.
-   */
-  jointOffsets?: boolean;
 }
 
 type Seq = readonly (readonly number[])[];
@@ -102,12 +89,11 @@ function logEmission(x: Float64Array, xo: number, pp: Prepared, k: number): numb
  * A sequence packed row-major into one Float64Array (x[t * d + j]): the inner loops read
  * monomorphic typed arrays instead of arrays of arrays (same numbers, same arithmetic order).
  */
-function packSeq(seq: Seq, d: number, offset?: readonly number[]): Float64Array {
+function packSeq(seq: Seq, d: number): Float64Array {
   const out = new Float64Array(seq.length * d);
   for (let t = 0; t < seq.length; t++) {
     const row = seq[t];
-    if (offset) for (let j = 0; j < d; j++) out[t * d + j] = row[j] - offset[j];
-    else for (let j = 0; j < d; j++) out[t * d + j] = row[j];
+    for (let j = 0; j < d; j++) out[t * d + j] = row[j];
   }
   return out;
 }
@@ -317,7 +303,7 @@ export function forwardBackward(seq: Seq, p: HmmParams): Posteriors {
 export function sequenceLogLiks(seqs: readonly Seq[], p: HmmParams): number[] {
   const ws = new Workspace(p.k);
   const pp = prepareParams(p);
-  return seqs.map((s, i) => (s.length ? forwardInto(packSeq(s, pp.d, p.offsets?.[i]), pp, ws) : 0));
+  return seqs.map((s) => (s.length ? forwardInto(packSeq(s, pp.d), pp, ws) : 0));
 }
 
 /**
@@ -331,7 +317,7 @@ export function forEachPosterior(seqs: readonly Seq[], p: HmmParams, visit: (c: 
   const pp = prepareParams(p);
   seqs.forEach((s, c) => {
     if (s.length === 0) return;
-    forwardInto(packSeq(s, pp.d, p.offsets?.[c]), pp, ws);
+    forwardInto(packSeq(s, pp.d), pp, ws);
     backwardInto(s.length, pp, ws);
     for (let t = 0; t < s.length; t++) visit(c, t, ws.gamma, t * K);
   });
@@ -384,93 +370,14 @@ export function fitHmm(seqs: readonly Seq[], k: number, opts: HmmFitOptions = {}
   const rng = createRng(opts.seed ?? 1);
   const restarts = k === 1 ? 1 : Math.max(1, opts.restarts ?? 3);
   const packed = packAll(data, d);
-  const levels = opts.jointOffsets ? startLevels(packed, d) : null;
   let best: HmmFit | null = null;
   for (let r = 0; r < restarts; r++) {
-    // With free levels, the states start from the replies net of each sequence's mean.
-    const start = initialParams(levels ? levels.shifted() : packed, d, k, rng, opts.varianceFloor ?? 1e-2, opts.independent ?? false);
+    const start = initialParams(packed, d, k, rng, opts.varianceFloor ?? 1e-2, opts.independent ?? false);
     if (opts.wholeConversation) start.logA = identityLogA(k);
-    const fit = levels ? baumWelch(packed, start, opts, levels.start()) : baumWelch(packed, start, opts);
+    const fit = baumWelch(packed, start, opts);
     if (!best || fit.logLik > best.logLik) best = fit;
   }
-  const out = best as HmmFit;
-  if (out.params.offsets) {
-    // Back to the caller's indexing: empty sequences were left out of the fit.
-    const fitted = out.params.offsets;
-    let at = 0;
-    out.params.offsets = seqs.map((s) => (s.length > 0 ? fitted[at++] : new Array<number>(d).fill(0)));
-  }
-  return out;
-}
-
-/** Free levels per sequence (offsets.ts): which are free (2+ replies), their means, the start. */
-interface Levels {
-  free: boolean[];
-  lengths: number[];
-  convMeans: Float64Array[];
-  /** Fresh starting offsets: each free sequence's mean, 0 for the rest. */
-  start(): Float64Array[];
-  /** The sequences net of the starting offsets. */
-  shifted(): Float64Array[];
-}
-
-function startLevels(packed: readonly Float64Array[], d: number): Levels {
-  const lengths = packed.map((x) => x.length / d);
-  const free = lengths.map((n) => n >= 2);
-  const convMeans = packed.map((x) => sequenceMean(x, d));
-  const start = () => convMeans.map((m, i) => (free[i] ? Float64Array.from(m) : new Float64Array(d)));
-  const shifted = () => {
-    const c = start();
-    return packed.map((x, i) => {
-      const z = new Float64Array(x.length);
-      shiftInto(z, x, c[i]);
-      return z;
-    });
-  };
-  return { free, lengths, convMeans, start, shifted };
-}
-
-/**
- * Levels of sequences the parameters were not fitted on (a large pile's conversations outside
- * the fitted sample), with the states held fixed: from the sequence's mean, `iterations` rounds of
- * forward–backward and the same conditional step as the fit. One-reply sequences keep 0.
- */
-export function estimateOffsets(seqs: readonly Seq[], p: HmmParams, iterations = 3): number[][] {
-  const pp = prepareParams({ ...p, offsets: undefined });
-  const K = p.k;
-  const d = pp.d;
-  const ws = new Workspace(K);
-  const occ = new Float64Array(K);
-  const sumZ = new Float64Array(K * d);
-  return seqs.map((seq) => {
-    if (seq.length < 2) return new Array<number>(d).fill(0);
-    const x = packSeq(seq, d);
-    const c = sequenceMean(x, d);
-    const z = new Float64Array(x.length);
-    for (let it = 0; it < iterations; it++) {
-      shiftInto(z, x, c);
-      forwardInto(z, pp, ws);
-      backwardInto(seq.length, pp, ws, false);
-      occ.fill(0);
-      sumZ.fill(0);
-      accumulateSequence(z, ws.gamma, seq.length, K, d, occ, sumZ);
-      updateOffset(c, occ, sumZ, p.means, p.variances);
-    }
-    return Array.from(c);
-  });
-}
-
-/** One sequence's state occupancies Σ_t γ_tk and posterior-weighted sums Σ_t γ_tk z_t. */
-function accumulateSequence(z: Float64Array, gamma: Float64Array, T: number, K: number, d: number, occ: Float64Array, sumZ: Float64Array): void {
-  for (let t = 0; t < T; t++) {
-    const zo = t * d;
-    for (let k = 0; k < K; k++) {
-      const g = gamma[t * K + k];
-      occ[k] += g;
-      const o = k * d;
-      for (let j = 0; j < d; j++) sumZ[o + j] += g * z[zo + j];
-    }
-  }
+  return best as HmmFit;
 }
 
 /** Expected sufficient statistics of one E-step, summed over sequences (flat typed arrays). */
@@ -487,14 +394,7 @@ interface Stats {
 }
 
 /** One E-step over every sequence: forward–backward, then the moments each state needs. */
-function expectations(
-  seqs: readonly Float64Array[],
-  pp: Prepared,
-  ws: Workspace,
-  kappa: number,
-  learnsTransitions: boolean,
-  perSeq?: { occ: Float64Array[]; sumZ: Float64Array[] },
-): Stats {
+function expectations(seqs: readonly Float64Array[], pp: Prepared, ws: Workspace, kappa: number, learnsTransitions: boolean): Stats {
   const K = pp.k;
   const d = pp.d;
   const pi = new Float64Array(K).fill(1e-6);
@@ -504,7 +404,7 @@ function expectations(
   const s1 = new Float64Array(K * d);
   const s2 = new Float64Array(K * d);
   let logLik = 0;
-  seqs.forEach((seq, i) => {
+  for (const seq of seqs) {
     const T = seq.length / d;
     logLik += forwardInto(seq, pp, ws);
     backwardInto(T, pp, ws, learnsTransitions);
@@ -512,12 +412,7 @@ function expectations(
     for (let k = 0; k < K; k++) pi[k] += gamma[k];
     if (learnsTransitions) for (let q = 0; q < K * K; q++) trans[q] += xi[q];
     accumulateMoments(seq, gamma, T, K, d, w, s1, s2);
-    if (perSeq) {
-      perSeq.occ[i].fill(0);
-      perSeq.sumZ[i].fill(0);
-      accumulateSequence(seq, gamma, T, K, d, perSeq.occ[i], perSeq.sumZ[i]);
-    }
-  });
+  }
   return { logLik, pi, trans, w, s1, s2 };
 }
 
@@ -537,23 +432,9 @@ function accumulateMoments(x: Float64Array, gamma: Float64Array, T: number, K: n
   }
 }
 
-/**
- * EM for the HMM (or the mixture / clusters). With `offsets` (free levels, offsets.ts) it is an
- * ECM: the E-step and the means and variances see the replies net of their sequence's level, then
- * each level takes one conditional step from the same posteriors; `seqs` stays the raw data.
- */
-function baumWelch(raw: readonly Float64Array[], start: HmmParams, opts: HmmFitOptions, offsets?: Float64Array[]): HmmFit {
+function baumWelch(seqs: readonly Float64Array[], start: HmmParams, opts: HmmFitOptions): HmmFit {
   const K = start.k;
   const d = start.means[0].length;
-  const levels = offsets ? startLevels(raw, d) : null;
-  const seqs = offsets
-    ? raw.map((x, i) => {
-        const z = new Float64Array(x.length);
-        shiftInto(z, x, offsets[i]);
-        return z;
-      })
-    : raw;
-  const perSeq = offsets ? { occ: raw.map(() => new Float64Array(K)), sumZ: raw.map(() => new Float64Array(K * d)) } : undefined;
   const kappa = opts.stickiness ?? 2;
   const floor = opts.varianceFloor ?? 1e-2;
   const maxIter = opts.maxIter ?? 150;
@@ -565,7 +446,7 @@ function baumWelch(raw: readonly Float64Array[], start: HmmParams, opts: HmmFitO
   const ws = new Workspace(K);
   const learnsTransitions = !opts.independent && !opts.wholeConversation;
   for (; iter < maxIter; iter++) {
-    const { logLik: ll, pi, trans, w, s1, s2 } = expectations(seqs, prepareParams(p), ws, kappa, learnsTransitions, perSeq);
+    const { logLik: ll, pi, trans, w, s1, s2 } = expectations(seqs, prepareParams(p), ws, kappa, learnsTransitions);
     logLik = ll;
     if (logLik - prev < tol * Math.max(1, Math.abs(logLik))) break;
     prev = logLik;
@@ -591,16 +472,8 @@ function baumWelch(raw: readonly Float64Array[], start: HmmParams, opts: HmmFitO
       means,
       variances,
     };
-    if (offsets && levels && perSeq) {
-      offsets.forEach((c, i) => {
-        if (levels.free[i]) updateOffset(c, perSeq.occ[i], perSeq.sumZ[i], means, variances);
-      });
-      pinOffsets(offsets, levels.convMeans, levels.lengths, levels.free, means);
-      raw.forEach((x, i) => shiftInto(seqs[i] as Float64Array, x, offsets[i]));
-    }
   }
-  // logLik belongs to the parameters (and levels) used in the last E-step, i.e. `p`.
-  if (offsets) p = { ...p, offsets: offsets.map((c) => Array.from(c)) };
+  // logLik belongs to the parameters used in the last E-step, i.e. `p`.
   return { params: p, logLik, iterations: iter, paramCount: hmmParamCount(K, d, opts.independent, opts.wholeConversation) };
 }
 

@@ -4,8 +4,7 @@
  * uncertainty reported as BIC weights. States are described from the z-scores of the named
  * features (posterior-weighted means), not from the abstract components.
  */
-import { estimateOffsets, fitHmm, forEachPosterior, viterbi, type HmmFit, type HmmParams } from './hmm.ts';
-import { shiftRows } from './offsets.ts';
+import { fitHmm, forEachPosterior, viterbi, type HmmFit } from './hmm.ts';
 import { nameFromProfile } from '../vocabulary/profile-name.ts';
 import type { Embedding } from './embed.ts';
 import { bic, bicWeights, formatNumber } from './stats.ts';
@@ -29,8 +28,6 @@ export interface RepertoireOptions {
   featureLabels: Record<string, string>;
   /** Conversations (indices) the HMMs are fitted on; all by default. Paths are decoded for all. */
   fitOn?: readonly number[];
-  /** Fit each conversation's level jointly with the states (offsets.ts) instead of taking it as given. */
-  jointOffsets?: boolean;
 }
 
 export function fitRepertoire(
@@ -45,8 +42,7 @@ export function fitRepertoire(
   const n = fitSeqs.reduce((s, q) => s + q.length, 0);
   const maxK = Math.max(1, Math.min(opts.maxStates, Math.floor(n / 10)));
   const fits: HmmFit[] = [];
-  for (let k = 1; k <= maxK; k++)
-    fits.push(fitHmm(fitSeqs, k, { stickiness: opts.stickiness, restarts: opts.restarts, seed: opts.seed + 7919 * k, jointOffsets: opts.jointOffsets }));
+  for (let k = 1; k <= maxK; k++) fits.push(fitHmm(fitSeqs, k, { stickiness: opts.stickiness, restarts: opts.restarts, seed: opts.seed + 7919 * k }));
   const bics = fits.map((f) => bic(f.logLik, f.paramCount, n));
   const weights = bicWeights(bics);
   const candidates: KChoice[] = fits.map((f, i) => ({ k: i + 1, logLik: f.logLik, params: f.paramCount, bic: bics[i], weight: weights[i] }));
@@ -54,9 +50,8 @@ export function fitRepertoire(
   // With K = 1 there are no switches; the best 2+-state fit still gives a timeline to look at.
   const pathK = chosen.k > 1 || fits.length < 2 ? chosen.k : 2 + bics.slice(1).indexOf(Math.min(...bics.slice(1)));
   const fit = fits[pathK - 1];
-  const decoded = decodingView(seqs, fit.params, opts.fitOn);
-  const paths = decoded.seqs.map((s) => viterbi(s, decoded.params));
-  const post = posteriorSums(decoded.seqs, decoded.params, rowsOf, emb);
+  const paths = seqs.map((s) => viterbi(s, fit.params));
+  const post = posteriorSums(seqs, fit.params, rowsOf, emb);
   const states = describeStates(pathK, post, emb, opts.featureLabels);
   const ids = Array.from({ length: pathK }, (_, k) => stateId(k)); // one string per state, not per reply
   const timeline = conversationIds.map((id, c) => ({
@@ -75,26 +70,6 @@ export function fitRepertoire(
     conclusion: repertoireConclusion(chosen, candidates, states, pathK, n),
   };
   return { result, fits, paths, pathK };
-}
-
-/**
- * What the states are decoded on: the sequences as given, or — with levels fitted per
- * conversation — each net of its level (the fit's, or for conversations outside the fitted sample
- * one estimated with the states held fixed), with parameters that carry no levels of their own.
- */
-function decodingView(seqs: readonly number[][][], params: HmmParams, fitOn?: readonly number[]): { seqs: readonly number[][][]; params: HmmParams } {
-  const fitted = params.offsets;
-  if (!fitted) return { seqs, params };
-  const levels: (number[] | undefined)[] = fitOn ? seqs.map(() => undefined) : [...fitted];
-  if (fitOn) fitOn.forEach((c, i) => (levels[c] = fitted[i]));
-  const missing = levels.flatMap((l, c) => (l ? [] : [c]));
-  const bare = { ...params, offsets: undefined };
-  const estimated = estimateOffsets(
-    missing.map((c) => seqs[c]),
-    bare,
-  );
-  missing.forEach((c, i) => (levels[c] = estimated[i]));
-  return { seqs: seqs.map((s, c) => shiftRows(s, levels[c])), params: bare };
 }
 
 /** Router states are numbered ("#1", "#2"), never lettered: letters are per-conversation segments elsewhere. */

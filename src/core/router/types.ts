@@ -66,13 +66,6 @@ export interface RouterOptions {
   maxFitReplies?: number;
   /** Remove each conversation's mean level before fitting (within-conversation analysis). Default true. */
   centerConversations?: boolean;
-  /**
-   * Fit the sticky HMMs and the order-free mixtures with a free level per conversation estimated
-   * jointly with the states (x = c_conv + μ_state + ε, hmm.ts / offsets.ts) instead of taking the
-   * conversation's mean as its level (issue 17). The drift models, piecewise-constant and the
-   * conversation clusters keep the centred data. Default false (measured: docs/router.md).
-   */
-  jointOffsets?: boolean;
   /** Bootstrap resamples (over conversations) for the evidence intervals. Default 200. */
   bootstrap?: number;
   /** Called between steps with the step's name and how many of the steps are done. */
