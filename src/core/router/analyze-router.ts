@@ -17,14 +17,13 @@ import { createRng } from './random.ts';
 import { fitHmm } from './hmm.ts';
 import { fitRepertoire, stateId } from './repertoire.ts';
 import { analyzeTransitions } from './transitions.ts';
-import { analyzeTriggers } from './triggers.ts';
 import { siteSwitchSeries } from './site-switches.ts';
+import { testSwitches } from './switch-tests.ts';
 import type { MirroringResult, RouteEvidence, RouterInput, RouterOptions, RouterReport, SiteSwitchTests } from './types.ts';
 import { summarize } from './conclusions.ts';
 import { formatNumber } from './stats.ts';
 import { fitPiecewiseConstant } from './drift-models.ts';
-import { analyzeLoop } from './disengagement.ts';
-import { describePrompt, lengthStratumOfWords, PROMPT_COVARIATES, residualize } from './prompt-covariates.ts';
+import { describePrompt, PROMPT_COVARIATES, residualize } from './prompt-covariates.ts';
 import { buildQuestions } from './questions.ts';
 import { persistenceTest } from './persistence.ts';
 import { recurrenceResult, recurrenceTest } from './recurrence.ts';
@@ -166,27 +165,11 @@ export function analyzeRouter(input: RouterInput | readonly ConversationBundle[]
   progress('Testing triggers', 5);
   const cues = prepared.map((c) => c.replies.map((r) => classifyCues(r.prompt)));
   const site = siteSwitchSeries(prepared.map((c) => c.replies.map((r) => r.route)));
+  const user = { cues, words: promptInfo.map((c) => c.map((p) => p.words)), gapMs: prepared.map((c) => c.replies.map((r) => r.gapMs)) };
   // Two sets of switches answer the same questions where the site reports its own: each at α / 2.
   const testAlpha = site ? alpha / 2 : alpha;
-  const switchTests = (sw: readonly (readonly boolean[])[], source: string, salt: number) => {
-    const triggers = analyzeTriggers(
-      prepared.map((_, i) => ({ cues: cues[i], switches: sw[i], lengthStrata: promptInfo[i].map((p) => lengthStratumOfWords(p.words)) })),
-      { permutations, alpha: testAlpha, minCueEvents: opts.minCueEvents ?? 5, switchSource: source, stopAfter },
-      createRng(seed + 101 + salt),
-    );
-    const { scores: _scores, ...loop } = analyzeLoop(
-      prepared.map((c, i) => ({
-        users: c.replies.map((r, j) => ({ words: promptInfo[i][j].words, bored: cues[i][j].includes('boredom'), gapMs: r.gapMs })),
-        switches: sw[i],
-      })),
-      permutations,
-      testAlpha,
-      createRng(seed + 505 + salt),
-      stopAfter,
-    );
-    return { triggers, loop };
-  };
-  const { triggers, loop } = switchTests(switches, switchSource, 0);
+  const testOptions = (seedOffset: number) => ({ permutations, alpha: testAlpha, minCueEvents: opts.minCueEvents ?? 5, stopAfter, seed: seed + seedOffset });
+  const { triggers, loop } = testSwitches(user, switches, switchSource, testOptions(0));
   const siteSwitches: SiteSwitchTests | null = site
     ? {
         covered: site.covered,
@@ -194,7 +177,7 @@ export function analyzeRouter(input: RouterInput | readonly ConversationBundle[]
         switches: site.count,
         models: site.models,
         alpha: testAlpha,
-        ...switchTests(site.switches, 'the model the site reported serving each reply', 1000),
+        ...testSwitches(user, site.switches, 'the model the site reported serving each reply', testOptions(1000)),
       }
     : null;
   const modelSwitch = analyzeModelSwitches(prepared.map((c, i) => ({ models: c.replies.map((r) => r.model), switches: switches[i] })));
