@@ -124,7 +124,7 @@ export function formatReport(r: RouterReport, format: string): string {
   if (site) {
     out.push(
       '',
-      `On the model switches the site reported (${site.switches} switches among ${site.models.join(', ')}; ${site.covered} of ${site.replies} replies carry a served model; α = ${site.alpha} each):`,
+      `On the model switches the site reported (${site.switches} switches among ${site.models.join(', ')}, in the ${site.conversations} conversations where it named the served model on most replies; α = ${site.alpha} each):`,
       ...site.triggers.tests.map((t) => `  ${t.conclusion}`),
       `  engagement loop: ${site.loop.conclusion}`,
     );

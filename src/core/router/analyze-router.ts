@@ -18,7 +18,7 @@ import { fitHmm } from './hmm.ts';
 import { fitRepertoire, stateId } from './repertoire.ts';
 import { analyzeTransitions } from './transitions.ts';
 import { siteSwitchSeries } from './site-switches.ts';
-import { testSwitches } from './switch-tests.ts';
+import { pick, testSwitches } from './switch-tests.ts';
 import type { MirroringResult, RouteEvidence, RouterInput, RouterOptions, RouterReport, SiteSwitchTests } from './types.ts';
 import { summarize } from './conclusions.ts';
 import { formatNumber } from './stats.ts';
@@ -177,7 +177,8 @@ export function analyzeRouter(input: RouterInput | readonly ConversationBundle[]
         switches: site.count,
         models: site.models,
         alpha: testAlpha,
-        ...testSwitches(user, site.switches, 'the model the site reported serving each reply', testOptions(1000)),
+        conversations: site.conversations.length,
+        ...testSwitches(pick(user, site.conversations), site.switches, 'the model the site reported serving each reply', testOptions(1000)),
       }
     : null;
   const modelSwitch = analyzeModelSwitches(prepared.map((c, i) => ({ models: c.replies.map((r) => r.model), switches: switches[i] })));

@@ -12,15 +12,17 @@
 import { sameSlug } from '../route/reroute.ts';
 import type { RouteInfo } from '../model/types.ts';
 
-/** Share of replies that must carry a served model before the site's switches are tested. */
+/** Share of a conversation's replies that must carry a served model for its switches to be known. */
 export const MIN_SITE_COVERAGE = 0.8;
-/** Fewer site switches than this in the whole pile: nothing to test. */
+/** Fewer site switches than this in the conversations that carry them: nothing to test. */
 export const MIN_SITE_SWITCHES = 3;
 
 export interface SiteSwitchSeries {
-  /** switches[c][j]: the site served reply j of conversation c with another model than reply j − 1. */
+  /** Indices of the conversations whose switches are known (served model on ≥ MIN_SITE_COVERAGE of replies). */
+  conversations: number[];
+  /** switches[i][j]: in conversation conversations[i], the site served reply j with another model than reply j − 1. */
   switches: boolean[][];
-  /** Replies with a served model, of all replies. */
+  /** Replies in those conversations, and how many carry a served model. */
   covered: number;
   replies: number;
   count: number;
@@ -47,13 +49,20 @@ export function siteSwitchFlags(conv: readonly (RouteInfo | null)[]): boolean[] 
   });
 }
 
+/**
+ * Only conversations whose replies mostly carry a served model are used: elsewhere a switch could
+ * hide in a reply without one, and a pile may mix sites that report routes with sites that do not.
+ */
 export function siteSwitchSeries(routes: readonly (readonly (RouteInfo | null)[])[]): SiteSwitchSeries | null {
-  const switches = routes.map(siteSwitchFlags);
-  const servedModels = routes.flat().map(served);
-  const covered = servedModels.filter((m) => m !== null).length;
-  const replies = servedModels.length;
+  const conversations = routes.flatMap((conv, c) => {
+    const known = conv.filter((r) => served(r) !== null).length;
+    return conv.length > 0 && known >= MIN_SITE_COVERAGE * conv.length ? [c] : [];
+  });
+  const kept = conversations.map((c) => routes[c]);
+  const switches = kept.map(siteSwitchFlags);
+  const servedModels = kept.flat().map(served);
   const count = switches.flat().filter(Boolean).length;
-  if (replies === 0 || covered < MIN_SITE_COVERAGE * replies || count < MIN_SITE_SWITCHES) return null;
+  if (count < MIN_SITE_SWITCHES) return null;
   const models = [...new Set(servedModels.filter((m): m is string => m !== null))].sort();
-  return { switches, covered, replies, count, models };
+  return { conversations, switches, covered: servedModels.filter((m) => m !== null).length, replies: servedModels.length, count, models };
 }

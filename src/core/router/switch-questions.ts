@@ -33,7 +33,7 @@ function decide<T>(all: readonly Source<T>[], verdictOf: (r: T) => VerdictWord):
 }
 
 function siteScope(s: SiteSwitchTests): string {
-  return `On the model switches the site reported (${s.covered} of ${s.replies} replies carry a served model; ${s.switches} switches among ${s.models.join(', ')}; each test at α = ${s.alpha}):`;
+  return `On the model switches the site reported (${s.conversations} conversation${s.conversations === 1 ? '' : 's'} where it named the served model on most replies, ${s.covered} of their ${s.replies} replies; ${s.switches} switches among ${s.models.join(', ')}; each test at α = ${s.alpha}):`;
 }
 
 function triggerReading(t: TriggersResult): { verdict: VerdictWord; answer: string; lead: TriggersResult['tests'][number] | null } {

@@ -16,6 +16,15 @@ export interface UserSide {
   gapMs: readonly (readonly (number | null)[])[];
 }
 
+/** The user side of the conversations at these indices only. */
+export function pick(user: UserSide, conversations: readonly number[]): UserSide {
+  return {
+    cues: conversations.map((c) => user.cues[c]),
+    words: conversations.map((c) => user.words[c]),
+    gapMs: conversations.map((c) => user.gapMs[c]),
+  };
+}
+
 export interface SwitchTestOptions {
   permutations: number;
   alpha: number;

@@ -323,7 +323,9 @@ export interface PersistenceResult {
 }
 
 export interface SiteSwitchTests {
-  /** Replies with a served model reported by the site, of all replies. */
+  /** Conversations whose replies mostly carry a served model: the only ones tested. */
+  conversations: number;
+  /** Replies with a served model reported by the site, of the replies in those conversations. */
   covered: number;
   replies: number;
   /** Changes of served model between consecutive replies that the user did not ask for. */

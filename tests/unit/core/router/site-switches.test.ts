@@ -32,6 +32,17 @@ describe('the site’s own model switches (served model changes the user did not
     expect(siteSwitchSeries([[route('a'), route('b'), route('b'), route('a')]])).toBeNull(); // 2 switches
     expect(siteSwitchSeries([])).toBeNull();
   });
+
+  it('only conversations whose replies mostly carry a served model are used, so a pile may mix sites', () => {
+    const s = siteSwitchSeries([
+      [null, null, null], // another site: no routes
+      [route('a'), route('b'), route('a'), route('b')],
+      [route('a'), null, null, route('b')], // half its replies unknown: left out
+    ]);
+    expect(s?.conversations).toEqual([1]);
+    expect(s?.switches).toEqual([[false, true, true, true]]);
+    expect([s?.covered, s?.replies, s?.count]).toEqual([4, 4, 3]);
+  });
 });
 
 /**
@@ -86,6 +97,14 @@ describe('trigger and loop lines on the site’s switches', () => {
       expect(r.questions.find((q) => q.id === 'loop')?.verdict).not.toBe('yes');
       expect(r.questions.find((q) => q.id === 'triggers')?.verdict).not.toBe('yes');
     }
+  });
+
+  it('conversations from a site without routes in the same pile do not hide the site’s switches', () => {
+    const withRoutes = siteLoopPile(3, true);
+    const other = siteLoopPile(9, false).map((c) => ({ ...c, id: `other-${c.id}`, turns: c.turns.map((t) => ({ ...t, route: null })) }));
+    const r = analyzeRouter([...withRoutes, ...other], { extractFeatures: noText, permutations: 199, skipMirroring: true, bootstrap: 20 });
+    expect(r.siteSwitches?.conversations).toBe(withRoutes.length);
+    expect(r.questions.find((q) => q.id === 'loop')?.answer).toMatch(/^Yes, for the model switches the site reported: /);
   });
 
   it('without route data the lines come from the text alone, at the full α', () => {

@@ -33,7 +33,7 @@ const NO_TRIGGERS: TriggersResult = {
 };
 
 function site(l: LoopReport): SiteSwitchTests {
-  return { covered: 90, replies: 100, switches: 12, models: ['big', 'small'], alpha: 0.025, triggers: NO_TRIGGERS, loop: l };
+  return { conversations: 8, covered: 90, replies: 100, switches: 12, models: ['big', 'small'], alpha: 0.025, triggers: NO_TRIGGERS, loop: l };
 }
 
 const line = (text: LoopReport | null, s: SiteSwitchTests | null) => loopLine({ triggers: null, loop: text, transitions: null, siteSwitches: s });
