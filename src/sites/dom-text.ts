@@ -16,7 +16,6 @@ import { tidyBlock } from './text-tidy.ts';
 import { CITATION_SELECTOR, citationsIn } from './dom-text/citations.ts';
 import { putFencesBack } from './dom-text/code-blocks.ts';
 import { keepsLines, renderChildren, type Ctx } from './dom-text/render.ts';
-import { survey } from './dom-text/survey.ts';
 import { CHROME_SELECTOR, CHROME_TAGS, isChrome, usesNativeMatching } from './dom-text/ui-chrome.ts';
 
 export interface DomTextOptions {
@@ -61,6 +60,9 @@ function readCached(el: Element, options: DomTextOptions): Reading {
   return cachedRead(el, `text|${options.keepButtons ? 1 : 0}|${options.citationBase ?? 0}|${options.exclude ?? ''}`, () => readText(el, options));
 }
 
+/** Math and citations are rare: one query tells whether either needs its own (costlier) query. */
+const RARE_SELECTOR = `.katex, [data-math], math, ${CITATION_SELECTOR}`;
+
 function readText(el: Element, options: DomTextOptions): Reading {
   const keepButtons = options.keepButtons ?? false;
   const nativeMatching = usesNativeMatching();
@@ -68,14 +70,14 @@ function readText(el: Element, options: DomTextOptions): Reading {
   const rootTag = el.localName.toLowerCase();
   const rootIsChrome = nativeMatching && !CHROME_TAGS.has(rootTag) ? el.matches(CHROME_SELECTOR) : isChrome(el, rootTag, { keepButtons, chrome: null });
   if (rootIsChrome || (options.exclude && el.matches(options.exclude))) return EMPTY_READING;
-  const found = survey(el, nativeMatching);
-  const rare = found.rare;
+  const rare = el.querySelector(RARE_SELECTOR) !== null;
   const cited = rare && el.querySelector(CITATION_SELECTOR) ? citationsIn(el, options.citationBase ?? 0) : null;
   const ctx: Ctx = {
     excluded: (options.exclude ? candidates(el, options.exclude) : null) ?? NO_ELEMENTS,
     keepButtons,
-    chrome: found.chrome,
-    keepLinesCandidates: found.keepLinesCandidates,
+    chrome: nativeMatching ? (candidates(el, CHROME_SELECTOR) ?? NO_ELEMENTS) : null,
+    // Supersets of the exact per-node tests, asked once per message.
+    keepLinesCandidates: candidates(el, '[class*="whitespace-pre"]'),
     mayHaveKatex: rare && el.querySelector('.katex') !== null,
     citations: cited?.index ?? NO_CITATIONS,
     mayHaveMath: rare && el.querySelector('[data-math], math') !== null,
@@ -83,8 +85,9 @@ function readText(el: Element, options: DomTextOptions): Reading {
     codes: [],
     keepLines: keepsLines(el),
   };
-  for (const pre of found.pres) {
-    for (let a: Element | null = pre; a && a !== el; a = a.parentElement) ctx.preAncestors.add(a);
+  const pres = el.querySelectorAll('pre');
+  for (let i = 0; i < pres.length; i++) {
+    for (let a: Element | null = pres[i]; a && a !== el; a = a.parentElement) ctx.preAncestors.add(a);
   }
   const raw = renderChildren(el, ctx);
   // Code fences were kept out of whitespace normalisation; put them back verbatim.

@@ -45,29 +45,12 @@ const TRAILING_NBSP = /[ \t\u00a0]+(?=\n|$)/g;
 const LEADING_SPACE = /(^|\n) (?=\S)/g;
 
 /**
- * Can the trailing pass change `text`? Only where a space or tab (or a no-break space, with
- * `nbsp`) stands right before a line break or at the end: a few native substring searches
- * instead of a regex pass that stops at every space between words.
- */
-function hasTrailingSpace(text: string, nbsp: boolean): boolean {
-  const last = text.charCodeAt(text.length - 1);
-  if (last === 32 || last === 9 || (nbsp && last === 0xa0)) return true;
-  return text.includes(' \n') || text.includes('\t\n') || (nbsp && text.includes('\u00a0\n'));
-}
-
-/** Can the leading pass change `text`? Only with a space at its start or after a line break. */
-function hasLeadingSpace(text: string): boolean {
-  return text.charCodeAt(0) === 32 || text.includes('\n ');
-}
-
-/**
  * Per line (lines split on '\n'): trailing spaces and tabs dropped (and no-break spaces when
  * `nbsp`), then one leading space dropped when text follows it. Two passes over the whole text
- * instead of splitting it into lines and joining them again, each skipped when it cannot match.
+ * instead of splitting it into lines and joining them again.
  */
 export function tidyLines(text: string, nbsp: boolean): string {
-  const trimmed = hasTrailingSpace(text, nbsp) ? text.replace(nbsp ? TRAILING_NBSP : TRAILING, '') : text;
-  return hasLeadingSpace(trimmed) ? trimmed.replace(LEADING_SPACE, '$1') : trimmed;
+  return text.replace(nbsp ? TRAILING_NBSP : TRAILING, '').replace(LEADING_SPACE, '$1');
 }
 
 /**
@@ -77,6 +60,7 @@ export function tidyLines(text: string, nbsp: boolean): string {
  */
 export function tidyBlock(text: string, nbsp: boolean): string {
   if (!text.includes('\n')) return text.trim();
-  const lines = tidyLines(text, nbsp);
-  return (lines.includes('\n\n\n') ? lines.replace(/\n{3,}/g, '\n\n') : lines).trim();
+  return tidyLines(text, nbsp)
+    .replace(/\n{3,}/g, '\n\n')
+    .trim();
 }
