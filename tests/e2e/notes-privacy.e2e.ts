@@ -53,6 +53,26 @@ async function annotationFrame(): Promise<Frame> {
   );
 }
 
+/**
+ * A real click into the note box, then wait until the frame's document holds focus there: focus
+ * crosses into the frame's own process, and in a loaded whole-suite run the panel can still be
+ * settling when the first click lands (then the click is repeated, as a person would).
+ */
+async function focusNoteBox(frame: Frame): Promise<void> {
+  const box = frame.getByPlaceholder('Note (optional)');
+  const focused = () => frame.evaluate(() => document.hasFocus() && document.activeElement?.getAttribute('placeholder') === 'Note (optional)');
+  for (let attempt = 0; attempt < 3; attempt++) {
+    await box.click();
+    try {
+      await waitFor('focus in the note box', focused, 2_000, 100);
+      return;
+    } catch {
+      // not focused yet: click again
+    }
+  }
+  await waitFor('focus in the note box', focused, 2_000, 100);
+}
+
 async function annotations(): Promise<unknown[]> {
   return (await dumpStore(session)).annotations ?? [];
 }
@@ -68,8 +88,9 @@ test('typing a note fires no page listener, and the note is stored', async () =>
   });
   await openPanel();
   const frame = await annotationFrame();
-  await frame.getByPlaceholder('Note (optional)').click();
+  await focusNoteBox(frame);
   await page.keyboard.type(NOTE);
+  await waitFor('the note in the frame', () => frame.evaluate((note) => (document.activeElement as HTMLTextAreaElement | null)?.value === note, NOTE), 5_000);
   await frame.getByRole('button', { name: 'Save note' }).click();
   await frame.getByText('✓ Saved').waitFor({ timeout: 5_000 });
   const seen = await page.evaluate(() => (window as unknown as { __seen: string[] }).__seen);
