@@ -73,6 +73,8 @@ export function buildRouterHistory(
   // mulberry32 stream, a switch came after a cue more often than chance (bench:router realsite:
   // boredom p ≤ 0.025 on 12 of 200 null histories; docs/router.md).
   const chain = o.cues?.ignored ? mulberry32(o.seed ^ 0x5bd1e995) : rand;
+  // The engagement loop swaps on cues; without cues, or with cues the null ignores, the chain does.
+  const loop = o.cues && !o.cues.ignored ? o.cues : null;
   const order = eligible.map((_, i) => i);
   for (let i = order.length - 1; i > 0; i--) {
     const j = Math.floor(rand() * (i + 1));
@@ -87,8 +89,7 @@ export function buildRouterHistory(
     const turns: HistoryTurn[] = [];
     for (let t = 0; t < n; t++) {
       const cue = o.cues && t > 0 && rand() < o.cues.rate ? o.cues.texts[Math.floor(rand() * o.cues.texts.length)] : null;
-      const triggered = o.cues && !o.cues.ignored;
-      if (triggered ? cue !== null && rand() < (o.cues?.switchAfter ?? 0) : t > 0 && chain() > o.stay) state = 1 - state;
+      if (loop ? cue !== null && rand() < loop.switchAfter : t > 0 && chain() > o.stay) state = 1 - state;
       states.push(state);
       const row = eligible[order[next++ % order.length]];
       turns.push(

@@ -125,8 +125,8 @@ function hmmMarginInterval(fit: FitContext): Evidence | null {
  * "No" only when the evidence rules a router out: the HMM is clearly behind the best model, its
  * margin interval lies below 0 when an order-free model wins (no resample of conversations favours
  * it), the repertoire line does not find personas that come back beyond shuffled order, and
- * neighbouring replies are not alike beyond shuffled order when the winner ignores order (persistence.ts). Otherwise a non-router winner is "can't tell":
- * within-conversation centring leaves little persona signal when conversations mostly stay in
+ * neighbouring replies are not alike beyond shuffled order when the winner ignores order
+ * (persistence.ts). Otherwise a non-router winner is "can't tell": within-conversation centring leaves little persona signal when conversations mostly stay in
  * one persona, so losing the BIC comparison alone is absence of evidence (docs/router.md).
  */
 function routerRuledOut(p: Parts, alpha: number, margin: Evidence | null): { ruledOut: boolean; reason: string } {

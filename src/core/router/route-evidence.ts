@@ -1,8 +1,9 @@
 /**
  * "Does the site switch models?" Page-reported routes (RouteInfo, captured by the route work of
  * issue 15) are ground truth where present: a reply served by another model than the one asked
- * for is a reroute, and under "auto" a change of served model is the site's switch. Without routes, the model the page showed per reply is the fallback: a change
- * between consecutive replies is a model switch by the site. Either way, the changes are set
+ * for is a reroute, and under "auto" a change of served model is the site's switch. Without
+ * routes, the model the page showed per reply is the fallback: a change between consecutive
+ * replies is a model switch by the site. Either way, the changes are set
  * beside the text-based persona switches, since only switches *without* a model change can be
  * persona routing inside one model.
  */
@@ -40,7 +41,7 @@ function fromRoutes(series: readonly RouteSeries[], routes: readonly RouteInfo[]
     });
   }
   const flagged = routes.filter((r) => r.flags.length > 0).length;
-  const models = [...new Set(routes.flatMap((r) => [r.requested, servedModel(r)]).filter((m): m is string => !!m && m !== 'auto'))];
+  const models = [...new Set(routes.flatMap((r) => [chosenModel(r), servedModel(r)]).filter((m): m is string => !!m))];
   const conclusion =
     changes > 0
       ? `The site reported serving ${changes} of ${routes.length} replies with another model than the one asked for or than the reply before (${models.join(', ')}); ${withSwitch} of those replies also show a persona switch in the text. Those switches may be the site's routing, not a persona.`
