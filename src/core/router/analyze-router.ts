@@ -14,7 +14,7 @@ import { analyzeMirroring, distanceSeries, type ChangeSeries } from './mirroring
 import { compareModels } from './model-comparison.ts';
 import { analyzeModelSwitches } from './model-switch.ts';
 import { createRng } from './random.ts';
-import { fitHmm } from './hmm.ts';
+import { fitHmm } from './hmm-fit.ts';
 import { fitRepertoire, stateId } from './repertoire.ts';
 import { analyzeTransitions } from './transitions.ts';
 import { siteSwitchSeries } from './site-switches.ts';

@@ -10,7 +10,7 @@
  * through (docs/router.md, "measured, not adopted").
  */
 import { fitConstant, fitLinearTrend, fitPiecewiseConstant, fitRandomWalk, type Seqs } from './drift-models.ts';
-import type { HmmFit } from './hmm.ts';
+import type { HmmFit } from './hmm-fit.ts';
 import { bic, evidenceStrength, formatNumber, formatP } from './stats.ts';
 import type { CandidateModel, ModelComparisonResult, ModelFit, PersistenceResult, RouterVerdict } from './types.ts';
 

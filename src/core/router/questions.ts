@@ -4,7 +4,8 @@
  * the details and the null hypotheses fold out. The dashboard, the CLI and the Markdown export
  * all render these lines, so the three say the same thing.
  */
-import { sequenceLogLiks, type HmmFit } from './hmm.ts';
+import type { HmmFit } from './hmm-fit.ts';
+import { sequenceLogLiks } from './hmm.ts';
 import { bootstrapInterval, wilson } from './intervals.ts';
 import type { Rng } from './random.ts';
 import { CLEAR_MARGIN } from './model-comparison.ts';

@@ -4,7 +4,8 @@
  * uncertainty reported as BIC weights. States are described from the z-scores of the named
  * features (posterior-weighted means), not from the abstract components.
  */
-import { fitHmm, forEachPosterior, viterbi, type HmmFit } from './hmm.ts';
+import { fitHmm, type HmmFit } from './hmm-fit.ts';
+import { forEachPosterior, viterbi } from './hmm.ts';
 import { nameFromProfile } from '../vocabulary/profile-name.ts';
 import type { Embedding } from './embed.ts';
 import { bic, bicWeights, formatNumber } from './stats.ts';

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { fitHmm, forwardBackward, viterbi, type HmmParams } from '../../../../src/core/router/hmm.ts';
+import { fitHmm } from '../../../../src/core/router/hmm-fit.ts';
+import { forwardBackward, viterbi, type HmmParams } from '../../../../src/core/router/hmm.ts';
 import { createRng } from '../../../../src/core/router/random.ts';
 
 /** Two well-separated states in 2-D, sticky switching; returns sequences and true states. */

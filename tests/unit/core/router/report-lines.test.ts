@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { analyzeRouter } from '../../../../src/core/router/analyze-router.ts';
-import { fitHmm, forwardBackward, viterbi } from '../../../../src/core/router/hmm.ts';
+import { fitHmm } from '../../../../src/core/router/hmm-fit.ts';
+import { forwardBackward, viterbi } from '../../../../src/core/router/hmm.ts';
 import { routerReportMarkdown } from '../../../../src/core/router/markdown.ts';
 import { logSumExp } from '../../../../src/core/math/stats.ts';
 import { noText, synth } from './synthetic.ts';
