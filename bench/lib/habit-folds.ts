@@ -51,7 +51,7 @@ function embedderOf(s: Stored): { embed: Embed; size: string } {
 }
 
 /** Fold per generator: whole coarse families, largest first, each to the fold with fewest generators. */
-function familyFolds(gens: readonly string[], table: Map<string, GeneratorInfo>): Map<string, number> {
+export function familyFolds(gens: readonly string[], table: Map<string, GeneratorInfo>): Map<string, number> {
   const families = new Map<string, string[]>();
   for (const g of gens) {
     const f = coarseFamily(table.get(g), g);

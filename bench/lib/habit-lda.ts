@@ -36,7 +36,7 @@ function dense(v: SparseVector, col: Int32Array, K: number): Float64Array {
   return x;
 }
 
-function cholesky(A: Float64Array, n: number): Float64Array {
+export function cholesky(A: Float64Array, n: number): Float64Array {
   const L = new Float64Array(n * n);
   for (let i = 0; i < n; i++)
     for (let j = 0; j <= i; j++) {
@@ -48,7 +48,7 @@ function cholesky(A: Float64Array, n: number): Float64Array {
 }
 
 /** Solves L y = b (forward) for each column of B (n × m, row-major), in place. */
-function forward(L: Float64Array, B: Float64Array, n: number, m: number): void {
+export function forward(L: Float64Array, B: Float64Array, n: number, m: number): void {
   for (let c = 0; c < m; c++)
     for (let i = 0; i < n; i++) {
       let s = B[i * m + c];
@@ -58,7 +58,7 @@ function forward(L: Float64Array, B: Float64Array, n: number, m: number): void {
 }
 
 /** Solves L' y = b (backward) for each column of B, in place. */
-function backward(L: Float64Array, B: Float64Array, n: number, m: number): void {
+export function backward(L: Float64Array, B: Float64Array, n: number, m: number): void {
   for (let c = 0; c < m; c++)
     for (let i = n - 1; i >= 0; i--) {
       let s = B[i * m + c];
@@ -67,14 +67,14 @@ function backward(L: Float64Array, B: Float64Array, n: number, m: number): void 
     }
 }
 
-function transpose(A: Float64Array, n: number, m: number): Float64Array {
+export function transpose(A: Float64Array, n: number, m: number): Float64Array {
   const T = new Float64Array(n * m);
   for (let i = 0; i < n; i++) for (let j = 0; j < m; j++) T[j * n + i] = A[i * m + j];
   return T;
 }
 
 /** Top `r` eigenvectors of a symmetric n×n matrix by subspace iteration (columns of an n × r matrix). */
-function topEigenvectors(M: Float64Array, n: number, r: number, iterations = 150): Float64Array {
+export function topEigenvectors(M: Float64Array, n: number, r: number, iterations = 150): Float64Array {
   const rng = makeRng(1460);
   let V = Float64Array.from({ length: n * r }, () => rng.int(-1000, 1000) / 1000);
   for (let it = 0; it < iterations; it++) {
