@@ -14,7 +14,12 @@
  *   A false switch has no real change behind it, so labels there measure inflation.
  * EVAL (--eval): the persona-trait sets of bench:detect, top label right at the true change.
  */
-import { analyzeConversation, DETECTOR_VERSION } from '../src/core/analyze.ts';
+import { analyzeConversation, DETECTOR_VERSION, requestsBefore } from '../src/core/analyze.ts';
+import { expectedFeatures } from '../src/core/detect/input.ts';
+import { residualizeExpected } from '../src/core/detect/prompt-predictor.ts';
+import { PROMPT_MODEL } from '../src/core/detect/prompt-model-data.ts';
+import type { FeatureValues } from '../src/core/model/types.ts';
+import { loadOutOfFold } from './lib/prompt-oof.ts';
 import { FeatureColumns } from '../src/core/detect/columns.ts';
 import { labelChangeAt, type LabelOptions } from '../src/core/detect/labels.ts';
 import { DETECTOR_PARAMS } from '../src/core/detect/params.ts';
@@ -56,14 +61,30 @@ const prompts = splitPrompts(records);
 const devGens = devGenerators(table, cf.generators);
 const pct = (k: number, n: number) => (n ? `${((100 * k) / n).toFixed(0)}% (${k}/${n})` : '—');
 
+// Labels can also read prompt-model residuals (what the reply does beyond what the request asks
+// for): out-of-fold predictions on DEV prompts, the shipped model elsewhere.
+const outOfFold = loadOutOfFold(PROMPT_MODEL.version);
+const residualFeatures = (turns: TraitConversation['turns'], features: FeatureValues[]) =>
+  residualizeExpected(
+    features,
+    requestsBefore(turns).map((r) => outOfFold?.get(r) ?? expectedFeatures([r])[0]),
+  );
+const RESIDUAL = ' — on prompt-model residuals';
+const ALL_METHODS: Record<string, LabelOptions> = {
+  ...METHODS,
+  [`raw, minEffect as committed${RESIDUAL}`]: METHODS['raw, minEffect as committed'],
+  [`honest${RESIDUAL}`]: base,
+};
+
 function traitRows(set: string, cs: readonly TraitConversation[]): { rows: (string | number)[][]; right: Map<string, number> } {
   const rows: (string | number)[][] = [];
   const right = new Map<string, number>();
-  for (const [method, o] of Object.entries(METHODS)) {
+  for (const [method, o] of Object.entries(ALL_METHODS)) {
     let top = 0,
       any = 0;
     for (const c of cs) {
-      const features = replyMeasures(c.turns).map((m) => m.features);
+      const measured = replyMeasures(c.turns).map((m) => m.features);
+      const features = method.endsWith(RESIDUAL) ? residualFeatures(c.turns, measured) : measured;
       const labels = labelChangeAt(new FeatureColumns(features), 0, c.change, features.length, 1, o);
       top += labelRight(labels, c.expected) ? 1 : 0;
       any += labelRight(labels, c.expected, true) ? 1 : 0;
