@@ -38,7 +38,7 @@ import { fitCalibration } from './lib/calibration-fit.ts';
 import { expectedCalibrationError, RELIABILITY_HEADERS, reliabilityRows, type ConfidenceOutcome } from './lib/reliability.ts';
 import { styleWindowBaseline } from './lib/baselines.ts';
 import { FEATURE_NAMES, FEATURES } from '../src/core/features/registry.ts';
-import { featureLdaFolds, projectFeatures, residualVector } from './lib/feature-lda.ts';
+import { DISCRIMINANT_OPTIONS, discriminantInput, featureLdaFolds } from './lib/feature-lda.ts';
 import { shortWindowPower } from './lib/short-windows.ts';
 import { promptVector } from './lib/prompt-input.ts';
 import { EVAL_PROMPTED_MODES } from './lib/split.ts';
@@ -97,43 +97,42 @@ const candidates: Record<string, DetectorParams> = {
 if (candidate && !candidates[candidate]) throw new Error(`unknown candidate ${candidate}; known: ${Object.keys(candidates).join(', ')}`);
 const chosen: DetectorParams = candidate ? candidates[candidate] : DETECTOR_PARAMS;
 if (habitWeight > 0 && metricWeight > 0) throw new Error('--habit and --habit-metric share the kernel channel: give one');
-// --feature-lda RANK: the scalar residuals projected on a Fisher discriminant across DEV generators
-// (bench/lib/feature-lda.ts, cross-fitted on DEV); --feature-lda-weight W adds its dimensions to the
-// committed features with weight W (0: they replace them). DEV only unless --eval.
+// --feature-lda RANK: the generator discriminant (src/core/detect/discriminant.ts) refitted at another
+// rank (bench/lib/feature-lda.ts) with weight W (--feature-lda-weight W; 0: it replaces the
+// features; --feature-lda-keep a,b keeps only those features beside it); DEV only unless --eval.
+// Whenever the parameters use a discriminant, DEV conversations get one cross-fitted without their
+// generators' family folds, EVAL conversations the one fitted on every DEV generator.
 const ldaRank = Number(flag('--feature-lda') ?? 0);
 const ldaWeight = Number(flag('--feature-lda-weight') ?? 0);
-const ldaDims = Array.from({ length: ldaRank }, (_, i) => `lda${i}`);
-const ldaFolds =
-  ldaRank > 0
-    ? featureLdaFolds(cf, prompts.dev, devGens, table, expectedOfPrompt, FEATURE_NAMES, PROMPT_MODEL.residualScale, {
-        rank: ldaRank,
-        ridge: Number(flag('--feature-lda-ridge') ?? 0.05),
-      })
-    : null;
 const withLda = (p: DetectorParams): DetectorParams => {
-  if (!ldaFolds) return p;
-  const unit = Object.fromEntries(ldaDims.map((d) => [d, 1]));
-  // --feature-lda-scaled: each dimension weighted by √(its between/within ratio ÷ the first one's).
-  const ratio = ldaFolds.excluding([]).ratio;
-  const scaled = process.argv.includes('--feature-lda-scaled');
-  const ldaW = Object.fromEntries(ldaDims.map((d, i) => [d, (ldaWeight || 1) * (scaled ? Math.sqrt(ratio[i] / ratio[0]) : 1)]));
-  // --feature-lda-keep a,b: with --feature-lda-weight, keep only these committed features beside the discriminant.
+  if (!ldaRank) return p;
   const keep = flag('--feature-lda-keep')?.split(',');
   const kept = keep ? Object.fromEntries(Object.entries(p.weights).filter(([f]) => keep.includes(f))) : p.weights;
-  return ldaWeight > 0
-    ? { ...p, weights: { ...kept, ...ldaW }, priorScale: { ...p.priorScale, ...unit } }
-    : { ...p, weights: ldaW, priorScale: unit, expectedFromPrompt: false };
+  return { ...p, weights: ldaWeight > 0 ? kept : {}, discriminant: { weight: ldaWeight || 1 } };
 };
 const base: DetectorParams = withLda(chosen);
-if (ldaFolds) {
+const ldaFolds = base.discriminant
+  ? featureLdaFolds(
+      cf,
+      prompts.dev,
+      devGens,
+      table,
+      expectedOfPrompt,
+      discriminantInput(FEATURE_NAMES, PROMPT_MODEL.residualScale),
+      ldaRank ? { rank: ldaRank, ridge: Number(flag('--feature-lda-ridge') ?? 0.05) } : DISCRIMINANT_OPTIONS,
+    )
+  : null;
+if (ldaRank) {
   args.add(args.has('--eval') ? '--eval' : '--dev-only');
   console.log(
-    `FEATURE LDA rank ${ldaRank} (${ldaWeight > 0 ? `added, weight ${ldaWeight}` : 'replacing the features'}); between/within ratios on all DEV: ${ldaFolds
-      .excluding([])
-      .ratio.map((x) => x.toFixed(2))
-      .join(' ')}`,
+    `FEATURE LDA rank ${ldaRank} (${ldaWeight > 0 ? `added, weight ${ldaWeight}` : 'replacing the features'}); between/within ratios on all DEV: ${ldaFolds?.excluding([]).ratio.join(' ')}`,
   );
 }
+const discriminantOf = (c: BenchConversation) => {
+  if (!ldaFolds) return undefined;
+  const folds = c.turns.filter((t) => t.role === 'assistant').map((t) => (t.model ? ldaFolds.foldOf(t.model) : undefined));
+  return ldaFolds.excluding(folds.every((f) => f !== undefined) ? (folds as number[]) : []);
+};
 const params: BenchParams = habitWeight + metricWeight > 0 ? { ...base, styleWeight: habitWeight + metricWeight } : base;
 if (habitWeight + metricWeight > 0 && !args.has('--eval')) args.add('--dev-only');
 // A candidate stays on DEV unless --eval says otherwise (every evaluation is logged).
@@ -163,22 +162,9 @@ const expectedOf = (turns: BenchConversation['turns']) =>
     if (!e) expectedMemo.set(r, (e = expectedFeatures([r])[0]));
     return e;
   });
-function ldaFeatures(c: BenchConversation): FeatureValues[] {
-  const features = replyMeasures(c.turns).map((m) => m.features);
-  if (!ldaFolds) return features;
-  const replies = c.turns.filter((t) => t.role === 'assistant');
-  const folds = replies.map((t) => (t.model ? ldaFolds.foldOf(t.model) : undefined));
-  const lda = ldaFolds.excluding(folds.every((f) => f !== undefined) ? (folds as number[]) : []);
-  const expected = expectedOf(c.turns);
-  return features.map((f, t) => {
-    const z = projectFeatures(lda, residualVector(f, expected[t], FEATURE_NAMES, PROMPT_MODEL.residualScale, 4));
-    const out: FeatureValues = ldaWeight > 0 ? { ...f } : {};
-    ldaDims.forEach((d, i) => (out[d] = z[i]));
-    return out;
-  });
-}
 const prepare = (c: BenchConversation): Prepared => ({
-  features: ldaFeatures(c),
+  features: replyMeasures(c.turns).map((m) => m.features),
+  discriminant: discriminantOf(c),
   profiles: [],
   prompts: promptVector(c.turns),
   expected: params.expectedFromPrompt ? expectedOf(c.turns) : undefined,

@@ -1,5 +1,6 @@
 /**
- * Fisher's discriminant over the detector's scalar features (issue 14, bench only). The segment
+ * Fisher's discriminant over the detector's scalar features (issue 14): fitted here, shipped as
+ * src/core/detect/discriminant-data.ts by `npm run train:discriminant`. The segment
  * cost weighs each feature on its own, but words_log, paragraphs, list_share, headers and bold
  * move together, so a change of length is counted several times over while word-level habits
  * count once. Here the prompt-model residuals (each divided by its residual noise scale) are
@@ -10,46 +11,34 @@
  * Cross-fitted like the habit metric (habit-folds.ts): a DEV conversation is projected with a
  * discriminant trained without its generators' family folds.
  */
+import { residualZ, type Discriminant } from '../../src/core/detect/discriminant.ts';
 import type { FeatureValues } from '../../src/core/model/types.ts';
 import type { CorpusRecord, GeneratorInfo } from './corpus.ts';
 import type { CorpusFeatures } from './feature-cache.ts';
 import { familyFolds } from './habit-folds.ts';
 import { backward, cholesky, forward, topEigenvectors, transpose } from './habit-lda.ts';
 
-export interface FeatureLda {
-  features: string[];
-  /** rank × features, row-major. */
-  W: Float64Array;
-  rank: number;
-  /** Between / within variance ratio of each dimension. */
-  ratio: number[];
-}
-
 export interface FeatureLdaOptions {
   rank: number;
   /** Ridge on the within scatter, as a share of its mean diagonal. */
   ridge?: number;
-  /** Inputs (residual z-scores) clipped to ±clip before the scatter is measured. */
-  clip?: number;
 }
 
-/** A reply's residual z-scores: (value − expected) / residual scale, missing → 0, clipped. */
-export function residualVector(
-  f: FeatureValues,
-  expected: FeatureValues,
-  features: readonly string[],
-  scale: Readonly<Record<string, number>>,
-  clip: number,
-): Float64Array {
-  return Float64Array.from(features, (n) => {
-    const x = f[n];
-    if (typeof x !== 'number') return 0;
-    const z = (x - (expected[n] ?? 0)) / (scale[n] ?? 1);
-    return Math.max(-clip, Math.min(clip, z));
-  });
+/** Inputs every discriminant here is fitted on: residual z-scores of these features, clipped. */
+export interface LdaInput {
+  features: readonly string[];
+  scale: readonly number[];
+  clip: number;
 }
 
-export function fitFeatureLda(replies: ReadonlyMap<string, readonly Float64Array[]>, features: readonly string[], o: FeatureLdaOptions): FeatureLda {
+/** Fisher's discriminant of per-generator residual z-score vectors (all generators answer the same prompts). */
+export function fitFeatureLda(
+  replies: ReadonlyMap<string, readonly (readonly number[])[]>,
+  input: LdaInput,
+  o: FeatureLdaOptions,
+  version: string,
+): Discriminant {
+  const { features } = input;
   const K = features.length;
   const { ridge = 0.05 } = o;
   const Sw = new Float64Array(K * K);
@@ -87,23 +76,21 @@ export function fitFeatureLda(replies: ReadonlyMap<string, readonly Float64Array
     return q;
   });
   backward(L, V, K, r);
-  return { features: [...features], W: transpose(V, K, r), rank: r, ratio };
-}
-
-export function projectFeatures(lda: FeatureLda, z: Float64Array): Float64Array {
-  const K = lda.features.length;
-  const out = new Float64Array(lda.rank);
-  for (let c = 0; c < lda.rank; c++) {
-    let s = 0;
-    for (let k = 0; k < K; k++) s += lda.W[c * K + k] * z[k];
-    out[c] = s;
-  }
-  return out;
+  const W = transpose(V, K, r);
+  const round = (x: number) => Math.round(x * 1e5) / 1e5;
+  return {
+    version,
+    features: [...features],
+    scale: [...input.scale],
+    clip: input.clip,
+    weights: Array.from({ length: r }, (_, c) => Array.from({ length: K }, (_, k) => round(W[c * K + k]))),
+    ratio: ratio.map((x) => round(x)),
+  };
 }
 
 export interface FeatureLdaFolds {
   /** The discriminant trained without the given folds of DEV generators (memoised). */
-  excluding(folds: readonly number[]): FeatureLda;
+  excluding(folds: readonly number[]): Discriminant;
   foldOf(generator: string): number | undefined;
 }
 
@@ -114,22 +101,12 @@ export function featureLdaFolds(
   devGens: readonly string[],
   table: Map<string, GeneratorInfo>,
   expectedOf: (prompt: string) => FeatureValues,
-  features: readonly string[],
-  scale: Readonly<Record<string, number>>,
+  input: LdaInput,
   o: FeatureLdaOptions,
 ): FeatureLdaFolds {
   const fold = familyFolds(devGens, table);
-  const clip = o.clip ?? 4;
-  const vectors = new Map<string, Float64Array[]>();
-  for (const g of devGens) {
-    const xs: Float64Array[] = [];
-    for (const r of devPool) {
-      const f = cf.get(g, r.index);
-      if (f) xs.push(residualVector(f, expectedOf(r.prompt), features, scale, clip));
-    }
-    vectors.set(g, xs);
-  }
-  const memo = new Map<string, FeatureLda>();
+  const vectors = residualVectors(cf, devPool, devGens, expectedOf, input);
+  const memo = new Map<string, Discriminant>();
   return {
     foldOf: (g) => fold.get(g),
     excluding(folds) {
@@ -137,9 +114,37 @@ export function featureLdaFolds(
       let m = memo.get(key);
       if (!m) {
         const kept = new Map([...vectors].filter(([g]) => !folds.includes(fold.get(g)!)));
-        memo.set(key, (m = fitFeatureLda(kept, features, o)));
+        memo.set(key, (m = fitFeatureLda(kept, input, o, `dev-without-${key || 'none'}`)));
       }
       return m;
     },
   };
+}
+
+/** Each generator's residual z-score vectors over the given prompts. */
+export function residualVectors(
+  cf: CorpusFeatures,
+  pool: readonly CorpusRecord[],
+  gens: readonly string[],
+  expectedOf: (prompt: string) => FeatureValues,
+  input: LdaInput,
+): Map<string, number[][]> {
+  const out = new Map<string, number[][]>();
+  for (const g of gens) {
+    const xs: number[][] = [];
+    for (const r of pool) {
+      const f = cf.get(g, r.index);
+      if (f) xs.push(residualZ(input, f, expectedOf(r.prompt)));
+    }
+    out.set(g, xs);
+  }
+  return out;
+}
+
+/** The shipped discriminant's version and training options (`npm run train:discriminant`; bench:detect cross-fits the same). */
+export const DISCRIMINANT_VERSION = 'fd1';
+export const DISCRIMINANT_OPTIONS: FeatureLdaOptions = { rank: 6, ridge: 0.05 };
+/** Residual z-scores of every feature, over the prompt model's residual noise scales, clipped at ±4. */
+export function discriminantInput(features: readonly string[], residualScale: Readonly<Record<string, number>>): LdaInput {
+  return { features, scale: features.map((f) => residualScale[f] ?? 1), clip: 4 };
 }

@@ -87,7 +87,7 @@ export function coarseFamily(info: GeneratorInfo | undefined, g: string): string
 }
 
 export function devSpecs(pool: readonly CorpusRecord[], devGens: readonly string[], table: Map<string, GeneratorInfo>): SetSpec[] {
-  const rng = makeRng(1401);
+  const rng = makeRng(Number(process.env.DEV_SET_SEED ?? 1401)); // DEV_SET_SEED: another draw of the DEV sets (a replication check)
   const fam = (g: string) => coarseFamily(table.get(g), g);
   const cross: [string, string][] = [];
   while (cross.length < 60) {

@@ -10,6 +10,7 @@ import { gramCost, l2Cost, sumCost, type SegmentCost } from '../../src/core/chan
 import { diffScale, standardise } from '../../src/core/detect/series.ts';
 import { switchTestFor } from '../../src/core/detect/input.ts';
 import type { StandardSeries } from '../../src/core/detect/series.ts';
+import type { Discriminant } from '../../src/core/detect/discriminant.ts';
 import { fitRidge, residualize, type PromptModel } from './prompt-model.ts';
 import { benchSeries, searchOf, type BenchParams } from './channels.ts';
 import { promptFeatures } from '../../src/core/features/prompt.ts';
@@ -33,6 +34,8 @@ export interface Prepared {
   style?: SegmentCost;
   /** Generator(s) of the conversation (dev tuning: per-generator false-switch rates). */
   group?: string;
+  /** The generator discriminant for this conversation (cross-fitted on DEV; absent: the shipped one). */
+  discriminant?: Discriminant;
 }
 
 function gramOf(it: Prepared): SegmentCost {
@@ -42,7 +45,7 @@ function gramOf(it: Prepared): SegmentCost {
 
 /** The detector's cost for one conversation under parameters p (as benchAnalyze composes it), and its standardised series. */
 export function costOf(it: Prepared, p: BenchParams): { cost: SegmentCost; matrix: number[][]; series: StandardSeries } {
-  const s = benchSeries(it.features, { expected: it.expected, cues: it.prompts }, p);
+  const s = benchSeries(it.features, { expected: it.expected, cues: it.prompts, discriminant: it.discriminant }, p);
   const parts: { cost: SegmentCost; weight: number }[] = [{ cost: l2Cost(s.matrix), weight: 1 }];
   if ((p.profileWeight ?? 0) > 0) parts.push({ cost: gramOf(it), weight: p.profileWeight ?? 0 });
   if ((p.styleWeight ?? 0) > 0 && it.style) parts.push({ cost: it.style, weight: p.styleWeight ?? 0 });
@@ -65,6 +68,7 @@ function switchTestOf(it: Prepared, p: BenchParams, series: StandardSeries): Swi
     p.transform,
     Object.keys(p.promptModel ?? {}).length,
     p.expectedFromPrompt ?? false,
+    p.discriminant ?? null,
     p.gate.permutations,
     p.gate.null ?? 'shuffle',
     p.segment.minSize,

@@ -18,7 +18,7 @@ import { assignStates } from './detect/states.ts';
 import { DETECTOR_PARAMS, PARAMS_VERSION, type DetectorParams } from './detect/params.ts';
 
 /** semver of the detector code + lexicon and parameter versions; stored with every label. */
-export const DETECTOR_VERSION = `0.5.0+${LEXICON_VERSION}.${PARAMS_VERSION}`;
+export const DETECTOR_VERSION = `0.6.0+${LEXICON_VERSION}.${PARAMS_VERSION}`;
 
 export interface AnalyzeTurn {
   role: 'user' | 'assistant';

@@ -8,6 +8,8 @@ import type { FeatureValues } from '../model/types.ts';
 import type { DetectorParams } from './params.ts';
 import { committedPromptModel, residualizeExpected } from './prompt-predictor.ts';
 import { PROMPT_MODEL } from './prompt-model-data.ts';
+import { addDiscriminant, discriminantDim, type Discriminant } from './discriminant.ts';
+import { DISCRIMINANT } from './discriminant-data.ts';
 import { standardise, type StandardSeries } from './series.ts';
 import { permutationTest, type SwitchTest } from '../changepoint/permutation.ts';
 import { gaussianTest } from '../changepoint/gaussian-test.ts';
@@ -17,6 +19,8 @@ export interface RequestInput {
   requests?: readonly string[];
   /** Precomputed expected features per reply (benches cache them). */
   expected?: readonly FeatureValues[];
+  /** Another generator discriminant than the shipped one (benches cross-fit it on DEV generators). */
+  discriminant?: Discriminant;
 }
 
 export function expectedFeatures(requests: readonly string[]): FeatureValues[] {
@@ -27,12 +31,21 @@ export function expectedFeatures(requests: readonly string[]): FeatureValues[] {
 export function detectorSeries(features: readonly FeatureValues[], req: RequestInput, p: DetectorParams): StandardSeries {
   let input: readonly FeatureValues[] = features;
   let priorScale = p.priorScale;
+  let weights = p.weights;
+  let expected: readonly FeatureValues[] | undefined;
   if (p.expectedFromPrompt) {
-    const expected = req.expected ?? expectedFeatures(req.requests ?? features.map(() => ''));
+    expected = req.expected ?? expectedFeatures(req.requests ?? features.map(() => ''));
     input = residualizeExpected(features, expected);
     priorScale = { ...p.priorScale, ...PROMPT_MODEL.residualScale };
   }
-  return standardise(input, { weights: p.weights, priorScale, priorStrength: p.priorStrength, clip: p.clip, transform: p.transform });
+  if (p.discriminant) {
+    const d = req.discriminant ?? DISCRIMINANT;
+    input = addDiscriminant(d, input, features, expected);
+    const dims = d.weights.map((_, k) => discriminantDim(k));
+    weights = { ...weights, ...Object.fromEntries(dims.map((f) => [f, p.discriminant?.weight ?? 0])) };
+    priorScale = { ...priorScale, ...Object.fromEntries(dims.map((f) => [f, 1])) };
+  }
+  return standardise(input, { weights, priorScale, priorStrength: p.priorStrength, clip: p.clip, transform: p.transform });
 }
 
 /** The switch test the parameters ask for, on a standardised series. */

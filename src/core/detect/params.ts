@@ -18,7 +18,7 @@ import type { BocpdOptions } from '../changepoint/bocpd.ts';
 import type { Calibration } from './calibration.ts';
 import type { SegmentOptions } from '../changepoint/segment.ts';
 
-export const PARAMS_VERSION = 'p5';
+export const PARAMS_VERSION = 'p6';
 
 /** Typical reply-to-reply noise scale per feature (feature units), from dev generators. */
 export const PRIOR_SCALE: Readonly<Record<string, number>> = {
@@ -67,6 +67,11 @@ export interface DetectorParams {
    * the request predicts, standardised with the residual noise scales stored with that model.
    */
   expectedFromPrompt?: boolean;
+  /**
+   * The generator discriminant's dimensions (discriminant.ts: directions along which generators
+   * differ, learned across many) added to the series with this weight; absent = off.
+   */
+  discriminant?: { weight: number };
   /** The penalised search is PELT (changepoint/segment.ts). */
   segment: SegmentOptions;
   /**
@@ -105,9 +110,14 @@ export const DETECTOR_PARAMS: DetectorParams = {
   clip: 2.5,
   transform: 'robust-z',
   expectedFromPrompt: true,
-  segment: { penaltyBase: 10, penaltyPerLogN: 1, minSize: 2 },
+  // p6 (issue 14): the generator discriminant's 6 dimensions (discriminant.ts, fd1) beside the
+  // features, weight 0.7; penalty and confidence curve re-chosen at the DEV operating point
+  // (npm run bench:detect: mean DEV F1 0.439 against p5's 0.420; on a second draw of the DEV sets
+  // 0.400 against 0.375). Weight 0.5 tied (0.438 / 0.398); the discriminant alone, rank 6: 0.423 / 0.387.
+  discriminant: { weight: 0.7 },
+  segment: { penaltyBase: 16, penaltyPerLogN: 1, minSize: 2 },
   gate: { maxPValue: 0.1, permutations: 99 },
-  calibration: { a: -0.7168, b: 1.958 },
+  calibration: { a: -0.9013, b: 2.3368 },
   stateMergeDistance: 0.6,
   bocpd: { lambda: 10, mu0: 0, kappa0: 0.5, alpha0: 2, beta0: 2, maxRun: 64 },
   // Honest labels (detector 0.5): effectPrior and minNoiseZ set from principle (true effects of about

@@ -22,9 +22,13 @@ describe('bench-only detector channels (bench/lib/channels.ts)', () => {
     expect(benchAnalyze(mixed, { params: { ...DETECTOR_PARAMS, profileWeight: 0, styleWeight: 0, promptModel: {} } })).toEqual(analyzeConversation(mixed));
   });
 
-  it('keeps the p5 parameter hash (the evaluation log counts runs of the same parameters by it)', () => {
-    // 4b2221a3: hash of the p5 DETECTOR_PARAMS object when it still held the channels (bench/eval-log.tsv).
-    expect(paramsHash(DETECTOR_PARAMS)).toBe('4b2221a3');
+  it('keeps the parameter hashes of the evaluation log (it counts runs of the same parameters by them)', () => {
+    // ec34a1d9: p6. 4b2221a3: p5 (no discriminant, penalty 10, its confidence curve), hashed as the
+    // DETECTOR_PARAMS object was laid out when it still held the channels (bench/eval-log.tsv).
+    expect(paramsHash(DETECTOR_PARAMS)).toBe('ec34a1d9');
+    const { discriminant: _, ...withoutDiscriminant } = DETECTOR_PARAMS;
+    const p5 = { ...withoutDiscriminant, segment: { ...DETECTOR_PARAMS.segment, penaltyBase: 10 }, calibration: { a: -0.7168, b: 1.958 } };
+    expect(paramsHash(p5)).toBe('4b2221a3');
     expect(Object.keys(withChannels({ ...DETECTOR_PARAMS, styleWeight: 4 }))).toEqual(Object.keys(withChannels(DETECTOR_PARAMS)));
     expect(paramsHash({ ...DETECTOR_PARAMS, styleWeight: 4 })).not.toBe('4b2221a3');
   });
