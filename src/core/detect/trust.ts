@@ -16,17 +16,18 @@ export interface DetectorTrust {
   reliability: readonly { stated: number; observed: number }[];
 }
 
-// p5, bench:detect v2 at the DEV operating point (bench/eval-log.tsv, 2026-12-03): EVAL switch sets
+// p6, bench:detect v2 at the DEV operating point (bench/eval-log.tsv, 2026-12-04): EVAL switch sets
 // cross-family, same-family, prompted-mode, topic-coherent; single-source sets incl. ShareGPT,
-// hh-rlhf, the ChatGPT export; reliability bins [0.7, 0.8) and [0.8, 0.9) over all EVAL detections.
+// hh-rlhf, the ChatGPT export, long one-generator splices and task changes; reliability bins
+// [0.7, 0.8) and [0.8, 0.9) over all EVAL detections.
 export const DETECTOR_TRUST: DetectorTrust = {
-  paramsVersion: 'p5',
-  precision: [0.32, 0.74],
-  recall: [0.08, 0.33],
-  falseSwitchesPer100: [0.1, 2.8],
+  paramsVersion: 'p6',
+  precision: [0.27, 0.72],
+  recall: [0.06, 0.39],
+  falseSwitchesPer100: [0.1, 3.2],
   reliability: [
-    { stated: 0.74, observed: 0.57 },
-    { stated: 0.84, observed: 0.82 },
+    { stated: 0.75, observed: 0.57 },
+    { stated: 0.85, observed: 0.8 },
   ],
 };
 

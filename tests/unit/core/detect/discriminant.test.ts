@@ -31,7 +31,18 @@ describe('generator discriminant (src/core/detect/discriminant.ts)', () => {
 
   it('adds its dimensions to copies of the rows, projected from the measured values', () => {
     const rows = [{ a: 0 }, { a: 0 }];
-    const out = addDiscriminant(toy, rows, [{ a: 5, b: 1 }, { a: 1, b: 3 }], [{ a: 1, b: 0 }, { a: 1, b: 0 }]);
+    const out = addDiscriminant(
+      toy,
+      rows,
+      [
+        { a: 5, b: 1 },
+        { a: 1, b: 3 },
+      ],
+      [
+        { a: 1, b: 0 },
+        { a: 1, b: 0 },
+      ],
+    );
     expect(out).toEqual([
       { a: 0, [discriminantDim(0)]: 2, [discriminantDim(1)]: 0 },
       { a: 0, [discriminantDim(0)]: 0, [discriminantDim(1)]: -3 },
