@@ -33,33 +33,31 @@ export const discriminantDim = (k: number) => `discriminant_${k}`;
 
 /** A reply's residual z-scores, (value − expected) / scale, clipped to ±clip; missing or not applicable → 0. */
 export function residualZ(d: Pick<Discriminant, 'features' | 'scale' | 'clip'>, values: FeatureValues, expected: FeatureValues): number[] {
-  return d.features.map((f, i) => {
+  const z = new Array<number>(d.features.length);
+  for (let i = 0; i < z.length; i++) {
+    const f = d.features[i];
     const x = values[f];
-    if (typeof x !== 'number') return 0;
-    const v = (x - (expected[f] ?? 0)) / d.scale[i];
-    return Math.max(-d.clip, Math.min(d.clip, v));
-  });
+    z[i] = typeof x === 'number' ? Math.max(-d.clip, Math.min(d.clip, (x - (expected[f] ?? 0)) / d.scale[i])) : 0;
+  }
+  return z;
 }
 
 /** The discriminant's dimensions of one reply. */
 export function project(d: Discriminant, values: FeatureValues, expected: FeatureValues): number[] {
   const z = residualZ(d, values, expected);
-  return d.weights.map((row) => row.reduce((s, w, i) => s + w * z[i], 0));
+  return d.weights.map((row) => {
+    let s = 0;
+    for (let i = 0; i < z.length; i++) s += row[i] * z[i];
+    return s;
+  });
 }
 
-/**
- * `rows` (the series input, one per reply) with the discriminant's dimensions of each reply added,
- * projected from its measured `values` and the request's `expected` values. Rows are copied.
- */
-export function addDiscriminant(
-  d: Discriminant,
-  rows: readonly FeatureValues[],
-  values: readonly FeatureValues[],
-  expected: readonly FeatureValues[] | undefined,
-): FeatureValues[] {
-  return rows.map((row, t) => {
-    const out: FeatureValues = { ...row };
-    project(d, values[t], expected?.[t] ?? {}).forEach((x, k) => (out[discriminantDim(k)] = x));
+/** Each reply's discriminant dimensions as named values (discriminantDim(k)), from its measured values and the request's expected ones. */
+export function discriminantRows(d: Discriminant, values: readonly FeatureValues[], expected: readonly FeatureValues[] | undefined): FeatureValues[] {
+  const names = d.weights.map((_, k) => discriminantDim(k));
+  return values.map((v, t) => {
+    const out: FeatureValues = {};
+    project(d, v, expected?.[t] ?? {}).forEach((x, k) => (out[names[k]] = x));
     return out;
   });
 }

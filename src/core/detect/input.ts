@@ -8,9 +8,9 @@ import type { FeatureValues } from '../model/types.ts';
 import type { DetectorParams } from './params.ts';
 import { committedPromptModel, residualizeExpected } from './prompt-predictor.ts';
 import { PROMPT_MODEL } from './prompt-model-data.ts';
-import { addDiscriminant, discriminantDim, type Discriminant } from './discriminant.ts';
+import { discriminantDim, discriminantRows, type Discriminant } from './discriminant.ts';
 import { DISCRIMINANT } from './discriminant-data.ts';
-import { standardise, type StandardSeries } from './series.ts';
+import { joinSeries, standardise, type StandardSeries } from './series.ts';
 import { permutationTest, type SwitchTest } from '../changepoint/permutation.ts';
 import { gaussianTest } from '../changepoint/gaussian-test.ts';
 
@@ -31,21 +31,25 @@ export function expectedFeatures(requests: readonly string[]): FeatureValues[] {
 export function detectorSeries(features: readonly FeatureValues[], req: RequestInput, p: DetectorParams): StandardSeries {
   let input: readonly FeatureValues[] = features;
   let priorScale = p.priorScale;
-  let weights = p.weights;
   let expected: readonly FeatureValues[] | undefined;
   if (p.expectedFromPrompt) {
     expected = req.expected ?? expectedFeatures(req.requests ?? features.map(() => ''));
     input = residualizeExpected(features, expected);
     priorScale = { ...p.priorScale, ...PROMPT_MODEL.residualScale };
   }
-  if (p.discriminant) {
-    const d = req.discriminant ?? DISCRIMINANT;
-    input = addDiscriminant(d, input, features, expected);
-    const dims = d.weights.map((_, k) => discriminantDim(k));
-    weights = { ...weights, ...Object.fromEntries(dims.map((f) => [f, p.discriminant?.weight ?? 0])) };
-    priorScale = { ...priorScale, ...Object.fromEntries(dims.map((f) => [f, 1])) };
-  }
-  return standardise(input, { weights, priorScale, priorStrength: p.priorStrength, clip: p.clip, transform: p.transform });
+  const options = { priorStrength: p.priorStrength, clip: p.clip, transform: p.transform };
+  const series = standardise(input, { ...options, weights: p.weights, priorScale });
+  if (!p.discriminant) return series;
+  // Its dimensions are standardised like the features (unit prior noise) and appended after them.
+  const d = req.discriminant ?? DISCRIMINANT;
+  const dims = d.weights.map((_, k) => discriminantDim(k));
+  const weight = p.discriminant.weight;
+  const extra = standardise(discriminantRows(d, features, expected), {
+    ...options,
+    weights: Object.fromEntries(dims.map((f) => [f, weight])),
+    priorScale: Object.fromEntries(dims.map((f) => [f, 1])),
+  });
+  return joinSeries(series, extra);
 }
 
 /** The switch test the parameters ask for, on a standardised series. */

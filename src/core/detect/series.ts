@@ -75,6 +75,16 @@ export function standardise(values: readonly FeatureValues[], o: SeriesOptions):
   return { dims, matrix, center, scale };
 }
 
+/** Two series of the same replies side by side: a's dimensions, then b's. */
+export function joinSeries(a: StandardSeries, b: StandardSeries): StandardSeries {
+  return {
+    dims: [...a.dims, ...b.dims],
+    matrix: a.matrix.map((row, t) => row.concat(b.matrix[t])),
+    center: [...a.center, ...b.center],
+    scale: [...a.scale, ...b.scale],
+  };
+}
+
 /** Normal scores probit((rank − 0.5) / n), ties sharing their mean rank. */
 export function normalScores(xs: readonly number[]): number[] {
   const n = xs.length;

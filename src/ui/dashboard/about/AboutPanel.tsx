@@ -17,11 +17,12 @@ export function AboutPanel() {
       <section class="po-card">
         <h3>How labels are made</h3>
         <p>
-          Each assistant reply is turned into the numbers below. A change-point detector looks for replies where several of them move together and stay moved;
-          the label names in words only moves that stand out from the replies’ own variation (their sizes shrunk toward zero, since segments are short), with
-          how sure it is (strong, moderate or weak; calibrated on the models it was tuned on). Labels are heuristics about style, not claims about the model’s
-          inner state: mark them “Confirmed shift” or “Not a shift” and your judgement is kept apart from the detector’s. Detector version{' '}
-          <code>{core.detectorVersion}</code>; {core.features.length} features.
+          Each assistant reply is turned into the numbers below, each minus what the user’s request predicts for it. A change-point detector looks for replies
+          where several of them move together and stay moved, weighing most the combinations in which 122 language models, measured while it was built, differ
+          from each other more than from themselves; the label names in words only moves that stand out from the replies’ own variation (their sizes shrunk
+          toward zero, since segments are short), with how sure it is (strong, moderate or weak; calibrated on the models it was tuned on). Labels are
+          heuristics about style, not claims about the model’s inner state: mark them “Confirmed shift” or “Not a shift” and your judgement is kept apart from
+          the detector’s. Detector version <code>{core.detectorVersion}</code>; {core.features.length} features.
         </p>
         <p>
           A switch must also pass a test against the conversation itself: the replies on both sides are shuffled many times, and if shuffled orders often show

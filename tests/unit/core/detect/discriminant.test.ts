@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { addDiscriminant, discriminantDim, project, residualZ, type Discriminant } from '../../../../src/core/detect/discriminant.ts';
+import { discriminantDim, discriminantRows, project, residualZ, type Discriminant } from '../../../../src/core/detect/discriminant.ts';
 import { DISCRIMINANT } from '../../../../src/core/detect/discriminant-data.ts';
 import { detectorSeries } from '../../../../src/core/detect/input.ts';
 import { DETECTOR_PARAMS } from '../../../../src/core/detect/params.ts';
@@ -29,11 +29,9 @@ describe('generator discriminant (src/core/detect/discriminant.ts)', () => {
     expect(project(toy, { a: 1, b: 3 }, { a: 1, b: 0 })).toEqual([0, -3]);
   });
 
-  it('adds its dimensions to copies of the rows, projected from the measured values', () => {
-    const rows = [{ a: 0 }, { a: 0 }];
-    const out = addDiscriminant(
+  it('gives each reply its dimensions by name, projected from the measured values', () => {
+    const out = discriminantRows(
       toy,
-      rows,
       [
         { a: 5, b: 1 },
         { a: 1, b: 3 },
@@ -44,10 +42,10 @@ describe('generator discriminant (src/core/detect/discriminant.ts)', () => {
       ],
     );
     expect(out).toEqual([
-      { a: 0, [discriminantDim(0)]: 2, [discriminantDim(1)]: 0 },
-      { a: 0, [discriminantDim(0)]: 0, [discriminantDim(1)]: -3 },
+      { [discriminantDim(0)]: 2, [discriminantDim(1)]: 0 },
+      { [discriminantDim(0)]: 0, [discriminantDim(1)]: -3 },
     ]);
-    expect(rows[0]).toEqual({ a: 0 });
+    expect(discriminantRows(toy, [{ a: 5, b: 1 }], undefined)).toEqual([{ [discriminantDim(0)]: 2.5, [discriminantDim(1)]: 0.25 }]);
   });
 
   it('the shipped one reads every feature, with finite weights and positive scales, strongest dimension first', () => {
