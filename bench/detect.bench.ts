@@ -34,7 +34,7 @@ import { printTable } from './lib/table.ts';
 import { assistantAxisSet, bigFiveSet, labelRight, verbositySet, type TraitConversation } from './lib/trait-sets.ts';
 import { detectionSamples, runParams, type Prepared } from './lib/tune.ts';
 import { calibrate, type Calibration } from '../src/core/detect/calibration.ts';
-import { fitCalibration } from './lib/calibration-fit.ts';
+import { fitCalibration, heldOutSet } from './lib/calibration-fit.ts';
 import { expectedCalibrationError, RELIABILITY_HEADERS, reliabilityRows, type ConfidenceOutcome } from './lib/reliability.ts';
 import { styleWindowBaseline } from './lib/baselines.ts';
 import { FEATURE_NAMES, FEATURES } from '../src/core/features/registry.ts';
@@ -239,6 +239,13 @@ const atDevPoint = withPenalty(params, PENALTIES[devPoint]);
 const devCurve = fitCalibration(dev.flatMap((s) => detectionSamples(devPrepared.get(s.name)!, atDevPoint)));
 const fmtCurve = (c: Calibration) => `a ${c.a.toFixed(4)}, b ${c.b.toFixed(4)}`;
 console.log(`Confidence curve fitted on DEV detections: ${fmtCurve(devCurve)}; in use: ${fmtCurve(params.calibration)}.`);
+// --calibration-cv: the curve judged on each DEV set after fitting it on the others, with its slope shrunk.
+if (args.has('--calibration-cv')) {
+  const bySet = new Map(dev.map((s) => [s.name, detectionSamples(devPrepared.get(s.name)!, atDevPoint)]));
+  const slopes = [1, 0.9, 0.8, 0.7, 0.6, 0.5, 0.4, 0.3];
+  const rows = slopes.map((k) => ({ k, ...heldOutSet(bySet, k) }));
+  console.log(`Held-out-set ECE / log loss on DEV by slope factor: ${rows.map((r) => `${r.k}: ${r.ece.toFixed(3)} / ${r.logLoss.toFixed(4)}`).join(', ')}`);
+}
 
 // ---------------------------------------------------------------------------------------------
 type Row = (string | number)[];
