@@ -119,7 +119,15 @@ const ldaFolds = base.discriminant
       table,
       expectedOfPrompt,
       discriminantInput(FEATURE_NAMES, PROMPT_MODEL.residualScale),
-      ldaRank ? { rank: ldaRank, ridge: Number(flag('--feature-lda-ridge') ?? 0.05) } : DISCRIMINANT_OPTIONS,
+      ldaRank
+        ? {
+            rank: ldaRank,
+            ridge: Number(flag('--feature-lda-ridge') ?? 0.05),
+            // --feature-lda-siblings S: relatives' spread around their family mean added to the between scatter.
+            siblings: Number(flag('--feature-lda-siblings') ?? 0),
+            family: (g: string) => table.get(g)?.family ?? g,
+          }
+        : DISCRIMINANT_OPTIONS,
     )
   : null;
 if (ldaRank) {

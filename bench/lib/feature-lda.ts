@@ -22,6 +22,12 @@ export interface FeatureLdaOptions {
   rank: number;
   /** Ridge on the within scatter, as a share of its mean diagonal. */
   ridge?: number;
+  /**
+   * With `family`: the spread of generators around their own family's mean (families with two or
+   * more members) added to the between scatter with this weight — directions that tell relatives apart.
+   */
+  siblings?: number;
+  family?: (generator: string) => string;
 }
 
 /** Inputs every discriminant here is fitted on: residual z-scores of these features, clipped. */
@@ -44,12 +50,14 @@ export function fitFeatureLda(
   const Sw = new Float64Array(K * K);
   const Sb = new Float64Array(K * K);
   const means: Float64Array[] = [];
+  const meanOf = new Map<string, Float64Array>();
   let N = 0;
-  for (const xs of replies.values()) {
+  for (const [g, xs] of replies) {
     if (!xs.length) continue;
     const mu = new Float64Array(K);
     for (const x of xs) for (let k = 0; k < K; k++) mu[k] += x[k] / xs.length;
     means.push(mu);
+    meanOf.set(g, mu);
     for (const x of xs) {
       for (let i = 0; i < K; i++) for (let j = 0; j < K; j++) Sw[i * K + j] += (x[i] - mu[i]) * (x[j] - mu[j]);
       N++;
@@ -62,6 +70,17 @@ export function fitFeatureLda(
   const grand = new Float64Array(K);
   for (const mu of means) for (let k = 0; k < K; k++) grand[k] += mu[k] / means.length;
   for (const mu of means) for (let i = 0; i < K; i++) for (let j = 0; j < K; j++) Sb[i * K + j] += ((mu[i] - grand[i]) * (mu[j] - grand[j])) / means.length;
+  if (o.siblings && o.family) {
+    const byFamily = new Map<string, Float64Array[]>();
+    for (const [g, mu] of meanOf) byFamily.set(o.family(g), [...(byFamily.get(o.family(g)) ?? []), mu]);
+    const groups = [...byFamily.values()].filter((ms) => ms.length >= 2);
+    const count = groups.reduce((a, ms) => a + ms.length, 0);
+    for (const ms of groups) {
+      const fm = new Float64Array(K);
+      for (const mu of ms) for (let k = 0; k < K; k++) fm[k] += mu[k] / ms.length;
+      for (const mu of ms) for (let i = 0; i < K; i++) for (let j = 0; j < K; j++) Sb[i * K + j] += (o.siblings * (mu[i] - fm[i]) * (mu[j] - fm[j])) / count;
+    }
+  }
   // Whiten: M = L⁻¹ Sb L⁻ᵀ, top eigenvectors V (eigenvalue = between / within ratio), W = L⁻ᵀ V.
   const L = cholesky(Sw, K);
   const A = Sb.slice();
