@@ -38,7 +38,7 @@ import { fitCalibration, heldOutSet } from './lib/calibration-fit.ts';
 import { expectedCalibrationError, RELIABILITY_HEADERS, reliabilityRows, type ConfidenceOutcome } from './lib/reliability.ts';
 import { styleWindowBaseline } from './lib/baselines.ts';
 import { FEATURE_NAMES, FEATURES } from '../src/core/features/registry.ts';
-import { DISCRIMINANT_OPTIONS, discriminantInput, featureLdaFolds } from './lib/feature-lda.ts';
+import { DISCRIMINANT_OPTIONS, datasetGroups, discriminantInput, featureLdaFolds } from './lib/feature-lda.ts';
 import { shortWindowPower } from './lib/short-windows.ts';
 import { promptVector } from './lib/prompt-input.ts';
 import { EVAL_PROMPTED_MODES } from './lib/split.ts';
@@ -126,6 +126,9 @@ const ldaFolds = base.discriminant
             // --feature-lda-siblings S: relatives' spread around their family mean added to the between scatter.
             siblings: Number(flag('--feature-lda-siblings') ?? 0),
             family: (g: string) => table.get(g)?.family ?? g,
+            // --feature-lda-task W: a generator's spread across source datasets counted again as noise, weight W.
+            taskNuisance: Number(flag('--feature-lda-task') ?? 0),
+            groups: datasetGroups(cf, prompts.dev, devGens),
           }
         : DISCRIMINANT_OPTIONS,
     )

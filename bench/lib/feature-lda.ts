@@ -28,6 +28,13 @@ export interface FeatureLdaOptions {
    */
   siblings?: number;
   family?: (generator: string) => string;
+  /**
+   * With `groups` (each generator's reply groups, e.g. the source dataset of each prompt): the spread
+   * of a generator's group means around its own mean added to the within scatter with this weight, so
+   * directions that move when the task changes count as noise.
+   */
+  taskNuisance?: number;
+  groups?: ReadonlyMap<string, readonly string[]>;
 }
 
 /** Inputs every discriminant here is fitted on: residual z-scores of these features, clipped. */
@@ -61,6 +68,24 @@ export function fitFeatureLda(
     for (const x of xs) {
       for (let i = 0; i < K; i++) for (let j = 0; j < K; j++) Sw[i * K + j] += (x[i] - mu[i]) * (x[j] - mu[j]);
       N++;
+    }
+  }
+  if (o.taskNuisance && o.groups) {
+    for (const [g, xs] of replies) {
+      const labels = o.groups.get(g);
+      const mu = meanOf.get(g);
+      if (!labels || !mu) continue;
+      const sums = new Map<string, { n: number; s: Float64Array }>();
+      xs.forEach((x, r) => {
+        const e = sums.get(labels[r]) ?? { n: 0, s: new Float64Array(K) };
+        e.n++;
+        for (let k = 0; k < K; k++) e.s[k] += x[k];
+        sums.set(labels[r], e);
+      });
+      for (const { n, s: sum } of sums.values()) {
+        const d = Float64Array.from(sum, (v, k) => v / n - mu[k]);
+        for (let i = 0; i < K; i++) for (let j = 0; j < K; j++) Sw[i * K + j] += o.taskNuisance * n * d[i] * d[j];
+      }
     }
   }
   for (let i = 0; i < K * K; i++) Sw[i] /= Math.max(1, N);
@@ -166,4 +191,9 @@ export const DISCRIMINANT_OPTIONS: FeatureLdaOptions = { rank: 6, ridge: 0.05 };
 /** Residual z-scores of every feature, over the prompt model's residual noise scales, clipped at ±4. */
 export function discriminantInput(features: readonly string[], residualScale: Readonly<Record<string, number>>): LdaInput {
   return { features, scale: features.map((f) => residualScale[f] ?? 1), clip: 4 };
+}
+
+/** Each generator's reply groups in residualVectors' order: the source dataset of each prompt it answered. */
+export function datasetGroups(cf: CorpusFeatures, pool: readonly CorpusRecord[], gens: readonly string[]): Map<string, string[]> {
+  return new Map(gens.map((g) => [g, pool.filter((r) => cf.get(g, r.index)).map((r) => r.dataset)]));
 }
