@@ -1,7 +1,8 @@
 /**
- * Tuned detector parameters. p5 (issue 14): weights, prompt-model residuals, penalty (the DEV operating
- * point: every DEV set ≤ 2 false switches per 100 switch points) and the confidence curve (fitted on DEV
- * detections) come from `npm run bench:detect` on DEV generators × DEV prompts (bench/lib/split-v2.ts);
+ * Tuned detector parameters. p6 (issue 14): p5's weights and prompt-model residuals plus the generator
+ * discriminant (discriminant.ts); penalty (the DEV operating point: every DEV set ≤ 2 false switches per
+ * 100 switch points) and the confidence curve (fitted on DEV detections) come from `npm run bench:detect`
+ * on DEV generators × DEV prompts (bench/lib/split-v2.ts);
  * the older history below still describes priorStrength, the gate and the prior scales.
  * Tuned ONLY on the development generators of alpaca_eval
  * (see bench/lib/split.ts; weights/prior scales by `npx tsx bench/detect.bench.ts --tune`, then
