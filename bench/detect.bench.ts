@@ -128,7 +128,7 @@ const ldaFolds = base.discriminant
             family: (g: string) => table.get(g)?.family ?? g,
             // --feature-lda-task W: a generator's spread across source datasets counted again as noise, weight W.
             taskNuisance: Number(flag('--feature-lda-task') ?? 0),
-            groups: datasetGroups(cf, prompts.dev, devGens),
+            groups: flag('--feature-lda-task') ? datasetGroups(cf, prompts.dev, devGens) : undefined,
           }
         : DISCRIMINANT_OPTIONS,
     )

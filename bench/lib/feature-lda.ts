@@ -16,7 +16,7 @@ import type { FeatureValues } from '../../src/core/model/types.ts';
 import type { CorpusRecord, GeneratorInfo } from './corpus.ts';
 import type { CorpusFeatures } from './feature-cache.ts';
 import { familyFolds } from './habit-folds.ts';
-import { backward, cholesky, forward, topEigenvectors, transpose } from './habit-lda.ts';
+import { addRelativesSpread, fisherDirections } from './fisher.ts';
 
 export interface FeatureLdaOptions {
   rank: number;
@@ -95,32 +95,8 @@ export function fitFeatureLda(
   const grand = new Float64Array(K);
   for (const mu of means) for (let k = 0; k < K; k++) grand[k] += mu[k] / means.length;
   for (const mu of means) for (let i = 0; i < K; i++) for (let j = 0; j < K; j++) Sb[i * K + j] += ((mu[i] - grand[i]) * (mu[j] - grand[j])) / means.length;
-  if (o.siblings && o.family) {
-    const byFamily = new Map<string, Float64Array[]>();
-    for (const [g, mu] of meanOf) byFamily.set(o.family(g), [...(byFamily.get(o.family(g)) ?? []), mu]);
-    const groups = [...byFamily.values()].filter((ms) => ms.length >= 2);
-    const count = groups.reduce((a, ms) => a + ms.length, 0);
-    for (const ms of groups) {
-      const fm = new Float64Array(K);
-      for (const mu of ms) for (let k = 0; k < K; k++) fm[k] += mu[k] / ms.length;
-      for (const mu of ms) for (let i = 0; i < K; i++) for (let j = 0; j < K; j++) Sb[i * K + j] += (o.siblings * (mu[i] - fm[i]) * (mu[j] - fm[j])) / count;
-    }
-  }
-  // Whiten: M = L⁻¹ Sb L⁻ᵀ, top eigenvectors V (eigenvalue = between / within ratio), W = L⁻ᵀ V.
-  const L = cholesky(Sw, K);
-  const A = Sb.slice();
-  forward(L, A, K, K);
-  const M = transpose(A, K, K);
-  forward(L, M, K, K);
-  const r = Math.min(o.rank, K);
-  const V = topEigenvectors(M, K, r, 400);
-  const ratio = Array.from({ length: r }, (_, c) => {
-    let q = 0;
-    for (let i = 0; i < K; i++) for (let j = 0; j < K; j++) q += V[i * r + c] * M[i * K + j] * V[j * r + c];
-    return q;
-  });
-  backward(L, V, K, r);
-  const W = transpose(V, K, r);
+  if (o.siblings && o.family) addRelativesSpread(Sb, K, meanOf, o.family, o.siblings);
+  const { W, rank: r, ratio } = fisherDirections(Sw, Sb, K, o.rank, 400);
   const round = (x: number) => Math.round(x * 1e5) / 1e5;
   return {
     version,

@@ -28,7 +28,7 @@ export const TRAIN_PAIRS = 12000;
 /** Prompts per generator for the discriminant's scatter matrices (the same prompts for every generator). */
 export const LDA_PROMPTS = 60;
 
-const CODE = ['habit-metric.ts', 'habit-vector.ts', 'habit-lda.ts', 'habit-folds.ts', 'word-habits.ts']
+const CODE = ['habit-metric.ts', 'habit-vector.ts', 'habit-lda.ts', 'fisher.ts', 'habit-folds.ts', 'word-habits.ts']
   .map((f) => readFileSync(join(import.meta.dirname, f), 'utf8'))
   .join('\u0000');
 

@@ -9,7 +9,7 @@
  * or more members) to the between scatter, with that weight: directions that tell relatives apart.
  */
 import { selectBuckets, type HabitPair } from './habit-metric.ts';
-import { makeRng } from './rng.ts';
+import { addRelativesSpread, fisherDirections } from './fisher.ts';
 import type { SparseVector } from './style/vector.ts';
 
 export interface HabitProjection {
@@ -34,71 +34,6 @@ function dense(v: SparseVector, col: Int32Array, K: number): Float64Array {
     if (col[b] >= 0) x[col[b]] = v.value[i];
   });
   return x;
-}
-
-export function cholesky(A: Float64Array, n: number): Float64Array {
-  const L = new Float64Array(n * n);
-  for (let i = 0; i < n; i++)
-    for (let j = 0; j <= i; j++) {
-      let s = A[i * n + j];
-      for (let k = 0; k < j; k++) s -= L[i * n + k] * L[j * n + k];
-      L[i * n + j] = i === j ? Math.sqrt(Math.max(s, 1e-12)) : s / L[j * n + j];
-    }
-  return L;
-}
-
-/** Solves L y = b (forward) for each column of B (n × m, row-major), in place. */
-export function forward(L: Float64Array, B: Float64Array, n: number, m: number): void {
-  for (let c = 0; c < m; c++)
-    for (let i = 0; i < n; i++) {
-      let s = B[i * m + c];
-      for (let k = 0; k < i; k++) s -= L[i * n + k] * B[k * m + c];
-      B[i * m + c] = s / L[i * n + i];
-    }
-}
-
-/** Solves L' y = b (backward) for each column of B, in place. */
-export function backward(L: Float64Array, B: Float64Array, n: number, m: number): void {
-  for (let c = 0; c < m; c++)
-    for (let i = n - 1; i >= 0; i--) {
-      let s = B[i * m + c];
-      for (let k = i + 1; k < n; k++) s -= L[k * n + i] * B[k * m + c];
-      B[i * m + c] = s / L[i * n + i];
-    }
-}
-
-export function transpose(A: Float64Array, n: number, m: number): Float64Array {
-  const T = new Float64Array(n * m);
-  for (let i = 0; i < n; i++) for (let j = 0; j < m; j++) T[j * n + i] = A[i * m + j];
-  return T;
-}
-
-/** Top `r` eigenvectors of a symmetric n×n matrix by subspace iteration (columns of an n × r matrix). */
-export function topEigenvectors(M: Float64Array, n: number, r: number, iterations = 150): Float64Array {
-  const rng = makeRng(1460);
-  let V = Float64Array.from({ length: n * r }, () => rng.int(-1000, 1000) / 1000);
-  for (let it = 0; it < iterations; it++) {
-    const Y = new Float64Array(n * r);
-    for (let i = 0; i < n; i++)
-      for (let k = 0; k < n; k++) {
-        const m = M[i * n + k];
-        if (m !== 0) for (let c = 0; c < r; c++) Y[i * r + c] += m * V[k * r + c];
-      }
-    // Gram–Schmidt on the columns.
-    for (let c = 0; c < r; c++) {
-      for (let p = 0; p < c; p++) {
-        let d = 0;
-        for (let i = 0; i < n; i++) d += Y[i * r + c] * Y[i * r + p];
-        for (let i = 0; i < n; i++) Y[i * r + c] -= d * Y[i * r + p];
-      }
-      let norm = 0;
-      for (let i = 0; i < n; i++) norm += Y[i * r + c] ** 2;
-      norm = Math.sqrt(norm) || 1;
-      for (let i = 0; i < n; i++) Y[i * r + c] /= norm;
-    }
-    V = Y;
-  }
-  return V;
 }
 
 /**
@@ -146,31 +81,9 @@ export function fitHabitLda(
       Float64Array.from(mu, (v, k) => v - grand[k]),
       1 / gens.length,
     );
-  if (siblings > 0) {
-    const byFamily = new Map<string, string[]>();
-    for (const g of gens) byFamily.set(family(g), [...(byFamily.get(family(g)) ?? []), g]);
-    const groups = [...byFamily.values()].filter((gs) => gs.length >= 2);
-    const count = groups.reduce((s, gs) => s + gs.length, 0);
-    for (const gs of groups) {
-      const fm = new Float64Array(K);
-      for (const g of gs) for (let k = 0; k < K; k++) fm[k] += means.get(g)![k] / gs.length;
-      for (const g of gs)
-        addOuter(
-          Float64Array.from(means.get(g)!, (v, k) => v - fm[k]),
-          siblings / count,
-        );
-    }
-  }
-  // Whiten: M = L⁻¹ Sb L⁻ᵀ, top eigenvectors V, W = L⁻ᵀ V.
-  const L = cholesky(Sw, K);
-  const A = Sb.slice();
-  forward(L, A, K, K); // L⁻¹ Sb
-  const At = transpose(A, K, K); // (L⁻¹ Sb)ᵀ = Sb L⁻ᵀ
-  forward(L, At, K, K); // L⁻¹ Sb L⁻ᵀ (symmetric)
-  const r = Math.min(rank, K);
-  const V = topEigenvectors(At, K, r);
-  backward(L, V, K, r); // L⁻ᵀ V
-  return { buckets, W: transpose(V, K, r), rank: r };
+  if (siblings > 0) addRelativesSpread(Sb, K, means, family, siblings);
+  const { W, rank: r } = fisherDirections(Sw, Sb, K, rank);
+  return { buckets, W, rank: r };
 }
 
 export function project(p: HabitProjection, v: SparseVector): Float64Array {
